@@ -1,0 +1,199 @@
+/**
+ * The Veinscape deposit file, version 1: the product's public contract.
+ *
+ * One JSON document per deposit. Conventions (enforced here and in `normalize.ts`):
+ * lengths in metres, grades in g/t, azimuth in degrees clockwise from grid north [0, 360),
+ * dip in degrees from horizontal, negative downward [-90, 90], depths measured along the hole
+ * from the collar. Coordinates are real-world (e.g. UTM) easting / northing / elevation in metres.
+ *
+ * The loader validates each record on its own (see `load.ts`): a bad hole or surface is reported
+ * with its JSON path and id and dropped, while every valid record still loads.
+ */
+import { z } from 'zod';
+
+export const FORMAT_NAME = 'veinscape';
+export const SCHEMA_VERSION = 1;
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+/** Real-world point [easting, northing, elevation] in metres. */
+export const Point3 = z.tuple([finite, finite, finite]).describe('[easting m, northing m, elevation m]');
+const Colour = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #d4a017')
+  .describe('CSS hex colour #rrggbb');
+const Id = z.string().min(1, 'must be a non-empty string').max(200);
+
+export const Crs = z
+  .object({
+    code: z.string().optional().describe('EPSG code such as EPSG:26917'),
+    name: z.string().describe('human name, e.g. "NAD83 / UTM zone 17N" or a named local grid'),
+  })
+  .describe('coordinate reference system of every coordinate in the file');
+
+export const Project = z.object({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  location: z.string().optional(),
+  crs: Crs,
+  units: z
+    .object({
+      length: z.literal('m').describe('all lengths, coordinates and depths are metres'),
+      grade: z.literal('g/t').describe('gold grades are grams per tonne (ppm)'),
+    })
+    .default({ length: 'm', grade: 'g/t' }),
+  referenceElevation: finite.optional().describe('elevation of the ground surface in m, used for "depth below surface"'),
+  illustrative: z.boolean().default(false).describe('true when the model is illustrative, not a resource model'),
+  disclaimer: z.string().optional(),
+  qualifiedPerson: z.string().optional().describe('NI 43-101 qualified person statement'),
+  source: z.string().optional(),
+});
+
+export const ZoneKind = z.enum(['vein', 'shear', 'alteration', 'host', 'other']);
+export const Zone = z.object({
+  id: Id,
+  name: z.string().min(1),
+  color: Colour,
+  kind: ZoneKind,
+  system: z.string().optional().describe('vein system the zone belongs to, e.g. "McDowell"'),
+  description: z.string().optional(),
+});
+
+export const Surface = z
+  .object({
+    id: Id,
+    name: z.string().optional(),
+    zone: Id.optional().describe('id of the zone this surface belongs to'),
+    fault: Id.optional().describe('id of the fault this surface belongs to'),
+    vertices: z.array(finite).describe('flat [e0, n0, z0, e1, n1, z1, ...] in metres'),
+    triangles: z.array(z.number().int().nonnegative()).describe('flat vertex indices [a0, b0, c0, a1, ...]'),
+  })
+  .refine((s) => (s.zone === undefined) !== (s.fault === undefined), {
+    message: 'a surface belongs to exactly one zone or one fault',
+  });
+
+export const FaultSide = z.enum(['east', 'west', 'north', 'south', 'hangingwall', 'footwall']);
+export const Fault = z.object({
+  id: Id,
+  name: z.string().min(1),
+  surface: Id.describe('id of the fault surface'),
+  color: Colour.optional(),
+  movingSide: FaultSide.describe('the block that moved; the other side is held fixed'),
+  slip: z
+    .union([
+      z.object({
+        strikeSlip: finite.describe('m along strike; positive moves the moving side toward the strike azimuth (right-hand rule)'),
+        dipSlip: finite.describe('m along dip; positive moves the moving side down-dip'),
+      }),
+      z.object({ vector: Point3.describe('[dE, dN, dZ] in metres, displacement of the moving side') }),
+    ])
+    .describe('interpreted slip of the moving side relative to the fixed side'),
+});
+
+/** A value in an interval table: number, category text, or null for missing. */
+const Cell = z.union([z.number(), z.string(), z.null()]);
+
+export const Station = z.object({
+  depth: finite.min(0),
+  azimuth: finite.min(0).max(360),
+  dip: finite.min(-90).max(90),
+});
+/** Survey stations written row by row or column by column. */
+export const Surveys = z.union([
+  z.array(Station),
+  z.object({ depth: z.array(finite), azimuth: z.array(finite), dip: z.array(finite) }),
+]);
+
+export const HoleType = z.enum(['surface', 'underground']);
+export const HoleStatus = z.enum(['drilled', 'planned']);
+export const Hole = z.object({
+  id: Id,
+  collar: Point3,
+  depth: finite.positive().describe('final depth along the hole, m'),
+  azimuth: finite.min(0).max(360).optional().describe('collar azimuth when no survey is given'),
+  dip: finite.min(-90).max(90).optional().describe('collar dip when no survey is given (negative down)'),
+  surveys: Surveys.optional(),
+  trace: z.array(Point3).min(2).optional().describe('3D polyline from collar to end, instead of surveys'),
+  program: z.string().optional(),
+  year: z.number().int().optional(),
+  type: HoleType.default('surface'),
+  status: HoleStatus.default('drilled'),
+});
+
+export const ColumnSpec = z.object({
+  name: z.string().min(1),
+  type: z.enum(['numeric', 'categorical']),
+  unit: z.string().optional().describe('e.g. g/t'),
+});
+export const IntervalTable = z
+  .object({
+    id: Id,
+    name: z.string().optional(),
+    columns: z.array(ColumnSpec).describe('value columns beyond hole / from / to'),
+    rows: z
+      .array(z.array(Cell))
+      .optional()
+      .describe('row by row: [holeId, from m, to m, value per column...]'),
+    data: z
+      .record(z.string(), z.array(Cell))
+      .optional()
+      .describe('column by column: { hole: [...], from: [...], to: [...], <column>: [...] }'),
+  })
+  .refine((t) => (t.rows === undefined) !== (t.data === undefined), {
+    message: 'an interval table has either rows or data (column-wise), not both',
+  });
+
+export const ResourceCategory = z.object({
+  id: Id,
+  category: z.enum(['measured', 'indicated', 'inferred']),
+  zone: Id.optional(),
+  outline: z.array(Point3).min(3).describe('closed outline, usually on the vein plane'),
+});
+
+export const Working = z.object({
+  id: Id,
+  name: z.string().optional(),
+  kind: z.enum(['shaft', 'decline', 'ramp', 'drift', 'crosscut', 'raise', 'level', 'portal', 'other']),
+  path: z.array(Point3).min(2),
+  levelDepth: finite.optional().describe('nominal level depth below surface, m'),
+});
+
+/** The top level, validated strictly; the arrays are validated record by record in `load.ts`. */
+export const DepositHeader = z.object({
+  format: z.literal(FORMAT_NAME),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  project: Project,
+});
+
+export const Deposit = DepositHeader.extend({
+  zones: z.array(Zone).default([]),
+  surfaces: z.array(Surface).default([]),
+  faults: z.array(Fault).default([]),
+  holes: z.array(Hole).default([]),
+  intervals: z.array(IntervalTable).default([]),
+  resourceCategories: z.array(ResourceCategory).default([]),
+  workings: z.array(Working).default([]),
+});
+
+export type DepositInput = z.input<typeof Deposit>;
+export type DepositFile = z.output<typeof Deposit>;
+export type ProjectT = z.output<typeof Project>;
+export type ZoneT = z.output<typeof Zone>;
+export type SurfaceT = z.output<typeof Surface>;
+export type FaultT = z.output<typeof Fault>;
+export type HoleT = z.output<typeof Hole>;
+export type StationT = z.output<typeof Station>;
+export type IntervalTableT = z.output<typeof IntervalTable>;
+export type ResourceCategoryT = z.output<typeof ResourceCategory>;
+export type WorkingT = z.output<typeof Working>;
+export type FaultSideT = z.output<typeof FaultSide>;
+
+/** The record arrays the loader validates one record at a time, with the schema of each. */
+export const RECORD_SCHEMAS = {
+  zones: Zone,
+  surfaces: Surface,
+  faults: Fault,
+  holes: Hole,
+  intervals: IntervalTable,
+  resourceCategories: ResourceCategory,
+  workings: Working,
+} as const;

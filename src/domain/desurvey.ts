@@ -1,0 +1,208 @@
+/**
+ * Desurvey: turn a collar and survey stations into a 3D hole path.
+ *
+ * Minimum curvature (Leapfrog's "spherical arc") is the default; balanced tangential and tangential
+ * are offered for reconciliation with other software. Depths are metres along the hole from the
+ * collar; azimuth degrees clockwise from grid north; dip degrees from horizontal, negative down.
+ * Pure float64 maths: no rendering code here.
+ */
+import { directionFromAzDip } from './orientation';
+import { add, dot, normalize, scale, type Vec3 } from './vec3';
+
+export type DesurveyMethod = 'minimum-curvature' | 'balanced-tangential' | 'tangential';
+
+export const DESURVEY_METHOD_LABEL: Record<DesurveyMethod, string> = {
+  'minimum-curvature': 'Minimum curvature',
+  'balanced-tangential': 'Balanced tangential',
+  tangential: 'Tangential',
+};
+
+export interface SurveyStation {
+  /** metres along the hole */
+  depth: number;
+  /** degrees clockwise from grid north */
+  azimuth: number;
+  /** degrees from horizontal, negative down */
+  dip: number;
+}
+
+export interface DesurveyInput {
+  holeId: string;
+  /** [easting, northing, elevation] in metres */
+  collar: Vec3;
+  /** final depth along the hole, metres */
+  depth: number;
+  stations: SurveyStation[];
+  /** collar orientation used when there is no survey */
+  collarAzimuth?: number;
+  collarDip?: number;
+}
+
+/** A desurveyed hole: stations with positions and unit directions, all float64. */
+export interface HolePath {
+  holeId: string;
+  method: DesurveyMethod;
+  /** station depths in metres, strictly increasing, first 0, last = final depth */
+  depths: number[];
+  /** world position at each station */
+  points: Vec3[];
+  /** unit direction at each station */
+  directions: Vec3[];
+}
+
+export interface DesurveyResult {
+  path: HolePath;
+  warnings: string[];
+}
+
+/** Clean the stations the way the domain rules say, and return warnings that name the hole. */
+export function prepareStations(input: DesurveyInput): { stations: SurveyStation[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const id = input.holeId;
+  let stations = [...input.stations].sort((a, b) => a.depth - b.depth);
+  if (stations.length === 0) {
+    if (input.collarAzimuth !== undefined && input.collarDip !== undefined) {
+      warnings.push(`hole ${id}: no survey; drawn straight along its collar azimuth ${input.collarAzimuth}° and dip ${input.collarDip}°`);
+      return { stations: [{ depth: 0, azimuth: input.collarAzimuth, dip: input.collarDip }], warnings };
+    }
+    warnings.push(`hole ${id}: no survey and no collar orientation; drawn vertical (dip -90°)`);
+    return { stations: [{ depth: 0, azimuth: 0, dip: -90 }], warnings };
+  }
+  const deduped: SurveyStation[] = [];
+  for (const s of stations) {
+    const last = deduped[deduped.length - 1];
+    if (last && Math.abs(last.depth - s.depth) < 1e-9) {
+      warnings.push(`hole ${id}: duplicated survey station at ${s.depth} m; the first one is kept`);
+      continue;
+    }
+    deduped.push(s);
+  }
+  stations = deduped;
+  const beyond = stations.filter((s) => s.depth > input.depth + 1e-9);
+  if (beyond.length > 0) {
+    warnings.push(
+      `hole ${id}: ${beyond.length} survey station(s) beyond the final depth ${input.depth} m (at ${beyond
+        .map((s) => s.depth)
+        .join(', ')} m) are ignored`,
+    );
+    stations = stations.filter((s) => s.depth <= input.depth + 1e-9);
+    if (stations.length === 0) stations = [{ ...beyond[0], depth: 0 }];
+  }
+  if (stations[0].depth > 0) {
+    warnings.push(`hole ${id}: survey starts at ${stations[0].depth} m; its first station is extended up to the collar`);
+    stations = [{ ...stations[0], depth: 0 }, ...stations];
+  }
+  return { stations, warnings };
+}
+
+function step(t1: Vec3, t2: Vec3, md: number, method: DesurveyMethod): Vec3 {
+  if (method === 'tangential') return scale(t2, md);
+  if (method === 'balanced-tangential') return scale(add(t1, t2), md / 2);
+  const cosB = Math.min(1, Math.max(-1, dot(t1, t2)));
+  const beta = Math.acos(cosB);
+  // Ratio factor (2/β)·tan(β/2) → 1 as β → 0; a series keeps it exact for tiny doglegs.
+  const rf = beta < 1e-6 ? 1 + (beta * beta) / 12 : (2 / beta) * Math.tan(beta / 2);
+  return scale(add(t1, t2), (md / 2) * rf);
+}
+
+/** Spherical interpolation between unit directions (the minimum-curvature arc's tangent). */
+function slerp(t1: Vec3, t2: Vec3, f: number): Vec3 {
+  const cosB = Math.min(1, Math.max(-1, dot(t1, t2)));
+  const beta = Math.acos(cosB);
+  if (beta < 1e-9) return t1;
+  const s = Math.sin(beta);
+  const a = Math.sin((1 - f) * beta) / s;
+  const b = Math.sin(f * beta) / s;
+  return normalize([a * t1[0] + b * t2[0], a * t1[1] + b * t2[1], a * t1[2] + b * t2[2]]);
+}
+
+export function desurvey(input: DesurveyInput, method: DesurveyMethod = 'minimum-curvature'): DesurveyResult {
+  const { stations, warnings } = prepareStations(input);
+  if (stations.length === 1) {
+    warnings.push(...(input.stations.length === 1 ? [`hole ${input.holeId}: single survey station; drawn straight`] : []));
+  }
+  const depths = stations.map((s) => s.depth);
+  const directions = stations.map((s) => directionFromAzDip(s.azimuth, s.dip));
+  // The last station is carried straight to the final depth.
+  if (depths[depths.length - 1] < input.depth) {
+    depths.push(input.depth);
+    directions.push(directions[directions.length - 1]);
+  }
+  const points: Vec3[] = [[...input.collar] as Vec3];
+  for (let i = 1; i < depths.length; i++) {
+    points.push(add(points[i - 1], step(directions[i - 1], directions[i], depths[i] - depths[i - 1], method)));
+  }
+  return { path: { holeId: input.holeId, method, depths, points, directions }, warnings };
+}
+
+/** Index i of the segment [depths[i], depths[i+1]] holding `depth` (clamped to the path). */
+function segmentAt(depths: number[], depth: number): number {
+  let lo = 0;
+  let hi = depths.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (depths[mid] <= depth) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * World position at a depth along the hole, on the same curve the method draws between stations.
+ * Depths beyond the final depth extend straight along the last direction; negative depths go up
+ * along the first direction.
+ */
+export function positionAtDepth(path: HolePath, depth: number): Vec3 {
+  const { depths, points, directions } = path;
+  if (depths.length === 1 || depth <= 0) return add(points[0], scale(directions[0], depth));
+  const last = depths.length - 1;
+  if (depth >= depths[last]) return add(points[last], scale(directions[last], depth - depths[last]));
+  const i = segmentAt(depths, depth);
+  const md = depth - depths[i];
+  const span = depths[i + 1] - depths[i];
+  const t1 = directions[i];
+  const t2 = directions[i + 1];
+  if (path.method === 'minimum-curvature') {
+    return add(points[i], step(t1, slerp(t1, t2, md / span), md, 'minimum-curvature'));
+  }
+  // The tangent methods draw straight chords between stations.
+  const f = md / span;
+  const a = points[i];
+  const b = points[i + 1];
+  return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
+}
+
+/** Unit direction of the hole at a depth. */
+export function directionAtDepth(path: HolePath, depth: number): Vec3 {
+  const { depths, directions } = path;
+  if (depths.length === 1 || depth <= 0) return directions[0];
+  const last = depths.length - 1;
+  if (depth >= depths[last]) return directions[last];
+  const i = segmentAt(depths, depth);
+  return slerp(directions[i], directions[i + 1], (depth - depths[i]) / (depths[i + 1] - depths[i]));
+}
+
+/**
+ * Depths at which to sample [from, to] so that a polyline through them follows the curve:
+ * the ends plus every station strictly inside.
+ */
+export function sampleDepths(path: HolePath, from: number, to: number): number[] {
+  const out = [from];
+  for (const d of path.depths) if (d > from + 1e-6 && d < to - 1e-6) out.push(d);
+  out.push(to);
+  return out;
+}
+
+/** A path built from a given 3D polyline (traces supplied instead of surveys). */
+export function pathFromTrace(holeId: string, trace: Vec3[]): HolePath {
+  const depths = [0];
+  const directions: Vec3[] = [];
+  for (let i = 1; i < trace.length; i++) {
+    const d: Vec3 = [trace[i][0] - trace[i - 1][0], trace[i][1] - trace[i - 1][1], trace[i][2] - trace[i - 1][2]];
+    depths.push(depths[i - 1] + Math.hypot(d[0], d[1], d[2]));
+    directions.push(normalize(d));
+  }
+  directions.push(directions[directions.length - 1]);
+  // Chords between the given points: the tangential interpolation reproduces the polyline exactly.
+  return { holeId, method: 'tangential', depths, points: trace.map((p) => [...p] as Vec3), directions };
+}
