@@ -1,0 +1,62 @@
+/**
+ * End-to-end tests (e2e/): the production build served by `vite preview`, driven by headless Chromium
+ * with software WebGL (SwiftShader), so they run on machines without a GPU.
+ *
+ * The browser is the system Chromium when there is one (see scripts/find-chromium.mjs), otherwise
+ * Playwright's own (`npx playwright install chromium`). Reports: list on the console and JSON in
+ * .reports/e2e.json ($VEINSCAPE_REPORT_DIR/e2e.json when set), read by scripts/test-all.mjs.
+ */
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+// @ts-ignore -- plain JS module shared with scripts/test-all.mjs; it has no type declarations (allowJs is off).
+import { findChromium as findChromiumUntyped } from './scripts/find-chromium.mjs';
+
+const findChromium = findChromiumUntyped as () => string | null;
+
+const PORT = 4173;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const REPORT_DIR = process.env.VEINSCAPE_REPORT_DIR || '.reports';
+const executablePath = findChromium() ?? undefined;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  // 2-core machines and software WebGL: one browser at a time keeps timings predictable.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  globalTimeout: 30 * 60_000,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list'], ['json', { outputFile: join(REPORT_DIR, 'e2e.json') }]],
+  use: {
+    baseURL: BASE_URL,
+    browserName: 'chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+        '--ignore-gpu-blocklist',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: BASE_URL,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});

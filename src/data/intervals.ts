@@ -1,0 +1,200 @@
+/**
+ * Interval tables (assays, lithology) read row by row or column by column into typed columns.
+ * Missing values stay missing (NaN / -1), below-detection values are counted and reported, and
+ * every dropped row is reported with its table, row and hole id.
+ */
+import type { IntervalTableT } from './schema';
+import type { CategoricalColumn, HoleModel, IntervalTableModel, LoadIssue } from './model';
+
+/** Sentinels that databases use for "no value". */
+const MISSING_SENTINELS = new Set([-99, -999, -9999]);
+const MISSING_TEXT = new Set(['', 'ns', 'na', 'n/a', 'nan', '-', 'nr', 'is', 'lnr', 'null']);
+/** Detailed issues per table before they are summarised, so a broken million-row file stays readable. */
+const MAX_DETAILED = 100;
+
+export type NumericCell = { value: number; kind: 'value' | 'missing' | 'below-detection' };
+
+/**
+ * Interpret one numeric cell. Below-detection (a negative number, or "<0.005") is kept as half
+ * the detection limit, the usual convention; missing (null, blank, NS, -99) stays NaN.
+ */
+export function readNumericCell(v: unknown): NumericCell {
+  if (v === null || v === undefined) return { value: NaN, kind: 'missing' };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v) || MISSING_SENTINELS.has(v)) return { value: NaN, kind: 'missing' };
+    if (v < 0) return { value: -v / 2, kind: 'below-detection' };
+    return { value: v, kind: 'value' };
+  }
+  const s = String(v).trim();
+  if (MISSING_TEXT.has(s.toLowerCase())) return { value: NaN, kind: 'missing' };
+  if (s.startsWith('<')) {
+    const lim = Number(s.slice(1).trim());
+    return Number.isFinite(lim) ? { value: Math.abs(lim) / 2, kind: 'below-detection' } : { value: NaN, kind: 'missing' };
+  }
+  const n = Number(s);
+  return Number.isFinite(n) ? readNumericCell(n) : { value: NaN, kind: 'missing' };
+}
+
+interface Row {
+  hole: unknown;
+  from: unknown;
+  to: unknown;
+  values: unknown[];
+}
+
+function rowAccessor(t: IntervalTableT): { count: number; row: (r: number) => Row } | string {
+  const names = t.columns.map((c) => c.name);
+  if (t.rows) {
+    const rows = t.rows;
+    return { count: rows.length, row: (r) => ({ hole: rows[r][0], from: rows[r][1], to: rows[r][2], values: rows[r].slice(3) }) };
+  }
+  const data = t.data!;
+  for (const key of ['hole', 'from', 'to', ...names]) {
+    if (!Array.isArray(data[key])) return `column "${key}" is missing from data`;
+  }
+  const count = data.hole.length;
+  for (const key of ['from', 'to', ...names]) {
+    if (data[key].length !== count) return `column "${key}" has ${data[key].length} values but "hole" has ${count}`;
+  }
+  const cols = names.map((n) => data[n]);
+  return { count, row: (r) => ({ hole: data.hole[r], from: data.from[r], to: data.to[r], values: cols.map((c) => c[r]) }) };
+}
+
+export function readIntervalTable(
+  t: IntervalTableT,
+  at: string,
+  holeIndex: Map<string, number>,
+  holes: HoleModel[],
+  errors: LoadIssue[],
+  warnings: LoadIssue[],
+  dropped: Record<string, number>,
+): IntervalTableModel {
+  const empty: IntervalTableModel = {
+    id: t.id, name: t.name ?? t.id, columns: t.columns, hole: new Int32Array(0), from: new Float64Array(0), to: new Float64Array(0), numeric: {}, categorical: {},
+  };
+  const acc = rowAccessor(t);
+  if (typeof acc === 'string') {
+    errors.push({ path: `${at}.data`, id: t.id, message: `${acc}; table ignored` });
+    dropped.intervalTables = (dropped.intervalTables ?? 0) + 1;
+    return empty;
+  }
+  const rowPath = (r: number) => (t.rows ? `${at}.rows[${r}]` : `${at}.data[row ${r}]`);
+  const n = acc.count;
+  const hole = new Int32Array(n);
+  const from = new Float64Array(n);
+  const to = new Float64Array(n);
+  const numCols = t.columns.map((c) => (c.type === 'numeric' ? new Float64Array(n) : null));
+  const catCols = t.columns.map((c) => (c.type === 'categorical' ? { codes: new Int32Array(n), categories: [] as string[], index: new Map<string, number>() } : null));
+  const missing = new Array(t.columns.length).fill(0);
+  const below = new Array(t.columns.length).fill(0);
+  const unknownHoles = new Map<string, { count: number; first: number }>();
+  let bad = 0;
+  let k = 0;
+  const reportRow = (r: number, id: string | undefined, message: string) => {
+    bad++;
+    if (bad <= MAX_DETAILED) errors.push({ path: rowPath(r), id, message: `${message}; row ignored` });
+  };
+  for (let r = 0; r < n; r++) {
+    const row = acc.row(r);
+    const id = typeof row.hole === 'number' ? String(row.hole) : row.hole;
+    if (typeof id !== 'string' || id === '') {
+      reportRow(r, undefined, 'hole id missing');
+      continue;
+    }
+    const hi = holeIndex.get(id);
+    if (hi === undefined) {
+      const u = unknownHoles.get(id) ?? { count: 0, first: r };
+      u.count++;
+      unknownHoles.set(id, u);
+      continue;
+    }
+    const f = typeof row.from === 'number' ? row.from : NaN;
+    const tt = typeof row.to === 'number' ? row.to : NaN;
+    if (!Number.isFinite(f) || !Number.isFinite(tt) || f < 0 || tt <= f) {
+      reportRow(r, id, `from ${JSON.stringify(row.from)} m / to ${JSON.stringify(row.to)} m must be numbers with 0 ≤ from < to`);
+      continue;
+    }
+    hole[k] = hi;
+    from[k] = f;
+    to[k] = tt;
+    t.columns.forEach((_, c) => {
+      const v = row.values[c];
+      const num = numCols[c];
+      if (num) {
+        const cell = readNumericCell(v);
+        num[k] = cell.value;
+        if (cell.kind === 'missing') missing[c]++;
+        else if (cell.kind === 'below-detection') below[c]++;
+        return;
+      }
+      const cat = catCols[c]!;
+      if (v === null || v === undefined || v === '') {
+        cat.codes[k] = -1;
+        missing[c]++;
+        return;
+      }
+      const s = String(v);
+      let code = cat.index.get(s);
+      if (code === undefined) {
+        code = cat.categories.length;
+        cat.categories.push(s);
+        cat.index.set(s, code);
+      }
+      cat.codes[k] = code;
+    });
+    k++;
+  }
+  if (bad > MAX_DETAILED) errors.push({ path: at, id: t.id, message: `${bad - MAX_DETAILED} more bad rows not listed; ${bad} rows ignored in all` });
+  for (const [id, u] of unknownHoles) {
+    errors.push({ path: rowPath(u.first), id, message: `unknown hole "${id}" (${u.count} row${u.count > 1 ? 's' : ''}); rows ignored` });
+  }
+  const droppedRows = bad + [...unknownHoles.values()].reduce((s, u) => s + u.count, 0);
+  if (droppedRows) dropped.intervals = (dropped.intervals ?? 0) + droppedRows;
+  t.columns.forEach((c, i) => {
+    if (below[i]) warnings.push({ path: `${at}.${c.name}`, id: t.id, message: `${c.name}: ${below[i]} below-detection value(s), kept as half the detection limit` });
+    if (missing[i]) warnings.push({ path: `${at}.${c.name}`, id: t.id, message: `${c.name}: ${missing[i]} missing value(s), kept as missing (not zero)` });
+  });
+  const model: IntervalTableModel = {
+    id: t.id,
+    name: t.name ?? t.id,
+    columns: t.columns,
+    hole: hole.slice(0, k),
+    from: from.slice(0, k),
+    to: to.slice(0, k),
+    numeric: {},
+    categorical: {},
+  };
+  t.columns.forEach((c, i) => {
+    if (numCols[i]) model.numeric[c.name] = numCols[i]!.slice(0, k);
+    else {
+      const cat = catCols[i]!;
+      const col: CategoricalColumn = { codes: cat.codes.slice(0, k), categories: cat.categories };
+      model.categorical[c.name] = col;
+    }
+  });
+  checkDepthsAndOverlaps(model, at, holes, warnings);
+  return model;
+}
+
+/** Warn (per hole) about intervals past the final depth and overlapping intervals. */
+function checkDepthsAndOverlaps(t: IntervalTableModel, at: string, holes: HoleModel[], warnings: LoadIssue[]): void {
+  const byHole = new Map<number, number[]>();
+  for (let r = 0; r < t.hole.length; r++) {
+    const list = byHole.get(t.hole[r]);
+    if (list) list.push(r);
+    else byHole.set(t.hole[r], [r]);
+  }
+  for (const [hi, rows] of byHole) {
+    const h = holes[hi];
+    const past = rows.filter((r) => t.to[r] > h.depth + 0.01);
+    if (past.length) warnings.push({ path: at, id: h.id, message: `hole ${h.id}: ${past.length} interval(s) end past the final depth ${h.depth} m` });
+    rows.sort((a, b) => t.from[a] - t.from[b]);
+    for (let i = 1; i < rows.length; i++) {
+      const prev = rows[i - 1];
+      const cur = rows[i];
+      if (t.from[cur] < t.to[prev] - 1e-6) {
+        warnings.push({ path: at, id: h.id, message: `hole ${h.id}: interval ${t.from[cur]}-${t.to[cur]} m overlaps ${t.from[prev]}-${t.to[prev]} m in table ${t.id}` });
+      }
+    }
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * Tolerant loading of a deposit document: the header is validated strictly (a file with no
+ * project or an unknown schema version fails outright), then every record on its own, so one bad
+ * hole or surface is reported with its JSON path and id and the rest still loads.
+ */
+import type { z } from 'zod';
+import { DepositHeader, FORMAT_NAME, RECORD_SCHEMAS, SCHEMA_VERSION } from './schema';
+import type { FaultT, HoleT, ResourceCategoryT, WorkingT, ZoneT } from './schema';
+import type { HoleModel, LoadIssue, LoadReport, Model, SurfaceModel } from './model';
+import { readIntervalTable } from './intervals';
+import type { SurveyStation } from '../domain/desurvey';
+
+/** JSON path text for a zod issue path under a prefix, e.g. $.holes[3].collar[0]. */
+export function jsonPath(prefix: string, path: readonly PropertyKey[]): string {
+  let out = prefix;
+  for (const k of path) out += typeof k === 'number' ? `[${k}]` : `.${String(k)}`;
+  return out;
+}
+
+function zodIssues(prefix: string, error: z.ZodError, id?: string): LoadIssue[] {
+  return error.issues.map((i) => ({ path: jsonPath(prefix, i.path), id, message: i.message }));
+}
+
+/** Parse JSON text; a syntax error becomes one issue with the line and column when known. */
+export function parseJsonText(text: string, source: string): { value?: unknown; issue?: LoadIssue } {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { value: JSON.parse(clean) };
+  } catch (e) {
+    const msg = (e as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    let where = source;
+    if (m) {
+      const pos = Number(m[1]);
+      const before = clean.slice(0, pos);
+      const line = before.split('\n').length;
+      where = `${source}:${line}:${pos - before.lastIndexOf('\n')}`;
+    }
+    return { issue: { path: where, message: `not valid JSON: ${msg}` } };
+  }
+}
+
+function failed(source: string, errors: LoadIssue[]): { report: LoadReport } {
+  return { report: { source, ok: false, errors, warnings: [], counts: {}, dropped: {} } };
+}
+
+type RecordKey = keyof typeof RECORD_SCHEMAS;
+
+/** Validate each record of one array; returns the valid ones and reports the others. */
+function validRecords<K extends RecordKey>(
+  doc: Record<string, unknown>,
+  key: K,
+  errors: LoadIssue[],
+  dropped: Record<string, number>,
+  indices: number[] = [],
+): z.output<(typeof RECORD_SCHEMAS)[K]>[] {
+  const raw = doc[key];
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    errors.push({ path: `$.${key}`, message: `must be an array; all ${key} ignored` });
+    dropped[key] = 1;
+    return [];
+  }
+  const out: z.output<(typeof RECORD_SCHEMAS)[K]>[] = [];
+  const seen = new Set<string>();
+  raw.forEach((rec, i) => {
+    const id = rec && typeof rec === 'object' && typeof (rec as { id?: unknown }).id === 'string' ? (rec as { id: string }).id : undefined;
+    const r = RECORD_SCHEMAS[key].safeParse(rec);
+    if (!r.success) {
+      errors.push(...zodIssues(`$.${key}[${i}]`, r.error, id));
+      dropped[key] = (dropped[key] ?? 0) + 1;
+      return;
+    }
+    const value = r.data as z.output<(typeof RECORD_SCHEMAS)[K]> & { id: string };
+    if (seen.has(value.id)) {
+      errors.push({ path: `$.${key}[${i}].id`, id: value.id, message: `duplicate id "${value.id}"; this record is ignored` });
+      dropped[key] = (dropped[key] ?? 0) + 1;
+      return;
+    }
+    seen.add(value.id);
+    out.push(value);
+    indices.push(i);
+  });
+  return out;
+}
+
+function toStations(h: HoleT): SurveyStation[] {
+  if (!h.surveys) return [];
+  if (Array.isArray(h.surveys)) return h.surveys.map((s) => ({ ...s }));
+  const { depth, azimuth, dip } = h.surveys;
+  return depth.map((d, i) => ({ depth: d, azimuth: azimuth[i], dip: dip[i] }));
+}
+
+function checkHole(h: HoleT, i: number, errors: LoadIssue[]): HoleModel | null {
+  const at = `$.holes[${i}]`;
+  if (h.surveys && !Array.isArray(h.surveys)) {
+    const { depth, azimuth, dip } = h.surveys;
+    if (azimuth.length !== depth.length || dip.length !== depth.length) {
+      errors.push({ path: `${at}.surveys`, id: h.id, message: `survey columns differ in length (depth ${depth.length}, azimuth ${azimuth.length}, dip ${dip.length}); hole ignored` });
+      return null;
+    }
+    const bad = depth.findIndex((d, k) => d < 0 || azimuth[k] < 0 || azimuth[k] > 360 || dip[k] < -90 || dip[k] > 90);
+    if (bad >= 0) {
+      errors.push({ path: `${at}.surveys[${bad}]`, id: h.id, message: 'survey station out of range (depth ≥ 0 m, azimuth 0-360°, dip -90..90°, negative down); hole ignored' });
+      return null;
+    }
+  }
+  return {
+    id: h.id,
+    collar: [...h.collar],
+    depth: h.depth,
+    collarAzimuth: h.azimuth,
+    collarDip: h.dip,
+    stations: toStations(h),
+    trace: h.trace?.map((p) => [...p]),
+    program: h.program ?? 'unspecified',
+    year: h.year,
+    type: h.type,
+    status: h.status,
+  };
+}
+
+/** Validate a parsed document into a Model plus a report of every problem and what loaded. */
+export function validateDeposit(doc: unknown, source: string): { model?: Model; report: LoadReport } {
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+    return failed(source, [{ path: '$', message: 'a deposit file must be a JSON object' }]);
+  }
+  const d = doc as Record<string, unknown>;
+  if (d.format !== FORMAT_NAME) {
+    return failed(source, [{ path: '$.format', message: `must be "${FORMAT_NAME}" (found ${JSON.stringify(d.format) ?? 'nothing'}); this is not a Veinscape deposit file` }]);
+  }
+  if (d.schemaVersion !== SCHEMA_VERSION) {
+    return failed(source, [{ path: '$.schemaVersion', message: `unknown schema version ${JSON.stringify(d.schemaVersion) ?? '(missing)'}; this Veinscape reads version ${SCHEMA_VERSION}` }]);
+  }
+  const header = DepositHeader.safeParse(doc);
+  if (!header.success) return failed(source, zodIssues('$', header.error));
+
+  const errors: LoadIssue[] = [];
+  const warnings: LoadIssue[] = [];
+  const dropped: Record<string, number> = {};
+  const drop = (key: string) => (dropped[key] = (dropped[key] ?? 0) + 1);
+
+  const zones: ZoneT[] = validRecords(d, 'zones', errors, dropped);
+  const zoneIds = new Set(zones.map((z) => z.id));
+  const surfaceAt: number[] = [];
+  const rawSurfaces = validRecords(d, 'surfaces', errors, dropped, surfaceAt);
+  const faultAt: number[] = [];
+  const rawFaults: FaultT[] = validRecords(d, 'faults', errors, dropped, faultAt);
+  const faultIds = new Set(rawFaults.map((f) => f.id));
+
+  const surfaces: SurfaceModel[] = [];
+  rawSurfaces.forEach((s, n) => {
+    const at = `$.surfaces[${surfaceAt[n]}]`;
+    if (s.zone !== undefined && !zoneIds.has(s.zone)) {
+      errors.push({ path: `${at}.zone`, id: s.id, message: `unknown zone "${s.zone}"; surface ignored` });
+      drop('surfaces');
+      return;
+    }
+    if (s.fault !== undefined && !faultIds.has(s.fault)) {
+      errors.push({ path: `${at}.fault`, id: s.id, message: `unknown fault "${s.fault}"; surface ignored` });
+      drop('surfaces');
+      return;
+    }
+    if (s.vertices.length % 3 !== 0 || s.triangles.length % 3 !== 0) {
+      errors.push({ path: `${at}.${s.vertices.length % 3 ? 'vertices' : 'triangles'}`, id: s.id, message: 'length must be a multiple of 3; surface ignored' });
+      drop('surfaces');
+      return;
+    }
+    const nv = s.vertices.length / 3;
+    const badTri = s.triangles.findIndex((t) => t >= nv);
+    if (badTri >= 0) {
+      errors.push({ path: `${at}.triangles[${badTri}]`, id: s.id, message: `vertex index ${s.triangles[badTri]} out of range (${nv} vertices); surface ignored` });
+      drop('surfaces');
+      return;
+    }
+    surfaces.push({
+      id: s.id,
+      name: s.name ?? s.id,
+      zoneId: s.zone,
+      faultId: s.fault,
+      vertices: Float64Array.from(s.vertices),
+      triangles: Uint32Array.from(s.triangles),
+    });
+  });
+  const surfaceIds = new Set(surfaces.filter((s) => s.faultId).map((s) => s.id));
+  const faults = rawFaults.filter((f, n) => {
+    if (surfaceIds.has(f.surface)) return true;
+    errors.push({ path: `$.faults[${faultAt[n]}].surface`, id: f.id, message: `fault surface "${f.surface}" not found among fault surfaces; fault ignored` });
+    drop('faults');
+    return false;
+  });
+
+  const holes: HoleModel[] = [];
+  const holeAt: number[] = [];
+  validRecords(d, 'holes', errors, dropped, holeAt).forEach((h, n) => {
+    const m = checkHole(h, holeAt[n], errors);
+    if (m) holes.push(m);
+    else drop('holes');
+  });
+
+  const holeIndex = new Map(holes.map((h, i) => [h.id, i]));
+  const tableAt: number[] = [];
+  const intervals = validRecords(d, 'intervals', errors, dropped, tableAt).map((t, n) =>
+    readIntervalTable(t, `$.intervals[${tableAt[n]}]`, holeIndex, holes, errors, warnings, dropped),
+  );
+
+  const rcAt: number[] = [];
+  const resourceCategories = validRecords(d, 'resourceCategories', errors, dropped, rcAt).filter((r: ResourceCategoryT, n) => {
+    if (r.zone === undefined || zoneIds.has(r.zone)) return true;
+    errors.push({ path: `$.resourceCategories[${rcAt[n]}].zone`, id: r.id, message: `unknown zone "${r.zone}"; outline ignored` });
+    drop('resourceCategories');
+    return false;
+  });
+  const workings: WorkingT[] = validRecords(d, 'workings', errors, dropped);
+
+  const model: Model = {
+    project: header.data.project,
+    zones,
+    surfaces,
+    faults,
+    holes,
+    intervals,
+    resourceCategories,
+    workings,
+  };
+  const counts = {
+    zones: zones.length,
+    surfaces: surfaces.length,
+    triangles: surfaces.reduce((n, s) => n + s.triangles.length / 3, 0),
+    faults: faults.length,
+    holes: holes.length,
+    intervals: intervals.reduce((n, t) => n + t.hole.length, 0),
+    resourceCategories: resourceCategories.length,
+    workings: workings.length,
+  };
+  return { model, report: { source, ok: true, errors, warnings, counts, dropped } };
+}
+
+/** Parse and validate JSON text in one step. */
+export function loadDepositText(text: string, source: string): { model?: Model; report: LoadReport } {
+  const parsed = parseJsonText(text, source);
+  if (parsed.issue) return failed(source, [parsed.issue]);
+  return validateDeposit(parsed.value, source);
+}

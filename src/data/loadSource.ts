@@ -1,0 +1,119 @@
+/**
+ * Loads a deposit from a URL, a File, an array of Files or a parsed object. Bytes are read on
+ * the main thread (streamed, with progress); parsing, validation and geometry preparation run in
+ * a worker. The result goes into the store; a failed load leaves the current dataset on screen.
+ */
+import type { LoadReport } from './model';
+import type { LoadPhase, WorkerRequest, WorkerResponse } from './worker-protocol';
+import type { VeinscapeStore } from '../state/store';
+
+export type LoadSource = string | URL | File | File[] | FileList | object;
+
+function failure(source: string, message: string, path = source): LoadReport {
+  return { source, ok: false, errors: [{ path, message }], warnings: [], counts: {}, dropped: {} };
+}
+
+/** Read a response body chunk by chunk, reporting the fraction read when the size is known. */
+async function readWithProgress(res: Response, onProgress: (f: number) => void): Promise<ArrayBuffer> {
+  const total = Number(res.headers.get('content-length')) || 0;
+  if (!res.body || !total) return res.arrayBuffer();
+  const reader = res.body.getReader();
+  const out = new Uint8Array(total);
+  let got = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (got + value.length > out.length) return concatFallback(out.subarray(0, got), value, reader);
+    out.set(value, got);
+    got += value.length;
+    onProgress(got / total);
+  }
+  return out.buffer.slice(0, got);
+}
+
+/** A compressed response can be longer than its content-length: finish reading into a list. */
+async function concatFallback(head: Uint8Array, value: Uint8Array, reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ArrayBuffer> {
+  const parts = [head.slice(), value];
+  for (;;) {
+    const r = await reader.read();
+    if (r.done) break;
+    parts.push(r.value);
+  }
+  const blob = new Blob(parts as BlobPart[]);
+  return blob.arrayBuffer();
+}
+
+function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number) => void): Promise<Extract<WorkerResponse, { type: 'done' | 'failed' }>> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./loader.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
+      const m = e.data;
+      if (m.type === 'progress') onProgress(m.phase, m.fraction);
+      else {
+        worker.terminate();
+        resolve(m);
+      }
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      resolve({ type: 'failed', report: failure(req.source, `loader crashed: ${e.message}`) });
+    };
+    worker.postMessage(req, req.kind === 'bytes' ? [req.bytes] : []);
+  });
+}
+
+function sourceName(src: LoadSource): string {
+  if (typeof src === 'string') return src;
+  if (src instanceof URL) return src.href;
+  if (typeof File !== 'undefined' && src instanceof File) return src.name;
+  return 'object';
+}
+
+/** Load into the store and resolve with the report (also stored as the latest report). */
+export async function loadInto(store: VeinscapeStore, src: LoadSource): Promise<LoadReport> {
+  const st = store.getState();
+  let files: File[] | null = null;
+  if (typeof FileList !== 'undefined' && src instanceof FileList) files = [...src];
+  else if (Array.isArray(src)) files = src as File[];
+  if (files) {
+    const json = files.filter((f) => /\.json$/i.test(f.name) || f.type === 'application/json');
+    const others = files.filter((f) => !json.includes(f));
+    if (json.length === 0) {
+      const report = failure(files.map((f) => f.name).join(', '), 'no Veinscape JSON file among the files; CSV drill tables are not imported by this version');
+      st.setLoadFailed(report);
+      return report;
+    }
+    const report = await loadInto(store, json[0]);
+    for (const f of [...json.slice(1), ...others]) {
+      report.warnings.push({ path: f.name, message: `not loaded: only one deposit file is loaded at a time${/\.csv$/i.test(f.name) ? ' (CSV drill tables are not imported by this version)' : ''}` });
+    }
+    return report;
+  }
+  const source = sourceName(src);
+  const progress = (phase: LoadPhase, fraction: number) => store.getState().setLoading({ source, phase, fraction });
+  progress('reading', 0);
+  let req: WorkerRequest;
+  try {
+    if (typeof src === 'string' || src instanceof URL) {
+      const res = await fetch(src);
+      if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+      req = { kind: 'bytes', bytes: await readWithProgress(res, (f) => progress('reading', f * 0.5)), source };
+    } else if (typeof File !== 'undefined' && src instanceof Blob) {
+      req = { kind: 'bytes', bytes: await (src as Blob).arrayBuffer(), source };
+    } else {
+      req = { kind: 'object', value: src, source };
+    }
+  } catch (e) {
+    const report = failure(source, `could not read: ${(e as Error).message}`);
+    st.setLoadFailed(report);
+    return report;
+  }
+  const res = await runWorker(req, progress);
+  if (res.type === 'failed') {
+    store.getState().setLoadFailed(res.report);
+    return res.report;
+  }
+  progress('drawing', 0.9);
+  store.getState().setDataset(res.model, res.prepared, res.report);
+  return res.report;
+}

@@ -1,0 +1,83 @@
+/**
+ * The validated, immutable in-memory model a deposit file loads into. World coordinates stay
+ * float64 (Float64Array / number); interval tables are column-wise typed arrays so a million rows
+ * stay compact. Missing numeric values are NaN, never 0; missing categories are code -1.
+ */
+import type { Vec3 } from '../domain/vec3';
+import type { SurveyStation } from '../domain/desurvey';
+import type { FaultT, ProjectT, ResourceCategoryT, WorkingT, ZoneT } from './schema';
+
+export interface SurfaceModel {
+  id: string;
+  name: string;
+  zoneId?: string;
+  faultId?: string;
+  /** world [e, n, z, ...] metres, float64 */
+  vertices: Float64Array;
+  triangles: Uint32Array;
+}
+
+export interface HoleModel {
+  id: string;
+  collar: Vec3;
+  /** final depth, m */
+  depth: number;
+  collarAzimuth?: number;
+  collarDip?: number;
+  stations: SurveyStation[];
+  trace?: Vec3[];
+  program: string;
+  year?: number;
+  type: 'surface' | 'underground';
+  status: 'drilled' | 'planned';
+}
+
+export interface CategoricalColumn {
+  /** index into `categories`, -1 when missing */
+  codes: Int32Array;
+  categories: string[];
+}
+
+export interface IntervalTableModel {
+  id: string;
+  name: string;
+  columns: { name: string; type: 'numeric' | 'categorical'; unit?: string }[];
+  /** index into Model.holes per row */
+  hole: Int32Array;
+  /** from / to depth along the hole, m */
+  from: Float64Array;
+  to: Float64Array;
+  numeric: Record<string, Float64Array>;
+  categorical: Record<string, CategoricalColumn>;
+}
+
+export interface Model {
+  project: ProjectT;
+  zones: ZoneT[];
+  surfaces: SurfaceModel[];
+  faults: FaultT[];
+  holes: HoleModel[];
+  intervals: IntervalTableModel[];
+  resourceCategories: ResourceCategoryT[];
+  workings: WorkingT[];
+}
+
+export interface LoadIssue {
+  /** JSON path such as $.holes[3].surveys[2].dip, or file:row for tables */
+  path: string;
+  /** id of the record concerned, when it has one */
+  id?: string;
+  message: string;
+}
+
+export interface LoadReport {
+  source: string;
+  /** true when a dataset was produced (possibly with dropped records) */
+  ok: boolean;
+  errors: LoadIssue[];
+  warnings: LoadIssue[];
+  /** records loaded, per kind */
+  counts: Record<string, number>;
+  /** records dropped, per kind */
+  dropped: Record<string, number>;
+}

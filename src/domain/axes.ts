@@ -1,0 +1,50 @@
+/**
+ * Axis box and tick marks around the data, in local coordinates, labelled with true easting,
+ * northing and elevation (metres). Tick spacing is a "nice" 1-2-5 step.
+ */
+import type { Box } from './viewFit';
+import type { Vec3 } from './vec3';
+
+export function niceStep(range: number, targetTicks = 6): number {
+  const raw = Math.max(range, 1e-6) / targetTicks;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / p;
+  return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * p;
+}
+
+export interface AxisTick {
+  axis: 'E' | 'N' | 'Z';
+  /** local position of the tick on the box edge */
+  at: Vec3;
+  /** true coordinate value, metres */
+  value: number;
+}
+
+export interface AxisBox {
+  min: Vec3;
+  max: Vec3;
+  ticks: AxisTick[];
+  step: number;
+}
+
+/** Box snapped outward to the tick step, with ticks on the south-west bottom edges and the SW vertical edge. */
+export function axisBox(b: Box, origin: Vec3): AxisBox {
+  const step = niceStep(Math.max(b.max[0] - b.min[0], b.max[1] - b.min[1]));
+  const zStep = niceStep(b.max[2] - b.min[2], 5);
+  const lo = (v: number, o: number, s: number) => Math.floor((v + o) / s) * s - o;
+  const hi = (v: number, o: number, s: number) => Math.ceil((v + o) / s) * s - o;
+  const min: Vec3 = [lo(b.min[0], origin[0], step), lo(b.min[1], origin[1], step), lo(b.min[2], origin[2], zStep)];
+  const max: Vec3 = [hi(b.max[0], origin[0], step), hi(b.max[1], origin[1], step), hi(b.max[2], origin[2], zStep)];
+  const ticks: AxisTick[] = [];
+  for (let x = min[0]; x <= max[0] + 1e-6; x += step) ticks.push({ axis: 'E', at: [x, min[1], min[2]], value: x + origin[0] });
+  for (let y = min[1]; y <= max[1] + 1e-6; y += step) ticks.push({ axis: 'N', at: [min[0], y, min[2]], value: y + origin[1] });
+  for (let z = min[2]; z <= max[2] + 1e-6; z += zStep) ticks.push({ axis: 'Z', at: [min[0], min[1], z], value: z + origin[2] });
+  return { min, max, ticks, step };
+}
+
+/** "612 400" with thin-space thousands, as survey plans print coordinates. */
+export function formatCoord(v: number): string {
+  const r = Math.round(v);
+  const s = Math.abs(r).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009');
+  return r < 0 ? `−${s}` : s;
+}

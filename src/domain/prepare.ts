@@ -1,0 +1,187 @@
+/**
+ * Turns a validated Model into what the renderer needs, once per load (in a worker): desurveyed
+ * hole paths, fault block models, and flat float32 arrays relative to a local origin (so GPU
+ * buffers keep millimetre precision at UTM magnitudes). No three.js here: plain typed arrays.
+ */
+import type { LoadIssue, Model } from '../data/model';
+import { desurvey, pathFromTrace, positionAtDepth, sampleDepths, type DesurveyMethod, type HolePath } from './desurvey';
+import { blockMask, buildFaultModel, MAX_FAULTS, type FaultBlockModel } from './faults';
+import { buildSurfaceBuffer, type SurfaceBuffer } from './surfaceBuffer';
+import { SegmentBuilder, type SegmentBuffer } from './segments';
+import type { Vec3 } from './vec3';
+
+/** Zone kinds whose surfaces move with fault blocks. The host is drawn as mapped. */
+const MOVES_WITH_FAULTS = new Set(['vein', 'alteration', 'shear', 'other']);
+/** Longest straight piece when drawing a curved hole between stations, m. */
+const MAX_TRACE_STEP = 10;
+
+export interface Prepared {
+  /** local origin subtracted from every world coordinate before float32 (m) */
+  origin: Vec3;
+  method: DesurveyMethod;
+  paths: HolePath[];
+  faultModels: FaultBlockModel[];
+  /** one per model surface, same order */
+  surfaces: SurfaceBuffer[];
+  /** assay intervals of the grade table (first table with a numeric column) */
+  intervals: SegmentBuffer;
+  /** name of the numeric column in `intervals.value`, with unit */
+  valueColumn: { table: string; name: string; unit: string } | null;
+  /** hole traces, whole length, one segment per piece */
+  traces: SegmentBuffer;
+  workings: SegmentBuffer;
+  resources: SegmentBuffer;
+  /** collar positions, local float32, 3 per hole */
+  collars: Float32Array;
+  /** programs in the order their index is stored */
+  programs: string[];
+  /** world bounds of everything drawn */
+  bounds: { min: Vec3; max: Vec3 };
+  warnings: LoadIssue[];
+}
+
+/** The grade column: Au when present, else the first numeric column. */
+export function pickValueColumn(model: Model): Prepared['valueColumn'] {
+  for (const t of model.intervals) {
+    const au = t.columns.find((c) => c.type === 'numeric' && /^au/i.test(c.name));
+    if (au) return { table: t.id, name: au.name, unit: au.unit ?? 'g/t' };
+  }
+  for (const t of model.intervals) {
+    const c = t.columns.find((c) => c.type === 'numeric');
+    if (c) return { table: t.id, name: c.name, unit: c.unit ?? '' };
+  }
+  return null;
+}
+
+function worldBounds(model: Model): { min: Vec3; max: Vec3 } {
+  const min: Vec3 = [Infinity, Infinity, Infinity];
+  const max: Vec3 = [-Infinity, -Infinity, -Infinity];
+  const addPoint = (x: number, y: number, z: number) => {
+    if (x < min[0]) min[0] = x; if (y < min[1]) min[1] = y; if (z < min[2]) min[2] = z;
+    if (x > max[0]) max[0] = x; if (y > max[1]) max[1] = y; if (z > max[2]) max[2] = z;
+  };
+  for (const s of model.surfaces) for (let i = 0; i < s.vertices.length; i += 3) addPoint(s.vertices[i], s.vertices[i + 1], s.vertices[i + 2]);
+  for (const h of model.holes) addPoint(...h.collar);
+  for (const w of model.workings) for (const p of w.path) addPoint(...p);
+  if (!Number.isFinite(min[0])) return { min: [0, 0, 0], max: [0, 0, 0] };
+  return { min, max };
+}
+
+/** Origin rounded to 100 m so local coordinates are readable and stable across reloads. */
+export function chooseOrigin(b: { min: Vec3; max: Vec3 }): Vec3 {
+  return [Math.round((b.min[0] + b.max[0]) / 200) * 100, Math.round((b.min[1] + b.max[1]) / 200) * 100, 0];
+}
+
+export function holePaths(model: Model, method: DesurveyMethod, warnings: LoadIssue[]): HolePath[] {
+  return model.holes.map((h, i) => {
+    if (h.trace && h.stations.length === 0) return pathFromTrace(h.id, h.trace);
+    const r = desurvey({ holeId: h.id, collar: h.collar, depth: h.depth, stations: h.stations, collarAzimuth: h.collarAzimuth, collarDip: h.collarDip }, method);
+    for (const w of r.warnings) warnings.push({ path: `$.holes[${i}]`, id: h.id, message: w });
+    return r.path;
+  });
+}
+
+export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvature'): Prepared {
+  const warnings: LoadIssue[] = [];
+  const bounds = worldBounds(model);
+  const origin = chooseOrigin(bounds);
+  const paths = holePaths(model, method, warnings);
+  const faults = model.faults.slice(0, MAX_FAULTS);
+  if (model.faults.length > MAX_FAULTS) {
+    warnings.push({ path: '$.faults', message: `only the first ${MAX_FAULTS} faults can offset blocks; ${model.faults.length - MAX_FAULTS} are drawn but do not move anything` });
+  }
+  const faultModels = faults.map((f) => {
+    const s = model.surfaces.find((x) => x.id === f.surface)!;
+    return buildFaultModel({ id: f.id, vertices: s.vertices, triangles: s.triangles, movingSide: f.movingSide, slip: f.slip });
+  });
+  const mask = (p: Vec3) => (faultModels.length ? blockMask(faultModels, p) : 0);
+  const zoneKind = new Map(model.zones.map((z) => [z.id, z.kind]));
+
+  const surfaces = model.surfaces.map((s) =>
+    buildSurfaceBuffer(s.vertices, s.triangles, origin, s.zoneId && MOVES_WITH_FAULTS.has(zoneKind.get(s.zoneId) ?? '') ? mask : null),
+  );
+
+  const programs = [...new Set(model.holes.map((h) => h.program))].sort();
+  const programIndex = new Map(programs.map((p, i) => [p, i]));
+  const holeAttrs = model.holes.map((h, i): [number, number, number, number] => [
+    (h.status === 'planned' ? 1 : 0) + (h.type === 'underground' ? 2 : 0),
+    programIndex.get(h.program)!,
+    h.year ?? 0,
+    i,
+  ]);
+
+  // Hole traces: stations plus pieces no longer than MAX_TRACE_STEP so arcs look smooth.
+  const traces = new SegmentBuilder(origin);
+  paths.forEach((p, i) => {
+    const depths: number[] = [];
+    for (let k = 0; k < p.depths.length - 1; k++) {
+      const n = Math.max(1, Math.ceil((p.depths[k + 1] - p.depths[k]) / MAX_TRACE_STEP));
+      for (let j = 0; j < n; j++) depths.push(p.depths[k] + ((p.depths[k + 1] - p.depths[k]) * j) / n);
+    }
+    depths.push(p.depths[p.depths.length - 1]);
+    for (let k = 0; k < depths.length - 1; k++) {
+      const a = positionAtDepth(p, depths[k]);
+      const b = positionAtDepth(p, depths[k + 1]);
+      traces.push(a, b, { value: -1, hole: holeAttrs[i], mask: mask(mid(a, b)), row: i, d0: depths[k], d1: depths[k + 1] });
+    }
+  });
+
+  const valueColumn = pickValueColumn(model);
+  const intervals = new SegmentBuilder(origin);
+  const table = valueColumn ? model.intervals.find((t) => t.id === valueColumn.table)! : null;
+  if (table && valueColumn) {
+    const values = table.numeric[valueColumn.name];
+    for (let r = 0; r < table.hole.length; r++) {
+      const hi = table.hole[r];
+      const p = paths[hi];
+      const ds = sampleDepths(p, table.from[r], table.to[r]);
+      const v = values[r];
+      for (let k = 0; k < ds.length - 1; k++) {
+        const a = positionAtDepth(p, ds[k]);
+        const b = positionAtDepth(p, ds[k + 1]);
+        intervals.push(a, b, { value: Number.isNaN(v) ? -1 : v, hole: holeAttrs[hi], mask: mask(mid(a, b)), row: r, d0: ds[k], d1: ds[k + 1] });
+      }
+    }
+  }
+
+  const workings = new SegmentBuilder(origin);
+  model.workings.forEach((w, i) => {
+    for (let k = 0; k < w.path.length - 1; k++) {
+      const a = w.path[k] as Vec3;
+      const b = w.path[k + 1] as Vec3;
+      workings.push(a, b, { value: -1, hole: [0, 0, 0, -1], mask: mask(mid(a, b)), row: i, d0: 0, d1: 0 });
+    }
+  });
+  const resources = new SegmentBuilder(origin);
+  const CATEGORY_CODE = { measured: 0, indicated: 1, inferred: 2 } as const;
+  model.resourceCategories.forEach((rc, i) => {
+    const ring = [...rc.outline, rc.outline[0]];
+    for (let k = 0; k < ring.length - 1; k++) {
+      const a = ring[k] as Vec3;
+      const b = ring[k + 1] as Vec3;
+      resources.push(a, b, { value: CATEGORY_CODE[rc.category], hole: [0, 0, 0, -1], mask: mask(mid(a, b)), row: i, d0: 0, d1: 0 });
+    }
+  });
+
+  const collars = new Float32Array(model.holes.length * 3);
+  model.holes.forEach((h, i) => collars.set([h.collar[0] - origin[0], h.collar[1] - origin[1], h.collar[2] - origin[2]], i * 3));
+
+  return {
+    origin,
+    method,
+    paths,
+    faultModels,
+    surfaces,
+    intervals: intervals.finish(),
+    valueColumn,
+    traces: traces.finish(),
+    workings: workings.finish(),
+    resources: resources.finish(),
+    collars,
+    programs,
+    bounds,
+    warnings,
+  };
+}
+
+const mid = (a: Vec3, b: Vec3): Vec3 => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2];

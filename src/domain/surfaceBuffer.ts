@@ -1,0 +1,79 @@
+/**
+ * Indexed triangle buffers for a surface, local float32 coordinates with smooth normals and a
+ * fault block mask per vertex. A triangle takes the block of its centroid; a vertex shared by
+ * triangles of different blocks is duplicated, so each piece moves whole along the fault.
+ */
+import type { Vec3 } from './vec3';
+
+export interface SurfaceBuffer {
+  /** local [x, y, z, ...] m */
+  positions: Float32Array;
+  normals: Float32Array;
+  /** fault block mask per vertex */
+  masks: Float32Array;
+  indices: Uint32Array;
+}
+
+export function buildSurfaceBuffer(
+  vertices: Float64Array,
+  triangles: Uint32Array,
+  origin: Vec3,
+  maskOf: ((p: Vec3) => number) | null,
+): SurfaceBuffer {
+  const nTri = triangles.length / 3;
+  const triMask = new Float64Array(nTri);
+  if (maskOf) {
+    for (let t = 0; t < nTri; t++) {
+      const c: Vec3 = [0, 0, 0];
+      for (let k = 0; k < 3; k++) {
+        const v = triangles[t * 3 + k] * 3;
+        c[0] += vertices[v] / 3; c[1] += vertices[v + 1] / 3; c[2] += vertices[v + 2] / 3;
+      }
+      triMask[t] = maskOf(c);
+    }
+  }
+  // Map (vertex, mask) → output vertex.
+  const key = new Map<number, number>();
+  const outIndex = new Uint32Array(triangles.length);
+  const src: number[] = [];
+  const srcMask: number[] = [];
+  const nv = vertices.length / 3;
+  for (let t = 0; t < nTri; t++) {
+    for (let k = 0; k < 3; k++) {
+      const v = triangles[t * 3 + k];
+      const id = triMask[t] * nv + v;
+      let o = key.get(id);
+      if (o === undefined) {
+        o = src.length;
+        src.push(v);
+        srcMask.push(triMask[t]);
+        key.set(id, o);
+      }
+      outIndex[t * 3 + k] = o;
+    }
+  }
+  const positions = new Float32Array(src.length * 3);
+  src.forEach((v, i) => {
+    positions[i * 3] = vertices[v * 3] - origin[0];
+    positions[i * 3 + 1] = vertices[v * 3 + 1] - origin[1];
+    positions[i * 3 + 2] = vertices[v * 3 + 2] - origin[2];
+  });
+  return { positions, normals: vertexNormals(positions, outIndex), masks: Float32Array.from(srcMask), indices: outIndex };
+}
+
+/** Area-weighted smooth vertex normals. */
+export function vertexNormals(p: Float32Array, idx: Uint32Array): Float32Array {
+  const n = new Float32Array(p.length);
+  for (let t = 0; t < idx.length; t += 3) {
+    const a = idx[t] * 3, b = idx[t + 1] * 3, c = idx[t + 2] * 3;
+    const ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
+    const vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
+    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+    for (const i of [a, b, c]) { n[i] += nx; n[i + 1] += ny; n[i + 2] += nz; }
+  }
+  for (let i = 0; i < n.length; i += 3) {
+    const l = Math.hypot(n[i], n[i + 1], n[i + 2]) || 1;
+    n[i] /= l; n[i + 1] /= l; n[i + 2] /= l;
+  }
+  return n;
+}

@@ -1,0 +1,74 @@
+/**
+ * Performs camera requests from the store (view presets, fit to zone) and fits the view when a new
+ * dataset arrives. The camera itself stays in three.js; the store only asks.
+ */
+import { useEffect, useMemo } from 'react';
+import { useThree } from '@react-three/fiber';
+import type { PerspectiveCamera } from 'three';
+import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
+import { store, useVeinscape } from '../state/store';
+import { boxRadius, placeCamera, principalAzimuth, type CameraPlacement } from '../domain/viewFit';
+import type { ViewPreset } from '../state/slices/view';
+import type { Prepared } from '../domain/prepare';
+import type { Model } from '../data/model';
+import { localBox } from '../domain/bounds';
+
+/** Dominant strike of the vein surfaces, degrees [0, 180). */
+function veinStrike(model: Model, p: Prepared): number {
+  const veinZones = new Set(model.zones.filter((z) => z.kind === 'vein').map((z) => z.id));
+  const pts: number[] = [];
+  model.surfaces.forEach((s, i) => {
+    if (s.zoneId && veinZones.has(s.zoneId)) for (let k = 0; k < p.surfaces[i].positions.length; k += 9) pts.push(p.surfaces[i].positions[k], p.surfaces[i].positions[k + 1], p.surfaces[i].positions[k + 2]);
+  });
+  return pts.length ? principalAzimuth(pts) : 90;
+}
+
+export function placementFor(preset: ViewPreset, model: Model, p: Prepared, fov: number, aspect: number, zoneId?: string): CameraPlacement {
+  const strike = veinStrike(model, p);
+  if (preset === 'zone' && zoneId) {
+    const ids = new Set(model.surfaces.map((s, i) => (s.zoneId === zoneId ? i : -1)).filter((i) => i >= 0));
+    return placeCamera(localBox(p, (i) => ids.has(i)), strike - 90 + 45, 30, fov, aspect);
+  }
+  const box = localBox(p);
+  // Looking perpendicular to strike toward the footwall side: strike 065° → look toward 335°.
+  if (preset === 'long') return placeCamera(box, (strike + 270) % 360, 3, fov, aspect);
+  if (preset === 'plan') return placeCamera(box, 0, 89.9, fov, aspect);
+  return placeCamera(box, (strike + 270 + 40) % 360, 32, fov, aspect);
+}
+
+export function CameraRig() {
+  const camera = useThree((s) => s.camera) as PerspectiveCamera;
+  const controls = useThree((s) => s.controls) as unknown as OrbitControlsImpl | null;
+  const invalidate = useThree((s) => s.invalidate);
+  const size = useThree((s) => s.size);
+  const prepared = useVeinscape((s) => s.prepared);
+  const request = useVeinscape((s) => s.viewRequest);
+  const radius = useMemo(() => (prepared ? boxRadius(localBox(prepared)) : 1000), [prepared]);
+
+  const go = useMemo(
+    () => (preset: ViewPreset, zoneId?: string) => {
+      const { model, prepared: p } = store.getState();
+      if (!model || !p || !controls) return;
+      const pl = placementFor(preset, model, p, camera.fov, size.width / Math.max(size.height, 1), zoneId);
+      camera.near = Math.max(0.5, radius / 2000);
+      camera.far = radius * 40;
+      camera.position.set(...pl.position);
+      controls.target.set(...pl.target);
+      camera.updateProjectionMatrix();
+      controls.update();
+      invalidate();
+    },
+    [camera, controls, invalidate, size.width, size.height, radius],
+  );
+
+  useEffect(() => {
+    if (prepared) go('iso');
+    // Only when a new dataset arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [prepared, controls]);
+  useEffect(() => {
+    if (request) go(request.preset, request.zoneId);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request]);
+  return null;
+}

@@ -1,0 +1,47 @@
+/**
+ * Registers the renderer for the scripting API, counts frames, and tells the store once a newly
+ * loaded dataset has actually been drawn (what `veinscape.ready()` waits for).
+ */
+import { useEffect, useRef } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import { store, useVeinscape } from '../state/store';
+import { sceneState } from './handle';
+import { shared } from './materials/sharedUniforms';
+import type { PerspectiveCamera } from 'three';
+
+export function FrameMonitor() {
+  const { gl, scene, camera, invalidate, size } = useThree();
+  const version = useVeinscape((s) => s.version);
+  const pending = useRef<{ version: number; frames: number } | null>(null);
+
+  useEffect(() => {
+    sceneState.handle = { gl, scene, camera, invalidate, size };
+    const cam = camera as PerspectiveCamera;
+    // World size of one pixel at unit view depth: keeps thin tubes at least a pixel or so wide.
+    shared.uPixelScale.value = (2 * Math.tan((cam.fov * Math.PI) / 360)) / Math.max(size.height, 1);
+    invalidate();
+  }, [gl, scene, camera, invalidate, size]);
+
+  useEffect(() => {
+    if (version > 0) {
+      pending.current = { version, frames: 0 };
+      invalidate();
+    }
+  }, [version, invalidate]);
+
+  useFrame(() => {
+    sceneState.frames++;
+    const p = pending.current;
+    if (!p) return;
+    // This callback runs before a render: one full frame with the new geometry has been drawn
+    // once it runs again.
+    if (p.frames >= 1) {
+      pending.current = null;
+      store.getState().markRendered(p.version);
+    } else {
+      p.frames++;
+      invalidate();
+    }
+  });
+  return null;
+}

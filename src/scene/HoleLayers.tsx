@@ -1,0 +1,25 @@
+/** Drill intervals coloured by grade, hole traces (planned ones dashed), workings and resource outlines. */
+import { useVeinscape } from '../state/store';
+import { SegmentLayer } from './SegmentLayer';
+import type { SegmentMaterialOptions } from './materials/segmentMaterial';
+
+const INTERVALS: SegmentMaterialOptions = { mode: 'grade', radius: 1.6, minPixels: 1.6, holeFilters: true };
+const TRACES: SegmentMaterialOptions = { mode: 'trace', radius: 0.6, minPixels: 0.7, holeFilters: true, color: '#59626d' };
+const WORKINGS: SegmentMaterialOptions = { mode: 'fixed', radius: 2.2, minPixels: 1.2, color: '#7a6a58' };
+/** measured, indicated, inferred */
+export const RESOURCE_COLORS = ['#1b7837', '#5aae61', '#a6dba0'];
+const RESOURCES: SegmentMaterialOptions = { mode: 'category', radius: 1.2, minPixels: 1.2, palette: RESOURCE_COLORS };
+
+export function HoleLayers() {
+  const prepared = useVeinscape((s) => s.prepared);
+  const layer = useVeinscape((s) => s.layerVisible);
+  if (!prepared) return null;
+  return (
+    <group name="holes">
+      <SegmentLayer name="intervals" buffer={prepared.intervals} options={INTERVALS} visible={layer.intervals} />
+      <SegmentLayer name="traces" buffer={prepared.traces} options={TRACES} visible={layer.traces} />
+      <SegmentLayer name="workings" buffer={prepared.workings} options={WORKINGS} visible={layer.workings} />
+      <SegmentLayer name="resources" buffer={prepared.resources} options={RESOURCES} visible={layer.resources} />
+    </group>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * Click to select: a click (not a drag) picks the interval or hole trace nearest the cursor on
+ * screen, with the same filters and fault offsets the GPU applies.
+ */
+import { useEffect } from 'react';
+import { useThree } from '@react-three/fiber';
+import { Matrix4 } from 'three';
+import { store } from '../state/store';
+import { pickSegment } from '../domain/pick';
+import { faultShift } from '../domain/faults';
+import { programMask, segmentVisible, statusTypeMask, type FilterState } from '../domain/holeFilter';
+import type { Vec3 } from '../domain/vec3';
+import { sceneState } from './handle';
+
+const TOLERANCE_PX = 7;
+const m = new Matrix4();
+
+export function filterStateOf(): FilterState {
+  const s = store.getState();
+  const f = s.filters;
+  const oz = s.prepared?.origin[2] ?? 0;
+  return {
+    gradeCutoff: f.gradeCutoff,
+    belowCutoff: f.belowCutoff,
+    elevMin: f.elevationMin === null ? -1e9 : f.elevationMin - oz,
+    elevMax: f.elevationMax === null ? 1e9 : f.elevationMax - oz,
+    statusTypeMask: statusTypeMask(f.status, f.type),
+    programMask: programMask(s.prepared?.programs ?? [], f.programs),
+  };
+}
+
+/** Pick at CSS pixel (x, y) in the canvas; selects and returns whether something was hit. */
+export function pickAt(x: number, y: number): boolean {
+  const s = store.getState();
+  const h = sceneState.handle;
+  const p = s.prepared;
+  if (!p || !h) return false;
+  h.camera.updateMatrixWorld();
+  m.multiplyMatrices(h.camera.projectionMatrix, h.camera.matrixWorldInverse);
+  const shifts = p.faultModels.map((fm) => faultShift(fm, s.faultOffsets[fm.id] ?? 0));
+  const shiftOf = (mask: number): Vec3 => {
+    const d: Vec3 = [0, 0, 0];
+    shifts.forEach((v, k) => { if (mask & (1 << k)) { d[0] += v[0]; d[1] += v[1]; d[2] += v[2]; } });
+    return d;
+  };
+  const fs = filterStateOf();
+  const vp = h.size;
+  if (s.layerVisible.intervals) {
+    const r = pickSegment(p.intervals, m.elements, vp, [x, y], TOLERANCE_PX, shiftOf, (i) => segmentVisible(p.intervals, i, fs, true));
+    if (r) {
+      const b = p.intervals;
+      const depth = b.depth[r.index * 2] + (b.depth[r.index * 2 + 1] - b.depth[r.index * 2]) * r.t;
+      s.select({ hole: b.hole[r.index * 4 + 3], row: b.row[r.index], depth });
+      return true;
+    }
+  }
+  if (s.layerVisible.traces) {
+    const r = pickSegment(p.traces, m.elements, vp, [x, y], TOLERANCE_PX, shiftOf, (i) => segmentVisible(p.traces, i, fs, false));
+    if (r) {
+      const b = p.traces;
+      s.select({ hole: b.row[r.index], row: null, depth: b.depth[r.index * 2] + (b.depth[r.index * 2 + 1] - b.depth[r.index * 2]) * r.t });
+      return true;
+    }
+  }
+  s.select(null);
+  return false;
+}
+
+export function PickHandler() {
+  const gl = useThree((s) => s.gl);
+  useEffect(() => {
+    const el = gl.domElement;
+    let down: [number, number] | null = null;
+    const onDown = (e: PointerEvent) => (down = [e.clientX, e.clientY]);
+    const onUp = (e: PointerEvent) => {
+      if (!down || Math.hypot(e.clientX - down[0], e.clientY - down[1]) > 4) return;
+      const r = el.getBoundingClientRect();
+      pickAt(e.clientX - r.left, e.clientY - r.top);
+    };
+    el.addEventListener('pointerdown', onDown);
+    el.addEventListener('pointerup', onUp);
+    return () => {
+      el.removeEventListener('pointerdown', onDown);
+      el.removeEventListener('pointerup', onUp);
+    };
+  }, [gl]);
+  return null;
+}

@@ -1,0 +1,56 @@
+/**
+ * Vein, envelope, host and fault surfaces. Veins are opaque and lit in their zone colour; host,
+ * envelopes and faults are translucent so the veins and holes inside stay readable.
+ */
+import { useEffect, useMemo } from 'react';
+import { useVeinscape } from '../state/store';
+import type { LayerName } from '../state/slices/layers';
+import { buildSurfaceGeometry } from './geometry/surfaceGeometry';
+import { createSurfaceMaterial } from './materials/surfaceMaterial';
+import type { SurfaceBuffer } from '../domain/surfaceBuffer';
+
+const KIND_LAYER: Record<string, LayerName> = { vein: 'veins', shear: 'veins', other: 'veins', alteration: 'alteration', host: 'host' };
+const KIND_OPACITY: Record<string, number> = { vein: 1, shear: 1, other: 1, alteration: 0.22, host: 0.13 };
+const KIND_ORDER: Record<string, number> = { vein: 0, shear: 0, other: 0, alteration: 2, host: 1 };
+export const FAULT_COLOR = '#b5473a';
+
+interface Props {
+  buffer: SurfaceBuffer;
+  color: string;
+  opacity: number;
+  visible: boolean;
+  renderOrder: number;
+  name: string;
+}
+
+function SurfaceMesh({ buffer, color, opacity, visible, renderOrder, name }: Props) {
+  const geometry = useMemo(() => buildSurfaceGeometry(buffer), [buffer]);
+  const material = useMemo(() => createSurfaceMaterial({ color, opacity }), [color, opacity]);
+  useEffect(() => () => geometry.dispose(), [geometry]);
+  useEffect(() => () => material.dispose(), [material]);
+  return <mesh name={name} geometry={geometry} material={material} visible={visible} renderOrder={renderOrder} />;
+}
+
+export function SurfaceLayer() {
+  const model = useVeinscape((s) => s.model);
+  const prepared = useVeinscape((s) => s.prepared);
+  const zoneVisible = useVeinscape((s) => s.zoneVisible);
+  const layerVisible = useVeinscape((s) => s.layerVisible);
+  if (!model || !prepared) return null;
+  const zones = new Map(model.zones.map((z) => [z.id, z]));
+  const faults = new Map(model.faults.map((f) => [f.surface, f]));
+  return (
+    <group name="surfaces">
+      {model.surfaces.map((s, i) => {
+        const buffer = prepared.surfaces[i];
+        if (s.zoneId) {
+          const z = zones.get(s.zoneId)!;
+          const visible = zoneVisible[z.id] !== false && layerVisible[KIND_LAYER[z.kind]];
+          return <SurfaceMesh key={s.id} name={`surface:${s.id}`} buffer={buffer} color={z.color} opacity={KIND_OPACITY[z.kind]} visible={visible} renderOrder={KIND_ORDER[z.kind]} />;
+        }
+        const f = faults.get(s.id);
+        return <SurfaceMesh key={s.id} name={`fault:${s.id}`} buffer={buffer} color={f?.color ?? FAULT_COLOR} opacity={0.2} visible={layerVisible.faults} renderOrder={3} />;
+      })}
+    </group>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Copies filters, fault offsets, selection and grade bins from the store into the shared
+ * uniforms and asks for one frame. Runs outside React renders (store.subscribe), so dragging a
+ * slider touches a few numbers, never geometry.
+ */
+import { useEffect } from 'react';
+import { useThree } from '@react-three/fiber';
+import { store, type VeinscapeState } from '../state/store';
+import { shared } from './materials/sharedUniforms';
+import { faultShift } from '../domain/faults';
+import { programMask, statusTypeMask } from '../domain/holeFilter';
+import { DEFAULT_GOLD_BINS } from '../domain/gradeBins';
+
+function apply(s: VeinscapeState) {
+  const p = s.prepared;
+  const f = s.filters;
+  const oz = p ? p.origin[2] : 0;
+  shared.uCutoff.value = f.gradeCutoff;
+  shared.uBelowMode.value = f.belowCutoff === 'hide' ? 1 : 0;
+  shared.uElevMin.value = f.elevationMin === null ? -1e9 : f.elevationMin - oz;
+  shared.uElevMax.value = f.elevationMax === null ? 1e9 : f.elevationMax - oz;
+  shared.uStatusTypeMask.value = statusTypeMask(f.status, f.type);
+  shared.uProgramMask.value = programMask(p?.programs ?? [], f.programs);
+  shared.uSelectedHole.value = s.selection ? s.selection.hole : -1;
+  shared.uFaultShift.value.forEach((v, i) => {
+    const fm = p?.faultModels[i];
+    if (!fm) return v.set(0, 0, 0);
+    v.set(...faultShift(fm, s.faultOffsets[fm.id] ?? 0));
+  });
+  const bins = DEFAULT_GOLD_BINS;
+  shared.uBinCount.value = bins.bounds.length;
+  bins.bounds.forEach((b, i) => (shared.uBins.value[i] = b));
+  bins.colors.forEach((c, i) => shared.uBinColors.value[i].set(c));
+}
+
+export function UniformSync() {
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    apply(store.getState());
+    invalidate();
+    return store.subscribe((s, prev) => {
+      if (s.filters === prev.filters && s.faultOffsets === prev.faultOffsets && s.selection === prev.selection && s.prepared === prev.prepared && s.zoneVisible === prev.zoneVisible && s.layerVisible === prev.layerVisible && s.theme === prev.theme) return;
+      apply(s);
+      invalidate();
+    });
+  }, [invalidate]);
+  return null;
+}

@@ -1,0 +1,59 @@
+/**
+ * The 3D view: one R3F canvas drawn on demand (nothing renders while idle) plus a 2D overlay
+ * canvas for labels. Z is up; geometry is in local metres around the dataset origin.
+ */
+import { useMemo, useRef } from 'react';
+import { Canvas } from '@react-three/fiber';
+import { OrbitControls } from '@react-three/drei';
+import { Object3D } from 'three';
+import { useVeinscape } from '../state/store';
+import { PALETTES } from '../ui/theme';
+import { axisBox } from '../domain/axes';
+import { localBox } from '../domain/bounds';
+import { SurfaceLayer } from './SurfaceLayer';
+import { HoleLayers } from './HoleLayers';
+import { AxesBox } from './AxesBox';
+import { CameraRig } from './CameraRig';
+import { UniformSync } from './UniformSync';
+import { FrameMonitor } from './FrameMonitor';
+import { PickHandler } from './PickHandler';
+import { OverlayPainter } from './overlay/OverlayPainter';
+
+// Geology is Z-up: every camera and control orbits about elevation.
+Object3D.DEFAULT_UP.set(0, 0, 1);
+
+export function Viewer() {
+  const overlay = useRef<HTMLCanvasElement>(null);
+  const themeName = useVeinscape((s) => s.theme);
+  const prepared = useVeinscape((s) => s.prepared);
+  const axesVisible = useVeinscape((s) => s.layerVisible.axes);
+  const pal = PALETTES[themeName];
+  const axes = useMemo(() => (prepared ? axisBox(localBox(prepared), prepared.origin) : null), [prepared]);
+  const overlayTheme = useMemo(() => ({ text: pal.text, halo: pal.halo, muted: pal.muted, accent: pal.accent }), [pal]);
+  return (
+    <div className="viewer" data-testid="viewer">
+      <Canvas
+        frameloop="demand"
+        dpr={[1, 2]}
+        gl={{ antialias: true, preserveDrawingBuffer: true }}
+        camera={{ fov: 35, near: 1, far: 100000, position: [-1500, -1500, 1200], up: [0, 0, 1] }}
+      >
+        <color attach="background" args={[pal.background]} />
+        <hemisphereLight args={[pal.sky, pal.ground, 1.1]} position={[0, 0, 1]} />
+        <directionalLight position={[-600, 800, 1200]} intensity={1.7} />
+        <directionalLight position={[800, -500, 300]} intensity={0.45} />
+        <ambientLight intensity={0.25} />
+        <SurfaceLayer />
+        <HoleLayers />
+        {axes && <AxesBox box={axes} color={pal.axes} visible={axesVisible} />}
+        <OrbitControls makeDefault enableDamping={false} zoomToCursor screenSpacePanning />
+        <CameraRig />
+        <UniformSync />
+        <FrameMonitor />
+        <PickHandler />
+        <OverlayPainter canvas={overlay} axes={axes} theme={overlayTheme} />
+      </Canvas>
+      <canvas ref={overlay} className="overlay" aria-hidden="true" />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * The live renderer, camera and frame counter, registered by the scene so the scripting API and
+ * panels can read stats and request frames without importing React.
+ */
+import type { Camera, Scene, WebGLRenderer } from 'three';
+
+export interface SceneHandle {
+  gl: WebGLRenderer;
+  scene: Scene;
+  camera: Camera;
+  invalidate: () => void;
+  /** size of the drawing area in CSS pixels */
+  size: { width: number; height: number };
+}
+
+export const sceneState = {
+  handle: null as SceneHandle | null,
+  /** frames rendered since the page loaded */
+  frames: 0,
+  /** draw calls and triangles of the last frame */
+  lastCalls: 0,
+  lastTriangles: 0,
+};

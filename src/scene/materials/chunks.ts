@@ -1,0 +1,14 @@
+/** GLSL shared by the materials: fault displacement by block mask. */
+import { MAX_FAULTS } from '../../domain/faults';
+
+export const FAULT_PARS = /* glsl */ `
+uniform vec3 uFaultShift[${MAX_FAULTS}];
+vec3 faultShift(float m) {
+  int mi = int(m + 0.5);
+  vec3 d = vec3(0.0);
+  for (int i = 0; i < ${MAX_FAULTS}; i++) {
+    if (((mi >> i) & 1) == 1) d += uFaultShift[i];
+  }
+  return d;
+}
+`;

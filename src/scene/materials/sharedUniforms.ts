@@ -1,0 +1,37 @@
+/**
+ * Uniforms shared by every Veinscape material: filters and fault offsets live here, so a store
+ * change updates a few numbers on the GPU and never rebuilds geometry.
+ */
+import { Color, Vector2, Vector3 } from 'three';
+import { MAX_FAULTS } from '../../domain/faults';
+
+export const MAX_BINS = 8;
+
+export const shared = {
+  /** current displacement of each fault's moving side, local metres */
+  uFaultShift: { value: Array.from({ length: MAX_FAULTS }, () => new Vector3()) },
+  /** grade cut-off in g/t; below it intervals are dimmed (mode 0) or hidden (mode 1) */
+  uCutoff: { value: 0 },
+  uBelowMode: { value: 0 },
+  /** elevation window, local metres (world elevation minus origin z) */
+  uElevMin: { value: -1e9 },
+  uElevMax: { value: 1e9 },
+  /** bit per status/type combination: bit (planned?1:0) + (underground?2:0) */
+  uStatusTypeMask: { value: 15 },
+  /** bit per program index (first 30 programs can be filtered individually) */
+  uProgramMask: { value: 0x3fffffff },
+  /** selected hole index or -1 */
+  uSelectedHole: { value: -1 },
+  /** grade bins (upper bounds, g/t) and their colours */
+  uBins: { value: new Array<number>(MAX_BINS).fill(1e9) },
+  uBinColors: { value: Array.from({ length: MAX_BINS + 1 }, () => new Color()) },
+  uBinCount: { value: 0 },
+  uMissingColor: { value: new Color('#b8bec6') },
+  /** world metres per pixel at unit view depth, for a minimum on-screen tube width */
+  uPixelScale: { value: 0.001 },
+  /** dim colour mixed into below-cut-off intervals */
+  uDimColor: { value: new Color('#d9dde2') },
+  uViewport: { value: new Vector2(1, 1) },
+};
+
+export type SharedUniforms = typeof shared;

@@ -1,0 +1,37 @@
+/**
+ * Lit surface material whose vertices move with their fault block (attribute aMask), for veins,
+ * envelopes and the host. Translucent variants do not write depth so inner surfaces stay visible.
+ */
+import { DoubleSide, MeshStandardMaterial } from 'three';
+import { shared } from './sharedUniforms';
+import { FAULT_PARS } from './chunks';
+
+export interface SurfaceMaterialOptions {
+  color: string;
+  opacity?: number;
+  roughness?: number;
+}
+
+export function createSurfaceMaterial({ color, opacity = 1, roughness = 0.62 }: SurfaceMaterialOptions): MeshStandardMaterial {
+  const translucent = opacity < 1;
+  const m = new MeshStandardMaterial({
+    color,
+    roughness,
+    metalness: 0.05,
+    side: DoubleSide,
+    transparent: translucent,
+    opacity,
+    depthWrite: !translucent,
+    polygonOffset: translucent,
+    polygonOffsetFactor: 1,
+    polygonOffsetUnits: 1,
+  });
+  m.onBeforeCompile = (shader) => {
+    shader.uniforms.uFaultShift = shared.uFaultShift;
+    shader.vertexShader = shader.vertexShader
+      .replace('#include <common>', `#include <common>\nattribute float aMask;\n${FAULT_PARS}`)
+      .replace('#include <begin_vertex>', '#include <begin_vertex>\ntransformed += faultShift(aMask);');
+  };
+  m.customProgramCacheKey = () => 'veinscape-surface';
+  return m;
+}

@@ -1,0 +1,112 @@
+/**
+ * Repaints the 2D overlay canvas after every 3D frame (frames are on demand, so an idle view
+ * costs nothing): collar labels, axis labels, fault names, north arrow and scale bar.
+ */
+import { useMemo, type RefObject } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import { Vector3, type PerspectiveCamera } from 'three';
+import { store, useVeinscape } from '../../state/store';
+import { faultShift } from '../../domain/faults';
+import { holeAttrsVisible, programMask, statusTypeMask } from '../../domain/holeFilter';
+import type { AxisBox } from '../../domain/axes';
+import { paintLabels, paintNorthArrow, paintScaleBar, tickText, type Label, type OverlayTheme } from './paint';
+
+const v = new Vector3();
+
+interface Props {
+  canvas: RefObject<HTMLCanvasElement | null>;
+  axes: AxisBox | null;
+  theme: OverlayTheme;
+}
+
+export function OverlayPainter({ canvas, axes, theme }: Props) {
+  const camera = useThree((s) => s.camera) as PerspectiveCamera;
+  const size = useThree((s) => s.size);
+  const controls = useThree((s) => s.controls) as unknown as { target: Vector3 } | null;
+  const prepared = useVeinscape((s) => s.prepared);
+  const model = useVeinscape((s) => s.model);
+
+  // Collar block mask = mask of each hole's first trace segment; fault label anchors.
+  const anchors = useMemo(() => {
+    if (!prepared || !model) return null;
+    const collarMask = new Float32Array(model.holes.length);
+    const seen = new Uint8Array(model.holes.length);
+    for (let i = 0; i < prepared.traces.count; i++) {
+      const h = prepared.traces.row[i];
+      if (!seen[h]) { seen[h] = 1; collarMask[h] = prepared.traces.mask[i]; }
+    }
+    const faults = model.faults.map((f) => {
+      const si = model.surfaces.findIndex((s) => s.id === f.surface);
+      const pos = prepared.surfaces[si].positions;
+      let top = -Infinity;
+      for (let k = 2; k < pos.length; k += 3) top = Math.max(top, pos[k]);
+      let x = 0, y = 0, n = 0;
+      for (let k = 0; k < pos.length; k += 3) if (pos[k + 2] > top - 1) { x += pos[k]; y += pos[k + 1]; n++; }
+      return { name: f.name, at: [x / n, y / n, top] as const };
+    });
+    return { collarMask, faults };
+  }, [prepared, model]);
+
+  useFrame(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const dpr = window.devicePixelRatio || 1;
+    const W = Math.round(size.width * dpr), H = Math.round(size.height * dpr);
+    if (el.width !== W || el.height !== H) { el.width = W; el.height = H; }
+    const ctx = el.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, size.width, size.height);
+    const s = store.getState();
+    if (!prepared || !model || !anchors) return;
+    camera.updateMatrixWorld();
+    const project = (x: number, y: number, z: number): [number, number, number] | null => {
+      v.set(x, y, z).project(camera);
+      if (v.z > 1 || v.z < -1) return null;
+      return [((v.x + 1) / 2) * size.width, ((1 - v.y) / 2) * size.height, v.z];
+    };
+    const labels: Label[] = [];
+    if (axes && s.layerVisible.axes) {
+      for (const t of axes.ticks) {
+        const p = project(...t.at);
+        if (p) labels.push({ x: p[0] + 2, y: p[1] + 8, depth: -2, text: tickText(t), color: theme.muted });
+      }
+    }
+    if (s.layerVisible.faults) {
+      for (const f of anchors.faults) {
+        const p = project(f.at[0], f.at[1], f.at[2] + 15);
+        if (p) labels.push({ x: p[0] - 20, y: p[1], depth: -1, text: f.name, color: theme.accent, bold: true });
+      }
+    }
+    if (s.layerVisible.labels && s.layerVisible.traces) {
+      const f = s.filters;
+      const fs = { gradeCutoff: f.gradeCutoff, belowCutoff: f.belowCutoff, elevMin: -1e9, elevMax: 1e9, statusTypeMask: statusTypeMask(f.status, f.type), programMask: programMask(prepared.programs, f.programs) };
+      const shifts = prepared.faultModels.map((fm) => faultShift(fm, s.faultOffsets[fm.id] ?? 0));
+      const c = prepared.collars;
+      const programIndex = new Map(prepared.programs.map((p, i) => [p, i]));
+      model.holes.forEach((h, i) => {
+        const code = (h.status === 'planned' ? 1 : 0) + (h.type === 'underground' ? 2 : 0);
+        if (!holeAttrsVisible(code, programIndex.get(h.program)!, fs)) return;
+        let x = c[i * 3], y = c[i * 3 + 1], z = c[i * 3 + 2];
+        const m = anchors.collarMask[i];
+        shifts.forEach((d, k) => { if ((m as number) & (1 << k)) { x += d[0]; y += d[1]; z += d[2]; } });
+        const p = project(x, y, z);
+        if (p) labels.push({ x: p[0], y: p[1], depth: p[2], text: h.id, bold: s.selection?.hole === i });
+      });
+    }
+    paintLabels(ctx, labels, theme);
+    // North arrow: screen direction of grid north at the view centre.
+    const t = controls?.target ?? new Vector3();
+    const a = project(t.x, t.y, t.z);
+    const b = project(t.x, t.y + 100, t.z);
+    if (a && b) {
+      const dx = b[0] - a[0], dy = b[1] - a[1];
+      const len = Math.hypot(dx, dy);
+      if (len > 1e-3) paintNorthArrow(ctx, size.width - 44, 44, Math.atan2(dx, -dy), 1, theme);
+    }
+    const dist = camera.position.distanceTo(t);
+    const pxPerMetre = size.height / (2 * dist * Math.tan((camera.fov * Math.PI) / 360));
+    paintScaleBar(ctx, size.width - 24, size.height - 20, pxPerMetre, theme);
+  });
+  return null;
+}

@@ -1,0 +1,119 @@
+/**
+ * Paints crisp 2D annotations over the 3D view: collar labels (decluttered), axis tick labels,
+ * fault names, the north arrow and the scale bar. Canvas text is never HTML, so data text is
+ * shown as text. Sizes are CSS pixels; the canvas is scaled by devicePixelRatio.
+ */
+import { formatCoord, niceStep, type AxisTick } from '../../domain/axes';
+
+export interface OverlayTheme {
+  text: string;
+  halo: string;
+  muted: string;
+  accent: string;
+}
+
+export interface Label {
+  x: number;
+  y: number;
+  /** NDC depth for nearest-first declutter */
+  depth: number;
+  text: string;
+  color?: string;
+  bold?: boolean;
+}
+
+const FONT = '"Inter", "Segoe UI", system-ui, -apple-system, sans-serif';
+
+/** Draw labels nearest first, skipping any that would overlap one already drawn. */
+export function paintLabels(ctx: CanvasRenderingContext2D, labels: Label[], t: OverlayTheme, sizePx = 11): number {
+  labels.sort((a, b) => a.depth - b.depth);
+  const placed: [number, number, number, number][] = [];
+  let drawn = 0;
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  for (const l of labels) {
+    ctx.font = `${l.bold ? 600 : 500} ${sizePx}px ${FONT}`;
+    const w = ctx.measureText(l.text).width;
+    const box: [number, number, number, number] = [l.x + 5, l.y - sizePx / 2 - 2, l.x + 5 + w, l.y + sizePx / 2 + 2];
+    if (placed.some((p) => box[0] < p[2] && box[2] > p[0] && box[1] < p[3] && box[3] > p[1])) continue;
+    placed.push(box);
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = t.halo;
+    ctx.strokeText(l.text, l.x + 5, l.y);
+    ctx.fillStyle = l.color ?? t.text;
+    ctx.fillText(l.text, l.x + 5, l.y);
+    drawn++;
+  }
+  return drawn;
+}
+
+export function tickText(t: AxisTick): string {
+  if (t.axis === 'E') return `${formatCoord(t.value)} E`;
+  if (t.axis === 'N') return `${formatCoord(t.value)} N`;
+  return `${formatCoord(t.value)} m`;
+}
+
+/** North arrow: `angle` is the screen angle of grid north (radians, 0 = up, clockwise positive). */
+export function paintNorthArrow(ctx: CanvasRenderingContext2D, cx: number, cy: number, angle: number, tilt: number, t: OverlayTheme): void {
+  const r = 22;
+  ctx.save();
+  ctx.translate(cx, cy);
+  ctx.beginPath();
+  ctx.arc(0, 0, r, 0, Math.PI * 2);
+  ctx.fillStyle = t.halo;
+  ctx.globalAlpha = 0.85;
+  ctx.fill();
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = t.muted;
+  ctx.lineWidth = 1;
+  ctx.stroke();
+  ctx.rotate(angle);
+  const len = r * 0.8 * Math.max(0.35, tilt);
+  ctx.beginPath();
+  ctx.moveTo(0, -len);
+  ctx.lineTo(6, 4);
+  ctx.lineTo(0, 0);
+  ctx.closePath();
+  ctx.fillStyle = t.accent;
+  ctx.fill();
+  ctx.beginPath();
+  ctx.moveTo(0, -len);
+  ctx.lineTo(-6, 4);
+  ctx.lineTo(0, 0);
+  ctx.closePath();
+  ctx.fillStyle = t.text;
+  ctx.fill();
+  ctx.rotate(-angle);
+  ctx.font = `700 11px ${FONT}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = t.text;
+  ctx.fillText('N', Math.sin(angle) * (r + 10), -Math.cos(angle) * (r + 10));
+  ctx.restore();
+}
+
+/** Scale bar of a nice length near `targetPx` pixels; returns the length in metres. */
+export function paintScaleBar(ctx: CanvasRenderingContext2D, right: number, bottom: number, pxPerMetre: number, t: OverlayTheme): number {
+  if (!(pxPerMetre > 0) || !Number.isFinite(pxPerMetre)) return 0;
+  const metres = niceStep(140 / pxPerMetre, 1);
+  const w = metres * pxPerMetre;
+  const x0 = right - w;
+  const y = bottom;
+  ctx.save();
+  ctx.fillStyle = t.halo;
+  ctx.globalAlpha = 0.8;
+  ctx.fillRect(x0 - 8, y - 22, w + 16, 30);
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = t.text;
+  ctx.fillRect(x0, y - 4, w / 2, 4);
+  ctx.strokeStyle = t.text;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(x0 + 0.5, y - 4 + 0.5, w - 1, 4);
+  ctx.font = `500 11px ${FONT}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText('0', x0, y - 7);
+  ctx.fillText(`${metres >= 1000 ? `${metres / 1000} km` : `${metres} m`}`, x0 + w, y - 7);
+  ctx.restore();
+  return metres;
+}

@@ -1,0 +1,42 @@
+/** Dataset slice: the loaded model (immutable once loaded), its prepared buffers and the last load report. */
+import type { StateCreator } from 'zustand';
+import type { LoadReport, Model } from '../../data/model';
+import type { Prepared } from '../../domain/prepare';
+import type { LoadPhase } from '../../data/worker-protocol';
+import type { VeinscapeState } from '../store';
+
+export interface DatasetSlice {
+  model: Model | null;
+  prepared: Prepared | null;
+  /** increments at each successful load; the scene reports which version it has drawn */
+  version: number;
+  renderedVersion: number;
+  /** report of the most recent load attempt (successful or not) */
+  report: LoadReport | null;
+  loading: { source: string; phase: LoadPhase; fraction: number } | null;
+  setDataset: (model: Model, prepared: Prepared, report: LoadReport) => void;
+  setLoadFailed: (report: LoadReport) => void;
+  setLoading: (loading: DatasetSlice['loading']) => void;
+  markRendered: (version: number) => void;
+  dismissReport: () => void;
+}
+
+export const createDatasetSlice: StateCreator<VeinscapeState, [], [], DatasetSlice> = (set, get) => ({
+  model: null,
+  prepared: null,
+  version: 0,
+  renderedVersion: 0,
+  report: null,
+  loading: null,
+  setDataset: (model, prepared, report) => {
+    set({ model: Object.freeze(model), prepared, report, loading: null, version: get().version + 1, selection: null });
+    get().resetForDataset(model, prepared);
+  },
+  // A failed load leaves the dataset on screen untouched.
+  setLoadFailed: (report) => set({ report, loading: null }),
+  setLoading: (loading) => set({ loading }),
+  markRendered: (version) => {
+    if (get().renderedVersion !== version) set({ renderedVersion: version });
+  },
+  dismissReport: () => set({ report: null }),
+});

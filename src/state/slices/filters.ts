@@ -1,0 +1,38 @@
+/** Filters, applied in the renderer through uniforms: changing one never rebuilds geometry. */
+import type { StateCreator } from 'zustand';
+import type { VeinscapeState } from '../store';
+
+export interface Filters {
+  /** g/t; intervals below it are dimmed or hidden */
+  gradeCutoff: number;
+  belowCutoff: 'dim' | 'hide';
+  /** elevation window in metres above sea level; null = no limit */
+  elevationMin: number | null;
+  elevationMax: number | null;
+  status: { drilled: boolean; planned: boolean };
+  type: { surface: boolean; underground: boolean };
+  /** program name → shown; programs missing from the map are shown */
+  programs: Record<string, boolean>;
+}
+
+export const DEFAULT_FILTERS: Filters = {
+  gradeCutoff: 0,
+  belowCutoff: 'dim',
+  elevationMin: null,
+  elevationMax: null,
+  status: { drilled: true, planned: true },
+  type: { surface: true, underground: true },
+  programs: {},
+};
+
+export interface FiltersSlice {
+  filters: Filters;
+  setFilters: (patch: Partial<Filters>) => void;
+  resetFilters: () => void;
+}
+
+export const createFiltersSlice: StateCreator<VeinscapeState, [], [], FiltersSlice> = (set) => ({
+  filters: DEFAULT_FILTERS,
+  setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
+  resetFilters: () => set({ filters: DEFAULT_FILTERS }),
+});

@@ -1,0 +1,59 @@
+/**
+ * The one store, in slices (zustand slices pattern). Components select narrowly; the scene reads
+ * fast-changing values with getState() / subscribe outside React.
+ */
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { Model } from '../data/model';
+import type { Prepared } from '../domain/prepare';
+import { length } from '../domain/vec3';
+import { createDatasetSlice, type DatasetSlice } from './slices/dataset';
+import { createLayersSlice, DEFAULT_LAYERS, type LayersSlice } from './slices/layers';
+import { createFiltersSlice, DEFAULT_FILTERS, type FiltersSlice } from './slices/filters';
+import { createFaultsSlice, type FaultsSlice } from './slices/faults';
+import { createSelectionSlice, type SelectionSlice } from './slices/selection';
+import { createViewSlice, type ViewSlice } from './slices/view';
+
+export type VeinscapeState = DatasetSlice &
+  LayersSlice &
+  FiltersSlice &
+  FaultsSlice &
+  SelectionSlice &
+  ViewSlice & {
+    /** reset per-dataset state (zones, programs, fault offsets) after a new dataset loads */
+    resetForDataset: (model: Model, prepared: Prepared) => void;
+  };
+
+export function createVeinscapeStore() {
+  return createStore<VeinscapeState>()((...a) => {
+    const [set] = a;
+    return {
+      ...createDatasetSlice(...a),
+      ...createLayersSlice(...a),
+      ...createFiltersSlice(...a),
+      ...createFaultsSlice(...a),
+      ...createSelectionSlice(...a),
+      ...createViewSlice(...a),
+      resetForDataset: (model, prepared) => {
+        const mapped = Object.fromEntries(prepared.faultModels.map((f) => [f.id, Math.round(length(f.slip) * 100) / 100]));
+        set({
+          zoneVisible: Object.fromEntries(model.zones.map((z) => [z.id, true])),
+          layerVisible: { ...DEFAULT_LAYERS },
+          filters: { ...DEFAULT_FILTERS, programs: Object.fromEntries(prepared.programs.map((p) => [p, true])) },
+          mappedOffsets: mapped,
+          faultOffsets: { ...mapped },
+        });
+      },
+    };
+  });
+}
+
+export type VeinscapeStore = ReturnType<typeof createVeinscapeStore>;
+
+/** The application's store. */
+export const store = createVeinscapeStore();
+
+/** React hook over the application store with a selector. */
+export function useVeinscape<T>(selector: (s: VeinscapeState) => T): T {
+  return useStore(store, selector);
+}

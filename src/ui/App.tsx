@@ -1,0 +1,44 @@
+/** Page layout: top bar, side panels over the 3D view, legend, selection, reports. */
+import { useState } from 'react';
+import { useVeinscape } from '../state/store';
+import { Viewer } from '../scene/Viewer';
+import { TopBar } from './TopBar';
+import { LayersPanel } from './LayersPanel';
+import { FiltersPanel } from './FiltersPanel';
+import { FaultsPanel } from './FaultsPanel';
+import { InfoPanel } from './InfoPanel';
+import { Legend } from './Legend';
+import { ReportPanel } from './ReportPanel';
+import { ProgressBar, StatusBar } from './StatusBar';
+import { DropZone } from './DropZone';
+
+export function App() {
+  const theme = useVeinscape((s) => s.theme);
+  const [panelOpen, setPanelOpen] = useState(true);
+  return (
+    <div className={`app theme-${theme}`}>
+      <TopBar />
+      <main className="stage">
+        <Viewer />
+        <div className={`sidebar ${panelOpen ? '' : 'closed'}`}>
+          <button className="collapse" onClick={() => setPanelOpen(!panelOpen)} aria-label={panelOpen ? 'Hide panels' : 'Show panels'}>
+            {panelOpen ? '‹' : '›'}
+          </button>
+          {panelOpen && (
+            <div className="panels">
+              <LayersPanel />
+              <FiltersPanel />
+              <FaultsPanel />
+            </div>
+          )}
+        </div>
+        <Legend />
+        <InfoPanel />
+        <ReportPanel />
+        <ProgressBar />
+      </main>
+      <StatusBar />
+      <DropZone />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/** Layer visibility: each kind of layer, and each zone grouped by vein system. */
+import { useVeinscape } from '../state/store';
+import type { LayerName } from '../state/slices/layers';
+
+const LAYERS: [LayerName, string][] = [
+  ['veins', 'Veins'],
+  ['alteration', 'Alteration envelopes'],
+  ['host', 'Host intrusive'],
+  ['faults', 'Faults'],
+  ['intervals', 'Assay intervals'],
+  ['traces', 'Hole traces'],
+  ['labels', 'Hole labels'],
+  ['workings', 'Underground workings'],
+  ['resources', 'Resource outlines'],
+  ['axes', 'Axes box'],
+];
+
+export function LayersPanel() {
+  const zones = useVeinscape((s) => s.model?.zones ?? []);
+  const zoneVisible = useVeinscape((s) => s.zoneVisible);
+  const layerVisible = useVeinscape((s) => s.layerVisible);
+  const setZoneVisible = useVeinscape((s) => s.setZoneVisible);
+  const setLayerVisible = useVeinscape((s) => s.setLayerVisible);
+  const systems = new Map<string, typeof zones>();
+  for (const z of zones) {
+    const key = z.system ?? z.name;
+    systems.set(key, [...(systems.get(key) ?? []), z]);
+  }
+  return (
+    <section className="panel" aria-label="Layers">
+      <h2>Layers</h2>
+      <div className="checks">
+        {LAYERS.map(([id, label]) => (
+          <label key={id}>
+            <input type="checkbox" checked={layerVisible[id]} onChange={(e) => setLayerVisible(id, e.target.checked)} /> {label}
+          </label>
+        ))}
+      </div>
+      <h3>Zones</h3>
+      <div className="zones">
+        {[...systems].map(([system, list]) => (
+          <div key={system} className="system">
+            {list.length > 1 && <div className="system-name">{system}</div>}
+            {list.map((z) => (
+              <label key={z.id} className="zone" data-testid={`zone-toggle-${z.id}`}>
+                <input type="checkbox" checked={zoneVisible[z.id] !== false} onChange={(e) => setZoneVisible(z.id, e.target.checked)} />
+                <span className="swatch" style={{ background: z.color }} />
+                <span>{z.name}</span>
+                <span className="kind">{z.kind}</span>
+              </label>
+            ))}
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * What the last load did: errors and warnings with their JSON path and record id, and counts.
+ * Data text is rendered as React text nodes, never as HTML.
+ */
+import { useState } from 'react';
+import { useVeinscape } from '../state/store';
+
+const SHOWN = 30;
+
+export function ReportPanel() {
+  const report = useVeinscape((s) => s.report);
+  const dismiss = useVeinscape((s) => s.dismissReport);
+  const [all, setAll] = useState(false);
+  if (!report) return null;
+  if (report.ok && report.errors.length === 0 && report.warnings.length === 0) return null;
+  const issues = [...report.errors.map((e) => ({ ...e, level: 'error' as const })), ...report.warnings.map((w) => ({ ...w, level: 'warning' as const }))];
+  const shown = all ? issues : issues.slice(0, SHOWN);
+  return (
+    <aside className={`report card ${report.ok ? '' : 'failed'}`} role="alert" data-testid="load-report">
+      <header>
+        <h2>
+          {report.ok ? `Loaded ${report.source}` : `Could not load ${report.source}`}
+        </h2>
+        <button className="close" aria-label="Dismiss" onClick={dismiss}>×</button>
+      </header>
+      <p className="summary">
+        {report.ok
+          ? `${report.errors.length} error(s), ${report.warnings.length} warning(s). Records with errors were skipped; everything else loaded.`
+          : 'Nothing was loaded; the dataset on screen is unchanged.'}
+      </p>
+      {report.ok && Object.keys(report.dropped).length > 0 && (
+        <p className="summary">Skipped: {Object.entries(report.dropped).map(([k, n]) => `${n} ${k}`).join(', ')}</p>
+      )}
+      <ul className="issues">
+        {shown.map((i, k) => (
+          <li key={k} className={i.level} data-testid={`issue-${i.level}`}>
+            <code>{i.path}</code>
+            {i.id !== undefined && <span className="rec"> [{i.id}]</span>}
+            <span> {i.message}</span>
+          </li>
+        ))}
+      </ul>
+      {issues.length > SHOWN && !all && <button className="link" onClick={() => setAll(true)}>Show all {issues.length}</button>}
+    </aside>
+  );
+}

@@ -1,0 +1,30 @@
+/** Load progress, what is loaded (with units), and the dataset's disclaimer. */
+import { useVeinscape } from '../state/store';
+
+export function ProgressBar() {
+  const loading = useVeinscape((s) => s.loading);
+  if (!loading) return null;
+  const pct = Math.round(loading.fraction * 100);
+  return (
+    <div className="progress" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} data-testid="progress">
+      <div className="bar" style={{ width: `${Math.max(4, pct)}%` }} />
+      <span>{loading.phase === 'reading' ? 'Reading' : loading.phase === 'parsing' ? 'Parsing' : loading.phase === 'validating' ? 'Validating' : loading.phase === 'building' ? 'Building geometry' : 'Drawing'} {loading.source}…</span>
+    </div>
+  );
+}
+
+export function StatusBar() {
+  const model = useVeinscape((s) => s.model);
+  const report = useVeinscape((s) => s.report);
+  if (!model) return null;
+  const p = model.project;
+  const counts = model.holes.length;
+  const intervals = model.intervals.reduce((n, t) => n + t.hole.length, 0);
+  return (
+    <footer className="statusbar">
+      <span className="crs">{p.crs.code ? `${p.crs.code} · ` : ''}{p.crs.name} · metres</span>
+      <span>{counts.toLocaleString('en-US')} holes · {intervals.toLocaleString('en-US')} intervals{report?.ok === false ? '' : ''}</span>
+      {p.disclaimer && <span className="disclaimer" data-testid="disclaimer" title={p.disclaimer}>{p.disclaimer}</span>}
+    </footer>
+  );
+}

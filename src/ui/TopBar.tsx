@@ -1,0 +1,55 @@
+/** Title, view presets, file opening and theme. */
+import { useRef } from 'react';
+import { store, useVeinscape } from '../state/store';
+import { loadInto } from '../data/loadSource';
+
+export function TopBar() {
+  const project = useVeinscape((s) => s.model?.project);
+  const zones = useVeinscape((s) => s.model?.zones);
+  const theme = useVeinscape((s) => s.theme);
+  const requestView = useVeinscape((s) => s.requestView);
+  const file = useRef<HTMLInputElement>(null);
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="logo" aria-hidden="true">◆</span>
+        <span className="product">Veinscape</span>
+        {project && <span className="project" data-testid="project-name">{project.name}</span>}
+        {project?.illustrative && <span className="badge" title="This model is illustrative, not a resource model">Illustrative model</span>}
+      </div>
+      <nav className="views" aria-label="View presets">
+        <button onClick={() => requestView('plan')} title="Plan view, north up">Plan</button>
+        <button onClick={() => requestView('long')} title="Long view along the veins, looking perpendicular to strike">Long</button>
+        <button onClick={() => requestView('iso')} title="Isometric view">Iso</button>
+        <select
+          aria-label="Fit to zone"
+          value=""
+          onChange={(e) => e.target.value && requestView('zone', e.target.value)}
+        >
+          <option value="">Fit to zone…</option>
+          {zones?.map((z) => (
+            <option key={z.id} value={z.id}>{z.name}</option>
+          ))}
+        </select>
+      </nav>
+      <div className="actions">
+        <input
+          ref={file}
+          type="file"
+          accept=".json,application/json"
+          multiple
+          hidden
+          data-testid="file-input"
+          onChange={(e) => {
+            if (e.target.files?.length) void loadInto(store, [...e.target.files]);
+            e.target.value = '';
+          }}
+        />
+        <button onClick={() => file.current?.click()}>Open…</button>
+        <button onClick={() => store.getState().setTheme(theme === 'light' ? 'dark' : 'light')} aria-label="Toggle dark mode">
+          {theme === 'light' ? 'Dark' : 'Light'}
+        </button>
+      </div>
+    </header>
+  );
+}
