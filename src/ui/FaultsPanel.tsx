@@ -1,8 +1,9 @@
 /** Per-fault offset sliders (0 = restored, as mapped, up to twice the mapped slip) and restore / as-mapped. */
+import { EMPTY } from './empty';
 import { useVeinscape } from '../state/store';
 
 export function FaultsPanel() {
-  const faults = useVeinscape((s) => s.model?.faults ?? []);
+  const faults = useVeinscape((s) => s.model?.faults ?? EMPTY);
   const offsets = useVeinscape((s) => s.faultOffsets);
   const mapped = useVeinscape((s) => s.mappedOffsets);
   const setFaultOffset = useVeinscape((s) => s.setFaultOffset);

@@ -1,4 +1,5 @@
 /** Grade cut-off, elevation window and hole status / type / program filters. */
+import { EMPTY } from './empty';
 import { useVeinscape } from '../state/store';
 
 function numberOrNull(v: string): number | null {
@@ -11,7 +12,7 @@ export function FiltersPanel() {
   const f = useVeinscape((s) => s.filters);
   const setFilters = useVeinscape((s) => s.setFilters);
   const resetFilters = useVeinscape((s) => s.resetFilters);
-  const programs = useVeinscape((s) => s.prepared?.programs ?? []);
+  const programs = useVeinscape((s) => s.prepared?.programs ?? EMPTY);
   const unit = useVeinscape((s) => s.prepared?.valueColumn?.unit ?? 'g/t');
   return (
     <section className="panel" aria-label="Filters">

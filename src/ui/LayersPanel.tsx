@@ -1,22 +1,23 @@
 /** Layer visibility: each kind of layer, and each zone grouped by vein system. */
+import { EMPTY } from './empty';
 import { useVeinscape } from '../state/store';
 import type { LayerName } from '../state/slices/layers';
 
 const LAYERS: [LayerName, string][] = [
   ['veins', 'Veins'],
-  ['alteration', 'Alteration envelopes'],
-  ['host', 'Host intrusive'],
+  ['alteration', 'Alteration'],
+  ['host', 'Host'],
   ['faults', 'Faults'],
-  ['intervals', 'Assay intervals'],
+  ['intervals', 'Intervals'],
   ['traces', 'Hole traces'],
   ['labels', 'Hole labels'],
-  ['workings', 'Underground workings'],
-  ['resources', 'Resource outlines'],
-  ['axes', 'Axes box'],
+  ['workings', 'Workings'],
+  ['resources', 'Resources'],
+  ['axes', 'Axes'],
 ];
 
 export function LayersPanel() {
-  const zones = useVeinscape((s) => s.model?.zones ?? []);
+  const zones = useVeinscape((s) => s.model?.zones ?? EMPTY);
   const zoneVisible = useVeinscape((s) => s.zoneVisible);
   const layerVisible = useVeinscape((s) => s.layerVisible);
   const setZoneVisible = useVeinscape((s) => s.setZoneVisible);

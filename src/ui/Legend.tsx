@@ -1,10 +1,11 @@
 /** Legend: grade classes with unit, drilled and planned holes, zones shown, resource categories. */
+import { EMPTY } from './empty';
 import { useVeinscape } from '../state/store';
 import { binLabels, DEFAULT_GOLD_BINS } from '../domain/gradeBins';
 
 export function Legend() {
   const vc = useVeinscape((s) => s.prepared?.valueColumn);
-  const zones = useVeinscape((s) => s.model?.zones ?? []);
+  const zones = useVeinscape((s) => s.model?.zones ?? EMPTY);
   const zoneVisible = useVeinscape((s) => s.zoneVisible);
   const layers = useVeinscape((s) => s.layerVisible);
   const cutoff = useVeinscape((s) => s.filters.gradeCutoff);

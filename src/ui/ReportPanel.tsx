@@ -11,8 +11,17 @@ export function ReportPanel() {
   const report = useVeinscape((s) => s.report);
   const dismiss = useVeinscape((s) => s.dismissReport);
   const [all, setAll] = useState(false);
+  const [open, setOpen] = useState(false);
   if (!report) return null;
   if (report.ok && report.errors.length === 0 && report.warnings.length === 0) return null;
+  // Warnings alone do not cover the view: a chip the user can open.
+  if (report.ok && report.errors.length === 0 && !open) {
+    return (
+      <button className="report-chip" data-testid="load-report-chip" onClick={() => setOpen(true)}>
+        {report.warnings.length} load warning{report.warnings.length > 1 ? 's' : ''}
+      </button>
+    );
+  }
   const issues = [...report.errors.map((e) => ({ ...e, level: 'error' as const })), ...report.warnings.map((w) => ({ ...w, level: 'warning' as const }))];
   const shown = all ? issues : issues.slice(0, SHOWN);
   return (
@@ -21,7 +30,7 @@ export function ReportPanel() {
         <h2>
           {report.ok ? `Loaded ${report.source}` : `Could not load ${report.source}`}
         </h2>
-        <button className="close" aria-label="Dismiss" onClick={dismiss}>×</button>
+        <button className="close" aria-label="Dismiss" onClick={() => (report.errors.length || !report.ok ? dismiss() : setOpen(false))}>×</button>
       </header>
       <p className="summary">
         {report.ok
