@@ -1,6 +1,6 @@
 /**
  * The "assays" interval table: vein samples (lithology QV, zone = vein zone) plus wall-rock samples
- * of 1.0-1.5 m around them. Older programs sampled only 12-30 m either side of the veins, the
+ * of 1.0-1.5 m around them. Older programs sampled only 4-15 m either side of the veins, the
  * 2005-2006 programs and half the underground holes the whole hole below the overburden; the rest
  * is unsampled (a gap, not zero grade). A few wall-rock assays are missing (core loss) and written
  * as null. Wall rock: ALT inside the McDowell alteration envelope, GAB / QD / GRD in the host
@@ -44,13 +44,18 @@ function backgroundAu(r: Rng, lith: string): number {
   return Math.min(3, lognormal(r, median, 0.9));
 }
 
-/** Split [a, b] into samples of 1.0-1.5 m (a short contact sample when the stretch is < 1 m). */
+/**
+ * Split [a, b] into samples of 1.0-1.5 m. Stretches shorter than 2 m, against a vein contact or a
+ * window end, give one or two shorter contact samples; slivers under 0.25 m stay unsampled.
+ */
 function splitStretch(r: Rng, a: number, b: number): [number, number][] {
   const len = b - a;
   if (len < 0.25) return [];
-  const n = Math.max(1, Math.ceil(len / 1.45));
+  const n = Math.max(1, Math.ceil(len / 1.5));
+  const base = len / n;
+  const jitter = base >= 1 ? Math.min(0.05, (1.5 - base) / 2, (base - 1) / 2) : 0;
   const bounds = [a];
-  for (let k = 1; k < n; k++) bounds.push(round2(a + (len * k) / n + uniform(r, -0.08, 0.08)));
+  for (let k = 1; k < n; k++) bounds.push(round2(a + base * k + uniform(r, -jitter, jitter)));
   bounds.push(b);
   const out: [number, number][] = [];
   for (let k = 0; k < n; k++) out.push([bounds[k], bounds[k + 1]]);
@@ -65,8 +70,8 @@ function windows(r: Rng, hole: DrillHole, veins: VeinSample[]): [number, number]
   if (full) return [[start, rec.depth]];
   const w: [number, number][] = [];
   for (const v of veins) {
-    const a = Math.max(start, round2(v.from - uniform(r, 12, 30)));
-    const b = Math.min(rec.depth, round2(v.to + uniform(r, 12, 30)));
+    const a = Math.max(start, round2(v.from - uniform(r, 4, 15)));
+    const b = Math.min(rec.depth, round2(v.to + uniform(r, 4, 15)));
     if (w.length && a <= w[w.length - 1][1]) w[w.length - 1][1] = Math.max(w[w.length - 1][1], b);
     else w.push([a, b]);
   }
@@ -95,7 +100,8 @@ export function buildAssays(seed: number, holes: DrillHole[], vein: VeinSample[]
         for (const [f, t] of splitStretch(r, cur, end)) {
           const lith = lithologyAt(positionAtDepth(hole.path, (f + t) / 2), veins, faults);
           const near = vs.some((x) => f < x.to + 1.5 && t > x.from - 1.5);
-          let au: number | null = backgroundAu(r, lith) * (near ? uniform(r, 3, 10) : 1);
+          // Within 1.5 m of a vein the wall rock carries a 3-10x halo, at most 4 g/t.
+          let au: number | null = Math.min(4, backgroundAu(r, lith) * (near ? uniform(r, 3, 10) : 1));
           if (r() < 0.012) au = null; // core loss: missing, never zero
           rows.push({ from: f, to: t, au: au === null ? null : Math.max(0.01, round2(au)), zone: null, lith });
         }

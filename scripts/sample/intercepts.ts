@@ -27,6 +27,7 @@ export interface VeinSample {
 
 const MIN_GAP = 4; // m between kept crossings of one hole
 const MAX_CORE = 6; // m, longest vein sample (very oblique crossings)
+const MIN_ABOVE_CAP = 6; // uncapped McDowell assays above 45 g/t, so the cap matters
 const clamp = (x: number, a: number, b: number) => Math.min(b, Math.max(a, x));
 export const isMcDowell = (zone: string) => zone.startsWith('mcdowell-');
 
@@ -68,9 +69,9 @@ export function veinSamples(seed: number, holes: DrillHole[], hits: Hit[][], ind
       gbase.push(lognormal(g, 1, isMcDowell(zone) ? 1.15 : 1.25));
     }
   });
-  const mcd = out.map((s, i) => i).filter((i) => isMcDowell(out[i].zone));
-  const talus = out.map((s, i) => i).filter((i) => out[i].zone === 'talus');
-  const other = out.map((s, i) => i).filter((i) => !isMcDowell(out[i].zone) && out[i].zone !== 'talus');
+  const mcd = out.map((_, i) => i).filter((i) => isMcDowell(out[i].zone));
+  const talus = out.map((_, i) => i).filter((i) => out[i].zone === 'talus');
+  const other = out.map((_, i) => i).filter((i) => !isMcDowell(out[i].zone) && out[i].zone !== 'talus');
 
   // McDowell widths: scale the true widths until the mean horizontal width is 0.82 m.
   let k = 1;
@@ -102,7 +103,7 @@ export function veinSamples(seed: number, holes: DrillHole[], hits: Hit[][], ind
     out[i].au = Math.max(0.01, round2(2 * gbase[i]));
   });
 
-  // McDowell grades: scale so the HW-weighted capped mean is 6.07 g/t, with at least four
+  // McDowell grades: scale so the HW-weighted capped mean is 6.07 g/t, with at least six
   // uncapped assays above 45 g/t so the cap matters.
   const hw = mcd.map((i) => hwOf(out[i]));
   const sumHw = hw.reduce((a, b) => a + b, 0);
@@ -116,9 +117,9 @@ export function veinSamples(seed: number, holes: DrillHole[], hits: Hit[][], ind
     }
     kg = (a + b) / 2;
     const above = mcd.filter((i) => kg * gbase[i] > CAP).length;
-    if (above >= 4) break;
+    if (above >= MIN_ABOVE_CAP) break;
     // Lift the highest draws above the cap and solve again.
-    const top = [...mcd].sort((x, y) => gbase[y] - gbase[x]).slice(0, 4);
+    const top = [...mcd].sort((x, y) => gbase[y] - gbase[x]).slice(0, MIN_ABOVE_CAP);
     top.forEach((i, j) => { gbase[i] = Math.max(gbase[i], ((CAP + 5) * (1 + 0.25 * j)) / kg); });
   }
   mcd.forEach((i) => { out[i].au = Math.max(0.01, round2(kg * gbase[i])); });

@@ -73,7 +73,7 @@ export interface VeinModel {
 export function buildVeins(seed: number, mcdRange: [number, number], mcdBottom = MCDOWELL_DEPTH): VeinModel {
   const r = stream(seed, 'veins');
   const [uW, uE] = mcdRange;
-  const dip1 = alongStrike(r, 68, 4, 900); // 64-72°
+  const dip1 = alongStrike(r, 68, 3, 1100); // 65-71°
   const und1 = undulation(r, 2.4);
   const h1 = (u: number, d: number) => d * cot(dip1(u)) + und1(u, d);
   // Sets 2 (footwall, north) and 3 (hanging wall, south): 11-21 m and 10-20 m from Set 1.

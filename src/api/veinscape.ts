@@ -8,6 +8,8 @@ import type { LoadReport } from '../data/model';
 import { sceneState } from '../scene/handle';
 import { holePositionOf } from './holePosition';
 import type { Vec3 } from '../domain/vec3';
+import { Matrix4 } from 'three';
+import { projectToScreen } from '../domain/pick';
 
 export interface VeinscapeStats {
   drawCalls: number;
@@ -23,6 +25,8 @@ export interface VeinscapeApi {
   store: VeinscapeStore;
   stats(): VeinscapeStats;
   holePosition(holeId: string, depth: number): Vec3;
+  /** CSS-pixel position in the 3D canvas of a true-world point (as drawn, fault offsets included only if you add them), or null when off screen. */
+  project(world: Vec3): [number, number] | null;
 }
 
 /** Resolves once no load is running and the current dataset has been drawn. */
@@ -61,6 +65,16 @@ export function createApi(): VeinscapeApi {
       const { model, prepared } = store.getState();
       if (!model || !prepared) throw new Error('no dataset loaded');
       return holePositionOf(model, prepared, holeId, depth);
+    },
+    project: (world) => {
+      const h = sceneState.handle;
+      const p = store.getState().prepared;
+      if (!h || !p) return null;
+      h.camera.updateMatrixWorld();
+      const m = new Matrix4().multiplyMatrices(h.camera.projectionMatrix, h.camera.matrixWorldInverse);
+      const r = projectToScreen(m.elements, [world[0] - p.origin[0], world[1] - p.origin[1], world[2] - p.origin[2]], h.size);
+      if (!r || r[2] < -1 || r[2] > 1) return null;
+      return [r[0], r[1]];
     },
   };
 }

@@ -97,6 +97,8 @@ export async function loadInto(store: VeinscapeStore, src: LoadSource): Promise<
     if (typeof src === 'string' || src instanceof URL) {
       const res = await fetch(src);
       if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+      // Single-page servers answer unknown paths with their index page: say so plainly.
+      if ((res.headers.get('content-type') ?? '').includes('text/html')) throw new Error('the server returned an HTML page, not a deposit file (check the URL)');
       req = { kind: 'bytes', bytes: await readWithProgress(res, (f) => progress('reading', f * 0.5)), source };
     } else if (typeof File !== 'undefined' && src instanceof Blob) {
       req = { kind: 'bytes', bytes: await (src as Blob).arrayBuffer(), source };

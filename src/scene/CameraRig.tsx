@@ -11,7 +11,7 @@ import { boxRadius, placeCamera, principalAzimuth, type CameraPlacement } from '
 import type { ViewPreset } from '../state/slices/view';
 import type { Prepared } from '../domain/prepare';
 import type { Model } from '../data/model';
-import { localBox } from '../domain/bounds';
+import { dataBox, localBox } from '../domain/bounds';
 
 /** Dominant strike of the vein surfaces, degrees [0, 180). */
 function veinStrike(model: Model, p: Prepared): number {
@@ -29,7 +29,7 @@ export function placementFor(preset: ViewPreset, model: Model, p: Prepared, fov:
     const ids = new Set(model.surfaces.map((s, i) => (s.zoneId === zoneId ? i : -1)).filter((i) => i >= 0));
     return placeCamera(localBox(p, (i) => ids.has(i)), strike - 90 + 45, 30, fov, aspect);
   }
-  const box = localBox(p);
+  const box = dataBox(model, p);
   // Looking perpendicular to strike toward the footwall side: strike 065° → look toward 335°.
   if (preset === 'long') return placeCamera(box, (strike + 270) % 360, 3, fov, aspect);
   if (preset === 'plan') return placeCamera(box, 0, 89.9, fov, aspect);

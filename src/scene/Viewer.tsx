@@ -9,7 +9,7 @@ import { Object3D } from 'three';
 import { useVeinscape } from '../state/store';
 import { PALETTES } from '../ui/theme';
 import { axisBox } from '../domain/axes';
-import { localBox } from '../domain/bounds';
+import { dataBox } from '../domain/bounds';
 import { SurfaceLayer } from './SurfaceLayer';
 import { HoleLayers } from './HoleLayers';
 import { AxesBox } from './AxesBox';
@@ -26,9 +26,10 @@ export function Viewer() {
   const overlay = useRef<HTMLCanvasElement>(null);
   const themeName = useVeinscape((s) => s.theme);
   const prepared = useVeinscape((s) => s.prepared);
+  const model = useVeinscape((s) => s.model);
   const axesVisible = useVeinscape((s) => s.layerVisible.axes);
   const pal = PALETTES[themeName];
-  const axes = useMemo(() => (prepared ? axisBox(localBox(prepared), prepared.origin) : null), [prepared]);
+  const axes = useMemo(() => (prepared && model ? axisBox(dataBox(model, prepared), prepared.origin) : null), [prepared, model]);
   const overlayTheme = useMemo(() => ({ text: pal.text, halo: pal.halo, muted: pal.muted, accent: pal.accent }), [pal]);
   return (
     <div className="viewer" data-testid="viewer">

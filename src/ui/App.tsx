@@ -19,7 +19,6 @@ export function App() {
     <div className={`app theme-${theme}`}>
       <TopBar />
       <main className="stage">
-        <Viewer />
         <div className={`sidebar ${panelOpen ? '' : 'closed'}`}>
           <button className="collapse" onClick={() => setPanelOpen(!panelOpen)} aria-label={panelOpen ? 'Hide panels' : 'Show panels'}>
             {panelOpen ? '‹' : '›'}
@@ -32,10 +31,13 @@ export function App() {
             </div>
           )}
         </div>
-        <Legend />
-        <InfoPanel />
-        <ReportPanel />
-        <ProgressBar />
+        <div className="view-area">
+          <Viewer />
+          <Legend />
+          <InfoPanel />
+          <ReportPanel />
+          <ProgressBar />
+        </div>
       </main>
       <StatusBar />
       <DropZone />

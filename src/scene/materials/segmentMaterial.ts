@@ -94,6 +94,8 @@ const VERTEX_MAIN = /* glsl */ `
 #endif
 #ifdef MODE_GRADE
   vSegColor = gradeColor(aValue);
+  // Higher grades are drawn thicker so intercepts read at a glance (up to 2.2x the base radius).
+  radius *= 1.0 + 1.2 * clamp(aValue, 0.0, 10.0) / 10.0;
   if (aValue < uCutoff) {
     if (uBelowMode == 1) visibleSeg = false;
     else { vSegColor = uDimColor; radius *= 0.55; }

@@ -1,0 +1,59 @@
+/** Shared e2e helpers: open the app, wait for drawing, and compare pictures of the 3D canvas. */
+import { expect, type Page } from '@playwright/test';
+
+export async function openApp(page: Page, query = ''): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`/${query}`);
+  await page.waitForFunction(() => 'veinscape' in window);
+  await page.evaluate(() => window.veinscape.ready());
+  expect(errors, 'no uncaught page errors').toEqual([]);
+}
+
+/** Wait until at least one more frame has been drawn after `before` (frames are drawn on demand). */
+export async function nextFrame(page: Page, before: number): Promise<void> {
+  await page.waitForFunction((n) => window.veinscape.stats().frames > n, before);
+  // One more animation frame so the overlay and the canvas are both up to date.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+export async function frames(page: Page): Promise<number> {
+  return page.evaluate(() => window.veinscape.stats().frames);
+}
+
+/** Downsampled RGBA of the WebGL canvas (it keeps its drawing buffer), 160 x 100. */
+export async function canvasPixels(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('.viewer canvas:not(.overlay)')!;
+    const w = 160, h = 100;
+    const cv = document.createElement('canvas');
+    cv.width = w;
+    cv.height = h;
+    const ctx = cv.getContext('2d')!;
+    ctx.drawImage(c, 0, 0, w, h);
+    return Array.from(ctx.getImageData(0, 0, w, h).data);
+  });
+}
+
+/** Fraction of pixels that differ by more than a small tolerance. */
+export function pixelDifference(a: number[], b: number[]): number {
+  let diff = 0;
+  for (let i = 0; i < a.length; i += 4) {
+    if (Math.abs(a[i] - b[i]) + Math.abs(a[i + 1] - b[i + 1]) + Math.abs(a[i + 2] - b[i + 2]) > 24) diff++;
+  }
+  return diff / (a.length / 4);
+}
+
+/** Number of distinct (coarsely quantised) colours: a blank canvas has one. */
+export function distinctColours(px: number[]): number {
+  const set = new Set<number>();
+  for (let i = 0; i < px.length; i += 4) set.add(((px[i] >> 4) << 8) | ((px[i + 1] >> 4) << 4) | (px[i + 2] >> 4));
+  return set.size;
+}
+
+/** Change the store and wait for the resulting frame. */
+export async function act(page: Page, fn: () => Promise<void> | void): Promise<void> {
+  const before = await frames(page);
+  await fn();
+  await nextFrame(page, before);
+}
