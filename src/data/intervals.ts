@@ -152,7 +152,8 @@ export function readIntervalTable(
   if (droppedRows) dropped.intervals = (dropped.intervals ?? 0) + droppedRows;
   t.columns.forEach((c, i) => {
     if (below[i]) warnings.push({ path: `${at}.${c.name}`, id: t.id, message: `${c.name}: ${below[i]} below-detection value(s), kept as half the detection limit` });
-    if (missing[i]) warnings.push({ path: `${at}.${c.name}`, id: t.id, message: `${c.name}: ${missing[i]} missing value(s), kept as missing (not zero)` });
+    // A blank category (e.g. zone on wall rock) means "none", so only numeric gaps are reported.
+    if (missing[i] && c.type === 'numeric') warnings.push({ path: `${at}.${c.name}`, id: t.id, message: `${c.name}: ${missing[i]} missing value(s), kept as missing (not zero)` });
   });
   const model: IntervalTableModel = {
     id: t.id,
