@@ -13,8 +13,8 @@ export async function openApp(page: Page, query = ''): Promise<void> {
 /** Wait until at least one more frame has been drawn after `before` (frames are drawn on demand). */
 export async function nextFrame(page: Page, before: number): Promise<void> {
   await page.waitForFunction((n) => window.veinscape.stats().frames > n, before);
-  // One more animation frame so the overlay and the canvas are both up to date.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // ready() also waits until the picture is still (no frame for two animation frames).
+  await page.evaluate(() => window.veinscape.ready());
 }
 
 export async function frames(page: Page): Promise<number> {

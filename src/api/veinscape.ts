@@ -29,21 +29,38 @@ export interface VeinscapeApi {
   project(world: Vec3): [number, number] | null;
 }
 
+const animationFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+
+/**
+ * Once drawn, wait until no frame is drawn for two animation frames: the camera controls may
+ * settle a frame or two after a view change, and callers expect a still picture.
+ */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const before = sceneState.frames;
+    await animationFrame();
+    await animationFrame();
+    if (sceneState.frames === before) return;
+  }
+}
+
 /** Resolves once no load is running and the current dataset has been drawn. */
-function ready(): Promise<void> {
+async function ready(): Promise<void> {
   const done = () => {
     const s = store.getState();
     return !s.loading && s.version > 0 && s.renderedVersion === s.version;
   };
-  if (done()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const unsub = store.subscribe(() => {
-      if (done()) {
-        unsub();
-        resolve();
-      }
+  if (!done()) {
+    await new Promise<void>((resolve) => {
+      const unsub = store.subscribe(() => {
+        if (done()) {
+          unsub();
+          resolve();
+        }
+      });
     });
-  });
+  }
+  await settle();
 }
 
 export function createApi(): VeinscapeApi {

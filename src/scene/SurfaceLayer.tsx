@@ -10,7 +10,8 @@ import { createSurfaceMaterial } from './materials/surfaceMaterial';
 import type { SurfaceBuffer } from '../domain/surfaceBuffer';
 
 const KIND_LAYER: Record<string, LayerName> = { vein: 'veins', shear: 'veins', other: 'veins', alteration: 'alteration', host: 'host' };
-const KIND_OPACITY: Record<string, number> = { vein: 1, shear: 1, other: 1, alteration: 0.22, host: 0.13 };
+// Veins are slightly see-through so the intercepts inside them stay visible.
+const KIND_OPACITY: Record<string, number> = { vein: 0.82, shear: 0.82, other: 0.82, alteration: 0.2, host: 0.12 };
 const KIND_ORDER: Record<string, number> = { vein: 0, shear: 0, other: 0, alteration: 2, host: 1 };
 export const FAULT_COLOR = '#b5473a';
 
@@ -49,7 +50,7 @@ export function SurfaceLayer() {
           return <SurfaceMesh key={s.id} name={`surface:${s.id}`} buffer={buffer} color={z.color} opacity={KIND_OPACITY[z.kind]} visible={visible} renderOrder={KIND_ORDER[z.kind]} />;
         }
         const f = faults.get(s.id);
-        return <SurfaceMesh key={s.id} name={`fault:${s.id}`} buffer={buffer} color={f?.color ?? FAULT_COLOR} opacity={0.2} visible={layerVisible.faults} renderOrder={3} />;
+        return <SurfaceMesh key={s.id} name={`fault:${s.id}`} buffer={buffer} color={f?.color ?? FAULT_COLOR} opacity={0.13} visible={layerVisible.faults} renderOrder={3} />;
       })}
     </group>
   );

@@ -35,6 +35,7 @@ export function Viewer() {
     <div className="viewer" data-testid="viewer">
       <Canvas
         frameloop="demand"
+        flat
         dpr={[1, 2]}
         gl={{ antialias: true, preserveDrawingBuffer: true }}
         camera={{ fov: 35, near: 1, far: 100000, position: [-1500, -1500, 1200], up: [0, 0, 1] }}

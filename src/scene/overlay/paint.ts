@@ -25,6 +25,9 @@ export interface Label {
 const FONT = '"Inter", "Segoe UI", system-ui, -apple-system, sans-serif';
 
 /** Draw labels nearest first, skipping any that would overlap one already drawn. */
+/** At most this many labels, nearest first: a readable view, not a wall of text. */
+const MAX_LABELS = 90;
+
 export function paintLabels(ctx: CanvasRenderingContext2D, labels: Label[], t: OverlayTheme, sizePx = 11): number {
   labels.sort((a, b) => a.depth - b.depth);
   const placed: [number, number, number, number][] = [];
@@ -32,6 +35,7 @@ export function paintLabels(ctx: CanvasRenderingContext2D, labels: Label[], t: O
   ctx.textBaseline = 'middle';
   ctx.lineJoin = 'round';
   for (const l of labels) {
+    if (drawn >= MAX_LABELS && l.depth > -1) break;
     ctx.font = `${l.bold ? 600 : 500} ${sizePx}px ${FONT}`;
     const w = ctx.measureText(l.text).width;
     const box: [number, number, number, number] = [l.x + 5, l.y - sizePx / 2 - 2, l.x + 5 + w, l.y + sizePx / 2 + 2];
