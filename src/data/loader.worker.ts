@@ -34,7 +34,7 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
     const prepared = prepare(model);
     report.warnings.push(...prepared.warnings);
     const transfer: ArrayBuffer[] = [
-      ...[prepared.intervals, prepared.traces, prepared.workings, prepared.resources].flatMap(segmentTransferables),
+      ...[prepared.intervals, prepared.traces, prepared.workings, prepared.resources, prepared.faultTraces].flatMap(segmentTransferables),
       ...prepared.surfaces.flatMap((s) => [s.positions.buffer, s.normals.buffer, s.masks.buffer, s.indices.buffer] as ArrayBuffer[]),
       prepared.collars.buffer as ArrayBuffer,
     ];

@@ -37,6 +37,8 @@ export interface FaultBlockModel {
   slip: Vec3;
   /** triangle corners a, b, c and oriented unit normal, 12 numbers per triangle */
   tris: Float64Array;
+  /** when every vertex lies within 1 mm of the mean plane, the plane decides sides (fast path) */
+  plane: { point: Vec3; normal: Vec3 } | null;
 }
 
 const ON_FAULT_TOLERANCE = 1e-3; // m
@@ -81,6 +83,14 @@ export function buildFaultModel(f: FaultGeometryInput): FaultBlockModel {
     if (dot(n, mean) < 0) n = scale(n, -1);
     tris.set([...r.a, ...r.b, ...r.c, ...n], i * 12);
   });
+  // Planar faults (the common case) test sides against their plane: one dot product per point.
+  let centroid: Vec3 = [0, 0, 0];
+  const nv = Math.floor(v.length / 3);
+  for (let i = 0; i < nv; i++) centroid = add(centroid, corner(i));
+  centroid = scale(centroid, 1 / Math.max(nv, 1));
+  let maxDev = 0;
+  for (let i = 0; i < nv; i++) maxDev = Math.max(maxDev, Math.abs(dot(sub(corner(i), centroid), mean)));
+  const plane = raw.length > 0 && maxDev < 1e-3 ? { point: centroid, normal: mean } : null;
   const { strike, dip, dipDirection } = strikeDipFromNormal(mean);
   const strikeDir: Vec3 = [Math.sin((strike * Math.PI) / 180), Math.cos((strike * Math.PI) / 180), 0];
   const dd = (dipDirection * Math.PI) / 180;
@@ -90,7 +100,7 @@ export function buildFaultModel(f: FaultGeometryInput): FaultBlockModel {
     'vector' in f.slip
       ? [...f.slip.vector]
       : add(scale(strikeDir, f.slip.strikeSlip), scale(downDipDir, f.slip.dipSlip));
-  return { id: f.id, normal: mean, strike, dip, strikeDir, downDipDir, slip, tris };
+  return { id: f.id, normal: mean, strike, dip, strikeDir, downDipDir, slip, tris, plane };
 }
 
 /** Closest point on triangle abc to p (Ericson, Real-Time Collision Detection 5.1.5). */
@@ -120,6 +130,7 @@ function closestOnTriangle(p: Vec3, a: Vec3, b: Vec3, c: Vec3): Vec3 {
  * decides, so a fault extends naturally past its mapped limit.
  */
 export function sideValue(fault: FaultBlockModel, p: Vec3): number {
+  if (fault.plane) return dot(sub(p, fault.plane.point), fault.plane.normal);
   const t = fault.tris;
   let best = Infinity;
   let side = 0;
@@ -141,6 +152,11 @@ export function sideValue(fault: FaultBlockModel, p: Vec3): number {
 /** True when p lies on the fault's moving side (points on the fault stay on the fixed side). */
 export function onMovingSide(fault: FaultBlockModel, p: Vec3): boolean {
   return sideValue(fault, p) > ON_FAULT_TOLERANCE;
+}
+
+/** Side value shifted so that > 0 means moving side and ≤ 0 fixed side, on-fault points included. */
+export function movingSideValue(fault: FaultBlockModel, p: Vec3): number {
+  return sideValue(fault, p) - ON_FAULT_TOLERANCE;
 }
 
 /** Bit mask over faults (bit i = fault i's moving side). At most 24 faults (float32-exact). */

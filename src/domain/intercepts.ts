@@ -19,8 +19,8 @@
  * 5. Unsampled gaps between consecutive samples: a gap longer than `maxDilution` breaks the
  *    composite; a shorter one is bridged and counts towards the run of internal dilution. A bridged
  *    gap is not given any grade: the grade is averaged over the sampled length only
- *    (`sampledLength`), while `coreLength` = to - from includes the gap. Overlapping samples (a data
- *    error the loader reports) also break the composite.
+ *    (`sampledLength`), while `coreLength` = to - from includes the gap (so does gram-metres =
+ *    grade × core length). Overlapping samples (a data error the loader reports) also break it.
  * 6. Optional `domain`: a categorical column (e.g. the logged vein zone); a composite never crosses
  *    a change of its value (compositing within domains; a blank category is a domain of its own).
  * 7. Composites with core length < `minLength` are dropped.
@@ -70,7 +70,7 @@ export interface InterceptOptions {
   column?: string;
   /** interval table id; default the first table with the column */
   table?: string;
-  /** categorical column whose changes break composites (compositing within domains) */
+  /** categorical column whose changes break composites (compositing within domains); an unknown name throws */
   domain?: string | null;
   /** categorical column naming the vein zone of each sample; default `zone` when present, null = none */
   zoneColumn?: string | null;
@@ -237,7 +237,7 @@ function widthText(iv: InterceptInterval, kind: WidthKind): string {
   return (w ?? iv.coreLength).toFixed(2);
 }
 
-/** The width kind to quote: the preferred one when known, else the next narrower-defined one. */
+/** The width kind to quote: the preferred one when known, else TW when known, else core length. */
 function chooseWidth(pref: WidthKind, hw: number | null, tw: number | null): WidthKind {
   if (pref === 'horizontal' && hw !== null) return 'horizontal';
   if (pref !== 'core' && tw !== null) return 'true';

@@ -7,8 +7,10 @@ import type { LoadIssue, Model } from '../data/model';
 import { desurvey, pathFromTrace, positionAtDepth, sampleDepths, type DesurveyMethod, type HolePath } from './desurvey';
 import { blockMask, buildFaultModel, MAX_FAULTS, type FaultBlockModel } from './faults';
 import { buildSurfaceBuffer, type SurfaceBuffer } from './surfaceBuffer';
-import { SegmentBuilder, type SegmentBuffer } from './segments';
-import type { Vec3 } from './vec3';
+import { cutSegment, cutTriangles } from './faultCut';
+import { faultTraceAt } from './faultTrace';
+import { SegmentBuilder, type SegmentAttrs, type SegmentBuffer } from './segments';
+import { lerp, type Vec3 } from './vec3';
 
 /** Zone kinds whose surfaces move with fault blocks. The host is drawn as mapped. */
 const MOVES_WITH_FAULTS = new Set(['vein', 'alteration', 'shear', 'other']);
@@ -31,6 +33,8 @@ export interface Prepared {
   traces: SegmentBuffer;
   workings: SegmentBuffer;
   resources: SegmentBuffer;
+  /** fault traces at the ground surface (value = fault index) */
+  faultTraces: SegmentBuffer;
   /** collar positions, local float32, 3 per hole */
   collars: Float32Array;
   /** programs in the order their index is stored */
@@ -97,9 +101,25 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
   const mask = (p: Vec3) => (faultModels.length ? blockMask(faultModels, p) : 0);
   const zoneKind = new Map(model.zones.map((z) => [z.id, z.kind]));
 
-  const surfaces = model.surfaces.map((s) =>
-    buildSurfaceBuffer(s.vertices, s.triangles, origin, s.zoneId && MOVES_WITH_FAULTS.has(zoneKind.get(s.zoneId) ?? '') ? mask : null),
-  );
+  const surfaces = model.surfaces.map((s) => {
+    if (!(s.zoneId && MOVES_WITH_FAULTS.has(zoneKind.get(s.zoneId) ?? '')) || faultModels.length === 0) {
+      return buildSurfaceBuffer(s.vertices, s.triangles, origin, null);
+    }
+    // Cut along the faults first so each piece moves whole with its block.
+    const cut = cutTriangles(faultModels, s.vertices, s.triangles);
+    return buildSurfaceBuffer(cut.vertices, cut.triangles, origin, mask);
+  });
+  /** Push a segment, split where it crosses faults so each piece moves with its block. */
+  const pushCut = (builder: SegmentBuilder, a: Vec3, b: Vec3, at: Omit<SegmentAttrs, 'mask'>) => {
+    if (faultModels.length === 0) return builder.push(a, b, { ...at, mask: 0 });
+    for (const piece of cutSegment(faultModels, a, b)) {
+      const pa = lerp(a, b, piece.t0);
+      const pb = lerp(a, b, piece.t1);
+      const d0 = at.d0 + (at.d1 - at.d0) * piece.t0;
+      const d1 = at.d0 + (at.d1 - at.d0) * piece.t1;
+      builder.push(pa, pb, { ...at, mask: piece.mask, d0, d1 });
+    }
+  };
 
   const programs = [...new Set(model.holes.map((h) => h.program))].sort();
   const programIndex = new Map(programs.map((p, i) => [p, i]));
@@ -122,7 +142,7 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
     for (let k = 0; k < depths.length - 1; k++) {
       const a = positionAtDepth(p, depths[k]);
       const b = positionAtDepth(p, depths[k + 1]);
-      traces.push(a, b, { value: -1, hole: holeAttrs[i], mask: mask(mid(a, b)), row: i, d0: depths[k], d1: depths[k + 1] });
+      pushCut(traces, a, b, { value: -1, hole: holeAttrs[i], row: i, d0: depths[k], d1: depths[k + 1] });
     }
   });
 
@@ -139,7 +159,7 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
       for (let k = 0; k < ds.length - 1; k++) {
         const a = positionAtDepth(p, ds[k]);
         const b = positionAtDepth(p, ds[k + 1]);
-        intervals.push(a, b, { value: Number.isNaN(v) ? -1 : v, hole: holeAttrs[hi], mask: mask(mid(a, b)), row: r, d0: ds[k], d1: ds[k + 1] });
+        pushCut(intervals, a, b, { value: Number.isNaN(v) ? -1 : v, hole: holeAttrs[hi], row: r, d0: ds[k], d1: ds[k + 1] });
       }
     }
   }
@@ -149,7 +169,7 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
     for (let k = 0; k < w.path.length - 1; k++) {
       const a = w.path[k] as Vec3;
       const b = w.path[k + 1] as Vec3;
-      workings.push(a, b, { value: -1, hole: [0, 0, 0, -1], mask: mask(mid(a, b)), row: i, d0: 0, d1: 0 });
+      pushCut(workings, a, b, { value: -1, hole: [0, 0, 0, -1], row: i, d0: 0, d1: 0 });
     }
   });
   const resources = new SegmentBuilder(origin);
@@ -159,7 +179,17 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
     for (let k = 0; k < ring.length - 1; k++) {
       const a = ring[k] as Vec3;
       const b = ring[k + 1] as Vec3;
-      resources.push(a, b, { value: CATEGORY_CODE[rc.category], hole: [0, 0, 0, -1], mask: mask(mid(a, b)), row: i, d0: 0, d1: 0 });
+      pushCut(resources, a, b, { value: CATEGORY_CODE[rc.category], hole: [0, 0, 0, -1], row: i, d0: 0, d1: 0 });
+    }
+  });
+
+  // Fault traces where each fault meets the ground (reference elevation, else the highest collar).
+  const groundZ = model.project.referenceElevation ?? Math.max(...model.holes.map((h) => h.collar[2]), bounds.max[2]);
+  const faultTraces = new SegmentBuilder(origin);
+  model.faults.forEach((f, i) => {
+    const s = model.surfaces.find((x) => x.id === f.surface)!;
+    for (const [a, b] of faultTraceAt(s.vertices, s.triangles, groundZ)) {
+      faultTraces.push(a, b, { value: i, hole: [0, 0, 0, -1], mask: 0, row: i, d0: 0, d1: 0 });
     }
   });
 
@@ -177,11 +207,10 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
     traces: traces.finish(),
     workings: workings.finish(),
     resources: resources.finish(),
+    faultTraces: faultTraces.finish(),
     collars,
     programs,
     bounds,
     warnings,
   };
 }
-
-const mid = (a: Vec3, b: Vec3): Vec3 => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2];

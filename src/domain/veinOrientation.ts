@@ -74,6 +74,8 @@ interface ZoneGrid {
   /** CSR: triangles of cell c are items[start[c] .. start[c+1]) */
   start: Int32Array;
   items: Int32Array;
+  /** triangle bounding boxes, [minE, minN, minZ, maxE, maxN, maxZ] per triangle */
+  box: Float64Array;
   /** last query stamp per triangle, so a triangle listed in several cells is tested once */
   stamp: Uint32Array;
 }
@@ -82,6 +84,7 @@ function buildZoneGrid(zoneId: string, surfaces: Model['surfaces']): ZoneGrid | 
   let count = 0;
   for (const s of surfaces) count += Math.floor(s.triangles.length / 3);
   const v = new Float64Array(count * 9);
+  const box = new Float64Array(count * 6);
   const n = new Float64Array(count * 3);
   const surface = new Int32Array(count);
   const triangle = new Int32Array(count);
@@ -108,6 +111,8 @@ function buildZoneGrid(zoneId: string, surfaces: Model['surfaces']): ZoneGrid | 
         const p = sv[a + ax], q = sv[b + ax], r = sv[c + ax];
         v[k * 9 + ax] = p; v[k * 9 + 3 + ax] = q; v[k * 9 + 6 + ax] = r;
         const lo = Math.min(p, q, r), hi = Math.max(p, q, r);
+        box[k * 6 + ax] = lo;
+        box[k * 6 + 3 + ax] = hi;
         if (lo < min[ax]) min[ax] = lo;
         if (hi > max[ax]) max[ax] = hi;
         ext = Math.max(ext, hi - lo);
@@ -160,6 +165,7 @@ function buildZoneGrid(zoneId: string, surfaces: Model['surfaces']): ZoneGrid | 
     dims,
     start,
     items,
+    box: box.slice(0, k * 6),
     stamp: new Uint32Array(k),
   };
 }
@@ -250,7 +256,7 @@ function hitFor(g: ZoneGrid, t: number, distance: number, point: Vec3): VeinHit 
 
 /**
  * Build an orienter over the vein surfaces of a model (zones of kind 'vein'; surfaces whose zone
- * is one of them). About 10k triangles build in a few milliseconds.
+ * is one of them). The sample's 12k vein triangles build in about 20 ms.
  */
 export function buildVeinOrienter(model: Pick<Model, 'zones' | 'surfaces'>): VeinOrienter {
   const veinZones = model.zones.filter((z) => z.kind === 'vein').map((z) => z.id);
@@ -262,37 +268,56 @@ export function buildVeinOrienter(model: Pick<Model, 'zones' | 'surfaces'>): Vei
   let query = 0;
   const closest = [0, 0, 0];
 
-  /** Nearest triangle of one grid within sqrt(best2); ring search outward from the point's cell. */
+  /**
+   * Nearest triangle of one grid closer than sqrt(best2): rings of cells outward from the point's
+   * cell, skipping cells and triangle boxes farther than the best so far, until the unvisited
+   * cells are all farther than it.
+   */
   function nearestIn(g: ZoneGrid, p: Vec3, best2: number): { t: number; d2: number; point: Vec3 } | null {
     query = (query + 1) >>> 0;
     if (query === 0) { g.stamp.fill(0); query = 1; }
-    const { cell, dims, min, start, items, stamp } = g;
-    const c = [0, 1, 2].map((ax) => Math.floor((p[ax] - min[ax]) / cell));
-    // Every triangle lies within index distance rMax of the point's cell.
-    const rMax = Math.max(...c.map((ci, ax) => Math.max(Math.abs(ci), Math.abs(dims[ax] - 1 - ci))));
+    const { cell, dims, min, start, items, stamp, box } = g;
+    const [nx, ny, nz] = dims;
+    const px = p[0], py = p[1], pz = p[2];
+    // Point in grid units; its cell (unclamped, so points outside the grid work too).
+    const gx = (px - min[0]) / cell, gy = (py - min[1]) / cell, gz = (pz - min[2]) / cell;
+    const cx = Math.floor(gx), cy = Math.floor(gy), cz = Math.floor(gz);
+    const rMax = Math.max(Math.abs(cx), Math.abs(nx - 1 - cx), Math.abs(cy), Math.abs(ny - 1 - cy), Math.abs(cz), Math.abs(nz - 1 - cz));
+    /** Squared distance (grid units) from the point to cell index i along one axis. */
+    const axis2 = (gp: number, i: number) => (gp < i ? i - gp : gp > i + 1 ? gp - i - 1 : 0) ** 2;
     let bestT = -1;
     let bestPoint: Vec3 = [0, 0, 0];
+    const cell2 = cell * cell;
     for (let r = 0; r <= rMax; r++) {
-      // Cells at index distance ≥ r are at least (r - 1) cells away from the point.
-      const lower = Math.max(0, (r - 1) * cell);
-      if (lower * lower >= best2) break;
-      const lo = c.map((ci) => ci - r);
-      const hi = c.map((ci) => ci + r);
-      const k0 = Math.max(0, lo[2]), k1 = Math.min(dims[2] - 1, hi[2]);
-      const j0 = Math.max(0, lo[1]), j1 = Math.min(dims[1] - 1, hi[1]);
-      const i0 = Math.max(0, lo[0]), i1 = Math.min(dims[0] - 1, hi[0]);
+      if (r > 0) {
+        // Everything not yet visited lies outside the box of cells within r - 1 of the point's cell.
+        const inner = Math.min(gx - (cx - r + 1), cx + r - gx, gy - (cy - r + 1), cy + r - gy, gz - (cz - r + 1), cz + r - gz);
+        if (inner > 0 && inner * inner * cell2 >= best2) break;
+      }
+      const k0 = Math.max(0, cz - r), k1 = Math.min(nz - 1, cz + r);
+      const j0 = Math.max(0, cy - r), j1 = Math.min(ny - 1, cy + r);
+      const i0 = Math.max(0, cx - r), i1 = Math.min(nx - 1, cx + r);
       for (let k = k0; k <= k1; k++) {
-        const shellK = k === lo[2] || k === hi[2];
+        const shellK = k === cz - r || k === cz + r;
+        const dk = axis2(gz, k);
         for (let j = j0; j <= j1; j++) {
-          const shellJ = shellK || j === lo[1] || j === hi[1];
+          const shellJ = shellK || j === cy - r || j === cy + r;
+          const djk = dk + axis2(gy, j);
+          if (djk * cell2 >= best2) continue;
           for (let i = i0; i <= i1; i++) {
-            if (!shellJ && i !== lo[0] && i !== hi[0]) continue; // inside: visited in an earlier ring
-            const cc = (k * dims[1] + j) * dims[0] + i;
+            if (!shellJ && i !== cx - r && i !== cx + r) continue; // inside: visited in an earlier ring
+            if ((djk + axis2(gx, i)) * cell2 >= best2) continue;
+            const cc = (k * ny + j) * nx + i;
             for (let e = start[cc]; e < start[cc + 1]; e++) {
               const t = items[e];
               if (stamp[t] === query) continue;
               stamp[t] = query;
-              const d2 = dist2ToTriangle(g, t, p[0], p[1], p[2], closest);
+              const b = t * 6;
+              const bx = px < box[b] ? box[b] - px : px > box[b + 3] ? px - box[b + 3] : 0;
+              const by = py < box[b + 1] ? box[b + 1] - py : py > box[b + 4] ? py - box[b + 4] : 0;
+              const bz = pz < box[b + 2] ? box[b + 2] - pz : pz > box[b + 5] ? pz - box[b + 5] : 0;
+              if (bx * bx + by * by + bz * bz >= best2) continue;
+              const d2 = dist2ToTriangle(g, t, px, py, pz, closest);
               if (d2 < best2) {
                 best2 = d2;
                 bestT = t;

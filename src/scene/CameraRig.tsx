@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
-import type { PerspectiveCamera } from 'three';
+import type { OrthographicCamera, PerspectiveCamera } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
 import { store, useVeinscape } from '../state/store';
 import { boxRadius, placeCamera, principalAzimuth, type CameraPlacement } from '../domain/viewFit';
@@ -49,8 +49,17 @@ export function CameraRig() {
     () => (preset: ViewPreset, zoneId?: string) => {
       const { model, prepared: p } = store.getState();
       if (!model || !p || !controls) return;
-      const pl = placementFor(preset, model, p, camera.fov, size.width / Math.max(size.height, 1), zoneId);
-      camera.near = Math.max(0.5, radius / 2000);
+      const ortho = (camera as unknown as OrthographicCamera).isOrthographicCamera;
+      const pl = placementFor(preset, model, p, ortho ? 35 : camera.fov, size.width / Math.max(size.height, 1), zoneId);
+      if (ortho) {
+        // True-scale view: zoom is pixels per metre; fit the same box the perspective view fits.
+        const box = preset === 'zone' ? null : dataBox(model, p);
+        const r = box ? boxRadius(box) : radius;
+        (camera as unknown as OrthographicCamera).zoom = Math.min(size.width, size.height) / (2 * r * 0.85);
+        camera.near = -radius * 40;
+      } else {
+        camera.near = Math.max(0.5, radius / 2000);
+      }
       camera.far = radius * 40;
       camera.position.set(...pl.position);
       controls.target.set(...pl.target);
@@ -62,13 +71,13 @@ export function CameraRig() {
   );
 
   useEffect(() => {
-    if (prepared) go('iso');
-    // Only when a new dataset arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [prepared, controls]);
+    // A new dataset opens in the isometric view.
+    if (prepared) store.getState().requestView('iso');
+  }, [prepared]);
   useEffect(() => {
+    // Re-applied when the camera changes too: a preset may switch perspective ⇄ orthographic.
     if (request) go(request.preset, request.zoneId);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [request]);
+  }, [request, camera, controls]);
   return null;
 }

@@ -7,7 +7,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { store, useVeinscape } from '../state/store';
 import { sceneState } from './handle';
 import { shared } from './materials/sharedUniforms';
-import type { PerspectiveCamera } from 'three';
+import type { OrthographicCamera, PerspectiveCamera } from 'three';
 
 export function FrameMonitor() {
   const { gl, scene, camera, invalidate, size } = useThree();
@@ -16,9 +16,6 @@ export function FrameMonitor() {
 
   useEffect(() => {
     sceneState.handle = { gl, scene, camera, invalidate, size };
-    const cam = camera as PerspectiveCamera;
-    // World size of one pixel at unit view depth: keeps thin tubes at least a pixel or so wide.
-    shared.uPixelScale.value = (2 * Math.tan((cam.fov * Math.PI) / 360)) / Math.max(size.height, 1);
     invalidate();
   }, [gl, scene, camera, invalidate, size]);
 
@@ -31,6 +28,14 @@ export function FrameMonitor() {
 
   useFrame(() => {
     sceneState.frames++;
+    // World size of one pixel (at unit view depth in perspective): keeps thin tubes visible.
+    if ((camera as OrthographicCamera).isOrthographicCamera) {
+      shared.uOrtho.value = 1;
+      shared.uPixelScale.value = 1 / (camera as OrthographicCamera).zoom;
+    } else {
+      shared.uOrtho.value = 0;
+      shared.uPixelScale.value = (2 * Math.tan(((camera as PerspectiveCamera).fov * Math.PI) / 360)) / Math.max(size.height, 1);
+    }
     const p = pending.current;
     if (!p) return;
     // This callback runs before a render: one full frame with the new geometry has been drawn

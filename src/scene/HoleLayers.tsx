@@ -8,6 +8,7 @@ const TRACES: SegmentMaterialOptions = { mode: 'trace', radius: 0.6, minPixels: 
 const WORKINGS: SegmentMaterialOptions = { mode: 'fixed', radius: 2.2, minPixels: 1.2, color: '#7a6a58' };
 /** measured, indicated, inferred */
 export const RESOURCE_COLORS = ['#1b7837', '#5aae61', '#a6dba0'];
+const FAULT_TRACES: SegmentMaterialOptions = { mode: 'fixed', radius: 2.5, minPixels: 1.3, color: '#a8392e' };
 const RESOURCES: SegmentMaterialOptions = { mode: 'category', radius: 1.2, minPixels: 1.2, palette: RESOURCE_COLORS };
 
 export function HoleLayers() {
@@ -20,6 +21,7 @@ export function HoleLayers() {
       <SegmentLayer name="traces" buffer={prepared.traces} options={TRACES} visible={layer.traces} />
       <SegmentLayer name="workings" buffer={prepared.workings} options={WORKINGS} visible={layer.workings} />
       <SegmentLayer name="resources" buffer={prepared.resources} options={RESOURCES} visible={layer.resources} />
+      <SegmentLayer name="fault-traces" buffer={prepared.faultTraces} options={FAULT_TRACES} visible={layer.faults} />
     </group>
   );
 }

@@ -4,9 +4,10 @@
  */
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
-import { Matrix4 } from 'three';
+import { Matrix4, Raycaster, Vector2 } from 'three';
 import { store } from '../state/store';
 import { pickSegment } from '../domain/pick';
+import { raycastSurfaces } from '../domain/pickSurface';
 import { faultShift } from '../domain/faults';
 import { programMask, segmentVisible, statusTypeMask, type FilterState } from '../domain/holeFilter';
 import type { Vec3 } from '../domain/vec3';
@@ -14,6 +15,8 @@ import { sceneState } from './handle';
 
 const TOLERANCE_PX = 7;
 const m = new Matrix4();
+const ray = new Raycaster();
+const ndc = new Vector2();
 
 export function filterStateOf(): FilterState {
   const s = store.getState();
@@ -38,13 +41,16 @@ export function pickAt(x: number, y: number): boolean {
   h.camera.updateMatrixWorld();
   m.multiplyMatrices(h.camera.projectionMatrix, h.camera.matrixWorldInverse);
   const shifts = p.faultModels.map((fm) => faultShift(fm, s.faultOffsets[fm.id] ?? 0));
+  // Holes and intervals follow their blocks unless the user keeps them fixed.
+  const follow = s.holesFollowFaults ? 1 : 0;
   const shiftOf = (mask: number): Vec3 => {
     const d: Vec3 = [0, 0, 0];
-    shifts.forEach((v, k) => { if (mask & (1 << k)) { d[0] += v[0]; d[1] += v[1]; d[2] += v[2]; } });
+    shifts.forEach((v, k) => { if (mask & (1 << k)) { d[0] += v[0] * follow; d[1] += v[1] * follow; d[2] += v[2] * follow; } });
     return d;
   };
   const fs = filterStateOf();
   const vp = h.size;
+  if (s.measure.active) return measurePick(x, y, shiftOf);
   if (s.layerVisible.intervals) {
     const r = pickSegment(p.intervals, m.elements, vp, [x, y], TOLERANCE_PX, shiftOf, (i) => segmentVisible(p.intervals, i, fs, true));
     if (r) {
@@ -64,6 +70,52 @@ export function pickAt(x: number, y: number): boolean {
   }
   s.select(null);
   return false;
+}
+
+/** Full (unscaled) block shift, for surfaces, which always move with their block. */
+function blockShift(mask: number): Vec3 {
+  const s = store.getState();
+  const d: Vec3 = [0, 0, 0];
+  s.prepared?.faultModels.forEach((fm, k) => {
+    if (!(mask & (1 << k))) return;
+    const v = faultShift(fm, s.faultOffsets[fm.id] ?? 0);
+    d[0] += v[0]; d[1] += v[1]; d[2] += v[2];
+  });
+  return d;
+}
+
+const KIND_LAYER: Record<string, 'veins' | 'alteration'> = { vein: 'veins', shear: 'veins', other: 'veins', alteration: 'alteration' };
+
+/** In measuring mode a click picks a point on a visible vein (or a hole) and records it as drawn. */
+function measurePick(x: number, y: number, holeShift: (mask: number) => Vec3): boolean {
+  const s = store.getState();
+  const p = s.prepared!;
+  const model = s.model!;
+  const h = sceneState.handle!;
+  ndc.set((x / h.size.width) * 2 - 1, -(y / h.size.height) * 2 + 1);
+  ray.setFromCamera(ndc, h.camera);
+  const zones = new Map(model.zones.map((z) => [z.id, z]));
+  const enabled = (i: number) => {
+    const zid = model.surfaces[i].zoneId;
+    const z = zid ? zones.get(zid) : undefined;
+    return !!z && KIND_LAYER[z.kind] !== undefined && s.layerVisible[KIND_LAYER[z.kind]] && s.zoneVisible[z.id] !== false;
+  };
+  const o = ray.ray.origin, d = ray.ray.direction;
+  const hit = raycastSurfaces([o.x, o.y, o.z], [d.x, d.y, d.z], p.surfaces, enabled, blockShift);
+  let local: Vec3 | null = hit ? hit.point : null;
+  if (!local) {
+    const fs = filterStateOf();
+    const r = pickSegment(p.intervals, m.elements, h.size, [x, y], TOLERANCE_PX, holeShift, (i) => segmentVisible(p.intervals, i, fs, true))
+      ?? null;
+    if (r) {
+      const b = p.intervals;
+      const sh = holeShift(b.mask[r.index]);
+      local = [0, 1, 2].map((k) => b.start[r.index * 3 + k] + (b.end[r.index * 3 + k] - b.start[r.index * 3 + k]) * r.t + sh[k]) as Vec3;
+    }
+  }
+  if (!local) return false;
+  s.addMeasurePoint([local[0] + p.origin[0], local[1] + p.origin[1], local[2] + p.origin[2]]);
+  return true;
 }
 
 export function PickHandler() {

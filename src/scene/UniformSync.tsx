@@ -22,6 +22,7 @@ function apply(s: VeinscapeState) {
   shared.uStatusTypeMask.value = statusTypeMask(f.status, f.type);
   shared.uProgramMask.value = programMask(p?.programs ?? [], f.programs);
   shared.uSelectedHole.value = s.selection ? s.selection.hole : -1;
+  shared.uHolesFollow.value = s.holesFollowFaults ? 1 : 0;
   shared.uFaultShift.value.forEach((v, i) => {
     const fm = p?.faultModels[i];
     if (!fm) return v.set(0, 0, 0);
@@ -39,7 +40,7 @@ export function UniformSync() {
     apply(store.getState());
     invalidate();
     return store.subscribe((s, prev) => {
-      if (s.filters === prev.filters && s.faultOffsets === prev.faultOffsets && s.selection === prev.selection && s.prepared === prev.prepared && s.zoneVisible === prev.zoneVisible && s.layerVisible === prev.layerVisible && s.theme === prev.theme) return;
+      if (s.filters === prev.filters && s.holesFollowFaults === prev.holesFollowFaults && s.faultOffsets === prev.faultOffsets && s.selection === prev.selection && s.prepared === prev.prepared && s.zoneVisible === prev.zoneVisible && s.layerVisible === prev.layerVisible && s.theme === prev.theme) return;
       apply(s);
       invalidate();
     });

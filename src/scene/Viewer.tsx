@@ -4,7 +4,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { Canvas } from '@react-three/fiber';
-import { OrbitControls } from '@react-three/drei';
+import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
 import { Object3D } from 'three';
 import { useVeinscape } from '../state/store';
 import { PALETTES } from '../ui/theme';
@@ -18,6 +18,7 @@ import { UniformSync } from './UniformSync';
 import { FrameMonitor } from './FrameMonitor';
 import { PickHandler } from './PickHandler';
 import { OverlayPainter } from './overlay/OverlayPainter';
+import { MeasureLine } from './MeasureLine';
 
 // Geology is Z-up: every camera and control orbits about elevation.
 Object3D.DEFAULT_UP.set(0, 0, 1);
@@ -28,6 +29,7 @@ export function Viewer() {
   const prepared = useVeinscape((s) => s.prepared);
   const model = useVeinscape((s) => s.model);
   const axesVisible = useVeinscape((s) => s.layerVisible.axes);
+  const projection = useVeinscape((s) => s.projection);
   const pal = PALETTES[themeName];
   const axes = useMemo(() => (prepared && model ? axisBox(dataBox(model, prepared), prepared.origin) : null), [prepared, model]);
   const overlayTheme = useMemo(() => ({ text: pal.text, halo: pal.halo, muted: pal.muted, accent: pal.accent }), [pal]);
@@ -38,8 +40,12 @@ export function Viewer() {
         flat
         dpr={[1, 2]}
         gl={{ antialias: true, preserveDrawingBuffer: true }}
-        camera={{ fov: 35, near: 1, far: 100000, position: [-1500, -1500, 1200], up: [0, 0, 1] }}
       >
+        {projection === 'orthographic' ? (
+          <OrthographicCamera makeDefault near={-100000} far={100000} position={[0, -1000, 1000]} zoom={0.5} up={[0, 0, 1]} />
+        ) : (
+          <PerspectiveCamera makeDefault fov={35} near={1} far={100000} position={[-1500, -1500, 1200]} up={[0, 0, 1]} />
+        )}
         <color attach="background" args={[pal.background]} />
         <hemisphereLight args={[pal.sky, pal.ground, 1.1]} position={[0, 0, 1]} />
         <directionalLight position={[-600, 800, 1200]} intensity={1.7} />
@@ -47,6 +53,7 @@ export function Viewer() {
         <ambientLight intensity={0.25} />
         <SurfaceLayer />
         <HoleLayers />
+        <MeasureLine color={pal.accent} />
         {axes && <AxesBox box={axes} color={pal.axes} visible={axesVisible} />}
         <OrbitControls makeDefault enableDamping={false} zoomToCursor screenSpacePanning />
         <CameraRig />

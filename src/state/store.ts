@@ -13,13 +13,15 @@ import { createFiltersSlice, DEFAULT_FILTERS, type FiltersSlice } from './slices
 import { createFaultsSlice, type FaultsSlice } from './slices/faults';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection';
 import { createViewSlice, type ViewSlice } from './slices/view';
+import { createMeasureSlice, type MeasureSlice } from './slices/measure';
 
 export type VeinscapeState = DatasetSlice &
   LayersSlice &
   FiltersSlice &
   FaultsSlice &
   SelectionSlice &
-  ViewSlice & {
+  ViewSlice &
+  MeasureSlice & {
     /** reset per-dataset state (zones, programs, fault offsets) after a new dataset loads */
     resetForDataset: (model: Model, prepared: Prepared) => void;
   };
@@ -34,6 +36,7 @@ export function createVeinscapeStore() {
       ...createFaultsSlice(...a),
       ...createSelectionSlice(...a),
       ...createViewSlice(...a),
+      ...createMeasureSlice(...a),
       resetForDataset: (model, prepared) => {
         const mapped = Object.fromEntries(prepared.faultModels.map((f) => [f.id, Math.round(length(f.slip) * 100) / 100]));
         set({
@@ -42,6 +45,7 @@ export function createVeinscapeStore() {
           filters: { ...DEFAULT_FILTERS, programs: Object.fromEntries(prepared.programs.map((p) => [p, true])) },
           mappedOffsets: mapped,
           faultOffsets: { ...mapped },
+          measure: { active: false, points: [], faultId: null },
         });
       },
     };

@@ -11,6 +11,7 @@ import { Legend } from './Legend';
 import { ReportPanel } from './ReportPanel';
 import { ProgressBar, StatusBar } from './StatusBar';
 import { DropZone } from './DropZone';
+import { MeasurePanel } from './MeasurePanel';
 
 export function App() {
   const theme = useVeinscape((s) => s.theme);
@@ -35,6 +36,7 @@ export function App() {
           <Viewer />
           <Legend />
           <InfoPanel />
+          <MeasurePanel />
           <ReportPanel />
           <ProgressBar />
         </div>

@@ -8,6 +8,7 @@ export function TopBar() {
   const zones = useVeinscape((s) => s.model?.zones);
   const theme = useVeinscape((s) => s.theme);
   const requestView = useVeinscape((s) => s.requestView);
+  const projection = useVeinscape((s) => s.projection);
   const file = useRef<HTMLInputElement>(null);
   return (
     <header className="topbar">
@@ -21,6 +22,13 @@ export function TopBar() {
         <button onClick={() => requestView('plan')} title="Plan view, north up">Plan</button>
         <button onClick={() => requestView('long')} title="Long view along the veins, looking perpendicular to strike">Long</button>
         <button onClick={() => requestView('iso')} title="Isometric view">Iso</button>
+        <button
+          onClick={() => store.getState().setProjection(projection === 'perspective' ? 'orthographic' : 'perspective')}
+          title="Perspective or orthographic (true-scale) projection"
+          aria-label="Toggle orthographic projection"
+        >
+          {projection === 'perspective' ? 'Perspective' : 'Orthographic'}
+        </button>
         <select
           aria-label="Fit to zone"
           value=""

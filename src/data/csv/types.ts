@@ -60,6 +60,8 @@ export interface ImportOptions {
 /** Counts of what happened to the cells of one value column. */
 export interface ValueStats {
   values: number;
+  /** values that are exactly 0 (kept: some databases write 0 for below detection) */
+  zero: number;
   missing: number;
   belowDetection: number;
   overLimit: number;

@@ -34,6 +34,7 @@ attribute vec2 aDepth;
 uniform float uRadius;
 uniform float uMinPixels;
 uniform float uPixelScale;
+uniform float uOrtho;
 uniform float uCutoff;
 uniform int uBelowMode;
 uniform float uElevMin;
@@ -41,6 +42,7 @@ uniform float uElevMax;
 uniform int uStatusTypeMask;
 uniform int uProgramMask;
 uniform float uSelectedHole;
+uniform float uHolesFollow;
 uniform float uBins[${MAX_BINS}];
 uniform vec3 uBinColors[${MAX_BINS + 1}];
 uniform int uBinCount;
@@ -74,7 +76,11 @@ vec3 gradeColor(float v) {
 
 /** Builds the tube around the segment; runs where three computes the normal (before position). */
 const VERTEX_MAIN = /* glsl */ `
+#ifdef HOLE_FILTERS
+  vec3 segA = aStart + faultShift(aMask) * uHolesFollow;
+#else
   vec3 segA = aStart + faultShift(aMask);
+#endif
   vec3 segD = aEnd - aStart;
   float segLen = max(length(segD), 1e-4);
   vec3 axis = segD / segLen;
@@ -83,7 +89,8 @@ const VERTEX_MAIN = /* glsl */ `
   vec3 w = cross(axis, u);
   // Keep at least uMinPixels on screen: world size of a pixel grows with view depth.
   vec4 viewA = modelViewMatrix * vec4(segA, 1.0);
-  float radius = max(uRadius, uMinPixels * uPixelScale * max(-viewA.z, 0.0));
+  float pxWorld = uOrtho > 0.5 ? uPixelScale : uPixelScale * max(-viewA.z, 0.0);
+  float radius = max(uRadius, uMinPixels * pxWorld);
   bool visibleSeg = true;
   vSegColor = uFixedColor;
   vPlanned = 0.0;

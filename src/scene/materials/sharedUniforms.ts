@@ -10,6 +10,8 @@ export const MAX_BINS = 8;
 export const shared = {
   /** current displacement of each fault's moving side, local metres */
   uFaultShift: { value: Array.from({ length: MAX_FAULTS }, () => new Vector3()) },
+  /** 1 when drill holes move with their fault block, 0 when they stay as mapped */
+  uHolesFollow: { value: 1 },
   /** grade cut-off in g/t; below it intervals are dimmed (mode 0) or hidden (mode 1) */
   uCutoff: { value: 0 },
   uBelowMode: { value: 0 },
@@ -29,6 +31,8 @@ export const shared = {
   uMissingColor: { value: new Color('#b8bec6') },
   /** world metres per pixel at unit view depth, for a minimum on-screen tube width */
   uPixelScale: { value: 0.001 },
+  /** 1 with an orthographic camera: then uPixelScale is the world size of a pixel itself */
+  uOrtho: { value: 0 },
   /** dim colour mixed into below-cut-off intervals */
   uDimColor: { value: new Color('#d9dde2') },
   uViewport: { value: new Vector2(1, 1) },

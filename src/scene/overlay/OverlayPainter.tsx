@@ -4,12 +4,12 @@
  */
 import { useMemo, type RefObject } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
-import { Vector3, type PerspectiveCamera } from 'three';
+import { Vector3, type OrthographicCamera, type PerspectiveCamera } from 'three';
 import { store, useVeinscape } from '../../state/store';
 import { faultShift } from '../../domain/faults';
 import { holeAttrsVisible, programMask, statusTypeMask } from '../../domain/holeFilter';
 import type { AxisBox } from '../../domain/axes';
-import { paintLabels, paintNorthArrow, paintScaleBar, tickText, type Label, type OverlayTheme } from './paint';
+import { paintArrow, paintLabels, paintNorthArrow, paintScaleBar, tickText, type Label, type OverlayTheme } from './paint';
 
 const v = new Vector3();
 
@@ -44,7 +44,14 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
       for (let k = 0; k < pos.length; k += 3) if (pos[k + 2] > top - 1) { x += pos[k]; y += pos[k + 1]; n++; }
       return { name: f.name, at: [x / n, y / n, top] as const };
     });
-    return { collarMask, faults };
+    // Trace midpoints at the surface, for slip arrows on plan.
+    const traceMid = model.faults.map((_, fi) => {
+      const b = prepared.faultTraces;
+      let x = 0, y = 0, z = 0, n = 0;
+      for (let i = 0; i < b.count; i++) if (b.row[i] === fi) { x += b.start[i * 3] + b.end[i * 3]; y += b.start[i * 3 + 1] + b.end[i * 3 + 1]; z += b.start[i * 3 + 2] + b.end[i * 3 + 2]; n += 2; }
+      return n ? ([x / n, y / n, z / n] as [number, number, number]) : null;
+    });
+    return { collarMask, faults, traceMid };
   }, [prepared, model]);
 
   useFrame(() => {
@@ -81,7 +88,8 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     if (s.layerVisible.labels && s.layerVisible.traces) {
       const f = s.filters;
       const fs = { gradeCutoff: f.gradeCutoff, belowCutoff: f.belowCutoff, elevMin: -1e9, elevMax: 1e9, statusTypeMask: statusTypeMask(f.status, f.type), programMask: programMask(prepared.programs, f.programs) };
-      const shifts = prepared.faultModels.map((fm) => faultShift(fm, s.faultOffsets[fm.id] ?? 0));
+      const follow = s.holesFollowFaults ? 1 : 0;
+      const shifts = prepared.faultModels.map((fm) => faultShift(fm, (s.faultOffsets[fm.id] ?? 0) * follow));
       const c = prepared.collars;
       const programIndex = new Map(prepared.programs.map((p, i) => [p, i]));
       model.holes.forEach((h, i) => {
@@ -95,6 +103,27 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
       });
     }
     paintLabels(ctx, labels, theme);
+    if (s.layerVisible.faults) {
+      prepared.faultModels.forEach((fm, i) => {
+        const m = anchors.traceMid[i];
+        if (!m) return;
+        const off = s.faultOffsets[fm.id] ?? 0;
+        const dir = faultShift(fm, 1);
+        const hx = dir[0], hy = dir[1];
+        const hl = Math.hypot(hx, hy);
+        if (hl < 1e-6) return;
+        // Arrow on the moving side, 40 m out from the trace, along the horizontal slip direction.
+        const nl = Math.hypot(fm.normal[0], fm.normal[1]) || 1;
+        const bx = m[0] + (fm.normal[0] / nl) * 40, by = m[1] + (fm.normal[1] / nl) * 40;
+        const a = project(bx, by, m[2]);
+        const b = project(bx + (hx / hl) * 80, by + (hy / hl) * 80, m[2]);
+        if (!a || !b) return;
+        const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+        if (len < 12) return;
+        const k = Math.min(1, 44 / len);
+        paintArrow(ctx, a[0], a[1], a[0] + (b[0] - a[0]) * k, a[1] + (b[1] - a[1]) * k, theme.accent, `${off.toFixed(0)} m`, theme);
+      });
+    }
     // North arrow: screen direction of grid north at the view centre.
     const t = controls?.target ?? new Vector3();
     const a = project(t.x, t.y, t.z);
@@ -104,8 +133,10 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
       const len = Math.hypot(dx, dy);
       if (len > 1e-3) paintNorthArrow(ctx, size.width - 44, 44, Math.atan2(dx, -dy), 1, theme);
     }
-    const dist = camera.position.distanceTo(t);
-    const pxPerMetre = size.height / (2 * dist * Math.tan((camera.fov * Math.PI) / 360));
+    const ortho = (camera as unknown as OrthographicCamera).isOrthographicCamera;
+    const pxPerMetre = ortho
+      ? (camera as unknown as OrthographicCamera).zoom
+      : size.height / (2 * camera.position.distanceTo(t) * Math.tan((camera.fov * Math.PI) / 360));
     paintScaleBar(ctx, size.width - 24, size.height - 20, pxPerMetre, theme);
   });
   return null;

@@ -121,3 +121,37 @@ export function paintScaleBar(ctx: CanvasRenderingContext2D, right: number, bott
   ctx.restore();
   return metres;
 }
+
+/** An arrow from (x0, y0) to (x1, y1) with a label at its tail, for fault slip on plan. */
+export function paintArrow(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number, color: string, label: string, t: OverlayTheme): void {
+  const a = Math.atan2(y1 - y0, x1 - x0);
+  ctx.save();
+  ctx.strokeStyle = t.halo;
+  ctx.lineWidth = 5;
+  ctx.beginPath();
+  ctx.moveTo(x0, y0);
+  ctx.lineTo(x1, y1);
+  ctx.stroke();
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.moveTo(x0, y0);
+  ctx.lineTo(x1, y1);
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.moveTo(x1, y1);
+  ctx.lineTo(x1 - 9 * Math.cos(a - 0.45), y1 - 9 * Math.sin(a - 0.45));
+  ctx.lineTo(x1 - 9 * Math.cos(a + 0.45), y1 - 9 * Math.sin(a + 0.45));
+  ctx.closePath();
+  ctx.fill();
+  ctx.font = `600 11px ${FONT}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = t.halo;
+  const lx = x0 - 14 * Math.cos(a), ly = y0 - 14 * Math.sin(a);
+  ctx.strokeText(label, lx, ly);
+  ctx.fillText(label, lx, ly);
+  ctx.restore();
+}

@@ -1,0 +1,205 @@
+/**
+ * Interval tables (assays, lithology) → one column-wise interval table of the document:
+ * `data: { hole, from, to, <value columns>... }`, from / to in metres, gold in g/t. Missing values
+ * are null (never 0); below-detection values are negative (the document's "<limit" convention).
+ */
+import type { z } from 'zod';
+import type { IntervalTable } from '../schema';
+import type { Collars, MappedTable } from './collars';
+import { goldFactor, inferNumeric, readNumber, readValueCell, splitUnit } from './columns';
+import { at, fmt, Issues } from './issues';
+import { cell } from './parse';
+import { reportUnknownHoles } from './surveys';
+import type { ValueColumn } from './types';
+import { toMetres, type Conversion } from './units';
+
+export type IntervalTableInput = z.input<typeof IntervalTable>;
+
+interface Span {
+  hole: string;
+  from: number;
+  to: number;
+  where: string;
+}
+
+export interface IntervalsRead {
+  table: IntervalTableInput;
+  spans: Span[];
+}
+
+/** Value columns: every header but hole / from / to; gold becomes "Au" in g/t. */
+function valueColumns(mt: MappedTable, issues: Issues): ValueColumn[] {
+  const { table, mapping: m } = mt;
+  const roles = new Set([m.hole, m.from, m.to]);
+  const used = new Set(['hole', 'from', 'to']);
+  const unique = (name: string, header: string) => {
+    const n = !used.has(name) ? name : !used.has(header) ? header : `${header} (${table.headers.indexOf(header) + 1})`;
+    used.add(n);
+    return n;
+  };
+  const stats = () => ({ values: 0, zero: 0, missing: 0, belowDetection: 0, overLimit: 0, nonNumeric: 0 });
+  // Gold first: it keeps the name "Au" whatever the column order, and the app colours by it.
+  const headers = table.headers.filter((h) => !roles.has(h));
+  const ordered = m.au ? [m.au, ...headers.filter((h) => h !== m.au)] : headers;
+  const cols = ordered.map((header): ValueColumn => {
+    const { base, unit } = splitUnit(header);
+    if (header === m.au) {
+      const factor = goldFactor(unit);
+      if (!unit) issues.warn(table.file, `gold column ${header} states no unit: read as g/t (ppm)`);
+      else if (factor !== 1) issues.warn(table.file, `gold column ${header} is in ${unit}: converted to g/t (× ${factor})`);
+      return { header, name: unique('Au', header), type: 'numeric', unit: 'g/t', factor, stats: stats() };
+    }
+    const i = table.index.get(header)!;
+    if (inferNumeric(header, table.rows.map((r) => cell(r, i)))) {
+      return { header, name: unique(unit ? base : header, header), type: 'numeric', unit, factor: 1, stats: stats() };
+    }
+    return { header, name: unique(header, header), type: 'categorical', factor: 1, stats: stats() };
+  });
+  return cols;
+}
+
+export function readIntervals(mt: MappedTable, tableId: string, collars: Collars, conv: Conversion, issues: Issues): IntervalsRead {
+  const { table, mapping: m, info } = mt;
+  const file = table.file;
+  const cols = valueColumns(mt, issues);
+  info.columns = cols;
+  info.tableId = tableId;
+  const hole: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  const values = cols.map(() => [] as (number | string | null)[]);
+  const spans: Span[] = [];
+  const valueIndex = cols.map((c) => table.index.get(c.header)!);
+  const unknown = new Map<string, { n: number; where: string }>();
+  table.rows.forEach((row, i) => {
+    const where = at(file, table.lines[i]);
+    const get = (h: string | undefined) => cell(row, h === undefined ? -1 : (table.index.get(h) ?? -1));
+    const id = get(m.hole).trim();
+    const reject = (reason: string, message: string) => {
+      issues.repeated('error', file, reason, where, `${message}; interval row ignored`, id || undefined);
+      issues.drop('intervals');
+      info.dropped++;
+    };
+    if (!id) return reject('hole id missing', `hole id missing in column ${m.hole}`);
+    if (!collars.byId.has(id)) {
+      const u = unknown.get(id) ?? { n: 0, where };
+      u.n++;
+      unknown.set(id, u);
+      return;
+    }
+    const f = readNumber(get(m.from!));
+    const t = readNumber(get(m.to!));
+    if (!Number.isFinite(f) || !Number.isFinite(t) || f < 0 || t <= f) {
+      return reject('bad from / to', `${m.from} "${get(m.from!)}" / ${m.to} "${get(m.to!)}" must be numbers with 0 ≤ from < to`);
+    }
+    hole.push(id);
+    from.push(toMetres(f, conv));
+    to.push(toMetres(t, conv));
+    spans.push({ hole: id, from: toMetres(f, conv), to: toMetres(t, conv), where });
+    cols.forEach((c, k) => values[k].push(readCell(cell(row, valueIndex[k]), c)));
+    issues.load('intervals');
+    info.loaded++;
+  });
+  info.dropped += reportUnknownHoles(file, unknown, collars, 'intervals', issues);
+  checkSpans(file, spans, issues);
+  reportValues(file, cols, values, issues);
+  const data: Record<string, (number | string | null)[]> = { hole, from, to };
+  cols.forEach((c, k) => (data[c.name] = values[k]));
+  const name = file.replace(/\.[^.]*$/, '');
+  return {
+    table: { id: tableId, name, columns: cols.map((c) => (c.unit ? { name: c.name, type: c.type, unit: c.unit } : { name: c.name, type: c.type })), data },
+    spans,
+  };
+}
+
+function readCell(raw: string, c: ValueColumn): number | string | null {
+  if (c.type === 'categorical') {
+    const s = raw.trim();
+    if (!s) c.stats.missing++;
+    else c.stats.values++;
+    return s || null;
+  }
+  const v = readValueCell(raw);
+  if (v.kind === 'missing') c.stats.missing++;
+  else if (v.kind === 'text') c.stats.nonNumeric++;
+  else if (v.kind === 'below-detection') c.stats.belowDetection++;
+  else if (v.kind === 'over-limit') c.stats.overLimit++;
+  else c.stats.values++;
+  if (v.value === 0) c.stats.zero++;
+  if (v.value === null || c.factor === 1) return v.value;
+  // 12 significant digits drop the binary noise of the unit factor (5 ppb → 0.005 g/t, not 0.005000000000000001).
+  return Number((v.value * c.factor).toPrecision(12));
+}
+
+/** Overlaps are reported per interval; gaps (unsampled, not zero grade) are counted per table. */
+function checkSpans(file: string, spans: Span[], issues: Issues): void {
+  const byHole = new Map<string, Span[]>();
+  for (const s of spans) {
+    const list = byHole.get(s.hole);
+    if (list) list.push(s);
+    else byHole.set(s.hole, [s]);
+  }
+  let gaps = 0;
+  let gapHoles = 0;
+  for (const [id, list] of byHole) {
+    list.sort((a, b) => a.from - b.from || a.to - b.to);
+    let holeGaps = 0;
+    for (let k = 1; k < list.length; k++) {
+      const a = list[k - 1];
+      const b = list[k];
+      if (b.from < a.to - 1e-6) {
+        issues.repeated('warning', file, 'overlap', b.where, `hole ${id}: interval ${b.from}-${b.to} m overlaps ${a.from}-${a.to} m (${a.where}); both kept`, id);
+      } else if (b.from > a.to + 1e-6) holeGaps++;
+    }
+    gaps += holeGaps;
+    if (holeGaps) gapHoles++;
+  }
+  if (gaps) issues.warn(file, `${fmt(gaps)} gap(s) between consecutive intervals in ${fmt(gapHoles)} hole(s): unsampled, not zero grade`);
+}
+
+function reportValues(file: string, cols: ValueColumn[], values: (number | string | null)[][], issues: Issues): void {
+  const list = (pick: (c: ValueColumn) => number) =>
+    cols.filter((c) => c.type === 'numeric' && pick(c) > 0).map((c) => `${c.name} ${fmt(pick(c))}`).join(', ');
+  const below = list((c) => c.stats.belowDetection);
+  if (below) issues.warn(file, `below-detection values (negative numbers or "<limit"), kept as below detection: ${below}`);
+  const missing = list((c) => c.stats.missing);
+  if (missing) issues.warn(file, `missing values (blank, NS, -99...), kept as missing, never zero: ${missing}`);
+  const text = list((c) => c.stats.nonNumeric);
+  if (text) issues.warn(file, `text in numeric columns, kept as missing: ${text}`);
+  const zero = list((c) => c.stats.zero);
+  if (zero) issues.warn(file, `values of exactly 0, kept as 0 (some databases write 0 for below detection; check with the lab): ${zero}`);
+  const over = list((c) => c.stats.overLimit);
+  if (over) issues.warn(file, `over-limit values (">limit"), kept as the limit: ${over}`);
+  cols.forEach((c, k) => {
+    if (c.type !== 'numeric') return;
+    const half = halfDetection(values[k] as (number | null)[]);
+    if (!half) return;
+    c.stats.halfDetection = half;
+    issues.warn(file, `${c.name}: ${fmt(half.count)} values equal ${half.value}${c.unit ? ` ${c.unit}` : ''}, probably half the detection limit ${2 * half.value}; kept as given`);
+  });
+}
+
+/**
+ * Some labs write below-detection as half the limit (0.005 for < 0.01). That cannot be told from a
+ * real value, so it is only flagged: the most frequent value, when it is common (≥ 5 % of values),
+ * at the bottom of the range (≤ 5 % of values below it) and twice it is a round limit, 1 or 5 × 10^k
+ * (a mode of 1 × 10^k, twice 2 × 10^k, is more likely the detection limit itself).
+ */
+function halfDetection(col: (number | null)[]): { value: number; count: number } | undefined {
+  const freq = new Map<number, number>();
+  let numeric = 0;
+  for (const v of col) {
+    if (v === null || v <= 0) continue;
+    numeric++;
+    freq.set(v, (freq.get(v) ?? 0) + 1);
+  }
+  let mode = NaN;
+  let n = 0;
+  for (const [v, c] of freq) if (c > n) [mode, n] = [v, c];
+  if (!(n >= 10 && n >= 0.05 * numeric)) return undefined;
+  let below = 0;
+  for (const [v, c] of freq) if (v < mode) below += c;
+  const limit = 2 * mode;
+  const mantissa = Number((limit / 10 ** Math.floor(Math.log10(limit))).toPrecision(6));
+  return below <= 0.05 * numeric && [1, 5].includes(mantissa) ? { value: mode, count: n } : undefined;
+}
