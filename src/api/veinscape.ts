@@ -6,6 +6,7 @@ import { store, type VeinscapeStore } from '../state/store';
 import { loadInto, type LoadSource } from '../data/loadSource';
 import type { LoadReport } from '../data/model';
 import { sceneState } from '../scene/handle';
+import { shared } from '../scene/materials/sharedUniforms';
 import { holePositionOf } from './holePosition';
 import type { Vec3 } from '../domain/vec3';
 import { Matrix4 } from 'three';
@@ -25,6 +26,8 @@ export interface VeinscapeApi {
   store: VeinscapeStore;
   stats(): VeinscapeStats;
   holePosition(holeId: string, depth: number): Vec3;
+  /** Vertices of a surface as drawn now (fault offsets applied, from the same uniforms the GPU uses), true world [e, n, z, ...] in m. */
+  drawnVertices(surfaceId: string): number[];
   /** CSS-pixel position in the 3D canvas of a true-world point (as drawn, fault offsets included only if you add them), or null when off screen. */
   project(world: Vec3): [number, number] | null;
 }
@@ -82,6 +85,22 @@ export function createApi(): VeinscapeApi {
       const { model, prepared } = store.getState();
       if (!model || !prepared) throw new Error('no dataset loaded');
       return holePositionOf(model, prepared, holeId, depth);
+    },
+    drawnVertices: (surfaceId) => {
+      const { model, prepared } = store.getState();
+      if (!model || !prepared) throw new Error('no dataset loaded');
+      const i = model.surfaces.findIndex((x) => x.id === surfaceId);
+      if (i < 0) throw new Error(`unknown surface "${surfaceId}"`);
+      const b = prepared.surfaces[i];
+      const o = prepared.origin;
+      const out: number[] = [];
+      for (let v = 0; v < b.masks.length; v++) {
+        const m = b.masks[v];
+        let x = b.positions[v * 3], y = b.positions[v * 3 + 1], z = b.positions[v * 3 + 2];
+        shared.uFaultShift.value.forEach((d, k) => { if (m & (1 << k)) { x += d.x; y += d.y; z += d.z; } });
+        out.push(x + o[0], y + o[1], z + o[2]);
+      }
+      return out;
     },
     project: (world) => {
       const h = sceneState.handle;

@@ -37,7 +37,7 @@ export interface FaultBlockModel {
   slip: Vec3;
   /** triangle corners a, b, c and oriented unit normal, 12 numbers per triangle */
   tris: Float64Array;
-  /** when every vertex lies within 1 mm of the mean plane, the plane decides sides (fast path) */
+  /** when every vertex lies within 5 cm of the mean plane, the plane decides sides (fast path) */
   plane: { point: Vec3; normal: Vec3 } | null;
 }
 
@@ -90,7 +90,8 @@ export function buildFaultModel(f: FaultGeometryInput): FaultBlockModel {
   centroid = scale(centroid, 1 / Math.max(nv, 1));
   let maxDev = 0;
   for (let i = 0; i < nv; i++) maxDev = Math.max(maxDev, Math.abs(dot(sub(corner(i), centroid), mean)));
-  const plane = raw.length > 0 && maxDev < 1e-3 ? { point: centroid, normal: mean } : null;
+  // 5 cm: coordinates written to 0.01 m leave a planar fault this far off its plane.
+  const plane = raw.length > 0 && maxDev < 0.05 ? { point: centroid, normal: mean } : null;
   const { strike, dip, dipDirection } = strikeDipFromNormal(mean);
   const strikeDir: Vec3 = [Math.sin((strike * Math.PI) / 180), Math.cos((strike * Math.PI) / 180), 0];
   const dd = (dipDirection * Math.PI) / 180;

@@ -8,7 +8,7 @@ import { Matrix4, Raycaster, Vector2 } from 'three';
 import { store } from '../state/store';
 import { pickSegment } from '../domain/pick';
 import { raycastSurfaces } from '../domain/pickSurface';
-import { faultShift } from '../domain/faults';
+import { faultShifts } from '../state/faultShifts';
 import { programMask, segmentVisible, statusTypeMask, type FilterState } from '../domain/holeFilter';
 import type { Vec3 } from '../domain/vec3';
 import { sceneState } from './handle';
@@ -40,7 +40,7 @@ export function pickAt(x: number, y: number): boolean {
   if (!p || !h) return false;
   h.camera.updateMatrixWorld();
   m.multiplyMatrices(h.camera.projectionMatrix, h.camera.matrixWorldInverse);
-  const shifts = p.faultModels.map((fm) => faultShift(fm, s.faultOffsets[fm.id] ?? 0));
+  const shifts = faultShifts(s);
   // Holes and intervals follow their blocks unless the user keeps them fixed.
   const follow = s.holesFollowFaults ? 1 : 0;
   const shiftOf = (mask: number): Vec3 => {
@@ -76,9 +76,8 @@ export function pickAt(x: number, y: number): boolean {
 function blockShift(mask: number): Vec3 {
   const s = store.getState();
   const d: Vec3 = [0, 0, 0];
-  s.prepared?.faultModels.forEach((fm, k) => {
+  faultShifts(s).forEach((v, k) => {
     if (!(mask & (1 << k))) return;
-    const v = faultShift(fm, s.faultOffsets[fm.id] ?? 0);
     d[0] += v[0]; d[1] += v[1]; d[2] += v[2];
   });
   return d;

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import { store, type VeinscapeState } from '../state/store';
 import { shared } from './materials/sharedUniforms';
-import { faultShift } from '../domain/faults';
+import { faultShifts } from '../state/faultShifts';
 import { programMask, statusTypeMask } from '../domain/holeFilter';
 import { DEFAULT_GOLD_BINS } from '../domain/gradeBins';
 
@@ -23,11 +23,8 @@ function apply(s: VeinscapeState) {
   shared.uProgramMask.value = programMask(p?.programs ?? [], f.programs);
   shared.uSelectedHole.value = s.selection ? s.selection.hole : -1;
   shared.uHolesFollow.value = s.holesFollowFaults ? 1 : 0;
-  shared.uFaultShift.value.forEach((v, i) => {
-    const fm = p?.faultModels[i];
-    if (!fm) return v.set(0, 0, 0);
-    v.set(...faultShift(fm, s.faultOffsets[fm.id] ?? 0));
-  });
+  const shifts = faultShifts(s);
+  shared.uFaultShift.value.forEach((v, i) => (shifts[i] ? v.set(...shifts[i]) : v.set(0, 0, 0)));
   const bins = DEFAULT_GOLD_BINS;
   shared.uBinCount.value = bins.bounds.length;
   bins.bounds.forEach((b, i) => (shared.uBins.value[i] = b));

@@ -7,6 +7,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { Vector3, type OrthographicCamera, type PerspectiveCamera } from 'three';
 import { store, useVeinscape } from '../../state/store';
 import { faultShift } from '../../domain/faults';
+import { faultShifts } from '../../state/faultShifts';
 import { holeAttrsVisible, programMask, statusTypeMask } from '../../domain/holeFilter';
 import type { AxisBox } from '../../domain/axes';
 import { paintArrow, paintLabels, paintNorthArrow, paintScaleBar, tickText, type Label, type OverlayTheme } from './paint';
@@ -89,7 +90,7 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
       const f = s.filters;
       const fs = { gradeCutoff: f.gradeCutoff, belowCutoff: f.belowCutoff, elevMin: -1e9, elevMax: 1e9, statusTypeMask: statusTypeMask(f.status, f.type), programMask: programMask(prepared.programs, f.programs) };
       const follow = s.holesFollowFaults ? 1 : 0;
-      const shifts = prepared.faultModels.map((fm) => faultShift(fm, (s.faultOffsets[fm.id] ?? 0) * follow));
+      const shifts = faultShifts(s).map((d) => [d[0] * follow, d[1] * follow, d[2] * follow]);
       const c = prepared.collars;
       const programIndex = new Map(prepared.programs.map((p, i) => [p, i]));
       model.holes.forEach((h, i) => {
