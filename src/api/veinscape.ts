@@ -7,6 +7,8 @@ import { loadInto, type LoadSource } from '../data/loadSource';
 import type { LoadReport } from '../data/model';
 import { sceneState } from '../scene/handle';
 import { shared } from '../scene/materials/sharedUniforms';
+import { queryIntercepts, type InterceptQuery } from '../domain/interceptQuery';
+import type { Intercept } from '../domain/intercepts';
 import { holePositionOf } from './holePosition';
 import type { Vec3 } from '../domain/vec3';
 import { Matrix4 } from 'three';
@@ -26,6 +28,8 @@ export interface VeinscapeApi {
   store: VeinscapeStore;
   stats(): VeinscapeStats;
   holePosition(holeId: string, depth: number): Vec3;
+  /** Significant intercepts with these options (the intercept table's rows). */
+  intercepts(options?: Partial<InterceptQuery>): Intercept[];
   /** Vertices of a surface as drawn now (fault offsets applied, from the same uniforms the GPU uses), true world [e, n, z, ...] in m. */
   drawnVertices(surfaceId: string): number[];
   /** CSS-pixel position in the 3D canvas of a true-world point (as drawn, fault offsets included only if you add them), or null when off screen. */
@@ -85,6 +89,11 @@ export function createApi(): VeinscapeApi {
       const { model, prepared } = store.getState();
       if (!model || !prepared) throw new Error('no dataset loaded');
       return holePositionOf(model, prepared, holeId, depth);
+    },
+    intercepts: (options) => {
+      const { model, prepared, interceptQuery } = store.getState();
+      if (!model || !prepared) throw new Error('no dataset loaded');
+      return queryIntercepts(model, prepared.paths, { ...interceptQuery, ...options });
     },
     drawnVertices: (surfaceId) => {
       const { model, prepared } = store.getState();

@@ -6,6 +6,8 @@
 import type { LoadReport } from './model';
 import type { LoadPhase, WorkerRequest, WorkerResponse } from './worker-protocol';
 import type { VeinscapeStore } from '../state/store';
+import type { CsvFile, ImportOptions } from './csv';
+import type { DesurveyMethod } from '../domain/desurvey';
 
 export type LoadSource = string | URL | File | File[] | FileList | object;
 
@@ -77,21 +79,27 @@ export async function loadInto(store: VeinscapeStore, src: LoadSource): Promise<
   else if (Array.isArray(src)) files = src as File[];
   if (files) {
     const json = files.filter((f) => /\.json$/i.test(f.name) || f.type === 'application/json');
-    const others = files.filter((f) => !json.includes(f));
-    if (json.length === 0) {
-      const report = failure(files.map((f) => f.name).join(', '), 'no Veinscape JSON file among the files; CSV drill tables are not imported by this version');
+    const tables = files.filter((f) => /\.(csv|txt|tsv)$/i.test(f.name) || f.type === 'text/csv');
+    const others = files.filter((f) => !json.includes(f) && !tables.includes(f));
+    let report: LoadReport;
+    if (json.length > 0) {
+      report = await loadInto(store, json[0]);
+      for (const f of [...json.slice(1), ...tables]) report.warnings.push({ path: f.name, message: 'not loaded: a deposit file (.json) was opened with it; open drill tables (.csv) on their own' });
+    } else if (tables.length > 0) {
+      const texts = await Promise.all(tables.map(async (f) => ({ name: f.name, text: await f.text() })));
+      report = await importCsvInto(store, texts, {});
+    } else {
+      report = failure(files.map((f) => f.name).join(', '), 'no deposit file (.json) or drill tables (.csv) among the files');
       st.setLoadFailed(report);
       return report;
     }
-    const report = await loadInto(store, json[0]);
-    for (const f of [...json.slice(1), ...others]) {
-      report.warnings.push({ path: f.name, message: `not loaded: only one deposit file is loaded at a time${/\.csv$/i.test(f.name) ? ' (CSV drill tables are not imported by this version)' : ''}` });
-    }
+    for (const f of others) report.warnings.push({ path: f.name, message: 'not loaded: not a .json deposit file or a .csv drill table' });
     return report;
   }
   const source = sourceName(src);
   const progress = (phase: LoadPhase, fraction: number) => store.getState().setLoading({ source, phase, fraction });
   progress('reading', 0);
+  const method = store.getState().desurveyMethod;
   let req: WorkerRequest;
   try {
     if (typeof src === 'string' || src instanceof URL) {
@@ -99,23 +107,45 @@ export async function loadInto(store: VeinscapeStore, src: LoadSource): Promise<
       if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
       // Single-page servers answer unknown paths with their index page: say so plainly.
       if ((res.headers.get('content-type') ?? '').includes('text/html')) throw new Error('the server returned an HTML page, not a deposit file (check the URL)');
-      req = { kind: 'bytes', bytes: await readWithProgress(res, (f) => progress('reading', f * 0.5)), source };
+      req = { kind: 'bytes', bytes: await readWithProgress(res, (f) => progress('reading', f * 0.5)), source, method };
     } else if (typeof File !== 'undefined' && src instanceof Blob) {
-      req = { kind: 'bytes', bytes: await (src as Blob).arrayBuffer(), source };
+      req = { kind: 'bytes', bytes: await (src as Blob).arrayBuffer(), source, method };
     } else {
-      req = { kind: 'object', value: src, source };
+      req = { kind: 'object', value: src, source, method };
     }
   } catch (e) {
     const report = failure(source, `could not read: ${(e as Error).message}`);
     st.setLoadFailed(report);
     return report;
   }
+  return runAndStore(store, req);
+}
+
+async function runAndStore(store: VeinscapeStore, req: WorkerRequest): Promise<LoadReport> {
+  const progress = (phase: LoadPhase, fraction: number) => store.getState().setLoading({ source: req.source, phase, fraction });
   const res = await runWorker(req, progress);
   if (res.type === 'failed') {
     store.getState().setLoadFailed(res.report);
     return res.report;
   }
   progress('drawing', 0.9);
-  store.getState().setDataset(res.model, res.prepared, res.report);
+  store.getState().setDataset(res.model, res.prepared, res.report, res.csv ?? null);
   return res.report;
+}
+
+/** Import drill tables (collar, survey, assay CSV) with the given options, and show them. */
+export function importCsvInto(store: VeinscapeStore, files: CsvFile[], options: ImportOptions): Promise<LoadReport> {
+  const source = files.map((f) => f.name).join(', ');
+  store.getState().setLoading({ source, phase: 'reading', fraction: 0 });
+  return runAndStore(store, { kind: 'csv', files, options, source, method: store.getState().desurveyMethod });
+}
+
+/** Desurvey the loaded holes again with another method (the model itself does not change). */
+export async function redesurvey(store: VeinscapeStore, method: DesurveyMethod): Promise<void> {
+  const s = store.getState();
+  if (!s.model) return;
+  s.setLoading({ source: s.report?.source ?? 'dataset', phase: 'building', fraction: 0.5 });
+  const res = await runWorker({ kind: 'prepare', model: s.model, source: s.report?.source ?? 'dataset', method }, () => undefined);
+  if (res.type === 'done') store.getState().setPrepared(res.prepared, method);
+  else store.getState().setLoadFailed(res.report);
 }

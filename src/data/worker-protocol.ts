@@ -1,14 +1,29 @@
 /** Messages between the page and the loading worker. */
 import type { LoadReport, Model } from './model';
 import type { Prepared } from '../domain/prepare';
+import type { DesurveyMethod } from '../domain/desurvey';
+import type { CsvFile, DetectedTable, ImportOptions, ImportResult } from './csv';
+import type { DepositInput } from './schema';
 
 export type WorkerRequest =
-  | { kind: 'bytes'; bytes: ArrayBuffer; source: string }
-  | { kind: 'object'; value: unknown; source: string };
+  | { kind: 'bytes'; bytes: ArrayBuffer; source: string; method: DesurveyMethod }
+  | { kind: 'object'; value: unknown; source: string; method: DesurveyMethod }
+  | { kind: 'csv'; files: CsvFile[]; options: ImportOptions; source: string; method: DesurveyMethod }
+  | { kind: 'prepare'; model: Model; source: string; method: DesurveyMethod };
 
 export type LoadPhase = 'reading' | 'parsing' | 'validating' | 'building' | 'drawing';
 
+/** What a CSV import detected, kept so the user can change the mapping and import again. */
+export interface CsvImportInfo {
+  files: CsvFile[];
+  options: ImportOptions;
+  tables: DetectedTable[];
+  dipSign: ImportResult['dipSign'];
+  lengthUnit: ImportResult['lengthUnit'];
+  document: DepositInput;
+}
+
 export type WorkerResponse =
   | { type: 'progress'; phase: LoadPhase; fraction: number }
-  | { type: 'done'; model: Model; prepared: Prepared; report: LoadReport }
+  | { type: 'done'; model: Model; prepared: Prepared; report: LoadReport; csv?: CsvImportInfo }
   | { type: 'failed'; report: LoadReport };

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
-import type { OrthographicCamera, PerspectiveCamera } from 'three';
+import { Vector3, type OrthographicCamera, type PerspectiveCamera } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
 import { store, useVeinscape } from '../state/store';
 import { boxRadius, placeCamera, principalAzimuth, type CameraPlacement } from '../domain/viewFit';
@@ -34,6 +34,37 @@ export function placementFor(preset: ViewPreset, model: Model, p: Prepared, fov:
   if (preset === 'long') return placeCamera(box, (strike + 270) % 360, 3, fov, aspect);
   if (preset === 'plan') return placeCamera(box, 0, 89.9, fov, aspect);
   return placeCamera(box, (strike + 270 + 40) % 360, 32, fov, aspect);
+}
+
+/**
+ * Smooth flight (0.9 s, eased) that brings the orbit target to `to` and the camera to about 120 m
+ * from it, keeping the viewing direction. Returns a cancel function.
+ */
+function flyTo(camera: PerspectiveCamera, controls: OrbitControlsImpl, to: Vector3, invalidate: () => void): () => void {
+  const fromTarget = controls.target.clone();
+  const fromPos = camera.position.clone();
+  const dir = fromPos.clone().sub(fromTarget).normalize();
+  const ortho = (camera as unknown as OrthographicCamera).isOrthographicCamera;
+  const dist = ortho ? fromPos.distanceTo(fromTarget) : Math.min(fromPos.distanceTo(fromTarget), 120);
+  const toPos = to.clone().add(dir.multiplyScalar(dist));
+  const fromZoom = ortho ? (camera as unknown as OrthographicCamera).zoom : 1;
+  const start = performance.now();
+  let raf = 0;
+  const step = (now: number) => {
+    const t = Math.min(1, (now - start) / 900);
+    const k = t * t * (3 - 2 * t);
+    controls.target.lerpVectors(fromTarget, to, k);
+    camera.position.lerpVectors(fromPos, toPos, k);
+    if (ortho) {
+      (camera as unknown as OrthographicCamera).zoom = fromZoom + (Math.max(fromZoom, 4) - fromZoom) * k;
+      camera.updateProjectionMatrix();
+    }
+    controls.update();
+    invalidate();
+    if (t < 1) raf = requestAnimationFrame(step);
+  };
+  raf = requestAnimationFrame(step);
+  return () => cancelAnimationFrame(raf);
 }
 
 export function CameraRig() {
@@ -70,11 +101,18 @@ export function CameraRig() {
     [camera, controls, invalidate, size.width, size.height, radius],
   );
 
+  const model = useVeinscape((s) => s.model);
   useEffect(() => {
-    // A new dataset opens in the isometric view.
-    if (prepared) store.getState().requestView('iso');
-  }, [prepared]);
+    // A new dataset opens in the isometric view (a new desurvey of the same model keeps the view).
+    if (model) store.getState().requestView('iso');
+  }, [model]);
   useEffect(() => {
+    if (request?.preset === 'focus' && request.target && controls) {
+      const p = store.getState().prepared;
+      if (!p) return;
+      const to = new Vector3(request.target[0] - p.origin[0], request.target[1] - p.origin[1], request.target[2] - p.origin[2]);
+      return flyTo(camera, controls, to, invalidate);
+    }
     // Re-applied when the camera changes too: a preset may switch perspective ⇄ orthographic.
     if (request) go(request.preset, request.zoneId);
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -14,6 +14,8 @@ import { createFaultsSlice, type FaultsSlice } from './slices/faults';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection';
 import { createViewSlice, type ViewSlice } from './slices/view';
 import { createMeasureSlice, type MeasureSlice } from './slices/measure';
+import { createDisplaySlice, type DisplaySlice } from './slices/display';
+import { createInterceptsSlice, type InterceptsSlice } from './slices/intercepts';
 
 export type VeinscapeState = DatasetSlice &
   LayersSlice &
@@ -21,7 +23,9 @@ export type VeinscapeState = DatasetSlice &
   FaultsSlice &
   SelectionSlice &
   ViewSlice &
-  MeasureSlice & {
+  MeasureSlice &
+  DisplaySlice &
+  InterceptsSlice & {
     /** reset per-dataset state (zones, programs, fault offsets) after a new dataset loads */
     resetForDataset: (model: Model, prepared: Prepared) => void;
   };
@@ -37,6 +41,8 @@ export function createVeinscapeStore() {
       ...createSelectionSlice(...a),
       ...createViewSlice(...a),
       ...createMeasureSlice(...a),
+      ...createDisplaySlice(...a),
+      ...createInterceptsSlice(...a),
       resetForDataset: (model, prepared) => {
         const mapped = Object.fromEntries(prepared.faultModels.map((f) => [f.id, Math.round(length(f.slip) * 100) / 100]));
         set({
@@ -46,6 +52,8 @@ export function createVeinscapeStore() {
           mappedOffsets: mapped,
           faultOffsets: { ...mapped },
           measure: { active: false, points: [], faultId: null },
+          colorBy: null,
+          intercepts: [],
         });
       },
     };

@@ -12,6 +12,8 @@ import { ReportPanel } from './ReportPanel';
 import { ProgressBar, StatusBar } from './StatusBar';
 import { DropZone } from './DropZone';
 import { MeasurePanel } from './MeasurePanel';
+import { InterceptsPanel } from './InterceptsPanel';
+import { StripLog } from './StripLog';
 
 export function App() {
   const theme = useVeinscape((s) => s.theme);
@@ -29,6 +31,7 @@ export function App() {
               <LayersPanel />
               <FiltersPanel />
               <FaultsPanel />
+              <InterceptsPanel />
             </div>
           )}
         </div>
@@ -37,6 +40,7 @@ export function App() {
           <Legend />
           <InfoPanel />
           <MeasurePanel />
+          <StripLog />
           <ReportPanel />
           <ProgressBar />
         </div>

@@ -2,7 +2,8 @@
 import type { StateCreator } from 'zustand';
 import type { LoadReport, Model } from '../../data/model';
 import type { Prepared } from '../../domain/prepare';
-import type { LoadPhase } from '../../data/worker-protocol';
+import type { CsvImportInfo, LoadPhase } from '../../data/worker-protocol';
+import type { DesurveyMethod } from '../../domain/desurvey';
 import type { VeinscapeState } from '../store';
 
 export interface DatasetSlice {
@@ -14,7 +15,13 @@ export interface DatasetSlice {
   /** report of the most recent load attempt (successful or not) */
   report: LoadReport | null;
   loading: { source: string; phase: LoadPhase; fraction: number } | null;
-  setDataset: (model: Model, prepared: Prepared, report: LoadReport) => void;
+  /** desurvey method of the drawn holes */
+  desurveyMethod: DesurveyMethod;
+  /** what the last CSV import detected (mapping, dip sign, units), for the import panel; null for JSON */
+  csvImport: CsvImportInfo | null;
+  setDataset: (model: Model, prepared: Prepared, report: LoadReport, csv?: CsvImportInfo | null) => void;
+  /** new buffers for the same model (another desurvey method) */
+  setPrepared: (prepared: Prepared, method: DesurveyMethod) => void;
   setLoadFailed: (report: LoadReport) => void;
   setLoading: (loading: DatasetSlice['loading']) => void;
   markRendered: (version: number) => void;
@@ -28,10 +35,14 @@ export const createDatasetSlice: StateCreator<VeinscapeState, [], [], DatasetSli
   renderedVersion: 0,
   report: null,
   loading: null,
-  setDataset: (model, prepared, report) => {
-    set({ model: Object.freeze(model), prepared, report, loading: null, version: get().version + 1, selection: null });
+  desurveyMethod: 'minimum-curvature',
+  csvImport: null,
+  setDataset: (model, prepared, report, csv = null) => {
+    set({ model: Object.freeze(model), prepared, report, loading: null, version: get().version + 1, selection: null, csvImport: csv, desurveyMethod: prepared.method });
     get().resetForDataset(model, prepared);
   },
+  // Same model and per-dataset state (filters, offsets, selection); only the drawn paths change.
+  setPrepared: (prepared, method) => set({ prepared, desurveyMethod: method, loading: null, version: get().version + 1 }),
   // A failed load leaves the dataset on screen untouched.
   setLoadFailed: (report) => set({ report, loading: null }),
   setLoading: (loading) => set({ loading }),

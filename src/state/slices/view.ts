@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { VeinscapeState } from '../store';
 
-export type ViewPreset = 'plan' | 'long' | 'iso' | 'zone';
+export type ViewPreset = 'plan' | 'long' | 'iso' | 'zone' | 'focus';
 
 export interface ViewSlice {
   theme: 'light' | 'dark';
@@ -10,9 +10,11 @@ export interface ViewSlice {
   projection: 'perspective' | 'orthographic';
   setProjection: (p: 'perspective' | 'orthographic') => void;
   /** a camera move the scene should perform; seq changes on every request */
-  viewRequest: { preset: ViewPreset; zoneId?: string; seq: number } | null;
+  viewRequest: { preset: ViewPreset; zoneId?: string; target?: [number, number, number]; seq: number } | null;
   setTheme: (t: 'light' | 'dark') => void;
   requestView: (preset: ViewPreset, zoneId?: string) => void;
+  /** fly the camera to look at a true-world point [e, n, z] (m), keeping the viewing direction */
+  flyTo: (target: [number, number, number]) => void;
 }
 
 export const createViewSlice: StateCreator<VeinscapeState, [], [], ViewSlice> = (set, get) => ({
@@ -21,6 +23,7 @@ export const createViewSlice: StateCreator<VeinscapeState, [], [], ViewSlice> = 
   setProjection: (projection) => set({ projection }),
   viewRequest: null,
   setTheme: (theme) => set({ theme }),
+  flyTo: (target) => set({ viewRequest: { preset: 'focus', target, seq: (get().viewRequest?.seq ?? 0) + 1 } }),
   requestView: (preset, zoneId) =>
     set({
       viewRequest: { preset, zoneId, seq: (get().viewRequest?.seq ?? 0) + 1 },
