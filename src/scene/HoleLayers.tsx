@@ -1,5 +1,6 @@
 /** Drill intervals coloured by grade, hole traces (planned ones dashed), workings and resource outlines. */
 import { useVeinscape } from '../state/store';
+import { currentColouring } from '../state/colouring';
 import { SegmentLayer } from './SegmentLayer';
 import type { SegmentMaterialOptions } from './materials/segmentMaterial';
 
@@ -14,10 +15,11 @@ const RESOURCES: SegmentMaterialOptions = { mode: 'category', radius: 1.2, minPi
 export function HoleLayers() {
   const prepared = useVeinscape((s) => s.prepared);
   const layer = useVeinscape((s) => s.layerVisible);
+  const colouring = useVeinscape(currentColouring);
   if (!prepared) return null;
   return (
     <group name="holes">
-      <SegmentLayer name="intervals" buffer={prepared.intervals} options={INTERVALS} visible={layer.intervals} />
+      <SegmentLayer name="intervals" buffer={prepared.intervals} options={INTERVALS} visible={layer.intervals} colorValues={colouring?.values} />
       <SegmentLayer name="traces" buffer={prepared.traces} options={TRACES} visible={layer.traces} />
       <SegmentLayer name="workings" buffer={prepared.workings} options={WORKINGS} visible={layer.workings} />
       <SegmentLayer name="resources" buffer={prepared.resources} options={RESOURCES} visible={layer.resources} />

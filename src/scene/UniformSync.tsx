@@ -10,6 +10,8 @@ import { shared } from './materials/sharedUniforms';
 import { faultShifts } from '../state/faultShifts';
 import { programMask, statusTypeMask } from '../domain/holeFilter';
 import { DEFAULT_GOLD_BINS } from '../domain/gradeBins';
+import { currentColouring } from '../state/colouring';
+import { MAX_BINS } from './materials/sharedUniforms';
 
 function apply(s: VeinscapeState) {
   const p = s.prepared;
@@ -25,10 +27,11 @@ function apply(s: VeinscapeState) {
   shared.uHolesFollow.value = s.holesFollowFaults ? 1 : 0;
   const shifts = faultShifts(s);
   shared.uFaultShift.value.forEach((v, i) => (shifts[i] ? v.set(...shifts[i]) : v.set(0, 0, 0)));
-  const bins = DEFAULT_GOLD_BINS;
-  shared.uBinCount.value = bins.bounds.length;
-  bins.bounds.forEach((b, i) => (shared.uBins.value[i] = b));
-  bins.colors.forEach((c, i) => shared.uBinColors.value[i].set(c));
+  const bins = currentColouring(s)?.bins ?? DEFAULT_GOLD_BINS;
+  const n = Math.min(bins.bounds.length, MAX_BINS);
+  shared.uBinCount.value = n;
+  for (let i = 0; i < MAX_BINS; i++) shared.uBins.value[i] = i < n ? bins.bounds[i] : 1e9;
+  for (let i = 0; i <= n; i++) shared.uBinColors.value[i].set(bins.colors[Math.min(i, bins.colors.length - 1)]);
 }
 
 export function UniformSync() {
@@ -37,7 +40,7 @@ export function UniformSync() {
     apply(store.getState());
     invalidate();
     return store.subscribe((s, prev) => {
-      if (s.filters === prev.filters && s.holesFollowFaults === prev.holesFollowFaults && s.faultOffsets === prev.faultOffsets && s.selection === prev.selection && s.prepared === prev.prepared && s.zoneVisible === prev.zoneVisible && s.layerVisible === prev.layerVisible && s.theme === prev.theme) return;
+      if (s.filters === prev.filters && s.interceptLabels === prev.interceptLabels && s.intercepts === prev.intercepts && s.colorBy === prev.colorBy && s.bins === prev.bins && s.holesFollowFaults === prev.holesFollowFaults && s.faultOffsets === prev.faultOffsets && s.selection === prev.selection && s.prepared === prev.prepared && s.zoneVisible === prev.zoneVisible && s.layerVisible === prev.layerVisible && s.theme === prev.theme) return;
       apply(s);
       invalidate();
     });

@@ -13,6 +13,8 @@ import { ProgressBar, StatusBar } from './StatusBar';
 import { DropZone } from './DropZone';
 import { MeasurePanel } from './MeasurePanel';
 import { InterceptsPanel } from './InterceptsPanel';
+import { DrillPanel } from './DrillPanel';
+import { ImportPanel } from './ImportPanel';
 import { StripLog } from './StripLog';
 
 export function App() {
@@ -28,9 +30,11 @@ export function App() {
           </button>
           {panelOpen && (
             <div className="panels">
+              <ImportPanel />
               <LayersPanel />
               <FiltersPanel />
               <FaultsPanel />
+              <DrillPanel />
               <InterceptsPanel />
             </div>
           )}

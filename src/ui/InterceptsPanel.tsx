@@ -1,4 +1,308 @@
-/** Placeholder: being built. */
+/**
+ * Significant intercepts: the calculator's settings (cut-off, minimum length, internal dilution,
+ * top-cut, including clause, vein system, quoted width), the summary a press release quotes, a
+ * disclosure preset, CSV export, and a sortable table in a wider floating card over the view.
+ * Edits only go to the store (setInterceptQuery recomputes); the store's rows are what is shown.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { store, useVeinscape } from '../state/store';
+import { DEFAULT_INTERCEPT_QUERY } from '../state/slices/intercepts';
+import { disclosurePreset, summarise, type InterceptQuery } from '../domain/interceptQuery';
+import { interceptsToCsv, resolveGradeColumn, type Intercept, type WidthKind } from '../domain/intercepts';
+import type { Prepared } from '../domain/prepare';
+import type { ZoneT } from '../data/schema';
+import { EMPTY } from './empty';
+import { COLUMNS, DEFAULT_SORT, elementName, fmt, MAX_ROWS, nextSort, parseField, sortIntercepts, summaryText, type Sort } from './intercepts/table';
+import './panels.css';
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+interface NumFieldProps {
+  label: string;
+  /** accessible name, with the unit */
+  aria: string;
+  title: string;
+  value: number | null | undefined;
+  allowEmpty?: boolean;
+  ok?: (v: number) => boolean;
+  placeholder?: string;
+  testId: string;
+  onCommit: (v: number | null) => void;
+}
+
+/**
+ * A number input that keeps what is being typed ("", "0.", "-") as text and commits only valid
+ * numbers; it follows the store when the value changes elsewhere (preset, API).
+ */
+function NumField({ label, aria, title, value, allowEmpty = false, ok = () => true, placeholder, testId, onCommit }: NumFieldProps) {
+  const v = value ?? null;
+  const text = (x: number | null) => (x === null ? '' : String(x));
+  const [draft, setDraft] = useState(text(v));
+  const [prev, setPrev] = useState(v);
+  if (v !== prev) {
+    setPrev(v);
+    if (parseField(draft, allowEmpty, ok) !== v) setDraft(text(v));
+  }
+  const parsed = parseField(draft, allowEmpty, ok);
+  return (
+    <label className="icept-field" title={title}>
+      <span>{label}</span>
+      <input
+        type="number" inputMode="decimal" step="any" className={`num${parsed === undefined ? ' invalid' : ''}`}
+        value={draft} placeholder={placeholder} aria-label={aria} aria-invalid={parsed === undefined} data-testid={testId}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const p = parseField(e.target.value, allowEmpty, ok);
+          if (p !== undefined && p !== v) onCommit(p);
+        }}
+      />
+    </label>
+  );
+}
+
+function downloadText(text: string, name: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 2000);
+}
+
+/** Zone id → zone name ('' for none, the id when the zone is unknown). */
+function zoneNameOf(zones: readonly ZoneT[]): (id: string | null) => string {
+  const names = new Map(zones.map((z) => [z.id, z.name]));
+  return (id) => (id === null ? '' : (names.get(id) ?? id));
+}
+
+const WIDTH_OPTIONS: { value: WidthKind; label: string }[] = [
+  { value: 'horizontal', label: 'Horizontal (HW)' },
+  { value: 'true', label: 'True (TW)' },
+  { value: 'core', label: 'Core length' },
+];
+
 export function InterceptsPanel() {
-  return null;
+  const model = useVeinscape((s) => s.model);
+  const prepared = useVeinscape((s) => s.prepared);
+  const q = useVeinscape((s) => s.interceptQuery);
+  const rows = useVeinscape((s) => s.intercepts);
+  const zones = useVeinscape((s) => s.model?.zones ?? EMPTY);
+  const setInterceptQuery = useVeinscape((s) => s.setInterceptQuery);
+  const [error, setError] = useState<string | null>(null);
+  const [tableOpen, setTableOpen] = useState(false);
+  // Kept here (not in the table) so the CSV comes out in the order the table shows.
+  const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
+
+  const safely = (fn: () => void) => {
+    try {
+      fn();
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const update = (patch: Partial<InterceptQuery>) => safely(() => setInterceptQuery(patch));
+
+  // First computation for a dataset (the store clears the rows on load), and again when the same
+  // model is desurveyed another way (widths and midpoints follow the hole paths).
+  const lastPrepared = useRef<Prepared | null>(null);
+  useEffect(() => {
+    if (!model || !prepared) return;
+    const prev = lastPrepared.current;
+    lastPrepared.current = prepared;
+    const s = store.getState();
+    if (s.intercepts.length === 0 || (prev !== null && prev !== prepared)) safely(() => s.runIntercepts());
+  }, [model, prepared]);
+
+  const col = useMemo(() => (model ? resolveGradeColumn(model, q) : null), [model, q.column, q.table]);
+  const unit = col?.unit ?? 'g/t';
+  const element = col ? elementName(col.column) : 'Au';
+  const hasZoneColumn = !!col && Object.keys(col.table.categorical).some((k) => k.toLowerCase() === 'zone');
+
+  // Vein systems: intercepts only ever fall in vein zones, so systems without a vein are left out.
+  const systems = useMemo(() => {
+    const list = [...new Set(zones.filter((z) => z.kind === 'vein' && z.system).map((z) => z.system!))];
+    if (q.system && !list.includes(q.system)) list.push(q.system);
+    return list;
+  }, [zones, q.system]);
+
+  const summary = useMemo(() => summaryText(summarise(rows, unit), element), [rows, unit, element]);
+
+  const applyPreset = () => {
+    const system = q.system || (systems.includes('McDowell') ? 'McDowell' : '');
+    update({ ...disclosurePreset(system, q.topCut || 45), system: system || null });
+  };
+  const reset = () => update({ ...DEFAULT_INTERCEPT_QUERY, domain: null, labelWidth: 'horizontal' });
+
+  if (!model) return null;
+  const presetSystem = q.system || (systems.includes('McDowell') ? 'McDowell' : 'all systems');
+  return (
+    <section className="panel intercepts" aria-label="Significant intercepts">
+      <h2>
+        Significant intercepts
+        <button className="link" onClick={reset} title="Back to the default settings">Reset</button>
+      </h2>
+      <div className="icept-grid">
+        <NumField
+          label={`Cut-off (${unit})`} aria={`Intercept cut-off in ${unit}`} testId="intercept-cutoff" value={q.cutoff}
+          title="Composite grade and each edge sample must reach it"
+          onCommit={(v) => update({ cutoff: v! })}
+        />
+        <NumField
+          label="Min. length (m)" aria="Minimum intercept length in m (core)" testId="intercept-min-length" value={q.minLength}
+          ok={(v) => v >= 0} title="Shorter composites (core length) are dropped"
+          onCommit={(v) => update({ minLength: v! })}
+        />
+        <NumField
+          label="Max. dilution (m)" aria="Maximum internal dilution in m" testId="intercept-dilution" value={q.maxDilution}
+          ok={(v) => v >= 0} title="Longest run of internal samples below cut-off (and unsampled gaps), m of core"
+          onCommit={(v) => update({ maxDilution: v! })}
+        />
+        <NumField
+          label={`Top-cut (${unit})`} aria={`Top-cut in ${unit} (empty for none)`} testId="intercept-topcut" value={q.topCut}
+          allowEmpty ok={(v) => v > 0} placeholder="none" title="Each sample is capped at this grade before averaging; empty = no capping"
+          onCommit={(v) => update({ topCut: v })}
+        />
+        <NumField
+          label={`Including (${unit})`} aria={`Including cut-off in ${unit} (empty for none)`} testId="intercept-including" value={q.includeCutoff}
+          allowEmpty placeholder="none" title="Higher cut-off for an 'including' sub-interval; empty = none"
+          onCommit={(v) => update({ includeCutoff: v })}
+        />
+      </div>
+      <label className="row">
+        <span>Vein system</span>
+        <select className="grow" aria-label="Vein system" data-testid="intercept-system" value={q.system ?? ''} onChange={(e) => update({ system: e.target.value || null })}>
+          <option value="">All</option>
+          {systems.map((s) => <option key={s} value={s}>{s}</option>)}
+        </select>
+      </label>
+      <label className="row">
+        <span>Width quoted</span>
+        <select className="grow" aria-label="Width quoted in labels" data-testid="intercept-width" value={q.labelWidth ?? 'horizontal'} onChange={(e) => update({ labelWidth: e.target.value as WidthKind })}>
+          {WIDTH_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      </label>
+      <button
+        className="wide preset" data-testid="intercept-preset" disabled={!hasZoneColumn} onClick={applyPreset}
+        title={
+          hasZoneColumn
+            ? `How a narrow-vein average is disclosed: each vein crossing is one intercept (cut-off 0, no minimum length, no dilution, composites kept within the logged zone), ` +
+              `grades capped at ${q.topCut || 45} ${unit}, ${presetSystem}. The summary is then the width-weighted average grade over the average horizontal width.`
+            : 'Needs a categorical "zone" column in the grade table'
+        }
+      >
+        Disclosure: one sample per vein crossing, capped
+      </button>
+      {q.domain && (
+        <p className="hint">
+          Composites stay within the logged {q.domain}.{' '}
+          <button className="link" onClick={() => update({ domain: null })}>Allow across</button>
+        </p>
+      )}
+      {error ? (
+        <p className="icept-error" role="alert" data-testid="intercept-error">{error}</p>
+      ) : (
+        <p className="icept-summary" data-testid="intercept-summary">{summary}</p>
+      )}
+      <div className="icept-actions">
+        <button aria-expanded={tableOpen} data-testid="intercept-table-toggle" onClick={() => setTableOpen(!tableOpen)}>
+          {tableOpen ? 'Table ◂' : 'Table ▸'}
+        </button>
+        <button
+          data-testid="intercept-export" disabled={rows.length === 0}
+          title={`All ${rows.length} intercepts as CSV (depths and widths in m, grades in ${unit}), in the table's order`}
+          onClick={() => downloadText(interceptsToCsv(sortIntercepts(rows, sort, zoneNameOf(zones)), unit), 'intercepts.csv', 'text/csv;charset=utf-8')}
+        >
+          Export CSV
+        </button>
+      </div>
+      {tableOpen && <InterceptTable rows={rows} unit={unit} element={element} sort={sort} onSort={setSort} onClose={() => setTableOpen(false)} />}
+    </section>
+  );
+}
+
+interface TableProps {
+  rows: Intercept[];
+  unit: string;
+  element: string;
+  sort: Sort;
+  onSort: (s: Sort) => void;
+  onClose: () => void;
+}
+
+function InterceptTable({ rows, unit, element, sort, onSort, onClose }: TableProps) {
+  const zones = useVeinscape((s) => s.model?.zones ?? EMPTY);
+  const sel = useVeinscape((s) => s.selection);
+  const select = useVeinscape((s) => s.select);
+  const flyTo = useVeinscape((s) => s.flyTo);
+  const zoneName = useMemo(() => zoneNameOf(zones), [zones]);
+  const sorted = useMemo(() => sortIntercepts(rows, sort, zoneName), [rows, sort, zoneName]);
+  const shown = sorted.length > MAX_ROWS ? sorted.slice(0, MAX_ROWS) : sorted;
+
+  const pick = (r: Intercept) => {
+    select({ hole: r.holeIndex, row: r.rows[0] ?? null, depth: (r.from + r.to) / 2 });
+    flyTo([r.midpoint[0], r.midpoint[1], r.midpoint[2]]);
+  };
+
+  return (
+    <aside className="card icept-table-card" aria-label="Significant intercepts table">
+      <header>
+        <h2>Significant intercepts</h2>
+        <span className="hint" data-testid="intercept-table-count">showing {shown.length} of {sorted.length}</span>
+        <button className="close" aria-label="Close the intercept table" onClick={onClose}>×</button>
+      </header>
+      <div className="icept-scroll">
+        <table className="icept-table" data-testid="intercept-table">
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => {
+                const active = sort.key === c.key;
+                return (
+                  <th key={c.key} className={c.text ? 'text' : undefined} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                    <button data-testid={`intercept-sort-${c.key}`} onClick={() => onSort(nextSort(sort, c.key))}>
+                      {c.title(element, unit)}
+                      <span className="arrow" aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => {
+              const current = sel !== null && sel.hole === r.holeIndex && sel.depth >= r.from && sel.depth <= r.to;
+              return (
+                <tr
+                  key={`${r.holeIndex}:${r.from}`} data-testid="intercept-row" tabIndex={0} title={r.label}
+                  className={current ? 'current' : undefined} aria-selected={current}
+                  onClick={() => pick(r)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      pick(r);
+                    }
+                  }}
+                >
+                  <td className="text">{r.holeId}</td>
+                  <td>{fmt(r.from)}</td>
+                  <td>{fmt(r.to)}</td>
+                  <td>{fmt(r.coreLength)}</td>
+                  <td>{fmt(r.trueWidth)}</td>
+                  <td>{fmt(r.horizontalWidth)}</td>
+                  <td>{fmt(r.grade)}</td>
+                  <td>{fmt(r.gradeUncapped)}</td>
+                  <td>{fmt(r.gramMetres)}</td>
+                  <td className="text">{r.zoneId === null ? '—' : zoneName(r.zoneId)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {sorted.length === 0 && <p className="hint">No intercepts with these settings.</p>}
+      </div>
+    </aside>
+  );
 }

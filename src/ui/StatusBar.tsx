@@ -1,5 +1,6 @@
 /** Load progress, what is loaded (with units), and the dataset's disclaimer. */
 import { useVeinscape } from '../state/store';
+import { DESURVEY_METHOD_LABEL } from '../domain/desurvey';
 
 export function ProgressBar() {
   const loading = useVeinscape((s) => s.loading);
@@ -16,6 +17,7 @@ export function ProgressBar() {
 export function StatusBar() {
   const model = useVeinscape((s) => s.model);
   const report = useVeinscape((s) => s.report);
+  const method = useVeinscape((s) => s.desurveyMethod);
   if (!model) return null;
   const p = model.project;
   const counts = model.holes.length;
@@ -23,6 +25,7 @@ export function StatusBar() {
   return (
     <footer className="statusbar">
       <span className="crs">{p.crs.code ? `${p.crs.code} · ` : ''}{p.crs.name} · metres</span>
+      <span data-testid="desurvey-method">Desurvey: {DESURVEY_METHOD_LABEL[method].toLowerCase()}</span>
       <span>{counts.toLocaleString('en-US')} holes · {intervals.toLocaleString('en-US')} intervals{report?.ok === false ? '' : ''}</span>
       {p.disclaimer && <span className="disclaimer" data-testid="disclaimer" title={p.disclaimer}>{p.disclaimer}</span>}
     </footer>

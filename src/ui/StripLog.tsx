@@ -1,4 +1,252 @@
-/** Placeholder: being built. */
+/**
+ * Downhole strip log of the selected hole: depth axis (m along the hole), grade bars on a log scale
+ * coloured by grade class, lithology and vein-zone blocks, brackets for the current significant
+ * intercepts, and a marker at the selected depth. Clicking the log selects that depth (and the
+ * interval under it). Reads the store; writes only through `select`.
+ */
+import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useVeinscape } from '../state/store';
+import { binIndex, DEFAULT_GOLD_BINS } from '../domain/gradeBins';
+import type { Intercept } from '../domain/intercepts';
+import { EMPTY } from './empty';
+import { categoryBlocks, holeLog, LITH_PALETTE } from './striplog/data';
+import { depthScale, depthWindow, logScale, logTicks, niceTicks, rowAtDepth } from './striplog/scale';
+import './panels.css';
+
+const LOG_MIN = 0.01;
+const LOG_MAX = 100;
+/** m of hole shown by the zoomed view */
+const ZOOM_SPAN = 50;
+
+// Layout of the SVG, px.
+const TOP = 18;
+const BOTTOM = 8;
+const AXIS_W = 46;
+const LITH_W = 22;
+const ZONE_W = 70;
+const BRACKET_W = 14;
+const GAP = 4;
+
+const span = (a: number, b: number) => `${a.toFixed(2)}–${b.toFixed(2)} m`;
+const logLabel = (v: number) => (v < 1 ? String(v) : v.toFixed(0));
+
+/** A name that fits `px` at about 5.2 px per character (10 px font); parenthetical parts go first. */
+function fitName(name: string, px: number): string {
+  const max = Math.max(3, Math.floor(px / 5.2));
+  const short = name.length > max ? name.replace(/\s*\(.*\)\s*$/, '') : name;
+  return short.length > max ? `${short.slice(0, max - 1)}…` : short;
+}
+
+function useSize<T extends Element>(initial: { w: number; h: number }) {
+  const ref = useRef<T>(null);
+  const [size, setSize] = useState(initial);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) setSize((s) => (s.w === Math.round(r.width) && s.h === Math.round(r.height) ? s : { w: Math.round(r.width), h: Math.round(r.height) }));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, size] as const;
+}
+
 export function StripLog() {
-  return null;
+  const sel = useVeinscape((s) => s.selection);
+  const model = useVeinscape((s) => s.model);
+  if (!sel || !model || !model.holes[sel.hole]) return null;
+  return <StripLogCard />;
+}
+
+function StripLogCard() {
+  const sel = useVeinscape((s) => s.selection)!;
+  const model = useVeinscape((s) => s.model)!;
+  const vc = useVeinscape((s) => s.prepared?.valueColumn ?? null);
+  const measuring = useVeinscape((s) => s.measure.active || s.measure.points.length > 0);
+  const intercepts = useVeinscape((s) => s.intercepts);
+  const binsByColumn = useVeinscape((s) => s.bins);
+  const select = useVeinscape((s) => s.select);
+  const [zoom, setZoom] = useState(false);
+  const [boxRef, size] = useSize<HTMLDivElement>({ w: 276, h: 320 });
+
+  const hole = model.holes[sel.hole];
+  const log = useMemo(() => holeLog(model, sel.hole, vc?.table ?? null, vc?.name ?? null), [model, sel.hole, vc]);
+  const holeIntercepts = useMemo(() => {
+    const list = intercepts.filter((r) => r.holeIndex === sel.hole);
+    return list.length ? list : (EMPTY as Intercept[]);
+  }, [intercepts, sel.hole]);
+
+  const { w: W, h: H } = size;
+  const [d0, d1] = depthWindow(log.end, sel.depth, zoom ? ZOOM_SPAN : null);
+  const ds = depthScale(d0, d1, TOP, Math.max(TOP + 10, H - BOTTOM));
+  const bx = W - BRACKET_W;
+  const zx = bx - GAP - ZONE_W;
+  const lx = zx - GAP - LITH_W;
+  const gx0 = AXIS_W;
+  const gx1 = lx - GAP;
+  const ls = logScale(LOG_MIN, LOG_MAX, gx0, gx1);
+  const y0 = ds.y(d0);
+  const y1 = ds.y(d1);
+  const grade = log.grade;
+  const unit = grade?.unit ?? 'g/t';
+  const bins = (grade && binsByColumn[grade.name]) || { ...DEFAULT_GOLD_BINS, unit };
+  const t = log.table;
+  const visible = (from: number, to: number) => to > d0 && from < d1;
+  const clampY = (d: number) => ds.y(Math.min(d1, Math.max(d0, d)));
+
+  const zoneById = useMemo(() => new Map(model.zones.map((z) => [z.id, z])), [model]);
+  const lithBlocks = useMemo(() => (t && log.lith ? categoryBlocks(log.rows, t.from, t.to, log.lith.column.codes) : []), [t, log]);
+  const zoneBlocks = useMemo(() => (t && log.zone ? categoryBlocks(log.rows, t.from, t.to, log.zone.column.codes) : []), [t, log]);
+
+  const onClick = (e: MouseEvent<SVGSVGElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const y = e.clientY - r.top;
+    if (y < TOP - 4 || y > y1 + 4) return;
+    const depth = Math.min(log.end, Math.max(0, ds.depth(Math.min(y1, Math.max(y0, y)))));
+    const row = t ? rowAtDepth(log.rows, t.from, t.to, depth) : -1;
+    select({ hole: sel.hole, row: row >= 0 ? row : null, depth });
+  };
+
+  // Zone labels: centred on their block, skipped where they would overlap the previous one.
+  let lastLabelY = -Infinity;
+  const selY = sel.depth >= d0 && sel.depth <= d1 ? ds.y(sel.depth) : null;
+
+  return (
+    <aside className={`strip-log card${measuring ? ' shifted' : ''}`} data-testid="strip-log" aria-label={`Strip log of ${hole.id}`}>
+      <header>
+        <div className="sl-title">
+          <h2 data-testid="strip-log-hole">{hole.id}</h2>
+          <span className="sub">{hole.program} · {hole.type} · {hole.status}</span>
+        </div>
+        <div className="toggle sl-zoom" role="group" aria-label="Depth range">
+          <button className={zoom ? undefined : 'on'} aria-pressed={!zoom} onClick={() => setZoom(false)} title="Whole hole">Hole</button>
+          <button className={zoom ? 'on' : undefined} aria-pressed={zoom} onClick={() => setZoom(true)} title={`${ZOOM_SPAN} m around the selected depth`}>{ZOOM_SPAN} m</button>
+        </div>
+      </header>
+      <p className="sl-caption">
+        {grade ? `${grade.name} (${unit}, log scale)` : 'No grade column'} · depth along hole (m){log.rows.length === 0 ? '' : ` · final ${hole.depth.toFixed(1)} m`}
+      </p>
+      {log.rows.length === 0 && (
+        <p className="hint" data-testid="strip-log-empty">{hole.status === 'planned' ? 'No intervals (planned hole)' : 'No intervals logged in this hole'} · final depth {hole.depth.toFixed(1)} m</p>
+      )}
+      <div className="sl-box" ref={boxRef}>
+        <svg width={W} height={H} onClick={onClick} role="img" aria-label={`Strip log of ${hole.id}, ${d0.toFixed(0)} to ${d1.toFixed(0)} m`}>
+          <defs>
+            <pattern id="striplog-hatch" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
+              <rect width="5" height="5" className="sl-hatch-bg" />
+              <line x1="0" y1="0" x2="0" y2="5" className="sl-hatch" />
+            </pattern>
+          </defs>
+          <rect x={0} y={0} width={W} height={H} fill="transparent" />
+
+          {/* column headers and the log-scale labels */}
+          {logTicks(LOG_MIN, LOG_MAX).map((v, i, a) => (
+            <g key={v}>
+              <line x1={ls.x(v)} x2={ls.x(v)} y1={y0} y2={y1} className="sl-grid" />
+              <text x={ls.x(v)} y={TOP - 6} className="sl-small" textAnchor={i === 0 ? 'start' : i === a.length - 1 ? 'end' : 'middle'}>{logLabel(v)}</text>
+            </g>
+          ))}
+          <text x={lx + LITH_W / 2} y={TOP - 6} className="sl-small" textAnchor="middle">Lith</text>
+          <text x={zx + ZONE_W / 2} y={TOP - 6} className="sl-small" textAnchor="middle">Zone</text>
+
+          {/* depth axis */}
+          <line x1={AXIS_W - 2} x2={AXIS_W - 2} y1={y0} y2={y1} className="sl-axis" />
+          {niceTicks(d0, d1, Math.max(3, Math.round((y1 - y0) / 45))).map((d) => (
+            <g key={d}>
+              <line x1={AXIS_W - 6} x2={AXIS_W - 2} y1={ds.y(d)} y2={ds.y(d)} className="sl-axis" />
+              <line x1={AXIS_W} x2={zx + ZONE_W} y1={ds.y(d)} y2={ds.y(d)} className="sl-grid" />
+              <text x={AXIS_W - 8} y={ds.y(d) + 3.5} className="sl-small" textAnchor="end">{`${Number(d.toFixed(2))} m`}</text>
+            </g>
+          ))}
+
+          {/* grade bars; missing assays hatched, never drawn as zero */}
+          {t && grade && log.rows.map((r) => {
+            if (!visible(t.from[r], t.to[r])) return null;
+            const ya = clampY(t.from[r]);
+            const h = Math.max(1, clampY(t.to[r]) - ya);
+            const v = grade.values[r];
+            const title = `${span(t.from[r], t.to[r])} · ${Number.isNaN(v) ? 'not assayed' : `${v.toFixed(2)} ${unit} ${grade.name}`}`;
+            if (Number.isNaN(v)) {
+              return <rect key={r} x={gx0} y={ya} width={gx1 - gx0} height={h} fill="url(#striplog-hatch)"><title>{title}</title></rect>;
+            }
+            return (
+              <rect key={r} x={gx0} y={ya} width={Math.max(1, ls.x(v) - gx0)} height={h} fill={bins.colors[binIndex(bins, v)]}>
+                <title>{title}</title>
+              </rect>
+            );
+          })}
+
+          {/* lithology blocks */}
+          {t && log.lith && lithBlocks.map((b) => {
+            if (!visible(b.from, b.to)) return null;
+            const ya = clampY(b.from);
+            const h = Math.max(1, clampY(b.to) - ya);
+            const name = log.lith!.column.categories[b.code];
+            return (
+              <g key={`l${b.from}`}>
+                <rect x={lx} y={ya} width={LITH_W} height={h} fill={LITH_PALETTE[b.code % LITH_PALETTE.length]} className="sl-block">
+                  <title>{`${log.lith!.name}: ${name} · ${span(b.from, b.to)}`}</title>
+                </rect>
+                {h >= 11 && <text x={lx + LITH_W / 2} y={ya + h / 2 + 3} className="sl-tiny" textAnchor="middle" pointerEvents="none">{name.slice(0, 4)}</text>}
+              </g>
+            );
+          })}
+
+          {/* vein-zone blocks, coloured as in the 3D view */}
+          {t && log.zone && zoneBlocks.map((b) => {
+            if (!visible(b.from, b.to)) return null;
+            const ya = clampY(b.from);
+            const h = Math.max(1.5, clampY(b.to) - ya);
+            const id = log.zone!.column.categories[b.code];
+            const zone = zoneById.get(id);
+            const mid = ya + h / 2;
+            const label = mid - lastLabelY >= 12 || h >= 12;
+            if (label) lastLabelY = mid;
+            return (
+              <g key={`z${b.from}`}>
+                <rect x={zx} y={ya} width={ZONE_W} height={h} fill={zone?.color ?? '#9aa5b1'} className="sl-block">
+                  <title>{`${zone?.name ?? id} · ${span(b.from, b.to)}`}</title>
+                </rect>
+                {label && (
+                  <text x={zx + ZONE_W / 2} y={mid + 3.5} className="sl-zone-label" textAnchor="middle" pointerEvents="none">{fitName(zone?.name ?? id, ZONE_W - 4)}</text>
+                )}
+              </g>
+            );
+          })}
+
+          {/* current significant intercepts of the hole */}
+          {holeIntercepts.map((r) => {
+            if (!visible(r.from, r.to)) return null;
+            let ya = clampY(r.from);
+            let yb = clampY(r.to);
+            if (yb - ya < 5) {
+              const m = (ya + yb) / 2;
+              ya = m - 2.5;
+              yb = m + 2.5;
+            }
+            return (
+              <g key={`i${r.from}`} className="sl-icept" data-testid="strip-log-intercept">
+                <title>{`${r.label} · ${span(r.from, r.to)}`}</title>
+                <rect x={bx} y={ya - 2} width={BRACKET_W} height={yb - ya + 4} fill="transparent" />
+                <path d={`M ${bx + 2} ${ya} H ${bx + 8} V ${yb} H ${bx + 2}`} />
+              </g>
+            );
+          })}
+
+          {/* selected depth */}
+          {selY !== null && (
+            <g pointerEvents="none" data-testid="strip-log-marker">
+              <line x1={AXIS_W - 2} x2={W} y1={selY} y2={selY} className="sl-marker" />
+              <rect x={0} y={selY - 7} width={AXIS_W - 4} height={14} rx={3} className="sl-marker-box" />
+              <text x={AXIS_W - 7} y={selY + 3.5} textAnchor="end" className="sl-marker-text">{`${sel.depth.toFixed(1)} m`}</text>
+            </g>
+          )}
+        </svg>
+      </div>
+    </aside>
+  );
 }

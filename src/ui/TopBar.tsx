@@ -44,7 +44,7 @@ export function TopBar() {
         <input
           ref={file}
           type="file"
-          accept=".json,application/json"
+          accept=".json,application/json,.csv,text/csv,.txt"
           multiple
           hidden
           data-testid="file-input"

@@ -15,6 +15,8 @@ export function buildSegmentGeometry(b: SegmentBuffer): InstancedBufferGeometry 
   g.setAttribute('aStart', new InstancedBufferAttribute(b.start, 3));
   g.setAttribute('aEnd', new InstancedBufferAttribute(b.end, 3));
   g.setAttribute('aValue', new InstancedBufferAttribute(b.value, 1));
+  // What colours the segment (a column chosen by the user); starts as the grade itself.
+  g.setAttribute('aColorValue', new InstancedBufferAttribute(b.value.slice(), 1));
   g.setAttribute('aHole', new InstancedBufferAttribute(b.hole, 4));
   g.setAttribute('aMask', new InstancedBufferAttribute(b.mask, 1));
   g.setAttribute('aDepth', new InstancedBufferAttribute(b.depth, 2));

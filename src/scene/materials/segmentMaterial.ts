@@ -28,6 +28,7 @@ const VERTEX_PARS = /* glsl */ `
 attribute vec3 aStart;
 attribute vec3 aEnd;
 attribute float aValue;
+attribute float aColorValue;
 attribute vec4 aHole;
 attribute float aMask;
 attribute vec2 aDepth;
@@ -100,7 +101,7 @@ const VERTEX_MAIN = /* glsl */ `
   vPlanned = mod(floor(aHole.x + 0.5), 2.0);
 #endif
 #ifdef MODE_GRADE
-  vSegColor = gradeColor(aValue);
+  vSegColor = gradeColor(aColorValue);
   // Higher grades are drawn thicker so intercepts read at a glance (up to 2.2x the base radius).
   radius *= 1.0 + 1.2 * clamp(aValue, 0.0, 10.0) / 10.0;
   if (aValue < uCutoff) {

@@ -5,7 +5,8 @@
 import { Color, Vector2, Vector3 } from 'three';
 import { MAX_FAULTS } from '../../domain/faults';
 
-export const MAX_BINS = 8;
+/** Colour classes: numeric bins, or categories (one colour each). */
+export const MAX_BINS = 15;
 
 export const shared = {
   /** current displacement of each fault's moving side, local metres */

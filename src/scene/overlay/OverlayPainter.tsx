@@ -6,7 +6,7 @@ import { useMemo, type RefObject } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { Vector3, type OrthographicCamera, type PerspectiveCamera } from 'three';
 import { store, useVeinscape } from '../../state/store';
-import { faultShift } from '../../domain/faults';
+import { blockMask, faultShift } from '../../domain/faults';
 import { faultShifts } from '../../state/faultShifts';
 import { holeAttrsVisible, programMask, statusTypeMask } from '../../domain/holeFilter';
 import type { AxisBox } from '../../domain/axes';
@@ -102,6 +102,19 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
         const p = project(x, y, z);
         if (p) labels.push({ x: p[0], y: p[1], depth: p[2], text: h.id, bold: s.selection?.hole === i });
       });
+    }
+    if (s.interceptLabels && s.layerVisible.intervals && s.intercepts.length) {
+      const follow = s.holesFollowFaults ? 1 : 0;
+      const shifts = faultShifts(s);
+      const o = prepared.origin;
+      for (const r of s.intercepts.slice(0, 400)) {
+        const m = blockMask(prepared.faultModels, r.midpoint);
+        let x = r.midpoint[0] - o[0], y = r.midpoint[1] - o[1], z = r.midpoint[2] - o[2];
+        shifts.forEach((d, k) => { if (m & (1 << k)) { x += d[0] * follow; y += d[1] * follow; z += d[2] * follow; } });
+        const p = project(x, y, z);
+        // Intercepts sort ahead of collar ids (depth bias) so the numbers win the declutter.
+        if (p) labels.push({ x: p[0] + 4, y: p[1], depth: p[2] - 0.5, text: `${r.holeId}: ${r.label}`, color: theme.accent });
+      }
     }
     paintLabels(ctx, labels, theme);
     if (s.layerVisible.faults) {

@@ -1,0 +1,66 @@
+/**
+ * A loaded Model written back as a Veinscape JSON document (schema version 1), interval tables
+ * column by column. Used by "Save as Veinscape JSON" so CSV exports become a Veinscape file.
+ */
+import { FORMAT_NAME, SCHEMA_VERSION, type DepositInput } from './schema';
+import type { Model } from './model';
+
+export function modelToDocument(model: Model): DepositInput {
+  return {
+    format: FORMAT_NAME,
+    schemaVersion: SCHEMA_VERSION,
+    project: model.project,
+    zones: model.zones,
+    surfaces: model.surfaces.map((s) => ({
+      id: s.id,
+      name: s.name,
+      ...(s.zoneId ? { zone: s.zoneId } : { fault: s.faultId }),
+      vertices: Array.from(s.vertices),
+      triangles: Array.from(s.triangles),
+    })),
+    faults: model.faults,
+    holes: model.holes.map((h) => ({
+      id: h.id,
+      collar: h.collar,
+      depth: h.depth,
+      ...(h.collarAzimuth !== undefined ? { azimuth: h.collarAzimuth } : {}),
+      ...(h.collarDip !== undefined ? { dip: h.collarDip } : {}),
+      ...(h.stations.length ? { surveys: { depth: h.stations.map((s) => s.depth), azimuth: h.stations.map((s) => s.azimuth), dip: h.stations.map((s) => s.dip) } } : {}),
+      ...(h.trace ? { trace: h.trace } : {}),
+      program: h.program,
+      ...(h.year !== undefined ? { year: h.year } : {}),
+      type: h.type,
+      status: h.status,
+    })),
+    intervals: model.intervals.map((t) => {
+      const data: Record<string, (string | number | null)[]> = {
+        hole: Array.from(t.hole, (i) => model.holes[i].id),
+        from: Array.from(t.from),
+        to: Array.from(t.to),
+      };
+      for (const c of t.columns) {
+        if (c.type === 'numeric') data[c.name] = Array.from(t.numeric[c.name], (v) => (Number.isNaN(v) ? null : v));
+        else {
+          const col = t.categorical[c.name];
+          data[c.name] = Array.from(col.codes, (k) => (k < 0 ? null : col.categories[k]));
+        }
+      }
+      return { id: t.id, name: t.name, columns: t.columns, data };
+    }),
+    resourceCategories: model.resourceCategories,
+    workings: model.workings,
+  };
+}
+
+/** Trigger a browser download of a JSON document. */
+export function downloadJson(doc: unknown, fileName: string): void {
+  const blob = new Blob([JSON.stringify(doc)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

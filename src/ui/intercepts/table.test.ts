@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Intercept } from '../../domain/intercepts';
+import { elementName, fmt, nextSort, parseField, sortIntercepts, summaryText } from './table';
+
+const row = (holeId: string, from: number, gramMetres: number, hw: number | null, zoneId: string | null = null) =>
+  ({ holeId, from, to: from + 1, coreLength: 1, gramMetres, grade: gramMetres, gradeUncapped: gramMetres, horizontalWidth: hw, trueWidth: hw, zoneId }) as unknown as Intercept;
+
+describe('intercept table helpers', () => {
+  const rows = [row('RK-10', 5, 3, 0.5, 'b'), row('RK-2', 10, 8, null, 'a'), row('RK-2', 1, 1, 0.9, null)];
+
+  it('sorts numbers both ways with unknown values last, holes naturally', () => {
+    expect(sortIntercepts(rows, { key: 'gramMetres', dir: 'desc' }).map((r) => r.gramMetres)).toEqual([8, 3, 1]);
+    expect(sortIntercepts(rows, { key: 'gramMetres', dir: 'asc' }).map((r) => r.gramMetres)).toEqual([1, 3, 8]);
+    expect(sortIntercepts(rows, { key: 'hw', dir: 'asc' }).map((r) => r.horizontalWidth)).toEqual([0.5, 0.9, null]);
+    expect(sortIntercepts(rows, { key: 'hw', dir: 'desc' }).map((r) => r.horizontalWidth)).toEqual([0.9, 0.5, null]);
+    expect(sortIntercepts(rows, { key: 'hole', dir: 'asc' }).map((r) => `${r.holeId}@${r.from}`)).toEqual(['RK-2@1', 'RK-2@10', 'RK-10@5']);
+    expect(sortIntercepts(rows, { key: 'zone', dir: 'asc' }).map((r) => r.zoneId)).toEqual(['a', 'b', null]);
+  });
+
+  it('header clicks flip the direction; new numeric columns start descending', () => {
+    expect(nextSort({ key: 'gramMetres', dir: 'desc' }, 'gramMetres')).toEqual({ key: 'gramMetres', dir: 'asc' });
+    expect(nextSort({ key: 'gramMetres', dir: 'desc' }, 'hole')).toEqual({ key: 'hole', dir: 'asc' });
+    expect(nextSort({ key: 'hole', dir: 'asc' }, 'grade')).toEqual({ key: 'grade', dir: 'desc' });
+  });
+
+  it('formats, names and parses', () => {
+    expect(fmt(null)).toBe('—');
+    expect(fmt(1.005 + 1)).toBe('2.00');
+    expect(elementName('Au_ppm')).toBe('Au');
+    expect(elementName('AU')).toBe('Au');
+    expect(summaryText({ count: 487, grade: 6.0712, width: 0.8249, widthKind: 'horizontal', unit: 'g/t' }, 'Au')).toBe(
+      '487 intercepts · 6.07 g/t Au over 0.82 m (HW, width-weighted)',
+    );
+    expect(summaryText({ count: 0, grade: NaN, width: NaN, widthKind: 'core', unit: 'g/t' }, 'Au')).toBe('0 intercepts');
+    expect(parseField('', true, () => true)).toBeNull();
+    expect(parseField('', false, () => true)).toBeUndefined();
+    expect(parseField('-1', false, (v) => v >= 0)).toBeUndefined();
+    expect(parseField(' 2.5 ', false, (v) => v >= 0)).toBe(2.5);
+    expect(parseField('abc', true, () => true)).toBeUndefined();
+  });
+});
