@@ -12,7 +12,7 @@ import { interceptsToCsv, resolveGradeColumn, type Intercept, type WidthKind } f
 import type { Prepared } from '../domain/prepare';
 import type { ZoneT } from '../data/schema';
 import { EMPTY } from './empty';
-import { COLUMNS, DEFAULT_SORT, elementName, fmt, MAX_ROWS, nextSort, parseField, sortIntercepts, summaryText, type Sort } from './intercepts/table';
+import { COLUMNS, DEFAULT_SORT, elementName, fmt, headerText, MAX_ROWS, nextSort, parseField, sortIntercepts, summaryText, type Sort } from './intercepts/table';
 import './panels.css';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -157,7 +157,7 @@ export function InterceptsPanel() {
           onCommit={(v) => update({ minLength: v! })}
         />
         <NumField
-          label="Max. dilution (m)" aria="Maximum internal dilution in m" testId="intercept-dilution" value={q.maxDilution}
+          label="Max. dil. (m)" aria="Maximum internal dilution in m" testId="intercept-dilution" value={q.maxDilution}
           ok={(v) => v >= 0} title="Longest run of internal samples below cut-off (and unsampled gaps), m of core"
           onCommit={(v) => update({ maxDilution: v! })}
         />
@@ -260,11 +260,15 @@ function InterceptTable({ rows, unit, element, sort, onSort, onClose }: TablePro
             <tr>
               {COLUMNS.map((c) => {
                 const active = sort.key === c.key;
+                const [name, u] = c.title(element, unit);
                 return (
                   <th key={c.key} className={c.text ? 'text' : undefined} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                    <button data-testid={`intercept-sort-${c.key}`} onClick={() => onSort(nextSort(sort, c.key))}>
-                      {c.title(element, unit)}
-                      <span className="arrow" aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
+                    <button data-testid={`intercept-sort-${c.key}`} aria-label={`Sort by ${headerText(c, element, unit)}`} onClick={() => onSort(nextSort(sort, c.key))}>
+                      <span className="name">
+                        {name}
+                        <span className="arrow" aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
+                      </span>
+                      <span className="unit">{u ? (c.key === 'gramMetres' ? u : `(${u})`) : '\u00a0'}</span>
                     </button>
                   </th>
                 );

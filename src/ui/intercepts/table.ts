@@ -17,24 +17,30 @@ export const MAX_ROWS = 200;
 
 export interface Column {
   key: SortKey;
-  /** header text, with its unit */
-  title: (el: string, unit: string) => string;
+  /** header text and its unit (drawn on a second line); `el` is the element ("Au"), `unit` the grade unit */
+  title: (el: string, unit: string) => [string, string];
   /** a text column (sorted alphabetically, first click ascending) */
   text?: boolean;
 }
 
 export const COLUMNS: Column[] = [
-  { key: 'hole', title: () => 'Hole', text: true },
-  { key: 'from', title: () => 'From (m)' },
-  { key: 'to', title: () => 'To (m)' },
-  { key: 'core', title: () => 'Core (m)' },
-  { key: 'tw', title: () => 'TW (m)' },
-  { key: 'hw', title: () => 'HW (m)' },
-  { key: 'grade', title: (el, u) => `${el} capped (${u})` },
-  { key: 'gradeUncapped', title: (el, u) => `${el} uncapped (${u})` },
-  { key: 'gramMetres', title: (_el, u) => `${u}·m` },
-  { key: 'zone', title: () => 'Zone', text: true },
+  { key: 'hole', title: () => ['Hole', ''], text: true },
+  { key: 'from', title: () => ['From', 'm'] },
+  { key: 'to', title: () => ['To', 'm'] },
+  { key: 'core', title: () => ['Core', 'm'] },
+  { key: 'tw', title: () => ['TW', 'm'] },
+  { key: 'hw', title: () => ['HW', 'm'] },
+  { key: 'grade', title: (el, u) => [`${el} capped`, u] },
+  { key: 'gradeUncapped', title: (el, u) => [`${el} uncapped`, u] },
+  { key: 'gramMetres', title: (_el, u) => [`${u}·m`, 'grade × core'] },
+  { key: 'zone', title: () => ['Zone', ''], text: true },
 ];
+
+/** One-line header text with its unit: "From (m)", "Au capped (g/t)". */
+export function headerText(c: Column, el: string, unit: string): string {
+  const [name, u] = c.title(el, unit);
+  return u && c.key !== 'gramMetres' ? `${name} (${u})` : name;
+}
 
 /** The value a row is sorted on (numbers, strings, or null for unknown). */
 export function sortValue(r: Intercept, key: SortKey, zoneName: (id: string | null) => string): number | string | null {
