@@ -52,7 +52,7 @@ export function distinctColours(px: number[]): number {
 }
 
 /** Change the store and wait for the resulting frame. */
-export async function act(page: Page, fn: () => Promise<void> | void): Promise<void> {
+export async function act(page: Page, fn: () => Promise<unknown> | unknown): Promise<void> {
   const before = await frames(page);
   await fn();
   await nextFrame(page, before);

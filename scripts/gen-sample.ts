@@ -21,6 +21,8 @@ import { buildVeins, envelopeSheets, MCDOWELL_STRIKE_LENGTH, type VeinModel } fr
 import { cutSheet, meshPiece, meshSlab, pieceVertices, type Piece } from './sample/pieces';
 import { hostMesh } from './sample/host';
 import { buildWorkings, pathLength } from './sample/workings';
+import { buildViews } from './sample/views';
+import { MCD_FRAME } from './sample/frame';
 import { designHoles } from './sample/programs';
 import { TriIndex, pierceHole, type TriSurface } from './sample/pierce';
 import { keptHits, veinSamples, isMcDowell } from './sample/intercepts';
@@ -113,6 +115,13 @@ export function generate(seed = SEED) {
     format: FORMAT_NAME, schemaVersion: SCHEMA_VERSION, project: PROJECT, zones: ZONES, surfaces,
     faults: faults.map((f) => ({ id: f.def.id, name: f.def.name, surface: f.surface.id, color: FAULT_COLOUR, movingSide: f.def.movingSide, slip: f.def.slip })),
     holes: holes.map((h) => h.rec), intervals: [assays], resourceCategories, workings,
+    views: buildViews(
+      veinSurfaces,
+      Object.fromEntries(faults.map((f) => [f.def.id, Math.round(Math.hypot(f.def.slip.strikeSlip, f.def.slip.dipSlip) * 100) / 100])),
+      ZONES.filter((z) => z.system === 'McDowell' && z.kind === 'vein').map((z) => z.id),
+      ZONES.map((z) => z.id),
+      MCD_FRAME.strike,
+    ),
   };
   const parsed = Deposit.safeParse(deposit);
   if (!parsed.success) throw new Error(`generated deposit fails the schema:\n${JSON.stringify(parsed.error.issues.slice(0, 10), null, 1)}`);

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { DepositHeader, FORMAT_NAME, RECORD_SCHEMAS, SCHEMA_VERSION } from './schema';
-import type { FaultT, HoleT, ResourceCategoryT, WorkingT, ZoneT } from './schema';
+import type { FaultT, HoleT, ResourceCategoryT, SavedViewT, WorkingT, ZoneT } from './schema';
 import type { HoleModel, LoadIssue, LoadReport, Model, SurfaceModel } from './model';
 import { readIntervalTable } from './intervals';
 import type { SurveyStation } from '../domain/desurvey';
@@ -71,13 +71,14 @@ function validRecords<K extends RecordKey>(
       dropped[key] = (dropped[key] ?? 0) + 1;
       return;
     }
-    const value = r.data as z.output<(typeof RECORD_SCHEMAS)[K]> & { id: string };
-    if (seen.has(value.id)) {
-      errors.push({ path: `$.${key}[${i}].id`, id: value.id, message: `duplicate id "${value.id}"; this record is ignored` });
+    const value = r.data as z.output<(typeof RECORD_SCHEMAS)[K]> & { id?: string; name?: string };
+    const key2 = value.id ?? value.name ?? String(i);
+    if (seen.has(key2)) {
+      errors.push({ path: `$.${key}[${i}].${value.id !== undefined ? 'id' : 'name'}`, id: key2, message: `duplicate ${value.id !== undefined ? 'id' : 'name'} "${key2}"; this record is ignored` });
       dropped[key] = (dropped[key] ?? 0) + 1;
       return;
     }
-    seen.add(value.id);
+    seen.add(key2);
     out.push(value);
     indices.push(i);
   });
@@ -212,6 +213,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
     return false;
   });
   const workings: WorkingT[] = validRecords(d, 'workings', errors, dropped);
+  const views: SavedViewT[] = validRecords(d, 'views', errors, dropped);
 
   const model: Model = {
     project: header.data.project,
@@ -222,6 +224,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
     intervals,
     resourceCategories,
     workings,
+    views,
   };
   const counts = {
     zones: zones.length,

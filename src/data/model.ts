@@ -5,7 +5,7 @@
  */
 import type { Vec3 } from '../domain/vec3';
 import type { SurveyStation } from '../domain/desurvey';
-import type { FaultT, ProjectT, ResourceCategoryT, WorkingT, ZoneT } from './schema';
+import type { FaultT, ProjectT, ResourceCategoryT, SavedViewT, WorkingT, ZoneT } from './schema';
 
 export interface SurfaceModel {
   id: string;
@@ -60,6 +60,8 @@ export interface Model {
   intervals: IntervalTableModel[];
   resourceCategories: ResourceCategoryT[];
   workings: WorkingT[];
+  /** saved views stored in the file, in tour order */
+  views: SavedViewT[];
 }
 
 export interface LoadIssue {

@@ -157,6 +157,36 @@ export const Working = z.object({
   levelDepth: finite.optional().describe('nominal level depth below surface, m'),
 });
 
+/** A named view: camera, layers, filters and fault offsets, for saved views, links and tours. */
+export const SavedView = z.object({
+  name: z.string().min(1).max(200),
+  caption: z.string().max(2000).optional().describe('shown while the view is presented in a tour'),
+  durationMs: z.number().int().min(500).max(600000).optional().describe('time on this step of a timed tour, ms'),
+  camera: z.object({
+    position: Point3.describe('camera position, true world coordinates, m'),
+    target: Point3.describe('point looked at, true world coordinates, m'),
+    projection: z.enum(['perspective', 'orthographic']).default('perspective'),
+    zoom: finite.positive().optional().describe('orthographic zoom, pixels per metre'),
+  }),
+  layers: z.record(z.string(), z.boolean()).optional().describe('layer kind → visible'),
+  zones: z.record(z.string(), z.boolean()).optional().describe('zone id → visible'),
+  filters: z
+    .object({
+      gradeCutoff: finite.min(0),
+      belowCutoff: z.enum(['dim', 'hide']),
+      elevationMin: finite.nullable(),
+      elevationMax: finite.nullable(),
+      status: z.object({ drilled: z.boolean(), planned: z.boolean() }),
+      type: z.object({ surface: z.boolean(), underground: z.boolean() }),
+      programs: z.record(z.string(), z.boolean()),
+    })
+    .partial()
+    .optional(),
+  faultOffsets: z.record(z.string(), finite).optional().describe('fault id → offset in m (0 = restored)'),
+  holesFollowFaults: z.boolean().optional(),
+  colorBy: z.string().nullable().optional(),
+});
+
 /** The top level, validated strictly; the arrays are validated record by record in `load.ts`. */
 export const DepositHeader = z.object({
   format: z.literal(FORMAT_NAME),
@@ -172,6 +202,7 @@ export const Deposit = DepositHeader.extend({
   intervals: z.array(IntervalTable).default([]),
   resourceCategories: z.array(ResourceCategory).default([]),
   workings: z.array(Working).default([]),
+  views: z.array(SavedView).default([]).describe('saved views, in tour order'),
 });
 
 export type DepositInput = z.input<typeof Deposit>;
@@ -186,6 +217,7 @@ export type IntervalTableT = z.output<typeof IntervalTable>;
 export type ResourceCategoryT = z.output<typeof ResourceCategory>;
 export type WorkingT = z.output<typeof Working>;
 export type FaultSideT = z.output<typeof FaultSide>;
+export type SavedViewT = z.output<typeof SavedView>;
 
 /** The record arrays the loader validates one record at a time, with the schema of each. */
 export const RECORD_SCHEMAS = {
@@ -196,4 +228,5 @@ export const RECORD_SCHEMAS = {
   intervals: IntervalTable,
   resourceCategories: ResourceCategory,
   workings: Working,
+  views: SavedView,
 } as const;

@@ -49,6 +49,7 @@ export function modelToDocument(model: Model): DepositInput {
     }),
     resourceCategories: model.resourceCategories,
     workings: model.workings,
+    views: model.views,
   };
 }
 

@@ -2,7 +2,7 @@
  * Performs camera requests from the store (view presets, fit to zone) and fits the view when a new
  * dataset arrives. The camera itself stays in three.js; the store only asks.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useThree } from '@react-three/fiber';
 import { Vector3, type OrthographicCamera, type PerspectiveCamera } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
@@ -36,35 +36,40 @@ export function placementFor(preset: ViewPreset, model: Model, p: Prepared, fov:
   return placeCamera(box, (strike + 270 + 40) % 360, 32, fov, aspect);
 }
 
-/**
- * Smooth flight (0.9 s, eased) that brings the orbit target to `to` and the camera to about 120 m
- * from it, keeping the viewing direction. Returns a cancel function.
- */
-function flyTo(camera: PerspectiveCamera, controls: OrbitControlsImpl, to: Vector3, invalidate: () => void): () => void {
+/** Eased camera flight to a position, target and (orthographic) zoom. Returns a cancel function. */
+function animateCamera(camera: PerspectiveCamera, controls: OrbitControlsImpl, toPos: Vector3, toTarget: Vector3, toZoom: number | null, ms: number, invalidate: () => void): () => void {
   const fromTarget = controls.target.clone();
   const fromPos = camera.position.clone();
-  const dir = fromPos.clone().sub(fromTarget).normalize();
   const ortho = (camera as unknown as OrthographicCamera).isOrthographicCamera;
-  const dist = ortho ? fromPos.distanceTo(fromTarget) : Math.min(fromPos.distanceTo(fromTarget), 120);
-  const toPos = to.clone().add(dir.multiplyScalar(dist));
   const fromZoom = ortho ? (camera as unknown as OrthographicCamera).zoom : 1;
   const start = performance.now();
   let raf = 0;
   const step = (now: number) => {
-    const t = Math.min(1, (now - start) / 900);
+    const t = ms <= 0 ? 1 : Math.min(1, (now - start) / ms);
     const k = t * t * (3 - 2 * t);
-    controls.target.lerpVectors(fromTarget, to, k);
+    controls.target.lerpVectors(fromTarget, toTarget, k);
     camera.position.lerpVectors(fromPos, toPos, k);
-    if (ortho) {
-      (camera as unknown as OrthographicCamera).zoom = fromZoom + (Math.max(fromZoom, 4) - fromZoom) * k;
-      camera.updateProjectionMatrix();
+    if (ortho && toZoom !== null) {
+      // Zoom is multiplicative: interpolate its logarithm so the flight feels even.
+      (camera as unknown as OrthographicCamera).zoom = Math.exp(Math.log(fromZoom) + (Math.log(toZoom) - Math.log(fromZoom)) * k);
     }
+    camera.updateProjectionMatrix();
     controls.update();
     invalidate();
     if (t < 1) raf = requestAnimationFrame(step);
   };
-  raf = requestAnimationFrame(step);
+  if (ms <= 0) step(start);
+  else raf = requestAnimationFrame(step);
   return () => cancelAnimationFrame(raf);
+}
+
+/** Bring the orbit target to `to` and the camera to about 120 m from it, keeping the direction. */
+function flyTo(camera: PerspectiveCamera, controls: OrbitControlsImpl, to: Vector3, invalidate: () => void): () => void {
+  const dir = camera.position.clone().sub(controls.target).normalize();
+  const ortho = (camera as unknown as OrthographicCamera).isOrthographicCamera;
+  const dist = ortho ? camera.position.distanceTo(controls.target) : Math.min(camera.position.distanceTo(controls.target), 120);
+  const zoom = ortho ? Math.max((camera as unknown as OrthographicCamera).zoom, 4) : null;
+  return animateCamera(camera, controls, to.clone().add(dir.multiplyScalar(dist)), to, zoom, 900, invalidate);
 }
 
 export function CameraRig() {
@@ -102,11 +107,33 @@ export function CameraRig() {
   );
 
   const model = useVeinscape((s) => s.model);
+  const lastCamera = useRef(camera);
+  useEffect(() => {
+    // Remember the camera once a request has been seen with it, so the next pose can animate.
+    if (request?.preset !== 'pose') lastCamera.current = camera;
+  }, [camera, request]);
   useEffect(() => {
     // A new dataset opens in the isometric view (a new desurvey of the same model keeps the view).
     if (model) store.getState().requestView('iso');
   }, [model]);
   useEffect(() => {
+    if (request?.preset === 'pose' && request.pose && controls) {
+      const p = store.getState().prepared;
+      if (!p) return;
+      const o = p.origin;
+      const pose = request.pose;
+      const ortho = (camera as unknown as OrthographicCamera).isOrthographicCamera;
+      // Wait for the camera of the requested projection (the store switches it with the request).
+      if (ortho !== (pose.projection === 'orthographic')) return;
+      const to = new Vector3(pose.position[0] - o[0], pose.position[1] - o[1], pose.position[2] - o[2]);
+      const target = new Vector3(pose.target[0] - o[0], pose.target[1] - o[1], pose.target[2] - o[2]);
+      camera.near = ortho ? -radius * 40 : Math.max(0.5, radius / 2000);
+      camera.far = radius * 40;
+      // A fresh camera (projection just switched) jumps: flying from its default place would look odd.
+      const fresh = lastCamera.current !== camera;
+      lastCamera.current = camera;
+      return animateCamera(camera, controls, to, target, pose.zoom ?? null, request.animate && !fresh ? 1600 : 0, invalidate);
+    }
     if (request?.preset === 'focus' && request.target && controls) {
       const p = store.getState().prepared;
       if (!p) return;

@@ -10,7 +10,10 @@ import { shared } from './materials/sharedUniforms';
 import type { OrthographicCamera, PerspectiveCamera } from 'three';
 
 export function FrameMonitor() {
-  const { gl, scene, camera, invalidate, size } = useThree();
+  const { gl, scene, camera, invalidate, size, controls } = useThree();
+  useEffect(() => {
+    sceneState.target = (controls as unknown as { target?: { x: number; y: number; z: number } } | null)?.target ?? null;
+  }, [controls]);
   const version = useVeinscape((s) => s.version);
   const pending = useRef<{ version: number; frames: number } | null>(null);
 

@@ -15,6 +15,8 @@ export interface SceneHandle {
 
 export const sceneState = {
   handle: null as SceneHandle | null,
+  /** the orbit controls' target (local coordinates), when the controls exist */
+  target: null as { x: number; y: number; z: number } | null,
   /** frames rendered since the page loaded */
   frames: 0,
   /** draw calls and triangles of the last frame */

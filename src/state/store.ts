@@ -16,6 +16,7 @@ import { createViewSlice, type ViewSlice } from './slices/view';
 import { createMeasureSlice, type MeasureSlice } from './slices/measure';
 import { createDisplaySlice, type DisplaySlice } from './slices/display';
 import { createInterceptsSlice, type InterceptsSlice } from './slices/intercepts';
+import { createViewsSlice, type ViewsSlice } from './slices/views';
 
 export type VeinscapeState = DatasetSlice &
   LayersSlice &
@@ -25,7 +26,8 @@ export type VeinscapeState = DatasetSlice &
   ViewSlice &
   MeasureSlice &
   DisplaySlice &
-  InterceptsSlice & {
+  InterceptsSlice &
+  ViewsSlice & {
     /** reset per-dataset state (zones, programs, fault offsets) after a new dataset loads */
     resetForDataset: (model: Model, prepared: Prepared) => void;
   };
@@ -43,6 +45,7 @@ export function createVeinscapeStore() {
       ...createMeasureSlice(...a),
       ...createDisplaySlice(...a),
       ...createInterceptsSlice(...a),
+      ...createViewsSlice(...a),
       resetForDataset: (model, prepared) => {
         const mapped = Object.fromEntries(prepared.faultModels.map((f) => [f.id, Math.round(length(f.slip) * 100) / 100]));
         set({
@@ -54,6 +57,7 @@ export function createVeinscapeStore() {
           measure: { active: false, points: [], faultId: null },
           colorBy: null,
           intercepts: [],
+          tour: null,
         });
       },
     };

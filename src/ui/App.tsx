@@ -14,14 +14,19 @@ import { DropZone } from './DropZone';
 import { MeasurePanel } from './MeasurePanel';
 import { InterceptsPanel } from './InterceptsPanel';
 import { DrillPanel } from './DrillPanel';
+import { ViewsPanel } from './ViewsPanel';
+import { TourPlayer } from './TourPlayer';
+import { EmbedCredit } from './EmbedCredit';
 import { ImportPanel } from './ImportPanel';
 import { StripLog } from './StripLog';
 
 export function App() {
   const theme = useVeinscape((s) => s.theme);
+  const presenting = useVeinscape((s) => s.presenting);
+  const embed = useVeinscape((s) => s.embed);
   const [panelOpen, setPanelOpen] = useState(true);
   return (
-    <div className={`app theme-${theme}`}>
+    <div className={`app theme-${theme}${presenting ? ' presenting' : ''}${embed ? ' embed' : ''}`}>
       <TopBar />
       <main className="stage">
         <div className={`sidebar ${panelOpen ? '' : 'closed'}`}>
@@ -31,6 +36,7 @@ export function App() {
           {panelOpen && (
             <div className="panels">
               <ImportPanel />
+              <ViewsPanel />
               <LayersPanel />
               <FiltersPanel />
               <FaultsPanel />
@@ -47,6 +53,8 @@ export function App() {
           <StripLog />
           <ReportPanel />
           <ProgressBar />
+          <TourPlayer />
+          {embed && <EmbedCredit />}
         </div>
       </main>
       <StatusBar />

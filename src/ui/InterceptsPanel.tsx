@@ -12,7 +12,7 @@ import { interceptsToCsv, resolveGradeColumn, type Intercept, type WidthKind } f
 import type { Prepared } from '../domain/prepare';
 import type { ZoneT } from '../data/schema';
 import { EMPTY } from './empty';
-import { COLUMNS, DEFAULT_SORT, elementName, fmt, headerText, MAX_ROWS, nextSort, parseField, sortIntercepts, summaryText, type Sort } from './intercepts/table';
+import { COLUMNS, DEFAULT_SORT, elementName, fmt, headerText, MAX_ROWS, shortName, nextSort, parseField, sortIntercepts, summaryText, type Sort } from './intercepts/table';
 import './panels.css';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -261,14 +261,19 @@ function InterceptTable({ rows, unit, element, sort, onSort, onClose }: TablePro
               {COLUMNS.map((c) => {
                 const active = sort.key === c.key;
                 const [name, u] = c.title(element, unit);
+                // The sort arrow sits on the side away from the aligned edge, so names line up with the numbers.
+                const arrow = <span className={`arrow ${c.text ? 'after' : 'before'}`} aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>;
                 return (
-                  <th key={c.key} className={c.text ? 'text' : undefined} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                  <th key={c.key} className={c.text ? 'text' : undefined} title={c.tip} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
                     <button data-testid={`intercept-sort-${c.key}`} aria-label={`Sort by ${headerText(c, element, unit)}`} onClick={() => onSort(nextSort(sort, c.key))}>
-                      <span className="name">
-                        {name}
-                        <span className="arrow" aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
-                      </span>
-                      <span className="unit">{u ? (c.key === 'gramMetres' ? u : `(${u})`) : '\u00a0'}</span>
+                      {name.split('\n').map((line, i, lines) => (
+                        <span className="name" key={i}>
+                          {i === 0 && !c.text && arrow}
+                          {line}
+                          {i === lines.length - 1 && c.text && arrow}
+                        </span>
+                      ))}
+                      <span className="unit">{u ? `(${u})` : '\u00a0'}</span>
                     </button>
                   </th>
                 );
@@ -299,7 +304,7 @@ function InterceptTable({ rows, unit, element, sort, onSort, onClose }: TablePro
                   <td>{fmt(r.grade)}</td>
                   <td>{fmt(r.gradeUncapped)}</td>
                   <td>{fmt(r.gramMetres)}</td>
-                  <td className="text">{r.zoneId === null ? '—' : zoneName(r.zoneId)}</td>
+                  <td className="text" title={r.zoneId === null ? undefined : zoneName(r.zoneId)}>{r.zoneId === null ? '—' : shortName(zoneName(r.zoneId))}</td>
                 </tr>
               );
             })}

@@ -4,7 +4,7 @@
  * intercepts, and a marker at the selected depth. Clicking the log selects that depth (and the
  * interval under it). Reads the store; writes only through `select`.
  */
-import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { useVeinscape } from '../state/store';
 import { binIndex, DEFAULT_GOLD_BINS } from '../domain/gradeBins';
 import type { Intercept } from '../domain/intercepts';
@@ -21,10 +21,14 @@ const ZOOM_SPAN = 50;
 // Layout of the SVG, px.
 const TOP = 18;
 const BOTTOM = 8;
-const AXIS_W = 46;
-const LITH_W = 22;
-const ZONE_W = 70;
-const BRACKET_W = 14;
+const AXIS_W = 44;
+const LITH_W = 20;
+const ZONE_W = 78;
+const BRACKET_W = 12;
+/** below this height the log moves beside the info panel instead of under it, px */
+const MIN_HEIGHT = 230;
+/** gap kept to the bottom of the view (the measure card's place) and to the info panel, px */
+const BOTTOM_GAP = 64;
 const GAP = 4;
 
 const span = (a: number, b: number) => `${a.toFixed(2)}–${b.toFixed(2)} m`;
@@ -55,6 +59,44 @@ function useSize<T extends Element>(initial: { w: number; h: number }) {
   return [ref, size] as const;
 }
 
+/**
+ * Where the card goes: under the info panel (bottom-right) with the height left there, at most
+ * min(46vh, 420 px); beside it when that leaves less than MIN_HEIGHT, or while measuring (the
+ * measure card takes the bottom-right corner).
+ */
+function usePlacement(ref: RefObject<HTMLElement | null>, key: unknown) {
+  const [place, setPlace] = useState<{ height: number; beside: boolean } | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const area = el.offsetParent as HTMLElement | null;
+    const info = document.querySelector<HTMLElement>('[data-testid="info-panel"]');
+    const update = () => {
+      const maxH = Math.min(window.innerHeight * 0.46, 420);
+      let height = maxH;
+      let beside = false;
+      if (area && info) {
+        const a = area.getBoundingClientRect();
+        const i = info.getBoundingClientRect();
+        const avail = Math.floor(a.bottom - BOTTOM_GAP - (i.bottom + 8));
+        if (avail >= MIN_HEIGHT) height = Math.min(maxH, avail);
+        else beside = true;
+      }
+      setPlace((p) => (p && p.height === height && p.beside === beside ? p : { height, beside }));
+    };
+    update();
+    const ro = new ResizeObserver(update);
+    if (info) ro.observe(info);
+    if (area) ro.observe(area);
+    window.addEventListener('resize', update);
+    return () => {
+      ro.disconnect();
+      window.removeEventListener('resize', update);
+    };
+  }, [ref, key]);
+  return place;
+}
+
 export function StripLog() {
   const sel = useVeinscape((s) => s.selection);
   const model = useVeinscape((s) => s.model);
@@ -72,6 +114,8 @@ function StripLogCard() {
   const select = useVeinscape((s) => s.select);
   const [zoom, setZoom] = useState(false);
   const [boxRef, size] = useSize<HTMLDivElement>({ w: 276, h: 320 });
+  const cardRef = useRef<HTMLElement>(null);
+  const place = usePlacement(cardRef, sel);
 
   const hole = model.holes[sel.hole];
   const log = useMemo(() => holeLog(model, sel.hole, vc?.table ?? null, vc?.name ?? null), [model, sel.hole, vc]);
@@ -89,6 +133,7 @@ function StripLogCard() {
   const gx0 = AXIS_W;
   const gx1 = lx - GAP;
   const ls = logScale(LOG_MIN, LOG_MAX, gx0, gx1);
+  const decadePx = (gx1 - gx0) / Math.log10(LOG_MAX / LOG_MIN);
   const y0 = ds.y(d0);
   const y1 = ds.y(d1);
   const grade = log.grade;
@@ -116,20 +161,20 @@ function StripLogCard() {
   const selY = sel.depth >= d0 && sel.depth <= d1 ? ds.y(sel.depth) : null;
 
   return (
-    <aside className={`strip-log card${measuring ? ' shifted' : ''}`} data-testid="strip-log" aria-label={`Strip log of ${hole.id}`}>
+    <aside
+      ref={cardRef} className={`strip-log card${measuring || place?.beside ? ' shifted' : ''}`}
+      style={!measuring && place && !place.beside ? { height: place.height } : undefined}
+      data-testid="strip-log" aria-label={`Strip log of ${hole.id}`}
+    >
       <header>
-        <div className="sl-title">
-          <h2 data-testid="strip-log-hole">{hole.id}</h2>
-          <span className="sub">{hole.program} · {hole.type} · {hole.status}</span>
-        </div>
-        <div className="toggle sl-zoom" role="group" aria-label="Depth range">
-          <button className={zoom ? undefined : 'on'} aria-pressed={!zoom} onClick={() => setZoom(false)} title="Whole hole">Hole</button>
-          <button className={zoom ? 'on' : undefined} aria-pressed={zoom} onClick={() => setZoom(true)} title={`${ZOOM_SPAN} m around the selected depth`}>{ZOOM_SPAN} m</button>
+        <h2 data-testid="strip-log-hole">{hole.id}</h2>
+        <div className="toggle sl-zoom" role="group" aria-label="Depth range shown">
+          <button className={zoom ? undefined : 'on'} aria-pressed={!zoom} onClick={() => setZoom(false)} title="The whole hole">Hole</button>
+          <button className={zoom ? 'on' : undefined} aria-pressed={zoom} onClick={() => setZoom(true)} title={`${ZOOM_SPAN} m of hole around the selected depth`}>{ZOOM_SPAN} m</button>
         </div>
       </header>
-      <p className="sl-caption">
-        {grade ? `${grade.name} (${unit}, log scale)` : 'No grade column'} · depth along hole (m){log.rows.length === 0 ? '' : ` · final ${hole.depth.toFixed(1)} m`}
-      </p>
+      <p className="sl-sub">{hole.program} · {hole.type} · {hole.status}</p>
+      <p className="sl-caption">{grade ? `${grade.name} (${unit}, log scale)` : 'No grade column'} · depth along hole (m)</p>
       {log.rows.length === 0 && (
         <p className="hint" data-testid="strip-log-empty">{hole.status === 'planned' ? 'No intervals (planned hole)' : 'No intervals logged in this hole'} · final depth {hole.depth.toFixed(1)} m</p>
       )}
@@ -147,7 +192,10 @@ function StripLogCard() {
           {logTicks(LOG_MIN, LOG_MAX).map((v, i, a) => (
             <g key={v}>
               <line x1={ls.x(v)} x2={ls.x(v)} y1={y0} y2={y1} className="sl-grid" />
-              <text x={ls.x(v)} y={TOP - 6} className="sl-small" textAnchor={i === 0 ? 'start' : i === a.length - 1 ? 'end' : 'middle'}>{logLabel(v)}</text>
+              {/* every decade labelled when there is room, else every other one */}
+              {(decadePx >= 30 || i % 2 === 0) && (
+                <text x={ls.x(v)} y={TOP - 6} className="sl-small" textAnchor={i === 0 ? 'start' : i === a.length - 1 ? 'end' : 'middle'}>{logLabel(v)}</text>
+              )}
             </g>
           ))}
           <text x={lx + LITH_W / 2} y={TOP - 6} className="sl-small" textAnchor="middle">Lith</text>

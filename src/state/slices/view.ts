@@ -2,7 +2,15 @@
 import type { StateCreator } from 'zustand';
 import type { VeinscapeState } from '../store';
 
-export type ViewPreset = 'plan' | 'long' | 'iso' | 'zone' | 'focus';
+export type ViewPreset = 'plan' | 'long' | 'iso' | 'zone' | 'focus' | 'pose';
+
+/** A camera pose in true world coordinates (m); zoom in pixels per metre for orthographic views. */
+export interface CameraPose {
+  position: [number, number, number];
+  target: [number, number, number];
+  projection: 'perspective' | 'orthographic';
+  zoom?: number;
+}
 
 export interface ViewSlice {
   theme: 'light' | 'dark';
@@ -10,11 +18,13 @@ export interface ViewSlice {
   projection: 'perspective' | 'orthographic';
   setProjection: (p: 'perspective' | 'orthographic') => void;
   /** a camera move the scene should perform; seq changes on every request */
-  viewRequest: { preset: ViewPreset; zoneId?: string; target?: [number, number, number]; seq: number } | null;
+  viewRequest: { preset: ViewPreset; zoneId?: string; target?: [number, number, number]; pose?: CameraPose; animate?: boolean; seq: number } | null;
   setTheme: (t: 'light' | 'dark') => void;
   requestView: (preset: ViewPreset, zoneId?: string) => void;
   /** fly the camera to look at a true-world point [e, n, z] (m), keeping the viewing direction */
   flyTo: (target: [number, number, number]) => void;
+  /** put the camera at a saved pose, with a smooth flight when animate */
+  setPose: (pose: CameraPose, animate: boolean) => void;
 }
 
 export const createViewSlice: StateCreator<VeinscapeState, [], [], ViewSlice> = (set, get) => ({
@@ -23,6 +33,8 @@ export const createViewSlice: StateCreator<VeinscapeState, [], [], ViewSlice> = 
   setProjection: (projection) => set({ projection }),
   viewRequest: null,
   setTheme: (theme) => set({ theme }),
+  setPose: (pose, animate) =>
+    set({ viewRequest: { preset: 'pose', pose, animate, seq: (get().viewRequest?.seq ?? 0) + 1 }, projection: pose.projection }),
   flyTo: (target) => set({ viewRequest: { preset: 'focus', target, seq: (get().viewRequest?.seq ?? 0) + 1 } }),
   requestView: (preset, zoneId) =>
     set({

@@ -39,3 +39,12 @@ describe('intercept table helpers', () => {
     expect(parseField('abc', true, () => true)).toBeUndefined();
   });
 });
+
+describe('headers', () => {
+  it('name their unit on one line for labels', async () => {
+    const { COLUMNS, headerText } = await import('./table');
+    expect(COLUMNS.map((c) => headerText(c, 'Au', 'g/t'))).toEqual([
+      'Hole', 'From (m)', 'To (m)', 'Core (m)', 'TW (m)', 'HW (m)', 'Au capped (g/t)', 'Au uncapped (g/t)', 'g/t·m', 'Zone',
+    ]);
+  });
+});

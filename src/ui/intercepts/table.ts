@@ -17,29 +17,32 @@ export const MAX_ROWS = 200;
 
 export interface Column {
   key: SortKey;
-  /** header text and its unit (drawn on a second line); `el` is the element ("Au"), `unit` the grade unit */
+  /** header text ('\n' = line break) and its unit (drawn on the last line); `el` is the element ("Au"), `unit` the grade unit */
   title: (el: string, unit: string) => [string, string];
   /** a text column (sorted alphabetically, first click ascending) */
   text?: boolean;
+  /** what the column is, for the header's tooltip */
+  tip: string;
 }
 
 export const COLUMNS: Column[] = [
-  { key: 'hole', title: () => ['Hole', ''], text: true },
-  { key: 'from', title: () => ['From', 'm'] },
-  { key: 'to', title: () => ['To', 'm'] },
-  { key: 'core', title: () => ['Core', 'm'] },
-  { key: 'tw', title: () => ['TW', 'm'] },
-  { key: 'hw', title: () => ['HW', 'm'] },
-  { key: 'grade', title: (el, u) => [`${el} capped`, u] },
-  { key: 'gradeUncapped', title: (el, u) => [`${el} uncapped`, u] },
-  { key: 'gramMetres', title: (_el, u) => [`${u}·m`, 'grade × core'] },
-  { key: 'zone', title: () => ['Zone', ''], text: true },
+  { key: 'hole', title: () => ['Hole', ''], text: true, tip: 'Drill hole' },
+  { key: 'from', title: () => ['From', 'm'], tip: 'Top of the intercept, m along the hole' },
+  { key: 'to', title: () => ['To', 'm'], tip: 'Bottom of the intercept, m along the hole' },
+  { key: 'core', title: () => ['Core', 'm'], tip: 'Core length (along the hole), m' },
+  { key: 'tw', title: () => ['TW', 'm'], tip: 'True width (perpendicular to the vein), m; — when no vein orientation is known' },
+  { key: 'hw', title: () => ['HW', 'm'], tip: 'Horizontal width (horizontal, perpendicular to strike), m; — when unknown or the vein is nearly flat' },
+  { key: 'grade', title: (el, u) => [`${el}\ncapped`, u], tip: 'Length-weighted grade after the top-cut' },
+  { key: 'gradeUncapped', title: (el, u) => [`${el}\nuncapped`, u], tip: 'Length-weighted grade without the top-cut' },
+  { key: 'gramMetres', title: (_el, u) => [`${u}·m`, ''], tip: 'Accumulation: capped grade × core length' },
+  { key: 'zone', title: () => ['Zone', ''], text: true, tip: 'Vein zone logged on most of the intercept, or the vein the hole pierces there' },
 ];
 
 /** One-line header text with its unit: "From (m)", "Au capped (g/t)". */
 export function headerText(c: Column, el: string, unit: string): string {
   const [name, u] = c.title(el, unit);
-  return u && c.key !== 'gramMetres' ? `${name} (${u})` : name;
+  const n = name.replace(/\n/g, ' ');
+  return u ? `${n} (${u})` : n;
 }
 
 /** The value a row is sorted on (numbers, strings, or null for unknown). */
@@ -84,6 +87,11 @@ export function nextSort(current: Sort, key: SortKey): Sort {
   if (current.key === key) return { key, dir: current.dir === 'asc' ? 'desc' : 'asc' };
   const col = COLUMNS.find((c) => c.key === key);
   return { key, dir: col?.text ? 'asc' : 'desc' };
+}
+
+/** A zone name for a narrow cell: without a trailing parenthetical ("McDowell Set 1 (Main)" → "McDowell Set 1"). */
+export function shortName(name: string): string {
+  return name.replace(/\s*\([^)]*\)\s*$/, '') || name;
 }
 
 /** Fixed-decimal number, or '—' when unknown. */

@@ -1,0 +1,70 @@
+/**
+ * Saved views of the sample, in tour order: the story an investor presentation tells. Cameras are
+ * placed around the centre of the vein surfaces (true world coordinates, m); orthographic zoom is
+ * in pixels per metre for a typical 1,000 px tall view.
+ */
+const RAD = Math.PI / 180;
+
+interface MeshLike { vertices: number[] }
+
+function centre(meshes: MeshLike[]): [number, number, number] {
+  let x = 0, y = 0, z = 0, n = 0;
+  for (const m of meshes) for (let i = 0; i < m.vertices.length; i += 3) { x += m.vertices[i]; y += m.vertices[i + 1]; z += m.vertices[i + 2]; n++; }
+  return [x / n, y / n, z / n];
+}
+
+const round = (p: number[]) => p.map((v) => Math.round(v * 100) / 100) as [number, number, number];
+
+/** Camera `dist` m from `t`, looking toward azimuth `az` and down `down` degrees. */
+function look(t: [number, number, number], az: number, down: number, dist: number): [number, number, number] {
+  const h = Math.cos(down * RAD);
+  return round([t[0] - h * Math.sin(az * RAD) * dist, t[1] - h * Math.cos(az * RAD) * dist, t[2] + Math.sin(down * RAD) * dist]);
+}
+
+/** `mapped`: each fault's interpreted offset in m (the slip's length), which draws the file as mapped. */
+export function buildViews(veinMeshes: MeshLike[], mapped: Record<string, number>, mcdowellZones: string[], allZones: string[], strike: number) {
+  const faultIds = Object.keys(mapped);
+  const t = round(centre(veinMeshes));
+  const across = (strike + 270) % 360; // looking perpendicular to strike, toward the footwall
+  const restored = Object.fromEntries(faultIds.map((id) => [id, 0]));
+  const onlyMcDowell = Object.fromEntries(allZones.map((z) => [z, mcdowellZones.includes(z)]));
+  return [
+    {
+      name: 'Rocmec 1 overview',
+      caption: 'Six vein systems in a 1 km by 600 m gabbro–granodiorite intrusive, Dasserat Township, Quebec. Illustrative model.',
+      camera: { position: look(t, (across + 40) % 360, 32, 2300), target: t, projection: 'perspective' },
+      faultOffsets: mapped,
+      filters: { gradeCutoff: 0, belowCutoff: 'dim' },
+    },
+    {
+      name: 'Plan: north-trending faults',
+      caption: 'Three north-trending faults cut the east-northeast striking, south-dipping veins.',
+      camera: { position: round([t[0], t[1] - 0.5, t[2] + 2000]), target: t, projection: 'orthographic', zoom: 0.55 },
+      layers: { labels: false },
+      faultOffsets: mapped,
+    },
+    {
+      name: 'Long section: McDowell',
+      caption: 'McDowell: 1,660 m of strike and 317 m of depth; 6.07 g/t Au over 0.82 m horizontal width, capped at 45 g/t.',
+      camera: { position: look(t, across, 0, 2000), target: t, projection: 'orthographic', zoom: 0.6 },
+      zones: onlyMcDowell,
+      layers: { host: false, alteration: false, labels: false },
+      faultOffsets: mapped,
+    },
+    {
+      name: 'Restored: one vein system',
+      caption: 'With the fault slip removed, the separately named pieces line up: one system offset by faults.',
+      camera: { position: look(t, (across + 20) % 360, 40, 1900), target: t, projection: 'perspective' },
+      faultOffsets: restored,
+      layers: { host: false, labels: false },
+    },
+    {
+      name: 'High grade: 5 g/t Au and above',
+      caption: 'Assays of 5 g/t Au and above; lower grades hidden.',
+      camera: { position: look(t, (across + 40) % 360, 28, 1700), target: t, projection: 'perspective' },
+      filters: { gradeCutoff: 5, belowCutoff: 'hide' },
+      faultOffsets: mapped,
+      layers: { host: false, alteration: false, labels: false },
+    },
+  ];
+}

@@ -1,0 +1,152 @@
+/**
+ * The 2D annotations of the 3D view as data: collar ids, axis ticks, fault names, intercept
+ * labels and fault slip arrows, at screen positions from a given camera projection. The same rules
+ * as the live overlay (src/scene/overlay/OverlayPainter.tsx), but pure: an export calls it with its
+ * own camera and image size, so labels are drawn as vector text at the image's resolution.
+ */
+import { Matrix4, Vector3 } from 'three';
+import { blockMask, faultShift } from '../domain/faults';
+import { faultShifts } from '../state/faultShifts';
+import { holeAttrsVisible, programMask, statusTypeMask } from '../domain/holeFilter';
+import type { AxisBox } from '../domain/axes';
+import type { Model } from '../data/model';
+import type { Prepared } from '../domain/prepare';
+import type { VeinscapeState } from '../state/store';
+import { tickText, type Label, type OverlayTheme } from '../scene/overlay/paint';
+
+export interface OverlayAnchors {
+  /** fault block mask of each hole's collar */
+  collarMask: Float32Array;
+  /** fault name anchors: top centre of each fault surface, local m */
+  faults: { name: string; at: readonly [number, number, number] }[];
+  /** midpoint of each fault's ground trace, local m, for slip arrows */
+  traceMid: ([number, number, number] | null)[];
+}
+
+export interface SlipArrow {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  label: string;
+}
+
+/** Screen position [x, y, ndcDepth] in pixels of the given size, or null when clipped. */
+export type Projector = (x: number, y: number, z: number) => [number, number, number] | null;
+
+export function overlayAnchors(model: Model, prepared: Prepared): OverlayAnchors {
+  const collarMask = new Float32Array(model.holes.length);
+  const seen = new Uint8Array(model.holes.length);
+  for (let i = 0; i < prepared.traces.count; i++) {
+    const h = prepared.traces.row[i];
+    if (!seen[h]) { seen[h] = 1; collarMask[h] = prepared.traces.mask[i]; }
+  }
+  const faults = model.faults.map((f) => {
+    const si = model.surfaces.findIndex((s) => s.id === f.surface);
+    const pos = prepared.surfaces[si].positions;
+    let top = -Infinity;
+    for (let k = 2; k < pos.length; k += 3) top = Math.max(top, pos[k]);
+    let x = 0, y = 0, n = 0;
+    for (let k = 0; k < pos.length; k += 3) if (pos[k + 2] > top - 1) { x += pos[k]; y += pos[k + 1]; n++; }
+    return { name: f.name, at: [x / n, y / n, top] as const };
+  });
+  const traceMid = model.faults.map((_, fi) => {
+    const b = prepared.faultTraces;
+    let x = 0, y = 0, z = 0, n = 0;
+    for (let i = 0; i < b.count; i++) if (b.row[i] === fi) { x += b.start[i * 3] + b.end[i * 3]; y += b.start[i * 3 + 1] + b.end[i * 3 + 1]; z += b.start[i * 3 + 2] + b.end[i * 3 + 2]; n += 2; }
+    return n ? ([x / n, y / n, z / n] as [number, number, number]) : null;
+  });
+  return { collarMask, faults, traceMid };
+}
+
+/** A projector for a view-projection matrix (projection x view inverse) and an image size. */
+export function projector(viewProjection: Matrix4, width: number, height: number): Projector {
+  const v = new Vector3();
+  return (x, y, z) => {
+    v.set(x, y, z).applyMatrix4(viewProjection);
+    if (!(v.z >= -1 && v.z <= 1)) return null;
+    return [((v.x + 1) / 2) * width, ((1 - v.y) / 2) * height, v.z];
+  };
+}
+
+export type LabelState = Pick<
+  VeinscapeState,
+  'model' | 'prepared' | 'layerVisible' | 'filters' | 'holesFollowFaults' | 'faultOffsets' | 'mappedOffsets' | 'selection' | 'interceptLabels' | 'intercepts'
+>;
+
+export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: AxisBox | null, project: Projector, theme: OverlayTheme): { labels: Label[]; arrows: SlipArrow[] } {
+  const { model, prepared } = s;
+  const labels: Label[] = [];
+  const arrows: SlipArrow[] = [];
+  if (!model || !prepared) return { labels, arrows };
+  if (axes && s.layerVisible.axes) {
+    for (const t of axes.ticks) {
+      const p = project(...t.at);
+      if (p) labels.push({ x: p[0] + 2, y: p[1] + 8, depth: -2, text: tickText(t), color: theme.muted });
+    }
+  }
+  if (s.layerVisible.faults) {
+    for (const f of anchors.faults) {
+      const p = project(f.at[0], f.at[1], f.at[2] + 15);
+      if (p) labels.push({ x: p[0] - 20, y: p[1], depth: -1, text: f.name, color: theme.accent, bold: true });
+    }
+  }
+  if (s.layerVisible.labels && s.layerVisible.traces) {
+    const f = s.filters;
+    const fs = { gradeCutoff: f.gradeCutoff, belowCutoff: f.belowCutoff, elevMin: -1e9, elevMax: 1e9, statusTypeMask: statusTypeMask(f.status, f.type), programMask: programMask(prepared.programs, f.programs) };
+    const follow = s.holesFollowFaults ? 1 : 0;
+    const shifts = faultShifts(s).map((d) => [d[0] * follow, d[1] * follow, d[2] * follow]);
+    const c = prepared.collars;
+    const programIndex = new Map(prepared.programs.map((p, i) => [p, i]));
+    model.holes.forEach((h, i) => {
+      const code = (h.status === 'planned' ? 1 : 0) + (h.type === 'underground' ? 2 : 0);
+      if (!holeAttrsVisible(code, programIndex.get(h.program)!, fs)) return;
+      let x = c[i * 3], y = c[i * 3 + 1], z = c[i * 3 + 2];
+      const m = anchors.collarMask[i];
+      shifts.forEach((d, k) => { if ((m as number) & (1 << k)) { x += d[0]; y += d[1]; z += d[2]; } });
+      const p = project(x, y, z);
+      if (p) labels.push({ x: p[0], y: p[1], depth: p[2], text: h.id, bold: s.selection?.hole === i });
+    });
+  }
+  if (s.interceptLabels && s.layerVisible.intervals && s.intercepts.length) {
+    const follow = s.holesFollowFaults ? 1 : 0;
+    const shifts = faultShifts(s);
+    const o = prepared.origin;
+    for (const r of s.intercepts.slice(0, 400)) {
+      const m = blockMask(prepared.faultModels, r.midpoint);
+      let x = r.midpoint[0] - o[0], y = r.midpoint[1] - o[1], z = r.midpoint[2] - o[2];
+      shifts.forEach((d, k) => { if (m & (1 << k)) { x += d[0] * follow; y += d[1] * follow; z += d[2] * follow; } });
+      const p = project(x, y, z);
+      if (p) labels.push({ x: p[0] + 4, y: p[1], depth: p[2] - 0.5, text: `${r.holeId}: ${r.label}`, color: theme.accent });
+    }
+  }
+  if (s.layerVisible.faults) {
+    prepared.faultModels.forEach((fm, i) => {
+      const m = anchors.traceMid[i];
+      if (!m) return;
+      const off = s.faultOffsets[fm.id] ?? 0;
+      const dir = faultShift(fm, 1);
+      const hl = Math.hypot(dir[0], dir[1]);
+      if (hl < 1e-6) return;
+      const nl = Math.hypot(fm.normal[0], fm.normal[1]) || 1;
+      const bx = m[0] + (fm.normal[0] / nl) * 40, by = m[1] + (fm.normal[1] / nl) * 40;
+      const a = project(bx, by, m[2]);
+      const b = project(bx + (dir[0] / hl) * 80, by + (dir[1] / hl) * 80, m[2]);
+      if (!a || !b) return;
+      const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+      if (len < 12) return;
+      const k = Math.min(1, 44 / len);
+      arrows.push({ x0: a[0], y0: a[1], x1: a[0] + (b[0] - a[0]) * k, y1: a[1] + (b[1] - a[1]) * k, label: `${off.toFixed(0)} m` });
+    });
+  }
+  return { labels, arrows };
+}
+
+/** Screen angle of grid north at the view centre (radians, 0 = up, clockwise), or null when north points at the viewer. */
+export function northAngle(project: Projector, target: readonly [number, number, number]): number | null {
+  const a = project(target[0], target[1], target[2]);
+  const b = project(target[0], target[1] + 100, target[2]);
+  if (!a || !b) return null;
+  const dx = b[0] - a[0], dy = b[1] - a[1];
+  return Math.hypot(dx, dy) > 1e-3 ? Math.atan2(dx, -dy) : null;
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDepositText } from '../data/load';
+import { prepare } from '../domain/prepare';
+import { createVeinscapeStore, type VeinscapeStore } from '../state/store';
+import { legendFor } from './legend';
+import { collectLabels, northAngle, overlayAnchors, type Projector } from './labels';
+import { wrapText } from './compose';
+import { axisBox } from '../domain/axes';
+import { dataBox } from '../domain/bounds';
+
+let store: VeinscapeStore;
+
+beforeAll(() => {
+  const { model, report } = loadDepositText(readFileSync(new URL('../../data/rocmec1.json', import.meta.url), 'utf8'), 'rocmec1.json');
+  store = createVeinscapeStore();
+  store.getState().setDataset(model!, prepare(model!), report);
+});
+
+/** Plan view: 1 px per metre around the local origin, north up, 2000 x 2000 px. */
+const plan: Projector = (x, y, z) => [1000 + x, 1000 - y, -z / 10000];
+const theme = { text: '#000', muted: '#555', halo: '#fff', accent: '#a00' };
+
+describe('legendFor', () => {
+  it('lists the gold classes, the hole symbols and the visible veins, like the on-screen legend', () => {
+    const sections = legendFor(store.getState());
+    expect(sections.map((s) => s.title)).toEqual(['Au (g/t)', 'Symbols', 'Veins']);
+    expect(sections[0].items.map((i) => i.label)).toEqual(['< 0.5 g/t', '0.5–1 g/t', '1–3 g/t', '3–5 g/t', '5–10 g/t', '≥ 10 g/t', 'not assayed']);
+    expect(sections[1].items.map((i) => i.label)).toEqual(['Drilled hole', 'Planned hole', 'Fault']);
+    expect(sections[2].items.map((i) => i.label)).toContain('McDowell Set 1 (Main)');
+    expect(sections[2].columns).toBe(2);
+  });
+
+  it('follows layer and zone visibility, and shows resource categories when outlines are on', () => {
+    const s = store.getState();
+    const sections = legendFor({ ...s, layerVisible: { ...s.layerVisible, intervals: false, resources: true }, zoneVisible: { ...s.zoneVisible, talus: false } });
+    expect(sections.map((x) => x.title)).toEqual(['Symbols', 'Veins']);
+    expect(sections[0].items.map((i) => i.label)).toEqual(['Drilled hole', 'Planned hole', 'Fault', 'Measured resource', 'Indicated resource', 'Inferred resource']);
+    expect(sections[1].items.map((i) => i.label)).not.toContain('Talus');
+  });
+
+  it('notes the grade cut-off', () => {
+    const s = store.getState();
+    const sections = legendFor({ ...s, filters: { ...s.filters, gradeCutoff: 3 } });
+    expect(sections[0].note).toBe('Au cut-off 3 g/t');
+  });
+});
+
+describe('collectLabels', () => {
+  it('labels every shown collar, the axis ticks and the faults', () => {
+    const s = store.getState();
+    const anchors = overlayAnchors(s.model!, s.prepared!);
+    const axes = axisBox(dataBox(s.model!, s.prepared!), s.prepared!.origin);
+    const { labels, arrows } = collectLabels(s, anchors, axes, plan, theme);
+    const ids = new Set(s.model!.holes.map((h) => h.id));
+    expect(labels.filter((l) => ids.has(l.text))).toHaveLength(s.model!.holes.length);
+    expect(labels.some((l) => / E$/.test(l.text))).toBe(true);
+    expect(labels.some((l) => / N$/.test(l.text))).toBe(true);
+    for (const f of s.model!.faults) expect(labels.map((l) => l.text)).toContain(f.name);
+    expect(arrows.length).toBeGreaterThan(0);
+  });
+
+  it('drops planned-hole labels when planned holes are filtered out, and all collar labels with the labels layer off', () => {
+    const s = store.getState();
+    const anchors = overlayAnchors(s.model!, s.prepared!);
+    const planned = s.model!.holes.filter((h) => h.status === 'planned').length;
+    expect(planned).toBeGreaterThan(0);
+    const drilledOnly = collectLabels({ ...s, filters: { ...s.filters, status: { drilled: true, planned: false } } }, anchors, null, plan, theme);
+    expect(drilledOnly.labels).toHaveLength(s.model!.holes.length - planned + s.model!.faults.length);
+    const none = collectLabels({ ...s, layerVisible: { ...s.layerVisible, labels: false, faults: false } }, anchors, null, plan, theme);
+    expect(none.labels).toEqual([]);
+  });
+
+  it('finds grid north straight up on a plan view', () => {
+    expect(northAngle(plan, [0, 0, 0])).toBeCloseTo(0, 9);
+    const rotated: Projector = (x, y) => [1000 + y, 1000 + x, 0];
+    expect(northAngle(rotated, [0, 0, 0])).toBeCloseTo(Math.PI / 2, 9);
+  });
+});
+
+describe('wrapText', () => {
+  it('wraps words to the width and keeps every word', () => {
+    const text = 'Inferred mineral resources are too speculative geologically to have economic considerations applied to them';
+    const lines = wrapText((s) => s.length * 6, text, 120);
+    expect(lines.every((l) => l.length * 6 <= 120)).toBe(true);
+    expect(lines.join(' ')).toBe(text);
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * Export image dialog: size (window, Full HD, 4K, 8K or custom up to 7680 x 4320), transparent
+ * background, overlays, then Download PNG or Copy to clipboard (straight into a slide). Rendering
+ * runs tile by tile with progress; the last result's size is shown.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useVeinscape } from '../state/store';
+import { sceneState } from '../scene/handle';
+import { MAX_EXPORT_LONG, MAX_EXPORT_SHORT, sizeProblem } from '../export/tiles';
+import { exportFileName } from '../export/captions';
+import type { ScreenshotOptions } from '../export/screenshot';
+import './export.css';
+
+type Preset = 'window' | 'fhd' | 'uhd' | '8k' | 'custom';
+
+const PRESETS: { id: Preset; label: string; size?: [number, number] }[] = [
+  { id: 'window', label: 'Window' },
+  { id: 'fhd', label: '1920 × 1080', size: [1920, 1080] },
+  { id: 'uhd', label: '3840 × 2160', size: [3840, 2160] },
+  { id: '8k', label: '7680 × 4320', size: [7680, 4320] },
+  { id: 'custom', label: 'Custom' },
+];
+
+function windowSize(): [number, number] {
+  const h = sceneState.handle;
+  if (!h) return [1920, 1080];
+  const dpr = h.gl.getPixelRatio();
+  return [Math.round(h.size.width * dpr), Math.round(h.size.height * dpr)];
+}
+
+function formatBytes(n: number): string {
+  return n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} kB`;
+}
+
+interface Outcome {
+  ok: boolean;
+  text: string;
+}
+
+export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const projectName = useVeinscape((s) => s.model?.project.name);
+  const hasData = useVeinscape((s) => !!s.model && !!s.prepared);
+  const [preset, setPreset] = useState<Preset>('uhd');
+  const [custom, setCustom] = useState({ w: '2560', h: '1440' });
+  const [transparent, setTransparent] = useState(false);
+  const [overlays, setOverlays] = useState(true);
+  const [busy, setBusy] = useState<{ what: string; done: number; total: number } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [win, setWin] = useState<[number, number]>(windowSize);
+  const dialog = useRef<HTMLDivElement>(null);
+  const busyRef = useRef(false);
+  busyRef.current = busy !== null;
+  const idBase = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    setWin(windowSize());
+    dialog.current?.querySelector<HTMLElement>('input:checked, input, button')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !busyRef.current) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open, onClose]);
+
+  if (!open) return null;
+
+  const size: [number, number] =
+    preset === 'window' ? win : preset === 'custom' ? [Number(custom.w), Number(custom.h)] : PRESETS.find((p) => p.id === preset)!.size!;
+  const problem = preset === 'custom' ? sizeProblem(size[0], size[1]) : null;
+  const canRun = hasData && !problem && !busy;
+
+  const run = async (what: 'download' | 'copy') => {
+    if (!canRun) return;
+    setOutcome(null);
+    setBusy({ what: what === 'download' ? 'Rendering' : 'Copying', done: 0, total: 1 });
+    const opts: ScreenshotOptions = {
+      width: size[0],
+      height: size[1],
+      transparent,
+      overlays,
+      onProgress: (done, total) => setBusy((b) => (b ? { ...b, done, total } : b)),
+    };
+    try {
+      const mod = await import('../export/screenshot');
+      if (what === 'download') {
+        const r = await mod.downloadScreenshot(opts);
+        setOutcome({ ok: true, text: `Saved ${r.fileName}: ${r.width} × ${r.height} px, ${formatBytes(r.blob.size)}${r.tiles > 1 ? `, ${r.tiles} tiles` : ''}.` });
+      } else {
+        const r = await mod.copyScreenshotToClipboard(opts);
+        setOutcome(r.ok ? { ok: true, text: `Copied ${r.width} × ${r.height} px (${formatBytes(r.bytes)}) to the clipboard: paste it into your slide.` } : { ok: false, text: r.message });
+      }
+    } catch (e) {
+      setOutcome({ ok: false, text: `Export failed: ${(e as Error)?.message ?? String(e)}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="export-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget && !busy) onClose(); }}>
+      <div className="export-dialog card" role="dialog" aria-modal="true" aria-label="Export image" ref={dialog} data-testid="export-dialog">
+        <header>
+          <h2>Export image</h2>
+          <button className="close" onClick={onClose} aria-label="Close" disabled={!!busy}>×</button>
+        </header>
+        <fieldset className="export-sizes" disabled={!!busy}>
+          <legend>Size (PNG)</legend>
+          {PRESETS.map((p) => (
+            <label key={p.id} className="export-size">
+              <input type="radio" name={`${idBase}-size`} value={p.id} checked={preset === p.id} onChange={() => setPreset(p.id)} />
+              <span>{p.label}</span>
+              {p.id === 'window' && <span className="sub">{win[0]} × {win[1]}</span>}
+              {p.id === 'uhd' && <span className="sub">4K</span>}
+              {p.id === '8k' && <span className="sub">8K, tiled</span>}
+            </label>
+          ))}
+          {preset === 'custom' && (
+            <div className="export-custom">
+              <input type="number" min={16} max={MAX_EXPORT_LONG} step={1} inputMode="numeric" aria-label="Width in pixels" value={custom.w} className={problem ? 'invalid' : ''} onChange={(e) => setCustom({ ...custom, w: e.target.value })} />
+              <span aria-hidden="true">×</span>
+              <input type="number" min={16} max={MAX_EXPORT_LONG} step={1} inputMode="numeric" aria-label="Height in pixels" value={custom.h} className={problem ? 'invalid' : ''} onChange={(e) => setCustom({ ...custom, h: e.target.value })} />
+              <span className="sub">px, up to {MAX_EXPORT_LONG} × {MAX_EXPORT_SHORT}</span>
+            </div>
+          )}
+          {problem && <p className="export-error" role="alert">{problem}</p>}
+        </fieldset>
+        <fieldset className="export-options" disabled={!!busy}>
+          <legend>Options</legend>
+          <label><input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} /> Transparent background</label>
+          <label>
+            <input type="checkbox" checked={overlays} onChange={(e) => setOverlays(e.target.checked)} /> Overlays
+            <span className="sub">title, legend, north arrow, scale bar, labels, disclosure</span>
+          </label>
+          {!overlays && <p className="hint">Without overlays the image carries no disclaimer or qualified-person text: add them on the slide before sharing.</p>}
+        </fieldset>
+        <p className="export-file sub">{exportFileName(projectName, size[0] || 0, size[1] || 0)}</p>
+        <div className="export-actions">
+          <button className="primary" onClick={() => void run('download')} disabled={!canRun}>Download PNG</button>
+          <button onClick={() => void run('copy')} disabled={!canRun}>Copy to clipboard</button>
+        </div>
+        <div className="export-status" aria-live="polite">
+          {busy && (
+            <div className="export-busy" role="status">
+              <div className="export-bar" role="progressbar" aria-valuemin={0} aria-valuemax={busy.total} aria-valuenow={busy.done} aria-label="Export progress">
+                <div style={{ width: `${Math.max(6, (busy.done / Math.max(busy.total, 1)) * 100)}%` }} />
+              </div>
+              <span>
+                {busy.done > 0 && busy.done >= busy.total
+                  ? 'Encoding PNG…'
+                  : `${busy.what} ${size[0]} × ${size[1]}…${busy.total > 1 ? ` tile ${busy.done + 1} of ${busy.total}` : ''}`}
+              </span>
+            </div>
+          )}
+          {!busy && outcome && <p className={outcome.ok ? 'export-ok' : 'export-error'} role={outcome.ok ? undefined : 'alert'} data-testid="export-result">{outcome.text}</p>}
+          {!hasData && <p className="hint">Open a dataset first.</p>}
+        </div>
+      </div>
+    </div>
+  );
+}

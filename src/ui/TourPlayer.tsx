@@ -1,0 +1,64 @@
+/**
+ * Plays a tour: applies the current step's view with a smooth flight, shows its caption, and in a
+ * timed tour moves on after the view's duration (6 s by default). Keys and clicks advance too.
+ */
+import { useEffect } from 'react';
+import { useVeinscape } from '../state/store';
+import { allViews } from '../state/slices/views';
+import { applyView } from '../api/views';
+import { handleTourKey, step, stopPresentation } from './presentation';
+
+const DEFAULT_STEP_MS = 6000;
+
+export function TourPlayer() {
+  const tour = useVeinscape((s) => s.tour);
+  const presenting = useVeinscape((s) => s.presenting);
+  const model = useVeinscape((s) => s.model);
+  const browserViews = useVeinscape((s) => s.browserViews);
+  const views = model ? allViews({ model, browserViews }) : [];
+  const view = tour ? views[tour.index] : undefined;
+
+  useEffect(() => {
+    if (view) applyView(view, true);
+    // Apply when the step changes, not when the list object is rebuilt.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tour?.index, view?.name]);
+
+  useEffect(() => {
+    if (!tour?.timed || !view) return;
+    const last = tour.index >= views.length - 1;
+    const id = setTimeout(() => (last ? (presenting ? undefined : stopPresentation()) : step(1)), view.durationMs ?? DEFAULT_STEP_MS);
+    return () => clearTimeout(id);
+  }, [tour, view, views.length, presenting]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (handleTourKey(e)) e.preventDefault();
+    };
+    const onFullscreen = () => {
+      if (!document.fullscreenElement && presenting) stopPresentation();
+    };
+    window.addEventListener('keydown', onKey);
+    document.addEventListener('fullscreenchange', onFullscreen);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('fullscreenchange', onFullscreen);
+    };
+  }, [presenting]);
+
+  if (!tour || !view) return null;
+  return (
+    <div className="tour-caption" data-testid="tour-caption" role="status">
+      <div className="tour-step">{tour.index + 1} / {views.length}</div>
+      <div className="tour-title">{view.name}</div>
+      {view.caption && <div className="tour-text">{view.caption}</div>}
+      {!presenting && (
+        <div className="tour-controls">
+          <button onClick={() => step(-1)} disabled={tour.index === 0} aria-label="Previous view">‹</button>
+          <button onClick={() => step(1)} disabled={tour.index >= views.length - 1} aria-label="Next view">›</button>
+          <button onClick={() => stopPresentation()} aria-label="Stop tour">Stop</button>
+        </div>
+      )}
+    </div>
+  );
+}

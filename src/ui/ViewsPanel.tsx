@@ -1,0 +1,58 @@
+/** Saved views: save the current view, open one, copy a link to it, play them as a tour or present. */
+import { useState } from 'react';
+import { store, useVeinscape } from '../state/store';
+import { allViews } from '../state/slices/views';
+import { applyView, captureView, deleteBrowserView, saveBrowserView, viewLink } from '../api/views';
+import { startPresentation } from './presentation';
+
+export function ViewsPanel() {
+  const model = useVeinscape((s) => s.model);
+  const browserViews = useVeinscape((s) => s.browserViews);
+  const [name, setName] = useState('');
+  const [caption, setCaption] = useState('');
+  const [copied, setCopied] = useState<string | null>(null);
+  if (!model) return null;
+  const views = allViews({ model, browserViews });
+  const own = new Set(model.views.map((v) => v.name));
+  const copyLink = async () => {
+    const link = viewLink();
+    history.replaceState(null, '', link);
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('Link copied');
+    } catch {
+      setCopied('Link is in the address bar');
+    }
+  };
+  return (
+    <section className="panel" aria-label="Views">
+      <h2>
+        Views
+        <span className="btns">
+          <button className="link" onClick={() => void copyLink()}>Copy link</button>
+        </span>
+      </h2>
+      {copied && <p className="hint" data-testid="link-status">{copied}</p>}
+      <ul className="views" data-testid="views-list">
+        {views.map((v) => (
+          <li key={v.name}>
+            <button className="view-name" onClick={() => applyView(v)} title={v.caption ?? v.name}>{v.name}</button>
+            {own.has(v.name) ? <span className="kind">in file</span> : <button className="close" aria-label={`Delete view ${v.name}`} onClick={() => deleteBrowserView(v.name)}>×</button>}
+          </li>
+        ))}
+        {views.length === 0 && <li className="hint">No saved views yet.</li>}
+      </ul>
+      <div className="save-view">
+        <input placeholder="View name" aria-label="View name" value={name} onChange={(e) => setName(e.target.value)} />
+        <input placeholder="Caption (optional)" aria-label="View caption" value={caption} onChange={(e) => setCaption(e.target.value)} />
+        <button disabled={!name.trim()} onClick={() => { saveBrowserView(captureView(name.trim(), caption.trim() || undefined)); setName(''); setCaption(''); }}>
+          Save view
+        </button>
+      </div>
+      <div className="row">
+        <button disabled={views.length === 0} onClick={() => store.getState().setTour({ index: 0, timed: true })}>Play tour</button>
+        <button disabled={views.length === 0} onClick={() => void startPresentation()}>Present</button>
+      </div>
+    </section>
+  );
+}
