@@ -74,7 +74,7 @@ test.describe('fault offsets on the sample', () => {
   });
 
   test('a per-fault slider moves only that fault, and drill holes can be kept fixed', async ({ page }) => {
-    await act(page, () => page.getByRole('button', { name: 'Long' }).click());
+    await act(page, () => page.getByRole('button', { name: 'Long', exact: true }).click());
     const before = await canvasPixels(page);
     await act(page, () => page.getByLabel('Fault F3 offset in m').fill('0'));
     const offsets = await page.evaluate(() => window.veinscape.store.getState().faultOffsets);
@@ -89,7 +89,7 @@ test.describe('fault offsets on the sample', () => {
   });
 
   test('measuring the offset of McDowell across Fault F3 gives about its slip', async ({ page }) => {
-    await act(page, () => page.getByRole('button', { name: 'Long' }).click());
+    await act(page, () => page.getByRole('button', { name: 'Long', exact: true }).click());
     for (const layer of ['Alteration', 'Host', 'Faults', 'Intervals', 'Hole traces', 'Hole labels', 'Workings']) {
       await page.getByRole('region', { name: 'Layers' }).getByLabel(layer, { exact: true }).uncheck();
     }

@@ -61,15 +61,15 @@ test.describe('the Rocmec 1 sample in the browser', () => {
 
   test('view presets move the camera', async ({ page }) => {
     const iso = await canvasPixels(page);
-    await act(page, () => page.getByRole('button', { name: 'Plan' }).click());
+    await act(page, () => page.getByRole('button', { name: 'Plan', exact: true }).click());
     const plan = await canvasPixels(page);
     expect(pixelDifference(iso, plan)).toBeGreaterThan(0.05);
-    await act(page, () => page.getByRole('button', { name: 'Long' }).click());
+    await act(page, () => page.getByRole('button', { name: 'Long', exact: true }).click());
     expect(pixelDifference(plan, await canvasPixels(page))).toBeGreaterThan(0.05);
   });
 
   test('clicking a hole opens the info panel with its id, depth and true coordinates', async ({ page }) => {
-    await act(page, () => page.getByRole('button', { name: 'Long' }).click());
+    await act(page, () => page.getByRole('button', { name: 'Long', exact: true }).click());
     // Pick the McDowell interval of a drilled hole: find one through the API, then click where it is drawn.
     const target = await page.evaluate(() => {
       const s = window.veinscape.store.getState();

@@ -6,6 +6,7 @@
 import type { LoadReport } from './model';
 import type { LoadPhase, WorkerRequest, WorkerResponse } from './worker-protocol';
 import type { VeinscapeStore } from '../state/store';
+import { createLoaderWorker } from './workerFactory';
 import type { CsvFile, ImportOptions } from './csv';
 import type { DesurveyMethod } from '../domain/desurvey';
 
@@ -47,7 +48,7 @@ async function concatFallback(head: Uint8Array, value: Uint8Array, reader: Reada
 
 function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number) => void): Promise<Extract<WorkerResponse, { type: 'done' | 'failed' }>> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./loader.worker.ts', import.meta.url), { type: 'module' });
+    const worker = createLoaderWorker();
     worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
       const m = e.data;
       if (m.type === 'progress') onProgress(m.phase, m.fraction);

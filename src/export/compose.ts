@@ -5,7 +5,8 @@
  * the context to the image resolution, so text is rasterised at full size and stays sharp.
  */
 import { paintArrow, paintLabels, paintNorthArrow, paintScaleBar, type Label, type OverlayTheme } from '../scene/overlay/paint';
-import type { Captions } from './captions';
+import { INFERRED_CAUTION, type Captions } from './captions';
+import { niceStep } from '../domain/axes';
 import type { LegendSection } from './legend';
 import type { SlipArrow } from './labels';
 
@@ -22,8 +23,8 @@ export interface SlideTheme extends OverlayTheme {
 }
 
 export const SLIDE_THEMES: Record<'light' | 'dark', SlideTheme> = {
-  light: { text: '#1f2933', muted: '#52606d', halo: 'rgba(255,255,255,0.92)', accent: '#a8392e', panel: 'rgba(255,255,255,0.95)', line: '#d9dee4', gold: '#c99a2e', badgeBg: '#fdf3d8', badgeText: '#7a5a00', badgeLine: '#efd99a' },
-  dark: { text: '#e4e7eb', muted: '#9aa5b1', halo: 'rgba(22,26,31,0.88)', accent: '#f0876f', panel: 'rgba(30,35,41,0.95)', line: '#3a434d', gold: '#c99a2e', badgeBg: '#3a3220', badgeText: '#f2d68a', badgeLine: '#5a4a22' },
+  light: { text: '#1f2933', muted: '#52606d', halo: 'rgba(255,255,255,0.92)', accent: '#a8392e', panel: '#ffffff', line: '#d9dee4', gold: '#c99a2e', badgeBg: '#fdf3d8', badgeText: '#7a5a00', badgeLine: '#efd99a' },
+  dark: { text: '#e4e7eb', muted: '#9aa5b1', halo: 'rgba(22,26,31,0.88)', accent: '#f0876f', panel: '#1e2329', line: '#3a434d', gold: '#c99a2e', badgeBg: '#3a3220', badgeText: '#f2d68a', badgeLine: '#5a4a22' },
 };
 
 export interface OverlayInput {
@@ -124,11 +125,12 @@ const FOOT_LINE = 13.5;
 const FOOT_PAD = 9;
 
 function layoutFooter(ctx: Ctx, inp: OverlayInput): { box: Box; lines: { text: string; strong: boolean }[] } {
-  font(ctx, 400, FOOT_SIZE);
   const maxW = inp.width - 2 * MARGIN;
   const lines: { text: string; strong: boolean }[] = [];
   inp.captions.footer.forEach((para) => {
-    const strong = inp.captions.inferred && para.startsWith('Mineral resources that are not');
+    // The cautionary statement is set in semibold: measure it in the weight it is drawn in.
+    const strong = inp.captions.inferred && para === INFERRED_CAUTION;
+    font(ctx, strong ? 600 : 400, FOOT_SIZE);
     for (const l of wrapText((s) => ctx.measureText(s).width, para, maxW)) lines.push({ text: l, strong });
   });
   const h = lines.length ? lines.length * FOOT_LINE + 2 * FOOT_PAD : 0;
@@ -153,11 +155,12 @@ function drawFooter(ctx: Ctx, f: ReturnType<typeof layoutFooter>, t: SlideTheme)
 
 // --- title -------------------------------------------------------------------------------------
 
-function drawTitle(ctx: Ctx, inp: OverlayInput): Box {
+function drawTitle(ctx: Ctx, inp: OverlayInput, dry = false): Box {
   const t = inp.theme;
   const c = inp.captions;
   const pad = 12;
-  const maxText = Math.max(160, inp.width * 0.55 - 2 * pad);
+  // As wide as the image allows, short of the north arrow's corner.
+  const maxText = Math.max(160, inp.width - 2 * MARGIN - 80 - 2 * pad - 4);
   font(ctx, 650, 19);
   const title = ellipsize(ctx, c.title, maxText);
   const titleW = ctx.measureText(title).width;
@@ -169,6 +172,7 @@ function drawTitle(ctx: Ctx, inp: OverlayInput): Box {
   const w = Math.max(titleW, subW, markW) + 2 * pad + 4;
   const h = pad + 22 + 17 + (c.mark ? 25 : 0) + pad - 4;
   const b = { x: MARGIN, y: MARGIN, w, h };
+  if (dry) return b;
   card(ctx, b, t);
   // Gold rule: the product's accent, and a visual anchor for the block.
   ctx.fillStyle = t.gold;
@@ -229,8 +233,8 @@ function layoutSection(ctx: Ctx, s: LegendSection, maxLabel: number): SectionLay
     }
     colWidths.push(w);
   }
-  font(ctx, 650, 10);
-  const headW = ctx.measureText(s.title.toUpperCase()).width * 1.08;
+  font(ctx, 650, 11);
+  const headW = ctx.measureText(s.title).width;
   let noteW = 0;
   if (s.note) {
     font(ctx, 400, 10);
@@ -262,7 +266,7 @@ function drawSymbol(ctx: Ctx, kind: LegendSection['items'][number]['symbol'], co
   ctx.restore();
 }
 
-function drawLegend(ctx: Ctx, inp: OverlayInput, bottom: number, maxWidth: number): Box | null {
+function drawLegend(ctx: Ctx, inp: OverlayInput, bottom: number, maxWidth: number, dry = false): Box | null {
   if (!inp.legend.length) return null;
   const t = inp.theme;
   const pad = 12;
@@ -276,19 +280,16 @@ function drawLegend(ctx: Ctx, inp: OverlayInput, bottom: number, maxWidth: numbe
   const innerW = sideBySide ? layouts.reduce((a, l) => a + l.w, 0) + LEG_GAP * (layouts.length - 1) : Math.max(...layouts.map((l) => l.w));
   const innerH = sideBySide ? Math.max(...layouts.map((l) => l.h)) : layouts.reduce((a, l) => a + l.h, 0) + 10 * (layouts.length - 1);
   const b = { x: MARGIN, y: bottom - innerH - 2 * pad + 4, w: innerW + 2 * pad, h: innerH + 2 * pad - 4 };
+  if (dry) return b;
   card(ctx, b, t);
   let x = b.x + pad, y = b.y + pad - 2;
   ctx.textAlign = 'left';
   for (const l of layouts) {
     ctx.textBaseline = 'alphabetic';
-    font(ctx, 650, 10);
+    // Headings as on the on-screen legend: muted, semibold, units kept as written (g/t, not G/T).
+    font(ctx, 650, 11);
     ctx.fillStyle = t.muted;
-    // Letter-spaced small caps heading, as on the panels.
-    let hx = x;
-    for (const ch of l.section.title.toUpperCase()) {
-      ctx.fillText(ch, hx, y + 10);
-      hx += ctx.measureText(ch).width * 1.08;
-    }
+    ctx.fillText(l.section.title, x, y + 10);
     let cx = x;
     l.colWidths.forEach((cw, c) => {
       for (let r = 0; r < l.rows; r++) {
@@ -317,46 +318,58 @@ function drawLegend(ctx: Ctx, inp: OverlayInput, bottom: number, maxWidth: numbe
 
 // --- all ---------------------------------------------------------------------------------------
 
+function overlaps(a: Box, b: Box, pad: number): boolean {
+  return a.x < b.x + b.w + pad && a.x + a.w > b.x - pad && a.y < b.y + b.h + pad && a.y + a.h > b.y - pad;
+}
+
 /** Paint every overlay; the context's transform maps layout pixels to image pixels. */
 export function drawOverlay(ctx: Ctx, inp: OverlayInput): OverlayLayout {
   const t = inp.theme;
   ctx.save();
-  // 1. Annotations of the 3D view, under the furniture.
-  paintLabels(ctx, inp.labels, t);
-  for (const a of inp.arrows) paintArrow(ctx, a.x0, a.y0, a.x1, a.y1, t.accent, a.label, t);
-  ctx.restore();
-  ctx.save();
+  // 1. Lay out the furniture first, so no label is drawn half-hidden under a panel.
   const footer = layoutFooter(ctx, inp);
   const above = footer.box.y - MARGIN;
-  // 2. Scale bar, bottom-right above the footer.
-  let scaleBar: Box | null = null;
   const right = inp.width - MARGIN - 8;
   const noteH = inp.perspective ? 13 : 0;
   const barBottom = above - 8 - noteH;
-  const metres = paintScaleBar(ctx, right, barBottom, inp.pxPerMetre, t);
-  if (metres > 0) {
-    const w = metres * inp.pxPerMetre;
-    scaleBar = { x: right - w - 8, y: barBottom - 22, w: w + 16, h: 30 + noteH };
-    if (inp.perspective) {
-      font(ctx, 400, 9.5);
-      ctx.textAlign = 'right';
-      ctx.textBaseline = 'alphabetic';
-      ctx.fillStyle = t.halo;
-      ctx.fillRect(scaleBar.x, barBottom + 8, scaleBar.w, noteH);
-      ctx.fillStyle = t.muted;
-      ctx.fillText('at the view centre', right, barBottom + 8 + 10);
-    }
+  const ok = inp.pxPerMetre > 0 && Number.isFinite(inp.pxPerMetre);
+  const barW = ok ? niceStep(140 / inp.pxPerMetre, 1) * inp.pxPerMetre : 0;
+  const scaleBar: Box | null = ok ? { x: right - barW - 8, y: barBottom - 22, w: barW + 16, h: 30 + noteH } : null;
+  const ncx = inp.width - MARGIN - 32, ncy = MARGIN + 32;
+  const north: Box | null = inp.north !== null ? { x: ncx - 32, y: ncy - 32, w: 64, h: 64 } : null;
+  const title = drawTitle(ctx, inp, true);
+  const legendMax = (scaleBar ? scaleBar.x : inp.width - MARGIN) - MARGIN - 16;
+  const legend = drawLegend(ctx, inp, above, legendMax, true);
+  const furniture = [footer.lines.length ? footer.box : null, title, legend, north, scaleBar].filter((b): b is Box => b !== null);
+
+  // 2. Annotations of the 3D view, under the furniture.
+  ctx.save();
+  font(ctx, 600, 11);
+  const clear = (b: Box) => !furniture.some((f) => overlaps(b, f, 3));
+  const labels = inp.labels.filter((l) => clear({ x: l.x + 5, y: l.y - 8, w: ctx.measureText(l.text).width, h: 16 }));
+  paintLabels(ctx, labels, t);
+  for (const a of inp.arrows) {
+    const bx = { x: Math.min(a.x0, a.x1) - 20, y: Math.min(a.y0, a.y1) - 20, w: Math.abs(a.x1 - a.x0) + 40, h: Math.abs(a.y1 - a.y0) + 40 };
+    if (clear(bx)) paintArrow(ctx, a.x0, a.y0, a.x1, a.y1, t.accent, a.label, t);
   }
-  // 3. North arrow, top-right.
-  let north: Box | null = null;
-  if (inp.north !== null) {
-    const cx = inp.width - MARGIN - 32, cy = MARGIN + 32;
-    paintNorthArrow(ctx, cx, cy, inp.north, 1, t);
-    north = { x: cx - 32, y: cy - 32, w: 64, h: 64 };
+  ctx.restore();
+
+  // 3. Scale bar (bottom-right, above the footer) and north arrow (top-right).
+  paintScaleBar(ctx, right, barBottom, inp.pxPerMetre, t);
+  if (scaleBar && inp.perspective) {
+    font(ctx, 400, 9.5);
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'alphabetic';
+    ctx.fillStyle = t.halo;
+    ctx.fillRect(scaleBar.x, barBottom + 8, scaleBar.w, noteH);
+    ctx.fillStyle = t.muted;
+    ctx.fillText('at the view centre', right, barBottom + 8 + 10);
   }
-  // 4. Title block, legend and footer.
-  const title = drawTitle(ctx, inp);
-  const legend = drawLegend(ctx, inp, above, (scaleBar ? scaleBar.x : inp.width - MARGIN) - MARGIN - 16);
+  if (inp.north !== null) paintNorthArrow(ctx, ncx, ncy, inp.north, 1, t);
+
+  // 4. Title block, legend and the disclosure footer.
+  drawTitle(ctx, inp);
+  drawLegend(ctx, inp, above, legendMax);
   drawFooter(ctx, footer, t);
   ctx.restore();
   return { title, legend, footer: footer.box, north, scaleBar };

@@ -52,16 +52,18 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   busyRef.current = busy !== null;
   const idBase = useId();
 
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
   useEffect(() => {
     if (!open) return;
     setWin(windowSize());
-    dialog.current?.querySelector<HTMLElement>('input:checked, input, button')?.focus();
+    dialog.current?.querySelector<HTMLElement>('input:checked')?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !busyRef.current) onClose();
+      if (e.key === 'Escape' && !busyRef.current) closeRef.current();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [open, onClose]);
+  }, [open]);
 
   if (!open) return null;
 

@@ -95,6 +95,8 @@ export function InterceptsPanel() {
   const [tableOpen, setTableOpen] = useState(false);
   // Kept here (not in the table) so the CSV comes out in the order the table shows.
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
+  // Bumped by Reset and the preset: the number fields start again from the store (dropping any invalid text).
+  const [formKey, setFormKey] = useState(0);
 
   const safely = (fn: () => void) => {
     try {
@@ -134,8 +136,12 @@ export function InterceptsPanel() {
   const applyPreset = () => {
     const system = q.system || (systems.includes('McDowell') ? 'McDowell' : '');
     update({ ...disclosurePreset(system, q.topCut || 45), system: system || null });
+    setFormKey((k) => k + 1);
   };
-  const reset = () => update({ ...DEFAULT_INTERCEPT_QUERY, domain: null, labelWidth: 'horizontal' });
+  const reset = () => {
+    update({ ...DEFAULT_INTERCEPT_QUERY, domain: null, labelWidth: 'horizontal' });
+    setFormKey((k) => k + 1);
+  };
 
   if (!model) return null;
   const presetSystem = q.system || (systems.includes('McDowell') ? 'McDowell' : 'all systems');
@@ -145,7 +151,7 @@ export function InterceptsPanel() {
         Significant intercepts
         <button className="link" onClick={reset} title="Back to the default settings">Reset</button>
       </h2>
-      <div className="icept-grid">
+      <div className="icept-grid" key={formKey}>
         <NumField
           label={`Cut-off (${unit})`} aria={`Intercept cut-off in ${unit}`} testId="intercept-cutoff" value={q.cutoff}
           title="Composite grade and each edge sample must reach it"

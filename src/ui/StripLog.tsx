@@ -21,10 +21,13 @@ const ZOOM_SPAN = 50;
 // Layout of the SVG, px.
 const TOP = 18;
 const BOTTOM = 8;
-const AXIS_W = 44;
-const LITH_W = 20;
-const ZONE_W = 78;
-const BRACKET_W = 12;
+const AXIS_W = 46;
+const LITH_W = 18;
+/** intercept brackets, between the lithology and the zone bar they usually match */
+const BRACKET_W = 10;
+const ZONE_BAR_W = 12;
+/** zone names, to the right of the zone bar */
+const ZONE_LABEL_W = 76;
 /** below this height the log moves beside the info panel instead of under it, px */
 const MIN_HEIGHT = 230;
 /** gap kept to the bottom of the view (the measure card's place) and to the info panel, px */
@@ -34,9 +37,9 @@ const GAP = 4;
 const span = (a: number, b: number) => `${a.toFixed(2)}–${b.toFixed(2)} m`;
 const logLabel = (v: number) => (v < 1 ? String(v) : v.toFixed(0));
 
-/** A name that fits `px` at about 5.2 px per character (10 px font); parenthetical parts go first. */
+/** A name that fits `px` at about 4.9 px per character (9 px font); parenthetical parts go first. */
 function fitName(name: string, px: number): string {
-  const max = Math.max(3, Math.floor(px / 5.2));
+  const max = Math.max(3, Math.floor(px / 4.9));
   const short = name.length > max ? name.replace(/\s*\(.*\)\s*$/, '') : name;
   return short.length > max ? `${short.slice(0, max - 1)}…` : short;
 }
@@ -61,8 +64,9 @@ function useSize<T extends Element>(initial: { w: number; h: number }) {
 
 /**
  * Where the card goes: under the info panel (bottom-right) with the height left there, at most
- * min(46vh, 420 px); beside it when that leaves less than MIN_HEIGHT, or while measuring (the
- * measure card takes the bottom-right corner).
+ * min(46vh, 420 px); when that leaves less than MIN_HEIGHT (short windows), beside the info panel,
+ * top-aligned with it. While measuring, the measure card takes the bottom-right corner and the
+ * log moves left (see the render).
  */
 function usePlacement(ref: RefObject<HTMLElement | null>, key: unknown) {
   const [place, setPlace] = useState<{ height: number; beside: boolean } | null>(null);
@@ -80,7 +84,10 @@ function usePlacement(ref: RefObject<HTMLElement | null>, key: unknown) {
         const i = info.getBoundingClientRect();
         const avail = Math.floor(a.bottom - BOTTOM_GAP - (i.bottom + 8));
         if (avail >= MIN_HEIGHT) height = Math.min(maxH, avail);
-        else beside = true;
+        else {
+          beside = true;
+          height = Math.floor(Math.max(MIN_HEIGHT, Math.min(maxH, a.bottom - i.top - 12)));
+        }
       }
       setPlace((p) => (p && p.height === height && p.beside === beside ? p : { height, beside }));
     };
@@ -127,9 +134,9 @@ function StripLogCard() {
   const { w: W, h: H } = size;
   const [d0, d1] = depthWindow(log.end, sel.depth, zoom ? ZOOM_SPAN : null);
   const ds = depthScale(d0, d1, TOP, Math.max(TOP + 10, H - BOTTOM));
-  const bx = W - BRACKET_W;
-  const zx = bx - GAP - ZONE_W;
-  const lx = zx - GAP - LITH_W;
+  const zx = W - ZONE_LABEL_W - 3 - ZONE_BAR_W;
+  const bx = zx - BRACKET_W;
+  const lx = bx - 2 - LITH_W;
   const gx0 = AXIS_W;
   const gx1 = lx - GAP;
   const ls = logScale(LOG_MIN, LOG_MAX, gx0, gx1);
@@ -162,8 +169,8 @@ function StripLogCard() {
 
   return (
     <aside
-      ref={cardRef} className={`strip-log card${measuring || place?.beside ? ' shifted' : ''}`}
-      style={!measuring && place && !place.beside ? { height: place.height } : undefined}
+      ref={cardRef} className={`strip-log card${place?.beside ? ' beside' : measuring ? ' shifted' : ''}`}
+      style={place && (place.beside || !measuring) ? { height: place.height } : undefined}
       data-testid="strip-log" aria-label={`Strip log of ${hole.id}`}
     >
       <header>
@@ -199,14 +206,14 @@ function StripLogCard() {
             </g>
           ))}
           <text x={lx + LITH_W / 2} y={TOP - 6} className="sl-small" textAnchor="middle">Lith</text>
-          <text x={zx + ZONE_W / 2} y={TOP - 6} className="sl-small" textAnchor="middle">Zone</text>
+          <text x={zx} y={TOP - 6} className="sl-small" textAnchor="start">Zone</text>
 
           {/* depth axis */}
           <line x1={AXIS_W - 2} x2={AXIS_W - 2} y1={y0} y2={y1} className="sl-axis" />
           {niceTicks(d0, d1, Math.max(3, Math.round((y1 - y0) / 45))).map((d) => (
             <g key={d}>
               <line x1={AXIS_W - 6} x2={AXIS_W - 2} y1={ds.y(d)} y2={ds.y(d)} className="sl-axis" />
-              <line x1={AXIS_W} x2={zx + ZONE_W} y1={ds.y(d)} y2={ds.y(d)} className="sl-grid" />
+              <line x1={AXIS_W} x2={zx + ZONE_BAR_W} y1={ds.y(d)} y2={ds.y(d)} className="sl-grid" />
               <text x={AXIS_W - 8} y={ds.y(d) + 3.5} className="sl-small" textAnchor="end">{`${Number(d.toFixed(2))} m`}</text>
             </g>
           ))}
@@ -252,15 +259,15 @@ function StripLogCard() {
             const id = log.zone!.column.categories[b.code];
             const zone = zoneById.get(id);
             const mid = ya + h / 2;
-            const label = mid - lastLabelY >= 12 || h >= 12;
+            const label = mid - lastLabelY >= 11;
             if (label) lastLabelY = mid;
             return (
               <g key={`z${b.from}`}>
-                <rect x={zx} y={ya} width={ZONE_W} height={h} fill={zone?.color ?? '#9aa5b1'} className="sl-block">
+                <rect x={zx} y={ya} width={ZONE_BAR_W} height={h} fill={zone?.color ?? '#9aa5b1'} className="sl-block">
                   <title>{`${zone?.name ?? id} · ${span(b.from, b.to)}`}</title>
                 </rect>
                 {label && (
-                  <text x={zx + ZONE_W / 2} y={mid + 3.5} className="sl-zone-label" textAnchor="middle" pointerEvents="none">{fitName(zone?.name ?? id, ZONE_W - 4)}</text>
+                  <text x={zx + ZONE_BAR_W + 3} y={Math.min(H - 2, Math.max(y0 + 7, mid + 3))} className="sl-zone-label" pointerEvents="none">{fitName(zone?.name ?? id, ZONE_LABEL_W)}</text>
                 )}
               </g>
             );
@@ -280,7 +287,7 @@ function StripLogCard() {
               <g key={`i${r.from}`} className="sl-icept" data-testid="strip-log-intercept">
                 <title>{`${r.label} · ${span(r.from, r.to)}`}</title>
                 <rect x={bx} y={ya - 2} width={BRACKET_W} height={yb - ya + 4} fill="transparent" />
-                <path d={`M ${bx + 2} ${ya} H ${bx + 8} V ${yb} H ${bx + 2}`} />
+                <path d={`M ${bx + BRACKET_W - 2} ${ya} H ${bx + 3} V ${yb} H ${bx + BRACKET_W - 2}`} />
               </g>
             );
           })}
@@ -289,8 +296,8 @@ function StripLogCard() {
           {selY !== null && (
             <g pointerEvents="none" data-testid="strip-log-marker">
               <line x1={AXIS_W - 2} x2={W} y1={selY} y2={selY} className="sl-marker" />
-              <rect x={0} y={selY - 7} width={AXIS_W - 4} height={14} rx={3} className="sl-marker-box" />
-              <text x={AXIS_W - 7} y={selY + 3.5} textAnchor="end" className="sl-marker-text">{`${sel.depth.toFixed(1)} m`}</text>
+              <rect x={0} y={selY - 7} width={AXIS_W - 3} height={14} rx={3} className="sl-marker-box" />
+              <text x={AXIS_W - 6} y={selY + 3} textAnchor="end" className="sl-marker-text">{`${sel.depth.toFixed(sel.depth < 1000 ? 1 : 0)} m`}</text>
             </g>
           )}
         </svg>

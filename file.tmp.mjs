@@ -1,0 +1,17 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--use-angle=swiftshader','--enable-unsafe-swiftshader','--ignore-gpu-blocklist'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const requests = [];
+page.on('request', (r) => requests.push(r.url().slice(0, 80)));
+page.on('crash', () => console.log('CRASH'));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+page.on('console', (m) => { if (m.type() === 'error') console.log('console', m.text().slice(0, 200)); });
+await page.goto('file:///work/main/roadshow/veinscape-roadshow.html');
+await page.waitForFunction(() => window.veinscape, null, { timeout: 20000 });
+await page.waitForTimeout(8000);
+console.log(await page.evaluate(() => { const s = window.veinscape.store.getState(); return JSON.stringify({ loading: s.loading, report: s.report && { ok: s.report.ok, errors: s.report.errors.slice(0, 3) }, version: s.version, rv: s.renderedVersion }); }));
+await page.evaluate(() => window.veinscape.ready());
+console.log(JSON.stringify(await page.evaluate(() => window.veinscape.stats())), await page.evaluate(() => window.veinscape.store.getState().model.holes.length));
+console.log([...new Set(requests.map((u) => u.split(':')[0]))]);
+await page.screenshot({ path: '/tmp/road.png' });
+await browser.close();

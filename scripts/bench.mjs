@@ -1,0 +1,430 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: loads generated stress datasets in headless Chromium (software WebGL) and measures
+ * what the performance targets are about. Prints a table and rewrites the generated part of
+ * docs/performance.md. Benchmarks measure; no test times anything.
+ *
+ *   npm run bench -- [--sizes 1000x100,10000x10,10000x100] [--build] [--no-doc] [--profile]
+ *                    [--timeout 300] [--port 4191]
+ *
+ *   --sizes    holes × intervals per hole (optionally ×triangles, default 2 per interval); each file
+ *              is generated with scripts/gen-stress.ts into data/stress/ when missing
+ *   --build    build the app first (into a private folder; dist/ is left alone). Without it the
+ *              existing dist/ is used, and built with `npx vite build` only when missing
+ *   --no-doc   print only; leave docs/performance.md alone
+ *   --profile  also record a CPU profile of the main thread during each load and print its top functions
+ *   --timeout  seconds to wait for one dataset to load (default 300)
+ *   --json     also write every raw measurement to this file
+ *
+ * For each size, in a fresh browser: (1) JSON.parse of the file's text on the page's main thread
+ * (3 runs, median); (2) a fresh page opens `/?data=bench/<file>` and records, from before the app's
+ * first script (scripts/bench/probe.mjs): time to `veinscape.ready()`, load phases, long tasks
+ * (PerformanceObserver 'longtask' and 'long-animation-frame'), WebGL uploads; then draw calls and
+ * triangles (`veinscape.stats()`), frames drawn during 2 s idle, the JS heap after a forced GC
+ * (CDP Runtime.getHeapUsage), the main-thread cost of a click pick and of grade / elevation filter
+ * changes (CDP Performance.getMetrics TaskDuration, minus a no-change baseline).
+ *
+ * The site is a private copy of the build in a temp folder served by `vite preview` on port 4191 (4190 is on the
+ * browsers' list of blocked ports: fetch and Chromium refuse it),
+ * so a concurrent `vite build` (the e2e suite rebuilds dist/) cannot pull it away mid-run.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, writeFileSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { findChromium } from './find-chromium.mjs';
+import { machineInfo } from './bench/machine.mjs';
+import { armPick, changeFilters, installProbe, loadedState, noChange, pickResult, pickTarget, timeJsonParse, webglRenderer } from './bench/probe.mjs';
+import { consoleTable, markdownResults, median, sizeLabel, updateDoc } from './bench/report.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_SIZES = '1000x100,10000x10,10000x100';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--enable-precise-memory-info',
+];
+
+function parseArgs(argv) {
+  const o = { sizes: DEFAULT_SIZES, build: false, doc: true, profile: false, timeout: 300, port: 4191, json: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => inline ?? argv[++i];
+    if (flag === '--sizes') o.sizes = value();
+    else if (flag === '--build') o.build = true;
+    else if (flag === '--no-doc') o.doc = false;
+    else if (flag === '--profile') o.profile = true;
+    else if (flag === '--json') o.json = value();
+    else if (flag === '--timeout') o.timeout = Number(value());
+    else if (flag === '--port') o.port = Number(value());
+    else if (flag === '--help' || flag === '-h') {
+      console.log('usage: node scripts/bench.mjs [--sizes 1000x100,10000x10,10000x100] [--build] [--no-doc] [--profile] [--timeout s] [--port n]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  if (o.port === 4173 || o.port === 4175) throw new Error('ports 4173 and 4175 belong to the tests; use 4190 or above');
+  o.sizes = o.sizes.split(',').filter(Boolean).map(parseSize);
+  return o;
+}
+
+function parseSize(spec) {
+  const m = /^(\d+)x(\d+)(?:x(\d+))?$/i.exec(spec.trim());
+  if (!m) throw new Error(`size "${spec}" must look like 10000x100 (holes x intervals per hole[ x triangles])`);
+  const holes = Number(m[1]);
+  const intervals = Number(m[2]);
+  const defaultTriangles = 2 * holes * intervals;
+  const triangles = m[3] ? Number(m[3]) : defaultTriangles;
+  const name = `stress-${holes}h-${intervals}i${triangles === defaultTriangles ? '' : `-${triangles}t`}.json`;
+  return { spec: spec.trim(), holes, intervals, triangles, name, path: join(ROOT, 'data/stress', name) };
+}
+
+const log = (...a) => console.error('[bench]', ...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function run(cmd, args, timeoutMs) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: timeoutMs });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}${r.signal ? `, ${r.signal}` : ''}`})`);
+}
+
+function ensureDataset(size) {
+  if (existsSync(size.path)) return;
+  log(`generating ${size.name}`);
+  const args = ['tsx', 'scripts/gen-stress.ts', '--holes', String(size.holes), '--intervals', String(size.intervals), '--out', size.path];
+  if (size.triangles !== 2 * size.holes * size.intervals) args.push('--triangles', String(size.triangles));
+  run('npx', args, 15 * 60_000);
+}
+
+/** A private copy of the build with the stress files under bench/. */
+function prepareSite(o, sizes) {
+  const tmp = mkdtempSync(join(tmpdir(), 'veinscape-bench-'));
+  const site = join(tmp, 'site');
+  let build;
+  if (o.build) {
+    log('building the app into', site);
+    run('npx', ['vite', 'build', '--outDir', site, '--emptyOutDir', '--logLevel', 'warn'], 10 * 60_000);
+    build = 'fresh `vite build` at the start of the run';
+  } else {
+    if (!existsSync(join(ROOT, 'dist/index.html'))) {
+      log('dist/ is missing: npx vite build');
+      run('npx', ['vite', 'build', '--logLevel', 'warn'], 10 * 60_000);
+    }
+    cpSync(join(ROOT, 'dist'), site, { recursive: true });
+    build = `dist/ as of ${statSync(join(ROOT, 'dist/index.html')).mtime.toISOString().replace(/\.\d+Z$/, 'Z')}`;
+  }
+  mkdirSync(join(site, 'bench'), { recursive: true });
+  for (const s of sizes) {
+    const dest = join(site, 'bench', s.name);
+    try {
+      linkSync(s.path, dest);
+    } catch {
+      copyFileSync(s.path, dest);
+    }
+  }
+  return { tmp, site, build };
+}
+
+async function startServer(site, port) {
+  const child = spawn('npx', ['vite', 'preview', '--outDir', site, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited: ${output.trim()}`);
+    try {
+      const r = await fetch(`${base}/`);
+      if (r.ok) return { base, stop: () => stopServer(child) };
+    } catch {
+      /* not yet */
+    }
+    await sleep(500);
+  }
+  stopServer(child);
+  throw new Error(`vite preview did not answer on ${base}: ${output.trim()}`);
+}
+
+function stopServer(child) {
+  if (child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM'); // the process group started above (npx and its vite child)
+  } catch {
+    /* gone */
+  }
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${Math.round(ms / 1000)} s waiting for ${what}`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
+async function taskSeconds(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+}
+
+/** Main-thread task time (ms) of `fn`, measured with CDP TaskDuration. */
+async function taskMs(cdp, fn) {
+  const a = await taskSeconds(cdp);
+  const out = await fn();
+  const b = await taskSeconds(cdp);
+  return { ms: (b - a) * 1000, out };
+}
+
+function phaseAt(phases, t) {
+  let p = 'before load';
+  for (const x of phases) if (x.t <= t) p = x.phase;
+  return p;
+}
+
+/** Top self-time functions of a CPU profile. */
+function profileTop(profile, n = 12) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const node = byId.get(profile.samples[i]);
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url ? `${basename(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}` : ''}`.trim();
+    self.set(key, (self.get(key) ?? 0) + (dt[i + 1] ?? 0) / 1000);
+  }
+  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([fn, ms]) => ({ fn, ms }));
+}
+
+async function measureParse(browser, base, size) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${base}/?data=`);
+    const r = await withTimeout(page.evaluate(timeJsonParse, { url: `bench/${size.name}`, repeat: 3 }), 180_000, 'JSON.parse runs');
+    return { ...r, median: median(r.times) };
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureSize(o, base, size) {
+  const result = { size, file: `data/stress/${size.name}`, fileBytes: statSync(size.path).size };
+  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: true, args: CHROMIUM_ARGS });
+  try {
+    log(`${sizeLabel(size)}: JSON.parse baseline`);
+    result.parse = await measureParse(browser, base, size);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(installProbe);
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    let crashed = null;
+    const crash = new Promise((_, reject) => page.on('crash', () => reject((crashed = new Error('the page crashed (renderer process died, likely out of memory)')))));
+    crash.catch(() => undefined);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    if (o.profile) {
+      // Same-origin first, so the profiled document stays in this renderer process.
+      await page.goto(`${base}/?data=`);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
+    log(`${sizeLabel(size)}: loading ${size.name}`);
+    const t0 = Date.now();
+    const progress = setInterval(async () => {
+      try {
+        const ph = await page.evaluate(() => window.__bench?.phases.at(-1)?.phase);
+        log(`  ${Math.round((Date.now() - t0) / 1000)} s: ${ph ?? '…'}`);
+      } catch {
+        /* page busy or gone */
+      }
+    }, 15_000);
+    let outcome;
+    try {
+      await page.goto(`${base}/?data=bench/${size.name}`, { waitUntil: 'commit' });
+      outcome = await withTimeout(
+        Promise.race([
+          crash,
+          page.waitForFunction(() => !!window.veinscape, null, { timeout: 0, polling: 50 }).then(() => page.evaluate(
+            () =>
+              new Promise((resolve) => {
+                const v = window.veinscape;
+                const failed = () => {
+                  const s = v.store.getState();
+                  if (s.report && !s.report.ok && !s.loading) resolve({ failed: s.report.errors.slice(0, 3) });
+                };
+                v.store.subscribe(failed);
+                failed();
+                v.ready().then(() => resolve({ readyMs: performance.now() }));
+              }),
+          )),
+        ]),
+        o.timeout * 1000,
+        'veinscape.ready()',
+      );
+    } catch (e) {
+      let last = null;
+      if (!crashed) last = await withTimeout(page.evaluate(() => window.__bench?.phases), 10_000, 'phases').catch(() => null);
+      result.phases = last ?? undefined;
+      result.error = crashed ? 'page crashed during load' : 'load did not finish';
+      result.errorDetail = `${e.message}${last?.length ? `; last phase "${last.at(-1).phase}" from ${Math.round(last.at(-1).t)} ms` : ''}${pageErrors.length ? `; page errors: ${pageErrors.join(' | ')}` : ''}`;
+      return result;
+    } finally {
+      clearInterval(progress);
+    }
+    if (outcome.failed) {
+      result.error = 'the load failed';
+      result.errorDetail = JSON.stringify(outcome.failed);
+      return result;
+    }
+    result.readyMs = outcome.readyMs;
+    if (o.profile) {
+      const { profile } = await cdp.send('Profiler.stop');
+      result.profileTop = profileTop(profile);
+    }
+    result.loaded = await page.evaluate(loadedState);
+    const B = await page.evaluate(() => window.__bench);
+    result.phases = B.phases;
+    result.workerDone = B.workerDone ?? null;
+    const inLoad = B.longtasks.filter((t) => t.start < result.readyMs);
+    const top = [...inLoad].sort((a, b) => b.duration - a.duration).slice(0, 3).map((t) => ({ ...t, during: phaseAt(B.phases, t.start) }));
+    result.longest = top[0] ?? { start: 0, duration: 0 };
+    result.longtasks = { count: inLoad.length, over200: inLoad.filter((t) => t.duration > 200).length, total: inLoad.reduce((n, t) => n + t.duration, 0), top };
+    const loaf = B.loafs.filter((l) => l.start < result.readyMs).sort((a, b) => b.duration - a.duration)[0];
+    result.loafScripts = loaf ? [...loaf.scripts].sort((a, b) => b.duration - a.duration).slice(0, 3) : [];
+    const g = B.gl;
+    result.glCalls = g;
+    const sum = (names, k) => names.reduce((n, x) => n + (g[x]?.[k] ?? 0), 0);
+    const uploads = ['bufferData', 'bufferSubData', 'texImage2D', 'texSubImage2D', 'texImage3D', 'texSubImage3D'];
+    result.gl = { uploadBytes: sum(uploads, 'bytes'), uploadCalls: sum(uploads, 'calls'), uploadMs: sum(uploads, 'ms'), shaderMs: sum(['compileShader', 'linkProgram', 'getProgramParameter', 'getShaderParameter'], 'ms') };
+    result.pageErrors = pageErrors;
+
+    // Idle: nothing should be drawn.
+    const f0 = (await page.evaluate(() => window.veinscape.stats())).frames;
+    await sleep(2000);
+    result.idleFrames = (await page.evaluate(() => window.veinscape.stats())).frames - f0;
+
+    // Heap after load, then after a full GC.
+    const beforeGc = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = await cdp.send('Runtime.getHeapUsage');
+    result.heap = { beforeGc, afterGc: usage.usedSize, total: usage.totalSize, backing: usage.backingStorageSize ?? null, embedder: usage.embedderHeapUsedSize ?? null };
+
+    // Baseline task time of a measurement that changes nothing.
+    const base3 = [];
+    for (let i = 0; i < 3; i++) base3.push((await taskMs(cdp, () => page.evaluate(noChange))).ms);
+    const baseline = median(base3);
+    result.baselineMs = baseline;
+
+    // Click pick (the app has no hover pick yet): median of 3.
+    const target = await page.evaluate(pickTarget);
+    await page.mouse.move(target.x, target.y);
+    await page.evaluate(() => window.veinscape.ready());
+    const picks = [];
+    for (let i = 0; i < 3; i++) {
+      await page.evaluate(armPick);
+      const { ms, out } = await taskMs(cdp, async () => {
+        await page.mouse.down();
+        await page.mouse.up();
+        return page.evaluate(pickResult);
+      });
+      picks.push({ ...out, taskMs: ms - baseline });
+      await page.evaluate(async () => {
+        window.veinscape.store.getState().select(null);
+        await window.veinscape.ready();
+      });
+    }
+    result.pick = { pickMs: median(picks.map((p) => p.pickMs)), eventMs: median(picks.map((p) => p.eventMs)), taskMs: median(picks.map((p) => p.taskMs)), hit: picks.every((p) => p.hit), target };
+
+    // Filter changes: grade cut-off and elevation window, 3 each.
+    const zMid = result.loaded.bounds ? Math.round((result.loaded.bounds.min[2] + result.loaded.bounds.max[2]) / 2) : 0;
+    const groups = {
+      grade: [{ gradeCutoff: 3 }, { gradeCutoff: 5 }, { gradeCutoff: 1 }],
+      elevation: [{ elevationMin: zMid }, { elevationMin: zMid - 100, elevationMax: zMid + 150 }, { elevationMin: null, elevationMax: null }],
+    };
+    result.filters = { uploadBytes: 0, geometries: 0 };
+    for (const [kind, patches] of Object.entries(groups)) {
+      const runs = [];
+      for (const patch of patches) {
+        const { ms, out } = await taskMs(cdp, () => page.evaluate(changeFilters, patch));
+        runs.push({ ...out, taskMs: ms - baseline });
+        result.filters.uploadBytes += out.uploadBytes;
+        result.filters.geometries += out.geometries;
+      }
+      result.filters[kind] = { taskMs: median(runs.map((r) => r.taskMs)), microMs: median(runs.map((r) => r.microMs)), frameMs: median(runs.map((r) => r.frameMs)), runs };
+    }
+    await page.evaluate(changeFilters, null);
+    result.pageErrors = pageErrors;
+    if (pageErrors.length) result.errorDetail = `page errors: ${pageErrors.join(' | ')}`;
+    return result;
+  } catch (e) {
+    result.error = result.error ?? 'benchmark error';
+    result.errorDetail = `${e.message}`;
+    return result;
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  for (const s of o.sizes) ensureDataset(s);
+  const { tmp, site, build } = prepareSite(o, o.sizes);
+  const server = await startServer(site, o.port);
+  const results = [];
+  let webgl = { renderer: 'unknown', vendor: '' };
+  let browserVersion = 'unknown';
+  try {
+    const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: true, args: CHROMIUM_ARGS });
+    browserVersion = `Chromium ${browser.version()}`;
+    const page = await browser.newPage();
+    await page.goto(`${server.base}/?data=`);
+    webgl = await page.evaluate(webglRenderer);
+    await browser.close();
+    for (const size of o.sizes) {
+      const r = await measureSize(o, server.base, size);
+      results.push(r);
+      log(`${sizeLabel(size)}: ${r.error ? `${r.error}: ${r.errorDetail}` : `ready in ${Math.round(r.readyMs)} ms`}`);
+      if (r.profileTop) {
+        log(`${sizeLabel(size)}: main-thread CPU profile during load, top self time:`);
+        for (const p of r.profileTop) log(`  ${p.ms.toFixed(0).padStart(7)} ms  ${p.fn}`);
+      }
+    }
+  } finally {
+    server.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const env = {
+    date: new Date().toISOString().slice(0, 10),
+    machine: machineInfo(),
+    browser: browserVersion,
+    webgl,
+    build,
+    totalSeconds: (Date.now() - started) / 1000,
+  };
+  console.log(`\nVeinscape benchmark, ${env.date}: ${env.machine.cpu}, ${env.machine.cores} cores, ${env.machine.ramGB.toFixed(1)} GB; ${browserVersion}; ${webgl.renderer}\n`);
+  console.log(consoleTable(results));
+  for (const r of results) if (r.error) console.log(`\n${sizeLabel(r.size)}: ${r.error}: ${r.errorDetail}`);
+  if (o.json) writeFileSync(resolve(o.json), JSON.stringify({ env, results }, null, 1));
+  if (o.doc) {
+    updateDoc(join(ROOT, 'docs/performance.md'), markdownResults(results, env));
+    log('docs/performance.md updated');
+  }
+  if (results.some((r) => r.error)) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  console.error(`bench: ${e.stack ?? e.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,297 @@
+/**
+ * Code that runs inside the benchmarked page. `installProbe` is passed to page.addInitScript, so it
+ * runs before the app's own scripts on every navigation; the other functions are passed to
+ * page.evaluate. Everything here is plain browser JavaScript (no closures over Node values).
+ *
+ * The probe records, in window.__bench:
+ *   - longtasks: every main-thread task over 50 ms (PerformanceObserver 'longtask'), with start and duration;
+ *   - loafs: long animation frames with their script attribution (invoker, source, duration);
+ *   - phases: each change of the store's load phase (reading, parsing, validating, building,
+ *     drawing), the moment the dataset is stored and the moment it is first drawn;
+ *   - workerDone: how long the main thread took to deserialise the worker's final message (the
+ *     structured clone of the model and prepared buffers) and to run its handler;
+ *   - gl: calls, main-thread milliseconds and bytes of the WebGL calls that upload or draw, so a
+ *     filter change can be checked to upload nothing.
+ */
+
+export function installProbe() {
+  const B = (window.__bench = { longtasks: [], loafs: [], phases: [], gl: {}, errors: [] });
+  const now = () => performance.now();
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) B.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) {
+    B.errors.push(`longtask observer: ${e}`);
+  }
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        B.loafs.push({
+          start: e.startTime,
+          duration: e.duration,
+          blocking: e.blockingDuration,
+          renderStart: e.renderStart,
+          scripts: (e.scripts || []).map((s) => ({
+            invoker: s.invoker,
+            type: s.invokerType,
+            fn: s.sourceFunctionName,
+            src: s.sourceURL ? s.sourceURL.replace(/^.*\//, '') : '',
+            start: s.startTime,
+            duration: s.duration,
+            forcedLayout: s.forcedStyleAndLayoutDuration,
+          })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch (e) {
+    B.errors.push(`long-animation-frame observer: ${e}`);
+  }
+
+  // WebGL accounting: wrap the calls that move data to the GPU or draw.
+  const bytesOfView = (v) => (v && typeof v.byteLength === 'number' ? v.byteLength : typeof v === 'number' ? v : 0);
+  const wrap = (proto, name, bytes) => {
+    const orig = proto[name];
+    if (typeof orig !== 'function') return;
+    proto[name] = function (...args) {
+      const s = (B.gl[name] ??= { calls: 0, ms: 0, bytes: 0 });
+      const t = now();
+      try {
+        return orig.apply(this, args);
+      } finally {
+        s.ms += now() - t;
+        s.calls++;
+        if (bytes) s.bytes += bytes(args);
+      }
+    };
+  };
+  for (const C of [window.WebGL2RenderingContext, window.WebGLRenderingContext]) {
+    if (!C) continue;
+    const P = C.prototype;
+    wrap(P, 'bufferData', (a) => bytesOfView(a[1]));
+    wrap(P, 'bufferSubData', (a) => {
+      const src = a[2];
+      if (!src || typeof src.byteLength !== 'number') return 0;
+      const per = src.BYTES_PER_ELEMENT || 1;
+      return a[4] ? a[4] * per : src.byteLength - (a[3] || 0) * per;
+    });
+    for (const n of ['texImage2D', 'texSubImage2D', 'texImage3D', 'texSubImage3D']) wrap(P, n, (a) => bytesOfView(a.find((x) => x && typeof x.byteLength === 'number')));
+    for (const n of ['compileShader', 'linkProgram', 'getProgramParameter', 'getShaderParameter', 'drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced']) wrap(P, n, null);
+  }
+
+  // Canvas resizes: reallocating a WebGL drawing buffer waits for the GPU process.
+  for (const dim of ['width', 'height']) {
+    const d = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, dim);
+    if (!d || !d.set) continue;
+    Object.defineProperty(HTMLCanvasElement.prototype, dim, {
+      configurable: true,
+      enumerable: d.enumerable,
+      get() {
+        return d.get.call(this);
+      },
+      set(value) {
+        const t = now();
+        try {
+          d.set.call(this, value);
+        } finally {
+          const s = (B.gl.canvasResize ??= { calls: 0, ms: 0, bytes: 0, log: [] });
+          const dt = now() - t;
+          s.calls++;
+          s.ms += dt;
+          if (s.log.length < 50) s.log.push({ t, dim, value, ms: dt });
+        }
+      },
+    });
+  }
+
+  // Time the deserialisation of the worker's result on the main thread (e.data is cloned on first access).
+  const desc = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage');
+  if (desc && desc.set) {
+    Object.defineProperty(Worker.prototype, 'onmessage', {
+      configurable: true,
+      enumerable: desc.enumerable,
+      get() {
+        return desc.get.call(this);
+      },
+      set(fn) {
+        desc.set.call(
+          this,
+          typeof fn !== 'function'
+            ? fn
+            : function (e) {
+                const t0 = now();
+                const d = e.data;
+                const t1 = now();
+                try {
+                  return fn.call(this, e);
+                } finally {
+                  if (d && d.type !== 'progress') B.workerDone = { at: t0, type: d.type, deserializeMs: t1 - t0, handlerMs: now() - t1 };
+                }
+              },
+        );
+      },
+    });
+  }
+
+  // Follow the store's load phases from the moment the app creates window.veinscape.
+  let api;
+  Object.defineProperty(window, 'veinscape', {
+    configurable: true,
+    enumerable: true,
+    get: () => api,
+    set: (v) => {
+      api = v;
+      try {
+        let last = null;
+        const record = (s) => {
+          const phase = s.loading ? s.loading.phase : s.version > 0 ? (s.renderedVersion === s.version ? 'drawn' : 'stored') : 'idle';
+          if (phase !== last) {
+            B.phases.push({ phase, t: now() });
+            last = phase;
+          }
+        };
+        record(v.store.getState());
+        v.store.subscribe(record);
+      } catch (e) {
+        B.errors.push(`store hook: ${e}`);
+      }
+    },
+  });
+}
+
+/** In the page: fetch the file as text and time JSON.parse on it (main thread) a few times. */
+export async function timeJsonParse({ url, repeat }) {
+  const t0 = performance.now();
+  const res = await fetch(url);
+  const text = await res.text();
+  const fetchMs = performance.now() - t0;
+  const times = [];
+  for (let i = 0; i < repeat; i++) {
+    const a = performance.now();
+    let doc = JSON.parse(text);
+    times.push(performance.now() - a);
+    if (!doc || typeof doc !== 'object') throw new Error('not an object');
+    doc = null;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { chars: text.length, fetchMs, times };
+}
+
+/** In the page: the software WebGL renderer string. */
+export function webglRenderer() {
+  const gl = document.createElement('canvas').getContext('webgl2') || document.createElement('canvas').getContext('webgl');
+  if (!gl) return { renderer: 'no WebGL', vendor: '' };
+  const ext = gl.getExtension('WEBGL_debug_renderer_info');
+  return {
+    renderer: ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER),
+    vendor: ext ? gl.getParameter(ext.UNMASKED_VENDOR_WEBGL) : gl.getParameter(gl.VENDOR),
+    version: gl.getParameter(gl.VERSION),
+  };
+}
+
+/** In the page: what is loaded and drawn once ready. */
+export function loadedState() {
+  const v = window.veinscape;
+  const s = v.store.getState();
+  const p = s.prepared;
+  return {
+    stats: v.stats(),
+    report: s.report && { ok: s.report.ok, counts: s.report.counts, errors: s.report.errors.slice(0, 5), errorCount: s.report.errors.length, warningCount: s.report.warnings.length },
+    segments: p ? { intervals: p.intervals.count, traces: p.traces.count, surfaceVertices: p.surfaces.reduce((n, b) => n + b.positions.length / 3, 0), surfaceTriangles: p.surfaces.reduce((n, b) => n + b.indices.length / 3, 0) } : null,
+    bounds: p ? p.bounds : null,
+    memory: performance.memory ? { used: performance.memory.usedJSHeapSize, total: performance.memory.totalJSHeapSize, limit: performance.memory.jsHeapSizeLimit } : null,
+  };
+}
+
+/**
+ * In the page: apply a filter patch and measure its main-thread cost in parts: the synchronous store
+ * update with its subscribers and the React work it schedules as microtasks, then the next frame
+ * (rAF timestamp to the end of the renderer's callback), and what it uploaded.
+ */
+export async function changeFilters(patch) {
+  const v = window.veinscape;
+  const B = window.__bench;
+  // (helpers inline: page.evaluate sends this function's source only)
+  const uploadBytes = (b) => ['bufferData', 'bufferSubData', 'texImage2D', 'texSubImage2D', 'texImage3D', 'texSubImage3D'].reduce((n, k) => n + (b.gl[k]?.bytes ?? 0), 0);
+  const glMs = (b) => Object.values(b.gl).reduce((n, s) => n + s.ms, 0);
+  const st0 = v.stats();
+  const up0 = uploadBytes(B);
+  const gl0 = glMs(B);
+  let frameMs = null;
+  const t0 = performance.now();
+  if (patch === null) v.store.getState().resetFilters();
+  else v.store.getState().setFilters(patch);
+  const syncMs = performance.now() - t0;
+  await null;
+  const microMs = performance.now() - t0;
+  // Registered after the renderer's own callback (the change asked for a frame first), so this runs
+  // right after the frame is drawn: its timestamp is the frame's start.
+  await new Promise((r) => requestAnimationFrame((ts) => ((frameMs = performance.now() - ts), r())));
+  await v.ready();
+  const st1 = v.stats();
+  return { syncMs, microMs, frameMs, glMs: glMs(B) - gl0, uploadBytes: uploadBytes(B) - up0, geometries: st1.geometries - st0.geometries, frames: st1.frames - st0.frames };
+}
+
+/** In the page: a no-op of the same shape, for the baseline of the task-time measurement. */
+export async function noChange() {
+  await null;
+  await new Promise((r) => requestAnimationFrame(() => r()));
+  await window.veinscape.ready();
+}
+
+/** In the page: a visible interval to click at (canvas CSS px and viewport px), or the canvas centre. */
+export function pickTarget() {
+  const v = window.veinscape;
+  const s = v.store.getState();
+  const p = s.prepared;
+  const c = document.querySelector('.viewer canvas:not(.overlay)') || document.querySelector('canvas');
+  const r = c.getBoundingClientRect();
+  const b = p.intervals;
+  // Scan from the middle of the buffer for an interval drawn on screen, well inside the canvas.
+  for (let k = 0; k < 2000 && k < b.count; k++) {
+    const i = (Math.floor(b.count / 2) + k * 7919) % b.count;
+    const w = [0, 1, 2].map((j) => (b.start[i * 3 + j] + b.end[i * 3 + j]) / 2 + p.origin[j]);
+    const xy = v.project(w);
+    if (xy && xy[0] > 40 && xy[1] > 40 && xy[0] < r.width - 40 && xy[1] < r.height - 40) return { x: r.left + xy[0], y: r.top + xy[1], interval: i };
+  }
+  return { x: r.left + r.width / 2, y: r.top + r.height / 2, interval: -1 };
+}
+
+/**
+ * In the page: before a click, hook the window (capture phase, first listener) and the store's
+ * `select` (what the pick calls once it has found something, or with null) to time the pick itself.
+ */
+export function armPick() {
+  const v = window.veinscape;
+  const B = window.__bench;
+  const st = v.store.getState();
+  const select = st.select;
+  B.pick = { start: null, selectAt: null, end: null, selection: undefined };
+  const onCapture = () => (B.pick.start = performance.now());
+  const onBubble = () => {
+    B.pick.end = performance.now();
+    window.removeEventListener('pointerup', onCapture, true);
+    window.removeEventListener('pointerup', onBubble, false);
+  };
+  window.addEventListener('pointerup', onCapture, true);
+  window.addEventListener('pointerup', onBubble, false);
+  v.store.setState({
+    select: (sel) => {
+      if (B.pick.selectAt === null) B.pick.selectAt = performance.now();
+      B.pick.selection = sel;
+      v.store.setState({ select });
+      return select(sel);
+    },
+  });
+}
+
+export async function pickResult() {
+  await window.veinscape.ready();
+  const p = window.__bench.pick;
+  return {
+    pickMs: p.selectAt !== null && p.start !== null ? p.selectAt - p.start : null,
+    eventMs: p.end !== null && p.start !== null ? p.end - p.start : null,
+    hit: !!p.selection,
+    selection: p.selection ?? null,
+  };
+}
