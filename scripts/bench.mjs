@@ -30,13 +30,13 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, writeFileSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { findChromium } from './find-chromium.mjs';
 import { machineInfo } from './bench/machine.mjs';
-import { armPick, changeFilters, installProbe, loadedState, noChange, pickResult, pickTarget, timeJsonParse, webglRenderer } from './bench/probe.mjs';
+import { armPick, changeFilters, fullFrame, installProbe, loadedState, noChange, pickResult, pickTarget, timeJsonParse, webglRenderer } from './bench/probe.mjs';
 import { consoleTable, markdownResults, median, sizeLabel, updateDoc } from './bench/report.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -273,6 +273,11 @@ async function measureSize(o, base, size) {
         'veinscape.ready()',
       );
     } catch (e) {
+      if (o.profile) {
+        // The inspector can interrupt running JavaScript: see what the page was busy with.
+        const stopped = await withTimeout(cdp.send('Profiler.stop'), 30_000, 'Profiler.stop').catch(() => null);
+        if (stopped) result.profileTop = profileTop(stopped.profile);
+      }
       let last = null;
       if (!crashed) last = await withTimeout(page.evaluate(() => window.__bench?.phases), 10_000, 'phases').catch(() => null);
       result.phases = last ?? undefined;
@@ -319,6 +324,12 @@ async function measureSize(o, base, size) {
     await cdp.send('HeapProfiler.collectGarbage');
     const usage = await cdp.send('Runtime.getHeapUsage');
     result.heap = { beforeGc, afterGc: usage.usedSize, total: usage.totalSize, backing: usage.backingStorageSize ?? null, embedder: usage.embedderHeapUsedSize ?? null };
+
+    // A full redraw, GPU included (3 runs).
+    const frames = [];
+    for (let i = 0; i < 3; i++) frames.push(await withTimeout(page.evaluate(fullFrame), o.timeout * 1000, 'a full frame'));
+    result.fullFrame = { totalMs: median(frames.map((f) => f.totalMs)), gpuWaitMs: median(frames.map((f) => f.gpuWaitMs)), renderMs: median(frames.map((f) => f.renderMs)) };
+    await page.evaluate(() => window.veinscape.ready());
 
     // Baseline task time of a measurement that changes nothing.
     const base3 = [];
@@ -379,6 +390,7 @@ async function measureSize(o, base, size) {
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   const started = Date.now();
+  const loadStart = os.loadavg();
   for (const s of o.sizes) ensureDataset(s);
   const { tmp, site, build } = prepareSite(o, o.sizes);
   const server = await startServer(site, o.port);
@@ -406,6 +418,7 @@ async function main() {
     rmSync(tmp, { recursive: true, force: true });
   }
   const env = {
+    loadavg: [loadStart, os.loadavg()],
     date: new Date().toISOString().slice(0, 10),
     machine: machineInfo(),
     browser: browserVersion,

@@ -232,6 +232,32 @@ export async function changeFilters(patch) {
   return { syncMs, microMs, frameMs, glMs: glMs(B) - gl0, uploadBytes: uploadBytes(B) - up0, geometries: st1.geometries - st0.geometries, frames: st1.frames - st0.frames };
 }
 
+/**
+ * In the page: one full redraw including the GPU's work. A no-op filter change asks for a frame; a
+ * callback queued after the renderer's reads one pixel back, which waits until the GPU process
+ * (SwiftShader here) has finished drawing. Main-thread time is small; this is what the user waits for.
+ */
+export async function fullFrame() {
+  const v = window.veinscape;
+  const c = document.querySelector('.viewer canvas:not(.overlay)') || document.querySelector('canvas');
+  const gl = c.getContext('webgl2');
+  await v.ready();
+  const t0 = performance.now();
+  v.store.getState().setFilters({});
+  let renderMs = null;
+  let syncMs = null;
+  await new Promise((r) =>
+    requestAnimationFrame((ts) => {
+      const a = performance.now();
+      renderMs = a - ts;
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+      syncMs = performance.now() - a;
+      r();
+    }),
+  );
+  return { totalMs: performance.now() - t0, renderMs, gpuWaitMs: syncMs };
+}
+
 /** In the page: a no-op of the same shape, for the baseline of the task-time measurement. */
 export async function noChange() {
   await null;

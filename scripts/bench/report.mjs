@@ -44,6 +44,7 @@ export const ROWS = [
   ['bytes uploaded / geometries added by a filter change', '0 / 0', (r) => [r.filters ? `${fmt(r.filters.uploadBytes)} / ${fmt(r.filters.geometries)}` : '-', r.filters ? r.filters.uploadBytes === 0 && r.filters.geometries === 0 : null]],
   ['pick at the cursor (click; no hover pick yet) (ms)', '≤ 5', (r) => [ms(r.pick?.pickMs), r.pick?.pickMs !== undefined && r.pick?.pickMs !== null ? r.pick.pickMs <= 5 : null]],
   ['… whole click, pick + UI update + frame (ms)', '', (r) => [ms(r.pick?.taskMs)]],
+  ['one full redraw incl. GPU (forced sync) (ms)', '', (r) => [ms(r.fullFrame?.totalMs)]],
   ['frames drawn while idle (2 s)', '0', (r) => [r.idleFrames === undefined ? '-' : fmt(r.idleFrames), r.idleFrames === undefined ? null : r.idleFrames === 0]],
 ];
 
@@ -115,6 +116,7 @@ export function markdownResults(results, env) {
       ['browser', `${env.browser} (headless, \`--use-angle=swiftshader\`)`],
       ['WebGL renderer', `${env.webgl.renderer} (${env.webgl.vendor})`],
       ['Node', m.node],
+      ['load average (1 min) at start / end', env.loadavg ? `${fmt(env.loadavg[0][0], 1)} / ${fmt(env.loadavg[1][0], 1)}` : '-'],
       ['build', env.build],
     ]),
     '',

@@ -11,6 +11,7 @@ import { Legend } from './Legend';
 import { ReportPanel } from './ReportPanel';
 import { ProgressBar, StatusBar } from './StatusBar';
 import { DropZone } from './DropZone';
+import { ExportDialog } from './ExportDialog';
 import { MeasurePanel } from './MeasurePanel';
 import { InterceptsPanel } from './InterceptsPanel';
 import { DrillPanel } from './DrillPanel';
@@ -25,9 +26,10 @@ export function App() {
   const presenting = useVeinscape((s) => s.presenting);
   const embed = useVeinscape((s) => s.embed);
   const [panelOpen, setPanelOpen] = useState(true);
+  const [exportOpen, setExportOpen] = useState(false);
   return (
     <div className={`app theme-${theme}${presenting ? ' presenting' : ''}${embed ? ' embed' : ''}`}>
-      <TopBar />
+      <TopBar onExportImage={() => setExportOpen(true)} />
       <main className="stage">
         <div className={`sidebar ${panelOpen ? '' : 'closed'}`}>
           <button className="collapse" onClick={() => setPanelOpen(!panelOpen)} aria-label={panelOpen ? 'Hide panels' : 'Show panels'}>
@@ -59,6 +61,7 @@ export function App() {
       </main>
       <StatusBar />
       <DropZone />
+      <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { store, useVeinscape } from '../state/store';
 import { loadInto } from '../data/loadSource';
 
-export function TopBar() {
+export function TopBar({ onExportImage }: { onExportImage?: () => void } = {}) {
   const project = useVeinscape((s) => s.model?.project);
   const zones = useVeinscape((s) => s.model?.zones);
   const theme = useVeinscape((s) => s.theme);
@@ -54,6 +54,7 @@ export function TopBar() {
           }}
         />
         <button onClick={() => file.current?.click()}>Open…</button>
+        {onExportImage && <button onClick={onExportImage} title="Save the view as a PNG for slides and reports">Export image</button>}
         <button onClick={() => store.getState().setTheme(theme === 'light' ? 'dark' : 'light')} aria-label="Toggle dark mode">
           {theme === 'light' ? 'Dark' : 'Light'}
         </button>
