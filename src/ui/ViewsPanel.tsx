@@ -33,7 +33,7 @@ export function ViewsPanel() {
         </span>
       </h2>
       {copied && <p className="hint" data-testid="link-status">{copied}</p>}
-      <ul className="views" data-testid="views-list">
+      <ul className="saved-views" data-testid="views-list">
         {views.map((v) => (
           <li key={v.name}>
             <button className="view-name" onClick={() => applyView(v)} title={v.caption ?? v.name}>{v.name}</button>
