@@ -46,7 +46,7 @@ test.describe('fault offsets on the sample', () => {
       expect(asMapped).toBeLessThan(slips[id] * 1.1);
     }
     // Restore through the UI: the toggle animates to zero offsets.
-    await page.getByRole('button', { name: 'Restored' }).click();
+    await page.getByRole('button', { name: 'Restored', exact: true }).click();
     await page.waitForFunction(() => Object.values(window.veinscape.store.getState().faultOffsets).every((v) => v === 0));
     await page.evaluate(() => window.veinscape.ready());
     for (const [a, b, k] of PAIRS) {
@@ -57,7 +57,7 @@ test.describe('fault offsets on the sample', () => {
 
   test('the restore toggle animates through intermediate offsets and back', async ({ page }) => {
     const mapped = await page.evaluate(() => window.veinscape.store.getState().mappedOffsets.F3);
-    await page.getByRole('button', { name: 'Restored' }).click();
+    await page.getByRole('button', { name: 'Restored', exact: true }).click();
     // Sample the offset while the animation plays: some value strictly between the two states.
     const seen = await page.evaluate(async () => {
       const values: number[] = [];
@@ -69,7 +69,7 @@ test.describe('fault offsets on the sample', () => {
     });
     expect(seen.some((v) => v > 1 && v < mapped - 1)).toBe(true);
     await page.waitForFunction(() => window.veinscape.store.getState().faultOffsets.F3 === 0);
-    await page.getByRole('button', { name: 'As mapped' }).click();
+    await page.getByRole('button', { name: 'As mapped', exact: true }).click();
     await page.waitForFunction((m) => window.veinscape.store.getState().faultOffsets.F3 === m, mapped);
   });
 

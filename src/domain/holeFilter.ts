@@ -14,6 +14,14 @@ export interface FilterState {
   statusTypeMask: number;
   /** bit per program index; programs ≥ 30 are always shown */
   programMask: number;
+  /** drilling year window; holes without a year (0) always pass */
+  yearMin?: number;
+  yearMax?: number;
+  /** depth window along the hole, m */
+  depthMin?: number;
+  depthMax?: number;
+  /** per hole: 1 shown, 0 hidden (hole search); null = all */
+  holeMask?: Uint8Array | null;
 }
 
 export function statusTypeMask(status: { drilled: boolean; planned: boolean }, type: { surface: boolean; underground: boolean }): number {
@@ -36,16 +44,46 @@ export function programMask(programs: string[], shown: Record<string, boolean>):
 }
 
 /** Hole-level test on a segment's hole attributes (status/type code, program index). */
-export function holeAttrsVisible(code: number, program: number, f: FilterState): boolean {
+export function holeAttrsVisible(code: number, program: number, f: FilterState, year = 0, hole = -1): boolean {
   if (((f.statusTypeMask >> code) & 1) === 0) return false;
-  return program >= 30 || ((f.programMask >> program) & 1) === 1;
+  if (program < 30 && ((f.programMask >> program) & 1) === 0) return false;
+  if (year > 0 && (year < (f.yearMin ?? -Infinity) || year > (f.yearMax ?? Infinity))) return false;
+  if (f.holeMask && hole >= 0 && !f.holeMask[hole]) return false;
+  return true;
 }
 
 /** Whether segment i is drawn, with the same rules as the shader. */
 export function segmentVisible(b: SegmentBuffer, i: number, f: FilterState, grade: boolean): boolean {
-  if (!holeAttrsVisible(Math.round(b.hole[i * 4]), Math.round(b.hole[i * 4 + 1]), f)) return false;
+  if (!holeAttrsVisible(Math.round(b.hole[i * 4]), Math.round(b.hole[i * 4 + 1]), f, Math.round(b.hole[i * 4 + 2]), Math.round(b.hole[i * 4 + 3]))) return false;
   const z = 0.5 * (b.start[i * 3 + 2] + b.end[i * 3 + 2]);
   if (z < f.elevMin || z > f.elevMax) return false;
+  const d = 0.5 * (b.depth[i * 2] + b.depth[i * 2 + 1]);
+  if (d < (f.depthMin ?? -Infinity) || d > (f.depthMax ?? Infinity)) return false;
   if (grade && f.belowCutoff === 'hide' && b.value[i] < f.gradeCutoff) return false;
   return true;
+}
+
+/** Holes whose id contains the search text (case-insensitive); null when the search is empty. */
+export function holeSearchMask(ids: string[], search: string): Uint8Array | null {
+  const q = search.trim().toLowerCase();
+  if (!q) return null;
+  // Several ids may be given, separated by commas or spaces.
+  const terms = q.split(/[\s,;]+/).filter(Boolean);
+  return Uint8Array.from(ids, (id) => (terms.some((t) => id.toLowerCase().includes(t)) ? 1 : 0));
+}
+
+export interface ViewCounts {
+  holes: number;
+  intervals: number;
+}
+
+/** Holes with a visible trace piece, and interval rows with a visible piece at or above the cut-off. */
+export function countInView(traces: SegmentBuffer, intervals: SegmentBuffer, f: FilterState, holeCount: number): ViewCounts {
+  const holes = new Uint8Array(holeCount);
+  for (let i = 0; i < traces.count; i++) if (segmentVisible(traces, i, f, false)) holes[traces.row[i]] = 1;
+  const rows = new Set<number>();
+  for (let i = 0; i < intervals.count; i++) {
+    if (intervals.value[i] >= f.gradeCutoff && intervals.value[i] >= 0 && segmentVisible(intervals, i, f, true)) rows.add(intervals.row[i]);
+  }
+  return { holes: holes.reduce((a, b) => a + b, 0), intervals: rows.size };
 }

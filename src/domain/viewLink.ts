@@ -1,9 +1,11 @@
 /**
- * A view in a link: JSON, compacted (coordinates to 0.01 m), in base64url so it survives being
+ * A view in a link: JSON, compacted (coordinates to 0.01 m, small numbers such as an orthographic
+ * zoom to 6 significant digits), in base64url so it survives being
  * pasted into e-mail and slides. Decoding never throws: a damaged link gives null.
  */
 export function encodeView(view: unknown): string {
-  const json = JSON.stringify(view, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 100) / 100 : v));
+  const compact = (v: number) => (Math.abs(v) >= 100 ? Math.round(v * 100) / 100 : Number(v.toPrecision(6)));
+  const json = JSON.stringify(view, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? compact(v) : v));
   const bytes = new TextEncoder().encode(json);
   let bin = '';
   for (const b of bytes) bin += String.fromCharCode(b);

@@ -9,7 +9,8 @@ import { store } from '../state/store';
 import { pickSegment } from '../domain/pick';
 import { raycastSurfaces } from '../domain/pickSurface';
 import { faultShifts } from '../state/faultShifts';
-import { programMask, segmentVisible, statusTypeMask, type FilterState } from '../domain/holeFilter';
+import { segmentVisible, type FilterState } from '../domain/holeFilter';
+import { filterStateFrom } from '../state/filterState';
 import type { Vec3 } from '../domain/vec3';
 import { sceneState } from './handle';
 
@@ -19,17 +20,7 @@ const ray = new Raycaster();
 const ndc = new Vector2();
 
 export function filterStateOf(): FilterState {
-  const s = store.getState();
-  const f = s.filters;
-  const oz = s.prepared?.origin[2] ?? 0;
-  return {
-    gradeCutoff: f.gradeCutoff,
-    belowCutoff: f.belowCutoff,
-    elevMin: f.elevationMin === null ? -1e9 : f.elevationMin - oz,
-    elevMax: f.elevationMax === null ? 1e9 : f.elevationMax - oz,
-    statusTypeMask: statusTypeMask(f.status, f.type),
-    programMask: programMask(s.prepared?.programs ?? [], f.programs),
-  };
+  return filterStateFrom(store.getState());
 }
 
 /** Pick at CSS pixel (x, y) in the canvas; selects and returns whether something was hit. */

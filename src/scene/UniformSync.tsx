@@ -11,7 +11,10 @@ import { faultShifts } from '../state/faultShifts';
 import { programMask, statusTypeMask } from '../domain/holeFilter';
 import { DEFAULT_GOLD_BINS } from '../domain/gradeBins';
 import { currentColouring } from '../state/colouring';
-import { MAX_BINS } from './materials/sharedUniforms';
+import { holeMaskTexture, MAX_BINS } from './materials/sharedUniforms';
+import { holeMaskOf } from '../state/filterState';
+
+let lastMask: Uint8Array | null = null;
 
 function apply(s: VeinscapeState) {
   const p = s.prepared;
@@ -24,6 +27,19 @@ function apply(s: VeinscapeState) {
   shared.uStatusTypeMask.value = statusTypeMask(f.status, f.type);
   shared.uProgramMask.value = programMask(p?.programs ?? [], f.programs);
   shared.uSelectedHole.value = s.selection ? s.selection.hole : -1;
+  shared.uYearMin.value = f.yearMin ?? -1e9;
+  shared.uYearMax.value = f.yearMax ?? 1e9;
+  shared.uDepthMin.value = f.depthMin ?? -1e9;
+  shared.uDepthMax.value = f.depthMax ?? 1e9;
+  shared.uCategoryMask.value = (f.categories.measured ? 1 : 0) | (f.categories.indicated ? 2 : 0) | (f.categories.inferred ? 4 : 0);
+  const mask = holeMaskOf(s);
+  if (mask !== lastMask) {
+    // A small texture upload (one byte per hole), not geometry.
+    lastMask = mask;
+    shared.uHoleMask.value.dispose();
+    shared.uHoleMask.value = mask ? holeMaskTexture(Uint8Array.from(mask, (v) => v * 255), mask.length) : holeMaskTexture(new Uint8Array([255]), 1);
+    shared.uHoleMaskOn.value = mask ? 1 : 0;
+  }
   shared.uHolesFollow.value = s.holesFollowFaults ? 1 : 0;
   const shifts = faultShifts(s);
   shared.uFaultShift.value.forEach((v, i) => (shifts[i] ? v.set(...shifts[i]) : v.set(0, 0, 0)));

@@ -7,7 +7,7 @@
 import { Color, MeshStandardMaterial } from 'three';
 import { shared } from './sharedUniforms';
 import { FAULT_PARS } from './chunks';
-import { MAX_BINS } from './sharedUniforms';
+import { HOLE_MASK_WIDTH, MAX_BINS } from './sharedUniforms';
 
 export type SegmentMode = 'grade' | 'trace' | 'fixed' | 'category';
 
@@ -42,6 +42,13 @@ uniform float uElevMin;
 uniform float uElevMax;
 uniform int uStatusTypeMask;
 uniform int uProgramMask;
+uniform float uYearMin;
+uniform float uYearMax;
+uniform float uDepthMin;
+uniform float uDepthMax;
+uniform sampler2D uHoleMask;
+uniform float uHoleMaskOn;
+uniform int uCategoryMask;
 uniform float uSelectedHole;
 uniform float uHolesFollow;
 uniform float uBins[${MAX_BINS}];
@@ -61,6 +68,14 @@ bool holeVisible() {
   if (((uStatusTypeMask >> st) & 1) == 0) return false;
   int pg = int(aHole.y + 0.5);
   if (pg < 30 && ((uProgramMask >> pg) & 1) == 0) return false;
+  float year = aHole.z;
+  if (year > 0.5 && (year < uYearMin || year > uYearMax)) return false;
+  if (uHoleMaskOn > 0.5) {
+    int h = int(aHole.w + 0.5);
+    if (texelFetch(uHoleMask, ivec2(h % ${HOLE_MASK_WIDTH}, h / ${HOLE_MASK_WIDTH}), 0).r < 0.5) return false;
+  }
+  float dmid = 0.5 * (aDepth.x + aDepth.y);
+  if (dmid < uDepthMin || dmid > uDepthMax) return false;
   float zmid = 0.5 * (aStart.z + aEnd.z);
   return zmid >= uElevMin && zmid <= uElevMax;
 }
@@ -111,6 +126,7 @@ const VERTEX_MAIN = /* glsl */ `
 #endif
 #ifdef MODE_CATEGORY
   vSegColor = uPalette[int(aValue + 0.5)];
+  if (((uCategoryMask >> int(aValue + 0.5)) & 1) == 0) visibleSeg = false;
 #endif
 #ifdef HOLE_FILTERS
   if (abs(aHole.w - uSelectedHole) < 0.5) { vSegColor = mix(vSegColor, vec3(1.0, 0.55, 0.0), 0.15); radius *= 1.6; }

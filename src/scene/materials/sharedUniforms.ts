@@ -2,7 +2,7 @@
  * Uniforms shared by every Veinscape material: filters and fault offsets live here, so a store
  * change updates a few numbers on the GPU and never rebuilds geometry.
  */
-import { Color, Vector2, Vector3 } from 'three';
+import { Color, DataTexture, RedFormat, UnsignedByteType, Vector2, Vector3 } from 'three';
 import { MAX_FAULTS } from '../../domain/faults';
 
 /** Colour classes: numeric bins, or categories (one colour each). */
@@ -23,6 +23,17 @@ export const shared = {
   uStatusTypeMask: { value: 15 },
   /** bit per program index (first 30 programs can be filtered individually) */
   uProgramMask: { value: 0x3fffffff },
+  /** drilling year window (holes with year 0 always pass) */
+  uYearMin: { value: -1e9 },
+  uYearMax: { value: 1e9 },
+  /** depth window along the hole, m */
+  uDepthMin: { value: -1e9 },
+  uDepthMax: { value: 1e9 },
+  /** per-hole visibility (hole search): one byte per hole, 1024 holes per texture row */
+  uHoleMask: { value: holeMaskTexture(new Uint8Array([255]), 1) },
+  uHoleMaskOn: { value: 0 },
+  /** bit per resource category (measured, indicated, inferred) */
+  uCategoryMask: { value: 7 },
   /** selected hole index or -1 */
   uSelectedHole: { value: -1 },
   /** grade bins (upper bounds, g/t) and their colours */
@@ -40,3 +51,15 @@ export const shared = {
 };
 
 export type SharedUniforms = typeof shared;
+
+export const HOLE_MASK_WIDTH = 1024;
+
+/** A one-channel texture holding one byte per hole (255 shown, 0 hidden). */
+export function holeMaskTexture(bytes: Uint8Array, holes: number): DataTexture {
+  const rows = Math.max(1, Math.ceil(holes / HOLE_MASK_WIDTH));
+  const data = new Uint8Array(HOLE_MASK_WIDTH * rows);
+  data.set(bytes.subarray(0, data.length));
+  const t = new DataTexture(data, HOLE_MASK_WIDTH, rows, RedFormat, UnsignedByteType);
+  t.needsUpdate = true;
+  return t;
+}

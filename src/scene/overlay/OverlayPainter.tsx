@@ -8,7 +8,8 @@ import { Vector3, type OrthographicCamera, type PerspectiveCamera } from 'three'
 import { store, useVeinscape } from '../../state/store';
 import { blockMask, faultShift } from '../../domain/faults';
 import { faultShifts } from '../../state/faultShifts';
-import { holeAttrsVisible, programMask, statusTypeMask } from '../../domain/holeFilter';
+import { holeAttrsVisible } from '../../domain/holeFilter';
+import { filterStateFrom } from '../../state/filterState';
 import type { AxisBox } from '../../domain/axes';
 import { paintArrow, paintLabels, paintNorthArrow, paintScaleBar, tickText, type Label, type OverlayTheme } from './paint';
 
@@ -87,15 +88,14 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
       }
     }
     if (s.layerVisible.labels && s.layerVisible.traces) {
-      const f = s.filters;
-      const fs = { gradeCutoff: f.gradeCutoff, belowCutoff: f.belowCutoff, elevMin: -1e9, elevMax: 1e9, statusTypeMask: statusTypeMask(f.status, f.type), programMask: programMask(prepared.programs, f.programs) };
+      const fs = { ...filterStateFrom(s), elevMin: -1e9, elevMax: 1e9 };
       const follow = s.holesFollowFaults ? 1 : 0;
       const shifts = faultShifts(s).map((d) => [d[0] * follow, d[1] * follow, d[2] * follow]);
       const c = prepared.collars;
       const programIndex = new Map(prepared.programs.map((p, i) => [p, i]));
       model.holes.forEach((h, i) => {
         const code = (h.status === 'planned' ? 1 : 0) + (h.type === 'underground' ? 2 : 0);
-        if (!holeAttrsVisible(code, programIndex.get(h.program)!, fs)) return;
+        if (!holeAttrsVisible(code, programIndex.get(h.program)!, fs, h.year ?? 0, i)) return;
         let x = c[i * 3], y = c[i * 3 + 1], z = c[i * 3 + 2];
         const m = anchors.collarMask[i];
         shifts.forEach((d, k) => { if ((m as number) & (1 << k)) { x += d[0]; y += d[1]; z += d[2]; } });

@@ -13,6 +13,16 @@ export interface Filters {
   type: { surface: boolean; underground: boolean };
   /** program name → shown; programs missing from the map are shown */
   programs: Record<string, boolean>;
+  /** drilling year window (holes without a year always show) */
+  yearMin: number | null;
+  yearMax: number | null;
+  /** depth window along the hole, m */
+  depthMin: number | null;
+  depthMax: number | null;
+  /** hole ids to show (substring, several separated by commas); empty = all */
+  holeSearch: string;
+  /** resource outlines shown per category */
+  categories: { measured: boolean; indicated: boolean; inferred: boolean };
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -23,6 +33,12 @@ export const DEFAULT_FILTERS: Filters = {
   status: { drilled: true, planned: true },
   type: { surface: true, underground: true },
   programs: {},
+  yearMin: null,
+  yearMax: null,
+  depthMin: null,
+  depthMax: null,
+  holeSearch: '',
+  categories: { measured: true, indicated: true, inferred: true },
 };
 
 export interface FiltersSlice {
