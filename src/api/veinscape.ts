@@ -119,7 +119,7 @@ export function createApi(): VeinscapeApi {
       const p = store.getState().prepared;
       if (!h || !p) return null;
       h.camera.updateMatrixWorld();
-      const m = new Matrix4().multiplyMatrices(h.camera.projectionMatrix, h.camera.matrixWorldInverse);
+      const m = new Matrix4().multiplyMatrices(h.camera.projectionMatrix, h.camera.matrixWorldInverse).multiply(new Matrix4().makeScale(1, 1, store.getState().verticalExaggeration));
       const r = projectToScreen(m.elements, [world[0] - p.origin[0], world[1] - p.origin[1], world[2] - p.origin[2]], h.size);
       if (!r || r[2] < -1 || r[2] > 1) return null;
       return [r[0], r[1]];

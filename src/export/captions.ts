@@ -62,6 +62,8 @@ export function captionsFor(s: CaptionState, date: Date = new Date()): Captions 
   const p = s.model?.project;
   const parts = [isoDate(date), `Desurvey: ${DESURVEY_METHOD_LABEL[s.desurveyMethod].toLowerCase()}`];
   if (p?.crs) parts.push(p.crs.code ? `${p.crs.name} (${p.crs.code})` : p.crs.name);
+  const ve = (s as { verticalExaggeration?: number }).verticalExaggeration ?? 1;
+  if (Math.abs(ve - 1) > 1e-6) parts.push(`Vertical exaggeration ${ve}×`);
   const footer: string[] = [];
   const inferred = inferredVisible(s);
   if (p) {

@@ -241,7 +241,7 @@ export async function renderScreenshotDetailed(opts: ScreenshotOptions = {}): Pr
     // Label positions from the export camera (full frame, no tile offset), in layout pixels.
     rig.apply(null);
     camera.updateMatrixWorld();
-    const vp = new Matrix4().multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse);
+    const vp = new Matrix4().multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse).multiply(new Matrix4().makeScale(1, 1, st.verticalExaggeration));
     rig.restore();
     const project = projector(vp, layoutW, layoutH);
     const anchors: OverlayAnchors = overlayAnchors(st.model!, st.prepared!);

@@ -25,6 +25,15 @@ function veinStrike(model: Model, p: Prepared): number {
 
 export function placementFor(preset: ViewPreset, model: Model, p: Prepared, fov: number, aspect: number, zoneId?: string): CameraPlacement {
   const strike = veinStrike(model, p);
+  if (preset === 'section') {
+    // Looking across the section line (toward its left-hand normal), centred on it.
+    const sec = store.getState().section;
+    const box = dataBox(model, p);
+    const c: [number, number] = [sec.centre[0] - p.origin[0], sec.centre[1] - p.origin[1]];
+    const half = Math.max(box.max[0] - box.min[0], box.max[1] - box.min[1]) / 2;
+    const around = { min: [c[0] - half, c[1] - half, box.min[2]] as [number, number, number], max: [c[0] + half, c[1] + half, box.max[2]] as [number, number, number] };
+    return placeCamera(around, (sec.azimuth + 270) % 360, 0, fov, aspect);
+  }
   if (preset === 'zone' && zoneId) {
     const ids = new Set(model.surfaces.map((s, i) => (s.zoneId === zoneId ? i : -1)).filter((i) => i >= 0));
     return placeCamera(localBox(p, (i) => ids.has(i)), strike - 90 + 45, 30, fov, aspect);

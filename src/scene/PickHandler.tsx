@@ -8,6 +8,7 @@ import { Matrix4, Raycaster, Vector2 } from 'three';
 import { store } from '../state/store';
 import { pickSegment } from '../domain/pick';
 import { raycastSurfaces } from '../domain/pickSurface';
+import { lineFromPicks } from '../domain/section';
 import { faultShifts } from '../state/faultShifts';
 import { segmentVisible, type FilterState } from '../domain/holeFilter';
 import { filterStateFrom } from '../state/filterState';
@@ -31,6 +32,8 @@ export function pickAt(x: number, y: number): boolean {
   if (!p || !h) return false;
   h.camera.updateMatrixWorld();
   m.multiplyMatrices(h.camera.projectionMatrix, h.camera.matrixWorldInverse);
+  // The model is drawn scaled by the vertical exaggeration about local z = 0.
+  m.multiply(new Matrix4().makeScale(1, 1, s.verticalExaggeration));
   const shifts = faultShifts(s);
   // Holes and intervals follow their blocks unless the user keeps them fixed.
   const follow = s.holesFollowFaults ? 1 : 0;
@@ -42,6 +45,7 @@ export function pickAt(x: number, y: number): boolean {
   const fs = filterStateOf();
   const vp = h.size;
   if (s.measure.active) return measurePick(x, y, shiftOf);
+  if (s.section.placing) return sectionPick(x, y);
   if (s.layerVisible.intervals) {
     const r = pickSegment(p.intervals, m.elements, vp, [x, y], TOLERANCE_PX, shiftOf, (i) => segmentVisible(p.intervals, i, fs, true));
     if (r) {
@@ -91,7 +95,9 @@ function measurePick(x: number, y: number, holeShift: (mask: number) => Vec3): b
     return !!z && KIND_LAYER[z.kind] !== undefined && s.layerVisible[KIND_LAYER[z.kind]] && s.zoneVisible[z.id] !== false;
   };
   const o = ray.ray.origin, d = ray.ray.direction;
-  const hit = raycastSurfaces([o.x, o.y, o.z], [d.x, d.y, d.z], p.surfaces, enabled, blockShift);
+  const ve = s.verticalExaggeration;
+  // Into the unexaggerated model: z / VE (the ray stays a ray; hit order is unchanged).
+  const hit = raycastSurfaces([o.x, o.y, o.z / ve], [d.x, d.y, d.z / ve], p.surfaces, enabled, blockShift);
   let local: Vec3 | null = hit ? hit.point : null;
   if (!local) {
     const fs = filterStateOf();
@@ -108,6 +114,50 @@ function measurePick(x: number, y: number, holeShift: (mask: number) => Vec3): b
   return true;
 }
 
+/** True world point on the nearest visible vein / envelope / host surface under a pixel, as drawn. */
+export function surfacePointAt(x: number, y: number): [number, number, number] | null {
+  const s = store.getState();
+  const p = s.prepared;
+  const model = s.model;
+  const h = sceneState.handle;
+  if (!p || !model || !h) return null;
+  ndc.set((x / h.size.width) * 2 - 1, -(y / h.size.height) * 2 + 1);
+  ray.setFromCamera(ndc, h.camera);
+  const zones = new Map(model.zones.map((z) => [z.id, z]));
+  const layerOf: Record<string, 'veins' | 'alteration' | 'host'> = { vein: 'veins', shear: 'veins', other: 'veins', alteration: 'alteration', host: 'host' };
+  const enabled = (i: number) => {
+    const zid = model.surfaces[i].zoneId;
+    const z = zid ? zones.get(zid) : undefined;
+    return !!z && s.layerVisible[layerOf[z.kind]] && s.zoneVisible[z.id] !== false;
+  };
+  const ve = s.verticalExaggeration;
+  const o = ray.ray.origin, d = ray.ray.direction;
+  const hit = raycastSurfaces([o.x, o.y, o.z / ve], [d.x, d.y, d.z / ve], p.surfaces, enabled, blockShift);
+  return hit ? [hit.point[0] + p.origin[0], hit.point[1] + p.origin[1], hit.point[2] + p.origin[2]] : null;
+}
+
+/** Placing a section: each click gives a plan point where the ray meets the orbit target's level. */
+function sectionPick(x: number, y: number): boolean {
+  const s = store.getState();
+  const p = s.prepared!;
+  const h = sceneState.handle!;
+  ndc.set((x / h.size.width) * 2 - 1, -(y / h.size.height) * 2 + 1);
+  ray.setFromCamera(ndc, h.camera);
+  const z0 = sceneState.target?.z ?? 0;
+  const o = ray.ray.origin, d = ray.ray.direction;
+  if (Math.abs(d.z) < 1e-9) return false;
+  const t = (z0 - o.z) / d.z;
+  const pt: [number, number] = [o.x + d.x * t + p.origin[0], o.y + d.y * t + p.origin[1]];
+  const picks = [...s.section.picks, pt];
+  if (picks.length < 2) {
+    s.setSection({ picks });
+    return true;
+  }
+  const line = lineFromPicks(picks[0], picks[1]);
+  s.setSection({ ...line, picks: [], placing: false, mode: 'slab' });
+  return true;
+}
+
 export function PickHandler() {
   const gl = useThree((s) => s.gl);
   useEffect(() => {
@@ -119,9 +169,26 @@ export function PickHandler() {
       const r = el.getBoundingClientRect();
       pickAt(e.clientX - r.left, e.clientY - r.top);
     };
+    // Cursor readout: at most one surface ray per animation frame.
+    let pending: [number, number] | null = null;
+    let raf = 0;
+    const onMove = (e: PointerEvent) => {
+      const r = el.getBoundingClientRect();
+      pending = [e.clientX - r.left, e.clientY - r.top];
+      if (!raf) raf = requestAnimationFrame(() => {
+        raf = 0;
+        if (pending) store.getState().setCursor(surfacePointAt(pending[0], pending[1]));
+      });
+    };
+    const onLeave = () => store.getState().setCursor(null);
+    el.addEventListener('pointermove', onMove);
+    el.addEventListener('pointerleave', onLeave);
     el.addEventListener('pointerdown', onDown);
     el.addEventListener('pointerup', onUp);
     return () => {
+      cancelAnimationFrame(raf);
+      el.removeEventListener('pointermove', onMove);
+      el.removeEventListener('pointerleave', onLeave);
       el.removeEventListener('pointerdown', onDown);
       el.removeEventListener('pointerup', onUp);
     };

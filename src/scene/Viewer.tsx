@@ -19,6 +19,7 @@ import { FrameMonitor } from './FrameMonitor';
 import { PickHandler } from './PickHandler';
 import { OverlayPainter } from './overlay/OverlayPainter';
 import { MeasureLine } from './MeasureLine';
+import { SectionSync } from './SectionSync';
 
 // Geology is Z-up: every camera and control orbits about elevation.
 Object3D.DEFAULT_UP.set(0, 0, 1);
@@ -30,6 +31,7 @@ export function Viewer() {
   const model = useVeinscape((s) => s.model);
   const axesVisible = useVeinscape((s) => s.layerVisible.axes);
   const projection = useVeinscape((s) => s.projection);
+  const ve = useVeinscape((s) => s.verticalExaggeration);
   const pal = PALETTES[themeName];
   const axes = useMemo(() => (prepared && model ? axisBox(dataBox(model, prepared), prepared.origin) : null), [prepared, model]);
   const overlayTheme = useMemo(() => ({ text: pal.text, halo: pal.halo, muted: pal.muted, accent: pal.accent }), [pal]);
@@ -51,13 +53,17 @@ export function Viewer() {
         <directionalLight position={[-600, 800, 1200]} intensity={1.7} />
         <directionalLight position={[800, -500, 300]} intensity={0.45} />
         <ambientLight intensity={0.25} />
-        <SurfaceLayer />
-        <HoleLayers />
-        <MeasureLine color={pal.accent} />
-        {axes && <AxesBox box={axes} color={pal.axes} visible={axesVisible} />}
+        {/* Vertical exaggeration scales the whole model about elevation 0 (local). */}
+        <group scale={[1, 1, ve]}>
+          <SurfaceLayer />
+          <HoleLayers />
+          <MeasureLine color={pal.accent} />
+          {axes && <AxesBox box={axes} color={pal.axes} visible={axesVisible} />}
+        </group>
         <OrbitControls makeDefault enableDamping={false} zoomToCursor screenSpacePanning />
         <CameraRig />
         <UniformSync />
+        <SectionSync />
         <FrameMonitor />
         <PickHandler />
         <OverlayPainter canvas={overlay} axes={axes} theme={overlayTheme} />

@@ -7,6 +7,7 @@ import { useStore } from 'zustand';
 import type { Model } from '../data/model';
 import type { Prepared } from '../domain/prepare';
 import { length } from '../domain/vec3';
+import { dataBox } from '../domain/bounds';
 import { createDatasetSlice, type DatasetSlice } from './slices/dataset';
 import { createLayersSlice, DEFAULT_LAYERS, type LayersSlice } from './slices/layers';
 import { createFiltersSlice, DEFAULT_FILTERS, type FiltersSlice } from './slices/filters';
@@ -17,6 +18,7 @@ import { createMeasureSlice, type MeasureSlice } from './slices/measure';
 import { createDisplaySlice, type DisplaySlice } from './slices/display';
 import { createInterceptsSlice, type InterceptsSlice } from './slices/intercepts';
 import { createViewsSlice, type ViewsSlice } from './slices/views';
+import { createSectionSlice, type SectionSlice } from './slices/section';
 
 export type VeinscapeState = DatasetSlice &
   LayersSlice &
@@ -27,10 +29,17 @@ export type VeinscapeState = DatasetSlice &
   MeasureSlice &
   DisplaySlice &
   InterceptsSlice &
-  ViewsSlice & {
+  ViewsSlice &
+  SectionSlice & {
     /** reset per-dataset state (zones, programs, fault offsets) after a new dataset loads */
     resetForDataset: (model: Model, prepared: Prepared) => void;
   };
+
+/** Plan centre [e, n] of the geology and holes (not the fault surfaces), true world m. */
+function dataCentre(model: Model, p: Prepared): [number, number] {
+  const b = dataBox(model, p);
+  return [(b.min[0] + b.max[0]) / 2 + p.origin[0], (b.min[1] + b.max[1]) / 2 + p.origin[1]];
+}
 
 export function createVeinscapeStore() {
   return createStore<VeinscapeState>()((...a) => {
@@ -46,6 +55,7 @@ export function createVeinscapeStore() {
       ...createDisplaySlice(...a),
       ...createInterceptsSlice(...a),
       ...createViewsSlice(...a),
+      ...createSectionSlice(...a),
       resetForDataset: (model, prepared) => {
         const mapped = Object.fromEntries(prepared.faultModels.map((f) => [f.id, Math.round(length(f.slip) * 100) / 100]));
         set({
@@ -58,6 +68,7 @@ export function createVeinscapeStore() {
           colorBy: null,
           intercepts: [],
           tour: null,
+          section: { mode: 'off', azimuth: 337, centre: dataCentre(model, prepared), width: 50, box: null, placing: false, picks: [] },
         });
       },
     };

@@ -16,6 +16,7 @@ import { MeasurePanel } from './MeasurePanel';
 import { InterceptsPanel } from './InterceptsPanel';
 import { DrillPanel } from './DrillPanel';
 import { ViewsPanel } from './ViewsPanel';
+import { SectionPanel } from './SectionPanel';
 import { TourPlayer } from './TourPlayer';
 import { EmbedCredit } from './EmbedCredit';
 import { ImportPanel } from './ImportPanel';
@@ -42,6 +43,7 @@ export function App() {
               <LayersPanel />
               <FiltersPanel />
               <FaultsPanel />
+              <SectionPanel />
               <DrillPanel />
               <InterceptsPanel />
             </div>

@@ -25,9 +25,18 @@ export function StatusBar() {
   return (
     <footer className="statusbar">
       <span className="crs">{p.crs.code ? `${p.crs.code} · ` : ''}{p.crs.name} · metres</span>
+      <CursorReadout />
       <span data-testid="desurvey-method">Desurvey: {DESURVEY_METHOD_LABEL[method].toLowerCase()}</span>
       <span>{counts.toLocaleString('en-US')} holes · {intervals.toLocaleString('en-US')} intervals{report?.ok === false ? '' : ''}</span>
       {p.disclaimer && <span className="disclaimer" data-testid="disclaimer" title={p.disclaimer}>{p.disclaimer}</span>}
     </footer>
   );
+}
+
+/** True easting / northing / elevation under the cursor (on a surface), as mapped. */
+function CursorReadout() {
+  const c = useVeinscape((s) => s.cursor);
+  if (!c) return null;
+  const f = (v: number) => v.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return <span className="cursor" data-testid="cursor-readout">{f(c[0])} m E · {f(c[1])} m N · {f(c[2])} m elev.</span>;
 }

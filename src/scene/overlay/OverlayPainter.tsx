@@ -11,7 +11,7 @@ import { faultShifts } from '../../state/faultShifts';
 import { holeAttrsVisible } from '../../domain/holeFilter';
 import { filterStateFrom } from '../../state/filterState';
 import type { AxisBox } from '../../domain/axes';
-import { paintArrow, paintLabels, paintNorthArrow, paintScaleBar, tickText, type Label, type OverlayTheme } from './paint';
+import { paintNote, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, tickText, type Label, type OverlayTheme } from './paint';
 
 const v = new Vector3();
 
@@ -69,8 +69,9 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     const s = store.getState();
     if (!prepared || !model || !anchors) return;
     camera.updateMatrixWorld();
+    const ve = s.verticalExaggeration;
     const project = (x: number, y: number, z: number): [number, number, number] | null => {
-      v.set(x, y, z).project(camera);
+      v.set(x, y, z * ve).project(camera);
       if (v.z > 1 || v.z < -1) return null;
       return [((v.x + 1) / 2) * size.width, ((1 - v.y) / 2) * size.height, v.z];
     };
@@ -79,6 +80,25 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
       for (const t of axes.ticks) {
         const p = project(...t.at);
         if (p) labels.push({ x: p[0] + 2, y: p[1] + 8, depth: -2, text: tickText(t), color: theme.muted });
+      }
+    }
+    if (s.section.mode === 'slab' && axes) {
+      // Section axes: distance along the section line at the base of the data, and elevations at its start.
+      const o = prepared.origin;
+      const a = (s.section.azimuth * Math.PI) / 180;
+      const dir = [Math.sin(a), Math.cos(a)];
+      const c = [s.section.centre[0] - o[0], s.section.centre[1] - o[1]];
+      const half = Math.hypot(axes.max[0] - axes.min[0], axes.max[1] - axes.min[1]) / 2;
+      const n = Math.floor(half / axes.step);
+      for (let k = -n; k <= n; k++) {
+        const p = project(c[0] + dir[0] * k * axes.step, c[1] + dir[1] * k * axes.step, axes.min[2]);
+        if (p) labels.push({ x: p[0] - 10, y: p[1] + 10, depth: -3, text: `${k * axes.step} m`, color: theme.accent });
+      }
+      const start = [c[0] - dir[0] * n * axes.step, c[1] - dir[1] * n * axes.step];
+      for (const t of axes.ticks) {
+        if (t.axis !== 'Z') continue;
+        const p = project(start[0], start[1], t.at[2]);
+        if (p) labels.push({ x: p[0] - 52, y: p[1], depth: -3, text: `${Math.round(t.value)} m`, color: theme.accent });
       }
     }
     if (s.layerVisible.faults) {
@@ -152,6 +172,7 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
       ? (camera as unknown as OrthographicCamera).zoom
       : size.height / (2 * camera.position.distanceTo(t) * Math.tan((camera.fov * Math.PI) / 360));
     paintScaleBar(ctx, size.width - 24, size.height - 20, pxPerMetre, theme);
+    if (Math.abs(ve - 1) > 1e-6) paintNote(ctx, size.width - 24, size.height - 50, `Vertical exaggeration ${ve}×`, theme);
   });
   return null;
 }

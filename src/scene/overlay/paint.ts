@@ -155,3 +155,17 @@ export function paintArrow(ctx: CanvasRenderingContext2D, x0: number, y0: number
   ctx.fillText(label, lx, ly);
   ctx.restore();
 }
+
+/** A short right-aligned note with a halo (e.g. the vertical exaggeration). */
+export function paintNote(ctx: CanvasRenderingContext2D, right: number, y: number, text: string, t: OverlayTheme): void {
+  ctx.save();
+  ctx.font = `600 12px ${FONT}`;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  ctx.lineWidth = 4;
+  ctx.strokeStyle = t.halo;
+  ctx.strokeText(text, right, y);
+  ctx.fillStyle = t.accent;
+  ctx.fillText(text, right, y);
+  ctx.restore();
+}

@@ -12,6 +12,9 @@ export interface MeasureState {
 
 export interface MeasureSlice {
   measure: MeasureState;
+  /** true world point under the cursor (on a surface), m; null when none */
+  cursor: [number, number, number] | null;
+  setCursor: (p: [number, number, number] | null) => void;
   setMeasureActive: (active: boolean) => void;
   addMeasurePoint: (p: Vec3) => void;
   setMeasureFault: (faultId: string | null) => void;
@@ -20,6 +23,8 @@ export interface MeasureSlice {
 
 export const createMeasureSlice: StateCreator<VeinscapeState, [], [], MeasureSlice> = (set) => ({
   measure: { active: false, points: [], faultId: null },
+  cursor: null,
+  setCursor: (cursor) => set({ cursor }),
   setMeasureActive: (active) => set((s) => ({ measure: { ...s.measure, active, points: active ? [] : s.measure.points } })),
   // A third pick starts a new measurement.
   addMeasurePoint: (p) => set((s) => ({ measure: { ...s.measure, points: s.measure.points.length >= 2 ? [p] : [...s.measure.points, p] } })),

@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { VeinscapeState } from '../store';
 
-export type ViewPreset = 'plan' | 'long' | 'iso' | 'zone' | 'focus' | 'pose';
+export type ViewPreset = 'plan' | 'long' | 'iso' | 'zone' | 'focus' | 'pose' | 'section';
 
 /** A camera pose in true world coordinates (m); zoom in pixels per metre for orthographic views. */
 export interface CameraPose {
@@ -16,6 +16,9 @@ export interface ViewSlice {
   theme: 'light' | 'dark';
   /** plan and long views are orthographic (true scale); the isometric view is in perspective */
   projection: 'perspective' | 'orthographic';
+  /** vertical exaggeration (1 = true scale); stated on screen when not 1 */
+  verticalExaggeration: number;
+  setVerticalExaggeration: (ve: number) => void;
   setProjection: (p: 'perspective' | 'orthographic') => void;
   /** a camera move the scene should perform; seq changes on every request */
   viewRequest: { preset: ViewPreset; zoneId?: string; target?: [number, number, number]; pose?: CameraPose; animate?: boolean; seq: number } | null;
@@ -30,6 +33,8 @@ export interface ViewSlice {
 export const createViewSlice: StateCreator<VeinscapeState, [], [], ViewSlice> = (set, get) => ({
   theme: 'light',
   projection: 'perspective',
+  verticalExaggeration: 1,
+  setVerticalExaggeration: (ve) => set({ verticalExaggeration: Math.min(10, Math.max(0.1, ve)) }),
   setProjection: (projection) => set({ projection }),
   viewRequest: null,
   setTheme: (theme) => set({ theme }),
@@ -39,6 +44,6 @@ export const createViewSlice: StateCreator<VeinscapeState, [], [], ViewSlice> = 
   requestView: (preset, zoneId) =>
     set({
       viewRequest: { preset, zoneId, seq: (get().viewRequest?.seq ?? 0) + 1 },
-      projection: preset === 'plan' || preset === 'long' ? 'orthographic' : preset === 'iso' ? 'perspective' : get().projection,
+      projection: preset === 'plan' || preset === 'long' || preset === 'section' ? 'orthographic' : preset === 'iso' ? 'perspective' : get().projection,
     }),
 });

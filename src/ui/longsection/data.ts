@@ -1,0 +1,90 @@
+/**
+ * What the long-section panel draws, from the model: the frame of the chosen vein system, its
+ * pierce points, contours of grade × thickness, resource outlines, workings and levels, and the
+ * extent to fit. Pure: no React, no DOM.
+ */
+import type { Model } from '../../data/model';
+import type { HolePath } from '../../domain/desurvey';
+import type { Intercept } from '../../domain/intercepts';
+import { bandPolygons, contourLines, gridFor, idwGrid, DEFAULT_IDW_POWER, DEFAULT_IDW_RADIUS, type ContourSet } from '../../domain/contours';
+import {
+  longSectionFrame, piercePoints, projectResources, projectWorkings, surfaceOutlines, workingLevels,
+  type Level, type LongSectionFrame, type PiercePoint, type ProjectedOutline, type ProjectedWorking, type UZ,
+} from '../../domain/longSection';
+import type { Bounds2 } from './view';
+import { polygonsPath } from './view';
+
+/** Contour levels of grade × thickness, g/t·m. */
+export const CONTOUR_LEVELS = [1, 5, 10, 20];
+/** Fill of the band from each level to the next (the last is open above). */
+export const BAND_COLOURS = ['#e5f5e0', '#c2e6b9', '#8fcf8a', '#4fae5f'];
+/** Grid cell of the interpolation, m. */
+export const GRID_CELL = 10;
+export const IDW_RADIUS = DEFAULT_IDW_RADIUS;
+export const IDW_POWER = DEFAULT_IDW_POWER;
+
+export interface SectionData {
+  frame: LongSectionFrame;
+  points: PiercePoint[];
+  resources: ProjectedOutline[];
+  workings: ProjectedWorking[];
+  levels: Level[];
+  outlines: { surfaceId: string; zoneId: string; loops: UZ[][] }[];
+  /** everything worth seeing, m, with a margin */
+  bounds: Bounds2;
+}
+
+export function buildSection(model: Model, paths: HolePath[], intercepts: readonly Intercept[], system: string): SectionData | null {
+  const frame = longSectionFrame(model, system);
+  if (!frame) return null;
+  const points = piercePoints(model, paths, intercepts, frame);
+  const workings = projectWorkings(model, frame);
+  const ref = model.project.referenceElevation;
+  const levels = ref === undefined ? [] : workingLevels(workings, ref);
+  let uMin = frame.extent.uMin, uMax = frame.extent.uMax, zMin = frame.extent.zMin, zMax = frame.extent.zMax;
+  for (const p of points) {
+    uMin = Math.min(uMin, p.u);
+    uMax = Math.max(uMax, p.u);
+    zMin = Math.min(zMin, p.z);
+    zMax = Math.max(zMax, p.z);
+  }
+  for (const w of workings) for (const [, z] of w.points) zMax = Math.max(zMax, z);
+  if (ref !== undefined) zMax = Math.max(zMax, ref);
+  const padU = Math.max(20, 0.03 * (uMax - uMin));
+  const padZ = Math.max(15, 0.06 * (zMax - zMin));
+  return {
+    frame,
+    points,
+    resources: projectResources(model, frame),
+    workings,
+    levels,
+    outlines: surfaceOutlines(model, frame),
+    bounds: { uMin: uMin - padU, uMax: uMax + padU, zMin: zMin - padZ, zMax: zMax + padZ },
+  };
+}
+
+export interface ContourData {
+  /** one SVG path (in metres: x = u, y = z) per band, from CONTOUR_LEVELS[i] to the next level */
+  bands: { lo: number; hi: number; colour: string; d: string }[];
+  lines: ContourSet[];
+  /** number of pierce points interpolated */
+  count: number;
+}
+
+/** IDW grid of the intercepts' g/t·m (u, z in m), filled bands and contour lines. */
+export function contourData(points: readonly PiercePoint[], levels: readonly number[] = CONTOUR_LEVELS): ContourData {
+  const data = points.filter((p) => p.gramMetres !== null).map((p) => ({ x: p.u, y: p.z, v: p.gramMetres! }));
+  if (data.length === 0) return { bands: [], lines: [], count: 0 };
+  const grid = idwGrid(data, gridFor(data, GRID_CELL, IDW_RADIUS), { radius: IDW_RADIUS, power: IDW_POWER });
+  const bands = levels.map((lo, i) => {
+    const hi = levels[i + 1] ?? Infinity;
+    return { lo, hi, colour: BAND_COLOURS[Math.min(i, BAND_COLOURS.length - 1)], d: polygonsPath(bandPolygons(grid, lo, hi)) };
+  });
+  return { bands, lines: contourLines(grid, levels), count: data.length };
+}
+
+/** 16-point compass name of an azimuth: 249.5 → "WSW". */
+export function compassName(az: number): string {
+  const names = ['N', 'NNE', 'NE', 'ENE', 'E', 'ESE', 'SE', 'SSE', 'S', 'SSW', 'SW', 'WSW', 'W', 'WNW', 'NW', 'NNW'];
+  return names[Math.round((((az % 360) + 360) % 360) / 22.5) % 16];
+}
