@@ -11,6 +11,7 @@
  *              is generated with scripts/gen-stress.ts into data/stress/ when missing
  *   --build    build the app first (into a private folder; dist/ is left alone). Without it the
  *              existing dist/ is used, and built with `npx vite build` only when missing
+ *   --unminified  like --build, without minification, so --profile names the app's functions
  *   --no-doc   print only; leave docs/performance.md alone
  *   --profile  also record a CPU profile of the main thread during each load and print its top functions
  *   --timeout  seconds to wait for one dataset to load (default 300)
@@ -62,6 +63,7 @@ function parseArgs(argv) {
     const value = () => inline ?? argv[++i];
     if (flag === '--sizes') o.sizes = value();
     else if (flag === '--build') o.build = true;
+    else if (flag === '--unminified') o.build = o.unminified = true;
     else if (flag === '--no-doc') o.doc = false;
     else if (flag === '--profile') o.profile = true;
     else if (flag === '--json') o.json = value();
@@ -111,8 +113,8 @@ function prepareSite(o, sizes) {
   let build;
   if (o.build) {
     log('building the app into', site);
-    run('npx', ['vite', 'build', '--outDir', site, '--emptyOutDir', '--logLevel', 'warn'], 10 * 60_000);
-    build = 'fresh `vite build` at the start of the run';
+    run('npx', ['vite', 'build', '--outDir', site, '--emptyOutDir', '--logLevel', 'warn', ...(o.unminified ? ['--minify', 'false'] : [])], 10 * 60_000);
+    build = `fresh \`vite build${o.unminified ? ' --minify false' : ''}\` at the start of the run`;
   } else {
     if (!existsSync(join(ROOT, 'dist/index.html'))) {
       log('dist/ is missing: npx vite build');

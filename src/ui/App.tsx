@@ -21,6 +21,7 @@ import { TourPlayer } from './TourPlayer';
 import { EmbedCredit } from './EmbedCredit';
 import { ImportPanel } from './ImportPanel';
 import { StripLog } from './StripLog';
+import { LongSectionLauncher } from './longsection/Launcher';
 
 export function App() {
   const theme = useVeinscape((s) => s.theme);
@@ -55,6 +56,7 @@ export function App() {
           <InfoPanel />
           <MeasurePanel />
           <StripLog />
+          <LongSectionLauncher />
           <ReportPanel />
           <ProgressBar />
           <TourPlayer />

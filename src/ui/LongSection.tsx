@@ -1,0 +1,501 @@
+/**
+ * Long section: a vertical longitudinal projection onto a vein system's mean plane (McDowell by
+ * default), drawn as SVG at true scale (metres; a vertical exaggeration when chosen, and stated).
+ * Pierce points coloured by grade class and sized by grade × thickness, labelled by grade / width,
+ * g/t·m or hole; filled contours of g/t·m; resource-category outlines; levels and workings;
+ * elevation, depth, easting and northing axes, a scale bar and a legend.
+ *
+ * Linked both ways with the 3D view through the store: clicking a pierce point selects the hole
+ * at the crossing and flies the camera there; the selected hole's pierce points are ringed.
+ * Reads the store; writes only through `select` and `flyTo`.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useVeinscape } from '../state/store';
+import type { Model } from '../data/model';
+import type { Prepared } from '../domain/prepare';
+import { binIndex, binLabels, DEFAULT_GOLD_BINS } from '../domain/gradeBins';
+import { disclosurePreset, queryIntercepts } from '../domain/interceptQuery';
+import { azimuthText, defaultSystem, veinSystems, type PiercePoint } from '../domain/longSection';
+import { buildSection, compassName, contourData, CONTOUR_LEVELS, GRID_CELL, IDW_POWER, IDW_RADIUS } from './longsection/data';
+import {
+  fitView, groupDigits, panBy, pathOf, pierceRadius, placeLabels, scaleBarLength, textWidth, ticksFor, transformOf, zoomAbout,
+  type LabelRequest, type PlotRect, type ViewState,
+} from './longsection/view';
+import './longsection.css';
+
+type LabelMode = 'grade-width' | 'gram-metres' | 'hole';
+const VE_CHOICES = [1, 2, 3, 5];
+
+// Plot margins inside the SVG, px.
+const M_LEFT = 58;
+const M_RIGHT = 58;
+const M_TOP = 10;
+const M_BOTTOM = 50;
+const LABEL_H = 12;
+
+const f2 = (v: number) => v.toFixed(2);
+
+function useSize<T extends Element>(initial: { w: number; h: number }) {
+  const ref = useRef<T>(null);
+  const [size, setSize] = useState(initial);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) setSize((s) => (s.w === Math.round(r.width) && s.h === Math.round(r.height) ? s : { w: Math.round(r.width), h: Math.round(r.height) }));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, size] as const;
+}
+
+function labelText(p: PiercePoint, mode: LabelMode): string | null {
+  if (mode === 'hole') return p.holeId;
+  if (p.grade === null || p.width === null) return null;
+  if (mode === 'gram-metres') return `${p.gramMetres!.toFixed(1)} g/t·m`;
+  return `${f2(p.grade)} g/t / ${f2(p.width)} m${p.widthKind === 'core' ? ' (CL)' : ''}`;
+}
+
+function tooltip(p: PiercePoint, zoneName: string, unit: string): string {
+  const where = `${p.u.toFixed(0)} m along strike, ${p.z.toFixed(0)} m elevation`;
+  if (p.kind === 'intercept') {
+    const wk = p.widthKind === 'horizontal' ? 'HW' : 'core length';
+    return `${p.holeId} · ${zoneName}\n${f2(p.grade!)} ${unit} Au (capped) over ${f2(p.width!)} m (${wk}) = ${p.gramMetres!.toFixed(2)} g/t·m\n` +
+      `${f2(p.from)}–${f2(p.to)} m along the hole · ${where}`;
+  }
+  const what = p.kind === 'planned'
+    ? p.source === 'surface' ? 'planned hole: crosses the modelled vein' : p.source === 'mean-plane' ? 'planned hole: crosses the mean vein plane (extension)' : 'planned hole: target at the end of the hole'
+    : 'drilled: crosses the modelled vein, no assayed intercept';
+  return `${p.holeId} · ${zoneName}\n${what}\n${f2(p.depth)} m along the hole · ${where}`;
+}
+
+export function LongSection({ onClose }: { onClose?: () => void } = {}) {
+  const model = useVeinscape((s) => s.model);
+  const prepared = useVeinscape((s) => s.prepared);
+  if (!model || !prepared) return null;
+  return <LongSectionCard model={model} prepared={prepared} onClose={onClose} />;
+}
+
+function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared: Prepared; onClose?: () => void }) {
+  const topCut = useVeinscape((s) => s.interceptQuery.topCut ?? null);
+  const selection = useVeinscape((s) => s.selection);
+  const select = useVeinscape((s) => s.select);
+  const flyTo = useVeinscape((s) => s.flyTo);
+  const binsByColumn = useVeinscape((s) => s.bins);
+  const vc = prepared.valueColumn;
+  const unit = vc?.unit || 'g/t';
+  const bins = (vc && binsByColumn[vc.name]) || { ...DEFAULT_GOLD_BINS, unit };
+
+  const systems = useMemo(() => veinSystems(model), [model]);
+  const [systemChoice, setSystem] = useState<string | null>(null);
+  const system = systemChoice && systems.some((s) => s.id === systemChoice) ? systemChoice : defaultSystem(systems);
+  const sys = systems.find((s) => s.id === system) ?? null;
+  const [veinChoice, setVein] = useState<string>('all');
+  const vein = sys && sys.zoneIds.includes(veinChoice) ? veinChoice : 'all';
+  const [labelMode, setLabelMode] = useState<LabelMode>('grade-width');
+  const [ve, setVe] = useState(1);
+  const [expanded, setExpanded] = useState(false);
+  const zoneName = useMemo(() => new Map(model.zones.map((z) => [z.id, z.name])), [model]);
+
+  // One intercept per vein sample, capped as the intercept calculator caps (disclosure preset), every system.
+  const intercepts = useMemo(
+    () => queryIntercepts(model, prepared.paths, { ...disclosurePreset('', topCut ?? 45), topCut, system: null }),
+    [model, prepared.paths, topCut],
+  );
+  const section = useMemo(() => (system ? buildSection(model, prepared.paths, intercepts, system) : null), [model, prepared.paths, intercepts, system]);
+  const shown = useMemo(() => {
+    if (!section) return [];
+    const pts = vein === 'all' ? section.points : section.points.filter((p) => p.zoneId === vein || p.zoneId === null);
+    // Small and empty symbols first, the richest on top.
+    const order = (p: PiercePoint) => (p.kind === 'intercept' ? 1 + (p.gramMetres ?? 0) : 0);
+    return [...pts].sort((a, b) => order(a) - order(b));
+  }, [section, vein]);
+  const contours = useMemo(() => contourData(shown), [shown]);
+  const counts = useMemo(() => {
+    const c = { intercept: 0, planned: 0, 'no-intercept': 0 };
+    for (const p of shown) c[p.kind]++;
+    return c;
+  }, [shown]);
+
+  const [boxRef, size] = useSize<HTMLDivElement>({ w: 640, h: 300 });
+  const rect: PlotRect = { x: M_LEFT, y: M_TOP, w: Math.max(40, size.w - M_LEFT - M_RIGHT), h: Math.max(40, size.h - M_TOP - M_BOTTOM) };
+  const fit = section ? fitView(section.bounds, rect, ve) : { cu: 0, cz: 0, k: 1 };
+  const [viewState, setView] = useState<{ key: string; view: ViewState } | null>(null);
+  const viewKey = `${system}|${ve}|${size.w}x${size.h}`;
+  const view = viewState && viewState.key === viewKey ? viewState.view : fit;
+  const t = transformOf(view, rect, ve);
+  const kMin = fit.k * 0.5;
+  const kMax = fit.k * 40;
+
+  // Wheel zoom about the pointer (a native listener: React's wheel listener is passive).
+  const svgRef = useRef<SVGSVGElement>(null);
+  const live = useRef({ view, rect, ve, viewKey, kMin, kMax });
+  live.current = { view, rect, ve, viewKey, kMin, kMax };
+  useEffect(() => {
+    const el = svgRef.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const r = el.getBoundingClientRect();
+      const l = live.current;
+      const factor = Math.exp(-Math.max(-200, Math.min(200, e.deltaY)) * 0.0025);
+      setView({ key: l.viewKey, view: zoomAbout(l.view, l.rect, l.ve, e.clientX - r.left, e.clientY - r.top, factor, l.kMin, l.kMax) });
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, []);
+
+  // Drag to pan; a drag is not a click.
+  const drag = useRef<{ x: number; y: number; start: ViewState; moved: boolean; id: number } | null>(null);
+  const suppressClick = useRef(false);
+  const onPointerDown = (e: ReactPointerEvent<SVGSVGElement>) => {
+    if (e.button !== 0) return;
+    drag.current = { x: e.clientX, y: e.clientY, start: view, moved: false, id: e.pointerId };
+    suppressClick.current = false;
+  };
+  const onPointerMove = (e: ReactPointerEvent<SVGSVGElement>) => {
+    const d = drag.current;
+    if (!d || d.id !== e.pointerId) return;
+    const dx = e.clientX - d.x, dy = e.clientY - d.y;
+    if (!d.moved && Math.hypot(dx, dy) < 4) return;
+    if (!d.moved) {
+      d.moved = true;
+      e.currentTarget.setPointerCapture(e.pointerId);
+    }
+    setView({ key: viewKey, view: panBy(d.start, ve, dx, dy) });
+  };
+  const onPointerUp = (e: ReactPointerEvent<SVGSVGElement>) => {
+    const d = drag.current;
+    if (d?.moved) {
+      suppressClick.current = true;
+      if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
+    }
+    drag.current = null;
+  };
+
+  const pick = useCallback((p: PiercePoint) => {
+    if (suppressClick.current) return;
+    let row: number | null = null;
+    const table = vc ? model.intervals.find((x) => x.id === vc.table) : undefined;
+    if (table) for (const r of p.rows) if (p.depth >= table.from[r] && p.depth < table.to[r]) row = r;
+    select({ hole: p.holeIndex, row, depth: p.depth });
+    flyTo(p.world);
+  }, [model, vc, select, flyTo]);
+
+  // Bring the selected hole's pierce point into view when it is selected elsewhere (3D, table).
+  const selHole = selection?.hole ?? -1;
+  const selDepth = selection?.depth ?? 0;
+  const selectedPoints = useMemo(() => shown.filter((p) => p.holeIndex === selHole), [shown, selHole]);
+  const current = useMemo(() => {
+    let best: PiercePoint | null = null;
+    for (const p of selectedPoints) if (!best || Math.abs(p.depth - selDepth) < Math.abs(best.depth - selDepth)) best = p;
+    return best;
+  }, [selectedPoints, selDepth]);
+  useEffect(() => {
+    if (!current) return;
+    const l = live.current;
+    const tt = transformOf(l.view, l.rect, l.ve);
+    const x = tt.x(current.u), y = tt.y(current.z);
+    if (x < l.rect.x || x > l.rect.x + l.rect.w || y < l.rect.y || y > l.rect.y + l.rect.h) {
+      setView({ key: l.viewKey, view: { ...l.view, cu: current.u, cz: current.z } });
+    }
+  }, [current]);
+
+  // Labels: the selected hole first, then by g/t·m; dropped where they would overlap.
+  const labels = useMemo(() => {
+    const inside = (x: number, y: number) => x >= rect.x && x <= rect.x + rect.w && y >= rect.y && y <= rect.y + rect.h;
+    const obstacles = shown.map((p) => ({ x: t.x(p.u), y: t.y(p.z), r: p.kind === 'intercept' ? pierceRadius(p.gramMetres) : 3.5 }));
+    const req: (LabelRequest & { text: string })[] = [];
+    const byPriority = [...shown].sort((a, b) => {
+      const sa = a.holeIndex === selHole ? 1 : 0, sb = b.holeIndex === selHole ? 1 : 0;
+      return sb - sa || (b.gramMetres ?? -1) - (a.gramMetres ?? -1);
+    });
+    for (const p of byPriority) {
+      const text = labelText(p, labelMode);
+      if (!text) continue;
+      const x = t.x(p.u), y = t.y(p.z);
+      if (!inside(x, y)) continue;
+      req.push({ key: p.key, x, y, r: p.kind === 'intercept' ? pierceRadius(p.gramMetres) : 3.5, w: textWidth(text), h: LABEL_H, text });
+    }
+    const placed = placeLabels(req, obstacles, rect);
+    const text = new Map(req.map((r) => [r.key, r.text]));
+    return placed.map((l) => ({ ...l, text: text.get(l.key)! }));
+    // t is derived from view, rect and ve
+  }, [shown, labelMode, selHole, view.cu, view.cz, view.k, ve, rect.x, rect.y, rect.w, rect.h]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (!section || !sys) {
+    return (
+      <aside className={`long-section card${expanded ? ' expanded' : ''}`} data-testid="long-section" aria-label="Long section">
+        <header className="ls-head">
+          <h2>Long section</h2>
+          {onClose && <button className="close" aria-label="Close long section" onClick={onClose}>×</button>}
+        </header>
+        <p className="hint">No vein surfaces in this dataset: a long section needs the surface of at least one vein zone.</p>
+      </aside>
+    );
+  }
+
+  const { frame } = section;
+  const ref = model.project.referenceElevation;
+  const xs = (u: number) => t.x(u);
+  const ys = (z: number) => t.y(z);
+  const visU = [t.u(rect.x), t.u(rect.x + rect.w)] as const;
+  const visZ = [t.z(rect.y + rect.h), t.z(rect.y)] as const;
+  const zTicks = ticksFor(visZ[0], visZ[1], t.ky, 26).values;
+  const uTicks = ticksFor(visU[0], visU[1], t.kx, 70).values;
+  // Easting and northing ticks on the section line (each where it changes at least 0.2 m per m along strike).
+  const eastTicks = Math.abs(frame.along[0]) > 0.2 ? (() => {
+    const e0 = frame.at(visU[0])[0], e1 = frame.at(visU[1])[0];
+    return ticksFor(Math.min(e0, e1), Math.max(e0, e1), t.kx / Math.abs(frame.along[0]), 92).values.map((e) => ({ v: e, x: xs(frame.uOfEasting(e)) }));
+  })() : [];
+  const northTicks = Math.abs(frame.along[1]) > 0.2 ? (() => {
+    const n0 = frame.at(visU[0])[1], n1 = frame.at(visU[1])[1];
+    return ticksFor(Math.min(n0, n1), Math.max(n0, n1), t.kx / Math.abs(frame.along[1]), 104).values.map((n) => ({ v: n, x: xs(frame.uOfNorthing(n)) }));
+  })() : [];
+  const bar = scaleBarLength(t.kx, 90);
+  const veText = ve === 1 ? 'VE 1:1 (true scale)' : `Vertical exaggeration ${ve}×`;
+  const right = rect.x + rect.w;
+  const bottom = rect.y + rect.h;
+  const zonesShown = new Set(vein === 'all' ? sys.zoneIds : [vein]);
+  const labelOf = (id: string | null) => (id ? zoneName.get(id) ?? id : sys.name);
+  const binText = binLabels(bins);
+
+  // Contour labels: one per line long enough, kept apart.
+  const contourLabels: { x: number; y: number; text: string; key: string }[] = [];
+  for (const set of contours.lines) {
+    set.lines.forEach((line, i) => {
+      if (line.length < 4) return;
+      const m = line[Math.floor(line.length / 2)];
+      const x = xs(m[0]), y = ys(m[1]);
+      if (x < rect.x + 12 || x > right - 12 || y < rect.y + 8 || y > bottom - 8) return;
+      if (contourLabels.some((c) => Math.hypot(c.x - x, c.y - y) < 60)) return;
+      contourLabels.push({ x, y, text: String(set.level), key: `${set.level}-${i}` });
+    });
+  }
+
+  const title = `${sys.name} long section`;
+  const subtitle = `Vertical longitudinal projection onto the mean plane · strike ${azimuthText(frame.strike)}, looking ${azimuthText(frame.lookAzimuth)} · ${veText}`;
+
+  return (
+    <aside className={`long-section card${expanded ? ' expanded' : ''}`} data-testid="long-section" aria-label="Long section">
+      <header className="ls-head">
+        <h2 data-testid="long-section-title">{title}</h2>
+        <p className="ls-sub" title={subtitle}>{subtitle}</p>
+        <button className="ls-icon" onClick={() => setView(null)} title="Fit the whole section in the panel" aria-label="Fit to panel">Fit</button>
+        <button className="ls-icon" onClick={() => setExpanded(!expanded)} aria-pressed={expanded} title={expanded ? 'Back to the docked panel' : 'Fill the view'} aria-label={expanded ? 'Dock long section' : 'Expand long section'}>
+          {expanded ? '⤡' : '⤢'}
+        </button>
+        {onClose && <button className="close" aria-label="Close long section" onClick={onClose}>×</button>}
+      </header>
+      <div className="ls-tools">
+        <label>
+          <span>Vein system</span>
+          <select aria-label="Vein system" data-testid="long-section-system" value={system ?? ''} onChange={(e) => { setSystem(e.target.value); setVein('all'); setView(null); }}>
+            {systems.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+        </label>
+        {sys.zoneIds.length > 1 && (
+          <label>
+            <span>Vein</span>
+            <select aria-label="Vein" value={vein} onChange={(e) => setVein(e.target.value)}>
+              <option value="all">All {sys.zoneIds.length} veins</option>
+              {sys.zoneIds.map((z) => <option key={z} value={z}>{labelOf(z)}</option>)}
+            </select>
+          </label>
+        )}
+        <div className="toggle ls-labels" role="group" aria-label="Pierce-point labels">
+          <span>Label</span>
+          {([['grade-width', 'g/t / m', 'Capped grade (g/t) over horizontal width (m)'], ['gram-metres', 'g/t·m', 'Grade × horizontal width (g/t·m)'], ['hole', 'Hole', 'Hole id']] as const).map(([m, text, hint]) => (
+            <button key={m} className={labelMode === m ? 'on' : undefined} aria-pressed={labelMode === m} title={hint} onClick={() => setLabelMode(m)}>{text}</button>
+          ))}
+        </div>
+        <label>
+          <span>VE</span>
+          <select aria-label="Vertical exaggeration" value={ve} onChange={(e) => setVe(Number(e.target.value))}>
+            {VE_CHOICES.map((v) => <option key={v} value={v}>{v === 1 ? '1:1' : `${v}×`}</option>)}
+          </select>
+        </label>
+        <span className="ls-count" data-testid="long-section-count">
+          {counts.intercept} pierce points with intercepts{counts.planned ? ` · ${counts.planned} planned` : ''}{counts['no-intercept'] ? ` · ${counts['no-intercept']} without assays` : ''}
+        </span>
+      </div>
+      <div className="ls-box" ref={boxRef}>
+        <svg
+          ref={svgRef} width={size.w} height={size.h} data-testid="long-section-svg"
+          role="img" aria-label={`${title}: ${counts.intercept} pierce points`}
+          onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}
+          onDoubleClick={() => setView(null)}
+        >
+          <defs>
+            <clipPath id="ls-clip"><rect x={rect.x} y={rect.y} width={rect.w} height={rect.h} /></clipPath>
+          </defs>
+          <rect x={rect.x} y={rect.y} width={rect.w} height={rect.h} className="ls-plot-bg" />
+
+          <g clipPath="url(#ls-clip)">
+            {/* grid */}
+            {zTicks.map((z) => <line key={`gz${z}`} x1={rect.x} x2={right} y1={ys(z)} y2={ys(z)} className="ls-grid" />)}
+            {uTicks.map((u) => <line key={`gu${u}`} x1={xs(u)} x2={xs(u)} y1={rect.y} y2={bottom} className="ls-grid" />)}
+
+            {/* modelled vein extent */}
+            {section.outlines.filter((o) => zonesShown.has(o.zoneId)).map((o) =>
+              o.loops.map((loop, i) => <path key={`${o.surfaceId}-${i}`} d={pathOf(loop, t, true)} className="ls-vein"><title>{`${labelOf(o.zoneId)} (modelled vein, ${o.surfaceId})`}</title></path>),
+            )}
+
+            {/* filled contours of g/t·m, drawn in metres */}
+            <g transform={`matrix(${t.kx} 0 0 ${-t.ky} ${xs(0)} ${ys(0)})`} data-testid="long-section-contour-fill">
+              {contours.bands.map((b) => b.d && <path key={b.lo} d={b.d} fill={b.colour} className="ls-band" />)}
+            </g>
+            {contours.lines.map((set) => set.lines.map((line, i) => (
+              <path key={`c${set.level}-${i}`} d={pathOf(line, t)} className={`ls-contour${set.level >= 10 ? ' major' : ''}`} data-testid="long-section-contour" />
+            )))}
+            {contourLabels.map((c) => <text key={c.key} x={c.x} y={c.y + 3} className="ls-contour-label" textAnchor="middle">{c.text}</text>)}
+
+            {/* surface and levels */}
+            {ref !== undefined && (
+              <g>
+                <line x1={rect.x} x2={right} y1={ys(ref)} y2={ys(ref)} className="ls-surface" />
+                <text x={rect.x + 6} y={ys(ref) - 4} className="ls-note">{`Surface (reference ${ref.toFixed(0)} m)`}</text>
+              </g>
+            )}
+            {section.levels.map((l) => (
+              <g key={l.depth}>
+                <line x1={rect.x} x2={right} y1={ys(l.elevation)} y2={ys(l.elevation)} className="ls-level" />
+                <text x={right - 6} y={ys(l.elevation) - 3} className="ls-note" textAnchor="end">{`${l.depth} m level (${l.elevation.toFixed(0)} m)`}</text>
+              </g>
+            ))}
+
+            {/* resource-category outlines */}
+            {section.resources.filter((r) => r.zoneId === null || zonesShown.has(r.zoneId)).map((r) => (
+              <path key={r.id} d={pathOf(r.points, t, true)} className={`ls-resource ${r.category}`} data-testid="long-section-resource">
+                <title>{`${r.category[0].toUpperCase()}${r.category.slice(1)} resource · ${labelOf(r.zoneId)}`}</title>
+              </path>
+            ))}
+
+            {/* workings */}
+            {section.workings.map((w) => (
+              <path key={w.id} d={pathOf(w.points, t)} className={`ls-working ${w.kind}`} data-testid="long-section-working">
+                <title>{`${w.name} (${w.kind}${w.levelDepth !== null ? `, ${w.levelDepth} m level` : ''})`}</title>
+              </path>
+            ))}
+
+            {/* pierce points */}
+            {shown.map((p) => {
+              const x = xs(p.u), y = ys(p.z);
+              if (x < rect.x - 12 || x > right + 12 || y < rect.y - 12 || y > bottom + 12) return null;
+              const sel = p.holeIndex === selHole;
+              const r = p.kind === 'intercept' ? pierceRadius(p.gramMetres) : p.kind === 'planned' ? 4 : 3.5;
+              const fill = p.kind === 'intercept' ? bins.colors[binIndex(bins, p.grade!)] : undefined;
+              return (
+                <g key={p.key}>
+                  {sel && <circle cx={x} cy={y} r={r + 4} className={`ls-ring${p === current ? ' current' : ''}`} pointerEvents="none" />}
+                  <circle
+                    cx={x} cy={y} r={r} fill={fill}
+                    className={`ls-pp ${p.kind}${sel ? ' selected' : ''}`}
+                    data-testid="pierce-point" data-hole={p.holeId} data-kind={p.kind} data-zone={p.zoneId ?? ''}
+                    onClick={(e) => { e.stopPropagation(); pick(p); }}
+                  >
+                    <title>{tooltip(p, labelOf(p.zoneId), unit)}</title>
+                  </circle>
+                </g>
+              );
+            })}
+
+            {/* labels */}
+            {labels.map((l) => (
+              <text key={`l${l.key}`} x={l.anchor === 'start' ? l.x + 1 : l.anchor === 'end' ? l.x + l.w - 1 : l.x + l.w / 2} y={l.y + l.h - 3}
+                textAnchor={l.anchor} className={`ls-label${selectedPoints.some((p) => p.key === l.key) ? ' selected' : ''}`} pointerEvents="none">
+                {l.text}
+              </text>
+            ))}
+          </g>
+
+          {/* frame and axes */}
+          <rect x={rect.x} y={rect.y} width={rect.w} height={rect.h} className="ls-frame" />
+          {zTicks.map((z) => (
+            <g key={`z${z}`}>
+              <line x1={rect.x - 4} x2={rect.x} y1={ys(z)} y2={ys(z)} className="ls-axis" />
+              <text x={rect.x - 6} y={ys(z) + 3} className="ls-tick" textAnchor="end">{`${z} m`}</text>
+              {ref !== undefined && (
+                <>
+                  <line x1={right} x2={right + 4} y1={ys(z)} y2={ys(z)} className="ls-axis" />
+                  <text x={right + 6} y={ys(z) + 3} className="ls-tick" textAnchor="start">{`${Number((ref - z).toFixed(1))} m`}</text>
+                </>
+              )}
+            </g>
+          ))}
+          <text className="ls-axis-title" transform={`translate(12 ${rect.y + rect.h / 2}) rotate(-90)`} textAnchor="middle">Elevation (m)</text>
+          {ref !== undefined && (
+            <text className="ls-axis-title" transform={`translate(${size.w - 8} ${rect.y + rect.h / 2}) rotate(-90)`} textAnchor="middle">Depth below surface (m)</text>
+          )}
+          {eastTicks.map(({ v, x }) => (
+            <g key={`e${v}`}>
+              <line x1={x} x2={x} y1={bottom} y2={bottom + 5} className="ls-axis" />
+              <text x={x} y={bottom + 14} className="ls-tick" textAnchor="middle">{`${groupDigits(v)} E`}</text>
+            </g>
+          ))}
+          {northTicks.map(({ v, x }) => (
+            <g key={`n${v}`}>
+              <line x1={x} x2={x} y1={bottom} y2={bottom + 18} className="ls-axis minor" />
+              <text x={x} y={bottom + 27} className="ls-tick north" textAnchor="middle">{`${groupDigits(v)} N`}</text>
+            </g>
+          ))}
+          <text x={rect.x} y={size.h - 6} className="ls-axis-title" textAnchor="start">{`← ${compassName(frame.strike + 180)}`}</text>
+          <text x={rect.x + rect.w / 2} y={size.h - 6} className="ls-axis-title" textAnchor="middle">
+            {`Along strike ${azimuthText(frame.strike)}: easting and northing on the section line (m, ${model.project.crs.code ?? model.project.crs.name})`}
+          </text>
+          <text x={right} y={size.h - 6} className="ls-axis-title" textAnchor="end">{`${compassName(frame.strike)} →`}</text>
+
+          {/* scale bar and vertical exaggeration */}
+          {bar > 0 && (
+            <g className="ls-scalebar" data-testid="long-section-scalebar" transform={`translate(${rect.x + 10} ${bottom - 12})`}>
+              <rect x={-4} y={-16} width={bar * t.kx + 8 + 96} height={24} rx={3} className="ls-scalebar-bg" />
+              <rect x={0} y={0} width={(bar * t.kx) / 2} height={4} className="ls-bar-dark" />
+              <rect x={(bar * t.kx) / 2} y={0} width={(bar * t.kx) / 2} height={4} className="ls-bar-light" />
+              <text x={0} y={-4} className="ls-tick" textAnchor="start">0</text>
+              <text x={bar * t.kx} y={-4} className="ls-tick" textAnchor="middle">{`${bar} m`}</text>
+              <text x={bar * t.kx + 12} y={5} className="ls-ve" data-testid="long-section-ve">{ve === 1 ? 'VE 1:1' : `VE ${ve}×`}</text>
+            </g>
+          )}
+        </svg>
+      </div>
+      <footer className="ls-legend" aria-label="Long-section legend">
+        <div className="ls-leg-group">
+          <span className="ls-leg-title">{`Au, capped ${topCut !== null ? `at ${topCut} ${unit}` : '(no top-cut)'}`}</span>
+          {bins.colors.map((c, i) => (
+            <span key={c + i} className="ls-leg-item"><svg width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="4" fill={c} className="ls-pp intercept" /></svg>{binText[i]}</span>
+          ))}
+        </div>
+        <div className="ls-leg-group">
+          <span className="ls-leg-title">Size: g/t·m</span>
+          {[1, 5, 20].map((g) => {
+            const r = pierceRadius(g);
+            return <span key={g} className="ls-leg-item"><svg width={2 * r + 2} height={2 * r + 2} aria-hidden="true"><circle cx={r + 1} cy={r + 1} r={r} className="ls-pp sized" /></svg>{g}</span>;
+          })}
+          <span className="ls-leg-item"><svg width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="3.5" className="ls-pp planned" /></svg>planned</span>
+          <span className="ls-leg-item"><svg width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="3" className="ls-pp no-intercept" /></svg>no assayed intercept</span>
+        </div>
+        <div className="ls-leg-group">
+          <span className="ls-leg-title" title={`Inverse-distance weighting (power ${IDW_POWER}, ${IDW_RADIUS} m search radius, ${GRID_CELL} m grid) of grade × horizontal width at the pierce points`}>Contours g/t·m (IDW)</span>
+          {contours.bands.map((b) => (
+            <span key={b.lo} className="ls-leg-item"><span className="ls-swatch" style={{ background: b.colour }} />{b.hi === Infinity ? `≥ ${b.lo}` : `${b.lo}–${b.hi}`}</span>
+          ))}
+        </div>
+        <div className="ls-leg-group">
+          {section.resources.length > 0 && (['measured', 'indicated', 'inferred'] as const).filter((c) => section.resources.some((r) => r.category === c)).map((c) => (
+            <span key={c} className="ls-leg-item"><svg width="22" height="8" aria-hidden="true"><line x1="1" x2="21" y1="4" y2="4" className={`ls-resource ${c}`} /></svg>{c}</span>
+          ))}
+          {section.workings.length > 0 && <span className="ls-leg-item"><svg width="22" height="8" aria-hidden="true"><line x1="1" x2="21" y1="4" y2="4" className="ls-working drift" /></svg>workings</span>}
+          <span className="ls-leg-item"><span className="ls-swatch vein" />modelled vein</span>
+        </div>
+        <p className="ls-note-text">
+          {`Pierce point = mid-point of each hole-vein intercept (one per vein sample, ${CONTOUR_LEVELS.length} contour levels); g/t·m = capped grade × horizontal width.`}
+          {model.project.illustrative ? ' Illustrative model, not a resource model.' : ''}
+        </p>
+      </footer>
+    </aside>
+  );
+}
