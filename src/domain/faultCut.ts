@@ -41,49 +41,85 @@ export function cutSegment(faults: FaultBlockModel[], a: Vec3, b: Vec3): Segment
  */
 export function cutTriangles(faults: FaultBlockModel[], vertices: Float64Array, triangles: Uint32Array): { vertices: Float64Array; triangles: Uint32Array } {
   if (faults.length === 0) return { vertices, triangles };
-  const verts: number[] = Array.from(vertices);
-  const point = (i: number): Vec3 => [verts[i * 3], verts[i * 3 + 1], verts[i * 3 + 2]];
-  // Side values per vertex per fault, extended as vertices are added.
-  const side: number[][] = faults.map((f) => {
-    const out: number[] = [];
-    for (let i = 0; i < vertices.length / 3; i++) out.push(movingSideValue(f, point(i)));
+  const nv = vertices.length / 3;
+  const point = (src: ArrayLike<number>, i: number): Vec3 => [src[i * 3], src[i * 3 + 1], src[i * 3 + 2]];
+  // Side values per vertex per fault (typed arrays: this runs over millions of vertices).
+  const sideOrig = faults.map((f) => {
+    const out = new Float64Array(nv);
+    for (let i = 0; i < nv; i++) out[i] = movingSideValue(f, point(vertices, i));
     return out;
   });
+  // Fast path: triangles that straddle no fault are copied as they are; usually nearly all of them.
+  const nTri = triangles.length / 3;
+  const straddles = new Uint8Array(nTri);
+  let nStraddle = 0;
+  for (let t = 0; t < nTri; t++) {
+    const a = triangles[t * 3], b = triangles[t * 3 + 1], c = triangles[t * 3 + 2];
+    for (let k = 0; k < faults.length; k++) {
+      const sk = sideOrig[k];
+      const pa = sk[a] > 0, pb = sk[b] > 0, pc = sk[c] > 0;
+      if (pa !== pb || pa !== pc) {
+        straddles[t] = 1;
+        nStraddle++;
+        break;
+      }
+    }
+  }
+  if (nStraddle === 0) return { vertices, triangles };
+  const extra: number[] = [];
+  const side: number[][] = sideOrig.map(() => []);
+  const vertexAt = (i: number): Vec3 => (i < nv ? point(vertices, i) : point(extra, i - nv));
+  const sideAt = (k: number, i: number) => (i < nv ? sideOrig[k][i] : side[k][i - nv]);
   // Edge midpoints are shared between neighbouring triangles so the cut surface stays watertight.
   const edgeCache = new Map<string, number>();
   const split = (k: number, i: number, j: number): number => {
     const key = `${k}:${Math.min(i, j)}:${Math.max(i, j)}`;
     const hit = edgeCache.get(key);
     if (hit !== undefined) return hit;
-    const si = side[k][i];
-    const sj = side[k][j];
-    const t = si / (si - sj);
-    const p = lerp3(point(i), point(j), t);
-    const n = verts.length / 3;
-    verts.push(p[0], p[1], p[2]);
+    const si = sideAt(k, i);
+    const sj = sideAt(k, j);
+    const p = lerp3(vertexAt(i), vertexAt(j), si / (si - sj));
+    const n = nv + extra.length / 3;
+    extra.push(p[0], p[1], p[2]);
     faults.forEach((f, m) => side[m].push(m === k ? 0 : movingSideValue(f, p)));
     edgeCache.set(key, n);
     return n;
   };
-  let tris: number[][] = [];
-  for (let t = 0; t < triangles.length; t += 3) tris.push([triangles[t], triangles[t + 1], triangles[t + 2]]);
-  faults.forEach((_, k) => {
-    const next: number[][] = [];
-    for (const tri of tris) {
-      const pos = tri.map((v) => side[k][v] > 0);
-      const nPos = pos.filter(Boolean).length;
-      if (nPos === 0 || nPos === 3) {
-        next.push(tri);
-        continue;
+  const out: number[] = [];
+  for (let t = 0; t < nTri; t++) {
+    if (!straddles[t]) continue;
+    let tris: number[][] = [[triangles[t * 3], triangles[t * 3 + 1], triangles[t * 3 + 2]]];
+    for (let k = 0; k < faults.length; k++) {
+      const next: number[][] = [];
+      for (const tri of tris) {
+        const pos = tri.map((v) => sideAt(k, v) > 0);
+        const nPos = pos.filter(Boolean).length;
+        if (nPos === 0 || nPos === 3) {
+          next.push(tri);
+          continue;
+        }
+        // Rotate so that vertex 0 is the one alone on its side.
+        const lone = pos.findIndex((p) => (nPos === 1 ? p : !p));
+        const a = tri[lone], b = tri[(lone + 1) % 3], c = tri[(lone + 2) % 3];
+        const ab = split(k, a, b);
+        const ac = split(k, a, c);
+        next.push([a, ab, ac], [ab, b, c], [ab, c, ac]);
       }
-      // Rotate so that vertex 0 is the one alone on its side.
-      const lone = pos.findIndex((p) => (nPos === 1 ? p : !p));
-      const a = tri[lone], b = tri[(lone + 1) % 3], c = tri[(lone + 2) % 3];
-      const ab = split(k, a, b);
-      const ac = split(k, a, c);
-      next.push([a, ab, ac], [ab, b, c], [ab, c, ac]);
+      tris = next;
     }
-    tris = next;
-  });
-  return { vertices: Float64Array.from(verts), triangles: Uint32Array.from(tris.flat()) };
+    for (const tri of tris) out.push(tri[0], tri[1], tri[2]);
+  }
+  const allVerts = new Float64Array(vertices.length + extra.length);
+  allVerts.set(vertices);
+  allVerts.set(extra, vertices.length);
+  const allTris = new Uint32Array((nTri - nStraddle) * 3 + out.length);
+  let w = 0;
+  for (let t = 0; t < nTri; t++) {
+    if (straddles[t]) continue;
+    allTris[w++] = triangles[t * 3];
+    allTris[w++] = triangles[t * 3 + 1];
+    allTris[w++] = triangles[t * 3 + 2];
+  }
+  allTris.set(out, w);
+  return { vertices: allVerts, triangles: allTris };
 }

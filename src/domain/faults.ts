@@ -131,7 +131,11 @@ function closestOnTriangle(p: Vec3, a: Vec3, b: Vec3, c: Vec3): Vec3 {
  * decides, so a fault extends naturally past its mapped limit.
  */
 export function sideValue(fault: FaultBlockModel, p: Vec3): number {
-  if (fault.plane) return dot(sub(p, fault.plane.point), fault.plane.normal);
+  if (fault.plane) {
+    // Inlined (no temporaries): this runs for every vertex and segment end of a large model.
+    const q = fault.plane.point, n = fault.plane.normal;
+    return (p[0] - q[0]) * n[0] + (p[1] - q[1]) * n[1] + (p[2] - q[2]) * n[2];
+  }
   const t = fault.tris;
   let best = Infinity;
   let side = 0;

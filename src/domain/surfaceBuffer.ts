@@ -32,28 +32,42 @@ export function buildSurfaceBuffer(
       triMask[t] = maskOf(c);
     }
   }
-  // Map (vertex, mask) → output vertex.
-  const key = new Map<number, number>();
-  const outIndex = new Uint32Array(triangles.length);
-  const src: number[] = [];
-  const srcMask: number[] = [];
+  // (vertex, mask) → output vertex, with one lookup array per distinct mask (there are few blocks).
   const nv = vertices.length / 3;
+  const lookup = new Map<number, Int32Array>();
+  const outIndex = new Uint32Array(triangles.length);
+  const src = new Uint32Array(triangles.length > 0 ? Math.max(nv, 1) * 2 : 1);
+  let srcLen = 0;
+  let srcArr = src;
+  const srcMaskList: number[] = [];
   for (let t = 0; t < nTri; t++) {
+    const m = triMask[t];
+    let table = lookup.get(m);
+    if (!table) {
+      table = new Int32Array(nv).fill(-1);
+      lookup.set(m, table);
+    }
     for (let k = 0; k < 3; k++) {
       const v = triangles[t * 3 + k];
-      const id = triMask[t] * nv + v;
-      let o = key.get(id);
-      if (o === undefined) {
-        o = src.length;
-        src.push(v);
-        srcMask.push(triMask[t]);
-        key.set(id, o);
+      let o = table[v];
+      if (o < 0) {
+        o = srcLen++;
+        if (o >= srcArr.length) {
+          const grown = new Uint32Array(srcArr.length * 2);
+          grown.set(srcArr);
+          srcArr = grown;
+        }
+        srcArr[o] = v;
+        srcMaskList.push(m);
+        table[v] = o;
       }
       outIndex[t * 3 + k] = o;
     }
   }
-  const positions = new Float32Array(src.length * 3);
-  src.forEach((v, i) => {
+  const srcMask = srcMaskList;
+  const srcUsed = srcArr.subarray(0, srcLen);
+  const positions = new Float32Array(srcUsed.length * 3);
+  srcUsed.forEach((v, i) => {
     positions[i * 3] = vertices[v * 3] - origin[0];
     positions[i * 3 + 1] = vertices[v * 3 + 1] - origin[1];
     positions[i * 3 + 2] = vertices[v * 3 + 2] - origin[2];
