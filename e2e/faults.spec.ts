@@ -97,7 +97,7 @@ test.describe('fault offsets on the sample', () => {
     const others = await page.evaluate(() => window.veinscape.store.getState().model!.zones.map((z) => z.id).filter((id) => id !== 'mcdowell-1'));
     for (const id of others) await page.getByTestId(`zone-toggle-${id}`).locator('input').uncheck();
     await page.evaluate(() => window.veinscape.ready());
-    await page.getByRole('button', { name: 'Measure an offset' }).click();
+    await page.getByRole('button', { name: 'Measure distance and offset' }).click();
     // Two matching points on Set 1 either side of F3: the same down-dip position on each piece's facing end.
     const targets = await page.evaluate(() => {
       const api = window.veinscape;

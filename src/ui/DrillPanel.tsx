@@ -3,6 +3,7 @@ import { store, useVeinscape } from '../state/store';
 import { redesurvey } from '../data/loadSource';
 import { DESURVEY_METHOD_LABEL, type DesurveyMethod } from '../domain/desurvey';
 import { downloadJson, modelToDocument } from '../data/serialize';
+import { allViews } from '../state/slices/views';
 
 export function DrillPanel() {
   const method = useVeinscape((s) => s.desurveyMethod);
@@ -12,7 +13,8 @@ export function DrillPanel() {
   if (!hasModel) return null;
   const save = () => {
     const s = store.getState();
-    const doc = s.csvImport?.document ?? modelToDocument(s.model!);
+    // The file keeps every saved view: the dataset's own and those saved in this browser.
+    const doc = { ...(s.csvImport?.document ?? modelToDocument(s.model!)), views: allViews(s) };
     const name = (s.model!.project.name || 'deposit').replace(/[^\w.-]+/g, '_').slice(0, 60);
     downloadJson(doc, `${name}.veinscape.json`);
   };

@@ -47,7 +47,7 @@ export function FaultsPanel() {
         <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Drill holes move with their block
       </label>
       <button className={`wide ${measuring ? 'on' : ''}`} aria-pressed={measuring} onClick={() => setMeasure(!measuring)}>
-        {measuring ? 'Measuring: pick two points…' : 'Measure an offset'}
+        {measuring ? 'Measuring: pick two points…' : 'Measure distance and offset'}
       </button>
       <p className="hint">0 m = restored (no slip); the tick marks the interpreted, mapped offset.</p>
     </section>
