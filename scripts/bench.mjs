@@ -15,6 +15,8 @@
  *   --no-doc   print only; leave docs/performance.md alone
  *   --profile  also record a CPU profile of the main thread during each load and print its top functions
  *   --timeout  seconds to wait for one dataset to load (default 300)
+ *   --budget   seconds for one size from the start of its load to the end of its measures (default
+ *              360); measures that do not fit are skipped and reported as such
  *   --json     also write every raw measurement to this file
  *
  * For each size, in a fresh browser: (1) JSON.parse of the file's text on the page's main thread
@@ -37,7 +39,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { findChromium } from './find-chromium.mjs';
 import { machineInfo } from './bench/machine.mjs';
-import { armPick, changeFilters, fullFrame, installProbe, loadedState, noChange, pickResult, pickTarget, timeJsonParse, webglRenderer } from './bench/probe.mjs';
+import { armPick, changeFilters, installProbe, loadedState, noChange, pickResult, pickTarget, timeJsonParse, webglRenderer } from './bench/probe.mjs';
 import { consoleTable, markdownResults, median, sizeLabel, updateDoc } from './bench/report.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,7 +58,7 @@ const CHROMIUM_ARGS = [
 ];
 
 function parseArgs(argv) {
-  const o = { sizes: DEFAULT_SIZES, build: false, doc: true, profile: false, timeout: 300, port: 4191, json: null };
+  const o = { sizes: DEFAULT_SIZES, build: false, doc: true, profile: false, timeout: 300, budget: 360, port: 4191, json: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -68,6 +70,7 @@ function parseArgs(argv) {
     else if (flag === '--profile') o.profile = true;
     else if (flag === '--json') o.json = value();
     else if (flag === '--timeout') o.timeout = Number(value());
+    else if (flag === '--budget') o.budget = Number(value());
     else if (flag === '--port') o.port = Number(value());
     else if (flag === '--help' || flag === '-h') {
       console.log('usage: node scripts/bench.mjs [--sizes 1000x100,10000x10,10000x100] [--build] [--no-doc] [--profile] [--timeout s] [--port n]');
@@ -135,7 +138,18 @@ function prepareSite(o, sizes) {
   return { tmp, site, build };
 }
 
-async function startServer(site, port) {
+/** True when something already answers on 127.0.0.1:port. */
+async function portTaken(port) {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function startServer(site, port, probeFile) {
+  if (await portTaken(port)) throw new Error(`port ${port} is already in use (a leftover server?); free it or pass --port`);
   const child = spawn('npx', ['vite', 'preview', '--outDir', site, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -148,8 +162,12 @@ async function startServer(site, port) {
   for (let i = 0; i < 120; i++) {
     if (child.exitCode !== null) throw new Error(`vite preview exited: ${output.trim()}`);
     try {
-      const r = await fetch(`${base}/`);
-      if (r.ok) return { base, stop: () => stopServer(child) };
+      const r = await fetch(`${base}/bench/${probeFile}`, { method: 'HEAD' });
+      if (r.ok && /json/.test(r.headers.get('content-type') ?? '')) {
+        process.once('exit', () => stopServer(child));
+        for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => (stopServer(child), process.exit(130)));
+        return { base, stop: () => stopServer(child) };
+      }
     } catch {
       /* not yet */
     }
@@ -170,6 +188,7 @@ function stopServer(child) {
 
 function withTimeout(promise, ms, what) {
   let timer;
+  promise.catch(() => undefined); // once timed out, a later rejection (browser closed) is expected
   return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${Math.round(ms / 1000)} s waiting for ${what}`)), ms)))]).finally(() => clearTimeout(timer));
 }
 
@@ -192,16 +211,25 @@ function phaseAt(phases, t) {
   return p;
 }
 
-/** Top self-time functions of a CPU profile. */
-function profileTop(profile, n = 12) {
+/**
+ * Top self-time functions of a CPU profile, over the whole profile or over a window of the page's
+ * performance.now() (profile timestamps are monotonic microseconds, like CDP's NavigationStart).
+ */
+function profileTop(profile, n = 12, window = null, navStartSec = 0) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map();
   const dt = profile.timeDeltas;
+  let t = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
-    const node = byId.get(profile.samples[i]);
-    const f = node.callFrame;
+    t += dt[i];
+    const d = (dt[i + 1] ?? 0) / 1000;
+    if (window) {
+      const pageMs = t / 1000 - navStartSec * 1000;
+      if (pageMs < window.from || pageMs > window.to) continue;
+    }
+    const f = byId.get(profile.samples[i]).callFrame;
     const key = `${f.functionName || '(anonymous)'} ${f.url ? `${basename(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}` : ''}`.trim();
-    self.set(key, (self.get(key) ?? 0) + (dt[i + 1] ?? 0) / 1000);
+    self.set(key, (self.get(key) ?? 0) + d);
   }
   return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([fn, ms]) => ({ fn, ms }));
 }
@@ -295,8 +323,9 @@ async function measureSize(o, base, size) {
       return result;
     }
     result.readyMs = outcome.readyMs;
+    let profile = null;
     if (o.profile) {
-      const { profile } = await cdp.send('Profiler.stop');
+      profile = (await cdp.send('Profiler.stop')).profile;
       result.profileTop = profileTop(profile);
     }
     result.loaded = await page.evaluate(loadedState);
@@ -307,6 +336,11 @@ async function measureSize(o, base, size) {
     const top = [...inLoad].sort((a, b) => b.duration - a.duration).slice(0, 3).map((t) => ({ ...t, during: phaseAt(B.phases, t.start) }));
     result.longest = top[0] ?? { start: 0, duration: 0 };
     result.longtasks = { count: inLoad.length, over200: inLoad.filter((t) => t.duration > 200).length, total: inLoad.reduce((n, t) => n + t.duration, 0), top };
+    if (profile) {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const navStart = metrics.find((m) => m.name === 'NavigationStart')?.value ?? 0;
+      result.profileTasks = top.map((task) => ({ task, fns: profileTop(profile, 8, { from: task.start, to: task.start + task.duration }, navStart) }));
+    }
     const loaf = B.loafs.filter((l) => l.start < result.readyMs).sort((a, b) => b.duration - a.duration)[0];
     result.loafScripts = loaf ? [...loaf.scripts].sort((a, b) => b.duration - a.duration).slice(0, 3) : [];
     const g = B.gl;
@@ -327,56 +361,76 @@ async function measureSize(o, base, size) {
     const usage = await cdp.send('Runtime.getHeapUsage');
     result.heap = { beforeGc, afterGc: usage.usedSize, total: usage.totalSize, backing: usage.backingStorageSize ?? null, embedder: usage.embedderHeapUsedSize ?? null };
 
-    // A full redraw, GPU included (3 runs).
-    const frames = [];
-    for (let i = 0; i < 3; i++) frames.push(await withTimeout(page.evaluate(fullFrame), o.timeout * 1000, 'a full frame'));
-    result.fullFrame = { totalMs: median(frames.map((f) => f.totalMs)), gpuWaitMs: median(frames.map((f) => f.gpuWaitMs)), renderMs: median(frames.map((f) => f.renderMs)) };
-    await page.evaluate(() => window.veinscape.ready());
-
-    // Baseline task time of a measurement that changes nothing.
-    const base3 = [];
-    for (let i = 0; i < 3; i++) base3.push((await taskMs(cdp, () => page.evaluate(noChange))).ms);
-    const baseline = median(base3);
-    result.baselineMs = baseline;
-
-    // Click pick (the app has no hover pick yet): median of 3.
-    const target = await page.evaluate(pickTarget);
-    await page.mouse.move(target.x, target.y);
-    await page.evaluate(() => window.veinscape.ready());
-    const picks = [];
-    for (let i = 0; i < 3; i++) {
-      await page.evaluate(armPick);
-      const { ms, out } = await taskMs(cdp, async () => {
-        await page.mouse.down();
-        await page.mouse.up();
-        return page.evaluate(pickResult);
-      });
-      picks.push({ ...out, taskMs: ms - baseline });
-      await page.evaluate(async () => {
-        window.veinscape.store.getState().select(null);
-        await window.veinscape.ready();
-      });
-    }
-    result.pick = { pickMs: median(picks.map((p) => p.pickMs)), eventMs: median(picks.map((p) => p.eventMs)), taskMs: median(picks.map((p) => p.taskMs)), hit: picks.every((p) => p.hit), target };
-
-    // Filter changes: grade cut-off and elevation window, 3 each.
-    const zMid = result.loaded.bounds ? Math.round((result.loaded.bounds.min[2] + result.loaded.bounds.max[2]) / 2) : 0;
-    const groups = {
-      grade: [{ gradeCutoff: 3 }, { gradeCutoff: 5 }, { gradeCutoff: 1 }],
-      elevation: [{ elevationMin: zMid }, { elevationMin: zMid - 100, elevationMax: zMid + 150 }, { elevationMin: null, elevationMax: null }],
+    // Interactive measures, within what is left of this size's time budget. Each one waits for
+    // its frame to be drawn; when software WebGL takes seconds per frame, run each once, not 3 times.
+    const deadline = t0 + o.budget * 1000;
+    const left = (what) => {
+      const ms = deadline - Date.now();
+      if (ms < 5000) throw Object.assign(new Error(`skipped ${what}: over the ${o.budget} s budget for this size`), { budget: true });
+      return ms;
     };
-    result.filters = { uploadBytes: 0, geometries: 0 };
-    for (const [kind, patches] of Object.entries(groups)) {
-      const runs = [];
-      for (const patch of patches) {
-        const { ms, out } = await taskMs(cdp, () => page.evaluate(changeFilters, patch));
-        runs.push({ ...out, taskMs: ms - baseline });
-        result.filters.uploadBytes += out.uploadBytes;
-        result.filters.geometries += out.geometries;
+    const step = (what, run) => {
+      const ms = left(what);
+      return withTimeout(run(), ms, what);
+    };
+    result.skipped = [];
+    try {
+      // Baseline task time of a measurement that changes nothing (draws nothing, so it is quick).
+      const base3 = [];
+      for (let i = 0; i < 3; i++) base3.push((await taskMs(cdp, () => step('baseline', () => page.evaluate(noChange)))).ms);
+      const baseline = median(base3);
+      result.baselineMs = baseline;
+
+      // Click pick (the app has no hover pick yet). The first click decides the repetitions.
+      const target = await page.evaluate(pickTarget);
+      await page.mouse.move(target.x, target.y);
+      await step('ready()', () => page.evaluate(() => window.veinscape.ready()));
+      const picks = [];
+      let reps = 3;
+      for (let i = 0; i < reps; i++) {
+        await page.evaluate(armPick);
+        if (o.profile && i === 0) await cdp.send('Profiler.start');
+        const { ms, out } = await taskMs(cdp, async () => {
+          await page.mouse.down();
+          await page.mouse.up();
+          return step('the pick', () => page.evaluate(pickResult));
+        });
+        if (o.profile && i === 0) (result.profileInteractions ??= {})['click pick'] = profileTop((await cdp.send('Profiler.stop')).profile, 10);
+        picks.push({ ...out, taskMs: ms - baseline - (out.gpuWaitMs ?? 0) });
+        if (i === 0 && out.visibleMs > 5000) reps = 1;
+        result.reps = reps;
+        await step('clearing the selection', () => page.evaluate(async () => {
+          window.veinscape.store.getState().select(null);
+          await window.veinscape.ready();
+        }));
       }
-      result.filters[kind] = { taskMs: median(runs.map((r) => r.taskMs)), microMs: median(runs.map((r) => r.microMs)), frameMs: median(runs.map((r) => r.frameMs)), runs };
+      result.pick = { pickMs: median(picks.map((p) => p.pickMs)), eventMs: median(picks.map((p) => p.eventMs)), taskMs: median(picks.map((p) => p.taskMs)), visibleMs: median(picks.map((p) => p.visibleMs)), hit: picks.every((p) => p.hit), target };
+
+      // Filter changes: grade cut-off, then elevation window (on top of it when run once).
+      const zMid = result.loaded.bounds ? Math.round((result.loaded.bounds.min[2] + result.loaded.bounds.max[2]) / 2) : 0;
+      const groups = {
+        grade: [{ gradeCutoff: 3 }, { gradeCutoff: 5 }, { gradeCutoff: 1 }].slice(0, reps),
+        elevation: [{ elevationMin: zMid }, { elevationMin: zMid - 100, elevationMax: zMid + 150 }, { elevationMin: null, elevationMax: null }].slice(0, reps),
+      };
+      result.filters = { uploadBytes: 0, geometries: 0 };
+      for (const [kind, patches] of Object.entries(groups)) {
+        const runs = [];
+        for (const [i, patch] of patches.entries()) {
+          if (o.profile && i === 0) await cdp.send('Profiler.start');
+          const { ms, out } = await taskMs(cdp, () => step(`the ${kind} filter change`, () => page.evaluate(changeFilters, patch)));
+          if (o.profile && i === 0) (result.profileInteractions ??= {})[`${kind} filter change`] = profileTop((await cdp.send('Profiler.stop')).profile, 10);
+          // The read-back that waits for the GPU blocks the main thread too: not the change's own work.
+          runs.push({ ...out, taskMs: ms - baseline - (out.gpuWaitMs ?? 0) });
+          result.filters.uploadBytes += out.uploadBytes;
+          result.filters.geometries += out.geometries;
+        }
+        result.filters[kind] = { taskMs: median(runs.map((r) => r.taskMs)), microMs: median(runs.map((r) => r.microMs)), frameMs: median(runs.map((r) => r.frameMs)), visibleMs: median(runs.map((r) => r.visibleMs)), runs };
+      }
+    } catch (e) {
+      if (!e.budget && !/timed out/.test(e.message)) throw e;
+      result.skipped.push(e.message);
+      log(`${sizeLabel(size)}: ${e.message}`);
     }
-    await page.evaluate(changeFilters, null);
     result.pageErrors = pageErrors;
     if (pageErrors.length) result.errorDetail = `page errors: ${pageErrors.join(' | ')}`;
     return result;
@@ -395,11 +449,12 @@ async function main() {
   const loadStart = os.loadavg();
   for (const s of o.sizes) ensureDataset(s);
   const { tmp, site, build } = prepareSite(o, o.sizes);
-  const server = await startServer(site, o.port);
   const results = [];
   let webgl = { renderer: 'unknown', vendor: '' };
   let browserVersion = 'unknown';
+  let server = null;
   try {
+    server = await startServer(site, o.port, o.sizes[0].name);
     const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: true, args: CHROMIUM_ARGS });
     browserVersion = `Chromium ${browser.version()}`;
     const page = await browser.newPage();
@@ -414,9 +469,17 @@ async function main() {
         log(`${sizeLabel(size)}: main-thread CPU profile during load, top self time:`);
         for (const p of r.profileTop) log(`  ${p.ms.toFixed(0).padStart(7)} ms  ${p.fn}`);
       }
+      for (const [what, fns] of Object.entries(r.profileInteractions ?? {})) {
+        log(`${sizeLabel(size)}: ${what}, top self time:`);
+        for (const p of fns) log(`  ${p.ms.toFixed(0).padStart(7)} ms  ${p.fn}`);
+      }
+      for (const { task, fns } of r.profileTasks ?? []) {
+        log(`${sizeLabel(size)}: long task of ${Math.round(task.duration)} ms at ${Math.round(task.start)} ms (${task.during}), top self time:`);
+        for (const p of fns) log(`  ${p.ms.toFixed(0).padStart(7)} ms  ${p.fn}`);
+      }
     }
   } finally {
-    server.stop();
+    server?.stop();
     rmSync(tmp, { recursive: true, force: true });
   }
   const env = {

@@ -5,7 +5,7 @@ import type { ZoneT } from '../data/schema';
 import { loadDepositText } from '../data/load';
 import { disclosurePreset, queryIntercepts } from './interceptQuery';
 import {
-  azimuthText, defaultSystem, frameFromVertices, longSectionFrame, MERGE_GAP, piercePoints, projectResources, projectWorkings,
+  allFrames, azimuthText, defaultSystem, frameFromVertices, longSectionFrame, MERGE_GAP, piercePoints, PLANNED_REACH, projectResources, projectWorkings,
   surfaceOutlines, veinSystems, workingLevels,
 } from './longSection';
 import { directionFromAzDip } from './orientation';
@@ -193,6 +193,7 @@ describe('long-section frame', () => {
 describe('pierce points', () => {
   const d1 = crossingDepth(hw(-100), LOOK, -45);
   const d6 = crossingDepth(hw(100), LOOK, -45);
+  const d4 = crossingDepth(hw(50), LOOK, -80);
   const holes: HoleSpec[] = [
     // an assayed crossing: 6 g/t over 1 m then 2 g/t over 0.5 m, logged in the vein
     { id: 'D1', collar: hw(-100), az: LOOK, dip: -45, depth: 400, rows: [[d1 - 0.5, d1 + 0.5, 6, 'v1'], [d1 + 0.5, d1 + 1, 2, 'v1'], [d1 + 1, d1 + 3, 0.01, null]] },
@@ -200,8 +201,10 @@ describe('pierce points', () => {
     { id: 'D2', collar: hw(-50), az: LOOK, dip: -45, depth: 400 },
     // planned, crosses the modelled vein
     { id: 'P3', collar: hw(0), az: LOOK, dip: -45, depth: 400, status: 'planned' },
-    // planned, steep: crosses the plane below the modelled vein (down-dip extension)
-    { id: 'P4', collar: hw(50), az: LOOK, dip: -80, depth: 700, status: 'planned' },
+    // planned, steep: crosses the plane below the modelled vein (down-dip extension), stops 20 m past it
+    { id: 'P4', collar: hw(50), az: LOOK, dip: -80, depth: d4 + 20, status: 'planned' },
+    // planned, shallow and short: ends far from the vein plane, targets something else
+    { id: 'P7', collar: hw(-20), az: LOOK, dip: -80, depth: 60, status: 'planned' },
     // drilled away from the vein: no pierce point
     { id: 'D5', collar: hw(0), az: DIP_DIR, dip: -45, depth: 200 },
     // one crossing split by a 1 m unsampled gap: two intercepts, one pierce point
@@ -265,11 +268,14 @@ describe('pierce points', () => {
 
   it('a planned hole past the modelled vein is projected where it meets the mean plane', () => {
     const [p] = byHole('P4');
-    const d = crossingDepth(hw(50), LOOK, -80);
-    expect(p.depth).toBeCloseTo(d, 1);
+    expect(p.depth).toBeCloseTo(d4, 1);
     expect(p.z).toBeLessThan(BOTTOM);
     expect(p.u).toBeCloseTo(50, 1);
     expect(p.zoneId).toBeNull();
+    expect(Math.abs(frame.planeDistance(add(hw(-20), scale(directionFromAzDip(LOOK, -80), 60))))).toBeGreaterThan(PLANNED_REACH);
+    expect(allFrames(model).map((f) => f.system)).toEqual(['S']);
+    // A planned hole ending far (> PLANNED_REACH) from the plane belongs to no long section.
+    expect(byHole('P7')).toEqual([]);
   });
 
   it(`intercepts of one hole and vein within ${MERGE_GAP} m are one crossing: widths add, grade width-weighted`, () => {

@@ -12,6 +12,7 @@ import { ReportPanel } from './ReportPanel';
 import { ProgressBar, StatusBar } from './StatusBar';
 import { DropZone } from './DropZone';
 import { ExportDialog } from './ExportDialog';
+import { LongSection } from './LongSection';
 import { MeasurePanel } from './MeasurePanel';
 import { InterceptsPanel } from './InterceptsPanel';
 import { DrillPanel } from './DrillPanel';
@@ -21,7 +22,6 @@ import { TourPlayer } from './TourPlayer';
 import { EmbedCredit } from './EmbedCredit';
 import { ImportPanel } from './ImportPanel';
 import { StripLog } from './StripLog';
-import { LongSectionLauncher } from './longsection/Launcher';
 
 export function App() {
   const theme = useVeinscape((s) => s.theme);
@@ -29,9 +29,10 @@ export function App() {
   const embed = useVeinscape((s) => s.embed);
   const [panelOpen, setPanelOpen] = useState(true);
   const [exportOpen, setExportOpen] = useState(false);
+  const [longOpen, setLongOpen] = useState(false);
   return (
     <div className={`app theme-${theme}${presenting ? ' presenting' : ''}${embed ? ' embed' : ''}`}>
-      <TopBar onExportImage={() => setExportOpen(true)} />
+      <TopBar onExportImage={() => setExportOpen(true)} longSectionOpen={longOpen} onToggleLongSection={() => setLongOpen((o) => !o)} />
       <main className="stage">
         <div className={`sidebar ${panelOpen ? '' : 'closed'}`}>
           <button className="collapse" onClick={() => setPanelOpen(!panelOpen)} aria-label={panelOpen ? 'Hide panels' : 'Show panels'}>
@@ -56,7 +57,7 @@ export function App() {
           <InfoPanel />
           <MeasurePanel />
           <StripLog />
-          <LongSectionLauncher />
+          {longOpen && <LongSection onClose={() => setLongOpen(false)} />}
           <ReportPanel />
           <ProgressBar />
           <TourPlayer />

@@ -18,7 +18,7 @@ import { disclosurePreset, queryIntercepts } from '../domain/interceptQuery';
 import { azimuthText, defaultSystem, veinSystems, type PiercePoint } from '../domain/longSection';
 import { buildSection, compassName, contourData, CONTOUR_LEVELS, GRID_CELL, IDW_POWER, IDW_RADIUS } from './longsection/data';
 import {
-  fitView, groupDigits, panBy, pathOf, pierceRadius, placeLabels, scaleBarLength, textWidth, ticksFor, transformOf, zoomAbout,
+  fitView, groupDigits, MIN_RADIUS, panBy, pathOf, pierceRadius, placeLabels, scaleBarLength, symbolShrink, textWidth, ticksFor, transformOf, zoomAbout,
   type LabelRequest, type PlotRect, type ViewState,
 } from './longsection/view';
 import './longsection.css';
@@ -76,8 +76,10 @@ function tooltip(p: PiercePoint, zoneName: string, unit: string): string {
 export function LongSection({ onClose }: { onClose?: () => void } = {}) {
   const model = useVeinscape((s) => s.model);
   const prepared = useVeinscape((s) => s.prepared);
+  // A new dataset (or desurvey) starts afresh: default system, fitted view.
+  const version = useVeinscape((s) => s.version);
   if (!model || !prepared) return null;
-  return <LongSectionCard model={model} prepared={prepared} onClose={onClose} />;
+  return <LongSectionCard key={version} model={model} prepared={prepared} onClose={onClose} />;
 }
 
 function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared: Prepared; onClose?: () => void }) {
@@ -124,17 +126,21 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   const [boxRef, size] = useSize<HTMLDivElement>({ w: 640, h: 300 });
   const rect: PlotRect = { x: M_LEFT, y: M_TOP, w: Math.max(40, size.w - M_LEFT - M_RIGHT), h: Math.max(40, size.h - M_TOP - M_BOTTOM) };
   const fit = section ? fitView(section.bounds, rect, ve) : { cu: 0, cz: 0, k: 1 };
-  const [viewState, setView] = useState<{ key: string; view: ViewState } | null>(null);
-  const viewKey = `${system}|${ve}|${size.w}x${size.h}`;
-  const view = viewState && viewState.key === viewKey ? viewState.view : fit;
+  // null = fit to the panel (follows resizes); a pan or zoom keeps its centre and scale on resize.
+  const [viewState, setViewState] = useState<ViewState | null>(null);
+  const view = viewState ?? fit;
+  const setView = setViewState;
   const t = transformOf(view, rect, ve);
+  const shrink = symbolShrink(t.kx);
+  const radiusOf = (p: PiercePoint) => (p.kind === 'intercept' ? pierceRadius(p.gramMetres, shrink) : Math.max(MIN_RADIUS, (p.kind === 'planned' ? 4 : 3.5) * shrink));
   const kMin = fit.k * 0.5;
   const kMax = fit.k * 40;
 
   // Wheel zoom about the pointer (a native listener: React's wheel listener is passive).
   const svgRef = useRef<SVGSVGElement>(null);
-  const live = useRef({ view, rect, ve, viewKey, kMin, kMax });
-  live.current = { view, rect, ve, viewKey, kMin, kMax };
+  const hasSection = section !== null;
+  const live = useRef({ view, rect, ve, kMin, kMax });
+  live.current = { view, rect, ve, kMin, kMax };
   useEffect(() => {
     const el = svgRef.current;
     if (!el) return;
@@ -143,11 +149,11 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
       const r = el.getBoundingClientRect();
       const l = live.current;
       const factor = Math.exp(-Math.max(-200, Math.min(200, e.deltaY)) * 0.0025);
-      setView({ key: l.viewKey, view: zoomAbout(l.view, l.rect, l.ve, e.clientX - r.left, e.clientY - r.top, factor, l.kMin, l.kMax) });
+      setView(zoomAbout(l.view, l.rect, l.ve, e.clientX - r.left, e.clientY - r.top, factor, l.kMin, l.kMax));
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
-  }, []);
+  }, [hasSection]);
 
   // Drag to pan; a drag is not a click.
   const drag = useRef<{ x: number; y: number; start: ViewState; moved: boolean; id: number } | null>(null);
@@ -166,7 +172,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
       d.moved = true;
       e.currentTarget.setPointerCapture(e.pointerId);
     }
-    setView({ key: viewKey, view: panBy(d.start, ve, dx, dy) });
+    setView(panBy(d.start, ve, dx, dy));
   };
   const onPointerUp = (e: ReactPointerEvent<SVGSVGElement>) => {
     const d = drag.current;
@@ -201,14 +207,34 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
     const tt = transformOf(l.view, l.rect, l.ve);
     const x = tt.x(current.u), y = tt.y(current.z);
     if (x < l.rect.x || x > l.rect.x + l.rect.w || y < l.rect.y || y > l.rect.y + l.rect.h) {
-      setView({ key: l.viewKey, view: { ...l.view, cu: current.u, cz: current.z } });
+      setView({ ...l.view, cu: current.u, cz: current.z });
     }
   }, [current]);
+
+  // Surface and level labels (placed first; pierce-point labels avoid them).
+  const ref = model.project.referenceElevation;
+  const fixedTexts: { key: string; x: number; y: number; text: string; anchor: 'start' | 'end' }[] = [];
+  if (section && ref !== undefined) {
+    fixedTexts.push({ key: 'surface', x: rect.x + 6, y: t.y(ref) - 4, text: `Surface (reference ${ref.toFixed(0)} m)`, anchor: 'start' });
+    let lastY = -Infinity;
+    for (const l of section.levels) {
+      const y = t.y(l.elevation) + 3;
+      if (y - lastY < 11) continue;
+      lastY = y;
+      const x = Math.min(rect.x + rect.w - 4, t.x(l.uMax) + 8);
+      fixedTexts.push({ key: `level${l.depth}`, x, y, text: `${l.depth} m level`, anchor: 'start' });
+    }
+  }
+  const textBoxes = fixedTexts.map((f) => {
+    const w = textWidth(f.text, 9);
+    return { x: f.anchor === 'start' ? f.x : f.x - w, y: f.y - 9, w, h: 12 };
+  });
+  const textBoxesKey = textBoxes.map((b) => `${b.x.toFixed(0)},${b.y.toFixed(0)}`).join(';');
 
   // Labels: the selected hole first, then by g/t·m; dropped where they would overlap.
   const labels = useMemo(() => {
     const inside = (x: number, y: number) => x >= rect.x && x <= rect.x + rect.w && y >= rect.y && y <= rect.y + rect.h;
-    const obstacles = shown.map((p) => ({ x: t.x(p.u), y: t.y(p.z), r: p.kind === 'intercept' ? pierceRadius(p.gramMetres) : 3.5 }));
+    const obstacles = shown.map((p) => ({ x: t.x(p.u), y: t.y(p.z), r: radiusOf(p) }));
     const req: (LabelRequest & { text: string })[] = [];
     const byPriority = [...shown].sort((a, b) => {
       const sa = a.holeIndex === selHole ? 1 : 0, sb = b.holeIndex === selHole ? 1 : 0;
@@ -219,13 +245,13 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
       if (!text) continue;
       const x = t.x(p.u), y = t.y(p.z);
       if (!inside(x, y)) continue;
-      req.push({ key: p.key, x, y, r: p.kind === 'intercept' ? pierceRadius(p.gramMetres) : 3.5, w: textWidth(text), h: LABEL_H, text });
+      req.push({ key: p.key, x, y, r: radiusOf(p), w: textWidth(text), h: LABEL_H, text, force: p.holeIndex === selHole });
     }
-    const placed = placeLabels(req, obstacles, rect);
+    const placed = placeLabels(req, obstacles, rect, textBoxes);
     const text = new Map(req.map((r) => [r.key, r.text]));
     return placed.map((l) => ({ ...l, text: text.get(l.key)! }));
-    // t is derived from view, rect and ve
-  }, [shown, labelMode, selHole, view.cu, view.cz, view.k, ve, rect.x, rect.y, rect.w, rect.h]); // eslint-disable-line react-hooks/exhaustive-deps
+    // `t`, `rect`, `radiusOf` and `textBoxes` are derived from the view, the size, ve and the keys listed.
+  }, [shown, labelMode, selHole, view.cu, view.cz, view.k, ve, rect.x, rect.y, rect.w, rect.h, textBoxesKey]);
 
   if (!section || !sys) {
     return (
@@ -240,7 +266,6 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   }
 
   const { frame } = section;
-  const ref = model.project.referenceElevation;
   const xs = (u: number) => t.x(u);
   const ys = (z: number) => t.y(z);
   const visU = [t.u(rect.x), t.u(rect.x + rect.w)] as const;
@@ -281,33 +306,36 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   const subtitle = `Vertical longitudinal projection onto the mean plane · strike ${azimuthText(frame.strike)}, looking ${azimuthText(frame.lookAzimuth)} · ${veText}`;
 
   return (
-    <aside className={`long-section card${expanded ? ' expanded' : ''}`} data-testid="long-section" aria-label="Long section">
+    <aside
+      className={`long-section card${expanded ? ' expanded' : ''}`} data-testid="long-section" aria-label="Long section"
+      onKeyDown={(e) => { if (e.key === 'Escape' && onClose) onClose(); }}
+    >
       <header className="ls-head">
         <h2 data-testid="long-section-title">{title}</h2>
         <p className="ls-sub" title={subtitle}>{subtitle}</p>
-        <button className="ls-icon" onClick={() => setView(null)} title="Fit the whole section in the panel" aria-label="Fit to panel">Fit</button>
-        <button className="ls-icon" onClick={() => setExpanded(!expanded)} aria-pressed={expanded} title={expanded ? 'Back to the docked panel' : 'Fill the view'} aria-label={expanded ? 'Dock long section' : 'Expand long section'}>
+        <button className="ls-icon" onClick={() => setView(null)} title="Fit the whole section in the panel" aria-label="Fit long section to panel">Fit</button>
+        <button className="ls-icon" onClick={() => { setExpanded(!expanded); setView(null); }} aria-pressed={expanded} title={expanded ? 'Back to the docked panel' : 'Fill the view'} aria-label={expanded ? 'Dock long section' : 'Expand long section'}>
           {expanded ? '⤡' : '⤢'}
         </button>
         {onClose && <button className="close" aria-label="Close long section" onClick={onClose}>×</button>}
       </header>
       <div className="ls-tools">
         <label>
-          <span>Vein system</span>
-          <select aria-label="Vein system" data-testid="long-section-system" value={system ?? ''} onChange={(e) => { setSystem(e.target.value); setVein('all'); setView(null); }}>
+          <span>System</span>
+          <select aria-label="Long-section vein system" data-testid="long-section-system" value={system ?? ''} onChange={(e) => { setSystem(e.target.value); setVein('all'); setView(null); }}>
             {systems.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
         </label>
         {sys.zoneIds.length > 1 && (
           <label>
             <span>Vein</span>
-            <select aria-label="Vein" value={vein} onChange={(e) => setVein(e.target.value)}>
+            <select aria-label="Long-section vein" value={vein} onChange={(e) => setVein(e.target.value)}>
               <option value="all">All {sys.zoneIds.length} veins</option>
               {sys.zoneIds.map((z) => <option key={z} value={z}>{labelOf(z)}</option>)}
             </select>
           </label>
         )}
-        <div className="toggle ls-labels" role="group" aria-label="Pierce-point labels">
+        <div className="toggle ls-labels" role="group" aria-label="Long-section pierce-point labels">
           <span>Label</span>
           {([['grade-width', 'g/t / m', 'Capped grade (g/t) over horizontal width (m)'], ['gram-metres', 'g/t·m', 'Grade × horizontal width (g/t·m)'], ['hole', 'Hole', 'Hole id']] as const).map(([m, text, hint]) => (
             <button key={m} className={labelMode === m ? 'on' : undefined} aria-pressed={labelMode === m} title={hint} onClick={() => setLabelMode(m)}>{text}</button>
@@ -315,12 +343,12 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
         </div>
         <label>
           <span>VE</span>
-          <select aria-label="Vertical exaggeration" value={ve} onChange={(e) => setVe(Number(e.target.value))}>
+          <select aria-label="Long-section vertical exaggeration" value={ve} onChange={(e) => { setVe(Number(e.target.value)); setView(null); }}>
             {VE_CHOICES.map((v) => <option key={v} value={v}>{v === 1 ? '1:1' : `${v}×`}</option>)}
           </select>
         </label>
         <span className="ls-count" data-testid="long-section-count">
-          {counts.intercept} pierce points with intercepts{counts.planned ? ` · ${counts.planned} planned` : ''}{counts['no-intercept'] ? ` · ${counts['no-intercept']} without assays` : ''}
+          {counts.intercept} intercepts{counts.planned ? ` · ${counts.planned} planned` : ''}{counts['no-intercept'] ? ` · ${counts['no-intercept']} unassayed` : ''}
         </span>
       </div>
       <div className="ls-box" ref={boxRef}>
@@ -354,18 +382,10 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
             )))}
             {contourLabels.map((c) => <text key={c.key} x={c.x} y={c.y + 3} className="ls-contour-label" textAnchor="middle">{c.text}</text>)}
 
-            {/* surface and levels */}
-            {ref !== undefined && (
-              <g>
-                <line x1={rect.x} x2={right} y1={ys(ref)} y2={ys(ref)} className="ls-surface" />
-                <text x={rect.x + 6} y={ys(ref) - 4} className="ls-note">{`Surface (reference ${ref.toFixed(0)} m)`}</text>
-              </g>
-            )}
+            {/* surface and levels (dashed along the workings of each level) */}
+            {ref !== undefined && <line x1={rect.x} x2={right} y1={ys(ref)} y2={ys(ref)} className="ls-surface" />}
             {section.levels.map((l) => (
-              <g key={l.depth}>
-                <line x1={rect.x} x2={right} y1={ys(l.elevation)} y2={ys(l.elevation)} className="ls-level" />
-                <text x={right - 6} y={ys(l.elevation) - 3} className="ls-note" textAnchor="end">{`${l.depth} m level (${l.elevation.toFixed(0)} m)`}</text>
-              </g>
+              <line key={l.depth} x1={xs(l.uMin) - 30} x2={xs(l.uMax) + 30} y1={ys(l.elevation)} y2={ys(l.elevation)} className="ls-level" />
             ))}
 
             {/* resource-category outlines */}
@@ -382,12 +402,14 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
               </path>
             ))}
 
+            {fixedTexts.map((f) => <text key={f.key} x={f.x} y={f.y} className="ls-note" textAnchor={f.anchor}>{f.text}</text>)}
+
             {/* pierce points */}
             {shown.map((p) => {
               const x = xs(p.u), y = ys(p.z);
               if (x < rect.x - 12 || x > right + 12 || y < rect.y - 12 || y > bottom + 12) return null;
               const sel = p.holeIndex === selHole;
-              const r = p.kind === 'intercept' ? pierceRadius(p.gramMetres) : p.kind === 'planned' ? 4 : 3.5;
+              const r = radiusOf(p);
               const fill = p.kind === 'intercept' ? bins.colors[binIndex(bins, p.grade!)] : undefined;
               return (
                 <g key={p.key}>
@@ -472,14 +494,14 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
         <div className="ls-leg-group">
           <span className="ls-leg-title">Size: g/t·m</span>
           {[1, 5, 20].map((g) => {
-            const r = pierceRadius(g);
+            const r = pierceRadius(g, shrink);
             return <span key={g} className="ls-leg-item"><svg width={2 * r + 2} height={2 * r + 2} aria-hidden="true"><circle cx={r + 1} cy={r + 1} r={r} className="ls-pp sized" /></svg>{g}</span>;
           })}
           <span className="ls-leg-item"><svg width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="3.5" className="ls-pp planned" /></svg>planned</span>
           <span className="ls-leg-item"><svg width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="3" className="ls-pp no-intercept" /></svg>no assayed intercept</span>
         </div>
         <div className="ls-leg-group">
-          <span className="ls-leg-title" title={`Inverse-distance weighting (power ${IDW_POWER}, ${IDW_RADIUS} m search radius, ${GRID_CELL} m grid) of grade × horizontal width at the pierce points`}>Contours g/t·m (IDW)</span>
+          <span className="ls-leg-title">Contours, g/t·m</span>
           {contours.bands.map((b) => (
             <span key={b.lo} className="ls-leg-item"><span className="ls-swatch" style={{ background: b.colour }} />{b.hi === Infinity ? `≥ ${b.lo}` : `${b.lo}–${b.hi}`}</span>
           ))}
@@ -491,9 +513,9 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
           {section.workings.length > 0 && <span className="ls-leg-item"><svg width="22" height="8" aria-hidden="true"><line x1="1" x2="21" y1="4" y2="4" className="ls-working drift" /></svg>workings</span>}
           <span className="ls-leg-item"><span className="ls-swatch vein" />modelled vein</span>
         </div>
-        <p className="ls-note-text">
-          {`Pierce point = mid-point of each hole-vein intercept (one per vein sample, ${CONTOUR_LEVELS.length} contour levels); g/t·m = capped grade × horizontal width.`}
-          {model.project.illustrative ? ' Illustrative model, not a resource model.' : ''}
+        <p className="ls-note-text" title={`Each pierce point is the mid-point of a hole's intercept of a vein (one per vein crossing, disclosure preset). g/t·m = capped grade × horizontal width (HW). Contours at ${CONTOUR_LEVELS.join(', ')} g/t·m: inverse-distance weighting (power ${IDW_POWER}) within ${IDW_RADIUS} m on a ${GRID_CELL} m grid; blank where no hole is within ${IDW_RADIUS} m.`}>
+          {`g/t·m = capped grade × horizontal width · contours: IDW, power ${IDW_POWER}, ${IDW_RADIUS} m search · drag to pan, wheel to zoom, double-click to fit`}
+          {model.project.illustrative ? ' · Illustrative model, not a resource model' : ''}
         </p>
       </footer>
     </aside>

@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { store, useVeinscape } from '../state/store';
 import { loadInto } from '../data/loadSource';
 
-export function TopBar({ onExportImage }: { onExportImage?: () => void } = {}) {
+export function TopBar({ onExportImage, longSectionOpen, onToggleLongSection }: { onExportImage?: () => void; longSectionOpen?: boolean; onToggleLongSection?: () => void } = {}) {
   const project = useVeinscape((s) => s.model?.project);
   const zones = useVeinscape((s) => s.model?.zones);
   const theme = useVeinscape((s) => s.theme);
@@ -22,6 +22,11 @@ export function TopBar({ onExportImage }: { onExportImage?: () => void } = {}) {
         <button onClick={() => requestView('plan')} title="Plan view, north up">Plan</button>
         <button onClick={() => requestView('long')} title="Long view along the veins, looking perpendicular to strike">Long</button>
         <button onClick={() => requestView('iso')} title="Isometric view">Iso</button>
+        {onToggleLongSection && (
+          <button className={longSectionOpen ? 'on' : undefined} aria-pressed={!!longSectionOpen} onClick={onToggleLongSection} title="Long section: pierce points, g/t·m contours, resources and workings on a vein system's mean plane">
+            Long section
+          </button>
+        )}
         <button
           onClick={() => store.getState().setProjection(projection === 'perspective' ? 'orthographic' : 'perspective')}
           title="Perspective or orthographic (true-scale) projection"

@@ -28,7 +28,8 @@ export interface SectionData {
   points: PiercePoint[];
   resources: ProjectedOutline[];
   workings: ProjectedWorking[];
-  levels: Level[];
+  /** level depths with the along-strike range of their workings */
+  levels: (Level & { uMin: number; uMax: number })[];
   outlines: { surfaceId: string; zoneId: string; loops: UZ[][] }[];
   /** everything worth seeing, m, with a margin */
   bounds: Bounds2;
@@ -40,7 +41,10 @@ export function buildSection(model: Model, paths: HolePath[], intercepts: readon
   const points = piercePoints(model, paths, intercepts, frame);
   const workings = projectWorkings(model, frame);
   const ref = model.project.referenceElevation;
-  const levels = ref === undefined ? [] : workingLevels(workings, ref);
+  const levels = (ref === undefined ? [] : workingLevels(workings, ref)).map((l) => {
+    const us = workings.filter((w) => w.levelDepth === l.depth).flatMap((w) => w.points.map((p) => p[0]));
+    return { ...l, uMin: Math.min(...us), uMax: Math.max(...us) };
+  });
   let uMin = frame.extent.uMin, uMax = frame.extent.uMax, zMin = frame.extent.zMin, zMax = frame.extent.zMax;
   for (const p of points) {
     uMin = Math.min(uMin, p.u);

@@ -98,10 +98,20 @@ export function scaleBarLength(pxPerMetre: number, targetPx: number): number {
   return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * p;
 }
 
-/** Symbol radius (px) of a pierce point from its grade × thickness (g/t·m): area grows with it. */
-export function pierceRadius(gramMetres: number | null): number {
-  if (gramMetres === null || !Number.isFinite(gramMetres) || gramMetres <= 0) return 3;
-  return Math.min(9, 3 + 1.1 * Math.sqrt(gramMetres));
+/**
+ * Symbol radius (px) of a pierce point from its grade × thickness (g/t·m): area grows with it.
+ * `shrink` (0-1] scales symbols down when zoomed out, never below MIN_RADIUS.
+ */
+export function pierceRadius(gramMetres: number | null, shrink = 1): number {
+  const base = gramMetres === null || !Number.isFinite(gramMetres) || gramMetres <= 0 ? 3 : Math.min(9, 3 + 1.1 * Math.sqrt(gramMetres));
+  return Math.max(MIN_RADIUS, base * shrink);
+}
+
+export const MIN_RADIUS = 2.2;
+
+/** How much symbols shrink at a scale of `pxPerMetre`: full size from 0.8 px/m, half size at 0.4 px/m and below. */
+export function symbolShrink(pxPerMetre: number): number {
+  return Math.min(1, Math.max(0.5, pxPerMetre / 0.8));
 }
 
 /** UTM-style thousands with a thin space: 5342800 → "5 342 800". */
@@ -126,6 +136,8 @@ export interface LabelRequest {
   r: number;
   w: number;
   h: number;
+  /** place it even over other symbols (the selected hole), still inside the plot */
+  force?: boolean;
 }
 
 export interface PlacedLabel {
@@ -145,9 +157,14 @@ const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 &
 /**
  * Greedy label placement in the order given (most important first): right of the symbol, then
  * left, above, below; a label is dropped when every place overlaps a placed label, another symbol
- * or leaves the plot. `obstacles` are the symbols (circles) not to cover.
+ * or leaves the plot. `obstacles` are the symbols (circles) and `boxes` other texts not to cover.
  */
-export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly { x: number; y: number; r: number }[], rect: PlotRect): PlacedLabel[] {
+export function placeLabels(
+  requests: readonly LabelRequest[],
+  obstacles: readonly { x: number; y: number; r: number }[],
+  rect: PlotRect,
+  boxes: readonly { x: number; y: number; w: number; h: number }[] = [],
+): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
   // A coarse grid of placed boxes and obstacles keeps this near-linear.
   const CELL = 40;
@@ -172,6 +189,7 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: readon
     return false;
   };
   for (const o of obstacles) addBox({ x0: o.x - o.r, y0: o.y - o.r, x1: o.x + o.r, y1: o.y + o.r });
+  for (const b of boxes) addBox({ x0: b.x, y0: b.y, x1: b.x + b.w, y1: b.y + b.h });
   for (const r of requests) {
     const gap = 2;
     const candidates: { x: number; y: number; anchor: PlacedLabel['anchor'] }[] = [
@@ -180,14 +198,22 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: readon
       { x: r.x - r.w / 2, y: r.y - r.r - gap - r.h, anchor: 'middle' },
       { x: r.x - r.w / 2, y: r.y + r.r + gap, anchor: 'middle' },
     ];
+    let fallback: (typeof candidates)[number] | null = null;
+    let done = false;
     for (const c of candidates) {
       const b = { x0: c.x, y0: c.y, x1: c.x + r.w, y1: c.y + r.h };
       if (b.x0 < rect.x || b.y0 < rect.y || b.x1 > rect.x + rect.w || b.y1 > rect.y + rect.h) continue;
+      fallback ??= c;
       // The label's own symbol is among the obstacles; the candidate boxes never overlap it (gap > 0).
       if (hits(b)) continue;
       addBox(b);
       placed.push({ key: r.key, x: c.x, y: c.y, w: r.w, h: r.h, anchor: c.anchor });
+      done = true;
       break;
+    }
+    if (!done && r.force && fallback) {
+      addBox({ x0: fallback.x, y0: fallback.y, x1: fallback.x + r.w, y1: fallback.y + r.h });
+      placed.push({ key: r.key, x: fallback.x, y: fallback.y, w: r.w, h: r.h, anchor: fallback.anchor });
     }
   }
   return placed;
