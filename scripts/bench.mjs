@@ -18,6 +18,7 @@
  *   --budget   seconds for one size from the start of its load to the end of its measures (default
  *              360); measures that do not fit are skipped and reported as such
  *   --json     also write every raw measurement to this file
+ *   --report f measure nothing: print the table and rewrite the doc from a file written by --json
  *
  * For each size, in a fresh browser: (1) JSON.parse of the file's text on the page's main thread
  * (3 runs, median); (2) a fresh page opens `/?data=bench/<file>` and records, from before the app's
@@ -32,7 +33,7 @@
  * so a concurrent `vite build` (the e2e suite rebuilds dist/) cannot pull it away mid-run.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, writeFileSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync, copyFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync, copyFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +70,7 @@ function parseArgs(argv) {
     else if (flag === '--no-doc') o.doc = false;
     else if (flag === '--profile') o.profile = true;
     else if (flag === '--json') o.json = value();
+    else if (flag === '--report') o.report = value();
     else if (flag === '--timeout') o.timeout = Number(value());
     else if (flag === '--budget') o.budget = Number(value());
     else if (flag === '--port') o.port = Number(value());
@@ -333,13 +335,13 @@ async function measureSize(o, base, size) {
     result.phases = B.phases;
     result.workerDone = B.workerDone ?? null;
     const inLoad = B.longtasks.filter((t) => t.start < result.readyMs);
-    const top = [...inLoad].sort((a, b) => b.duration - a.duration).slice(0, 3).map((t) => ({ ...t, during: phaseAt(B.phases, t.start) }));
+    const top = [...inLoad].sort((a, b) => b.duration - a.duration).slice(0, 6).map((t) => ({ ...t, during: phaseAt(B.phases, t.start) }));
     result.longest = top[0] ?? { start: 0, duration: 0 };
-    result.longtasks = { count: inLoad.length, over200: inLoad.filter((t) => t.duration > 200).length, total: inLoad.reduce((n, t) => n + t.duration, 0), top };
+    result.longtasks = { count: inLoad.length, over200: inLoad.filter((t) => t.duration > 200).length, total: inLoad.reduce((n, t) => n + t.duration, 0), top: top.slice(0, 3), over200List: top.filter((t) => t.duration > 200) };
     if (profile) {
       const { metrics } = await cdp.send('Performance.getMetrics');
       const navStart = metrics.find((m) => m.name === 'NavigationStart')?.value ?? 0;
-      result.profileTasks = top.map((task) => ({ task, fns: profileTop(profile, 8, { from: task.start, to: task.start + task.duration }, navStart) }));
+      result.profileTasks = top.filter((t) => t.duration > 200).map((task) => ({ task, fns: profileTop(profile, 8, { from: task.start, to: task.start + task.duration }, navStart) }));
     }
     const loaf = B.loafs.filter((l) => l.start < result.readyMs).sort((a, b) => b.duration - a.duration)[0];
     result.loafScripts = loaf ? [...loaf.scripts].sort((a, b) => b.duration - a.duration).slice(0, 3) : [];
@@ -443,8 +445,38 @@ async function measureSize(o, base, size) {
   }
 }
 
+function publish(o, results, env) {
+  console.log(`\nVeinscape benchmark, ${env.date}: ${env.machine.cpu}, ${env.machine.cores} cores, ${env.machine.ramGB.toFixed(1)} GB; ${env.browser}; ${env.webgl.renderer}\n`);
+  console.log(consoleTable(results));
+  for (const r of results) if (r.error) console.log(`\n${sizeLabel(r.size)}: ${r.error}: ${r.errorDetail}`);
+  if (o.doc) {
+    updateDoc(join(ROOT, 'docs/performance.md'), markdownResults(results, env));
+    log('docs/performance.md updated');
+  }
+}
+
+function logProfiles(size, r) {
+  if (r.profileTop) {
+    log(`${sizeLabel(size)}: main-thread CPU profile during load, top self time:`);
+    for (const p of r.profileTop) log(`  ${p.ms.toFixed(0).padStart(7)} ms  ${p.fn}`);
+  }
+  for (const [what, fns] of Object.entries(r.profileInteractions ?? {})) {
+    log(`${sizeLabel(size)}: ${what}, top self time:`);
+    for (const p of fns) log(`  ${p.ms.toFixed(0).padStart(7)} ms  ${p.fn}`);
+  }
+  for (const { task, fns } of r.profileTasks ?? []) {
+    log(`${sizeLabel(size)}: long task of ${Math.round(task.duration)} ms at ${Math.round(task.start)} ms (${task.during}), top self time:`);
+    for (const p of fns) log(`  ${p.ms.toFixed(0).padStart(7)} ms  ${p.fn}`);
+  }
+}
+
 async function main() {
   const o = parseArgs(process.argv.slice(2));
+  if (o.report) {
+    const { env, results } = JSON.parse(readFileSync(resolve(o.report), 'utf8'));
+    publish(o, results, env);
+    return;
+  }
   const started = Date.now();
   const loadStart = os.loadavg();
   for (const s of o.sizes) ensureDataset(s);
@@ -465,40 +497,24 @@ async function main() {
       const r = await measureSize(o, server.base, size);
       results.push(r);
       log(`${sizeLabel(size)}: ${r.error ? `${r.error}: ${r.errorDetail}` : `ready in ${Math.round(r.readyMs)} ms`}`);
-      if (r.profileTop) {
-        log(`${sizeLabel(size)}: main-thread CPU profile during load, top self time:`);
-        for (const p of r.profileTop) log(`  ${p.ms.toFixed(0).padStart(7)} ms  ${p.fn}`);
-      }
-      for (const [what, fns] of Object.entries(r.profileInteractions ?? {})) {
-        log(`${sizeLabel(size)}: ${what}, top self time:`);
-        for (const p of fns) log(`  ${p.ms.toFixed(0).padStart(7)} ms  ${p.fn}`);
-      }
-      for (const { task, fns } of r.profileTasks ?? []) {
-        log(`${sizeLabel(size)}: long task of ${Math.round(task.duration)} ms at ${Math.round(task.start)} ms (${task.during}), top self time:`);
-        for (const p of fns) log(`  ${p.ms.toFixed(0).padStart(7)} ms  ${p.fn}`);
-      }
+      logProfiles(size, r);
     }
   } finally {
     server?.stop();
     rmSync(tmp, { recursive: true, force: true });
   }
   const env = {
-    loadavg: [loadStart, os.loadavg()],
     date: new Date().toISOString().slice(0, 10),
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     machine: machineInfo(),
+    loadavg: [loadStart, os.loadavg()],
     browser: browserVersion,
     webgl,
     build,
     totalSeconds: (Date.now() - started) / 1000,
   };
-  console.log(`\nVeinscape benchmark, ${env.date}: ${env.machine.cpu}, ${env.machine.cores} cores, ${env.machine.ramGB.toFixed(1)} GB; ${browserVersion}; ${webgl.renderer}\n`);
-  console.log(consoleTable(results));
-  for (const r of results) if (r.error) console.log(`\n${sizeLabel(r.size)}: ${r.error}: ${r.errorDetail}`);
   if (o.json) writeFileSync(resolve(o.json), JSON.stringify({ env, results }, null, 1));
-  if (o.doc) {
-    updateDoc(join(ROOT, 'docs/performance.md'), markdownResults(results, env));
-    log('docs/performance.md updated');
-  }
+  publish(o, results, env);
   if (results.some((r) => r.error)) process.exitCode = 1;
 }
 

@@ -97,7 +97,7 @@ function mdTable(header, rows) {
 
 function describeLongTasks(r) {
   if (!r.longtasks) return '-';
-  const top = r.longtasks.top.map((t) => `${fmt(t.duration)} ms at ${fmt(t.start)} ms (${t.during})`).join('; ');
+  const top = (r.longtasks.over200List?.length > 3 ? r.longtasks.over200List : r.longtasks.top).map((t) => `${fmt(t.duration)} ms at ${fmt(t.start)} ms (${t.during})`).join('; ');
   return top || 'none over 50 ms';
 }
 
@@ -111,7 +111,7 @@ export function markdownResults(results, env) {
   const m = env.machine;
   const lines = [];
   lines.push(START, '');
-  lines.push(`Run on ${env.date} with \`npm run bench -- --sizes ${results.map((r) => r.size.spec).join(',')}\` (${fmt(env.totalSeconds)} s in all).`, '');
+  lines.push(`Run on ${env.date} with \`${env.command ?? `npm run bench -- --sizes ${results.map((r) => r.size.spec).join(',')}`}\` (${fmt(env.totalSeconds)} s in all).`, '');
   lines.push(
     mdTable(['machine', ''], [
       ['CPU', `${m.cpu}, ${m.cores} cores`],
@@ -136,9 +136,11 @@ export function markdownResults(results, env) {
     lines.push(`- **${sizeLabel(r.size)}** (\`${r.file}\`)${r.error ? ` - **${r.error}**` : ''}`);
     if (r.parse) lines.push(`  - JSON.parse runs: ${r.parse.times.map((t) => fmt(t)).join(', ')} ms; fetch of the text ${ms(r.parse.fetchMs)} ms.`);
     if (r.loaded) {
-      lines.push(`  - long tasks during load (top 3): ${describeLongTasks(r)}.`);
+      lines.push(`  - long tasks during load (${r.longtasks?.over200List?.length > 3 ? 'all over 200 ms' : 'top 3'}): ${describeLongTasks(r)}.`);
       lines.push(`  - longest animation frame's scripts: ${describeLoafs(r)}.`);
       if (r.workerDone) lines.push(`  - worker result on the main thread: deserialising the message ${ms(r.workerDone.deserializeMs)} ms, its handler ${ms(r.workerDone.handlerMs)} ms.`);
+      const drawnAt = r.phases?.find((p) => p.phase === 'drawn')?.t ?? Infinity;
+      for (const c of (r.glCalls?.canvasResize?.log ?? []).filter((x) => x.ms > 50)) lines.push(`  - the canvas ${c.dim} was set to ${c.value} px at ${fmt(c.t)} ms${c.t > drawnAt ? ', after the first frame' : ''}; the setter blocked the main thread ${fmt(c.ms)} ms (it waits for the GPU to finish the frames in flight).`);
       if (r.gl) lines.push(`  - WebGL during load: ${fmt(r.gl.uploadBytes / 1e6)} MB uploaded in ${fmt(r.gl.uploadCalls)} calls, ${ms(r.gl.uploadMs)} ms of main thread; shader compile + link waits ${ms(r.gl.shaderMs)} ms.`);
       lines.push(`  - drawn: ${fmt(r.loaded.segments?.intervals)} interval segments, ${fmt(r.loaded.segments?.traces)} trace segments, ${fmt(r.loaded.segments?.surfaceTriangles)} surface triangles after fault cuts.`);
       if (r.heap) lines.push(`  - heap: ${mb(r.heap.beforeGc)} MB before GC, ${mb(r.heap.afterGc)} MB after${r.heap.backing !== null ? `, ArrayBuffers ${mb(r.heap.backing)} MB` : ''}.`);

@@ -8,6 +8,19 @@ import { MAX_FAULTS } from '../../domain/faults';
 /** Colour classes: numeric bins, or categories (one colour each). */
 export const MAX_BINS = 15;
 
+export const HOLE_MASK_WIDTH = 1024;
+
+/** A one-channel texture holding one byte per hole (255 shown, 0 hidden). */
+export function holeMaskTexture(bytes: Uint8Array, holes: number): DataTexture {
+  const rows = Math.max(1, Math.ceil(holes / HOLE_MASK_WIDTH));
+  const data = new Uint8Array(HOLE_MASK_WIDTH * rows);
+  data.set(bytes.subarray(0, data.length));
+  const t = new DataTexture(data, HOLE_MASK_WIDTH, rows, RedFormat, UnsignedByteType);
+  t.needsUpdate = true;
+  return t;
+}
+
+
 export const shared = {
   /** current displacement of each fault's moving side, local metres */
   uFaultShift: { value: Array.from({ length: MAX_FAULTS }, () => new Vector3()) },
@@ -52,14 +65,3 @@ export const shared = {
 
 export type SharedUniforms = typeof shared;
 
-export const HOLE_MASK_WIDTH = 1024;
-
-/** A one-channel texture holding one byte per hole (255 shown, 0 hidden). */
-export function holeMaskTexture(bytes: Uint8Array, holes: number): DataTexture {
-  const rows = Math.max(1, Math.ceil(holes / HOLE_MASK_WIDTH));
-  const data = new Uint8Array(HOLE_MASK_WIDTH * rows);
-  data.set(bytes.subarray(0, data.length));
-  const t = new DataTexture(data, HOLE_MASK_WIDTH, rows, RedFormat, UnsignedByteType);
-  t.needsUpdate = true;
-  return t;
-}
