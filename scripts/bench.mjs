@@ -5,7 +5,7 @@
  * docs/performance.md. Benchmarks measure; no test times anything.
  *
  *   npm run bench -- [--sizes 1000x100,10000x10,10000x100] [--build] [--no-doc] [--profile]
- *                    [--timeout 300] [--port 4191]
+ *                    [--timeout 300] [--budget 360] [--total 600] [--port 4191]
  *
  *   --sizes    holes × intervals per hole (optionally ×triangles, default 2 per interval); each file
  *              is generated with scripts/gen-stress.ts into data/stress/ when missing
@@ -17,6 +17,8 @@
  *   --timeout  seconds to wait for one dataset to load (default 300)
  *   --budget   seconds for one size from the start of its load to the end of its measures (default
  *              360); measures that do not fit are skipped and reported as such
+ *   --total    seconds for the whole run (default 600): the last sizes get what the first ones left
+ *              (at least a minute each); what does not fit is reported as not finished / skipped
  *   --json     also write every raw measurement to this file
  *   --report f measure nothing: print the table and rewrite the doc from a file written by --json
  *
@@ -59,7 +61,7 @@ const CHROMIUM_ARGS = [
 ];
 
 function parseArgs(argv) {
-  const o = { sizes: DEFAULT_SIZES, build: false, doc: true, profile: false, timeout: 300, budget: 360, port: 4191, json: null };
+  const o = { sizes: DEFAULT_SIZES, build: false, doc: true, profile: false, timeout: 300, budget: 360, total: 600, port: 4191, json: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -73,6 +75,7 @@ function parseArgs(argv) {
     else if (flag === '--report') o.report = value();
     else if (flag === '--timeout') o.timeout = Number(value());
     else if (flag === '--budget') o.budget = Number(value());
+    else if (flag === '--total') o.total = Number(value());
     else if (flag === '--port') o.port = Number(value());
     else if (flag === '--help' || flag === '-h') {
       console.log('usage: node scripts/bench.mjs [--sizes 1000x100,10000x10,10000x100] [--build] [--no-doc] [--profile] [--timeout s] [--port n]');
@@ -248,7 +251,7 @@ async function measureParse(browser, base, size) {
   }
 }
 
-async function measureSize(o, base, size) {
+async function measureSize(o, base, size, endBy) {
   const result = { size, file: `data/stress/${size.name}`, fileBytes: statSync(size.path).size };
   const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: true, args: CHROMIUM_ARGS });
   try {
@@ -273,14 +276,21 @@ async function measureSize(o, base, size) {
     }
     log(`${sizeLabel(size)}: loading ${size.name}`);
     const t0 = Date.now();
+    // Poll the phases (also kept for the report if the load never finishes); a poll that does not
+    // come back means the page's main thread is blocked.
+    let polled = { phases: null, at: t0, busy: false };
     const progress = setInterval(async () => {
+      if (polled.busy) return;
+      polled.busy = true;
       try {
-        const ph = await page.evaluate(() => window.__bench?.phases.at(-1)?.phase);
-        log(`  ${Math.round((Date.now() - t0) / 1000)} s: ${ph ?? '…'}`);
+        const phases = await page.evaluate(() => window.__bench?.phases ?? null);
+        const phase = phases?.at(-1)?.phase;
+        if (phase && phase !== polled.phases?.at(-1)?.phase) log(`  ${Math.round((Date.now() - t0) / 1000)} s: ${phase}`);
+        polled = { phases, at: Date.now(), busy: false };
       } catch {
-        /* page busy or gone */
+        polled.busy = false; // page gone
       }
-    }, 15_000);
+    }, 5_000);
     let outcome;
     try {
       await page.goto(`${base}/?data=bench/${size.name}`, { waitUntil: 'commit' });
@@ -301,7 +311,7 @@ async function measureSize(o, base, size) {
               }),
           )),
         ]),
-        o.timeout * 1000,
+        Math.max(10_000, Math.min(o.timeout * 1000, endBy - Date.now())),
         'veinscape.ready()',
       );
     } catch (e) {
@@ -312,9 +322,11 @@ async function measureSize(o, base, size) {
       }
       let last = null;
       if (!crashed) last = await withTimeout(page.evaluate(() => window.__bench?.phases), 10_000, 'phases').catch(() => null);
+      last ??= polled.phases;
+      const blocked = Date.now() - polled.at > 15_000 ? `; the page's main thread had not answered for ${Math.round((Date.now() - polled.at) / 1000)} s` : '';
       result.phases = last ?? undefined;
       result.error = crashed ? 'page crashed during load' : 'load did not finish';
-      result.errorDetail = `${e.message}${last?.length ? `; last phase "${last.at(-1).phase}" from ${Math.round(last.at(-1).t)} ms` : ''}${pageErrors.length ? `; page errors: ${pageErrors.join(' | ')}` : ''}`;
+      result.errorDetail = `${e.message}${last?.length ? `; last phase "${last.at(-1).phase}" from ${Math.round(last.at(-1).t)} ms` : ''}${blocked}${pageErrors.length ? `; page errors: ${pageErrors.join(' | ')}` : ''}`;
       return result;
     } finally {
       clearInterval(progress);
@@ -365,10 +377,10 @@ async function measureSize(o, base, size) {
 
     // Interactive measures, within what is left of this size's time budget. Each one waits for
     // its frame to be drawn; when software WebGL takes seconds per frame, run each once, not 3 times.
-    const deadline = t0 + o.budget * 1000;
+    const deadline = Math.min(t0 + o.budget * 1000, endBy);
     const left = (what) => {
       const ms = deadline - Date.now();
-      if (ms < 5000) throw Object.assign(new Error(`skipped ${what}: over the ${o.budget} s budget for this size`), { budget: true });
+      if (ms < 5000) throw Object.assign(new Error(`skipped ${what}: over the time budget for this size (--budget ${o.budget}, --total ${o.total})`), { budget: true });
       return ms;
     };
     const step = (what, run) => {
@@ -493,8 +505,11 @@ async function main() {
     await page.goto(`${server.base}/?data=`);
     webgl = await page.evaluate(webglRenderer);
     await browser.close();
-    for (const size of o.sizes) {
-      const r = await measureSize(o, server.base, size);
+    const runDeadline = started + o.total * 1000;
+    for (const [i, size] of o.sizes.entries()) {
+      // Whatever the sizes before it left, minus a minute kept for each size after it.
+      const endBy = runDeadline - (o.sizes.length - 1 - i) * 60_000;
+      const r = await measureSize(o, server.base, size, endBy);
       results.push(r);
       log(`${sizeLabel(size)}: ${r.error ? `${r.error}: ${r.errorDetail}` : `ready in ${Math.round(r.readyMs)} ms`}`);
       logProfiles(size, r);
