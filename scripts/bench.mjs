@@ -507,8 +507,8 @@ async function main() {
     await browser.close();
     const runDeadline = started + o.total * 1000;
     for (const [i, size] of o.sizes.entries()) {
-      // Whatever the sizes before it left, minus a minute kept for each size after it.
-      const endBy = runDeadline - (o.sizes.length - 1 - i) * 60_000;
+      // Whatever the sizes before it left, minus a minute kept for each size after it and 45 s to close.
+      const endBy = runDeadline - 45_000 - (o.sizes.length - 1 - i) * 60_000;
       const r = await measureSize(o, server.base, size, endBy);
       results.push(r);
       log(`${sizeLabel(size)}: ${r.error ? `${r.error}: ${r.errorDetail}` : `ready in ${Math.round(r.readyMs)} ms`}`);

@@ -91,8 +91,8 @@ export function consoleTable(results) {
   return table(header, [...rows, ...phases]);
 }
 
-function mdTable(header, rows) {
-  return [`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+function mdTable(header, rows, numeric = true) {
+  return [`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (i === 0 || !numeric ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
 function describeLongTasks(r) {
@@ -122,7 +122,7 @@ export function markdownResults(results, env) {
       ['Node', m.node],
       ['load average (1 min) at start / end', env.loadavg ? `${fmt(env.loadavg[0][0], 1)} / ${fmt(env.loadavg[1][0], 1)}` : '-'],
       ['build', env.build],
-    ]),
+    ], false),
     '',
   );
   const header = ['measure', ...results.map((r) => `${sizeLabel(r.size)}`), 'target'];
