@@ -18,7 +18,9 @@ export function StatusBar() {
   const model = useVeinscape((s) => s.model);
   const report = useVeinscape((s) => s.report);
   const method = useVeinscape((s) => s.desurveyMethod);
-  if (!model) return null;
+  // Always rendered (empty until data arrive): a bar appearing later would resize the 3D canvas,
+  // and a WebGL resize waits for every frame in flight (the longest task in the benchmark).
+  if (!model) return <footer className="statusbar" />;
   const p = model.project;
   const counts = model.holes.length;
   const intervals = model.intervals.reduce((n, t) => n + t.hole.length, 0);

@@ -11,6 +11,7 @@ import { faultShifts } from '../../state/faultShifts';
 import { holeAttrsVisible } from '../../domain/holeFilter';
 import { filterStateFrom } from '../../state/filterState';
 import type { AxisBox } from '../../domain/axes';
+import { overlayAnchors } from '../../export/labels';
 import { paintNote, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, tickText, type Label, type OverlayTheme } from './paint';
 
 const v = new Vector3();
@@ -28,33 +29,8 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
   const prepared = useVeinscape((s) => s.prepared);
   const model = useVeinscape((s) => s.model);
 
-  // Collar block mask = mask of each hole's first trace segment; fault label anchors.
-  const anchors = useMemo(() => {
-    if (!prepared || !model) return null;
-    const collarMask = new Float32Array(model.holes.length);
-    const seen = new Uint8Array(model.holes.length);
-    for (let i = 0; i < prepared.traces.count; i++) {
-      const h = prepared.traces.row[i];
-      if (!seen[h]) { seen[h] = 1; collarMask[h] = prepared.traces.mask[i]; }
-    }
-    const faults = model.faults.map((f) => {
-      const si = model.surfaces.findIndex((s) => s.id === f.surface);
-      const pos = prepared.surfaces[si].positions;
-      let top = -Infinity;
-      for (let k = 2; k < pos.length; k += 3) top = Math.max(top, pos[k]);
-      let x = 0, y = 0, n = 0;
-      for (let k = 0; k < pos.length; k += 3) if (pos[k + 2] > top - 1) { x += pos[k]; y += pos[k + 1]; n++; }
-      return { name: f.name, at: [x / n, y / n, top] as const };
-    });
-    // Trace midpoints at the surface, for slip arrows on plan.
-    const traceMid = model.faults.map((_, fi) => {
-      const b = prepared.faultTraces;
-      let x = 0, y = 0, z = 0, n = 0;
-      for (let i = 0; i < b.count; i++) if (b.row[i] === fi) { x += b.start[i * 3] + b.end[i * 3]; y += b.start[i * 3 + 1] + b.end[i * 3 + 1]; z += b.start[i * 3 + 2] + b.end[i * 3 + 2]; n += 2; }
-      return n ? ([x / n, y / n, z / n] as [number, number, number]) : null;
-    });
-    return { collarMask, faults, traceMid };
-  }, [prepared, model]);
+  // Collar block masks, fault label anchors and trace midpoints: shared with the image export.
+  const anchors = useMemo(() => (prepared && model ? overlayAnchors(model, prepared) : null), [prepared, model]);
 
   useFrame(() => {
     const el = canvas.current;
