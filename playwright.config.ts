@@ -13,14 +13,16 @@ import { findChromium as findChromiumUntyped } from './scripts/find-chromium.mjs
 
 const findChromium = findChromiumUntyped as () => string | null;
 
-const PORT = 4173;
+// Overridable so several checkouts or agents can run suites side by side without sharing a port or dist/.
+const PORT = Number(process.env.VEINSCAPE_E2E_PORT || 4173);
+const OUT_DIR = process.env.VEINSCAPE_E2E_OUTDIR || 'dist';
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const REPORT_DIR = process.env.VEINSCAPE_REPORT_DIR || '.reports';
 const executablePath = findChromium() ?? undefined;
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.VEINSCAPE_E2E_OUTDIR ? `test-results-${PORT}` : 'test-results',
   // 2-core machines and software WebGL: one browser at a time keeps timings predictable.
   workers: 1,
   fullyParallel: false,
@@ -52,7 +54,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --outDir ${OUT_DIR} && npx vite preview --outDir ${OUT_DIR} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: BASE_URL,
     reuseExistingServer: false,
     timeout: 180_000,
