@@ -30,11 +30,13 @@
  * (CDP Runtime.getHeapUsage), the main-thread cost of a click pick and of grade / elevation filter
  * changes (CDP Performance.getMetrics TaskDuration, minus a no-change baseline).
  *
- * The site is a private copy of the build in a temp folder served by `vite preview` on port 4191 (4190 is on the
+ * The site is a private copy of the build in a temp folder served without on-the-fly compression
+ * (scripts/bench/static-server.mjs; `vite preview` gzips as it sends, 6 s for the 107 MB file) on port 4191 (4190 is on the
  * browsers' list of blocked ports: fetch and Chromium refuse it),
  * so a concurrent `vite build` (the e2e suite rebuilds dist/) cannot pull it away mid-run.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { serveStatic } from './bench/static-server.mjs';
 import { cpSync, existsSync, readFileSync, writeFileSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync, copyFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -153,42 +155,11 @@ async function portTaken(port) {
   }
 }
 
-async function startServer(site, port, probeFile) {
+async function startServer(site, port) {
   if (await portTaken(port)) throw new Error(`port ${port} is already in use (a leftover server?); free it or pass --port`);
-  const child = spawn('npx', ['vite', 'preview', '--outDir', site, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited: ${output.trim()}`);
-    try {
-      const r = await fetch(`${base}/bench/${probeFile}`, { method: 'HEAD' });
-      if (r.ok && /json/.test(r.headers.get('content-type') ?? '')) {
-        process.once('exit', () => stopServer(child));
-        for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => (stopServer(child), process.exit(130)));
-        return { base, stop: () => stopServer(child) };
-      }
-    } catch {
-      /* not yet */
-    }
-    await sleep(500);
-  }
-  stopServer(child);
-  throw new Error(`vite preview did not answer on ${base}: ${output.trim()}`);
-}
-
-function stopServer(child) {
-  if (child.exitCode !== null) return;
-  try {
-    process.kill(-child.pid, 'SIGTERM'); // the process group started above (npx and its vite child)
-  } catch {
-    /* gone */
-  }
+  const server = await serveStatic(site, port);
+  process.once('exit', () => server.stop());
+  return server;
 }
 
 function withTimeout(promise, ms, what) {
