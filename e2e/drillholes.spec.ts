@@ -45,7 +45,7 @@ test.describe('drill holes on the sample', () => {
     });
     const before = await overlay();
     await act(page, () => page.getByLabel('Intercept labels (grade over width)').check());
-    expect(await page.evaluate(() => window.veinscape.store.getState().intercepts.length)).toBeGreaterThan(10);
+    await expect.poll(() => page.evaluate(() => window.veinscape.store.getState().intercepts.length)).toBeGreaterThan(10);
     expect(await overlay()).not.toBe(before);
   });
 

@@ -1,7 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { act, canvasPixels, openApp, pixelDifference } from './helpers';
 
-const count = async (page: Page, id: string) => Number((await page.getByTestId(id).textContent())!.replace(/,/g, ''));
+/** A count in view once settled (they are recounted in the background after a change). */
+const count = async (page: Page, id: string) => {
+  const el = page.getByTestId(id);
+  await expect(el).not.toHaveAttribute('data-pending', 'true');
+  return Number((await el.textContent())!.replace(/,/g, ''));
+};
 
 /** Holes that pass a predicate on the model, counted through the API (independent of the panel). */
 const holesWhere = (page: Page, fn: string) =>

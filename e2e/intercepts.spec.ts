@@ -7,7 +7,9 @@ const DISCLOSURE = { cutoff: 0, minLength: 0, maxDilution: 0, topCut: 45, includ
 
 /** N of "showing 200 of N" above the table. */
 async function tableCount(page: Page): Promise<number> {
-  const text = (await page.getByTestId('intercept-table-count').textContent()) ?? '';
+  const el = page.getByTestId('intercept-table-count');
+  await expect(el).not.toHaveAttribute('data-pending', 'true'); // recomputed in the background
+  const text = (await el.textContent()) ?? '';
   const m = /showing (\d+) of (\d+)/.exec(text);
   expect(m, `count text "${text}"`).not.toBeNull();
   return Number(m![2]);
@@ -92,6 +94,7 @@ test.describe('significant intercepts and the strip log', () => {
   test('clicking a row selects the hole at the intercept, flies there and opens the strip log', async ({ page }) => {
     await page.getByTestId('intercept-preset').click();
     await page.getByTestId('intercept-table-toggle').click();
+    await tableCount(page); // the preset's rows are in
     const row = page.getByTestId('intercept-row').first();
     const holeId = await cell(page, 0, 0);
     const from = Number(await cell(page, 0, 1));

@@ -71,19 +71,3 @@ export function holeSearchMask(ids: string[], search: string): Uint8Array | null
   const terms = q.split(/[\s,;]+/).filter(Boolean);
   return Uint8Array.from(ids, (id) => (terms.some((t) => id.toLowerCase().includes(t)) ? 1 : 0));
 }
-
-export interface ViewCounts {
-  holes: number;
-  intervals: number;
-}
-
-/** Holes with a visible trace piece, and interval rows with a visible piece at or above the cut-off. */
-export function countInView(traces: SegmentBuffer, intervals: SegmentBuffer, f: FilterState, holeCount: number): ViewCounts {
-  const holes = new Uint8Array(holeCount);
-  for (let i = 0; i < traces.count; i++) if (segmentVisible(traces, i, f, false)) holes[traces.row[i]] = 1;
-  const rows = new Set<number>();
-  for (let i = 0; i < intervals.count; i++) {
-    if (intervals.value[i] >= f.gradeCutoff && intervals.value[i] >= 0 && segmentVisible(intervals, i, f, true)) rows.add(intervals.row[i]);
-  }
-  return { holes: holes.reduce((a, b) => a + b, 0), intervals: rows.size };
-}

@@ -5,7 +5,8 @@
  */
 import type { Model } from '../data/model';
 import type { HolePath } from './desurvey';
-import { computeIntercepts, type Intercept, type InterceptOptions } from './intercepts';
+import { interceptSteps, type Intercept, type InterceptOptions } from './intercepts';
+import { drain } from './sliced';
 
 export interface InterceptQuery extends InterceptOptions {
   /** keep only intercepts in zones of this vein system (zone.system), e.g. "McDowell" */
@@ -23,7 +24,12 @@ export interface InterceptSummary {
 }
 
 export function queryIntercepts(model: Model, paths: HolePath[], q: InterceptQuery): Intercept[] {
-  const rows = computeIntercepts(model, paths, q);
+  return drain(queryInterceptSteps(model, paths, q));
+}
+
+/** queryIntercepts as steps (intercepts.ts `interceptSteps`): the options are checked on the first `next()`. */
+export function* queryInterceptSteps(model: Model, paths: HolePath[], q: InterceptQuery): Generator<void, Intercept[]> {
+  const rows = yield* interceptSteps(model, paths, q);
   if (!q.system) return rows;
   const zones = new Set(model.zones.filter((z) => z.system === q.system).map((z) => z.id));
   return rows.filter((r) => r.zoneId !== null && zones.has(r.zoneId));

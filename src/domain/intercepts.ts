@@ -44,6 +44,7 @@ import type { IntervalTableModel, Model } from '../data/model';
 import { desurvey, directionAtDepth, pathFromTrace, positionAtDepth, sampleDepths, type HolePath } from './desurvey';
 import { ANY_VEIN_MAX_DISTANCE, veinOrienterFor, type VeinHit, type VeinOrienter } from './veinOrientation';
 import type { Vec3 } from './vec3';
+import { drain } from './sliced';
 
 export { ANY_VEIN_MAX_DISTANCE };
 /** How far (m) the mid-depth point may be from its logged vein zone's surface for widths. */
@@ -252,6 +253,15 @@ const WIDTH_TAG: Record<WidthKind, string> = { horizontal: 'HW', true: 'TW', cor
  * vein orienter (built once per model and cached).
  */
 export function computeIntercepts(model: Model, paths: HolePath[], options: InterceptOptions, orient?: VeinOrienter): Intercept[] {
+  return drain(interceptSteps(model, paths, options, orient));
+}
+
+/**
+ * computeIntercepts as steps: the options are checked on the first `next()` (which throws
+ * RangeError there), then it yields once after the vein orienter is built and once after each
+ * hole, so the UI can run it in slices (sliced.ts `runSliced`).
+ */
+export function* interceptSteps(model: Model, paths: HolePath[], options: InterceptOptions, orient?: VeinOrienter): Generator<void, Intercept[]> {
   const { cutoff, minLength, maxDilution } = options;
   if (!Number.isFinite(cutoff)) throw new RangeError(`cut-off must be a number (got ${cutoff})`);
   if (!(minLength >= 0)) throw new RangeError(`minimum length must be ≥ 0 m (got ${minLength})`);
@@ -271,7 +281,9 @@ export function computeIntercepts(model: Model, paths: HolePath[], options: Inte
   const veinZones = new Set(model.zones.filter((z) => z.kind === 'vein').map((z) => z.id));
   // Zone code → vein zone id (null for categories that are not vein zones).
   const zoneOfCode = zoneCol ? zoneCol.categories.map((c) => (veinZones.has(c) ? c : null)) : [];
+  yield;
   const orienter = orient ?? veinOrienterFor(model);
+  yield;
   const prefWidth = options.labelWidth ?? 'horizontal';
   const unit = col.unit;
   const gradeText = (g: number, withName: boolean) =>
@@ -290,6 +302,7 @@ export function computeIntercepts(model: Model, paths: HolePath[], options: Inte
   // Rows per hole, sorted by depth.
   const byHole = new Map<number, number[]>();
   for (let r = 0; r < table.hole.length; r++) {
+    if ((r & 0x7fff) === 0x7fff) yield;
     const list = byHole.get(table.hole[r]);
     if (list) list.push(r);
     else byHole.set(table.hole[r], [r]);
@@ -407,6 +420,7 @@ export function computeIntercepts(model: Model, paths: HolePath[], options: Inte
         out.push({ ...main, label, including });
       }
     }
+    yield;
   }
   return out;
 }

@@ -1,36 +1,70 @@
-/** How many holes, intervals (at or above the cut-off) and intercepts the filters leave in view. */
-import { useMemo } from 'react';
+/**
+ * How many holes, intervals (at or above the cut-off) and intercepts the filters leave in view.
+ * Counting a million intervals is kept off the interaction path: it starts ~100 ms after the last
+ * filter change and runs in short slices (domain/viewCounts.ts), so dragging a slider stays fluid.
+ * Until the counts match the current filters, data and intercepts, the numbers carry
+ * `data-pending="true"` (tests wait for it to go).
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVeinscape } from '../state/store';
 import { filterStateFrom } from '../state/filterState';
-import { countInView, holeAttrsVisible } from '../domain/holeFilter';
+import { countInViewSteps, holeAttrsOf, interceptPoints, type ViewCounts } from '../domain/viewCounts';
+import { runSliced, type SlicedRun } from '../domain/sliced';
+
+/** Quiet time (ms) after a filter change before counting again. */
+const DEBOUNCE_MS = 100;
+
+interface Settled {
+  inputs: readonly unknown[];
+  counts: ViewCounts;
+}
 
 export function InViewCounts() {
   const model = useVeinscape((s) => s.model);
   const prepared = useVeinscape((s) => s.prepared);
   const filters = useVeinscape((s) => s.filters);
   const intercepts = useVeinscape((s) => s.intercepts);
-  const counts = useMemo(() => {
-    if (!model || !prepared) return null;
-    const f = filterStateFrom({ model, prepared, filters });
-    const c = countInView(prepared.traces, prepared.intervals, f, model.holes.length);
-    const programIndex = new Map(prepared.programs.map((p, i) => [p, i]));
-    const oz = prepared.origin[2];
-    const ix = intercepts.filter((r) => {
-      const h = model.holes[r.holeIndex];
-      const code = (h.status === 'planned' ? 1 : 0) + (h.type === 'underground' ? 2 : 0);
-      const z = r.midpoint[2] - oz;
-      const d = (r.from + r.to) / 2;
-      return holeAttrsVisible(code, programIndex.get(h.program)!, f, h.year ?? 0, r.holeIndex) && z >= f.elevMin && z <= f.elevMax
-        && d >= (f.depthMin ?? -Infinity) && d <= (f.depthMax ?? Infinity) && r.grade >= f.gradeCutoff;
-    }).length;
-    return { ...c, intercepts: ix };
-  }, [model, prepared, filters, intercepts]);
-  if (!counts || !model) return null;
+  const interceptsPending = useVeinscape((s) => s.interceptsPending);
+  const ensureIntercepts = useVeinscape((s) => s.ensureIntercepts);
+  const [settled, setSettled] = useState<Settled | null>(null);
+  const counted = useRef(false);
+
+  // The intercept count needs the intercepts (computed in slices, once per dataset and settings).
+  useEffect(() => {
+    if (prepared) ensureIntercepts();
+  }, [prepared, ensureIntercepts]);
+
+  const holes = useMemo(() => (model && prepared ? holeAttrsOf(model.holes, prepared.programs) : null), [model, prepared]);
+  const points = useMemo(() => (prepared ? interceptPoints(intercepts, prepared.origin[2]) : null), [intercepts, prepared]);
+  const inputs = useMemo(() => [prepared, filters, points], [prepared, filters, points]);
+
+  useEffect(() => {
+    if (!model || !prepared || !holes) return;
+    let run: SlicedRun<ViewCounts> | null = null;
+    const timer = setTimeout(() => {
+      const f = filterStateFrom({ model, prepared, filters });
+      run = runSliced(countInViewSteps({ traces: prepared.traces, intervals: prepared.intervals, holes, intercepts: points }, f));
+      void run.promise.then((counts) => {
+        counted.current = true;
+        setSettled({ inputs, counts });
+      });
+    }, counted.current ? DEBOUNCE_MS : 0);
+    return () => {
+      clearTimeout(timer);
+      run?.cancel();
+    };
+  }, [model, prepared, filters, holes, points, inputs]);
+
+  if (!model || !prepared) return null;
+  const pending = settled?.inputs !== inputs || interceptsPending ? 'true' : undefined;
+  const c = settled?.counts;
+  const num = (id: string, n: number | undefined) => (
+    <strong data-testid={id} data-pending={pending}>{n === undefined ? '…' : n.toLocaleString('en-US')}</strong>
+  );
   return (
-    <p className="counts" data-testid="in-view-counts">
-      In view: <strong data-testid="count-holes">{counts.holes}</strong> of {model.holes.length} holes ·{' '}
-      <strong data-testid="count-intervals">{counts.intervals.toLocaleString('en-US')}</strong> intervals ·{' '}
-      <strong data-testid="count-intercepts">{counts.intercepts}</strong> intercepts
+    <p className="counts" data-testid="in-view-counts" data-pending={pending} title={pending ? 'Counting…' : undefined}>
+      In view: {num('count-holes', c?.holes)} of {model.holes.length} holes · {num('count-intervals', c?.intervals)} intervals ·{' '}
+      {num('count-intercepts', c?.intercepts)} intercepts
     </p>
   );
 }

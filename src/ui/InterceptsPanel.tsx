@@ -2,14 +2,14 @@
  * Significant intercepts: the calculator's settings (cut-off, minimum length, internal dilution,
  * top-cut, including clause, vein system, quoted width), the summary a press release quotes, a
  * disclosure preset, CSV export, and a sortable table in a wider floating card over the view.
- * Edits only go to the store (setInterceptQuery recomputes); the store's rows are what is shown.
+ * Edits only go to the store (setInterceptQuery recomputes, in slices: "Computing…" meanwhile); the
+ * store's rows are what is shown.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { store, useVeinscape } from '../state/store';
+import { useEffect, useMemo, useState } from 'react';
+import { useVeinscape } from '../state/store';
 import { DEFAULT_INTERCEPT_QUERY } from '../state/slices/intercepts';
 import { disclosurePreset, summarise, type InterceptQuery } from '../domain/interceptQuery';
 import { interceptsToCsv, resolveGradeColumn, type Intercept, type WidthKind } from '../domain/intercepts';
-import type { Prepared } from '../domain/prepare';
 import type { ZoneT } from '../data/schema';
 import { EMPTY } from './empty';
 import { COLUMNS, DEFAULT_SORT, elementName, fmt, headerText, MAX_ROWS, shortName, nextSort, parseField, sortIntercepts, summaryText, type Sort } from './intercepts/table';
@@ -90,7 +90,9 @@ export function InterceptsPanel() {
   const q = useVeinscape((s) => s.interceptQuery);
   const rows = useVeinscape((s) => s.intercepts);
   const zones = useVeinscape((s) => s.model?.zones ?? EMPTY);
+  const pending = useVeinscape((s) => s.interceptsPending);
   const setInterceptQuery = useVeinscape((s) => s.setInterceptQuery);
+  const ensureIntercepts = useVeinscape((s) => s.ensureIntercepts);
   const [error, setError] = useState<string | null>(null);
   const [tableOpen, setTableOpen] = useState(false);
   // Kept here (not in the table) so the CSV comes out in the order the table shows.
@@ -108,15 +110,10 @@ export function InterceptsPanel() {
   };
   const update = (patch: Partial<InterceptQuery>) => safely(() => setInterceptQuery(patch));
 
-  // First computation for a dataset (the store clears the rows on load), and again when the same
-  // model is desurveyed another way (widths and midpoints follow the hole paths).
-  const lastPrepared = useRef<Prepared | null>(null);
+  // Computed when the panel shows a dataset (in slices, see the store's slice), and again when the
+  // same model is desurveyed another way (widths and midpoints follow the hole paths).
   useEffect(() => {
-    if (!model || !prepared) return;
-    const prev = lastPrepared.current;
-    lastPrepared.current = prepared;
-    const s = store.getState();
-    if (s.intercepts.length === 0 || (prev !== null && prev !== prepared)) safely(() => s.runIntercepts());
+    if (model && prepared) safely(() => ensureIntercepts());
   }, [model, prepared]);
 
   const col = useMemo(() => (model ? resolveGradeColumn(model, q) : null), [model, q.column, q.table]);
@@ -211,27 +208,29 @@ export function InterceptsPanel() {
       {error ? (
         <p className="icept-error" role="alert" data-testid="intercept-error">{error}</p>
       ) : (
-        <p className="icept-summary" data-testid="intercept-summary">{summary}</p>
+        <p className="icept-summary" data-testid="intercept-summary" data-pending={pending ? 'true' : undefined}>{pending ? 'Computing…' : summary}</p>
       )}
       <div className="icept-actions">
         <button aria-expanded={tableOpen} data-testid="intercept-table-toggle" onClick={() => setTableOpen(!tableOpen)}>
           {tableOpen ? 'Table ◂' : 'Table ▸'}
         </button>
         <button
-          data-testid="intercept-export" disabled={rows.length === 0}
+          data-testid="intercept-export" disabled={rows.length === 0 || pending}
           title={`All ${rows.length} intercepts as CSV (depths and widths in m, grades in ${unit}), in the table's order`}
           onClick={() => downloadText(interceptsToCsv(sortIntercepts(rows, sort, zoneNameOf(zones)), unit), 'intercepts.csv', 'text/csv;charset=utf-8')}
         >
           Export CSV
         </button>
       </div>
-      {tableOpen && <InterceptTable rows={rows} unit={unit} element={element} sort={sort} onSort={setSort} onClose={() => setTableOpen(false)} />}
+      {tableOpen && <InterceptTable rows={rows} pending={pending} unit={unit} element={element} sort={sort} onSort={setSort} onClose={() => setTableOpen(false)} />}
     </section>
   );
 }
 
 interface TableProps {
   rows: Intercept[];
+  /** the rows are being recomputed (those shown are the previous ones) */
+  pending: boolean;
   unit: string;
   element: string;
   sort: Sort;
@@ -239,7 +238,7 @@ interface TableProps {
   onClose: () => void;
 }
 
-function InterceptTable({ rows, unit, element, sort, onSort, onClose }: TableProps) {
+function InterceptTable({ rows, pending, unit, element, sort, onSort, onClose }: TableProps) {
   const zones = useVeinscape((s) => s.model?.zones ?? EMPTY);
   const sel = useVeinscape((s) => s.selection);
   const select = useVeinscape((s) => s.select);
@@ -257,7 +256,9 @@ function InterceptTable({ rows, unit, element, sort, onSort, onClose }: TablePro
     <aside className="card icept-table-card" aria-label="Significant intercepts table">
       <header>
         <h2>Significant intercepts</h2>
-        <span className="hint" data-testid="intercept-table-count">showing {shown.length} of {sorted.length}</span>
+        <span className="hint" data-testid="intercept-table-count" data-pending={pending ? 'true' : undefined}>
+          {pending ? 'computing… ' : ''}showing {shown.length} of {sorted.length}
+        </span>
         <button className="close" aria-label="Close the intercept table" onClick={onClose}>×</button>
       </header>
       <div className="icept-scroll">

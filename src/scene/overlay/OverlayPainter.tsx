@@ -2,7 +2,7 @@
  * Repaints the 2D overlay canvas after every 3D frame (frames are on demand, so an idle view
  * costs nothing): collar labels, axis labels, fault names, north arrow and scale bar.
  */
-import { useMemo, type RefObject } from 'react';
+import { useEffect, useMemo, type RefObject } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { Vector3, type OrthographicCamera, type PerspectiveCamera } from 'three';
 import { store, useVeinscape } from '../../state/store';
@@ -31,6 +31,13 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
 
   // Collar block masks, fault label anchors and trace midpoints: shared with the image export.
   const anchors = useMemo(() => (prepared && model ? overlayAnchors(model, prepared) : null), [prepared, model]);
+
+  // Intercept labels need the intercepts (computed in slices when first needed).
+  const interceptLabels = useVeinscape((s) => s.interceptLabels && s.layerVisible.intervals);
+  const ensureIntercepts = useVeinscape((s) => s.ensureIntercepts);
+  useEffect(() => {
+    if (interceptLabels && prepared) ensureIntercepts();
+  }, [interceptLabels, prepared, ensureIntercepts]);
 
   useFrame(() => {
     const el = canvas.current;

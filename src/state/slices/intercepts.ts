@@ -1,30 +1,103 @@
-/** Significant-intercept calculator settings and its last result. */
+/**
+ * Significant-intercept calculator settings and its last result. The calculation runs only when
+ * asked for (the intercepts panel, intercept labels, the counts in view) and in short slices
+ * (domain/sliced.ts), so at a million intervals it never blocks input or frames for long; while it
+ * runs `interceptsPending` is true and `intercepts` still holds the previous rows.
+ */
 import type { StateCreator } from 'zustand';
 import type { VeinscapeState } from '../store';
 import type { Intercept } from '../../domain/intercepts';
-import { queryIntercepts, type InterceptQuery } from '../../domain/interceptQuery';
+import type { Prepared } from '../../domain/prepare';
+import { queryInterceptSteps, type InterceptQuery } from '../../domain/interceptQuery';
+import { runSliced, started, type SlicedRun } from '../../domain/sliced';
 
 export const DEFAULT_INTERCEPT_QUERY: InterceptQuery = { cutoff: 1, minLength: 0.5, maxDilution: 2, topCut: 45, includeCutoff: 10, system: null };
+
+/** What a set of rows was (or is being) computed from. */
+interface Inputs {
+  prepared: Prepared;
+  query: InterceptQuery;
+}
 
 export interface InterceptsSlice {
   interceptQuery: InterceptQuery;
   intercepts: Intercept[];
+  /** a calculation is running; `intercepts` are those of the previous one */
+  interceptsPending: boolean;
+  /** the dataset and settings `intercepts` were computed from (null: never computed) */
+  interceptsFor: Inputs | null;
+  /** change the settings and recompute; invalid settings throw (RangeError) and keep the rows */
   setInterceptQuery: (patch: Partial<InterceptQuery>) => void;
-  /** recompute with the current settings (about 50 ms on the sample) */
-  runIntercepts: () => Intercept[];
+  /**
+   * Recompute with the current settings, in slices; resolves with the rows once they are in the
+   * store. Invalid settings throw here, synchronously. A run with the same inputs is reused.
+   */
+  runIntercepts: () => Promise<Intercept[]>;
+  /** Compute unless the rows are already those of the current dataset and settings (or on their way). */
+  ensureIntercepts: () => void;
 }
 
-export const createInterceptsSlice: StateCreator<VeinscapeState, [], [], InterceptsSlice> = (set, get) => ({
-  interceptQuery: DEFAULT_INTERCEPT_QUERY,
-  intercepts: [],
-  setInterceptQuery: (patch) => {
-    set((s) => ({ interceptQuery: { ...s.interceptQuery, ...patch } }));
-    get().runIntercepts();
-  },
-  runIntercepts: () => {
-    const { model, prepared, interceptQuery } = get();
-    const rows = model && prepared ? queryIntercepts(model, prepared.paths, interceptQuery) : [];
-    set({ intercepts: rows });
-    return rows;
-  },
-});
+const same = (a: Inputs | null, b: Inputs) => a !== null && a.prepared === b.prepared && a.query === b.query;
+
+export const createInterceptsSlice: StateCreator<VeinscapeState, [], [], InterceptsSlice> = (set, get) => {
+  let current: { inputs: Inputs; run: SlicedRun<Intercept[]>; done: Promise<Intercept[]> } | null = null;
+  const stop = () => {
+    current?.run.cancel();
+    current = null;
+  };
+
+  return {
+    interceptQuery: DEFAULT_INTERCEPT_QUERY,
+    intercepts: [],
+    interceptsPending: false,
+    interceptsFor: null,
+    setInterceptQuery: (patch) => {
+      set((s) => ({ interceptQuery: { ...s.interceptQuery, ...patch } }));
+      void get().runIntercepts();
+    },
+    runIntercepts: () => {
+      const { model, prepared, interceptQuery } = get();
+      if (!model || !prepared) {
+        stop();
+        set({ intercepts: [], interceptsPending: false, interceptsFor: null });
+        return Promise.resolve([]);
+      }
+      const inputs: Inputs = { prepared, query: interceptQuery };
+      if (current && same(current.inputs, inputs)) return current.done;
+      // Checks the settings: throws before anything changes.
+      const steps = started(queryInterceptSteps(model, prepared.paths, interceptQuery));
+      stop();
+      const run = runSliced(steps);
+      const mine = { inputs, run, done: Promise.resolve([] as Intercept[]) };
+      mine.done = run.promise.then(
+        (rows) => {
+          if (current !== mine) return rows;
+          current = null;
+          // A dataset loaded meanwhile: these rows belong to the old one.
+          if (get().prepared !== prepared) set({ interceptsPending: false });
+          else set({ intercepts: rows, interceptsPending: false, interceptsFor: inputs });
+          return rows;
+        },
+        (e: unknown) => {
+          if (current === mine) {
+            current = null;
+            set({ interceptsPending: false });
+          }
+          throw e;
+        },
+      );
+      current = mine;
+      set({ interceptsPending: true });
+      return mine.done;
+    },
+    ensureIntercepts: () => {
+      const { prepared, interceptQuery, interceptsFor } = get();
+      if (!prepared || same(interceptsFor, { prepared, query: interceptQuery })) return;
+      try {
+        get().runIntercepts().catch(() => undefined);
+      } catch {
+        // Invalid settings: the panel shows the error when they are edited; nothing to compute.
+      }
+    },
+  };
+};

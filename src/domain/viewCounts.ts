@@ -1,0 +1,176 @@
+/**
+ * How many holes, interval rows and intercepts the filters leave in view, from compact typed
+ * arrays: per-hole attributes (tested once per hole, not once per segment), the segment buffers
+ * themselves, one byte per interval row (no Set), and per-intercept points. The count is a step
+ * generator (sliced.ts) so the UI can run it in slices off the interaction path; `countInView`
+ * runs it to completion. No react/three/zustand.
+ *
+ * Rules (the renderer's, holeFilter.ts `segmentVisible`, which mirrors the shader):
+ * - a hole is in view when any of its trace or interval pieces passes the hole, elevation and depth
+ *   filters (the grade does not hide a hole: traces and intervals may each cover only part of it);
+ * - an interval row is in view when it has a value ≥ 0 and ≥ the cut-off and any of its pieces
+ *   passes the hole, elevation and depth filters;
+ * - an intercept is in view when its hole passes, its midpoint's elevation and mid depth are within
+ *   the windows, and its (capped) grade is ≥ the cut-off.
+ * prepare.ts writes each hole's own attributes (status/type code, program, year, index) on every
+ * piece of it, so testing them once per hole is the shader's per-piece test.
+ */
+import { holeAttrsVisible, type FilterState } from './holeFilter';
+import type { SegmentBuffer } from './segments';
+import { drain } from './sliced';
+
+export interface ViewCounts {
+  holes: number;
+  intervals: number;
+  intercepts: number;
+}
+
+/** Per-hole filter attributes, as prepare.ts writes them on each segment. */
+export interface HoleAttrs {
+  /** status+type code: planned 1, underground 2 */
+  code: Uint8Array;
+  /** index in the sorted programme list */
+  program: Int32Array;
+  /** drilling year, 0 = unknown */
+  year: Float64Array;
+}
+
+interface HoleLike {
+  status: string;
+  type: string;
+  program: string;
+  year?: number | null;
+}
+
+export function holeAttrsOf(holes: readonly HoleLike[], programs: readonly string[]): HoleAttrs {
+  const index = new Map(programs.map((p, i) => [p, i]));
+  const n = holes.length;
+  const a: HoleAttrs = { code: new Uint8Array(n), program: new Int32Array(n), year: new Float64Array(n) };
+  holes.forEach((h, i) => {
+    a.code[i] = (h.status === 'planned' ? 1 : 0) + (h.type === 'underground' ? 2 : 0);
+    a.program[i] = index.get(h.program) ?? 0;
+    a.year[i] = h.year ?? 0;
+  });
+  return a;
+}
+
+/** 1 per hole whose attributes pass the hole filters (status, type, programme, year, search). */
+export function holesPassing(a: HoleAttrs, f: FilterState): Uint8Array {
+  const out = new Uint8Array(a.code.length);
+  for (let i = 0; i < out.length; i++) out[i] = holeAttrsVisible(a.code[i], a.program[i], f, a.year[i], i) ? 1 : 0;
+  return out;
+}
+
+/** Intercept midpoints as typed arrays (local elevation, m), built once per intercept list. */
+export interface InterceptPoints {
+  hole: Int32Array;
+  /** midpoint elevation, local (world minus origin z), m */
+  z: Float64Array;
+  /** mid depth along the hole, m */
+  depth: Float64Array;
+  grade: Float64Array;
+}
+
+interface InterceptLike {
+  holeIndex: number;
+  from: number;
+  to: number;
+  grade: number;
+  midpoint: readonly number[];
+}
+
+export function interceptPoints(rows: readonly InterceptLike[], originZ: number): InterceptPoints {
+  const n = rows.length;
+  const p: InterceptPoints = { hole: new Int32Array(n), z: new Float64Array(n), depth: new Float64Array(n), grade: new Float64Array(n) };
+  rows.forEach((r, i) => {
+    p.hole[i] = r.holeIndex;
+    p.z[i] = r.midpoint[2] - originZ;
+    p.depth[i] = (r.from + r.to) / 2;
+    p.grade[i] = r.grade;
+  });
+  return p;
+}
+
+export interface CountInput {
+  traces: SegmentBuffer;
+  intervals: SegmentBuffer;
+  holes: HoleAttrs;
+  intercepts?: InterceptPoints | null;
+}
+
+/** Segments (or intercepts) handled between two yields. */
+const STEP = 16384;
+
+const maxRow = new WeakMap<SegmentBuffer, number>();
+
+function rowSpan(b: SegmentBuffer): number {
+  let m = maxRow.get(b);
+  if (m === undefined) {
+    m = -1;
+    for (let i = 0; i < b.count; i++) if (b.row[i] > m) m = b.row[i];
+    maxRow.set(b, m);
+  }
+  return m + 1;
+}
+
+/**
+ * Pieces of `b` that pass the hole, elevation and depth filters (grade aside) mark their hole in
+ * `seen`; with `rows`, pieces that also have a value ≥ 0 and ≥ the cut-off mark their row.
+ * Yields every STEP pieces; returns the number of rows newly marked.
+ */
+function* markPieces(b: SegmentBuffer, pass: Uint8Array, f: FilterState, seen: Uint8Array, rows: Uint8Array | null): Generator<void, number> {
+  const { start, end, depth, hole, value, row } = b;
+  const zMin = f.elevMin, zMax = f.elevMax;
+  const dMin = f.depthMin ?? -Infinity, dMax = f.depthMax ?? Infinity;
+  const cut = f.gradeCutoff;
+  const nHoles = pass.length;
+  let marked = 0;
+  for (let s = 0; s < b.count; s += STEP) {
+    const e = Math.min(b.count, s + STEP);
+    for (let i = s; i < e; i++) {
+      const h = Math.round(hole[i * 4 + 3]);
+      if (h < 0 || h >= nHoles || pass[h] === 0) continue;
+      const counts = rows !== null && value[i] >= cut && value[i] >= 0 && rows[row[i]] === 0;
+      if (seen[h] === 1 && !counts) continue;
+      const z = 0.5 * (start[i * 3 + 2] + end[i * 3 + 2]);
+      if (z < zMin || z > zMax) continue;
+      const d = 0.5 * (depth[i * 2] + depth[i * 2 + 1]);
+      if (d < dMin || d > dMax) continue;
+      seen[h] = 1;
+      if (counts) {
+        rows![row[i]] = 1;
+        marked++;
+      }
+    }
+    yield;
+  }
+  return marked;
+}
+
+/** The counts, yielding every few thousand segments so a caller can spread them over several tasks. */
+export function* countInViewSteps(input: CountInput, f: FilterState): Generator<void, ViewCounts> {
+  const pass = holesPassing(input.holes, f);
+  const seen = new Uint8Array(pass.length);
+  yield* markPieces(input.traces, pass, f, seen, null);
+  const intervals = yield* markPieces(input.intervals, pass, f, seen, new Uint8Array(rowSpan(input.intervals)));
+  let holes = 0;
+  for (let h = 0; h < seen.length; h++) holes += seen[h];
+  let intercepts = 0;
+  const p = input.intercepts;
+  if (p) {
+    const dMin = f.depthMin ?? -Infinity, dMax = f.depthMax ?? Infinity;
+    for (let i = 0; i < p.hole.length; i++) {
+      if (i % STEP === STEP - 1) yield;
+      const h = p.hole[i];
+      if (h >= 0 && h < pass.length && pass[h] === 0) continue;
+      const z = p.z[i], d = p.depth[i];
+      if (z >= f.elevMin && z <= f.elevMax && d >= dMin && d <= dMax && p.grade[i] >= f.gradeCutoff) intercepts++;
+    }
+  }
+  return { holes, intervals, intercepts };
+}
+
+/** The counts in one go (tests, exports). */
+export function countInView(input: CountInput, f: FilterState): ViewCounts {
+  return drain(countInViewSteps(input, f));
+}
