@@ -35,18 +35,23 @@ export function readNumericCell(v: unknown): NumericCell {
   return Number.isFinite(n) ? readNumericCell(n) : { value: NaN, kind: 'missing' };
 }
 
-interface Row {
-  hole: unknown;
-  from: unknown;
-  to: unknown;
-  values: unknown[];
+/**
+ * Cell readers over either layout, without building an object per row (tables reach millions
+ * of rows). Column c counts value columns only (after hole / from / to).
+ */
+interface Cells {
+  count: number;
+  hole(r: number): unknown;
+  from(r: number): unknown;
+  to(r: number): unknown;
+  value(r: number, c: number): unknown;
 }
 
-function rowAccessor(t: IntervalTableT): { count: number; row: (r: number) => Row } | string {
+function rowAccessor(t: IntervalTableT): Cells | string {
   const names = t.columns.map((c) => c.name);
   if (t.rows) {
     const rows = t.rows;
-    return { count: rows.length, row: (r) => ({ hole: rows[r][0], from: rows[r][1], to: rows[r][2], values: rows[r].slice(3) }) };
+    return { count: rows.length, hole: (r) => rows[r][0], from: (r) => rows[r][1], to: (r) => rows[r][2], value: (r, c) => rows[r][3 + c] };
   }
   const data = t.data!;
   for (const key of ['hole', 'from', 'to', ...names]) {
@@ -57,7 +62,8 @@ function rowAccessor(t: IntervalTableT): { count: number; row: (r: number) => Ro
     if (data[key].length !== count) return `column "${key}" has ${data[key].length} values but "hole" has ${count}`;
   }
   const cols = names.map((n) => data[n]);
-  return { count, row: (r) => ({ hole: data.hole[r], from: data.from[r], to: data.to[r], values: cols.map((c) => c[r]) }) };
+  const { hole, from, to } = data;
+  return { count, hole: (r) => hole[r], from: (r) => from[r], to: (r) => to[r], value: (r, c) => cols[c][r] };
 }
 
 export function readIntervalTable(
@@ -94,9 +100,10 @@ export function readIntervalTable(
     bad++;
     if (bad <= MAX_DETAILED) errors.push({ path: rowPath(r), id, message: `${message}; row ignored` });
   };
+  const nCols = t.columns.length;
   for (let r = 0; r < n; r++) {
-    const row = acc.row(r);
-    const id = typeof row.hole === 'number' ? String(row.hole) : row.hole;
+    const rawHole = acc.hole(r);
+    const id = typeof rawHole === 'number' ? String(rawHole) : rawHole;
     if (typeof id !== 'string' || id === '') {
       reportRow(r, undefined, 'hole id missing');
       continue;
@@ -108,30 +115,37 @@ export function readIntervalTable(
       unknownHoles.set(id, u);
       continue;
     }
-    const f = typeof row.from === 'number' ? row.from : NaN;
-    const tt = typeof row.to === 'number' ? row.to : NaN;
+    const rawFrom = acc.from(r);
+    const rawTo = acc.to(r);
+    const f = typeof rawFrom === 'number' ? rawFrom : NaN;
+    const tt = typeof rawTo === 'number' ? rawTo : NaN;
     if (!Number.isFinite(f) || !Number.isFinite(tt) || f < 0 || tt <= f) {
-      reportRow(r, id, `from ${JSON.stringify(row.from)} m / to ${JSON.stringify(row.to)} m must be numbers with 0 ≤ from < to`);
+      reportRow(r, id, `from ${JSON.stringify(rawFrom)} m / to ${JSON.stringify(rawTo)} m must be numbers with 0 ≤ from < to`);
       continue;
     }
     hole[k] = hi;
     from[k] = f;
     to[k] = tt;
-    t.columns.forEach((_, c) => {
-      const v = row.values[c];
+    for (let c = 0; c < nCols; c++) {
+      const v = acc.value(r, c);
       const num = numCols[c];
       if (num) {
+        // Plain non-negative numbers are nearly every cell: no object for them.
+        if (typeof v === 'number' && v >= 0 && Number.isFinite(v)) {
+          num[k] = v;
+          continue;
+        }
         const cell = readNumericCell(v);
         num[k] = cell.value;
         if (cell.kind === 'missing') missing[c]++;
         else if (cell.kind === 'below-detection') below[c]++;
-        return;
+        continue;
       }
       const cat = catCols[c]!;
       if (v === null || v === undefined || v === '') {
         cat.codes[k] = -1;
         missing[c]++;
-        return;
+        continue;
       }
       const s = String(v);
       let code = cat.index.get(s);
@@ -141,7 +155,7 @@ export function readIntervalTable(
         cat.index.set(s, code);
       }
       cat.codes[k] = code;
-    });
+    }
     k++;
   }
   if (bad > MAX_DETAILED) errors.push({ path: at, id: t.id, message: `${bad - MAX_DETAILED} more bad rows not listed; ${bad} rows ignored in all` });

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { DepositHeader, FORMAT_NAME, RECORD_SCHEMAS, SCHEMA_VERSION } from './schema';
+import { stripBulkArrays } from './bulkArrays';
 import type { FaultT, HoleT, ResourceCategoryT, SavedViewT, WorkingT, ZoneT } from './schema';
 import type { HoleModel, LoadIssue, LoadReport, Model, SurfaceModel } from './model';
 import { readIntervalTable } from './intervals';
@@ -65,7 +66,9 @@ function validRecords<K extends RecordKey>(
   const seen = new Set<string>();
   raw.forEach((rec, i) => {
     const id = rec && typeof rec === 'object' && typeof (rec as { id?: unknown }).id === 'string' ? (rec as { id: string }).id : undefined;
-    const r = RECORD_SCHEMAS[key].safeParse(rec);
+    const bulk = stripBulkArrays(key, rec);
+    const r = RECORD_SCHEMAS[key].safeParse(bulk ? bulk.light : rec);
+    if (r.success && bulk) bulk.restore(r.data as Record<string, unknown>);
     if (!r.success) {
       errors.push(...zodIssues(`$.${key}[${i}]`, r.error, id));
       dropped[key] = (dropped[key] ?? 0) + 1;

@@ -1,7 +1,7 @@
 /**
- * Loads a deposit from a URL, a File, an array of Files or a parsed object. Bytes are read on
- * the main thread (streamed, with progress); parsing, validation and geometry preparation run in
- * a worker. The result goes into the store; a failed load leaves the current dataset on screen.
+ * Loads a deposit from a URL, a File, an array of Files or a parsed object. Reading (streamed,
+ * with progress), parsing, validation and geometry preparation all run in a worker. The result
+ * goes into the store; a failed load leaves the current dataset on screen.
  */
 import type { LoadReport } from './model';
 import type { LoadPhase, WorkerRequest, WorkerResponse } from './worker-protocol';
@@ -14,36 +14,6 @@ export type LoadSource = string | URL | File | File[] | FileList | object;
 
 function failure(source: string, message: string, path = source): LoadReport {
   return { source, ok: false, errors: [{ path, message }], warnings: [], counts: {}, dropped: {} };
-}
-
-/** Read a response body chunk by chunk, reporting the fraction read when the size is known. */
-async function readWithProgress(res: Response, onProgress: (f: number) => void): Promise<ArrayBuffer> {
-  const total = Number(res.headers.get('content-length')) || 0;
-  if (!res.body || !total) return res.arrayBuffer();
-  const reader = res.body.getReader();
-  const out = new Uint8Array(total);
-  let got = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (got + value.length > out.length) return concatFallback(out.subarray(0, got), value, reader);
-    out.set(value, got);
-    got += value.length;
-    onProgress(got / total);
-  }
-  return out.buffer.slice(0, got);
-}
-
-/** A compressed response can be longer than its content-length: finish reading into a list. */
-async function concatFallback(head: Uint8Array, value: Uint8Array, reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ArrayBuffer> {
-  const parts = [head.slice(), value];
-  for (;;) {
-    const r = await reader.read();
-    if (r.done) break;
-    parts.push(r.value);
-  }
-  const blob = new Blob(parts as BlobPart[]);
-  return blob.arrayBuffer();
 }
 
 function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number) => void): Promise<Extract<WorkerResponse, { type: 'done' | 'failed' }>> {
@@ -102,22 +72,13 @@ export async function loadInto(store: VeinscapeStore, src: LoadSource): Promise<
   progress('reading', 0);
   const method = store.getState().desurveyMethod;
   let req: WorkerRequest;
-  try {
-    if (typeof src === 'string' || src instanceof URL) {
-      const res = await fetch(src);
-      if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
-      // Single-page servers answer unknown paths with their index page: say so plainly.
-      if ((res.headers.get('content-type') ?? '').includes('text/html')) throw new Error('the server returned an HTML page, not a deposit file (check the URL)');
-      req = { kind: 'bytes', bytes: await readWithProgress(res, (f) => progress('reading', f * 0.5)), source, method };
-    } else if (typeof File !== 'undefined' && src instanceof Blob) {
-      req = { kind: 'bytes', bytes: await (src as Blob).arrayBuffer(), source, method };
-    } else {
-      req = { kind: 'object', value: src, source, method };
-    }
-  } catch (e) {
-    const report = failure(source, `could not read: ${(e as Error).message}`);
-    st.setLoadFailed(report);
-    return report;
+  if (typeof src === 'string' || src instanceof URL) {
+    // Absolute, so it resolves the same inside the worker (whose own URL may be a blob:).
+    req = { kind: 'url', url: new URL(String(src), location.href).href, source, method };
+  } else if (typeof Blob !== 'undefined' && src instanceof Blob) {
+    req = { kind: 'blob', blob: src, source, method };
+  } else {
+    req = { kind: 'object', value: src, source, method };
   }
   return runAndStore(store, req);
 }

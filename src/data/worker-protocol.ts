@@ -7,6 +7,10 @@ import type { DepositInput } from './schema';
 
 export type WorkerRequest =
   | { kind: 'bytes'; bytes: ArrayBuffer; source: string; method: DesurveyMethod }
+  /** fetched by the worker itself (absolute URL), so a large download never touches the page */
+  | { kind: 'url'; url: string; source: string; method: DesurveyMethod }
+  /** an opened or dropped file, read by the worker */
+  | { kind: 'blob'; blob: Blob; source: string; method: DesurveyMethod }
   | { kind: 'object'; value: unknown; source: string; method: DesurveyMethod }
   | { kind: 'csv'; files: CsvFile[]; options: ImportOptions; source: string; method: DesurveyMethod }
   | { kind: 'prepare'; model: Model; source: string; method: DesurveyMethod };

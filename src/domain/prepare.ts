@@ -5,17 +5,62 @@
  */
 import type { LoadIssue, Model } from '../data/model';
 import { desurvey, pathFromTrace, positionAtDepth, sampleDepths, type DesurveyMethod, type HolePath } from './desurvey';
-import { blockMask, buildFaultModel, MAX_FAULTS, type FaultBlockModel } from './faults';
+import { blockMask, buildFaultModel, MAX_FAULTS, movingSideValue, type FaultBlockModel } from './faults';
 import { buildSurfaceBuffer, type SurfaceBuffer } from './surfaceBuffer';
 import { cutSegment, cutTriangles } from './faultCut';
 import { faultTraceAt } from './faultTrace';
-import { SegmentBuilder, type SegmentAttrs, type SegmentBuffer } from './segments';
+import { SegmentBuilder, type SegmentBuffer } from './segments';
 import { lerp, type Vec3 } from './vec3';
 
 /** Zone kinds whose surfaces move with fault blocks. The host is drawn as mapped. */
 const MOVES_WITH_FAULTS = new Set(['vein', 'alteration', 'shear', 'other']);
 /** Longest straight piece when drawing a curved hole between stations, m. */
 const MAX_TRACE_STEP = 10;
+/** Hole attributes of segments that belong to no hole (workings, outlines). */
+const NO_HOLE = [0, 0, 0, -1];
+
+/**
+ * Depth ranges covered by interval rows, per hole, merged: CSR offsets into flat [from, to] pairs.
+ * Rows need not be sorted; touching or overlapping rows merge (within 1 mm).
+ */
+export function coverage(hole: ArrayLike<number>, from: ArrayLike<number>, to: ArrayLike<number>, holeCount: number): { offsets: Int32Array; ranges: Float64Array } {
+  const counts = new Int32Array(holeCount + 1);
+  for (let r = 0; r < hole.length; r++) counts[hole[r] + 1]++;
+  for (let h = 0; h < holeCount; h++) counts[h + 1] += counts[h];
+  const order = new Int32Array(hole.length);
+  const fill = counts.slice(0, holeCount);
+  for (let r = 0; r < hole.length; r++) order[fill[hole[r]]++] = r;
+  const offsets = new Int32Array(holeCount + 1);
+  const ranges = new Float64Array(hole.length * 2);
+  let out = 0;
+  for (let h = 0; h < holeCount; h++) {
+    offsets[h] = out;
+    const rows = Array.from(order.subarray(counts[h], counts[h + 1])).sort((x, y) => from[x] - from[y]);
+    for (const r of rows) {
+      if (out > offsets[h] && from[r] <= ranges[out - 1] + 1e-3) ranges[out - 1] = Math.max(ranges[out - 1], to[r]);
+      else {
+        ranges[out++] = from[r];
+        ranges[out++] = to[r];
+      }
+    }
+  }
+  offsets[holeCount] = out;
+  return { offsets, ranges: ranges.subarray(0, out) };
+}
+
+/** Flat [start, end, ...] depth ranges of [d0, d1] not covered for hole h (pieces under 1 mm dropped). */
+export function uncovered(c: { offsets: Int32Array; ranges: Float64Array }, h: number, d0: number, d1: number): number[] {
+  const out: number[] = [];
+  let at = d0;
+  for (let k = c.offsets[h]; k < c.offsets[h + 1]; k += 2) {
+    const f = c.ranges[k], t = c.ranges[k + 1];
+    if (f > at + 1e-3) out.push(at, Math.min(f, d1));
+    at = Math.max(at, t);
+    if (at >= d1) break;
+  }
+  if (d1 > at + 1e-3) out.push(at, d1);
+  return out;
+}
 
 export interface Prepared {
   /** local origin subtracted from every world coordinate before float32 (m) */
@@ -37,6 +82,8 @@ export interface Prepared {
   faultTraces: SegmentBuffer;
   /** collar positions, local float32, 3 per hole */
   collars: Float32Array;
+  /** fault block mask at each collar (labels move with it) */
+  collarMasks: Float32Array;
   /** programs in the order their index is stored */
   programs: string[];
   /** world bounds of everything drawn */
@@ -109,15 +156,29 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
     const cut = cutTriangles(faultModels, s.vertices, s.triangles);
     return buildSurfaceBuffer(cut.vertices, cut.triangles, origin, mask);
   });
-  /** Push a segment, split where it crosses faults so each piece moves with its block. */
-  const pushCut = (builder: SegmentBuilder, a: Vec3, b: Vec3, at: Omit<SegmentAttrs, 'mask'>) => {
-    if (faultModels.length === 0) return builder.push(a, b, { ...at, mask: 0 });
+  /**
+   * Push a segment, split where it crosses faults so each piece moves with its block. Most pieces
+   * cross no fault: their block is read from the end signs without building pieces (the side
+   * value of a planar fault is linear, so both ends and the middle agree).
+   */
+  const nf = faultModels.length;
+  const pushCut = (builder: SegmentBuilder, a: Vec3, b: Vec3, value: number, hole: ArrayLike<number>, row: number, d0: number, d1: number) => {
+    let mask = 0;
+    let crossing = false;
+    for (let k = 0; k < nf; k++) {
+      const sa = movingSideValue(faultModels[k], a);
+      const sb = movingSideValue(faultModels[k], b);
+      if (sa > 0 !== sb > 0) {
+        crossing = true;
+        break;
+      }
+      if (sa > 0) mask |= 1 << k;
+    }
+    if (!crossing) return builder.pushRaw(a, b, value, hole, mask, row, d0, d1);
     for (const piece of cutSegment(faultModels, a, b)) {
       const pa = lerp(a, b, piece.t0);
       const pb = lerp(a, b, piece.t1);
-      const d0 = at.d0 + (at.d1 - at.d0) * piece.t0;
-      const d1 = at.d0 + (at.d1 - at.d0) * piece.t1;
-      builder.push(pa, pb, { ...at, mask: piece.mask, d0, d1 });
+      builder.pushRaw(pa, pb, value, hole, piece.mask, row, d0 + (d1 - d0) * piece.t0, d0 + (d1 - d0) * piece.t1);
     }
   };
 
@@ -130,46 +191,65 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
     i,
   ]);
 
-  // Hole traces: stations plus pieces no longer than MAX_TRACE_STEP so arcs look smooth.
+  const valueColumn = pickValueColumn(model);
+  const table = valueColumn ? model.intervals.find((t) => t.id === valueColumn.table)! : null;
+  const intervals = new SegmentBuilder(origin, table ? Math.ceil(table.hole.length * 1.05) + 16 : 16);
+  if (table && valueColumn) {
+    const values = table.numeric[valueColumn.name];
+    // The end of one interval is usually the start of the next: reuse its position.
+    let lastHole = -1;
+    let lastDepth = NaN;
+    let lastPoint: Vec3 = [0, 0, 0];
+    for (let r = 0; r < table.hole.length; r++) {
+      const hi = table.hole[r];
+      const p = paths[hi];
+      const ds = sampleDepths(p, table.from[r], table.to[r]);
+      const v = Number.isNaN(values[r]) ? -1 : values[r];
+      let a = hi === lastHole && ds[0] === lastDepth ? lastPoint : positionAtDepth(p, ds[0]);
+      for (let k = 0; k < ds.length - 1; k++) {
+        const b = positionAtDepth(p, ds[k + 1]);
+        pushCut(intervals, a, b, v, holeAttrs[hi], r, ds[k], ds[k + 1]);
+        a = b;
+      }
+      lastHole = hi;
+      lastDepth = ds[ds.length - 1];
+      lastPoint = a;
+    }
+  }
+
+  // Hole traces: stations plus pieces no longer than MAX_TRACE_STEP so arcs look smooth, only
+  // where no interval of the grade table covers the hole (the interval shader draws the trace
+  // there when intervals are hidden), so a fully sampled hole costs no trace pieces at all.
+  const covered = table ? coverage(table.hole, table.from, table.to, model.holes.length) : null;
   const traces = new SegmentBuilder(origin);
   paths.forEach((p, i) => {
+    const end = p.depths[p.depths.length - 1];
+    const gaps = covered ? uncovered(covered, i, 0, end) : [0, end];
+    if (gaps.length === 0) return;
     const depths: number[] = [];
     for (let k = 0; k < p.depths.length - 1; k++) {
       const n = Math.max(1, Math.ceil((p.depths[k + 1] - p.depths[k]) / MAX_TRACE_STEP));
       for (let j = 0; j < n; j++) depths.push(p.depths[k] + ((p.depths[k + 1] - p.depths[k]) * j) / n);
     }
-    depths.push(p.depths[p.depths.length - 1]);
-    for (let k = 0; k < depths.length - 1; k++) {
-      const a = positionAtDepth(p, depths[k]);
-      const b = positionAtDepth(p, depths[k + 1]);
-      pushCut(traces, a, b, { value: -1, hole: holeAttrs[i], row: i, d0: depths[k], d1: depths[k + 1] });
-    }
-  });
-
-  const valueColumn = pickValueColumn(model);
-  const intervals = new SegmentBuilder(origin);
-  const table = valueColumn ? model.intervals.find((t) => t.id === valueColumn.table)! : null;
-  if (table && valueColumn) {
-    const values = table.numeric[valueColumn.name];
-    for (let r = 0; r < table.hole.length; r++) {
-      const hi = table.hole[r];
-      const p = paths[hi];
-      const ds = sampleDepths(p, table.from[r], table.to[r]);
-      const v = values[r];
+    depths.push(end);
+    for (let g = 0; g < gaps.length; g += 2) {
+      const g0 = gaps[g], g1 = gaps[g + 1];
+      const ds = [g0, ...depths.filter((d) => d > g0 + 1e-6 && d < g1 - 1e-6), g1];
+      let a = positionAtDepth(p, ds[0]);
       for (let k = 0; k < ds.length - 1; k++) {
-        const a = positionAtDepth(p, ds[k]);
         const b = positionAtDepth(p, ds[k + 1]);
-        pushCut(intervals, a, b, { value: Number.isNaN(v) ? -1 : v, hole: holeAttrs[hi], row: r, d0: ds[k], d1: ds[k + 1] });
+        pushCut(traces, a, b, -1, holeAttrs[i], i, ds[k], ds[k + 1]);
+        a = b;
       }
     }
-  }
+  });
 
   const workings = new SegmentBuilder(origin);
   model.workings.forEach((w, i) => {
     for (let k = 0; k < w.path.length - 1; k++) {
       const a = w.path[k] as Vec3;
       const b = w.path[k + 1] as Vec3;
-      pushCut(workings, a, b, { value: -1, hole: [0, 0, 0, -1], row: i, d0: 0, d1: 0 });
+      pushCut(workings, a, b, -1, NO_HOLE, i, 0, 0);
     }
   });
   const resources = new SegmentBuilder(origin);
@@ -179,7 +259,7 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
     for (let k = 0; k < ring.length - 1; k++) {
       const a = ring[k] as Vec3;
       const b = ring[k + 1] as Vec3;
-      pushCut(resources, a, b, { value: CATEGORY_CODE[rc.category], hole: [0, 0, 0, -1], row: i, d0: 0, d1: 0 });
+      pushCut(resources, a, b, CATEGORY_CODE[rc.category], NO_HOLE, i, 0, 0);
     }
   });
 
@@ -195,6 +275,7 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
 
   const collars = new Float32Array(model.holes.length * 3);
   model.holes.forEach((h, i) => collars.set([h.collar[0] - origin[0], h.collar[1] - origin[1], h.collar[2] - origin[2]], i * 3));
+  const collarMasks = Float32Array.from(model.holes, (h) => mask(h.collar));
 
   return {
     origin,
@@ -209,6 +290,7 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
     resources: resources.finish(),
     faultTraces: faultTraces.finish(),
     collars,
+    collarMasks,
     programs,
     bounds,
     warnings,

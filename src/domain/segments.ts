@@ -34,9 +34,13 @@ export interface SegmentAttrs {
 /** Growable builder so callers need not count segments first. */
 export class SegmentBuilder {
   private n = 0;
-  private cap = 1024;
-  private buf = SegmentBuilder.alloc(1024);
-  constructor(private readonly origin: Vec3) {}
+  private cap: number;
+  private buf: SegmentBuffer;
+  /** capacity: expected number of segments (grows past it; an exact guess avoids all copies) */
+  constructor(private readonly origin: Vec3, capacity = 1024) {
+    this.cap = Math.max(1, capacity);
+    this.buf = SegmentBuilder.alloc(this.cap);
+  }
 
   private static alloc(cap: number): SegmentBuffer {
     return {
@@ -52,6 +56,11 @@ export class SegmentBuilder {
   }
 
   push(a: Vec3, b: Vec3, at: SegmentAttrs): void {
+    this.pushRaw(a, b, at.value, at.hole, at.mask, at.row, at.d0, at.d1);
+  }
+
+  /** The same without an attribute object: called once per interval piece of a million-row table. */
+  pushRaw(a: ArrayLike<number>, b: ArrayLike<number>, value: number, hole: ArrayLike<number>, mask: number, row: number, d0: number, d1: number): void {
     if (this.n === this.cap) {
       const next = SegmentBuilder.alloc(this.cap * 2);
       for (const k of ['start', 'end', 'value', 'hole', 'mask', 'row', 'depth'] as const) next[k].set(this.buf[k] as never);
@@ -63,17 +72,18 @@ export class SegmentBuilder {
     const b3 = this.buf;
     b3.start[i * 3] = a[0] - o[0]; b3.start[i * 3 + 1] = a[1] - o[1]; b3.start[i * 3 + 2] = a[2] - o[2];
     b3.end[i * 3] = b[0] - o[0]; b3.end[i * 3 + 1] = b[1] - o[1]; b3.end[i * 3 + 2] = b[2] - o[2];
-    b3.value[i] = at.value;
-    b3.hole.set(at.hole, i * 4);
-    b3.mask[i] = at.mask;
-    b3.row[i] = at.row;
-    b3.depth[i * 2] = at.d0;
-    b3.depth[i * 2 + 1] = at.d1;
+    b3.value[i] = value;
+    b3.hole[i * 4] = hole[0]; b3.hole[i * 4 + 1] = hole[1]; b3.hole[i * 4 + 2] = hole[2]; b3.hole[i * 4 + 3] = hole[3];
+    b3.mask[i] = mask;
+    b3.row[i] = row;
+    b3.depth[i * 2] = d0;
+    b3.depth[i * 2 + 1] = d1;
   }
 
   finish(): SegmentBuffer {
     const n = this.n;
     const b = this.buf;
+    if (n === this.cap) return { ...b, count: n };
     return {
       count: n,
       start: b.start.slice(0, n * 3),

@@ -4,8 +4,9 @@ import { currentColouring } from '../state/colouring';
 import { SegmentLayer } from './SegmentLayer';
 import type { SegmentMaterialOptions } from './materials/segmentMaterial';
 
-const INTERVALS: SegmentMaterialOptions = { mode: 'grade', radius: 1.6, minPixels: 1.6, holeFilters: true };
 const TRACES: SegmentMaterialOptions = { mode: 'trace', radius: 0.6, minPixels: 0.7, holeFilters: true, color: '#59626d' };
+/** Traces are built only where no interval covers the hole; intervals draw the rest in trace style. */
+const INTERVALS: SegmentMaterialOptions = { mode: 'grade', radius: 1.6, minPixels: 1.6, holeFilters: true, traceStyle: { radius: TRACES.radius, minPixels: TRACES.minPixels, color: TRACES.color! } };
 const WORKINGS: SegmentMaterialOptions = { mode: 'fixed', radius: 2.2, minPixels: 1.2, color: '#7a6a58' };
 /** measured, indicated, inferred */
 export const RESOURCE_COLORS = ['#1b7837', '#5aae61', '#a6dba0'];
@@ -19,7 +20,7 @@ export function HoleLayers() {
   if (!prepared) return null;
   return (
     <group name="holes">
-      <SegmentLayer name="intervals" buffer={prepared.intervals} options={INTERVALS} visible={layer.intervals} colorValues={colouring?.values} />
+      <SegmentLayer name="intervals" buffer={prepared.intervals} options={INTERVALS} visible={layer.intervals || layer.traces} colorValues={colouring?.values} />
       <SegmentLayer name="traces" buffer={prepared.traces} options={TRACES} visible={layer.traces} />
       <SegmentLayer name="workings" buffer={prepared.workings} options={WORKINGS} visible={layer.workings} />
       <SegmentLayer name="resources" buffer={prepared.resources} options={RESOURCES} visible={layer.resources} />

@@ -41,6 +41,8 @@ function apply(s: VeinscapeState) {
     shared.uHoleMaskOn.value = mask ? 1 : 0;
   }
   shared.uHolesFollow.value = s.holesFollowFaults ? 1 : 0;
+  shared.uIntervalsOn.value = s.layerVisible.intervals ? 1 : 0;
+  shared.uTracesOn.value = s.layerVisible.traces ? 1 : 0;
   const shifts = faultShifts(s);
   shared.uFaultShift.value.forEach((v, i) => (shifts[i] ? v.set(...shifts[i]) : v.set(0, 0, 0)));
   const bins = currentColouring(s)?.bins ?? DEFAULT_GOLD_BINS;

@@ -20,6 +20,7 @@ import { PickHandler } from './PickHandler';
 import { OverlayPainter } from './overlay/OverlayPainter';
 import { MeasureLine } from './MeasureLine';
 import { SectionSync } from './SectionSync';
+import { glCapabilities } from './glCapabilities';
 
 // Geology is Z-up: every camera and control orbits about elevation.
 Object3D.DEFAULT_UP.set(0, 0, 1);
@@ -34,14 +35,15 @@ export function Viewer() {
   const ve = useVeinscape((s) => s.verticalExaggeration);
   const pal = PALETTES[themeName];
   const axes = useMemo(() => (prepared && model ? axisBox(dataBox(model, prepared), prepared.origin) : null), [prepared, model]);
+  const software = useMemo(() => glCapabilities().software, []);
   const overlayTheme = useMemo(() => ({ text: pal.text, halo: pal.halo, muted: pal.muted, accent: pal.accent }), [pal]);
   return (
     <div className="viewer" data-testid="viewer">
       <Canvas
         frameloop="demand"
         flat
-        dpr={[1, 2]}
-        gl={{ antialias: true, preserveDrawingBuffer: true }}
+        dpr={software ? 1 : [1, 2]}
+        gl={{ antialias: !software, preserveDrawingBuffer: true }}
       >
         {projection === 'orthographic' ? (
           <OrthographicCamera makeDefault near={-100000} far={100000} position={[0, -1000, 1000]} zoom={0.5} up={[0, 0, 1]} />

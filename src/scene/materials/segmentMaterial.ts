@@ -1,10 +1,12 @@
 /**
- * Instanced tube material: each instance is one segment (aStart → aEnd, local metres) drawn as a
- * lit 6-sided tube. Colour, filters, dashes for planned holes and fault displacement are all
- * computed on the GPU from per-instance attributes and shared uniforms, so one draw call covers a
- * whole layer and a filter change costs a uniform update.
+ * Segment material: each segment (start → end, local metres) is a camera-facing ribbon shaded as
+ * a lit round tube (the normal is rebuilt per pixel from the position across the ribbon). The
+ * vertex shader reads its segment from the float textures of segmentGeometry.ts. Colour, filters,
+ * dashes for planned holes and fault displacement are computed on the GPU from those textures and
+ * shared uniforms, so one draw call covers a whole layer and a filter change costs a uniform update.
  */
-import { Color, MeshStandardMaterial } from 'three';
+import { Color, DoubleSide, MeshStandardMaterial, type DataTexture } from 'three';
+import { HOLE_TEX_WIDTH, SEG_TEX_WIDTH } from '../geometry/segmentGeometry';
 import { shared } from './sharedUniforms';
 import { FAULT_PARS } from './chunks';
 import { HOLE_MASK_WIDTH, MAX_BINS } from './sharedUniforms';
@@ -22,16 +24,15 @@ export interface SegmentMaterialOptions {
   palette?: string[];
   /** hole filters (status, type, program, elevation) apply */
   holeFilters?: boolean;
+  /** grade mode: how an interval is drawn when it stands in for the hole trace */
+  traceStyle?: { radius: number; minPixels: number; color: string };
 }
 
 const VERTEX_PARS = /* glsl */ `
-attribute vec3 aStart;
-attribute vec3 aEnd;
-attribute float aValue;
-attribute float aColorValue;
-attribute vec4 aHole;
-attribute float aMask;
-attribute vec2 aDepth;
+uniform highp sampler2D uSegA;
+uniform highp sampler2D uSegB;
+uniform highp sampler2D uSegC;
+uniform highp sampler2D uHoleAttr;
 uniform float uRadius;
 uniform float uMinPixels;
 uniform float uPixelScale;
@@ -58,12 +59,23 @@ uniform vec3 uMissingColor;
 uniform vec3 uDimColor;
 uniform vec3 uFixedColor;
 uniform vec3 uPalette[4];
+uniform float uIntervalsOn;
+uniform float uTracesOn;
+uniform float uTraceRadius;
+uniform float uTraceMinPixels;
+uniform vec3 uTraceColor;
 varying vec3 vSegColor;
 varying float vDashDepth;
 varying float vPlanned;
+varying float vAcross;
+varying vec3 vSide;
+varying vec3 vToCam;
 ${FAULT_PARS}
 
-bool holeVisible() {
+ivec2 texelOf(int i, int width) { return ivec2(i % width, i / width); }
+
+/** aHole: status/type code, program index, year, hole index (as the CPU mirror in holeFilter.ts). */
+bool holeVisible(vec4 aHole, vec2 aDepth, vec3 aStart, vec3 aEnd) {
   int st = int(aHole.x + 0.5);
   if (((uStatusTypeMask >> st) & 1) == 0) return false;
   int pg = int(aHole.y + 0.5);
@@ -90,38 +102,59 @@ vec3 gradeColor(float v) {
 }
 `;
 
-/** Builds the tube around the segment; runs where three computes the normal (before position). */
+/**
+ * Finds this vertex's segment and corner, places the ribbon in view space; runs where three
+ * computes the normal (before position). Vertex 4i + k is corner k of segment i: bit 0 = end of
+ * the segment, bit 1 = side of the ribbon.
+ */
 const VERTEX_MAIN = /* glsl */ `
+  int segIndex = gl_VertexID >> 2;
+  float along = float(gl_VertexID & 1);
+  float across = (gl_VertexID & 2) == 0 ? -1.0 : 1.0;
+  ivec2 segTexel = texelOf(segIndex, ${SEG_TEX_WIDTH});
+  vec4 segA4 = texelFetch(uSegA, segTexel, 0);
+  vec4 segB4 = texelFetch(uSegB, segTexel, 0);
+  vec4 segC4 = texelFetch(uSegC, segTexel, 0);
+  vec3 aStart = segA4.xyz;
+  vec3 aEnd = segB4.xyz;
+  float aMask = segA4.w;
+  float aValue = segB4.w;
+  vec2 aDepth = segC4.xy;
+  float aColorValue = segC4.w;
 #ifdef HOLE_FILTERS
-  vec3 segA = aStart + faultShift(aMask) * uHolesFollow;
+  int holeIndex = int(segC4.z + 0.5);
+  vec4 aHole = vec4(texelFetch(uHoleAttr, texelOf(holeIndex, ${HOLE_TEX_WIDTH}), 0).xyz, segC4.z);
+  vec3 shift = faultShift(aMask) * uHolesFollow;
 #else
-  vec3 segA = aStart + faultShift(aMask);
+  vec3 shift = faultShift(aMask);
 #endif
-  vec3 segD = aEnd - aStart;
-  float segLen = max(length(segD), 1e-4);
-  vec3 axis = segD / segLen;
-  vec3 helper = abs(axis.z) < 0.95 ? vec3(0.0, 0.0, 1.0) : vec3(1.0, 0.0, 0.0);
-  vec3 u = normalize(cross(axis, helper));
-  vec3 w = cross(axis, u);
+  vec3 segA = aStart + shift;
+  vec3 segB = aEnd + shift;
+  vec4 mvA = modelViewMatrix * vec4(segA, 1.0);
+  vec4 mvB = modelViewMatrix * vec4(segB, 1.0);
+  vec4 mvP = along > 0.5 ? mvB : mvA;
   // Keep at least uMinPixels on screen: world size of a pixel grows with view depth.
-  vec4 viewA = modelViewMatrix * vec4(segA, 1.0);
-  float pxWorld = uOrtho > 0.5 ? uPixelScale : uPixelScale * max(-viewA.z, 0.0);
+  float pxWorld = uOrtho > 0.5 ? uPixelScale : uPixelScale * max(-mvP.z, 0.0);
   float radius = max(uRadius, uMinPixels * pxWorld);
   bool visibleSeg = true;
   vSegColor = uFixedColor;
   vPlanned = 0.0;
-  vDashDepth = mix(aDepth.x, aDepth.y, position.y);
+  vDashDepth = mix(aDepth.x, aDepth.y, along);
 #ifdef HOLE_FILTERS
-  visibleSeg = holeVisible();
+  visibleSeg = holeVisible(aHole, aDepth, aStart, aEnd);
   vPlanned = mod(floor(aHole.x + 0.5), 2.0);
 #endif
 #ifdef MODE_GRADE
   vSegColor = gradeColor(aColorValue);
   // Higher grades are drawn thicker so intercepts read at a glance (up to 2.2x the base radius).
   radius *= 1.0 + 1.2 * clamp(aValue, 0.0, 10.0) / 10.0;
-  if (aValue < uCutoff) {
-    if (uBelowMode == 1) visibleSeg = false;
-    else { vSegColor = uDimColor; radius *= 0.55; }
+  bool belowCutoff = aValue < uCutoff;
+  if (belowCutoff && uBelowMode == 0) { vSegColor = uDimColor; radius *= 0.55; }
+  // The trace under an interval is this segment: drawn as trace when the interval is not shown.
+  if (uIntervalsOn < 0.5 || (belowCutoff && uBelowMode == 1)) {
+    if (uTracesOn < 0.5) visibleSeg = false;
+    vSegColor = uTraceColor;
+    radius = max(uTraceRadius, uTraceMinPixels * pxWorld);
   }
 #endif
 #ifdef MODE_CATEGORY
@@ -131,14 +164,53 @@ const VERTEX_MAIN = /* glsl */ `
 #ifdef HOLE_FILTERS
   if (abs(aHole.w - uSelectedHole) < 0.5) { vSegColor = mix(vSegColor, vec3(1.0, 0.55, 0.0), 0.15); radius *= 1.6; }
 #endif
-  if (!visibleSeg) { radius = 0.0; segLen = 0.0; }
-  vec3 tubePos = segA + axis * (position.y * segLen) + (u * position.x + w * position.z) * radius;
-  vec3 objectNormal = normalize(u * normal.x + w * normal.z);
+  // Ribbon across the segment, facing the eye (view space; the eye looks down -z).
+  vec3 dirV = mvB.xyz - mvA.xyz;
+  float lenV = length(dirV);
+  dirV = lenV > 1e-6 ? dirV / lenV : vec3(0.0, 1.0, 0.0);
+  vec3 toCam = uOrtho > 0.5 ? vec3(0.0, 0.0, 1.0) : normalize(-mvP.xyz);
+  vec3 side = cross(dirV, toCam);
+  float sideLen = length(side);
+  // A segment pointing at the eye is a disc on screen: any side will do.
+  side = sideLen > 1e-5 ? side / sideLen : normalize(cross(vec3(0.0, 1.0, 0.0), toCam) + vec3(1e-3, 0.0, 0.0));
+  mvP.xyz += side * (radius * across);
+#ifdef ROUND_JOINTS
+  // Traces and workings: overlap neighbours by the radius so bends have no notch.
+  mvP.xyz += dirV * (radius * (along * 2.0 - 1.0));
+#endif
+  vAcross = across;
+  vSide = side;
+  vToCam = toCam;
+  vec3 objectNormal = vec3(0.0, 0.0, 1.0);
 `;
 
-export function createSegmentMaterial(o: SegmentMaterialOptions): MeshStandardMaterial {
-  const m = new MeshStandardMaterial({ roughness: 0.55, metalness: 0.0 });
+/** Replaces three's projection: the ribbon is already placed in view space (mvP). */
+const PROJECT = /* glsl */ `
+  vec4 mvPosition = mvP;
+  gl_Position = projectionMatrix * mvPosition;
+  // Hidden by a filter: outside the clip volume, so both triangles are dropped.
+  if (!visibleSeg) gl_Position = vec4(0.0, 0.0, 2.0, 1.0);
+`;
+
+/** Normal of a round tube at this point across the ribbon (view space). */
+const NORMAL = /* glsl */ `
+  float faceDirection = gl_FrontFacing ? 1.0 : -1.0;
+  float acrossClamped = clamp(vAcross, -1.0, 1.0);
+  vec3 normal = normalize(vSide * acrossClamped + vToCam * sqrt(max(1.0 - acrossClamped * acrossClamped, 0.0)));
+  vec3 nonPerturbedNormal = normal;
+`;
+
+export interface SegmentTextures {
+  segA: DataTexture;
+  segB: DataTexture;
+  segC: DataTexture;
+  holeAttr: DataTexture;
+}
+
+export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTextures): MeshStandardMaterial {
+  const m = new MeshStandardMaterial({ roughness: 0.55, metalness: 0.0, side: DoubleSide });
   m.defines = {
+    ...(o.mode === 'grade' || o.mode === 'category' ? {} : { ROUND_JOINTS: '' }),
     ...(o.mode === 'grade' ? { MODE_GRADE: '' } : {}),
     ...(o.mode === 'category' ? { MODE_CATEGORY: '' } : {}),
     ...(o.mode === 'trace' ? { MODE_TRACE: '' } : {}),
@@ -149,6 +221,13 @@ export function createSegmentMaterial(o: SegmentMaterialOptions): MeshStandardMa
     uMinPixels: { value: o.minPixels },
     uFixedColor: { value: new Color(o.color ?? '#5b6470') },
     uPalette: { value: [0, 1, 2, 3].map((i) => new Color(o.palette?.[i] ?? '#888888')) },
+    uTraceRadius: { value: o.traceStyle?.radius ?? 0 },
+    uTraceMinPixels: { value: o.traceStyle?.minPixels ?? 0 },
+    uTraceColor: { value: new Color(o.traceStyle?.color ?? '#59626d') },
+    uSegA: { value: tex.segA },
+    uSegB: { value: tex.segB },
+    uSegC: { value: tex.segC },
+    uHoleAttr: { value: tex.holeAttr },
   };
   m.userData.uniforms = own;
   m.onBeforeCompile = (shader) => {
@@ -156,9 +235,11 @@ export function createSegmentMaterial(o: SegmentMaterialOptions): MeshStandardMa
     shader.vertexShader = shader.vertexShader
       .replace('#include <common>', `#include <common>\n${VERTEX_PARS}`)
       .replace('#include <beginnormal_vertex>', VERTEX_MAIN)
-      .replace('#include <begin_vertex>', 'vec3 transformed = tubePos;');
+      .replace('#include <begin_vertex>', 'vec3 transformed = mix(segA, segB, along);')
+      .replace('#include <project_vertex>', PROJECT);
     shader.fragmentShader = shader.fragmentShader
-      .replace('#include <common>', '#include <common>\nvarying vec3 vSegColor;\nvarying float vDashDepth;\nvarying float vPlanned;')
+      .replace('#include <common>', '#include <common>\nvarying vec3 vSegColor;\nvarying float vDashDepth;\nvarying float vPlanned;\nvarying float vAcross;\nvarying vec3 vSide;\nvarying vec3 vToCam;')
+      .replace('#include <normal_fragment_begin>', NORMAL)
       .replace(
         '#include <color_fragment>',
         `#include <color_fragment>
@@ -167,6 +248,6 @@ export function createSegmentMaterial(o: SegmentMaterialOptions): MeshStandardMa
         if (vPlanned > 0.5 && mod(vDashDepth, 14.0) > 8.0) discard;`,
       );
   };
-  m.customProgramCacheKey = () => `veinscape-seg-${o.mode}-${o.holeFilters ? 1 : 0}`;
+  m.customProgramCacheKey = () => `veinscape-ribbon-${o.mode}-${o.holeFilters ? 1 : 0}`;
   return m;
 }

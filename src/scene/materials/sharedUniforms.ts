@@ -61,6 +61,13 @@ export const shared = {
   /** dim colour mixed into below-cut-off intervals */
   uDimColor: { value: new Color('#d9dde2') },
   uViewport: { value: new Vector2(1, 1) },
+  /**
+   * Layer switches the interval layer needs: hole traces are only built where no interval covers
+   * the hole, so intervals stand in for the trace where they are switched off or hidden by the
+   * cut-off (drawn in trace style when traces are on).
+   */
+  uIntervalsOn: { value: 1 },
+  uTracesOn: { value: 1 },
 };
 
 export type SharedUniforms = typeof shared;

@@ -1,0 +1,83 @@
+/**
+ * The large-file paths of loading and preparing: the bulk-array fast path must accept and reject
+ * exactly what the schema does, and hole traces built only where no interval covers the hole
+ * must leave every metre of every hole drawn exactly once (by an interval or a trace piece).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { validateDeposit } from '../src/data/load';
+import { coverage, prepare, uncovered } from '../src/domain/prepare';
+
+const mini = () => JSON.parse(readFileSync(new URL('./fixtures/mini-deposit.json', import.meta.url), 'utf8'));
+
+describe('bulk arrays (surface vertices, interval cells)', () => {
+  it('still reports a bad vertex with its exact JSON path', () => {
+    const doc = mini();
+    doc.surfaces[0].vertices[4] = 'x';
+    const { report } = validateDeposit(doc, 'm.json');
+    expect(report.errors.map((e) => e.path)).toContain('$.surfaces[0].vertices[4]');
+    expect(report.dropped.surfaces).toBe(1);
+  });
+
+  it('still reports a negative triangle index and a bad cell', () => {
+    const doc = mini();
+    doc.surfaces[0].triangles[1] = -1;
+    doc.intervals[0].rows[2][3] = { grade: 3 };
+    const { report } = validateDeposit(doc, 'm.json');
+    const paths = report.errors.map((e) => e.path);
+    expect(paths).toContain('$.surfaces[0].triangles[1]');
+    expect(paths.some((p) => p.startsWith('$.intervals[0].rows[2][3]'))).toBe(true);
+  });
+
+  it('loads column-wise tables the same as row-wise ones', () => {
+    const rowDoc = mini();
+    const t = rowDoc.intervals[0];
+    const colDoc = mini();
+    const names = ['hole', 'from', 'to', ...t.columns.map((c: { name: string }) => c.name)];
+    colDoc.intervals[0] = { ...t, rows: undefined, data: Object.fromEntries(names.map((n, i) => [n, t.rows.map((r: unknown[]) => r[i])])) };
+    delete colDoc.intervals[0].rows;
+    const a = validateDeposit(rowDoc, 'r.json').model!.intervals[0];
+    const b = validateDeposit(colDoc, 'c.json').model!.intervals[0];
+    expect(Array.from(b.hole)).toEqual(Array.from(a.hole));
+    expect(Array.from(b.from)).toEqual(Array.from(a.from));
+    for (const k of Object.keys(a.numeric)) expect(Array.from(b.numeric[k])).toEqual(Array.from(a.numeric[k]));
+  });
+});
+
+describe('trace pieces only where no interval covers the hole', () => {
+  it('merges touching and overlapping rows per hole, in any order', () => {
+    // hole 0: 5-7, 2-3, 3-4 (touching), 6-9 (overlapping); hole 1: nothing; hole 2: 0-10
+    const c = coverage([0, 0, 0, 2, 0], [5, 2, 3, 0, 6], [7, 3, 4, 10, 9], 3);
+    expect(Array.from(c.ranges.subarray(c.offsets[0], c.offsets[1]))).toEqual([2, 4, 5, 9]);
+    expect(c.offsets[2] - c.offsets[1]).toBe(0);
+    expect(uncovered(c, 0, 0, 12)).toEqual([0, 2, 4, 5, 9, 12]);
+    expect(uncovered(c, 1, 0, 12)).toEqual([0, 12]);
+    expect(uncovered(c, 2, 0, 10)).toEqual([]);
+    // Intervals past the final depth do not create negative gaps.
+    expect(uncovered(c, 0, 0, 6)).toEqual([0, 2, 4, 5]);
+  });
+
+  it('draws every metre of the sample holes exactly once', () => {
+    const { model } = validateDeposit(JSON.parse(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8')), 'rocmec1.json');
+    const p = prepare(model!);
+    let checked = 0;
+    for (let h = 0; h < model!.holes.length; h++) {
+      const end = p.paths[h].depths[p.paths[h].depths.length - 1];
+      // Collect [d0, d1] of every piece of this hole from both layers.
+      const pieces: [number, number][] = [];
+      for (let i = 0; i < p.traces.count; i++) if (p.traces.row[i] === h) pieces.push([p.traces.depth[i * 2], p.traces.depth[i * 2 + 1]]);
+      for (let i = 0; i < p.intervals.count; i++) if (p.intervals.hole[i * 4 + 3] === h) pieces.push([p.intervals.depth[i * 2], p.intervals.depth[i * 2 + 1]]);
+      pieces.sort((a, b) => a[0] - b[0]);
+      let at = 0;
+      for (const [d0, d1] of pieces) {
+        if (d0 >= end - 1e-3) break;
+        // No gap and no overlap (float32 depths: 1 cm slack).
+        expect(Math.abs(d0 - at)).toBeLessThan(0.01);
+        at = d1;
+      }
+      expect(at).toBeGreaterThanOrEqual(end - 0.01);
+      checked++;
+    }
+    expect(checked).toBe(model!.holes.length);
+  });
+});
