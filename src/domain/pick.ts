@@ -2,6 +2,8 @@
  * Screen-space picking of segments: project each visible segment with the camera's
  * view-projection matrix and take the one nearest the cursor within a tolerance in pixels.
  * Pure maths (column-major 4x4 matrix as 16 numbers), so it is tested in Node.
+ * `pickIndex.ts` gives the same answer from a spatial index; both use `segmentScreenHit` and
+ * `isBetterPick` below so their arithmetic is identical.
  */
 import type { SegmentBuffer } from './segments';
 import type { Vec3 } from './vec3';
@@ -12,6 +14,8 @@ export interface PickResult {
   t: number;
   /** distance from the cursor, px */
   distancePx: number;
+  /** NDC depth at the picked point (-1 near plane .. 1 far plane), to break ties between layers */
+  depth: number;
 }
 
 export interface Viewport {
@@ -21,12 +25,65 @@ export interface Viewport {
 
 /** Project a local point to pixel coordinates (origin top-left) and NDC depth; null behind the camera. */
 export function projectToScreen(m: ArrayLike<number>, p: Vec3, vp: Viewport): [number, number, number] | null {
-  const x = m[0] * p[0] + m[4] * p[1] + m[8] * p[2] + m[12];
-  const y = m[1] * p[0] + m[5] * p[1] + m[9] * p[2] + m[13];
-  const z = m[2] * p[0] + m[6] * p[1] + m[10] * p[2] + m[14];
-  const w = m[3] * p[0] + m[7] * p[1] + m[11] * p[2] + m[15];
-  if (w <= 1e-9) return null;
-  return [((x / w + 1) / 2) * vp.width, ((1 - y / w) / 2) * vp.height, z / w];
+  const out: [number, number, number] = [0, 0, 0];
+  return projectInto(m, p[0], p[1], p[2], vp, out, 0) ? out : null;
+}
+
+/** projectToScreen without allocating: writes px x, px y, NDC z at out[o..o+2]; false behind the camera. */
+function projectInto(m: ArrayLike<number>, px: number, py: number, pz: number, vp: Viewport, out: number[], o: number): boolean {
+  const x = m[0] * px + m[4] * py + m[8] * pz + m[12];
+  const y = m[1] * px + m[5] * py + m[9] * pz + m[13];
+  const z = m[2] * px + m[6] * py + m[10] * pz + m[14];
+  const w = m[3] * px + m[7] * py + m[11] * pz + m[15];
+  // w is the distance in front of the eye (perspective) or 1 (orthographic).
+  if (w <= 1e-9) return false;
+  out[o] = ((x / w + 1) / 2) * vp.width;
+  out[o + 1] = ((1 - y / w) / 2) * vp.height;
+  out[o + 2] = z / w;
+  return true;
+}
+
+/** Where a segment passes the cursor on screen: filled by segmentScreenHit. */
+export interface SegmentHit {
+  /** 0..1 along the segment */
+  t: number;
+  /** distance from the cursor, px */
+  d: number;
+  /** NDC depth at t */
+  depth: number;
+}
+
+const ends = [0, 0, 0, 0, 0, 0];
+
+/**
+ * Screen distance from the cursor (cx, cy px) to segment i of b, moved by (sx, sy, sz) m; writes
+ * into `out` and returns false when either end is behind the eye (such segments are never picked).
+ */
+export function segmentScreenHit(
+  b: SegmentBuffer, i: number, sx: number, sy: number, sz: number,
+  m: ArrayLike<number>, vp: Viewport, cx: number, cy: number, out: SegmentHit,
+): boolean {
+  const i3 = i * 3;
+  if (!projectInto(m, b.start[i3] + sx, b.start[i3 + 1] + sy, b.start[i3 + 2] + sz, vp, ends, 0)) return false;
+  if (!projectInto(m, b.end[i3] + sx, b.end[i3 + 1] + sy, b.end[i3 + 2] + sz, vp, ends, 3)) return false;
+  const dx = ends[3] - ends[0];
+  const dy = ends[4] - ends[1];
+  const len2 = dx * dx + dy * dy;
+  let t = len2 > 0 ? ((cx - ends[0]) * dx + (cy - ends[1]) * dy) / len2 : 0;
+  t = Math.min(1, Math.max(0, t));
+  out.t = t;
+  out.d = Math.hypot(ends[0] + dx * t - cx, ends[1] + dy * t - cy);
+  out.depth = ends[2] + (ends[5] - ends[2]) * t;
+  return true;
+}
+
+/**
+ * Whether a hit d px from the cursor at NDC depth `depth` replaces `best`: the closest on screen
+ * wins; among near-equal ones (within 1 px) the nearest to the eye. Candidates are offered in
+ * increasing segment index, so the answer does not depend on how they were found.
+ */
+export function isBetterPick(d: number, depth: number, best: PickResult | null): boolean {
+  return !best || d < best.distancePx - 1 || (Math.abs(d - best.distancePx) <= 1 && depth < best.depth);
 }
 
 export function pickSegment(
@@ -39,26 +96,13 @@ export function pickSegment(
   visible: (i: number) => boolean,
 ): PickResult | null {
   let best: PickResult | null = null;
-  let bestDepth = Infinity;
+  const h: SegmentHit = { t: 0, d: 0, depth: 0 };
   for (let i = 0; i < b.count; i++) {
     if (!visible(i)) continue;
     const s = shiftOf(b.mask[i]);
-    const a = projectToScreen(viewProj, [b.start[i * 3] + s[0], b.start[i * 3 + 1] + s[1], b.start[i * 3 + 2] + s[2]], vp);
-    const e = projectToScreen(viewProj, [b.end[i * 3] + s[0], b.end[i * 3 + 1] + s[1], b.end[i * 3 + 2] + s[2]], vp);
-    if (!a || !e) continue;
-    const dx = e[0] - a[0];
-    const dy = e[1] - a[1];
-    const len2 = dx * dx + dy * dy;
-    let t = len2 > 0 ? ((cursor[0] - a[0]) * dx + (cursor[1] - a[1]) * dy) / len2 : 0;
-    t = Math.min(1, Math.max(0, t));
-    const d = Math.hypot(a[0] + dx * t - cursor[0], a[1] + dy * t - cursor[1]);
-    if (d > tolerancePx) continue;
-    const depth = a[2] + (e[2] - a[2]) * t;
-    // Prefer the closest on screen; among near-equal ones (within 1 px) the nearest to the eye.
-    if (!best || d < best.distancePx - 1 || (Math.abs(d - best.distancePx) <= 1 && depth < bestDepth)) {
-      best = { index: i, t, distancePx: d };
-      bestDepth = depth;
-    }
+    if (!segmentScreenHit(b, i, s[0], s[1], s[2], viewProj, vp, cursor[0], cursor[1], h)) continue;
+    if (h.d > tolerancePx) continue;
+    if (isBetterPick(h.d, h.depth, best)) best = { index: i, t: h.t, distancePx: h.d, depth: h.depth };
   }
   return best;
 }

@@ -1,22 +1,28 @@
 /**
- * Click to select: a click (not a drag) picks the interval or hole trace nearest the cursor on
- * screen, with the same filters and fault offsets the GPU applies.
+ * Click to select and hover to identify: the interval or hole trace nearest the cursor on screen,
+ * with the same filters and fault offsets the GPU applies, found through a spatial index
+ * (src/domain/pickIndex.ts) built once per segment buffer.
  */
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import { Matrix4, Raycaster, Vector2 } from 'three';
 import { store } from '../state/store';
-import { pickSegment } from '../domain/pick';
+import { isBetterPick, type PickResult } from '../domain/pick';
+import { pickIndexed, pickIndexOf } from '../domain/pickIndex';
 import { raycastSurfaces } from '../domain/pickSurface';
 import { lineFromPicks } from '../domain/section';
 import { faultShifts } from '../state/faultShifts';
 import { segmentVisible, type FilterState } from '../domain/holeFilter';
 import { filterStateFrom } from '../state/filterState';
+import type { SegmentBuffer } from '../domain/segments';
+import type { Prepared } from '../domain/prepare';
+import type { Selection } from '../state/slices/selection';
 import type { Vec3 } from '../domain/vec3';
 import { sceneState } from './handle';
 
 const TOLERANCE_PX = 7;
 const m = new Matrix4();
+const veScale = new Matrix4();
 const ray = new Raycaster();
 const ndc = new Vector2();
 
@@ -24,47 +30,81 @@ export function filterStateOf(): FilterState {
   return filterStateFrom(store.getState());
 }
 
-/** Pick at CSS pixel (x, y) in the canvas; selects and returns whether something was hit. */
-export function pickAt(x: number, y: number): boolean {
+/** Update `m` to the drawn view-projection and return the hole shift of a fault-block mask, local m. */
+function pickFrame(): (mask: number) => Vec3 {
   const s = store.getState();
-  const h = sceneState.handle;
-  const p = s.prepared;
-  if (!p || !h) return false;
+  const h = sceneState.handle!;
   h.camera.updateMatrixWorld();
   m.multiplyMatrices(h.camera.projectionMatrix, h.camera.matrixWorldInverse);
   // The model is drawn scaled by the vertical exaggeration about local z = 0.
-  m.multiply(new Matrix4().makeScale(1, 1, s.verticalExaggeration));
+  m.multiply(veScale.makeScale(1, 1, s.verticalExaggeration));
   const shifts = faultShifts(s);
   // Holes and intervals follow their blocks unless the user keeps them fixed.
   const follow = s.holesFollowFaults ? 1 : 0;
-  const shiftOf = (mask: number): Vec3 => {
+  return (mask: number): Vec3 => {
     const d: Vec3 = [0, 0, 0];
     shifts.forEach((v, k) => { if (mask & (1 << k)) { d[0] += v[0] * follow; d[1] += v[1] * follow; d[2] += v[2] * follow; } });
     return d;
   };
+}
+
+/** Nearest visible segment of b under CSS px (x, y), through b's index. */
+function pickIn(b: SegmentBuffer, x: number, y: number, shiftOf: (mask: number) => Vec3, visible: (i: number) => boolean): PickResult | null {
+  return pickIndexed(pickIndexOf(b), m.elements, sceneState.handle!.size, [x, y], TOLERANCE_PX, shiftOf, visible);
+}
+
+const depthAt = (b: SegmentBuffer, r: PickResult) => b.depth[r.index * 2] + (b.depth[r.index * 2 + 1] - b.depth[r.index * 2]) * r.t;
+
+/**
+ * The interval, else the hole trace, under CSS px (x, y) of the canvas; null when none is within
+ * the tolerance. An interval hidden only by the grade cut-off in 'hide' mode is drawn in trace
+ * style, so it answers as a trace (hole and depth, no row) when traces are shown.
+ */
+export function holeHitAt(x: number, y: number): Selection | null {
+  const s = store.getState();
+  const p = s.prepared;
+  if (!p || !sceneState.handle) return null;
+  const shiftOf = pickFrame();
   const fs = filterStateOf();
-  const vp = h.size;
-  if (s.measure.active) return measurePick(x, y, shiftOf);
-  if (s.section.placing) return sectionPick(x, y);
+  const iv = p.intervals;
   if (s.layerVisible.intervals) {
-    const r = pickSegment(p.intervals, m.elements, vp, [x, y], TOLERANCE_PX, shiftOf, (i) => segmentVisible(p.intervals, i, fs, true));
-    if (r) {
-      const b = p.intervals;
-      const depth = b.depth[r.index * 2] + (b.depth[r.index * 2 + 1] - b.depth[r.index * 2]) * r.t;
-      s.select({ hole: b.hole[r.index * 4 + 3], row: b.row[r.index], depth });
-      return true;
-    }
+    const r = pickIn(iv, x, y, shiftOf, (i) => segmentVisible(iv, i, fs, true));
+    if (r) return { hole: iv.hole[r.index * 4 + 3], row: iv.row[r.index], depth: depthAt(iv, r) };
   }
-  if (s.layerVisible.traces) {
-    const r = pickSegment(p.traces, m.elements, vp, [x, y], TOLERANCE_PX, shiftOf, (i) => segmentVisible(p.traces, i, fs, false));
-    if (r) {
-      const b = p.traces;
-      s.select({ hole: b.row[r.index], row: null, depth: b.depth[r.index * 2] + (b.depth[r.index * 2 + 1] - b.depth[r.index * 2]) * r.t });
-      return true;
-    }
-  }
-  s.select(null);
-  return false;
+  if (!s.layerVisible.traces) return null;
+  const t = pickIn(p.traces, x, y, shiftOf, (i) => segmentVisible(p.traces, i, fs, false));
+  const cut = fs.belowCutoff === 'hide'
+    ? pickIn(iv, x, y, shiftOf, (i) => segmentVisible(iv, i, fs, false) && !segmentVisible(iv, i, fs, true))
+    : null;
+  // Both are drawn as traces: the same rule as within one layer decides between them.
+  if (cut && (!t || isBetterPick(cut.distancePx, cut.depth, t))) return { hole: iv.hole[cut.index * 4 + 3], row: null, depth: depthAt(iv, cut) };
+  return t ? { hole: p.traces.row[t.index], row: null, depth: depthAt(p.traces, t) } : null;
+}
+
+/** Pick at CSS pixel (x, y) in the canvas; selects and returns whether something was hit. */
+export function pickAt(x: number, y: number): boolean {
+  const s = store.getState();
+  if (!s.prepared || !sceneState.handle) return false;
+  if (s.measure.active) return measurePick(x, y, pickFrame());
+  if (s.section.placing) return sectionPick(x, y);
+  const hit = holeHitAt(x, y);
+  s.select(hit);
+  return hit !== null;
+}
+
+function clearHover(): void {
+  if (store.getState().hover) store.getState().setHover(null);
+}
+
+/** Hover: what is under the cursor, measured as 'veinscape:hover-pick', then shown (or hidden). */
+function hoverAt(x: number, y: number): void {
+  const s = store.getState();
+  if (s.measure.active || s.section.placing) return clearHover();
+  performance.mark('veinscape:hover-pick:start');
+  const hit = holeHitAt(x, y);
+  performance.measure('veinscape:hover-pick', 'veinscape:hover-pick:start');
+  if (hit) s.setHover({ ...hit, x, y });
+  else clearHover();
 }
 
 /** Full (unscaled) block shift, for surfaces, which always move with their block. */
@@ -101,8 +141,7 @@ function measurePick(x: number, y: number, holeShift: (mask: number) => Vec3): b
   let local: Vec3 | null = hit ? hit.point : null;
   if (!local) {
     const fs = filterStateOf();
-    const r = pickSegment(p.intervals, m.elements, h.size, [x, y], TOLERANCE_PX, holeShift, (i) => segmentVisible(p.intervals, i, fs, true))
-      ?? null;
+    const r = pickIn(p.intervals, x, y, holeShift, (i) => segmentVisible(p.intervals, i, fs, true));
     if (r) {
       const b = p.intervals;
       const sh = holeShift(b.mask[r.index]);
@@ -158,37 +197,68 @@ function sectionPick(x: number, y: number): boolean {
   return true;
 }
 
+/** Build the pick indexes of a new dataset's hole layers in idle time, one layer per idle slot, so the first hover is fast. */
+function prebuildIndexes(): () => void {
+  const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 200));
+  const cancel = (id: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : clearTimeout(id));
+  let pending: number[] = [];
+  const schedule = (p: Prepared | null) => {
+    pending.forEach(cancel);
+    pending = p ? [p.intervals, p.traces].map((b) => idle(() => void pickIndexOf(b)) as number) : [];
+  };
+  schedule(store.getState().prepared);
+  const unsubscribe = store.subscribe((s, prev) => { if (s.prepared !== prev.prepared) schedule(s.prepared); });
+  return () => { unsubscribe(); pending.forEach(cancel); };
+}
+
 export function PickHandler() {
   const gl = useThree((s) => s.gl);
+  useEffect(prebuildIndexes, []);
   useEffect(() => {
     const el = gl.domElement;
     let down: [number, number] | null = null;
-    const onDown = (e: PointerEvent) => (down = [e.clientX, e.clientY]);
+    const onDown = (e: PointerEvent) => {
+      down = [e.clientX, e.clientY];
+      clearHover();
+    };
     const onUp = (e: PointerEvent) => {
       if (!down || Math.hypot(e.clientX - down[0], e.clientY - down[1]) > 4) return;
       const r = el.getBoundingClientRect();
       pickAt(e.clientX - r.left, e.clientY - r.top);
     };
-    // Cursor readout: at most one surface ray per animation frame.
+    // Cursor readout and hover pick: at most one of each per animation frame; no hover pick while
+    // a button is down (orbiting or panning).
     let pending: [number, number] | null = null;
+    let dragging = false;
     let raf = 0;
     const onMove = (e: PointerEvent) => {
       const r = el.getBoundingClientRect();
       pending = [e.clientX - r.left, e.clientY - r.top];
+      dragging = e.buttons !== 0;
       if (!raf) raf = requestAnimationFrame(() => {
         raf = 0;
-        if (pending) store.getState().setCursor(surfacePointAt(pending[0], pending[1]));
+        if (!pending) return;
+        store.getState().setCursor(surfacePointAt(pending[0], pending[1]));
+        if (dragging) clearHover();
+        else hoverAt(pending[0], pending[1]);
       });
     };
-    const onLeave = () => store.getState().setCursor(null);
+    const onLeave = () => {
+      pending = null;
+      store.getState().setCursor(null);
+      clearHover();
+    };
     el.addEventListener('pointermove', onMove);
     el.addEventListener('pointerleave', onLeave);
+    // Zooming moves the model under a still cursor: the tip would name what was there before.
+    el.addEventListener('wheel', clearHover, { passive: true });
     el.addEventListener('pointerdown', onDown);
     el.addEventListener('pointerup', onUp);
     return () => {
       cancelAnimationFrame(raf);
       el.removeEventListener('pointermove', onMove);
       el.removeEventListener('pointerleave', onLeave);
+      el.removeEventListener('wheel', clearHover);
       el.removeEventListener('pointerdown', onDown);
       el.removeEventListener('pointerup', onUp);
     };

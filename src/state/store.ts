@@ -19,6 +19,7 @@ import { createDisplaySlice, type DisplaySlice } from './slices/display';
 import { createInterceptsSlice, type InterceptsSlice } from './slices/intercepts';
 import { createViewsSlice, type ViewsSlice } from './slices/views';
 import { createSectionSlice, type SectionSlice } from './slices/section';
+import { createHoverSlice, type HoverSlice } from './slices/hover';
 
 export type VeinscapeState = DatasetSlice &
   LayersSlice &
@@ -30,7 +31,8 @@ export type VeinscapeState = DatasetSlice &
   DisplaySlice &
   InterceptsSlice &
   ViewsSlice &
-  SectionSlice & {
+  SectionSlice &
+  HoverSlice & {
     /** reset per-dataset state (zones, programs, fault offsets) after a new dataset loads */
     resetForDataset: (model: Model, prepared: Prepared) => void;
   };
@@ -56,6 +58,7 @@ export function createVeinscapeStore() {
       ...createInterceptsSlice(...a),
       ...createViewsSlice(...a),
       ...createSectionSlice(...a),
+      ...createHoverSlice(...a),
       resetForDataset: (model, prepared) => {
         const mapped = Object.fromEntries(prepared.faultModels.map((f) => [f.id, Math.round(length(f.slip) * 100) / 100]));
         set({

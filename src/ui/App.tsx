@@ -22,6 +22,7 @@ import { TourPlayer } from './TourPlayer';
 import { EmbedCredit } from './EmbedCredit';
 import { ImportPanel } from './ImportPanel';
 import { StripLog } from './StripLog';
+import { HoverTip } from './HoverTip';
 
 export function App() {
   const theme = useVeinscape((s) => s.theme);
@@ -53,6 +54,7 @@ export function App() {
         </div>
         <div className="view-area">
           <Viewer />
+          <HoverTip />
           <Legend />
           <InfoPanel />
           <MeasurePanel />
