@@ -9,6 +9,7 @@ import { fetchDeposit } from './readBody';
 import { importCsv } from './csv';
 import { prepare, type Prepared } from '../domain/prepare';
 import { segmentTransferables } from '../domain/segments';
+import { packedTransferables, packSegments, type PackedSegments } from '../scene/geometry/segmentPack';
 import type { LoadReport, Model } from './model';
 import type { CsvImportInfo, WorkerRequest, WorkerResponse } from './worker-protocol';
 
@@ -22,7 +23,10 @@ const post = (m: WorkerResponse, transfer: Transferable[] = []) => (self as unkn
 function transferables(p: Prepared, model: Model): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
   const add = (a: ArrayBufferView) => out.add(a.buffer as ArrayBuffer);
-  for (const b of [p.intervals, p.traces, p.workings, p.resources, p.faultTraces]) for (const buf of segmentTransferables(b)) out.add(buf);
+  for (const b of [p.intervals, p.traces, p.workings, p.resources, p.faultTraces]) {
+    for (const buf of segmentTransferables(b)) out.add(buf);
+    if (b.gpu) for (const buf of packedTransferables(b.gpu as PackedSegments)) out.add(buf);
+  }
   for (const s of p.surfaces) [s.positions, s.normals, s.masks, s.indices].forEach(add);
   add(p.collars);
   add(p.collarMasks);
@@ -40,6 +44,8 @@ function failed(source: string, message: string): LoadReport {
 function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?: CsvImportInfo) {
   post({ type: 'progress', phase: 'building', fraction: 0.7 });
   const prepared = prepare(model, req.method);
+  // GPU layout of every segment layer, here rather than on the page.
+  for (const b of [prepared.intervals, prepared.traces, prepared.workings, prepared.resources, prepared.faultTraces]) b.gpu = packSegments(b);
   report.warnings.push(...prepared.warnings);
   post({ type: 'done', model, prepared, report, csv }, transferables(prepared, model));
 }

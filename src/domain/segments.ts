@@ -20,6 +20,11 @@ export interface SegmentBuffer {
   row: Int32Array;
   /** depth along the hole at start / end, m (0 for non-hole layers) */
   depth: Float32Array;
+  /**
+   * The same segments already laid out for the GPU (packed by the loading worker so the page does
+   * no per-segment work); opaque here, built and read by the scene.
+   */
+  gpu?: unknown;
 }
 
 export interface SegmentAttrs {

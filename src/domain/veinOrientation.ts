@@ -58,14 +58,18 @@ export interface VeinOrienter {
   pierce(a: Vec3, b: Vec3, zoneId?: string | null): PierceHit | null;
 }
 
-/** One vein zone's triangles and their grid. */
+/**
+ * One vein zone's triangles and their grid. Triangles are referenced, not copied: a vertex is read
+ * from the model's own float64 array when needed (a copy cost 170 bytes per triangle, 340 MB for
+ * the 2 million vein triangles of a large deposit; references cost 20).
+ */
 interface ZoneGrid {
   zoneId: string;
-  /** triangle vertices, 9 per triangle */
-  v: Float64Array;
-  /** upward unit normals, 3 per triangle */
-  n: Float64Array;
+  /** the zone's surfaces' vertex arrays (world m, float64), indexed by `surface` */
+  vertices: Float64Array[];
+  /** per triangle: index of its surface, and the offsets (vertex index × 3) of its corners */
   surface: Int32Array;
+  corners: Int32Array;
   triangle: Int32Array;
   surfaceIds: string[];
   min: Vec3;
@@ -74,18 +78,36 @@ interface ZoneGrid {
   /** CSR: triangles of cell c are items[start[c] .. start[c+1]) */
   start: Int32Array;
   items: Int32Array;
-  /** triangle bounding boxes, [minE, minN, minZ, maxE, maxN, maxZ] per triangle */
-  box: Float64Array;
   /** last query stamp per triangle, so a triangle listed in several cells is tested once */
   stamp: Uint32Array;
+}
+
+/** Corners of triangle t, copied into a reused scratch array [ax, ay, az, bx, ..., cz] (world m). */
+const scratch = new Float64Array(9);
+function corners(g: ZoneGrid, t: number, out: Float64Array = scratch): Float64Array {
+  const v = g.vertices[g.surface[t]];
+  for (let c = 0; c < 3; c++) {
+    const o = g.corners[t * 3 + c];
+    out[c * 3] = v[o]; out[c * 3 + 1] = v[o + 1]; out[c * 3 + 2] = v[o + 2];
+  }
+  return out;
+}
+
+/** Upward unit normal of triangle t. */
+function normalOf(g: ZoneGrid, t: number): Vec3 {
+  const v = corners(g, t);
+  const ux = v[3] - v[0], uy = v[4] - v[1], uz = v[5] - v[2];
+  const wx = v[6] - v[0], wy = v[7] - v[1], wz = v[8] - v[2];
+  let nx = uy * wz - uz * wy, ny = uz * wx - ux * wz, nz = ux * wy - uy * wx;
+  const len = Math.hypot(nx, ny, nz);
+  if (nz < 0) { nx = -nx; ny = -ny; nz = -nz; }
+  return [nx / len, ny / len, nz / len];
 }
 
 function buildZoneGrid(zoneId: string, surfaces: Model['surfaces']): ZoneGrid | null {
   let count = 0;
   for (const s of surfaces) count += Math.floor(s.triangles.length / 3);
-  const v = new Float64Array(count * 9);
-  const box = new Float64Array(count * 6);
-  const n = new Float64Array(count * 3);
+  const cornersOf = new Int32Array(count * 3);
   const surface = new Int32Array(count);
   const triangle = new Int32Array(count);
   const surfaceIds = surfaces.map((s) => s.id);
@@ -101,22 +123,17 @@ function buildZoneGrid(zoneId: string, surfaces: Model['surfaces']): ZoneGrid | 
       if (c + 2 >= sv.length || a + 2 >= sv.length || b + 2 >= sv.length) continue;
       const ux = sv[b] - sv[a], uy = sv[b + 1] - sv[a + 1], uz = sv[b + 2] - sv[a + 2];
       const wx = sv[c] - sv[a], wy = sv[c + 1] - sv[a + 1], wz = sv[c + 2] - sv[a + 2];
-      let nx = uy * wz - uz * wy, ny = uz * wx - ux * wz, nz = ux * wy - uy * wx;
-      const len = Math.hypot(nx, ny, nz);
-      if (!(len > 1e-12)) continue; // degenerate triangle: no orientation
-      if (nz < 0) { nx = -nx; ny = -ny; nz = -nz; }
-      n[k * 3] = nx / len; n[k * 3 + 1] = ny / len; n[k * 3 + 2] = nz / len;
+      const nx = uy * wz - uz * wy, ny = uz * wx - ux * wz, nz = ux * wy - uy * wx;
+      if (!(Math.hypot(nx, ny, nz) > 1e-12)) continue; // degenerate triangle: no orientation
       let ext = 0;
       for (let ax = 0; ax < 3; ax++) {
         const p = sv[a + ax], q = sv[b + ax], r = sv[c + ax];
-        v[k * 9 + ax] = p; v[k * 9 + 3 + ax] = q; v[k * 9 + 6 + ax] = r;
         const lo = Math.min(p, q, r), hi = Math.max(p, q, r);
-        box[k * 6 + ax] = lo;
-        box[k * 6 + 3 + ax] = hi;
         if (lo < min[ax]) min[ax] = lo;
         if (hi > max[ax]) max[ax] = hi;
         ext = Math.max(ext, hi - lo);
       }
+      cornersOf[k * 3] = a; cornersOf[k * 3 + 1] = b; cornersOf[k * 3 + 2] = c;
       extentSum += ext;
       surface[k] = si;
       triangle[k] = t / 3;
@@ -135,10 +152,11 @@ function buildZoneGrid(zoneId: string, surfaces: Model['surfaces']): ZoneGrid | 
   }
   const ncell = dims[0] * dims[1] * dims[2];
   const start = new Int32Array(ncell + 1);
+  const partial: ZoneGrid = { zoneId, vertices: surfaces.map((x) => x.vertices), surface, corners: cornersOf, triangle, surfaceIds, min, cell, dims, start, items: new Int32Array(0), stamp: new Uint32Array(0) };
   const range = (t: number, ax: number): [number, number] => {
-    const o = t * 9 + ax;
-    const lo = Math.min(v[o], v[o + 3], v[o + 6]);
-    const hi = Math.max(v[o], v[o + 3], v[o + 6]);
+    const v = corners(partial, t);
+    const lo = Math.min(v[ax], v[3 + ax], v[6 + ax]);
+    const hi = Math.max(v[ax], v[3 + ax], v[6 + ax]);
     return [
       Math.max(0, Math.min(dims[ax] - 1, Math.floor((lo - min[ax]) / cell))),
       Math.max(0, Math.min(dims[ax] - 1, Math.floor((hi - min[ax]) / cell))),
@@ -154,18 +172,11 @@ function buildZoneGrid(zoneId: string, surfaces: Model['surfaces']): ZoneGrid | 
   const items = new Int32Array(start[ncell]);
   for (let t = 0; t < k; t++) forCells(t, (c) => (items[fill[c]++] = t));
   return {
-    zoneId,
-    v: v.slice(0, k * 9),
-    n: n.slice(0, k * 3),
+    ...partial,
     surface: surface.slice(0, k),
+    corners: cornersOf.slice(0, k * 3),
     triangle: triangle.slice(0, k),
-    surfaceIds,
-    min,
-    cell,
-    dims,
-    start,
     items,
-    box: box.slice(0, k * 6),
     stamp: new Uint32Array(k),
   };
 }
@@ -175,8 +186,8 @@ function buildZoneGrid(zoneId: string, surfaces: Model['surfaces']): ZoneGrid | 
  * (Ericson, Real-Time Collision Detection, 5.1.5: Voronoi regions of the triangle).
  */
 function dist2ToTriangle(g: ZoneGrid, t: number, px: number, py: number, pz: number, out: number[]): number {
-  const v = g.v;
-  const o = t * 9;
+  const v = corners(g, t);
+  const o = 0;
   const ax = v[o], ay = v[o + 1], az = v[o + 2];
   const abx = v[o + 3] - ax, aby = v[o + 4] - ay, abz = v[o + 5] - az;
   const acx = v[o + 6] - ax, acy = v[o + 7] - ay, acz = v[o + 8] - az;
@@ -220,8 +231,8 @@ function dist2ToTriangle(g: ZoneGrid, t: number, px: number, py: number, pz: num
 
 /** Segment a→b against triangle t (Möller-Trumbore); the parameter in [0, 1] or -1. */
 function segmentTriangle(g: ZoneGrid, t: number, a: Vec3, d: Vec3): number {
-  const v = g.v;
-  const o = t * 9;
+  const v = corners(g, t);
+  const o = 0;
   const e1x = v[o + 3] - v[o], e1y = v[o + 4] - v[o + 1], e1z = v[o + 5] - v[o + 2];
   const e2x = v[o + 6] - v[o], e2y = v[o + 7] - v[o + 1], e2z = v[o + 8] - v[o + 2];
   const px = d[1] * e2z - d[2] * e2y, py = d[2] * e2x - d[0] * e2z, pz = d[0] * e2y - d[1] * e2x;
@@ -239,7 +250,7 @@ function segmentTriangle(g: ZoneGrid, t: number, a: Vec3, d: Vec3): number {
 }
 
 function hitFor(g: ZoneGrid, t: number, distance: number, point: Vec3): VeinHit {
-  const normal: Vec3 = [g.n[t * 3], g.n[t * 3 + 1], g.n[t * 3 + 2]];
+  const normal = normalOf(g, t);
   const { strike, dipDirection } = strikeDipFromNormal(normal);
   return {
     zoneId: g.zoneId,
@@ -270,13 +281,13 @@ export function buildVeinOrienter(model: Pick<Model, 'zones' | 'surfaces'>): Vei
 
   /**
    * Nearest triangle of one grid closer than sqrt(best2): rings of cells outward from the point's
-   * cell, skipping cells and triangle boxes farther than the best so far, until the unvisited
+   * cell, skipping cells farther than the best so far, until the unvisited
    * cells are all farther than it.
    */
   function nearestIn(g: ZoneGrid, p: Vec3, best2: number): { t: number; d2: number; point: Vec3 } | null {
     query = (query + 1) >>> 0;
     if (query === 0) { g.stamp.fill(0); query = 1; }
-    const { cell, dims, min, start, items, stamp, box } = g;
+    const { cell, dims, min, start, items, stamp } = g;
     const [nx, ny, nz] = dims;
     const px = p[0], py = p[1], pz = p[2];
     // Point in grid units; its cell (unclamped, so points outside the grid work too).
@@ -312,11 +323,6 @@ export function buildVeinOrienter(model: Pick<Model, 'zones' | 'surfaces'>): Vei
               const t = items[e];
               if (stamp[t] === query) continue;
               stamp[t] = query;
-              const b = t * 6;
-              const bx = px < box[b] ? box[b] - px : px > box[b + 3] ? px - box[b + 3] : 0;
-              const by = py < box[b + 1] ? box[b + 1] - py : py > box[b + 4] ? py - box[b + 4] : 0;
-              const bz = pz < box[b + 2] ? box[b + 2] - pz : pz > box[b + 5] ? pz - box[b + 5] : 0;
-              if (bx * bx + by * by + bz * bz >= best2) continue;
               const d2 = dist2ToTriangle(g, t, px, py, pz, closest);
               if (d2 < best2) {
                 best2 = d2;

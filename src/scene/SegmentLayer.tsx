@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { SegmentBuffer } from '../domain/segments';
 import { buildSegmentGpuData } from './geometry/segmentGeometry';
+import type { PackedSegments } from './geometry/segmentPack';
 import { createSegmentMaterial, type SegmentMaterialOptions } from './materials/segmentMaterial';
 
 interface Props {
@@ -15,7 +16,12 @@ interface Props {
 }
 
 export function SegmentLayer({ buffer, options, visible, name, colorValues }: Props) {
-  const gpu = useMemo(() => buildSegmentGpuData(buffer), [buffer]);
+  const gpu = useMemo(() => {
+    const data = buildSegmentGpuData(buffer, (buffer.gpu as PackedSegments | undefined) ?? undefined);
+    // The worker's packed arrays are handed over once: after upload only the GPU keeps them.
+    delete buffer.gpu;
+    return data;
+  }, [buffer]);
   const key = JSON.stringify(options);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const material = useMemo(() => createSegmentMaterial(options, gpu), [key, gpu]);

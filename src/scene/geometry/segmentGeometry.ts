@@ -12,14 +12,13 @@
  *   segB: end x, y, z (local m), value (grade or layer code; -1 none)
  *   segC: depth from, depth to (m along the hole), hole index, colour value
  * holeAttr (one texel per hole): status/type code, program index, year, 0.
+ * The arrays are packed by segmentPack.ts, in the loading worker for loaded data.
  */
 import { Box3, BufferAttribute, BufferGeometry, DataTexture, FloatType, NearestFilter, RGBAFormat, Sphere, Vector3 } from 'three';
 import type { SegmentBuffer } from '../../domain/segments';
+import { HOLE_TEX_WIDTH, packSegments, SEG_TEX_WIDTH, type PackedSegments } from './segmentPack';
 
-/** Texels per row of the segment textures (rows ≤ 8192 on every WebGL2: 33M segments). */
-export const SEG_TEX_WIDTH = 4096;
-/** Texels per row of the per-hole attribute texture. */
-export const HOLE_TEX_WIDTH = 1024;
+export { HOLE_TEX_WIDTH, SEG_TEX_WIDTH };
 
 export interface SegmentGpuData {
   geometry: BufferGeometry;
@@ -48,44 +47,10 @@ function releaseAfterUpload(attr: BufferAttribute): void {
   });
 }
 
-export function buildSegmentGpuData(b: SegmentBuffer): SegmentGpuData {
-  const n = b.count;
-  const rows = Math.max(1, Math.ceil(n / SEG_TEX_WIDTH));
-  const texels = SEG_TEX_WIDTH * rows;
-  const a = new Float32Array(texels * 4);
-  const e = new Float32Array(texels * 4);
-  const c = new Float32Array(texels * 4);
-  let holes = 0;
-  const box = new Box3();
-  const p = new Vector3();
-  for (let i = 0; i < n; i++) {
-    const i3 = i * 3;
-    const i4 = i * 4;
-    a[i4] = b.start[i3]; a[i4 + 1] = b.start[i3 + 1]; a[i4 + 2] = b.start[i3 + 2]; a[i4 + 3] = b.mask[i];
-    e[i4] = b.end[i3]; e[i4 + 1] = b.end[i3 + 1]; e[i4 + 2] = b.end[i3 + 2]; e[i4 + 3] = b.value[i];
-    const h = b.hole[i4 + 3];
-    c[i4] = b.depth[i * 2]; c[i4 + 1] = b.depth[i * 2 + 1]; c[i4 + 2] = h; c[i4 + 3] = b.value[i];
-    if (h + 1 > holes) holes = h + 1;
-    box.expandByPoint(p.set(b.start[i3], b.start[i3 + 1], b.start[i3 + 2]));
-    box.expandByPoint(p.set(b.end[i3], b.end[i3 + 1], b.end[i3 + 2]));
-  }
-  // Hole attributes are the same for every segment of a hole: one texel per hole.
-  const holeRows = Math.max(1, Math.ceil(holes / HOLE_TEX_WIDTH));
-  const ha = new Float32Array(HOLE_TEX_WIDTH * holeRows * 4);
-  for (let i = 0; i < n; i++) {
-    const h = b.hole[i * 4 + 3];
-    if (h < 0) continue;
-    ha[h * 4] = b.hole[i * 4]; ha[h * 4 + 1] = b.hole[i * 4 + 1]; ha[h * 4 + 2] = b.hole[i * 4 + 2];
-  }
-
-  // Two triangles per segment over its 4 vertices: corner bit 0 = along (start/end), bit 1 = side.
-  const index = new Uint32Array(n * 6);
-  for (let i = 0, v = 0, k = 0; i < n; i++, v += 4) {
-    index[k++] = v; index[k++] = v + 1; index[k++] = v + 2;
-    index[k++] = v + 2; index[k++] = v + 1; index[k++] = v + 3;
-  }
+export function buildSegmentGpuData(b: SegmentBuffer, packed: PackedSegments = packSegments(b)): SegmentGpuData {
+  const n = packed.count;
   const geometry = new BufferGeometry();
-  const indexAttr = new BufferAttribute(index, 1);
+  const indexAttr = new BufferAttribute(packed.index, 1);
   // three needs a position attribute to set up the draw; one byte per vertex, never read.
   const position = new BufferAttribute(new Uint8Array(n * 4), 1);
   releaseAfterUpload(indexAttr);
@@ -94,13 +59,14 @@ export function buildSegmentGpuData(b: SegmentBuffer): SegmentGpuData {
   geometry.setAttribute('position', position);
   // The position attribute says nothing about where segments are (and is dropped after upload):
   // give three the real bounds, which it uses to sort layers.
-  geometry.boundingBox = n > 0 ? box : new Box3(new Vector3(), new Vector3());
+  const bb = packed.bounds;
+  geometry.boundingBox = n > 0 ? new Box3(new Vector3(bb[0], bb[1], bb[2]), new Vector3(bb[3], bb[4], bb[5])) : new Box3(new Vector3(), new Vector3());
   geometry.boundingSphere = geometry.boundingBox.getBoundingSphere(new Sphere());
 
-  const segA = floatTexture(a, SEG_TEX_WIDTH, rows);
-  const segB = floatTexture(e, SEG_TEX_WIDTH, rows);
-  const segC = floatTexture(c, SEG_TEX_WIDTH, rows);
-  const holeAttr = floatTexture(ha, HOLE_TEX_WIDTH, holeRows);
+  const segA = floatTexture(packed.segA, SEG_TEX_WIDTH, packed.rows);
+  const segB = floatTexture(packed.segB, SEG_TEX_WIDTH, packed.rows);
+  const segC = floatTexture(packed.segC, SEG_TEX_WIDTH, packed.rows);
+  const holeAttr = floatTexture(packed.holeAttr, HOLE_TEX_WIDTH, packed.holeRows);
   // Positions never change after load (offsets are uniforms): keep only the GPU copy. segC stays
   // in memory because colouring by another column rewrites its colour value.
   for (const t of [segA, segB]) {
@@ -108,6 +74,7 @@ export function buildSegmentGpuData(b: SegmentBuffer): SegmentGpuData {
       (t.image as { data: Float32Array | null }).data = null;
     };
   }
+  const c = packed.segC;
   return {
     geometry,
     segA,

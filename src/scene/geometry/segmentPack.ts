@@ -1,0 +1,72 @@
+/**
+ * Packs a SegmentBuffer into the arrays the segment shader reads (see segmentGeometry.ts for the
+ * layout). Plain typed arrays, no three.js: the loading worker runs this, so the page receives
+ * ready-made GPU data and spends no main-thread time on a million segments.
+ */
+import type { SegmentBuffer } from '../../domain/segments';
+
+/** Texels per row of the segment textures (rows ≤ 8192 on every WebGL2: 33M segments). */
+export const SEG_TEX_WIDTH = 4096;
+/** Texels per row of the per-hole attribute texture. */
+export const HOLE_TEX_WIDTH = 1024;
+
+export interface PackedSegments {
+  count: number;
+  rows: number;
+  /** RGBA float texels, SEG_TEX_WIDTH × rows */
+  segA: Float32Array;
+  segB: Float32Array;
+  segC: Float32Array;
+  holeRows: number;
+  /** RGBA float texels, HOLE_TEX_WIDTH × holeRows */
+  holeAttr: Float32Array;
+  /** two triangles per segment over its 4 vertices */
+  index: Uint32Array;
+  /** local bounds of every end point, [minX, minY, minZ, maxX, maxY, maxZ] (m) */
+  bounds: Float64Array;
+}
+
+export function packSegments(b: SegmentBuffer): PackedSegments {
+  const n = b.count;
+  const rows = Math.max(1, Math.ceil(n / SEG_TEX_WIDTH));
+  const texels = SEG_TEX_WIDTH * rows;
+  const segA = new Float32Array(texels * 4);
+  const segB = new Float32Array(texels * 4);
+  const segC = new Float32Array(texels * 4);
+  const bounds = new Float64Array([Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity]);
+  let holes = 0;
+  for (let i = 0; i < n; i++) {
+    const i3 = i * 3;
+    const i4 = i * 4;
+    segA[i4] = b.start[i3]; segA[i4 + 1] = b.start[i3 + 1]; segA[i4 + 2] = b.start[i3 + 2]; segA[i4 + 3] = b.mask[i];
+    segB[i4] = b.end[i3]; segB[i4 + 1] = b.end[i3 + 1]; segB[i4 + 2] = b.end[i3 + 2]; segB[i4 + 3] = b.value[i];
+    const h = b.hole[i4 + 3];
+    segC[i4] = b.depth[i * 2]; segC[i4 + 1] = b.depth[i * 2 + 1]; segC[i4 + 2] = h; segC[i4 + 3] = b.value[i];
+    if (h + 1 > holes) holes = h + 1;
+    for (let k = 0; k < 3; k++) {
+      const s = b.start[i3 + k], e = b.end[i3 + k];
+      const lo = s < e ? s : e, hi = s < e ? e : s;
+      if (lo < bounds[k]) bounds[k] = lo;
+      if (hi > bounds[k + 3]) bounds[k + 3] = hi;
+    }
+  }
+  // Hole attributes are the same for every segment of a hole: one texel per hole.
+  const holeRows = Math.max(1, Math.ceil(holes / HOLE_TEX_WIDTH));
+  const holeAttr = new Float32Array(HOLE_TEX_WIDTH * holeRows * 4);
+  for (let i = 0; i < n; i++) {
+    const h = b.hole[i * 4 + 3];
+    if (h < 0) continue;
+    holeAttr[h * 4] = b.hole[i * 4]; holeAttr[h * 4 + 1] = b.hole[i * 4 + 1]; holeAttr[h * 4 + 2] = b.hole[i * 4 + 2];
+  }
+  // Vertex 4i + k is corner k of segment i: bit 0 = end of the segment, bit 1 = side.
+  const index = new Uint32Array(n * 6);
+  for (let i = 0, v = 0, k = 0; i < n; i++, v += 4) {
+    index[k++] = v; index[k++] = v + 1; index[k++] = v + 2;
+    index[k++] = v + 2; index[k++] = v + 1; index[k++] = v + 3;
+  }
+  return { count: n, rows, segA, segB, segC, holeRows, holeAttr, index, bounds };
+}
+
+export function packedTransferables(p: PackedSegments): ArrayBuffer[] {
+  return [p.segA, p.segB, p.segC, p.holeAttr, p.index, p.bounds].map((a) => a.buffer as ArrayBuffer);
+}
