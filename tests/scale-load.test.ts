@@ -81,3 +81,25 @@ describe('trace pieces only where no interval covers the hole', () => {
     expect(checked).toBe(model!.holes.length);
   });
 });
+
+describe('vein grids built in the loading worker', () => {
+  it('answer the same after a structured clone as grids built on the page', async () => {
+    const { buildVeinGrids, adoptVeinGrids, buildVeinOrienter, veinOrienterFor } = await import('../src/domain/veinOrientation');
+    const { model } = validateDeposit(JSON.parse(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8')), 'rocmec1.json');
+    // What the worker sends: model and grids in one message, so the grids keep pointing at the model's vertices.
+    const sent = structuredClone({ model: model!, grids: buildVeinGrids(model!) });
+    expect(sent.grids[0].vertices[0]).toBe(sent.model.surfaces.find((s) => s.zoneId === sent.grids[0].zoneId)!.vertices);
+    adoptVeinGrids(sent.model, sent.grids);
+    const adopted = veinOrienterFor(sent.model);
+    const fresh = buildVeinOrienter(model!);
+    const h = model!.holes[3];
+    for (const dz of [-50, -120, -200]) {
+      const p: [number, number, number] = [h.collar[0], h.collar[1], h.collar[2] + dz];
+      const z = fresh.zoneIds[0];
+      const want = fresh.nearest(p, z);
+      expect(want).not.toBeNull();
+      expect(adopted.nearest(p, z)?.point).toEqual(want!.point);
+      expect(adopted.nearest(p, z)?.normal).toEqual(want!.normal);
+    }
+  });
+});

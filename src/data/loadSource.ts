@@ -9,6 +9,7 @@ import type { VeinscapeStore } from '../state/store';
 import { createLoaderWorker } from './workerFactory';
 import type { CsvFile, ImportOptions } from './csv';
 import type { DesurveyMethod } from '../domain/desurvey';
+import { adoptVeinGrids } from '../domain/veinOrientation';
 
 export type LoadSource = string | URL | File | File[] | FileList | object;
 
@@ -91,6 +92,7 @@ async function runAndStore(store: VeinscapeStore, req: WorkerRequest): Promise<L
     return res.report;
   }
   progress('drawing', 0.9);
+  if (res.prepared.veinGrids) adoptVeinGrids(res.model, res.prepared.veinGrids);
   store.getState().setDataset(res.model, res.prepared, res.report, res.csv ?? null);
   return res.report;
 }

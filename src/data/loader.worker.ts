@@ -8,6 +8,7 @@ import { parseJsonText, validateDeposit } from './load';
 import { fetchDeposit } from './readBody';
 import { importCsv } from './csv';
 import { prepare, type Prepared } from '../domain/prepare';
+import { buildVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
 import { segmentTransferables } from '../domain/segments';
 import { packedTransferables, packSegments, type PackedSegments } from '../scene/geometry/segmentPack';
 import type { LoadReport, Model } from './model';
@@ -30,6 +31,7 @@ function transferables(p: Prepared, model: Model): ArrayBuffer[] {
   for (const s of p.surfaces) [s.positions, s.normals, s.masks, s.indices].forEach(add);
   add(p.collars);
   add(p.collarMasks);
+  if (p.veinGrids) for (const buf of veinGridTransferables(p.veinGrids)) out.add(buf);
   for (const s of model.surfaces) [s.vertices, s.triangles].forEach(add);
   for (const t of model.intervals) {
     [t.hole, t.from, t.to, ...Object.values(t.numeric), ...Object.values(t.categorical).map((c) => c.codes)].forEach(add);
@@ -46,6 +48,8 @@ function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?: CsvI
   const prepared = prepare(model, req.method);
   // GPU layout of every segment layer, here rather than on the page.
   for (const b of [prepared.intervals, prepared.traces, prepared.workings, prepared.resources, prepared.faultTraces]) b.gpu = packSegments(b);
+  // Vein search grids (intercept widths) take seconds for millions of triangles: build them here.
+  prepared.veinGrids = buildVeinGrids(model);
   report.warnings.push(...prepared.warnings);
   post({ type: 'done', model, prepared, report, csv }, transferables(prepared, model));
 }

@@ -270,12 +270,36 @@ function hitFor(g: ZoneGrid, t: number, distance: number, point: Vec3): VeinHit 
  * is one of them). The sample's 12k vein triangles build in about 20 ms.
  */
 export function buildVeinOrienter(model: Pick<Model, 'zones' | 'surfaces'>): VeinOrienter {
-  const veinZones = model.zones.filter((z) => z.kind === 'vein').map((z) => z.id);
-  const grids = new Map<string, ZoneGrid>();
-  for (const z of veinZones) {
-    const g = buildZoneGrid(z, model.surfaces.filter((s) => s.zoneId === z));
-    if (g) grids.set(z, g);
+  return orienterFromGrids(buildVeinGrids(model));
+}
+
+/** The grids of every vein zone: plain objects of typed arrays, so a worker can build and send them. */
+export type VeinGrids = ZoneGrid[];
+
+export function buildVeinGrids(model: Pick<Model, 'zones' | 'surfaces'>): VeinGrids {
+  const out: ZoneGrid[] = [];
+  for (const z of model.zones.filter((zone) => zone.kind === 'vein')) {
+    const g = buildZoneGrid(z.id, model.surfaces.filter((s) => s.zoneId === z.id));
+    if (g) out.push(g);
   }
+  return out;
+}
+
+/** Typed arrays of the grids that are not the model's own vertices (those travel with the model). */
+export function veinGridTransferables(grids: VeinGrids): ArrayBuffer[] {
+  return grids.flatMap((g) => [g.surface, g.corners, g.triangle, g.start, g.items, g.stamp].map((a) => a.buffer as ArrayBuffer));
+}
+
+/**
+ * Use grids built elsewhere (the loading worker) for this model, so the page never spends seconds
+ * building them. The grids must have been built from this model's surfaces.
+ */
+export function adoptVeinGrids(model: Pick<Model, 'zones' | 'surfaces'>, grids: VeinGrids): void {
+  cache.set(model, orienterFromGrids(grids));
+}
+
+function orienterFromGrids(list: VeinGrids): VeinOrienter {
+  const grids = new Map<string, ZoneGrid>(list.map((g) => [g.zoneId, g]));
   let query = 0;
   const closest = [0, 0, 0];
 
