@@ -9,6 +9,7 @@ import { fetchDeposit } from './readBody';
 import { importCsv } from './csv';
 import { prepare, type Prepared } from '../domain/prepare';
 import { buildVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
+import { buildPickIndex, pickIndexTransferables, type PickIndex } from '../domain/pickIndex';
 import { segmentTransferables } from '../domain/segments';
 import { packedTransferables, packSegments, type PackedSegments } from '../scene/geometry/segmentPack';
 import type { LoadReport, Model } from './model';
@@ -27,6 +28,7 @@ function transferables(p: Prepared, model: Model): ArrayBuffer[] {
   for (const b of [p.intervals, p.traces, p.workings, p.resources, p.faultTraces]) {
     for (const buf of segmentTransferables(b)) out.add(buf);
     if (b.gpu) for (const buf of packedTransferables(b.gpu as PackedSegments)) out.add(buf);
+    if (b.pickIndex) for (const buf of pickIndexTransferables(b.pickIndex as PickIndex)) out.add(buf);
   }
   for (const s of p.surfaces) [s.positions, s.normals, s.masks, s.indices].forEach(add);
   add(p.collars);
@@ -50,6 +52,8 @@ function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?: CsvI
   for (const b of [prepared.intervals, prepared.traces, prepared.workings, prepared.resources, prepared.faultTraces]) b.gpu = packSegments(b);
   // Vein search grids (intercept widths) take seconds for millions of triangles: build them here.
   prepared.veinGrids = buildVeinGrids(model);
+  // Picking indexes of the layers the cursor picks from (intervals, traces).
+  for (const b of [prepared.intervals, prepared.traces]) b.pickIndex = buildPickIndex(b);
   report.warnings.push(...prepared.warnings);
   post({ type: 'done', model, prepared, report, csv }, transferables(prepared, model));
 }

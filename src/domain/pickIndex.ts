@@ -187,10 +187,18 @@ const built = new WeakMap<SegmentBuffer, PickIndex>();
 export function pickIndexOf(b: SegmentBuffer): PickIndex {
   let ix = built.get(b);
   if (!ix) {
-    ix = buildPickIndex(b);
+    // Built by the loading worker when the buffer came from there (0.3-0.4 s at 1M segments).
+    const sent = b.pickIndex as PickIndex | undefined;
+    ix = sent && sent.buffer === b ? sent : buildPickIndex(b);
+    delete b.pickIndex;
     built.set(b, ix);
   }
   return ix;
+}
+
+/** The typed arrays of an index, for transfer out of a worker without copying. */
+export function pickIndexTransferables(ix: PickIndex): ArrayBuffer[] {
+  return [ix.order.buffer as ArrayBuffer, ix.boxes.buffer as ArrayBuffer];
 }
 
 /** Pick-volume planes as 5 × (a, b, c, d) on unshifted local points: keep a box when some point has a·x + b·y + c·z + d ≥ 0. */
