@@ -103,3 +103,14 @@ describe('vein grids built in the loading worker', () => {
     }
   });
 });
+
+describe('hole paths sent flat from the worker', () => {
+  it('come back equal to the paths that were packed', async () => {
+    const { packPaths, unpackPaths } = await import('../src/data/pathTransfer');
+    const { model } = validateDeposit(JSON.parse(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8')), 'rocmec1.json');
+    const p = prepare(model!);
+    const back = unpackPaths(structuredClone(packPaths(p.paths)));
+    expect(back).toEqual(p.paths);
+    expect(back.length).toBe(model!.holes.length);
+  });
+});

@@ -10,6 +10,7 @@ import { createLoaderWorker } from './workerFactory';
 import type { CsvFile, ImportOptions } from './csv';
 import type { DesurveyMethod } from '../domain/desurvey';
 import { adoptVeinGrids } from '../domain/veinOrientation';
+import { unpackPaths } from './pathTransfer';
 
 export type LoadSource = string | URL | File | File[] | FileList | object;
 
@@ -24,6 +25,7 @@ function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number)
       const m = e.data;
       if (m.type === 'progress') onProgress(m.phase, m.fraction);
       else {
+        if (m.type === 'done') m.prepared.paths = unpackPaths(m.paths);
         worker.terminate();
         resolve(m);
       }

@@ -6,6 +6,7 @@
  */
 import { parseJsonText, validateDeposit } from './load';
 import { fetchDeposit } from './readBody';
+import { packedPathTransferables, packPaths } from './pathTransfer';
 import { importCsv } from './csv';
 import { prepare, type Prepared } from '../domain/prepare';
 import { buildVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
@@ -55,7 +56,9 @@ function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?: CsvI
   // Picking indexes of the layers the cursor picks from (intervals, traces).
   for (const b of [prepared.intervals, prepared.traces]) b.pickIndex = buildPickIndex(b);
   report.warnings.push(...prepared.warnings);
-  post({ type: 'done', model, prepared, report, csv }, transferables(prepared, model));
+  const paths = packPaths(prepared.paths);
+  const sent: Prepared = { ...prepared, paths: [] };
+  post({ type: 'done', model, prepared: sent, paths, report, csv }, [...transferables(sent, model), ...packedPathTransferables(paths)]);
 }
 
 /** Bytes of a URL or file request, read here; a failure to read is reported as such. */
