@@ -54,6 +54,17 @@ export function holeAttrsOf(holes: readonly HoleLike[], programs: readonly strin
   return a;
 }
 
+const attrsCache = new WeakMap<readonly HoleLike[], { programs: readonly string[]; attrs: HoleAttrs }>();
+
+/** holeAttrsOf, kept while the hole list and programme list are the same (labels ask on every frame). */
+export function holeAttrsFor(holes: readonly HoleLike[], programs: readonly string[]): HoleAttrs {
+  const hit = attrsCache.get(holes);
+  if (hit && hit.programs === programs) return hit.attrs;
+  const attrs = holeAttrsOf(holes, programs);
+  attrsCache.set(holes, { programs, attrs });
+  return attrs;
+}
+
 /** 1 per hole whose attributes pass the hole filters (status, type, programme, year, search). */
 export function holesPassing(a: HoleAttrs, f: FilterState): Uint8Array {
   const out = new Uint8Array(a.code.length);

@@ -7,7 +7,8 @@
 import { Matrix4, Vector3 } from 'three';
 import { blockMask, faultShift } from '../domain/faults';
 import { faultShifts } from '../state/faultShifts';
-import { holeAttrsVisible, programMask, statusTypeMask } from '../domain/holeFilter';
+import { holeAttrsFor, holesPassing } from '../domain/viewCounts';
+import { filterStateFrom } from '../state/filterState';
 import type { AxisBox } from '../domain/axes';
 import type { Model } from '../data/model';
 import type { Prepared } from '../domain/prepare';
@@ -74,7 +75,63 @@ export type LabelState = Pick<
   'model' | 'prepared' | 'layerVisible' | 'filters' | 'holesFollowFaults' | 'faultOffsets' | 'mappedOffsets' | 'selection' | 'interceptLabels' | 'intercepts'
 >;
 
-export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: AxisBox | null, project: Projector, theme: OverlayTheme): { labels: Label[]; arrows: SlipArrow[] } {
+
+/** Screen-grid cell (px) for thinning collar labels: about one short hole id. */
+const CELL_W = 64;
+const CELL_H = 16;
+/** A collar this far (px) left of the view may still have its id (drawn to its right) in view. */
+const LEFT_MARGIN = 120;
+
+/**
+ * Collar id labels of the holes the hole filters keep. With a view size, collars off screen are
+ * dropped and, of the collars in one cell of a coarse screen grid, only the nearest is kept (the
+ * selected hole always is), so 10,000 holes leave at most a few hundred candidates for the
+ * declutter in paintLabels instead of sorting and measuring every id on each frame.
+ */
+function collarLabels(s: LabelState, anchors: OverlayAnchors, project: Projector, size?: ViewSize): Label[] {
+  const { model, prepared } = s;
+  if (!model || !prepared) return [];
+  const pass = holesPassing(holeAttrsFor(model.holes, prepared.programs), { ...filterStateFrom(s), elevMin: -1e9, elevMax: 1e9 });
+  const follow = s.holesFollowFaults ? 1 : 0;
+  const shifts = faultShifts(s).map((d) => [d[0] * follow, d[1] * follow, d[2] * follow]);
+  const c = prepared.collars;
+  const selected = s.selection?.hole ?? -1;
+  const labels: Label[] = [];
+  const label = (i: number, p: ArrayLike<number>): Label => ({ x: p[0], y: p[1], depth: p[2], text: model.holes[i].id, bold: selected === i });
+  const cols = size ? Math.ceil((size.width + LEFT_MARGIN) / CELL_W) + 1 : 0;
+  const rows = size ? Math.ceil(size.height / CELL_H) + 2 : 0;
+  // Per grid cell: the nearest collar (hole index, -1 for none) and its screen position.
+  const best = new Int32Array(cols * rows).fill(-1);
+  const at = new Float64Array(cols * rows * 3);
+  for (let i = 0; i < model.holes.length; i++) {
+    if (!pass[i]) continue;
+    let x = c[i * 3], y = c[i * 3 + 1], z = c[i * 3 + 2];
+    const m = anchors.collarMask[i];
+    shifts.forEach((d, k) => { if ((m as number) & (1 << k)) { x += d[0]; y += d[1]; z += d[2]; } });
+    const p = project(x, y, z);
+    if (!p) continue;
+    if (!size || i === selected) {
+      labels.push(label(i, p));
+      continue;
+    }
+    if (p[0] < -LEFT_MARGIN || p[0] > size.width || p[1] < -CELL_H || p[1] > size.height + CELL_H) continue;
+    const cell = Math.floor((p[0] + LEFT_MARGIN) / CELL_W) + Math.floor((p[1] + CELL_H) / CELL_H) * cols;
+    if (best[cell] < 0 || p[2] < at[cell * 3 + 2]) {
+      best[cell] = i;
+      at.set(p, cell * 3);
+    }
+  }
+  for (let k = 0; k < best.length; k++) if (best[k] >= 0) labels.push(label(best[k], at.subarray(k * 3, k * 3 + 3)));
+  return labels;
+}
+
+/** View size in px: given, labels are thinned for it (off-screen and crowded collars dropped). */
+export interface ViewSize {
+  width: number;
+  height: number;
+}
+
+export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: AxisBox | null, project: Projector, theme: OverlayTheme, size?: ViewSize): { labels: Label[]; arrows: SlipArrow[] } {
   const { model, prepared } = s;
   const labels: Label[] = [];
   const arrows: SlipArrow[] = [];
@@ -91,23 +148,7 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
       if (p) labels.push({ x: p[0] - 20, y: p[1], depth: -1, text: f.name, color: theme.accent, bold: true });
     }
   }
-  if (s.layerVisible.labels && s.layerVisible.traces) {
-    const f = s.filters;
-    const fs = { gradeCutoff: f.gradeCutoff, belowCutoff: f.belowCutoff, elevMin: -1e9, elevMax: 1e9, statusTypeMask: statusTypeMask(f.status, f.type), programMask: programMask(prepared.programs, f.programs) };
-    const follow = s.holesFollowFaults ? 1 : 0;
-    const shifts = faultShifts(s).map((d) => [d[0] * follow, d[1] * follow, d[2] * follow]);
-    const c = prepared.collars;
-    const programIndex = new Map(prepared.programs.map((p, i) => [p, i]));
-    model.holes.forEach((h, i) => {
-      const code = (h.status === 'planned' ? 1 : 0) + (h.type === 'underground' ? 2 : 0);
-      if (!holeAttrsVisible(code, programIndex.get(h.program)!, fs)) return;
-      let x = c[i * 3], y = c[i * 3 + 1], z = c[i * 3 + 2];
-      const m = anchors.collarMask[i];
-      shifts.forEach((d, k) => { if ((m as number) & (1 << k)) { x += d[0]; y += d[1]; z += d[2]; } });
-      const p = project(x, y, z);
-      if (p) labels.push({ x: p[0], y: p[1], depth: p[2], text: h.id, bold: s.selection?.hole === i });
-    });
-  }
+  if (s.layerVisible.labels && s.layerVisible.traces) labels.push(...collarLabels(s, anchors, project, size));
   if (s.interceptLabels && s.layerVisible.intervals && s.intercepts.length) {
     const follow = s.holesFollowFaults ? 1 : 0;
     const shifts = faultShifts(s);
@@ -117,6 +158,7 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
       let x = r.midpoint[0] - o[0], y = r.midpoint[1] - o[1], z = r.midpoint[2] - o[2];
       shifts.forEach((d, k) => { if (m & (1 << k)) { x += d[0] * follow; y += d[1] * follow; z += d[2] * follow; } });
       const p = project(x, y, z);
+      // Intercepts sort ahead of collar ids (depth bias) so the numbers win the declutter.
       if (p) labels.push({ x: p[0] + 4, y: p[1], depth: p[2] - 0.5, text: `${r.holeId}: ${r.label}`, color: theme.accent });
     }
   }

@@ -71,6 +71,35 @@ describe('collectLabels', () => {
     expect(none.labels).toEqual([]);
   });
 
+  it('for a view size, keeps only on-screen collars, the nearest per 64 x 16 px cell, and the selected hole', () => {
+    const s = store.getState();
+    const anchors = overlayAnchors(s.model!, s.prepared!);
+    const ids = new Set(s.model!.holes.map((h) => h.id));
+    // Zoomed out 20x around the local origin: every collar within a few hundred px.
+    const far: Projector = (x, y, z) => [300 + x / 20, 300 - y / 20, -z / 10000];
+    const all = collectLabels(s, anchors, null, far, theme).labels.filter((l) => ids.has(l.text));
+    const size = { width: 600, height: 600 };
+    const thin = collectLabels(s, anchors, null, far, theme, size).labels.filter((l) => ids.has(l.text));
+    expect(thin.length).toBeGreaterThan(0);
+    expect(thin.length).toBeLessThan(all.length);
+    const cells = new Map<string, number>();
+    for (const l of thin) {
+      expect(l.x).toBeGreaterThanOrEqual(-120);
+      expect(l.x).toBeLessThanOrEqual(size.width);
+      const key = `${Math.floor((l.x + 120) / 64)},${Math.floor((l.y + 16) / 16)}`;
+      cells.set(key, (cells.get(key) ?? 0) + 1);
+      // The nearest of the collars in its cell.
+      const rivals = all.filter((a) => Math.floor((a.x + 120) / 64) === Math.floor((l.x + 120) / 64) && Math.floor((a.y + 16) / 16) === Math.floor((l.y + 16) / 16));
+      expect(Math.min(...rivals.map((a) => a.depth))).toBe(l.depth);
+    }
+    expect([...cells.values()].every((n) => n === 1)).toBe(true);
+    // A collar off screen is dropped; the selected hole is always a candidate.
+    const offscreen: Projector = (x, y, z) => [5000 + x, 300 - y / 20, -z / 10000];
+    expect(collectLabels(s, anchors, null, offscreen, theme, size).labels.filter((l) => ids.has(l.text))).toEqual([]);
+    const sel = collectLabels({ ...s, selection: { hole: 3, row: null, depth: 0 } }, anchors, null, far, theme, size).labels;
+    expect(sel.filter((l) => l.text === s.model!.holes[3].id && l.bold)).toHaveLength(1);
+  });
+
   it('finds grid north straight up on a plan view', () => {
     expect(northAngle(plan, [0, 0, 0])).toBeCloseTo(0, 9);
     const rotated: Projector = (x, y) => [1000 + y, 1000 + x, 0];

@@ -1,18 +1,16 @@
 /**
  * Repaints the 2D overlay canvas after every 3D frame (frames are on demand, so an idle view
- * costs nothing): collar labels, axis labels, fault names, north arrow and scale bar.
+ * costs nothing): collar labels, axis labels, fault names, north arrow and scale bar. Collar ids
+ * are thinned to the nearest per cell of a coarse screen grid before the declutter, so 10,000
+ * holes do not mean 10,000 labels sorted and measured per frame.
  */
 import { useEffect, useMemo, type RefObject } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { Vector3, type OrthographicCamera, type PerspectiveCamera } from 'three';
 import { store, useVeinscape } from '../../state/store';
-import { blockMask, faultShift } from '../../domain/faults';
-import { faultShifts } from '../../state/faultShifts';
-import { holeAttrsVisible } from '../../domain/holeFilter';
-import { filterStateFrom } from '../../state/filterState';
 import type { AxisBox } from '../../domain/axes';
-import { overlayAnchors } from '../../export/labels';
-import { paintNote, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, tickText, type Label, type OverlayTheme } from './paint';
+import { collectLabels, overlayAnchors } from '../../export/labels';
+import { paintNote, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, type OverlayTheme } from './paint';
 
 const v = new Vector3();
 
@@ -58,13 +56,9 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
       if (v.z > 1 || v.z < -1) return null;
       return [((v.x + 1) / 2) * size.width, ((1 - v.y) / 2) * size.height, v.z];
     };
-    const labels: Label[] = [];
-    if (axes && s.layerVisible.axes) {
-      for (const t of axes.ticks) {
-        const p = project(...t.at);
-        if (p) labels.push({ x: p[0] + 2, y: p[1] + 8, depth: -2, text: tickText(t), color: theme.muted });
-      }
-    }
+    // Axis ticks, fault names, collar ids (thinned for the view size), intercept labels, slip arrows:
+    // the same as an image export (export/labels.ts).
+    const { labels, arrows } = collectLabels(s, anchors, axes, project, theme, size);
     if (s.section.mode === 'slab' && axes) {
       // Section axes: distance along the section line at the base of the data, and elevations at its start.
       const o = prepared.origin;
@@ -84,63 +78,8 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
         if (p) labels.push({ x: p[0] - 52, y: p[1], depth: -3, text: `${Math.round(t.value)} m`, color: theme.accent });
       }
     }
-    if (s.layerVisible.faults) {
-      for (const f of anchors.faults) {
-        const p = project(f.at[0], f.at[1], f.at[2] + 15);
-        if (p) labels.push({ x: p[0] - 20, y: p[1], depth: -1, text: f.name, color: theme.accent, bold: true });
-      }
-    }
-    if (s.layerVisible.labels && s.layerVisible.traces) {
-      const fs = { ...filterStateFrom(s), elevMin: -1e9, elevMax: 1e9 };
-      const follow = s.holesFollowFaults ? 1 : 0;
-      const shifts = faultShifts(s).map((d) => [d[0] * follow, d[1] * follow, d[2] * follow]);
-      const c = prepared.collars;
-      const programIndex = new Map(prepared.programs.map((p, i) => [p, i]));
-      model.holes.forEach((h, i) => {
-        const code = (h.status === 'planned' ? 1 : 0) + (h.type === 'underground' ? 2 : 0);
-        if (!holeAttrsVisible(code, programIndex.get(h.program)!, fs, h.year ?? 0, i)) return;
-        let x = c[i * 3], y = c[i * 3 + 1], z = c[i * 3 + 2];
-        const m = anchors.collarMask[i];
-        shifts.forEach((d, k) => { if ((m as number) & (1 << k)) { x += d[0]; y += d[1]; z += d[2]; } });
-        const p = project(x, y, z);
-        if (p) labels.push({ x: p[0], y: p[1], depth: p[2], text: h.id, bold: s.selection?.hole === i });
-      });
-    }
-    if (s.interceptLabels && s.layerVisible.intervals && s.intercepts.length) {
-      const follow = s.holesFollowFaults ? 1 : 0;
-      const shifts = faultShifts(s);
-      const o = prepared.origin;
-      for (const r of s.intercepts.slice(0, 400)) {
-        const m = blockMask(prepared.faultModels, r.midpoint);
-        let x = r.midpoint[0] - o[0], y = r.midpoint[1] - o[1], z = r.midpoint[2] - o[2];
-        shifts.forEach((d, k) => { if (m & (1 << k)) { x += d[0] * follow; y += d[1] * follow; z += d[2] * follow; } });
-        const p = project(x, y, z);
-        // Intercepts sort ahead of collar ids (depth bias) so the numbers win the declutter.
-        if (p) labels.push({ x: p[0] + 4, y: p[1], depth: p[2] - 0.5, text: `${r.holeId}: ${r.label}`, color: theme.accent });
-      }
-    }
     paintLabels(ctx, labels, theme);
-    if (s.layerVisible.faults) {
-      prepared.faultModels.forEach((fm, i) => {
-        const m = anchors.traceMid[i];
-        if (!m) return;
-        const off = s.faultOffsets[fm.id] ?? 0;
-        const dir = faultShift(fm, 1);
-        const hx = dir[0], hy = dir[1];
-        const hl = Math.hypot(hx, hy);
-        if (hl < 1e-6) return;
-        // Arrow on the moving side, 40 m out from the trace, along the horizontal slip direction.
-        const nl = Math.hypot(fm.normal[0], fm.normal[1]) || 1;
-        const bx = m[0] + (fm.normal[0] / nl) * 40, by = m[1] + (fm.normal[1] / nl) * 40;
-        const a = project(bx, by, m[2]);
-        const b = project(bx + (hx / hl) * 80, by + (hy / hl) * 80, m[2]);
-        if (!a || !b) return;
-        const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
-        if (len < 12) return;
-        const k = Math.min(1, 44 / len);
-        paintArrow(ctx, a[0], a[1], a[0] + (b[0] - a[0]) * k, a[1] + (b[1] - a[1]) * k, theme.accent, `${off.toFixed(0)} m`, theme);
-      });
-    }
+    for (const r of arrows) paintArrow(ctx, r.x0, r.y0, r.x1, r.y1, theme.accent, r.label, theme);
     // North arrow: screen direction of grid north at the view centre.
     const t = controls?.target ?? new Vector3();
     const a = project(t.x, t.y, t.z);
