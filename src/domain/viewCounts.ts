@@ -124,35 +124,49 @@ function rowSpan(b: SegmentBuffer): number {
   return m + 1;
 }
 
+/** The filter values a piece is tested against, unpacked once per count. */
+interface Window {
+  pass: Uint8Array;
+  zMin: number;
+  zMax: number;
+  dMin: number;
+  dMax: number;
+  cut: number;
+}
+
 /**
- * Pieces of `b` that pass the hole, elevation and depth filters (grade aside) mark their hole in
- * `seen`; with `rows`, pieces that also have a value ≥ 0 and ≥ the cut-off mark their row.
- * Yields every STEP pieces; returns the number of rows newly marked.
+ * Pieces lo..hi-1 of `b` that pass the hole, elevation and depth filters (grade aside) mark their
+ * hole in `seen`; with `rows`, pieces that also have a value ≥ 0 and ≥ the cut-off mark their row.
+ * Returns the number of rows newly marked. A plain loop (not a generator) so it is optimised well.
  */
-function* markPieces(b: SegmentBuffer, pass: Uint8Array, f: FilterState, seen: Uint8Array, rows: Uint8Array | null): Generator<void, number> {
+function markRange(b: SegmentBuffer, lo: number, hi: number, w: Window, seen: Uint8Array, rows: Uint8Array | null): number {
   const { start, end, depth, hole, value, row } = b;
-  const zMin = f.elevMin, zMax = f.elevMax;
-  const dMin = f.depthMin ?? -Infinity, dMax = f.depthMax ?? Infinity;
-  const cut = f.gradeCutoff;
+  const { pass, zMin, zMax, dMin, dMax, cut } = w;
   const nHoles = pass.length;
   let marked = 0;
-  for (let s = 0; s < b.count; s += STEP) {
-    const e = Math.min(b.count, s + STEP);
-    for (let i = s; i < e; i++) {
-      const h = Math.round(hole[i * 4 + 3]);
-      if (h < 0 || h >= nHoles || pass[h] === 0) continue;
-      const counts = rows !== null && value[i] >= cut && value[i] >= 0 && rows[row[i]] === 0;
-      if (seen[h] === 1 && !counts) continue;
-      const z = 0.5 * (start[i * 3 + 2] + end[i * 3 + 2]);
-      if (z < zMin || z > zMax) continue;
-      const d = 0.5 * (depth[i * 2] + depth[i * 2 + 1]);
-      if (d < dMin || d > dMax) continue;
-      seen[h] = 1;
-      if (counts) {
-        rows![row[i]] = 1;
-        marked++;
-      }
+  for (let i = lo; i < hi; i++) {
+    const h = hole[i * 4 + 3] | 0; // a hole index: an exact integer in float32
+    if (h < 0 || h >= nHoles || pass[h] === 0) continue;
+    const counts = rows !== null && value[i] >= cut && value[i] >= 0 && rows[row[i]] === 0;
+    if (seen[h] === 1 && !counts) continue;
+    const z = 0.5 * (start[i * 3 + 2] + end[i * 3 + 2]);
+    if (z < zMin || z > zMax) continue;
+    const d = 0.5 * (depth[i * 2] + depth[i * 2 + 1]);
+    if (d < dMin || d > dMax) continue;
+    seen[h] = 1;
+    if (counts) {
+      rows![row[i]] = 1;
+      marked++;
     }
+  }
+  return marked;
+}
+
+/** markRange over the whole buffer, yielding every STEP pieces; returns the rows newly marked. */
+function* markPieces(b: SegmentBuffer, w: Window, seen: Uint8Array, rows: Uint8Array | null): Generator<void, number> {
+  let marked = 0;
+  for (let s = 0; s < b.count; s += STEP) {
+    marked += markRange(b, s, Math.min(b.count, s + STEP), w, seen, rows);
     yield;
   }
   return marked;
@@ -161,21 +175,21 @@ function* markPieces(b: SegmentBuffer, pass: Uint8Array, f: FilterState, seen: U
 /** The counts, yielding every few thousand segments so a caller can spread them over several tasks. */
 export function* countInViewSteps(input: CountInput, f: FilterState): Generator<void, ViewCounts> {
   const pass = holesPassing(input.holes, f);
+  const w: Window = { pass, zMin: f.elevMin, zMax: f.elevMax, dMin: f.depthMin ?? -Infinity, dMax: f.depthMax ?? Infinity, cut: f.gradeCutoff };
   const seen = new Uint8Array(pass.length);
-  yield* markPieces(input.traces, pass, f, seen, null);
-  const intervals = yield* markPieces(input.intervals, pass, f, seen, new Uint8Array(rowSpan(input.intervals)));
+  yield* markPieces(input.traces, w, seen, null);
+  const intervals = yield* markPieces(input.intervals, w, seen, new Uint8Array(rowSpan(input.intervals)));
   let holes = 0;
   for (let h = 0; h < seen.length; h++) holes += seen[h];
   let intercepts = 0;
   const p = input.intercepts;
   if (p) {
-    const dMin = f.depthMin ?? -Infinity, dMax = f.depthMax ?? Infinity;
     for (let i = 0; i < p.hole.length; i++) {
       if (i % STEP === STEP - 1) yield;
       const h = p.hole[i];
       if (h >= 0 && h < pass.length && pass[h] === 0) continue;
       const z = p.z[i], d = p.depth[i];
-      if (z >= f.elevMin && z <= f.elevMax && d >= dMin && d <= dMax && p.grade[i] >= f.gradeCutoff) intercepts++;
+      if (z >= w.zMin && z <= w.zMax && d >= w.dMin && d <= w.dMax && p.grade[i] >= w.cut) intercepts++;
     }
   }
   return { holes, intervals, intercepts };
