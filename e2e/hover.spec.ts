@@ -116,7 +116,7 @@ test.describe('hover pick', () => {
     expect(await page.evaluate(() => window.veinscape.store.getState().selection?.row)).toBe(it.row);
   });
 
-  test('an interval hidden by the cut-off answers as a trace while traces are shown; no tip while dragging', async ({ page }) => {
+  test('an interval drawn as a trace (below the cut-off, or intervals off) answers as a trace; no tip while dragging', async ({ page }) => {
     const { interval: it, empty } = await findTargets(page);
     const box = (await page.locator('.viewer canvas').first().boundingBox())!;
     const picks = () => page.evaluate(() => performance.getEntriesByName('veinscape:hover-pick').length);
@@ -153,9 +153,16 @@ test.describe('hover pick', () => {
     await hoverAt(it.px);
     await expect(page.getByTestId('hover-tip')).toHaveCount(0);
 
-    await act(page, () => page.evaluate(() => window.veinscape.store.getState().setLayerVisible('traces', true)));
+    // With the intervals layer off, intervals are drawn as traces whatever their grade.
+    await act(page, () => page.evaluate(() => {
+      const s = window.veinscape.store.getState();
+      s.setLayerVisible('traces', true);
+      s.setLayerVisible('intervals', false);
+      s.setFilters({ gradeCutoff: 0, belowCutoff: 'dim' });
+    }));
     await hoverAt(it.px);
-    await expect(page.getByTestId('hover-tip')).toBeVisible();
+    await expect(page.getByTestId('hover-hole')).toHaveText(it.id);
+    await expect(page.getByTestId('hover-interval')).toHaveCount(0);
     await page.mouse.down();
     await page.mouse.move(box.x + it.px[0] + 30, box.y + it.px[1] + 30, { steps: 4 });
     await expect(page.getByTestId('hover-tip')).toHaveCount(0);

@@ -218,6 +218,17 @@ function boxMayHit(boxes: Float32Array, node: number): boolean {
   return true;
 }
 
+/** Whether segment i (ends S, E, unshifted) may meet the pick volume: not both ends outside one plane. */
+function segmentMayHit(S: Float32Array, E: Float32Array, i: number): boolean {
+  const i3 = i * 3;
+  const sx = S[i3], sy = S[i3 + 1], sz = S[i3 + 2], ex = E[i3], ey = E[i3 + 1], ez = E[i3 + 2];
+  for (let p = 0; p < 20; p += 4) {
+    const a = planes[p], bb = planes[p + 1], c = planes[p + 2], d = planes[p + 3];
+    if (a * sx + bb * sy + c * sz + d < 0 && a * ex + bb * ey + c * ez + d < 0) return false;
+  }
+  return true;
+}
+
 /**
  * Fill `planes` for the square of half-size r px around the cursor, for points moved by s m:
  * clip x - xlo·w ≥ 0, xhi·w - x ≥ 0, y - ylo·w ≥ 0, yhi·w - y ≥ 0, w ≥ 0 (rows of the column-major m).
@@ -244,6 +255,29 @@ function setPlanes(m: ArrayLike<number>, vp: Viewport, cx: number, cy: number, r
 
 const hit: SegmentHit = { t: 0, d: 0, depth: 0 };
 let stack = new Int32Array(256);
+/**
+ * Hits within tolerance of the current query, slot by slot: segment index, t, px, NDC depth; and
+ * sort keys index · cap + slot (exact integers in float64 while index · cap < 2^53), so a native
+ * numeric sort puts them in segment order without an object per hit (a dense view has thousands).
+ */
+let cap = 1024;
+let hitIndex = new Uint32Array(cap);
+let hitT = new Float64Array(cap), hitD = new Float64Array(cap), hitDepth = new Float64Array(cap);
+let keys = new Float64Array(cap);
+
+function growHits(): void {
+  cap *= 2;
+  const grow = <T extends Float64Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+    const b = make(cap);
+    b.set(a);
+    return b;
+  };
+  hitIndex = grow(hitIndex, (n) => new Uint32Array(n));
+  hitT = grow(hitT, (n) => new Float64Array(n));
+  hitD = grow(hitD, (n) => new Float64Array(n));
+  hitDepth = grow(hitDepth, (n) => new Float64Array(n));
+  keys = new Float64Array(cap);
+}
 
 /** pickSegment's arguments after the buffer: view-projection, viewport, cursor, tolerance, shiftOf, visible. */
 type PickArgs = Parameters<typeof pickSegment> extends [SegmentBuffer, ...infer Rest] ? Rest : never;
@@ -256,7 +290,7 @@ type PickArgs = Parameters<typeof pickSegment> extends [SegmentBuffer, ...infer 
  */
 export function pickIndexed(ix: PickIndex, ...[viewProj, vp, cursor, tolerancePx, shiftOf, visible]: PickArgs): PickResult | null {
   const b = ix.buffer;
-  const found: PickResult[] = [];
+  let n = 0;
   for (const g of ix.groups) {
     const s = shiftOf(g.mask);
     setPlanes(viewProj, vp, cursor[0], cursor[1], tolerancePx + MARGIN_PX, s);
@@ -272,9 +306,13 @@ export function pickIndexed(ix: PickIndex, ...[viewProj, vp, cursor, tolerancePx
         const to = Math.min(from + LEAF, g.end);
         for (let k = from; k < to; k++) {
           const i = ix.order[k];
+          // A cheap plane test first: in a dense view most segments of a leaf miss the cursor.
+          if (!segmentMayHit(b.start, b.end, i)) continue;
           if (!segmentScreenHit(b, i, s[0], s[1], s[2], viewProj, vp, cursor[0], cursor[1], hit)) continue;
           if (hit.d > tolerancePx || !visible(i)) continue;
-          found.push({ index: i, t: hit.t, distancePx: hit.d, depth: hit.depth });
+          if (n === cap) growHits();
+          hitIndex[n] = i; hitT[n] = hit.t; hitD[n] = hit.d; hitDepth[n] = hit.depth;
+          n++;
         }
         continue;
       }
@@ -292,8 +330,15 @@ export function pickIndexed(ix: PickIndex, ...[viewProj, vp, cursor, tolerancePx
     }
   }
   // The brute-force scan meets hits in index order, and its tie rule depends on that order.
-  found.sort((p, q) => p.index - q.index);
+  const order = keys.subarray(0, n);
+  for (let k = 0; k < n; k++) order[k] = hitIndex[k] * cap + k;
+  order.sort();
   let best: PickResult | null = null;
-  for (const f of found) if (isBetterPick(f.distancePx, f.depth, best)) best = f;
+  for (let k = 0; k < n; k++) {
+    const slot = order[k] % cap;
+    if (!isBetterPick(hitD[slot], hitDepth[slot], best)) continue;
+    if (best) { best.index = hitIndex[slot]; best.t = hitT[slot]; best.distancePx = hitD[slot]; best.depth = hitDepth[slot]; }
+    else best = { index: hitIndex[slot], t: hitT[slot], distancePx: hitD[slot], depth: hitDepth[slot] };
+  }
   return best;
 }

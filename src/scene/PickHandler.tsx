@@ -57,8 +57,9 @@ const depthAt = (b: SegmentBuffer, r: PickResult) => b.depth[r.index * 2] + (b.d
 
 /**
  * The interval, else the hole trace, under CSS px (x, y) of the canvas; null when none is within
- * the tolerance. An interval hidden only by the grade cut-off in 'hide' mode is drawn in trace
- * style, so it answers as a trace (hole and depth, no row) when traces are shown.
+ * the tolerance. Where an interval is not drawn as one (below the cut-off in 'hide' mode, or the
+ * intervals layer off) it is drawn in trace style instead (hole traces then cover only the depths
+ * no interval covers), so it answers as a trace (hole and depth, no row) when traces are shown.
  */
 export function holeHitAt(x: number, y: number): Selection | null {
   const s = store.getState();
@@ -67,17 +68,18 @@ export function holeHitAt(x: number, y: number): Selection | null {
   const shiftOf = pickFrame();
   const fs = filterStateOf();
   const iv = p.intervals;
-  if (s.layerVisible.intervals) {
+  const intervals = s.layerVisible.intervals;
+  if (intervals) {
     const r = pickIn(iv, x, y, shiftOf, (i) => segmentVisible(iv, i, fs, true));
     if (r) return { hole: iv.hole[r.index * 4 + 3], row: iv.row[r.index], depth: depthAt(iv, r) };
   }
   if (!s.layerVisible.traces) return null;
   const t = pickIn(p.traces, x, y, shiftOf, (i) => segmentVisible(p.traces, i, fs, false));
-  const cut = fs.belowCutoff === 'hide'
-    ? pickIn(iv, x, y, shiftOf, (i) => segmentVisible(iv, i, fs, false) && !segmentVisible(iv, i, fs, true))
+  const asTrace = !intervals || fs.belowCutoff === 'hide'
+    ? pickIn(iv, x, y, shiftOf, (i) => segmentVisible(iv, i, fs, false) && (!intervals || !segmentVisible(iv, i, fs, true)))
     : null;
   // Both are drawn as traces: the same rule as within one layer decides between them.
-  if (cut && (!t || isBetterPick(cut.distancePx, cut.depth, t))) return { hole: iv.hole[cut.index * 4 + 3], row: null, depth: depthAt(iv, cut) };
+  if (asTrace && (!t || isBetterPick(asTrace.distancePx, asTrace.depth, t))) return { hole: iv.hole[asTrace.index * 4 + 3], row: null, depth: depthAt(iv, asTrace) };
   return t ? { hole: p.traces.row[t.index], row: null, depth: depthAt(p.traces, t) } : null;
 }
 
@@ -197,14 +199,27 @@ function sectionPick(x: number, y: number): boolean {
   return true;
 }
 
-/** Build the pick indexes of a new dataset's hole layers in idle time, one layer per idle slot, so the first hover is fast. */
+/** Picks at spread cursor positions: the JIT optimises the pick path after about ten calls. */
+const WARM_UP_PICKS = 24;
+
+/**
+ * In idle time after a dataset arrives: build (or adopt from the loading worker) the pick indexes
+ * of its hole layers, one per idle slot, then run the pick path a few times with no effect, so the
+ * first real hover and click are fast.
+ */
 function prebuildIndexes(): () => void {
   const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 200));
   const cancel = (id: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : clearTimeout(id));
+  const warmUp = () => {
+    const size = sceneState.handle?.size;
+    if (!size) return;
+    for (let k = 0; k < WARM_UP_PICKS; k++) holeHitAt((((k * 37) % 97) / 97) * size.width, (((k * 61) % 89) / 89) * size.height);
+  };
   let pending: number[] = [];
   const schedule = (p: Prepared | null) => {
     pending.forEach(cancel);
-    pending = p ? [p.intervals, p.traces].map((b) => idle(() => void pickIndexOf(b)) as number) : [];
+    const jobs = p ? [() => void pickIndexOf(p.intervals), () => void pickIndexOf(p.traces), warmUp] : [];
+    pending = jobs.map((job) => idle(job) as number);
   };
   schedule(store.getState().prepared);
   const unsubscribe = store.subscribe((s, prev) => { if (s.prepared !== prev.prepared) schedule(s.prepared); });
