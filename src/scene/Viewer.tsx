@@ -2,7 +2,7 @@
  * The 3D view: one R3F canvas drawn on demand (nothing renders while idle) plus a 2D overlay
  * canvas for labels. Z is up; geometry is in local metres around the dataset origin.
  */
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Canvas } from '@react-three/fiber';
 import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
 import { Object3D } from 'three';
@@ -20,7 +20,7 @@ import { PickHandler } from './PickHandler';
 import { OverlayPainter } from './overlay/OverlayPainter';
 import { MeasureLine } from './MeasureLine';
 import { SectionSync } from './SectionSync';
-import { glCapabilities } from './glCapabilities';
+import { glCapabilities, knownGlCapabilities, type GlCapabilities } from './glCapabilities';
 
 // Geology is Z-up: every camera and control orbits about elevation.
 Object3D.DEFAULT_UP.set(0, 0, 1);
@@ -35,11 +35,15 @@ export function Viewer() {
   const ve = useVeinscape((s) => s.verticalExaggeration);
   const pal = PALETTES[themeName];
   const axes = useMemo(() => (prepared && model ? axisBox(dataBox(model, prepared), prepared.origin) : null), [prepared, model]);
-  const software = useMemo(() => glCapabilities().software, []);
+  // The canvas waits for the renderer probe (a few hundred ms at most, in a worker): whether to
+  // antialias cannot change once its context exists.
+  const [caps, setCaps] = useState<GlCapabilities | null>(knownGlCapabilities);
+  useEffect(() => void glCapabilities().then(setCaps), []);
+  const software = caps?.software ?? false;
   const overlayTheme = useMemo(() => ({ text: pal.text, halo: pal.halo, muted: pal.muted, accent: pal.accent }), [pal]);
   return (
     <div className="viewer" data-testid="viewer">
-      <Canvas
+      {caps && <Canvas
         frameloop="demand"
         flat
         dpr={software ? 1 : [1, 2]}
@@ -72,7 +76,7 @@ export function Viewer() {
         <FrameMonitor />
         <PickHandler />
         <OverlayPainter canvas={overlay} axes={axes} theme={overlayTheme} />
-      </Canvas>
+      </Canvas>}
       <canvas ref={overlay} className="overlay" aria-hidden="true" />
     </div>
   );
