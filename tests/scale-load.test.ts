@@ -113,4 +113,14 @@ describe('hole paths sent flat from the worker', () => {
     expect(back).toEqual(p.paths);
     expect(back.length).toBe(model!.holes.length);
   });
+
+  it('and hole stations come back equal after travelling flat', async () => {
+    const { packStations, unpackStations } = await import('../src/data/pathTransfer');
+    const { model } = validateDeposit(JSON.parse(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8')), 'rocmec1.json');
+    const holes = model!.holes;
+    const sent = structuredClone({ packed: packStations(holes), holes: holes.map((h) => ({ ...h, stations: [] as typeof h.stations })) });
+    unpackStations(sent.holes, sent.packed);
+    expect(sent.holes).toEqual(holes);
+    expect(holes.some((h) => h.stations.length > 1)).toBe(true);
+  });
 });

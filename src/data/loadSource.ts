@@ -10,7 +10,7 @@ import { createLoaderWorker } from './workerFactory';
 import type { CsvFile, ImportOptions } from './csv';
 import type { DesurveyMethod } from '../domain/desurvey';
 import { adoptVeinGrids } from '../domain/veinOrientation';
-import { unpackPaths } from './pathTransfer';
+import { unpackPaths, unpackStations } from './pathTransfer';
 
 export type LoadSource = string | URL | File | File[] | FileList | object;
 
@@ -25,7 +25,10 @@ function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number)
       const m = e.data;
       if (m.type === 'progress') onProgress(m.phase, m.fraction);
       else {
-        if (m.type === 'done') m.prepared.paths = unpackPaths(m.paths);
+        if (m.type === 'done') {
+          m.prepared.paths = unpackPaths(m.paths);
+          unpackStations(m.model.holes, m.stations);
+        }
         worker.terminate();
         resolve(m);
       }

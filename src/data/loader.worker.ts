@@ -6,7 +6,7 @@
  */
 import { parseJsonText, validateDeposit } from './load';
 import { fetchDeposit } from './readBody';
-import { packedPathTransferables, packPaths } from './pathTransfer';
+import { packedPathTransferables, packPaths, packStations } from './pathTransfer';
 import { importCsv } from './csv';
 import { prepare, type Prepared } from '../domain/prepare';
 import { buildVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
@@ -58,7 +58,14 @@ function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?: CsvI
   report.warnings.push(...prepared.warnings);
   const paths = packPaths(prepared.paths);
   const sent: Prepared = { ...prepared, paths: [] };
-  post({ type: 'done', model, prepared: sent, paths, report, csv }, [...transferables(sent, model), ...packedPathTransferables(paths)]);
+  const stations = packStations(model.holes);
+  const sentModel: Model = { ...model, holes: model.holes.map((h) => ({ ...h, stations: [] })) };
+  post({ type: 'done', model: sentModel, prepared: sent, paths, stations, report, csv }, [
+    ...transferables(sent, sentModel),
+    ...packedPathTransferables(paths),
+    stations.offsets.buffer as ArrayBuffer,
+    stations.values.buffer as ArrayBuffer,
+  ]);
 }
 
 /** Bytes of a URL or file request, read here; a failure to read is reported as such. */

@@ -57,3 +57,28 @@ export function unpackPaths(pp: PackedPaths): HolePath[] {
 export function packedPathTransferables(pp: PackedPaths): ArrayBuffer[] {
   return [pp.offsets, pp.depths, pp.points, pp.directions].map((a) => a.buffer as ArrayBuffer);
 }
+
+/** Survey stations of every hole as flat arrays (the hole records travel with `stations: []`). */
+export interface PackedStations {
+  offsets: Int32Array;
+  /** 3 per station: depth m, azimuth °, dip ° */
+  values: Float64Array;
+}
+
+export function packStations(holes: { stations: { depth: number; azimuth: number; dip: number }[] }[]): PackedStations {
+  const offsets = new Int32Array(holes.length + 1);
+  holes.forEach((h, i) => (offsets[i + 1] = offsets[i] + h.stations.length));
+  const values = new Float64Array(offsets[holes.length] * 3);
+  holes.forEach((h, i) => h.stations.forEach((s, k) => values.set([s.depth, s.azimuth, s.dip], (offsets[i] + k) * 3)));
+  return { offsets, values };
+}
+
+/** Puts the stations back into hole records that came without them (in place). */
+export function unpackStations(holes: { stations: { depth: number; azimuth: number; dip: number }[] }[], ps: PackedStations): void {
+  const v = ps.values;
+  holes.forEach((h, i) => {
+    const out = new Array(ps.offsets[i + 1] - ps.offsets[i]);
+    for (let k = ps.offsets[i], j = 0; k < ps.offsets[i + 1]; k++, j++) out[j] = { depth: v[k * 3], azimuth: v[k * 3 + 1], dip: v[k * 3 + 2] };
+    h.stations = out;
+  });
+}

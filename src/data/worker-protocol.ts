@@ -4,7 +4,7 @@ import type { Prepared } from '../domain/prepare';
 import type { DesurveyMethod } from '../domain/desurvey';
 import type { CsvFile, DetectedTable, ImportOptions, ImportResult } from './csv';
 import type { DepositInput } from './schema';
-import type { PackedPaths } from './pathTransfer';
+import type { PackedPaths, PackedStations } from './pathTransfer';
 
 export type WorkerRequest =
   | { kind: 'bytes'; bytes: ArrayBuffer; source: string; method: DesurveyMethod }
@@ -30,6 +30,6 @@ export interface CsvImportInfo {
 
 export type WorkerResponse =
   | { type: 'progress'; phase: LoadPhase; fraction: number }
-  /** `prepared.paths` travels empty; the paths come flat in `paths` (see pathTransfer.ts) */
-  | { type: 'done'; model: Model; prepared: Prepared; paths: PackedPaths; report: LoadReport; csv?: CsvImportInfo }
+  /** `prepared.paths` and each hole's `stations` travel empty; they come flat in `paths` and `stations` (see pathTransfer.ts) */
+  | { type: 'done'; model: Model; prepared: Prepared; paths: PackedPaths; stations: PackedStations; report: LoadReport; csv?: CsvImportInfo }
   | { type: 'failed'; report: LoadReport };
