@@ -9,24 +9,55 @@ import type { Box } from './viewFit';
 export function localBox(p: Prepared, filter?: (surfaceIndex: number) => boolean, include?: (surfaceIndex: number) => boolean): Box {
   const min: [number, number, number] = [Infinity, Infinity, Infinity];
   const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
+  const grow = (lo: ArrayLike<number>, hi: ArrayLike<number>) => {
+    for (let a = 0; a < 3; a++) {
+      if (lo[a] < min[a]) min[a] = lo[a];
+      if (hi[a] > max[a]) max[a] = hi[a];
+    }
+  };
   p.surfaces.forEach((s, i) => {
     if (filter && !filter(i)) return;
     if (!filter && include && !include(i)) return;
-    for (let k = 0; k < s.positions.length; k += 3) {
-      for (let a = 0; a < 3; a++) {
-        min[a] = Math.min(min[a], s.positions[k + a]);
-        max[a] = Math.max(max[a], s.positions[k + a]);
-      }
-    }
+    const b = surfaceBounds(s.positions);
+    grow(b.subarray(0, 3), b.subarray(3));
   });
   if (!filter) {
-    for (let k = 0; k < p.collars.length; k += 3) for (let a = 0; a < 3; a++) { min[a] = Math.min(min[a], p.collars[k + a]); max[a] = Math.max(max[a], p.collars[k + a]); }
-    for (const b of [p.traces, p.workings]) for (let k = 0; k < b.end.length; k += 3) for (let a = 0; a < 3; a++) { min[a] = Math.min(min[a], b.end[k + a]); max[a] = Math.max(max[a], b.end[k + a]); }
+    grow(...pointBounds(p.collars));
+    // Traces exist only where no interval covers the hole: interval ends reach the hole bottoms.
+    for (const b of [p.traces, p.intervals, p.workings]) grow(...pointBounds(b.end));
   }
   if (!Number.isFinite(min[0])) return { min: [-100, -100, -100], max: [100, 100, 100] };
   return { min, max };
 }
 
+/** Bounds of a flat xyz array: [minX, minY, minZ] and [maxX, maxY, maxZ]. */
+function pointBounds(a: Float32Array): [Float64Array, Float64Array] {
+  const b = surfaceBounds(a);
+  return [b.subarray(0, 3), b.subarray(3)];
+}
+
+/**
+ * Bounds of an xyz array, computed once per array: views and axes ask often (every preset, every
+ * load), and a large deposit's surfaces hold millions of vertices.
+ */
+const boundsCache = new WeakMap<Float32Array, Float64Array>();
+function surfaceBounds(a: Float32Array): Float64Array {
+  let b = boundsCache.get(a);
+  if (b) return b;
+  let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -Infinity, y1 = -Infinity, z1 = -Infinity;
+  for (let k = 0; k + 2 < a.length; k += 3) {
+    const x = a[k], y = a[k + 1], z = a[k + 2];
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+    if (z < z0) z0 = z;
+    if (z > z1) z1 = z;
+  }
+  b = new Float64Array([x0, y0, z0, x1, y1, z1]);
+  boundsCache.set(a, b);
+  return b;
+}
 
 /** The box views fit and axes frame: the geology and holes, not the (often far larger) fault surfaces. */
 export function dataBox(model: { surfaces: { faultId?: string }[] }, p: Prepared): Box {

@@ -14,13 +14,22 @@ import type { Model } from '../data/model';
 import { dataBox, localBox } from '../domain/bounds';
 
 /** Dominant strike of the vein surfaces, degrees [0, 180). */
+const strikeCache = new WeakMap<Prepared, number>();
+/** Vertices sampled for the strike: plenty for a camera direction, cheap at millions of vertices. */
+const STRIKE_SAMPLES = 30000;
+
 function veinStrike(model: Model, p: Prepared): number {
+  const known = strikeCache.get(p);
+  if (known !== undefined) return known;
   const veinZones = new Set(model.zones.filter((z) => z.kind === 'vein').map((z) => z.id));
+  const veins = model.surfaces.map((s, i) => (s.zoneId && veinZones.has(s.zoneId) ? p.surfaces[i].positions : null)).filter((x): x is Float32Array => !!x);
+  const vertices = veins.reduce((n, a) => n + a.length / 3, 0);
+  const step = 3 * Math.max(3, Math.ceil(vertices / STRIKE_SAMPLES));
   const pts: number[] = [];
-  model.surfaces.forEach((s, i) => {
-    if (s.zoneId && veinZones.has(s.zoneId)) for (let k = 0; k < p.surfaces[i].positions.length; k += 9) pts.push(p.surfaces[i].positions[k], p.surfaces[i].positions[k + 1], p.surfaces[i].positions[k + 2]);
-  });
-  return pts.length ? principalAzimuth(pts) : 90;
+  for (const a of veins) for (let k = 0; k + 2 < a.length; k += step) pts.push(a[k], a[k + 1], a[k + 2]);
+  const strike = pts.length ? principalAzimuth(pts) : 90;
+  strikeCache.set(p, strike);
+  return strike;
 }
 
 export function placementFor(preset: ViewPreset, model: Model, p: Prepared, fov: number, aspect: number, zoneId?: string): CameraPlacement {

@@ -12,6 +12,8 @@ const WORKINGS: SegmentMaterialOptions = { mode: 'fixed', radius: 2.2, minPixels
 export const RESOURCE_COLORS = ['#1b7837', '#5aae61', '#a6dba0'];
 const FAULT_TRACES: SegmentMaterialOptions = { mode: 'fixed', radius: 2.5, minPixels: 1.3, color: '#a8392e' };
 const RESOURCES: SegmentMaterialOptions = { mode: 'category', radius: 1.2, minPixels: 1.2, palette: RESOURCE_COLORS };
+/** Every segment layer's material options (ShaderWarmup compiles them before data arrive). */
+export const SEGMENT_LAYER_OPTIONS = [INTERVALS, TRACES, WORKINGS, RESOURCES, FAULT_TRACES];
 
 export function HoleLayers() {
   const prepared = useVeinscape((s) => s.prepared);

@@ -20,6 +20,7 @@ import { PickHandler } from './PickHandler';
 import { OverlayPainter } from './overlay/OverlayPainter';
 import { MeasureLine } from './MeasureLine';
 import { SectionSync } from './SectionSync';
+import { ShaderWarmup } from './ShaderWarmup';
 import { glCapabilities, knownGlCapabilities, type GlCapabilities } from './glCapabilities';
 
 // Geology is Z-up: every camera and control orbits about elevation.
@@ -74,6 +75,7 @@ export function Viewer() {
         <UniformSync />
         <SectionSync />
         <FrameMonitor />
+        <ShaderWarmup />
         <PickHandler />
         <OverlayPainter canvas={overlay} axes={axes} theme={overlayTheme} />
       </Canvas>}
