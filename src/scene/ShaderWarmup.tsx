@@ -1,7 +1,6 @@
 /**
  * Compiles the shader programs of every layer while the data are still loading, so the first frame
- * of a large deposit does not also wait for shader links (about 150 ms on software WebGL, on top
- * of uploading its geometry). A tiny stand-in of each layer's material is compiled with the scene's
+ * of a large deposit does not also wait for shader links (on top of uploading its geometry). A tiny stand-in of each layer's material is compiled with the scene's
  * lights; three keeps the programs cached by their key and reuses them when the real layers
  * appear. The stand-in materials are kept (never disposed) so the programs stay cached.
  */
@@ -43,8 +42,10 @@ export function ShaderWarmup() {
   const scene = useThree((s) => s.scene);
   const camera = useThree((s) => s.camera);
   useEffect(() => {
-    if (kept) return;
-    // compileAsync uses KHR_parallel_shader_compile where the browser has it: no page stall.
+    // Only where programs compile in parallel (KHR_parallel_shader_compile, i.e. GPU drivers). Without
+    // it the compile is synchronous (a 250 ms startup task on SwiftShader) and ANGLE still finishes
+    // the programs at their first draw, so warming up would only add a long task.
+    if (kept || !gl.extensions.has('KHR_parallel_shader_compile')) return;
     gl.compileAsync(standIns(), camera, scene).catch(() => undefined);
   }, [gl, scene, camera]);
   return null;
