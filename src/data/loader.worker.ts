@@ -9,6 +9,7 @@ import { fetchDeposit } from './readBody';
 import { packedPathTransferables, packPaths, packStations } from './pathTransfer';
 import { importCsv } from './csv';
 import { prepare, type Prepared } from '../domain/prepare';
+import { surfaceBounds } from '../domain/bounds';
 import { buildVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
 import { buildPickIndex, pickIndexTransferables, type PickIndex } from '../domain/pickIndex';
 import { segmentTransferables } from '../domain/segments';
@@ -53,6 +54,8 @@ function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?: CsvI
   for (const b of [prepared.intervals, prepared.traces, prepared.workings, prepared.resources, prepared.faultTraces]) b.gpu = packSegments(b);
   // Vein search grids (intercept widths) take seconds for millions of triangles: build them here.
   prepared.veinGrids = buildVeinGrids(model);
+  // Surface bounds (views and axes frame them) from millions of vertices: here, not on the page.
+  for (const s of prepared.surfaces) s.bounds = surfaceBounds(s.positions);
   // Picking indexes of the layers the cursor picks from (intervals, traces).
   for (const b of [prepared.intervals, prepared.traces]) b.pickIndex = buildPickIndex(b);
   report.warnings.push(...prepared.warnings);

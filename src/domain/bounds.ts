@@ -18,7 +18,7 @@ export function localBox(p: Prepared, filter?: (surfaceIndex: number) => boolean
   p.surfaces.forEach((s, i) => {
     if (filter && !filter(i)) return;
     if (!filter && include && !include(i)) return;
-    const b = surfaceBounds(s.positions);
+    const b = s.bounds ?? surfaceBounds(s.positions);
     grow(b.subarray(0, 3), b.subarray(3));
   });
   if (!filter) {
@@ -41,7 +41,7 @@ function pointBounds(a: Float32Array): [Float64Array, Float64Array] {
  * load), and a large deposit's surfaces hold millions of vertices.
  */
 const boundsCache = new WeakMap<Float32Array, Float64Array>();
-function surfaceBounds(a: Float32Array): Float64Array {
+export function surfaceBounds(a: Float32Array): Float64Array {
   let b = boundsCache.get(a);
   if (b) return b;
   let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -Infinity, y1 = -Infinity, z1 = -Infinity;

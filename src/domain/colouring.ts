@@ -54,12 +54,15 @@ export function colouringFor(model: Model, p: Prepared, column: string | null, o
   const name = column && table.columns.some((c) => c.name === column) ? column : vc.name;
   const spec = table.columns.find((c) => c.name === name)!;
   const seg = p.intervals;
-  const values = new Float32Array(seg.count);
+  // The grade column is what the segments already hold (missing = -1): share it, read-only.
+  const values = name === vc.name && spec.type === 'numeric' ? seg.value : new Float32Array(seg.count);
   if (spec.type === 'numeric') {
     const col = table.numeric[name];
-    for (let i = 0; i < seg.count; i++) {
-      const v = col[seg.row[i]];
-      values[i] = Number.isNaN(v) ? -1 : v;
+    if (values !== seg.value) {
+      for (let i = 0; i < seg.count; i++) {
+        const v = col[seg.row[i]];
+        values[i] = Number.isNaN(v) ? -1 : v;
+      }
     }
     const bins = overrides[name] ?? defaultBins(name, spec.unit ?? '', col);
     return { kind: 'numeric', column: name, unit: spec.unit ?? '', bins, labels: binLabels(bins), values, truncated: 0 };

@@ -12,6 +12,8 @@ export interface SurfaceBuffer {
   /** fault block mask per vertex */
   masks: Float32Array;
   indices: Uint32Array;
+  /** [minX, minY, minZ, maxX, maxY, maxZ] of `positions` (local m), when already known */
+  bounds?: Float64Array;
 }
 
 export function buildSurfaceBuffer(

@@ -29,6 +29,8 @@ export function SegmentLayer({ buffer, options, visible, name, colorValues }: Pr
   const invalidate = useThree((s) => s.invalidate);
   useEffect(() => {
     if (!colorValues || colorValues.length !== buffer.count) return;
+    // The grade itself is the colour value the GPU data start with: nothing to upload.
+    if (colorValues === buffer.value && !gpu.colourChanged) return;
     gpu.setColorValues(colorValues);
     invalidate();
   }, [colorValues, gpu, buffer.count, invalidate]);

@@ -28,6 +28,8 @@ export interface SegmentGpuData {
   holeAttr: DataTexture;
   /** replaces the colour value of every segment (colour by another column); one texture upload */
   setColorValues(values: Float32Array): void;
+  /** whether setColorValues has replaced the initial colour values (the segments' own values) */
+  readonly colourChanged: boolean;
   dispose(): void;
 }
 
@@ -75,7 +77,11 @@ export function buildSegmentGpuData(b: SegmentBuffer, packed: PackedSegments = p
     };
   }
   const c = packed.segC;
+  let colourChanged = false;
   return {
+    get colourChanged() {
+      return colourChanged;
+    },
     geometry,
     segA,
     segB,
@@ -84,6 +90,7 @@ export function buildSegmentGpuData(b: SegmentBuffer, packed: PackedSegments = p
     setColorValues(values) {
       for (let i = 0; i < n; i++) c[i * 4 + 3] = values[i];
       segC.needsUpdate = true;
+      colourChanged = true;
     },
     dispose() {
       geometry.dispose();
