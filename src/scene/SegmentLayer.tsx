@@ -6,6 +6,9 @@ import { buildSegmentGpuData } from './geometry/segmentGeometry';
 import type { PackedSegments } from './geometry/segmentPack';
 import { createSegmentMaterial, type SegmentMaterialOptions } from './materials/segmentMaterial';
 
+/** Segments past which a layer's textures are uploaded ahead of its first frame. */
+const LARGE_LAYER = 100_000;
+
 interface Props {
   buffer: SegmentBuffer;
   options: SegmentMaterialOptions;
@@ -27,6 +30,14 @@ export function SegmentLayer({ buffer, options, visible, name, colorValues }: Pr
   const material = useMemo(() => createSegmentMaterial(options, gpu), [key, gpu]);
   useEffect(() => () => gpu.dispose(), [gpu]);
   const invalidate = useThree((s) => s.invalidate);
+  const gl = useThree((s) => s.gl);
+  useEffect(() => {
+    // A million segments are 50 MB of textures: upload each in a task of its own, ahead of the
+    // first frame, rather than all inside that frame (one long main-thread task).
+    if (buffer.count < LARGE_LAYER) return;
+    const timers = [gpu.segA, gpu.segB, gpu.segC].map((t, i) => setTimeout(() => gl.initTexture(t), i));
+    return () => timers.forEach(clearTimeout);
+  }, [gpu, gl, buffer.count]);
   useEffect(() => {
     if (!colorValues || colorValues.length !== buffer.count) return;
     // The grade itself is the colour value the GPU data start with: nothing to upload.
