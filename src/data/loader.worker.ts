@@ -53,7 +53,9 @@ function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?: CsvI
   // GPU layout of every segment layer, here rather than on the page.
   for (const b of [prepared.intervals, prepared.traces, prepared.workings, prepared.resources, prepared.faultTraces]) b.gpu = packSegments(b);
   // Vein search grids (intercept widths) take seconds for millions of triangles: build them here.
-  prepared.veinGrids = buildVeinGrids(model);
+  // Not for a new desurvey of the loaded model: the page's grids still hold (and grids built here
+  // would keep this worker's copy of the surface vertices alive beside the page's).
+  if (req.kind !== 'prepare') prepared.veinGrids = buildVeinGrids(model);
   // Surface bounds (views and axes frame them) from millions of vertices: here, not on the page.
   for (const s of prepared.surfaces) s.bounds = surfaceBounds(s.positions);
   // Picking indexes of the layers the cursor picks from (intervals, traces).

@@ -430,6 +430,9 @@ export function piercePoints(model: Model, paths: HolePath[], intercepts: readon
   for (let hi = 0; hi < model.holes.length; hi++) {
     const hole = model.holes[hi];
     const holePoints: PiercePoint[] = [];
+    /** A point with no assay behind it (a planned target or an unsampled crossing), at one depth. */
+    const gradeless = (kind: PiercePoint['kind'], source: PierceSource, zoneId: string | null, depth: number, world: Vec3): PiercePoint =>
+      point({ kind, source, holeIndex: hi, holeId: hole.id, zoneId, from: depth, to: depth, depth, world, grade: null, gradeUncapped: null, width: null, widthKind: null, gramMetres: null, rows: [] });
     const own = byHoleZone.get(hi);
     if (own) {
       for (const [zoneId, rows] of own) {
@@ -474,45 +477,11 @@ export function piercePoints(model: Model, paths: HolePath[], intercepts: readon
         const rows = own?.get(c.zoneId) ?? [];
         const matched = rows.some((r) => c.depth >= r.from - MATCH_DEPTH && c.depth <= r.to + MATCH_DEPTH);
         if (matched) continue;
-        holePoints.push(point({
-          kind: planned ? 'planned' : 'no-intercept',
-          source: 'surface',
-          holeIndex: hi,
-          holeId: hole.id,
-          zoneId: c.zoneId,
-          from: c.depth,
-          to: c.depth,
-          depth: c.depth,
-          world: c.point,
-          grade: null,
-          gradeUncapped: null,
-          width: null,
-          widthKind: null,
-          gramMetres: null,
-          rows: [],
-        }));
+        holePoints.push(gradeless(planned ? 'planned' : 'no-intercept', 'surface', c.zoneId, c.depth, c.point));
       }
       if (planned && crossings.length === 0 && !own && !crossesAnyVein(path, frames, orienter) && plannedTarget(path, frames) === frame.system) {
         const t = meanPlaneTarget(path, frame);
-        {
-          holePoints.push(point({
-            kind: 'planned',
-            source: t.source,
-            holeIndex: hi,
-            holeId: hole.id,
-            zoneId: null,
-            from: t.depth,
-            to: t.depth,
-            depth: t.depth,
-            world: t.point,
-            grade: null,
-            gradeUncapped: null,
-            width: null,
-            widthKind: null,
-            gramMetres: null,
-            rows: [],
-          }));
-        }
+        holePoints.push(gradeless('planned', t.source, null, t.depth, t.point));
       }
     }
     holePoints.sort((a, b) => a.depth - b.depth);

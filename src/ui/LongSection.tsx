@@ -9,7 +9,7 @@
  * at the crossing and flies the camera there; the selected hole's pierce points are ringed.
  * Reads the store; writes only through `select` and `flyTo`.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useVeinscape } from '../state/store';
 import type { Model } from '../data/model';
 import type { Prepared } from '../domain/prepare';
@@ -22,6 +22,7 @@ import {
   type LabelRequest, type PlotRect, type ViewState,
 } from './longsection/view';
 import './longsection.css';
+import { useSize } from './useSize';
 
 type LabelMode = 'grade-width' | 'gram-metres' | 'hole';
 const VE_CHOICES = [1, 2, 3, 5];
@@ -34,24 +35,6 @@ const M_BOTTOM = 50;
 const LABEL_H = 12;
 
 const f2 = (v: number) => v.toFixed(2);
-
-function useSize<T extends Element>(initial: { w: number; h: number }) {
-  const ref = useRef<T>(null);
-  const [size, setSize] = useState(initial);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => {
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0) setSize((s) => (s.w === Math.round(r.width) && s.h === Math.round(r.height) ? s : { w: Math.round(r.width), h: Math.round(r.height) }));
-    };
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-  return [ref, size] as const;
-}
 
 function labelText(p: PiercePoint, mode: LabelMode): string | null {
   if (mode === 'hole') return p.holeId;

@@ -12,6 +12,7 @@ import { EMPTY } from './empty';
 import { categoryBlocks, holeLog, LITH_PALETTE } from './striplog/data';
 import { depthScale, depthWindow, logScale, logTicks, niceTicks, rowAtDepth } from './striplog/scale';
 import './panels.css';
+import { useSize } from './useSize';
 
 const LOG_MIN = 0.01;
 const LOG_MAX = 100;
@@ -42,24 +43,6 @@ function fitName(name: string, px: number): string {
   const max = Math.max(3, Math.floor(px / 4.9));
   const short = name.length > max ? name.replace(/\s*\(.*\)\s*$/, '') : name;
   return short.length > max ? `${short.slice(0, max - 1)}…` : short;
-}
-
-function useSize<T extends Element>(initial: { w: number; h: number }) {
-  const ref = useRef<T>(null);
-  const [size, setSize] = useState(initial);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => {
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0) setSize((s) => (s.w === Math.round(r.width) && s.h === Math.round(r.height) ? s : { w: Math.round(r.width), h: Math.round(r.height) }));
-    };
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-  return [ref, size] as const;
 }
 
 /**

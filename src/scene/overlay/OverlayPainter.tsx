@@ -7,6 +7,7 @@
 import { useEffect, useMemo, type RefObject } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { Matrix4, Vector3, type OrthographicCamera, type PerspectiveCamera } from 'three';
+import { projectToScreen } from '../../domain/pick';
 import { store, useVeinscape } from '../../state/store';
 import type { AxisBox } from '../../domain/axes';
 import { collectLabels, overlayAnchors } from '../../export/labels';
@@ -51,17 +52,12 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     if (!prepared || !model || !anchors) return;
     camera.updateMatrixWorld();
     const ve = s.verticalExaggeration;
-    // One view-projection matrix for the frame, applied inline: this runs for every collar
-    // (10,000 at a large deposit) and Vector3.project multiplies by two matrices each time.
+    // One view-projection matrix for the frame (the picking code's projection): this runs for
+    // every collar (10,000 at a large deposit), and Vector3.project multiplies by two matrices.
     const m = viewProj.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse).elements;
     const project = (x: number, y: number, z: number): [number, number, number] | null => {
-      const zz = z * ve;
-      const w = m[3] * x + m[7] * y + m[11] * zz + m[15];
-      const nz = (m[2] * x + m[6] * y + m[10] * zz + m[14]) / w;
-      if (nz > 1 || nz < -1) return null;
-      const nx = (m[0] * x + m[4] * y + m[8] * zz + m[12]) / w;
-      const ny = (m[1] * x + m[5] * y + m[9] * zz + m[13]) / w;
-      return [((nx + 1) / 2) * size.width, ((1 - ny) / 2) * size.height, nz];
+      const q = projectToScreen(m, [x, y, z * ve], size);
+      return q && q[2] >= -1 && q[2] <= 1 ? q : null;
     };
     // Axis ticks, fault names, collar ids (thinned for the view size), intercept labels, slip arrows:
     // the same as an image export (export/labels.ts).

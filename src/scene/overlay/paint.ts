@@ -145,27 +145,25 @@ export function paintArrow(ctx: CanvasRenderingContext2D, x0: number, y0: number
   ctx.lineTo(x1 - 9 * Math.cos(a + 0.45), y1 - 9 * Math.sin(a + 0.45));
   ctx.closePath();
   ctx.fill();
-  ctx.font = `600 11px ${FONT}`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  ctx.lineWidth = 3;
-  ctx.strokeStyle = t.halo;
-  const lx = x0 - 14 * Math.cos(a), ly = y0 - 14 * Math.sin(a);
-  ctx.strokeText(label, lx, ly);
-  ctx.fillText(label, lx, ly);
+  haloText(ctx, label, x0 - 14 * Math.cos(a), y0 - 14 * Math.sin(a), `600 11px ${FONT}`, 'center', 3, t.halo);
   ctx.restore();
+}
+
+/** Text centred on y with a halo of `haloWidth` px in `halo`, filled with the current fillStyle. */
+function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, font: string, align: CanvasTextAlign, haloWidth: number, halo: string): void {
+  ctx.font = font;
+  ctx.textAlign = align;
+  ctx.textBaseline = 'middle';
+  ctx.lineWidth = haloWidth;
+  ctx.strokeStyle = halo;
+  ctx.strokeText(text, x, y);
+  ctx.fillText(text, x, y);
 }
 
 /** A short right-aligned note with a halo (e.g. the vertical exaggeration). */
 export function paintNote(ctx: CanvasRenderingContext2D, right: number, y: number, text: string, t: OverlayTheme): void {
   ctx.save();
-  ctx.font = `600 12px ${FONT}`;
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  ctx.lineWidth = 4;
-  ctx.strokeStyle = t.halo;
-  ctx.strokeText(text, right, y);
   ctx.fillStyle = t.accent;
-  ctx.fillText(text, right, y);
+  haloText(ctx, text, right, y, `600 12px ${FONT}`, 'right', 4, t.halo);
   ctx.restore();
 }
