@@ -3,7 +3,7 @@
  * loaded dataset has actually been drawn (what `veinscape.ready()` waits for).
  */
 import { useEffect, useRef } from 'react';
-import { useFrame, useThree } from '@react-three/fiber';
+import { addAfterEffect, useFrame, useThree } from '@react-three/fiber';
 import { store, useVeinscape } from '../state/store';
 import { sceneState } from './handle';
 import { shared } from './materials/sharedUniforms';
@@ -15,7 +15,8 @@ export function FrameMonitor() {
     sceneState.target = (controls as unknown as { target?: { x: number; y: number; z: number } } | null)?.target ?? null;
   }, [controls]);
   const version = useVeinscape((s) => s.version);
-  const pending = useRef<{ version: number; frames: number } | null>(null);
+  /** a dataset version waiting to be drawn; `drawing` once the frame that draws it has started */
+  const pending = useRef<{ version: number; drawing: boolean } | null>(null);
 
   useEffect(() => {
     sceneState.handle = { gl, scene, camera, invalidate, size };
@@ -24,10 +25,24 @@ export function FrameMonitor() {
 
   useEffect(() => {
     if (version > 0) {
-      pending.current = { version, frames: 0 };
+      pending.current = { version, drawing: false };
       invalidate();
     }
   }, [version, invalidate]);
+
+  // Marked after the render of the frame that drew the dataset, not at the start of another frame:
+  // on software WebGL a frame of a large deposit takes seconds, and `ready()` would wait for a
+  // frame drawn only to notice the one before.
+  useEffect(
+    () =>
+      addAfterEffect(() => {
+        const p = pending.current;
+        if (!p?.drawing) return;
+        pending.current = null;
+        store.getState().markRendered(p.version);
+      }),
+    [],
+  );
 
   useFrame(() => {
     sceneState.frames++;
@@ -39,17 +54,8 @@ export function FrameMonitor() {
       shared.uOrtho.value = 0;
       shared.uPixelScale.value = (2 * Math.tan(((camera as PerspectiveCamera).fov * Math.PI) / 360)) / Math.max(size.height, 1);
     }
-    const p = pending.current;
-    if (!p) return;
-    // This callback runs before a render: one full frame with the new geometry has been drawn
-    // once it runs again.
-    if (p.frames >= 1) {
-      pending.current = null;
-      store.getState().markRendered(p.version);
-    } else {
-      p.frames++;
-      invalidate();
-    }
+    // This callback runs just before the render: the after-effect above marks the version drawn.
+    if (pending.current) pending.current.drawing = true;
   });
   return null;
 }

@@ -58,9 +58,9 @@ export function UniformSync() {
     apply(store.getState());
     invalidate();
     return store.subscribe((s, prev) => {
-      // New intercepts only change the picture when their labels are shown (they arrive after
-      // the first frame; a needless frame costs seconds in software WebGL on a large deposit).
-      if (s.filters === prev.filters && s.interceptLabels === prev.interceptLabels && (s.intercepts === prev.intercepts || !s.interceptLabels) && s.colorBy === prev.colorBy && s.bins === prev.bins && s.holesFollowFaults === prev.holesFollowFaults && s.faultOffsets === prev.faultOffsets && s.selection === prev.selection && s.prepared === prev.prepared && s.zoneVisible === prev.zoneVisible && s.layerVisible === prev.layerVisible && s.theme === prev.theme) return;
+      // Intercepts and their labels are painted by the 2D overlay alone (OverlayPainter): no 3D
+      // frame for them, which would cost seconds in software WebGL on a large deposit.
+      if (s.filters === prev.filters && s.colorBy === prev.colorBy && s.bins === prev.bins && s.holesFollowFaults === prev.holesFollowFaults && s.faultOffsets === prev.faultOffsets && s.selection === prev.selection && s.prepared === prev.prepared && s.zoneVisible === prev.zoneVisible && s.layerVisible === prev.layerVisible && s.theme === prev.theme) return;
       apply(s);
       invalidate();
     });

@@ -1,10 +1,11 @@
 /**
- * Repaints the 2D overlay canvas after every 3D frame (frames are on demand, so an idle view
- * costs nothing): collar labels, axis labels, fault names, north arrow and scale bar. Collar ids
+ * Repaints the 2D overlay canvas with every 3D frame (frames are on demand, so an idle view
+ * costs nothing), and on its own when only labels change (intercepts arriving, intercept labels
+ * toggled): those need no 3D frame, which costs seconds in software WebGL on a large deposit: collar labels, axis labels, fault names, north arrow and scale bar. Collar ids
  * are thinned to the nearest per cell of a coarse screen grid before the declutter, so 10,000
  * holes do not mean 10,000 labels sorted and measured per frame.
  */
-import { useEffect, useMemo, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { Matrix4, Vector3, type OrthographicCamera, type PerspectiveCamera } from 'three';
 import { projectToScreen } from '../../domain/pick';
@@ -38,7 +39,8 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     if (interceptLabels && prepared) ensureIntercepts();
   }, [interceptLabels, prepared, ensureIntercepts]);
 
-  useFrame(() => {
+  const paintRef = useRef<() => void>(() => undefined);
+  paintRef.current = () => {
     const el = canvas.current;
     if (!el) return;
     const dpr = window.devicePixelRatio || 1;
@@ -98,6 +100,15 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
       : size.height / (2 * camera.position.distanceTo(t) * Math.tan((camera.fov * Math.PI) / 360));
     paintScaleBar(ctx, size.width - 24, size.height - 20, pxPerMetre, theme);
     if (Math.abs(ve - 1) > 1e-6) paintNote(ctx, size.width - 24, size.height - 50, `Vertical exaggeration ${ve}×`, theme);
-  });
+  };
+  useFrame(() => paintRef.current());
+  useEffect(() => {
+    let queued = 0;
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.intercepts === prev.intercepts && s.interceptLabels === prev.interceptLabels) return;
+      if (!queued) queued = requestAnimationFrame(() => { queued = 0; paintRef.current(); });
+    });
+    return () => { unsubscribe(); cancelAnimationFrame(queued); };
+  }, []);
   return null;
 }
