@@ -6,6 +6,7 @@ import { store, type VeinscapeStore } from '../state/store';
 import { loadInto, type LoadSource } from '../data/loadSource';
 import type { LoadReport } from '../data/model';
 import { sceneState } from '../scene/handle';
+import { gpuFinished } from '../scene/gpuFence';
 import { shared } from '../scene/materials/sharedUniforms';
 import { queryIntercepts, type InterceptQuery } from '../domain/interceptQuery';
 import type { Intercept } from '../domain/intercepts';
@@ -42,14 +43,17 @@ export interface VeinscapeApi {
 const animationFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 /**
- * Once drawn, wait until no frame is drawn for two animation frames: the camera controls may
- * settle a frame or two after a view change, and callers expect a still picture.
+ * Once drawn, wait until no frame is drawn for two animation frames (the camera controls may
+ * settle a frame or two after a view change, and callers expect a still picture), then until the
+ * GPU has finished that picture (seconds for a large deposit on software WebGL).
  */
 async function settle(): Promise<void> {
   for (let i = 0; i < 120; i++) {
     const before = sceneState.frames;
     await animationFrame();
     await animationFrame();
+    if (sceneState.frames !== before) continue;
+    await gpuFinished(sceneState.handle?.gl.getContext());
     if (sceneState.frames === before) return;
   }
 }
