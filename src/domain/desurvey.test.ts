@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { desurvey, positionAtDepth, type SurveyStation } from './desurvey';
+import { desurvey, positionAtDepth, sampleDepths, type HolePath, type SurveyStation } from './desurvey';
 
 /**
  * ISCWSA standard clearance wellpaths (rev. 4), independent reference values rounded to 0.01 m.
@@ -83,5 +83,26 @@ describe('desurvey by hand', () => {
     // Extended to the collar: straight -45° line north.
     const p = positionAtDepth(r.path, 50);
     expect(p[1]).toBeCloseTo(50 * Math.SQRT1_2, 6);
+  });
+});
+
+describe('sampleDepths', () => {
+  // Stations at 0, 50, 100 and 150 m: an interval is cut at every station strictly inside it.
+  const path = { holeId: 'H', method: 'minimum-curvature', depths: [0, 50, 100, 150], points: [], directions: [] } as unknown as HolePath;
+  it('adds the stations strictly between from and to', () => {
+    expect(sampleDepths(path, 10, 20)).toEqual([10, 20]);
+    expect(sampleDepths(path, 40, 60)).toEqual([40, 50, 60]);
+    expect(sampleDepths(path, 40, 120)).toEqual([40, 50, 100, 120]);
+    expect(sampleDepths(path, 0, 150)).toEqual([0, 50, 100, 150]);
+  });
+  it('does not repeat a station that is an end of the interval', () => {
+    expect(sampleDepths(path, 50, 100)).toEqual([50, 100]);
+    expect(sampleDepths(path, 50, 100.0000001)).toEqual([50, 100.0000001]);
+    expect(sampleDepths(path, 49.9, 100)).toEqual([49.9, 50, 100]);
+  });
+  it('handles intervals past the last station and before the collar', () => {
+    expect(sampleDepths(path, 140, 170)).toEqual([140, 150, 170]);
+    expect(sampleDepths(path, 160, 170)).toEqual([160, 170]);
+    expect(sampleDepths(path, -5, 60)).toEqual([-5, 0, 50, 60]);
   });
 });

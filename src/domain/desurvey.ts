@@ -188,7 +188,12 @@ export function directionAtDepth(path: HolePath, depth: number): Vec3 {
  */
 export function sampleDepths(path: HolePath, from: number, to: number): number[] {
   const out = [from];
-  for (const d of path.depths) if (d > from + 1e-6 && d < to - 1e-6) out.push(d);
+  const ds = path.depths;
+  // Station depths increase along the hole: start at the first one past `from` (binary search;
+  // this runs for every row of a million-row assay table) and stop at `to`.
+  let i = ds.length > 1 && from > ds[0] ? segmentAt(ds, from) : 0;
+  while (i < ds.length && !(ds[i] > from + 1e-6)) i++;
+  for (; i < ds.length && ds[i] < to - 1e-6; i++) out.push(ds[i]);
   out.push(to);
   return out;
 }

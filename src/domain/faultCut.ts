@@ -4,7 +4,7 @@
  * signed side value (exact for planar faults, the nearest triangle's plane for curved ones).
  * Units: metres, world coordinates (float64).
  */
-import { blockMask, movingSideValue, type FaultBlockModel } from './faults';
+import { blockMask, movingSideValue, movingSideValueAt, type FaultBlockModel } from './faults';
 import type { Vec3 } from './vec3';
 
 export interface SegmentPiece {
@@ -46,7 +46,7 @@ export function cutTriangles(faults: FaultBlockModel[], vertices: Float64Array, 
   // Side values per vertex per fault (typed arrays: this runs over millions of vertices).
   const sideOrig = faults.map((f) => {
     const out = new Float64Array(nv);
-    for (let i = 0; i < nv; i++) out[i] = movingSideValue(f, point(vertices, i));
+    for (let i = 0; i < nv; i++) out[i] = movingSideValueAt(f, vertices, i);
     return out;
   });
   // Fast path: triangles that straddle no fault are copied as they are; usually nearly all of them.

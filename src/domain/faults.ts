@@ -164,6 +164,19 @@ export function movingSideValue(fault: FaultBlockModel, p: Vec3): number {
   return sideValue(fault, p) - ON_FAULT_TOLERANCE;
 }
 
+/**
+ * movingSideValue of the point at xyz[i * 3 .. i * 3 + 2], without building a point for a planar
+ * fault (it runs for every vertex of millions-of-triangle surfaces).
+ */
+export function movingSideValueAt(fault: FaultBlockModel, xyz: ArrayLike<number>, i: number): number {
+  const o = i * 3;
+  if (fault.plane) {
+    const q = fault.plane.point, n = fault.plane.normal;
+    return (xyz[o] - q[0]) * n[0] + (xyz[o + 1] - q[1]) * n[1] + (xyz[o + 2] - q[2]) * n[2] - ON_FAULT_TOLERANCE;
+  }
+  return movingSideValue(fault, [xyz[o], xyz[o + 1], xyz[o + 2]]);
+}
+
 /** Bit mask over faults (bit i = fault i's moving side). At most 24 faults (float32-exact). */
 export function blockMask(faults: FaultBlockModel[], p: Vec3): number {
   let m = 0;

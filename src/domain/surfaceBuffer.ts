@@ -25,8 +25,10 @@ export function buildSurfaceBuffer(
   const nTri = triangles.length / 3;
   const triMask = new Float64Array(nTri);
   if (maskOf) {
+    // One scratch point for every centroid (maskOf does not keep it): millions of triangles.
+    const c: Vec3 = [0, 0, 0];
     for (let t = 0; t < nTri; t++) {
-      const c: Vec3 = [0, 0, 0];
+      c[0] = 0; c[1] = 0; c[2] = 0;
       for (let k = 0; k < 3; k++) {
         const v = triangles[t * 3 + k] * 3;
         c[0] += vertices[v] / 3; c[1] += vertices[v + 1] / 3; c[2] += vertices[v + 2] / 3;
@@ -69,11 +71,12 @@ export function buildSurfaceBuffer(
   const srcMask = srcMaskList;
   const srcUsed = srcArr.subarray(0, srcLen);
   const positions = new Float32Array(srcUsed.length * 3);
-  srcUsed.forEach((v, i) => {
+  for (let i = 0; i < srcUsed.length; i++) {
+    const v = srcUsed[i];
     positions[i * 3] = vertices[v * 3] - origin[0];
     positions[i * 3 + 1] = vertices[v * 3 + 1] - origin[1];
     positions[i * 3 + 2] = vertices[v * 3 + 2] - origin[2];
-  });
+  }
   return { positions, normals: vertexNormals(positions, outIndex), masks: Float32Array.from(srcMask), indices: outIndex };
 }
 
@@ -85,10 +88,12 @@ export function vertexNormals(p: Float32Array, idx: Uint32Array): Float32Array {
     const ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
     const vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
     const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-    for (const i of [a, b, c]) { n[i] += nx; n[i + 1] += ny; n[i + 2] += nz; }
+    n[a] += nx; n[a + 1] += ny; n[a + 2] += nz;
+    n[b] += nx; n[b + 1] += ny; n[b + 2] += nz;
+    n[c] += nx; n[c + 1] += ny; n[c + 2] += nz;
   }
   for (let i = 0; i < n.length; i += 3) {
-    const l = Math.hypot(n[i], n[i + 1], n[i + 2]) || 1;
+    const l = Math.sqrt(n[i] * n[i] + n[i + 1] * n[i + 1] + n[i + 2] * n[i + 2]) || 1;
     n[i] /= l; n[i + 1] /= l; n[i + 2] /= l;
   }
   return n;

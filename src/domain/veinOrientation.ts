@@ -124,7 +124,7 @@ function buildZoneGrid(zoneId: string, surfaces: Model['surfaces']): ZoneGrid | 
       const ux = sv[b] - sv[a], uy = sv[b + 1] - sv[a + 1], uz = sv[b + 2] - sv[a + 2];
       const wx = sv[c] - sv[a], wy = sv[c + 1] - sv[a + 1], wz = sv[c + 2] - sv[a + 2];
       const nx = uy * wz - uz * wy, ny = uz * wx - ux * wz, nz = ux * wy - uy * wx;
-      if (!(Math.hypot(nx, ny, nz) > 1e-12)) continue; // degenerate triangle: no orientation
+      if (!(nx * nx + ny * ny + nz * nz > 1e-24)) continue; // degenerate triangle: no orientation
       let ext = 0;
       for (let ax = 0; ax < 3; ax++) {
         const p = sv[a + ax], q = sv[b + ax], r = sv[c + ax];
@@ -153,24 +153,29 @@ function buildZoneGrid(zoneId: string, surfaces: Model['surfaces']): ZoneGrid | 
   const ncell = dims[0] * dims[1] * dims[2];
   const start = new Int32Array(ncell + 1);
   const partial: ZoneGrid = { zoneId, vertices: surfaces.map((x) => x.vertices), surface, corners: cornersOf, triangle, surfaceIds, min, cell, dims, start, items: new Int32Array(0), stamp: new Uint32Array(0) };
-  const range = (t: number, ax: number): [number, number] => {
-    const v = corners(partial, t);
-    const lo = Math.min(v[ax], v[3 + ax], v[6 + ax]);
-    const hi = Math.max(v[ax], v[3 + ax], v[6 + ax]);
-    return [
-      Math.max(0, Math.min(dims[ax] - 1, Math.floor((lo - min[ax]) / cell))),
-      Math.max(0, Math.min(dims[ax] - 1, Math.floor((hi - min[ax]) / cell))),
-    ];
-  };
+  // Cells overlapped by triangle t's bounding box, visited with no allocation (this runs twice
+  // over millions of triangles: once to count, once to fill).
+  const lo = new Int32Array(3);
+  const hi = new Int32Array(3);
   const forCells = (t: number, f: (c: number) => void) => {
-    const [i0, i1] = range(t, 0), [j0, j1] = range(t, 1), [k0, k1] = range(t, 2);
-    for (let kk = k0; kk <= k1; kk++) for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) f((kk * dims[1] + j) * dims[0] + i);
+    const v = corners(partial, t);
+    for (let ax = 0; ax < 3; ax++) {
+      const a = v[ax], b = v[3 + ax], c = v[6 + ax];
+      const l = a < b ? (a < c ? a : c) : b < c ? b : c;
+      const h = a > b ? (a > c ? a : c) : b > c ? b : c;
+      lo[ax] = Math.max(0, Math.min(dims[ax] - 1, Math.floor((l - min[ax]) / cell)));
+      hi[ax] = Math.max(0, Math.min(dims[ax] - 1, Math.floor((h - min[ax]) / cell)));
+    }
+    for (let kk = lo[2]; kk <= hi[2]; kk++) for (let j = lo[1]; j <= hi[1]; j++) for (let i = lo[0]; i <= hi[0]; i++) f((kk * dims[1] + j) * dims[0] + i);
   };
-  for (let t = 0; t < k; t++) forCells(t, (c) => start[c + 1]++);
+  const tally = (c: number) => { start[c + 1]++; };
+  for (let t = 0; t < k; t++) forCells(t, tally);
   for (let c = 0; c < ncell; c++) start[c + 1] += start[c];
   const fill = start.slice(0, ncell);
   const items = new Int32Array(start[ncell]);
-  for (let t = 0; t < k; t++) forCells(t, (c) => (items[fill[c]++] = t));
+  let current = 0;
+  const put = (c: number) => { items[fill[c]++] = current; };
+  for (let t = 0; t < k; t++) { current = t; forCells(t, put); }
   return {
     ...partial,
     surface: surface.slice(0, k),
