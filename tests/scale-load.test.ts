@@ -83,14 +83,24 @@ describe('trace pieces only where no interval covers the hole', () => {
 });
 
 describe('vein grids built in the loading worker', () => {
-  it('answer the same after a structured clone as grids built on the page', async () => {
-    const { buildVeinGrids, adoptVeinGrids, buildVeinOrienter, veinOrienterFor } = await import('../src/domain/veinOrientation');
+  it('answer the same after travelling in their own message as grids built on the page', async () => {
+    const { buildVeinGrids, adoptVeinGrids, buildVeinOrienter, veinOrienterFor, sendableVeinGrids, expectVeinGrids, veinGridsReady } = await import('../src/domain/veinOrientation');
     const { model } = validateDeposit(JSON.parse(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8')), 'rocmec1.json');
-    // What the worker sends: model and grids in one message, so the grids keep pointing at the model's vertices.
-    const sent = structuredClone({ model: model!, grids: buildVeinGrids(model!) });
-    expect(sent.grids[0].vertices[0]).toBe(sent.model.surfaces.find((s) => s.zoneId === sent.grids[0].zoneId)!.vertices);
-    adoptVeinGrids(sent.model, sent.grids);
-    const adopted = veinOrienterFor(sent.model);
+    // The model goes first (the dataset message); the grids follow, built from copies of the
+    // vein surfaces and sent without vertices.
+    const page = structuredClone(model!);
+    expectVeinGrids(page);
+    let arrived = false;
+    const ready = veinGridsReady(page).then(() => (arrived = true));
+    const copies = { zones: model!.zones, surfaces: model!.surfaces.map((s) => ({ ...s, vertices: s.vertices.slice() })) };
+    const grids = structuredClone(sendableVeinGrids(buildVeinGrids(copies)));
+    expect(grids[0].vertices).toEqual([]);
+    await Promise.resolve();
+    expect(arrived).toBe(false);
+    adoptVeinGrids(page, grids);
+    await ready;
+    expect(grids[0].vertices[0]).toBe(page.surfaces.find((s) => s.zoneId === grids[0].zoneId)!.vertices);
+    const adopted = veinOrienterFor(page);
     const fresh = buildVeinOrienter(model!);
     const h = model!.holes[3];
     for (const dz of [-50, -120, -200]) {
@@ -101,6 +111,28 @@ describe('vein grids built in the loading worker', () => {
       expect(adopted.nearest(p, z)?.point).toEqual(want!.point);
       expect(adopted.nearest(p, z)?.normal).toEqual(want!.normal);
     }
+  });
+});
+
+describe('pick indexes built in the loading worker after the dataset', () => {
+  it('are adopted for the buffer the page received and pick the same segments', async () => {
+    const { prepare } = await import('../src/domain/prepare');
+    const { buildPickIndex, pickIndexSource, sendablePickIndex, expectPickIndex, pickIndexPending, adoptPickIndex, pickIndexOf } = await import('../src/domain/pickIndex');
+    const { model } = validateDeposit(JSON.parse(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8')), 'rocmec1.json');
+    const p = prepare(model!);
+    const source = pickIndexSource(p.intervals);
+    // The dataset travels first: the page's buffer is a copy the index was not built from.
+    const page = structuredClone(p.intervals);
+    expectPickIndex(page);
+    expect(pickIndexPending(page)).toBe(true);
+    const sent = structuredClone(sendablePickIndex(buildPickIndex(source)));
+    adoptPickIndex(page, sent);
+    expect(pickIndexPending(page)).toBe(false);
+    const ix = pickIndexOf(page);
+    expect(ix.buffer).toBe(page);
+    expect(ix.order).toEqual(sent.order);
+    // Every segment is listed once.
+    expect([...ix.order].sort((a, b) => a - b)).toEqual(Array.from({ length: page.count }, (_, i) => i));
   });
 });
 

@@ -10,6 +10,7 @@ import { createLoaderWorker } from './workerFactory';
 import type { CsvFile, ImportOptions } from './csv';
 import type { DesurveyMethod } from '../domain/desurvey';
 import { adoptVeinGrids } from '../domain/veinOrientation';
+import { adoptExtras, expectExtras } from './loadExtras';
 import { unpackPaths, unpackStations } from './pathTransfer';
 
 export type LoadSource = string | URL | File | File[] | FileList | object;
@@ -21,20 +22,36 @@ function failure(source: string, message: string, path = source): LoadReport {
 function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number) => void): Promise<Extract<WorkerResponse, { type: 'done' | 'failed' }>> {
   return new Promise((resolve) => {
     const worker = createLoaderWorker();
+    // After `done`, the worker goes on building the pick indexes and vein grids (see `extras`).
+    let extrasFor: Extract<WorkerResponse, { type: 'done' }> | null = null;
+    const giveUpExtras = () => {
+      if (!extrasFor) return;
+      adoptExtras(extrasFor, { type: 'extras', pickIndexes: { intervals: null, traces: null }, veinGrids: null });
+      extrasFor = null;
+    };
     worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
       const m = e.data;
       if (m.type === 'progress') onProgress(m.phase, m.fraction);
-      else {
+      else if (m.type === 'extras') {
+        if (extrasFor) adoptExtras(extrasFor, m);
+        extrasFor = null;
+        worker.terminate();
+      } else {
         if (m.type === 'done') {
           m.prepared.paths = unpackPaths(m.paths);
           unpackStations(m.model.holes, m.stations);
+          if (m.extras) {
+            extrasFor = m;
+            expectExtras(m, req.kind !== 'prepare');
+          }
         }
-        worker.terminate();
+        if (!extrasFor) worker.terminate();
         resolve(m);
       }
     };
     worker.onerror = (e) => {
       worker.terminate();
+      if (extrasFor) return giveUpExtras();
       resolve({ type: 'failed', report: failure(req.source, `loader crashed: ${e.message}`) });
     };
     worker.postMessage(req, req.kind === 'bytes' ? [req.bytes] : []);

@@ -10,8 +10,8 @@ import { packedPathTransferables, packPaths, packStations } from './pathTransfer
 import { importCsv } from './csv';
 import { prepare, type Prepared } from '../domain/prepare';
 import { surfaceBounds } from '../domain/bounds';
-import { buildVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
-import { buildPickIndex, pickIndexTransferables, type PickIndex } from '../domain/pickIndex';
+import { buildVeinGrids, sendableVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
+import { buildPickIndex, pickIndexSource, pickIndexTransferables, sendablePickIndex, type PickIndex } from '../domain/pickIndex';
 import { segmentTransferables } from '../domain/segments';
 import { packedTransferables, packSegments, type PackedSegments } from '../scene/geometry/segmentPack';
 import type { LoadReport, Model } from './model';
@@ -52,25 +52,45 @@ function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?: CsvI
   const prepared = prepare(model, req.method);
   // GPU layout of every segment layer, here rather than on the page.
   for (const b of [prepared.intervals, prepared.traces, prepared.workings, prepared.resources, prepared.faultTraces]) b.gpu = packSegments(b);
-  // Vein search grids (intercept widths) take seconds for millions of triangles: build them here.
-  // Not for a new desurvey of the loaded model: the page's grids still hold (and grids built here
-  // would keep this worker's copy of the surface vertices alive beside the page's).
-  if (req.kind !== 'prepare') prepared.veinGrids = buildVeinGrids(model);
   // Surface bounds (views and axes frame them) from millions of vertices: here, not on the page.
   for (const s of prepared.surfaces) s.bounds = surfaceBounds(s.positions);
-  // Picking indexes of the layers the cursor picks from (intervals, traces).
-  for (const b of [prepared.intervals, prepared.traces]) b.pickIndex = buildPickIndex(b);
   report.warnings.push(...prepared.warnings);
+  // The picking indexes and the vein search grids (intercept widths) are not needed for the first
+  // picture: they are built after the result is sent, while the page draws it (about a second at
+  // a million intervals and 2 M vein triangles). The result's arrays move to the page, so they are
+  // built from copies of what they read. No grids for a new desurvey of the loaded model: the
+  // page's grids still hold.
+  const pickSources = [prepared.intervals, prepared.traces].map(pickIndexSource);
+  const gridSource = req.kind !== 'prepare' ? veinGridSource(model) : null;
   const paths = packPaths(prepared.paths);
   const sent: Prepared = { ...prepared, paths: [] };
   const stations = packStations(model.holes);
   const sentModel: Model = { ...model, holes: model.holes.map((h) => ({ ...h, stations: [] })) };
-  post({ type: 'done', model: sentModel, prepared: sent, paths, stations, report, csv }, [
+  post({ type: 'done', model: sentModel, prepared: sent, paths, stations, report, csv, extras: true }, [
     ...transferables(sent, sentModel),
     ...packedPathTransferables(paths),
     stations.offsets.buffer as ArrayBuffer,
     stations.values.buffer as ArrayBuffer,
   ]);
+  const attempt = <T>(f: () => T): T | null => {
+    try {
+      return f();
+    } catch {
+      return null;
+    }
+  };
+  const [intervals, traces] = pickSources.map((b) => attempt(() => buildPickIndex(b)));
+  const grids = gridSource ? attempt(() => sendableVeinGrids(buildVeinGrids(gridSource))) : null;
+  const out = new Set<ArrayBuffer>();
+  for (const ix of [intervals, traces]) if (ix) pickIndexTransferables(ix).forEach((b) => out.add(b));
+  if (grids) veinGridTransferables(grids).forEach((b) => out.add(b));
+  post({ type: 'extras', pickIndexes: { intervals: intervals && sendablePickIndex(intervals), traces: traces && sendablePickIndex(traces) }, veinGrids: grids }, [...out]);
+}
+
+/** Copies of the vein surfaces, for building their search grids after the model has moved to the page. */
+function veinGridSource(model: Model): Pick<Model, 'zones' | 'surfaces'> {
+  const veins = new Set(model.zones.filter((z) => z.kind === 'vein').map((z) => z.id));
+  return { zones: model.zones, surfaces: model.surfaces.filter((s) => s.zoneId && veins.has(s.zoneId)).map((s) => ({ ...s, vertices: s.vertices.slice(), triangles: s.triangles.slice() })) };
 }
 
 /** Bytes of a URL or file request, read here; a failure to read is reported as such. */

@@ -5,6 +5,8 @@ import type { DesurveyMethod } from '../domain/desurvey';
 import type { CsvFile, DetectedTable, ImportOptions, ImportResult } from './csv';
 import type { DepositInput } from './schema';
 import type { PackedPaths, PackedStations } from './pathTransfer';
+import type { SentPickIndex } from '../domain/pickIndex';
+import type { VeinGrids } from '../domain/veinOrientation';
 
 export type WorkerRequest =
   | { kind: 'bytes'; bytes: ArrayBuffer; source: string; method: DesurveyMethod }
@@ -31,5 +33,10 @@ export interface CsvImportInfo {
 export type WorkerResponse =
   | { type: 'progress'; phase: LoadPhase; fraction: number }
   /** `prepared.paths` and each hole's `stations` travel empty; they come flat in `paths` and `stations` (see pathTransfer.ts) */
-  | { type: 'done'; model: Model; prepared: Prepared; paths: PackedPaths; stations: PackedStations; report: LoadReport; csv?: CsvImportInfo }
+  | { type: 'done'; model: Model; prepared: Prepared; paths: PackedPaths; stations: PackedStations; report: LoadReport; csv?: CsvImportInfo; extras: boolean }
+  /**
+   * After `done` (when it said `extras`): what the first picture does not need, built while the page
+   * draws it. Null where building failed (the page then builds that itself when first needed).
+   */
+  | { type: 'extras'; pickIndexes: { intervals: SentPickIndex | null; traces: SentPickIndex | null }; veinGrids: VeinGrids | null }
   | { type: 'failed'; report: LoadReport };

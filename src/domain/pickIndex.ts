@@ -183,15 +183,62 @@ export function buildPickIndex(b: SegmentBuffer): PickIndex {
 
 const built = new WeakMap<SegmentBuffer, PickIndex>();
 
+/** An index as the loading worker sends it: without the buffer, which travels on its own. */
+export type SentPickIndex = Omit<PickIndex, 'buffer'>;
+
+/** The index without its buffer, for the worker's message. */
+export function sendablePickIndex(ix: PickIndex): SentPickIndex {
+  return { order: ix.order, boxes: ix.boxes, groups: ix.groups };
+}
+
+/**
+ * The fields an index is built from, copied, so the loading worker can send the buffer itself to
+ * the page first and build the index after (it is needed at the first hover, not the first frame).
+ */
+export function pickIndexSource(b: SegmentBuffer): SegmentBuffer {
+  return { ...b, start: b.start.slice(), end: b.end.slice(), mask: b.mask.slice(), gpu: undefined, pickIndex: undefined };
+}
+
+/** Buffers whose index the loading worker is still building (see adoptPickIndex). */
+const coming = new WeakSet<SegmentBuffer>();
+const adoptedListeners = new Set<() => void>();
+
+/** The loading worker will send this buffer's index: prebuilding on the page would waste the work. */
+export function expectPickIndex(b: SegmentBuffer): void {
+  if (!built.has(b)) coming.add(b);
+}
+
+export function pickIndexPending(b: SegmentBuffer): boolean {
+  return coming.has(b);
+}
+
+/**
+ * Use the index the loading worker built for this buffer (built from the same segments); null:
+ * it could not, and the page builds one when first needed.
+ */
+export function adoptPickIndex(b: SegmentBuffer, sent: SentPickIndex | null): void {
+  coming.delete(b);
+  if (sent && !built.has(b)) built.set(b, { ...sent, buffer: b });
+  adoptedListeners.forEach((f) => f());
+}
+
+/** Called after each adoption (the picker warms up its code path then). Returns an unsubscribe. */
+export function onPickIndexAdopted(f: () => void): () => void {
+  adoptedListeners.add(f);
+  return () => adoptedListeners.delete(f);
+}
+
 /** The index of a buffer, built on first use and kept as long as the buffer lives. */
 export function pickIndexOf(b: SegmentBuffer): PickIndex {
   let ix = built.get(b);
   if (!ix) {
     // Built by the loading worker when the buffer came from there (0.3-0.4 s at 1M segments).
     const sent = b.pickIndex as PickIndex | undefined;
+    // A pick before the worker's index arrives: build it here (the worker's copy is then ignored).
     ix = sent && sent.buffer === b ? sent : buildPickIndex(b);
     delete b.pickIndex;
     built.set(b, ix);
+    coming.delete(b);
   }
   return ix;
 }

@@ -23,8 +23,9 @@ export interface SlicedRun<T> {
 /**
  * Run `steps` in slices of about `budgetMs` (ms) of main-thread time, each slice a separate task
  * (setTimeout 0) so input events and frames get in between. A step that throws rejects the promise.
+ * With `after`, the first slice waits until that promise settles.
  */
-export function runSliced<T>(steps: Iterator<unknown, T>, budgetMs = 8): SlicedRun<T> {
+export function runSliced<T>(steps: Iterator<unknown, T>, budgetMs = 8, after?: Promise<unknown>): SlicedRun<T> {
   let cancelled = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const promise = new Promise<T>((resolve, reject) => {
@@ -45,7 +46,12 @@ export function runSliced<T>(steps: Iterator<unknown, T>, budgetMs = 8): SlicedR
       }
       timer = setTimeout(slice, 0);
     };
-    timer = setTimeout(slice, 0);
+    const begin = () => {
+      if (!cancelled) timer = setTimeout(slice, 0);
+    };
+    // `after`: inputs still on their way (e.g. vein grids from the loading worker); start then.
+    if (after) after.then(begin, begin);
+    else begin();
   });
   return {
     promise,

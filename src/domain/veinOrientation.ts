@@ -300,7 +300,39 @@ export function veinGridTransferables(grids: VeinGrids): ArrayBuffer[] {
  * building them. The grids must have been built from this model's surfaces.
  */
 export function adoptVeinGrids(model: Pick<Model, 'zones' | 'surfaces'>, grids: VeinGrids): void {
-  cache.set(model, orienterFromGrids(grids));
+  // Grids sent without vertices (see sendableVeinGrids) point again at the model's own arrays.
+  for (const g of grids) {
+    if (g.vertices.length === 0) g.vertices = g.surfaceIds.map((id) => model.surfaces.find((s) => s.id === id)!.vertices);
+  }
+  if (!cache.has(model)) cache.set(model, orienterFromGrids(grids));
+  settleGrids(model);
+}
+
+/** The grids without the surfaces' vertex arrays: the page has them already, in the model. */
+export function sendableVeinGrids(grids: VeinGrids): VeinGrids {
+  return grids.map((g) => ({ ...g, vertices: [] }));
+}
+
+/** Models whose grids the loading worker is still building, with the promise of their arrival. */
+const comingGrids = new WeakMap<object, { promise: Promise<void>; resolve: () => void }>();
+
+/** The loading worker will send this model's grids (intercept widths wait for them, see veinGridsReady). */
+export function expectVeinGrids(model: Pick<Model, 'zones' | 'surfaces'>): void {
+  if (cache.has(model) || comingGrids.has(model)) return;
+  let resolve = () => undefined as void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  comingGrids.set(model, { promise, resolve });
+}
+
+/** Resolves once the model's grids are here, or at once when none are on their way. */
+export function veinGridsReady(model: Pick<Model, 'zones' | 'surfaces'>): Promise<void> {
+  return comingGrids.get(model)?.promise ?? Promise.resolve();
+}
+
+/** No grids will come from the worker after all (it failed): whoever waits builds them. */
+export function settleGrids(model: Pick<Model, 'zones' | 'surfaces'>): void {
+  comingGrids.get(model)?.resolve();
+  comingGrids.delete(model);
 }
 
 function orienterFromGrids(list: VeinGrids): VeinOrienter {
@@ -430,6 +462,7 @@ export function veinOrienterFor(model: Pick<Model, 'zones' | 'surfaces'>): VeinO
   if (!o) {
     o = buildVeinOrienter(model);
     cache.set(model, o);
+    settleGrids(model);
   }
   return o;
 }

@@ -8,7 +8,7 @@ import { useThree } from '@react-three/fiber';
 import { Matrix4, Raycaster, Vector2 } from 'three';
 import { store } from '../state/store';
 import { isBetterPick, type PickResult } from '../domain/pick';
-import { pickIndexed, pickIndexOf } from '../domain/pickIndex';
+import { onPickIndexAdopted, pickIndexed, pickIndexOf, pickIndexPending } from '../domain/pickIndex';
 import { raycastSurfaces } from '../domain/pickSurface';
 import { lineFromPicks } from '../domain/section';
 import { faultShifts } from '../state/faultShifts';
@@ -218,12 +218,17 @@ function prebuildIndexes(): () => void {
   let pending: number[] = [];
   const schedule = (p: Prepared | null) => {
     pending.forEach(cancel);
-    const jobs = p ? [() => void pickIndexOf(p.intervals), () => void pickIndexOf(p.traces), warmUp] : [];
+    // An index the loading worker is still building is not built here too: this runs again when
+    // it arrives (onPickIndexAdopted).
+    const layers = p ? [p.intervals, p.traces] : [];
+    if (layers.some(pickIndexPending)) return;
+    const jobs = p ? [...layers.map((b) => () => void pickIndexOf(b)), warmUp] : [];
     pending = jobs.map((job) => idle(job) as number);
   };
   schedule(store.getState().prepared);
   const unsubscribe = store.subscribe((s, prev) => { if (s.prepared !== prev.prepared) schedule(s.prepared); });
-  return () => { unsubscribe(); pending.forEach(cancel); };
+  const unadopted = onPickIndexAdopted(() => schedule(store.getState().prepared));
+  return () => { unsubscribe(); unadopted(); pending.forEach(cancel); };
 }
 
 export function PickHandler() {

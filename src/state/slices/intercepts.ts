@@ -10,6 +10,7 @@ import type { Intercept } from '../../domain/intercepts';
 import type { Prepared } from '../../domain/prepare';
 import { queryInterceptSteps, type InterceptQuery } from '../../domain/interceptQuery';
 import { runSliced, started, type SlicedRun } from '../../domain/sliced';
+import { veinGridsReady } from '../../domain/veinOrientation';
 
 export const DEFAULT_INTERCEPT_QUERY: InterceptQuery = { cutoff: 1, minLength: 0.5, maxDilution: 2, topCut: 45, includeCutoff: 10, system: null };
 
@@ -67,7 +68,9 @@ export const createInterceptsSlice: StateCreator<VeinscapeState, [], [], Interce
       // Checks the settings: throws before anything changes.
       const steps = started(queryInterceptSteps(model, prepared.paths, interceptQuery));
       stop();
-      const run = runSliced(steps);
+      // The vein search grids may still be on their way from the loading worker: wait for them
+      // rather than build them here (seconds of main-thread work at millions of triangles).
+      const run = runSliced(steps, 8, veinGridsReady(model));
       const mine = { inputs, run, done: Promise.resolve([] as Intercept[]) };
       mine.done = run.promise.then(
         (rows) => {
