@@ -108,7 +108,10 @@ describe('countInView on data/rocmec1.json', () => {
     ['all', {}],
     ['cut-off 3, hidden', { gradeCutoff: 3, belowCutoff: 'hide' }],
     ['elevation', { elevMin: zMid - 100, elevMax: zMid + 50 }],
+    ['elevation minimum only, cut-off 1', { elevMin: zMid, gradeCutoff: 1 }],
+    ['elevation maximum only, cut-off 3', { elevMax: zMid, gradeCutoff: 3 }],
     ['depth', { depthMin: 20, depthMax: 120 }],
+    ['depth and elevation, cut-off 2', { depthMin: 20, depthMax: 120, elevMin: zMid - 50, gradeCutoff: 2 }],
     ['drilled surface holes, 2005 on', { statusTypeMask: 1, yearMin: 2005 }],
   ];
   it.each(cases)('%s: holes and rows as the per-segment test says', (_, patch) => {
@@ -120,11 +123,13 @@ describe('countInView on data/rocmec1.json', () => {
 
   it('steps can be spread over tasks and give the same result', async () => {
     const f = { ...ALL, programMask: programMask(prepared.programs, {}), gradeCutoff: 2 };
-    const steps = countInViewSteps(input, f);
+    // Fresh buffers: the first count of a dataset also builds its count index, in steps.
+    const fresh: CountInput = { ...input, intervals: { ...input.intervals } };
+    const steps = countInViewSteps(fresh, f);
     let n = 0;
     const counted = drain({ next: () => (n++, steps.next()) });
     expect(n).toBeGreaterThan(2);
-    expect(await runSliced(countInViewSteps(input, f), 1).promise).toEqual(counted);
+    expect(await runSliced(countInViewSteps(fresh, f), 1).promise).toEqual(counted);
   });
 
   it('the store computes intercepts in slices on demand, with a pending flag, and the counts agree', async () => {

@@ -1,7 +1,8 @@
 /**
  * How many holes, interval rows and intercepts the filters leave in view, from compact typed
- * arrays: per-hole attributes (tested once per hole, not once per segment), the segment buffers
- * themselves, one byte per interval row (no Set), and per-intercept points. The count is a step
+ * arrays: per-hole attributes (tested once per hole, not once per segment), a per-hole index of
+ * the segment buffers (countIndex.ts: a binary search or two per hole, not a test per segment;
+ * the buffers themselves when it cannot be used) and per-intercept points. The count is a step
  * generator (sliced.ts) so the UI can run it in slices off the interaction path; `countInView`
  * runs it to completion. No react/three/zustand.
  *
@@ -18,6 +19,7 @@
 import { holeAttrsVisible, type FilterState } from './holeFilter';
 import type { SegmentBuffer } from './segments';
 import { drain } from './sliced';
+import { buildCountIndex, countHoles, type CountIndex, type CountWindow } from './countIndex';
 
 export interface ViewCounts {
   holes: number;
@@ -125,14 +127,7 @@ function rowSpan(b: SegmentBuffer): number {
 }
 
 /** The filter values a piece is tested against, unpacked once per count. */
-interface Window {
-  pass: Uint8Array;
-  zMin: number;
-  zMax: number;
-  dMin: number;
-  dMax: number;
-  cut: number;
-}
+type Window = CountWindow;
 
 /**
  * Pieces lo..hi-1 of `b` that pass the hole, elevation and depth filters (grade aside) mark their
@@ -172,26 +167,72 @@ function* markPieces(b: SegmentBuffer, w: Window, seen: Uint8Array, rows: Uint8A
   return marked;
 }
 
-/** The counts, yielding every few thousand segments so a caller can spread them over several tasks. */
+/** Holes counted between two yields with the index (each a binary search or two, or a short scan). */
+const HOLE_STEP = 1024;
+
+interface IndexEntry {
+  traces: SegmentBuffer;
+  nHoles: number;
+  /** the build, advanced by whichever count runs next (a cancelled count leaves it part-built) */
+  build: Generator<void, CountIndex | null>;
+  index?: CountIndex | null;
+}
+
+const indexes = new WeakMap<SegmentBuffer, IndexEntry>();
+
+/** The count index of these buffers (built in steps on first use, then kept), or null when it cannot be used. */
+function* indexFor(traces: SegmentBuffer, intervals: SegmentBuffer, nHoles: number): Generator<void, CountIndex | null> {
+  let e = indexes.get(intervals);
+  if (!e || e.traces !== traces || e.nHoles !== nHoles) {
+    e = { traces, nHoles, build: buildCountIndex(traces, intervals, nHoles) };
+    indexes.set(intervals, e);
+  }
+  while (e.index === undefined) {
+    const r = e.build.next();
+    if (r.done) e.index = r.value;
+    else yield;
+  }
+  return e.index;
+}
+
+/** The intercepts in view: hole passes, midpoint elevation and mid depth in the windows, grade ≥ the cut-off. */
+function* countIntercepts(p: InterceptPoints | null | undefined, w: Window): Generator<void, number> {
+  let intercepts = 0;
+  if (!p) return 0;
+  for (let i = 0; i < p.hole.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const h = p.hole[i];
+    if (h >= 0 && h < w.pass.length && w.pass[h] === 0) continue;
+    const z = p.z[i], d = p.depth[i];
+    if (z >= w.zMin && z <= w.zMax && d >= w.dMin && d <= w.dMax && p.grade[i] >= w.cut) intercepts++;
+  }
+  return intercepts;
+}
+
+/**
+ * The counts, yielding every few thousand holes (or segments) so a caller can spread them over
+ * several tasks. With the count index (built on the first count of a dataset) a count is about a
+ * binary search per hole; without it (a row in two holes), every piece is tested.
+ */
 export function* countInViewSteps(input: CountInput, f: FilterState): Generator<void, ViewCounts> {
   const pass = holesPassing(input.holes, f);
   const w: Window = { pass, zMin: f.elevMin, zMax: f.elevMax, dMin: f.depthMin ?? -Infinity, dMax: f.depthMax ?? Infinity, cut: f.gradeCutoff };
-  const seen = new Uint8Array(pass.length);
-  yield* markPieces(input.traces, w, seen, null);
-  const intervals = yield* markPieces(input.intervals, w, seen, new Uint8Array(rowSpan(input.intervals)));
-  let holes = 0;
-  for (let h = 0; h < seen.length; h++) holes += seen[h];
-  let intercepts = 0;
-  const p = input.intercepts;
-  if (p) {
-    for (let i = 0; i < p.hole.length; i++) {
-      if (i % STEP === STEP - 1) yield;
-      const h = p.hole[i];
-      if (h >= 0 && h < pass.length && pass[h] === 0) continue;
-      const z = p.z[i], d = p.depth[i];
-      if (z >= w.zMin && z <= w.zMax && d >= w.dMin && d <= w.dMax && p.grade[i] >= w.cut) intercepts++;
+  const ix = yield* indexFor(input.traces, input.intervals, pass.length);
+  let holes = 0, intervals = 0;
+  if (ix) {
+    for (let h = 0; h < pass.length; h += HOLE_STEP) {
+      const c = countHoles(ix, w, h, Math.min(pass.length, h + HOLE_STEP));
+      holes += c.holes;
+      intervals += c.rows;
+      yield;
     }
+  } else {
+    const seen = new Uint8Array(pass.length);
+    yield* markPieces(input.traces, w, seen, null);
+    intervals = yield* markPieces(input.intervals, w, seen, new Uint8Array(rowSpan(input.intervals)));
+    for (let h = 0; h < seen.length; h++) holes += seen[h];
   }
+  const intercepts = yield* countIntercepts(input.intercepts, w);
   return { holes, intervals, intercepts };
 }
 
