@@ -334,6 +334,7 @@ async function measureSize(o, base, size, endBy) {
     const B = await page.evaluate(() => window.__bench);
     result.phases = B.phases;
     result.workerDone = B.workerDone ?? null;
+    result.workerExtras = B.workerExtras ?? null;
     const inLoad = B.longtasks.filter((t) => t.start < result.readyMs);
     const top = [...inLoad].sort((a, b) => b.duration - a.duration).slice(0, 6).map((t) => ({ ...t, during: phaseAt(B.phases, t.start) }));
     result.longest = top[0] ?? { start: 0, duration: 0 };

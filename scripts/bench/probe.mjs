@@ -8,8 +8,9 @@
  *   - loafs: long animation frames with their script attribution (invoker, source, duration);
  *   - phases: each change of the store's load phase (reading, parsing, validating, building,
  *     drawing), the moment the dataset is stored and the moment it is first drawn;
- *   - workerDone: how long the main thread took to deserialise the worker's final message (the
- *     structured clone of the model and prepared buffers) and to run its handler;
+ *   - workerDone: how long the main thread took to deserialise the worker's dataset message (the
+ *     structured clone of the model and prepared buffers) and to run its handler; workerExtras the
+ *     same for the pick indexes and vein grids that follow it;
  *   - gl: calls, main-thread milliseconds and bytes of the WebGL calls that upload or draw, so a
  *     filter change can be checked to upload nothing.
  */
@@ -125,7 +126,10 @@ export function installProbe() {
                 try {
                   return fn.call(this, e);
                 } finally {
-                  if (d && d.type !== 'progress') B.workerDone = { at: t0, type: d.type, deserializeMs: t1 - t0, handlerMs: now() - t1 };
+                  // The dataset message ('done' or 'failed'); the 'extras' that may follow it
+                  // (pick indexes, vein grids) are recorded apart.
+                  if (d && d.type === 'extras') B.workerExtras = { at: t0, deserializeMs: t1 - t0, handlerMs: now() - t1 };
+                  else if (d && d.type !== 'progress') B.workerDone = { at: t0, type: d.type, deserializeMs: t1 - t0, handlerMs: now() - t1 };
                 }
               },
         );

@@ -141,6 +141,7 @@ export function markdownResults(results, env) {
       lines.push(`  - long tasks during load (${r.longtasks?.over200List?.length > 3 ? 'all over 200 ms' : 'top 3'}): ${describeLongTasks(r)}.`);
       lines.push(`  - longest animation frame's scripts: ${describeLoafs(r)}.`);
       if (r.workerDone) lines.push(`  - worker result on the main thread: deserialising the message ${ms(r.workerDone.deserializeMs)} ms, its handler ${ms(r.workerDone.handlerMs)} ms.`);
+      if (r.workerExtras) lines.push(`  - pick indexes and vein grids, sent after the dataset: arrived at ${ms(r.workerExtras.at)} ms, deserialising ${ms(r.workerExtras.deserializeMs)} ms, handler ${ms(r.workerExtras.handlerMs)} ms.`);
       const drawnAt = r.phases?.find((p) => p.phase === 'drawn')?.t ?? Infinity;
       for (const c of (r.glCalls?.canvasResize?.log ?? []).filter((x) => x.ms > 50)) lines.push(`  - the canvas ${c.dim} was set to ${c.value} px at ${fmt(c.t)} ms${c.t > drawnAt ? ', after the first frame' : ''}; the setter blocked the main thread ${fmt(c.ms)} ms (it waits for the GPU to finish the frames in flight).`);
       if (r.gl) lines.push(`  - WebGL during load: ${fmt(r.gl.uploadBytes / 1e6)} MB uploaded in ${fmt(r.gl.uploadCalls)} calls, ${ms(r.gl.uploadMs)} ms of main thread; shader compile + link waits ${ms(r.gl.shaderMs)} ms.`);
