@@ -1,12 +1,14 @@
 /**
  * Registers the renderer for the scripting API, counts frames, and tells the store once a newly
- * loaded dataset has actually been drawn (what `veinscape.ready()` waits for).
+ * loaded dataset has actually been drawn (what `veinscape.ready()` waits for): by the first frame
+ * after all its layers are warmed up (warmQueue.ts), since until then they draw nothing.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { addAfterEffect, useFrame, useThree } from '@react-three/fiber';
 import { store, useVeinscape } from '../state/store';
 import { sceneState } from './handle';
 import { shared } from './materials/sharedUniforms';
+import { warmQueue } from './warmQueue';
 import type { OrthographicCamera, PerspectiveCamera } from 'three';
 
 export function FrameMonitor() {
@@ -23,12 +25,15 @@ export function FrameMonitor() {
     invalidate();
   }, [gl, scene, camera, invalidate, size]);
 
+  // Re-renders when the version's warm-up ends, in the same commit that shows its layers.
+  const warming = useSyncExternalStore(warmQueue.subscribe, () => warmQueue.pending(version));
   useEffect(() => {
-    if (version > 0) {
+    // The queue itself, not `warming`: the layers queue their jobs in this same commit.
+    if (version > 0 && !warmQueue.pending(version)) {
       pending.current = { version, drawing: false };
       invalidate();
     }
-  }, [version, invalidate]);
+  }, [version, warming, invalidate]);
 
   // Marked after the render of the frame that drew the dataset, not at the start of another frame:
   // on software WebGL a frame of a large deposit takes seconds, and `ready()` would wait for a

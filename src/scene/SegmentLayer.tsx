@@ -2,12 +2,13 @@
 import { useEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { SegmentBuffer } from '../domain/segments';
-import { buildSegmentGpuData } from './geometry/segmentGeometry';
+import { buildSegmentGpuData, type SegmentGpuData } from './geometry/segmentGeometry';
 import type { PackedSegments } from './geometry/segmentPack';
 import { createSegmentMaterial, type SegmentMaterialOptions } from './materials/segmentMaterial';
-
-/** Segments past which a layer's textures are uploaded ahead of its first frame. */
-const LARGE_LAYER = 100_000;
+import { gpuIdle, prepareDraw, startProgram, uploadTexture, type WarmTarget } from './warmUp';
+import { useWarmUp } from './useWarmUp';
+import type { WarmJob } from './warmQueue';
+import type { Material } from 'three';
 
 interface Props {
   buffer: SegmentBuffer;
@@ -16,6 +17,23 @@ interface Props {
   name: string;
   /** per-segment values to colour by; replaces one texture's data, no geometry rebuild */
   colorValues?: Float32Array;
+}
+
+/**
+ * Before the layer's first frame: its program, then each texture (a million segments are 18 MB
+ * per texture, about 40 ms each on software WebGL), then its buffers, each step a task of its own
+ * once the GPU has done the step before.
+ */
+function* segmentWarmUp(gpu: SegmentGpuData, material: () => Material, target: () => WarmTarget): WarmJob<true> {
+  startProgram(target(), gpu.geometry, material());
+  yield gpuIdle(target());
+  for (const t of [gpu.segA, gpu.segB, gpu.segC, gpu.holeAttr]) {
+    uploadTexture(target(), t);
+    yield gpuIdle(target());
+  }
+  prepareDraw(target(), gpu.geometry, material());
+  yield gpuIdle(target());
+  return true;
 }
 
 export function SegmentLayer({ buffer, options, visible, name, colorValues }: Props) {
@@ -30,14 +48,8 @@ export function SegmentLayer({ buffer, options, visible, name, colorValues }: Pr
   const material = useMemo(() => createSegmentMaterial(options, gpu), [key, gpu]);
   useEffect(() => () => gpu.dispose(), [gpu]);
   const invalidate = useThree((s) => s.invalidate);
-  const gl = useThree((s) => s.gl);
-  useEffect(() => {
-    // A million segments are 50 MB of textures: upload each in a task of its own, ahead of the
-    // first frame, rather than all inside that frame (one long main-thread task).
-    if (buffer.count < LARGE_LAYER) return;
-    const timers = [gpu.segA, gpu.segB, gpu.segC].map((t, i) => setTimeout(() => gl.initTexture(t), i));
-    return () => timers.forEach(clearTimeout);
-  }, [gpu, gl, buffer.count]);
+  // Drawn only once uploaded and linked ahead of the frame (with the rest of its dataset).
+  const ready = useWarmUp(buffer.count > 0 ? gpu : null, (g, target) => segmentWarmUp(g, () => material, target));
   useEffect(() => {
     if (!colorValues || colorValues.length !== buffer.count) return;
     // The grade itself is the colour value the GPU data start with: nothing to upload.
@@ -46,7 +58,7 @@ export function SegmentLayer({ buffer, options, visible, name, colorValues }: Pr
     invalidate();
   }, [colorValues, gpu, buffer.count, invalidate]);
   useEffect(() => () => material.dispose(), [material]);
-  if (buffer.count === 0) return null;
+  if (buffer.count === 0 || !ready) return null;
   // Segments are placed in the shader, so the geometry has no meaningful bounds: never cull.
   return <mesh name={name} geometry={gpu.geometry} material={material} visible={visible} frustumCulled={false} />;
 }

@@ -3,11 +3,15 @@
  * envelopes and faults are translucent so the veins and holes inside stay readable.
  */
 import { useEffect, useMemo } from 'react';
+import type { BufferGeometry, Material } from 'three';
 import { useVeinscape } from '../state/store';
 import type { LayerName } from '../state/slices/layers';
 import { buildSurfaceGeometry } from './geometry/surfaceGeometry';
 import { createSurfaceMaterial } from './materials/surfaceMaterial';
 import type { SurfaceBuffer } from '../domain/surfaceBuffer';
+import { gpuIdle, prepareDraw, startProgram, type WarmTarget } from './warmUp';
+import { useWarmUp } from './useWarmUp';
+import type { WarmJob } from './warmQueue';
 
 const KIND_LAYER: Record<string, LayerName> = { vein: 'veins', shear: 'veins', other: 'veins', alteration: 'alteration', host: 'host' };
 // Veins are slightly see-through so the intercepts inside them stay visible.
@@ -24,11 +28,37 @@ interface Props {
   name: string;
 }
 
+/**
+ * Before the surface's first frame, each step a task of its own: its geometry (the bounding sphere
+ * of half a million vertices takes 15-20 ms), its program, then its buffers (up to 30 MB), each
+ * once the GPU has done the step before.
+ */
+function* surfaceWarmUp(buffer: SurfaceBuffer, material: () => Material, target: () => WarmTarget): WarmJob<BufferGeometry> {
+  const geometry = buildSurfaceGeometry(buffer);
+  let handedOver = false;
+  try {
+    yield;
+    startProgram(target(), geometry, material());
+    yield gpuIdle(target());
+    prepareDraw(target(), geometry, material());
+    yield gpuIdle(target());
+    handedOver = true;
+    return geometry;
+  } finally {
+    if (!handedOver) geometry.dispose();
+  }
+}
+
+function disposeGeometry(g: BufferGeometry): void {
+  g.dispose();
+}
+
 function SurfaceMesh({ buffer, color, opacity, visible, renderOrder, name }: Props) {
-  const geometry = useMemo(() => buildSurfaceGeometry(buffer), [buffer]);
   const material = useMemo(() => createSurfaceMaterial({ color, opacity }), [color, opacity]);
-  useEffect(() => () => geometry.dispose(), [geometry]);
   useEffect(() => () => material.dispose(), [material]);
+  // Drawn only once built, uploaded and linked ahead of the frame (with the rest of its dataset).
+  const geometry = useWarmUp(buffer, (b, target) => surfaceWarmUp(b, () => material, target), disposeGeometry);
+  if (!geometry) return null;
   return <mesh name={name} geometry={geometry} material={material} visible={visible} renderOrder={renderOrder} />;
 }
 

@@ -1,0 +1,72 @@
+/**
+ * The GPU side of a layer's warm-up (see warmQueue.ts): what three would otherwise do inside the
+ * first frame that draws the layer, done ahead in steps of their own.
+ *
+ * - `startProgram` creates the layer's shader program (compile and link are queued to the GPU
+ *   process and proceed while the page does other steps);
+ * - `uploadTexture` uploads one data texture (a million segments are 18 MB per texture);
+ * - `prepareDraw` runs three's whole draw path for the layer with nothing to draw: the vertex and
+ *   index buffers are uploaded, the program is finished (ANGLE completes a link at its first use,
+ *   tens of ms on SwiftShader, which has no KHR_parallel_shader_compile) and its uniforms set.
+ *
+ * Each of these queues work to the GPU process, which does it later; a call that needs an answer
+ * from it (three reads the program's uniforms at first use) waits for all that work. So a job waits
+ * for `gpuIdle` after each step: the page stays free meanwhile, and no step waits for another's.
+ *
+ * The layer is drawn as a temporary mesh with its own geometry and material, alone (a camera
+ * layer that only it and the lights are on, so the program sees the scene's lights and is the one
+ * the frame will use), without clearing the canvas and with an empty draw range.
+ */
+import { gpuFinished } from './gpuFence';
+import { Mesh, type BufferGeometry, type Camera, type Material, type Object3D, type Scene, type Texture, type WebGLRenderer } from 'three';
+
+/** Camera layer used only during a warm-up draw (three has 32; the app uses layer 0). */
+const WARM_LAYER = 31;
+
+export interface WarmTarget {
+  gl: WebGLRenderer;
+  scene: Scene;
+  camera: Camera;
+}
+
+/** Resolves once the GPU process has done every command issued so far (polled between tasks). */
+export function gpuIdle({ gl }: WarmTarget): Promise<void> {
+  return gpuFinished(gl.getContext());
+}
+
+export function startProgram({ gl, scene, camera }: WarmTarget, geometry: BufferGeometry, material: Material): void {
+  gl.compile(new Mesh(geometry, material), camera, scene);
+}
+
+export function uploadTexture({ gl }: WarmTarget, texture: Texture): void {
+  gl.initTexture(texture);
+}
+
+export function prepareDraw({ gl, scene, camera }: WarmTarget, geometry: BufferGeometry, material: Material): void {
+  const mesh = new Mesh(geometry, material);
+  mesh.frustumCulled = false;
+  mesh.layers.set(WARM_LAYER);
+  const lights: Object3D[] = [];
+  scene.traverse((o) => void ((o as { isLight?: boolean }).isLight && lights.push(o)));
+  const saved = { mask: camera.layers.mask, autoClear: gl.autoClear, background: scene.background, start: geometry.drawRange.start, count: geometry.drawRange.count };
+  // The last frame's draw calls and triangles (veinscape.stats()) stay those of the last frame.
+  const info = { ...gl.info.render };
+  try {
+    for (const l of lights) l.layers.enable(WARM_LAYER);
+    camera.layers.set(WARM_LAYER);
+    // A colour background always clears the canvas: keep the picture on screen as it is.
+    gl.autoClear = false;
+    scene.background = null;
+    geometry.setDrawRange(0, 0);
+    scene.add(mesh);
+    gl.render(scene, camera);
+  } finally {
+    scene.remove(mesh);
+    geometry.setDrawRange(saved.start, saved.count);
+    scene.background = saved.background;
+    gl.autoClear = saved.autoClear;
+    camera.layers.mask = saved.mask;
+    for (const l of lights) l.layers.disable(WARM_LAYER);
+    Object.assign(gl.info.render, info);
+  }
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { WarmQueue, type WarmJob } from '../src/scene/warmQueue';
+
+/** A scheduler the test drives by hand: each `runTask()` is one main-thread task. */
+function manual() {
+  const tasks: (() => void)[] = [];
+  return {
+    schedule: (run: () => void) => void tasks.push(run),
+    runTask: () => tasks.shift()?.(),
+    get waiting() {
+      return tasks.length;
+    },
+  };
+}
+
+function* steps(log: string[], name: string, n: number): WarmJob<string> {
+  for (let i = 0; i < n; i++) {
+    log.push(`${name}${i}`);
+    if (i < n - 1) yield;
+  }
+  return name;
+}
+
+describe('WarmQueue', () => {
+  it('runs one step per task, jobs in the order they came', () => {
+    const s = manual();
+    const q = new WarmQueue(s.schedule);
+    const log: string[] = [];
+    q.add(1, steps(log, 'a', 2));
+    q.add(1, steps(log, 'b', 2));
+    expect(log).toEqual([]);
+    s.runTask();
+    expect(log).toEqual(['a0']);
+    s.runTask();
+    expect(log).toEqual(['a0', 'a1']);
+    s.runTask();
+    s.runTask();
+    expect(log).toEqual(['a0', 'a1', 'b0', 'b1']);
+    expect(s.waiting).toBe(0);
+  });
+
+  it('keeps a batch pending until its last job is done, and hands each job its result', () => {
+    const s = manual();
+    const q = new WarmQueue(s.schedule);
+    const results: string[] = [];
+    const seen: boolean[] = [];
+    q.subscribe(() => seen.push(q.pending(7)));
+    q.add(7, steps([], 'a', 1), (r) => results.push(r));
+    q.add(7, steps([], 'b', 2), (r) => results.push(r));
+    q.add(8, steps([], 'c', 1));
+    expect(q.pending(7)).toBe(true);
+    s.runTask(); // a done
+    expect(results).toEqual(['a']);
+    expect(q.pending(7)).toBe(true);
+    s.runTask(); // b0
+    s.runTask(); // b done
+    expect(results).toEqual(['a', 'b']);
+    expect(q.pending(7)).toBe(false);
+    expect(q.pending(8)).toBe(true);
+    expect(seen.at(-1)).toBe(false);
+  });
+
+  it('drops a cancelled job and runs the finally of a started one', () => {
+    const s = manual();
+    const q = new WarmQueue(s.schedule);
+    const log: string[] = [];
+    function* job(): WarmJob<void> {
+      try {
+        log.push('start');
+        yield;
+        log.push('never');
+      } finally {
+        log.push('cleaned');
+      }
+    }
+    const cancel = q.add(3, job());
+    s.runTask();
+    cancel();
+    expect(q.pending(3)).toBe(false);
+    s.runTask();
+    expect(log).toEqual(['start', 'cleaned']);
+  });
+
+  it('waits for a yielded promise before the next step', async () => {
+    const s = manual();
+    const q = new WarmQueue(s.schedule);
+    const log: string[] = [];
+    let release = () => undefined as void;
+    const gate = new Promise<void>((r) => (release = r));
+    function* job(): WarmJob<void> {
+      log.push('upload');
+      yield gate;
+      log.push('draw');
+    }
+    q.add(1, job());
+    s.runTask();
+    expect(s.waiting).toBe(0);
+    release();
+    await gate;
+    await Promise.resolve();
+    s.runTask();
+    expect(log).toEqual(['upload', 'draw']);
+    expect(q.pending(1)).toBe(false);
+  });
+
+  it('finishes a job whose step throws, so its dataset is still shown', () => {
+    const s = manual();
+    const q = new WarmQueue(s.schedule);
+    const done: unknown[] = [];
+    function* job(): WarmJob<void> {
+      throw new Error('lost context');
+    }
+    const error = console.error;
+    console.error = () => undefined;
+    try {
+      q.add(2, job(), (v) => done.push(v));
+      s.runTask();
+    } finally {
+      console.error = error;
+    }
+    expect(done).toEqual([undefined]);
+    expect(q.pending(2)).toBe(false);
+  });
+});
