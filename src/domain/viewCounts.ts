@@ -195,18 +195,19 @@ function* indexFor(traces: SegmentBuffer, intervals: SegmentBuffer, nHoles: numb
   return e.index;
 }
 
-/** The intercepts in view: hole passes, midpoint elevation and mid depth in the windows, grade ≥ the cut-off. */
-function* countIntercepts(p: InterceptPoints | null | undefined, w: Window): Generator<void, number> {
-  let intercepts = 0;
-  if (!p) return 0;
-  for (let i = 0; i < p.hole.length; i++) {
-    if (i % STEP === STEP - 1) yield;
+/**
+ * Intercepts lo..hi-1 in view: hole passes, midpoint elevation and mid depth in the windows, grade
+ * ≥ the cut-off. A plain loop, not a generator, so it is optimised while it runs.
+ */
+function countInterceptRange(p: InterceptPoints, w: Window, lo: number, hi: number): number {
+  let n = 0;
+  for (let i = lo; i < hi; i++) {
     const h = p.hole[i];
     if (h >= 0 && h < w.pass.length && w.pass[h] === 0) continue;
     const z = p.z[i], d = p.depth[i];
-    if (z >= w.zMin && z <= w.zMax && d >= w.dMin && d <= w.dMax && p.grade[i] >= w.cut) intercepts++;
+    if (z >= w.zMin && z <= w.zMax && d >= w.dMin && d <= w.dMax && p.grade[i] >= w.cut) n++;
   }
-  return intercepts;
+  return n;
 }
 
 /**
@@ -232,7 +233,14 @@ export function* countInViewSteps(input: CountInput, f: FilterState): Generator<
     intervals = yield* markPieces(input.intervals, w, seen, new Uint8Array(rowSpan(input.intervals)));
     for (let h = 0; h < seen.length; h++) holes += seen[h];
   }
-  const intercepts = yield* countIntercepts(input.intercepts, w);
+  let intercepts = 0;
+  const p = input.intercepts;
+  if (p) {
+    for (let i = 0; i < p.hole.length; i += STEP) {
+      intercepts += countInterceptRange(p, w, i, Math.min(p.hole.length, i + STEP));
+      yield;
+    }
+  }
   return { holes, intervals, intercepts };
 }
 
