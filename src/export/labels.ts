@@ -7,13 +7,12 @@
 import { Matrix4, Vector3 } from 'three';
 import { blockMask, faultShift } from '../domain/faults';
 import { faultShifts } from '../state/faultShifts';
-import { holeAttrsFor, holesPassing } from '../domain/viewCounts';
-import { filterStateFrom } from '../state/filterState';
 import type { AxisBox } from '../domain/axes';
 import type { Model } from '../data/model';
 import type { Prepared } from '../domain/prepare';
 import type { VeinscapeState } from '../state/store';
 import { tickText, type Label, type OverlayTheme } from '../scene/overlay/paint';
+import { collarLabels, type ProjectorView } from './collarLabels';
 
 export interface OverlayAnchors {
   /** fault block mask of each hole's collar */
@@ -76,62 +75,17 @@ export type LabelState = Pick<
 >;
 
 
-/** Screen-grid cell (px) for thinning collar labels: about one short hole id. */
-const CELL_W = 64;
-const CELL_H = 16;
-/** A collar this far (px) left of the view may still have its id (drawn to its right) in view. */
-const LEFT_MARGIN = 120;
-
-/**
- * Collar id labels of the holes the hole filters keep. With a view size, collars off screen are
- * dropped and, of the collars in one cell of a coarse screen grid, only the nearest is kept (the
- * selected hole always is), so 10,000 holes leave at most a few hundred candidates for the
- * declutter in paintLabels instead of sorting and measuring every id on each frame.
- */
-function collarLabels(s: LabelState, anchors: OverlayAnchors, project: Projector, size?: ViewSize): Label[] {
-  const { model, prepared } = s;
-  if (!model || !prepared) return [];
-  const pass = holesPassing(holeAttrsFor(model.holes, prepared.programs), { ...filterStateFrom(s), elevMin: -1e9, elevMax: 1e9 });
-  const follow = s.holesFollowFaults ? 1 : 0;
-  const shifts = faultShifts(s).map((d) => [d[0] * follow, d[1] * follow, d[2] * follow]);
-  const c = prepared.collars;
-  const selected = s.selection?.hole ?? -1;
-  const labels: Label[] = [];
-  const label = (i: number, p: ArrayLike<number>): Label => ({ x: p[0], y: p[1], depth: p[2], text: model.holes[i].id, bold: selected === i });
-  const cols = size ? Math.ceil((size.width + LEFT_MARGIN) / CELL_W) + 1 : 0;
-  const rows = size ? Math.ceil(size.height / CELL_H) + 2 : 0;
-  // Per grid cell: the nearest collar (hole index, -1 for none) and its screen position.
-  const best = new Int32Array(cols * rows).fill(-1);
-  const at = new Float64Array(cols * rows * 3);
-  for (let i = 0; i < model.holes.length; i++) {
-    if (!pass[i]) continue;
-    let x = c[i * 3], y = c[i * 3 + 1], z = c[i * 3 + 2];
-    const m = anchors.collarMask[i];
-    shifts.forEach((d, k) => { if ((m as number) & (1 << k)) { x += d[0]; y += d[1]; z += d[2]; } });
-    const p = project(x, y, z);
-    if (!p) continue;
-    if (!size || i === selected) {
-      labels.push(label(i, p));
-      continue;
-    }
-    if (p[0] < -LEFT_MARGIN || p[0] > size.width || p[1] < -CELL_H || p[1] > size.height + CELL_H) continue;
-    const cell = Math.floor((p[0] + LEFT_MARGIN) / CELL_W) + Math.floor((p[1] + CELL_H) / CELL_H) * cols;
-    if (best[cell] < 0 || p[2] < at[cell * 3 + 2]) {
-      best[cell] = i;
-      at.set(p, cell * 3);
-    }
-  }
-  for (let k = 0; k < best.length; k++) if (best[k] >= 0) labels.push(label(best[k], at.subarray(k * 3, k * 3 + 3)));
-  return labels;
-}
-
 /** View size in px: given, labels are thinned for it (off-screen and crowded collars dropped). */
 export interface ViewSize {
   width: number;
   height: number;
 }
 
-export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: AxisBox | null, project: Projector, theme: OverlayTheme, size?: ViewSize): { labels: Label[]; arrows: SlipArrow[] } {
+/**
+ * Every label and slip arrow of the view. `view`, when `project` is a plain view-projection (the
+ * live overlay), lets collar positions and their thinning be reused while the view is the same.
+ */
+export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: AxisBox | null, project: Projector, theme: OverlayTheme, size?: ViewSize, view?: ProjectorView): { labels: Label[]; arrows: SlipArrow[] } {
   const { model, prepared } = s;
   const labels: Label[] = [];
   const arrows: SlipArrow[] = [];
@@ -148,7 +102,7 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
       if (p) labels.push({ x: p[0] - 20, y: p[1], depth: -1, text: f.name, color: theme.accent, bold: true });
     }
   }
-  if (s.layerVisible.labels && s.layerVisible.traces) labels.push(...collarLabels(s, anchors, project, size));
+  if (s.layerVisible.labels && s.layerVisible.traces) labels.push(...collarLabels(s, anchors, project, size, view));
   if (s.interceptLabels && s.layerVisible.intervals && s.intercepts.length) {
     const follow = s.holesFollowFaults ? 1 : 0;
     const shifts = faultShifts(s);

@@ -1,9 +1,11 @@
 /**
- * Repaints the 2D overlay canvas with every 3D frame (frames are on demand, so an idle view
- * costs nothing), and on its own when only labels change (intercepts arriving, intercept labels
- * toggled): those need no 3D frame, which costs seconds in software WebGL on a large deposit: collar labels, axis labels, fault names, north arrow and scale bar. Collar ids
- * are thinned to the nearest per cell of a coarse screen grid before the declutter, so 10,000
- * holes do not mean 10,000 labels sorted and measured per frame.
+ * Paints the 2D overlay canvas (collar labels, axis labels, fault names, north arrow and scale
+ * bar) with every 3D frame (frames are on demand, so an idle view costs nothing), and on its own
+ * when only labels change (intercepts arriving, intercept labels toggled): those need no 3D frame,
+ * which costs seconds in software WebGL on a large deposit. Collar ids are thinned to the nearest
+ * per cell of a coarse screen grid before the declutter, so 10,000 holes do not mean 10,000 labels
+ * sorted and measured per frame; their screen positions are kept while the view is the same, and a
+ * frame whose picture is the one on the canvas (a filter change) paints nothing (picture.ts).
  */
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
@@ -11,8 +13,10 @@ import { Matrix4, Vector3, type OrthographicCamera, type PerspectiveCamera } fro
 import { projectToScreen } from '../../domain/pick';
 import { store, useVeinscape } from '../../state/store';
 import type { AxisBox } from '../../domain/axes';
-import { collectLabels, overlayAnchors } from '../../export/labels';
+import { collectLabels, northAngle, overlayAnchors } from '../../export/labels';
 import { paintNote, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, type OverlayTheme } from './paint';
+import { samePicture, type OverlayPicture } from './picture';
+import { sectionAxisLabels } from './sectionAxes';
 
 const viewProj = new Matrix4();
 
@@ -40,18 +44,23 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
   }, [interceptLabels, prepared, ensureIntercepts]);
 
   const paintRef = useRef<() => void>(() => undefined);
+  // What the canvas shows now: a frame that would paint the same leaves it alone.
+  const shown = useRef<OverlayPicture | null>(null);
   paintRef.current = () => {
     const el = canvas.current;
     if (!el) return;
     const dpr = window.devicePixelRatio || 1;
     const W = Math.round(size.width * dpr), H = Math.round(size.height * dpr);
-    if (el.width !== W || el.height !== H) { el.width = W; el.height = H; }
+    if (el.width !== W || el.height !== H) { el.width = W; el.height = H; shown.current = null; }
     const ctx = el.getContext('2d');
     if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, size.width, size.height);
     const s = store.getState();
-    if (!prepared || !model || !anchors) return;
+    if (!prepared || !model || !anchors) {
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, size.width, size.height);
+      shown.current = null;
+      return;
+    }
     camera.updateMatrixWorld();
     const ve = s.verticalExaggeration;
     // One view-projection matrix for the frame (the picking code's projection): this runs for
@@ -61,43 +70,27 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
       const q = projectToScreen(m, [x, y, z * ve], size);
       return q && q[2] >= -1 && q[2] <= 1 ? q : null;
     };
-    // Axis ticks, fault names, collar ids (thinned for the view size), intercept labels, slip arrows:
-    // the same as an image export (export/labels.ts).
-    const { labels, arrows } = collectLabels(s, anchors, axes, project, theme, size);
-    if (s.section.mode === 'slab' && axes) {
-      // Section axes: distance along the section line at the base of the data, and elevations at its start.
-      const o = prepared.origin;
-      const a = (s.section.azimuth * Math.PI) / 180;
-      const dir = [Math.sin(a), Math.cos(a)];
-      const c = [s.section.centre[0] - o[0], s.section.centre[1] - o[1]];
-      const half = Math.hypot(axes.max[0] - axes.min[0], axes.max[1] - axes.min[1]) / 2;
-      const n = Math.floor(half / axes.step);
-      for (let k = -n; k <= n; k++) {
-        const p = project(c[0] + dir[0] * k * axes.step, c[1] + dir[1] * k * axes.step, axes.min[2]);
-        if (p) labels.push({ x: p[0] - 10, y: p[1] + 10, depth: -3, text: `${k * axes.step} m`, color: theme.accent });
-      }
-      const start = [c[0] - dir[0] * n * axes.step, c[1] - dir[1] * n * axes.step];
-      for (const t of axes.ticks) {
-        if (t.axis !== 'Z') continue;
-        const p = project(start[0], start[1], t.at[2]);
-        if (p) labels.push({ x: p[0] - 52, y: p[1], depth: -3, text: `${Math.round(t.value)} m`, color: theme.accent });
-      }
-    }
-    paintLabels(ctx, labels, theme);
-    for (const r of arrows) paintArrow(ctx, r.x0, r.y0, r.x1, r.y1, theme.accent, r.label, theme);
+    // Axis ticks, fault names, collar ids (thinned for the view size; positions kept while the
+    // view is the same), intercept labels, slip arrows: the same as an image export (export/labels.ts).
+    const { labels, arrows } = collectLabels(s, anchors, axes, project, theme, size, { m, width: size.width, height: size.height, zScale: ve });
+    if (s.section.mode === 'slab' && axes) labels.push(...sectionAxisLabels(s.section, prepared.origin, axes, project, theme));
     // North arrow: screen direction of grid north at the view centre.
     const t = controls?.target ?? new Vector3();
-    const a = project(t.x, t.y, t.z);
-    const b = project(t.x, t.y + 100, t.z);
-    if (a && b) {
-      const dx = b[0] - a[0], dy = b[1] - a[1];
-      const len = Math.hypot(dx, dy);
-      if (len > 1e-3) paintNorthArrow(ctx, size.width - 44, 44, Math.atan2(dx, -dy), 1, theme);
-    }
+    const north = northAngle(project, [t.x, t.y, t.z]);
     const ortho = (camera as unknown as OrthographicCamera).isOrthographicCamera;
     const pxPerMetre = ortho
       ? (camera as unknown as OrthographicCamera).zoom
       : size.height / (2 * camera.position.distanceTo(t) * Math.tan((camera.fov * Math.PI) / 360));
+    // Nearest first, as paintLabels draws them (a stable sort: the same labels give the same order).
+    labels.sort((a, b) => a.depth - b.depth);
+    const picture: OverlayPicture = { canvas: el, width: W, height: H, dpr, theme, labels, arrows, north, pxPerMetre, ve };
+    if (samePicture(shown.current, picture)) return;
+    shown.current = picture;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, size.width, size.height);
+    paintLabels(ctx, labels, theme);
+    for (const r of arrows) paintArrow(ctx, r.x0, r.y0, r.x1, r.y1, theme.accent, r.label, theme);
+    if (north !== null) paintNorthArrow(ctx, size.width - 44, 44, north, 1, theme);
     paintScaleBar(ctx, size.width - 24, size.height - 20, pxPerMetre, theme);
     if (Math.abs(ve - 1) > 1e-6) paintNote(ctx, size.width - 24, size.height - 50, `Vertical exaggeration ${ve}×`, theme);
   };
