@@ -153,23 +153,53 @@ function segmentAt(depths: number[], depth: number): number {
  * along the first direction.
  */
 export function positionAtDepth(path: HolePath, depth: number): Vec3 {
+  return positionAtDepthInto(path, depth, [0, 0, 0]) as Vec3;
+}
+
+/**
+ * positionAtDepth written into `out` (m), with no temporary vectors: `prepare` calls it for every
+ * interval end of a million-row assay table.
+ */
+export function positionAtDepthInto<T extends { [i: number]: number }>(path: HolePath, depth: number, out: T): T {
   const { depths, points, directions } = path;
-  if (depths.length === 1 || depth <= 0) return add(points[0], scale(directions[0], depth));
   const last = depths.length - 1;
-  if (depth >= depths[last]) return add(points[last], scale(directions[last], depth - depths[last]));
+  // Before the collar or past the final depth: straight along the first / last direction.
+  if (depths.length === 1 || depth <= 0 || depth >= depths[last]) {
+    const k = depths.length === 1 || depth <= 0 ? 0 : last;
+    const p = points[k], d = directions[k], md = k === 0 ? depth : depth - depths[last];
+    out[0] = p[0] + d[0] * md; out[1] = p[1] + d[1] * md; out[2] = p[2] + d[2] * md;
+    return out;
+  }
   const i = segmentAt(depths, depth);
   const md = depth - depths[i];
   const span = depths[i + 1] - depths[i];
-  const t1 = directions[i];
-  const t2 = directions[i + 1];
-  if (path.method === 'minimum-curvature') {
-    return add(points[i], step(t1, slerp(t1, t2, md / span), md, 'minimum-curvature'));
-  }
-  // The tangent methods draw straight chords between stations.
-  const f = md / span;
   const a = points[i];
-  const b = points[i + 1];
-  return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
+  if (path.method !== 'minimum-curvature') {
+    // The tangent methods draw straight chords between stations.
+    const f = md / span;
+    const b = points[i + 1];
+    out[0] = a[0] + (b[0] - a[0]) * f; out[1] = a[1] + (b[1] - a[1]) * f; out[2] = a[2] + (b[2] - a[2]) * f;
+    return out;
+  }
+  // The arc's tangent at this depth (slerp from t1 to t2), then the minimum-curvature step from
+  // the station along t1 and that tangent (see `step`).
+  const t1 = directions[i], t2 = directions[i + 1];
+  let tx = t1[0], ty = t1[1], tz = t1[2];
+  const beta = Math.acos(Math.min(1, Math.max(-1, t1[0] * t2[0] + t1[1] * t2[1] + t1[2] * t2[2])));
+  if (!(beta < 1e-9)) {
+    const f = md / span;
+    const sb = Math.sin(beta);
+    const wa = Math.sin((1 - f) * beta) / sb;
+    const wb = Math.sin(f * beta) / sb;
+    tx = wa * t1[0] + wb * t2[0]; ty = wa * t1[1] + wb * t2[1]; tz = wa * t1[2] + wb * t2[2];
+    const l = Math.hypot(tx, ty, tz);
+    if (l > 0) { tx /= l; ty /= l; tz /= l; } else { tx = 0; ty = 0; tz = 0; }
+  }
+  const b2 = Math.acos(Math.min(1, Math.max(-1, t1[0] * tx + t1[1] * ty + t1[2] * tz)));
+  const rf = b2 < 1e-6 ? 1 + (b2 * b2) / 12 : (2 / b2) * Math.tan(b2 / 2);
+  const k = (md / 2) * rf;
+  out[0] = a[0] + (t1[0] + tx) * k; out[1] = a[1] + (t1[1] + ty) * k; out[2] = a[2] + (t1[2] + tz) * k;
+  return out;
 }
 
 /** Unit direction of the hole at a depth. */
@@ -189,13 +219,21 @@ export function directionAtDepth(path: HolePath, depth: number): Vec3 {
 export function sampleDepths(path: HolePath, from: number, to: number): number[] {
   const out = [from];
   const ds = path.depths;
-  // Station depths increase along the hole: start at the first one past `from` (binary search;
-  // this runs for every row of a million-row assay table) and stop at `to`.
-  let i = ds.length > 1 && from > ds[0] ? segmentAt(ds, from) : 0;
-  while (i < ds.length && !(ds[i] > from + 1e-6)) i++;
-  for (; i < ds.length && ds[i] < to - 1e-6; i++) out.push(ds[i]);
+  for (let i = firstStationAfter(path, from); i < ds.length && ds[i] < to - 1e-6; i++) out.push(ds[i]);
   out.push(to);
   return out;
+}
+
+/**
+ * Index of the first station deeper than `from` (by more than 1e-6 m), or the station count.
+ * Station depths increase along the hole, so this is a binary search: it runs for every row of a
+ * million-row assay table.
+ */
+export function firstStationAfter(path: HolePath, from: number): number {
+  const ds = path.depths;
+  let i = ds.length > 1 && from > ds[0] ? segmentAt(ds, from) : 0;
+  while (i < ds.length && !(ds[i] > from + 1e-6)) i++;
+  return i;
 }
 
 /** A path built from a given 3D polyline (traces supplied instead of surveys). */

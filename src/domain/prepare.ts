@@ -4,7 +4,7 @@
  * buffers keep millimetre precision at UTM magnitudes). No three.js here: plain typed arrays.
  */
 import type { LoadIssue, Model } from '../data/model';
-import { desurvey, pathFromTrace, positionAtDepth, sampleDepths, type DesurveyMethod, type HolePath } from './desurvey';
+import { desurvey, firstStationAfter, pathFromTrace, positionAtDepth, positionAtDepthInto, type DesurveyMethod, type HolePath } from './desurvey';
 import { blockMask, buildFaultModel, MAX_FAULTS, movingSideValue, type FaultBlockModel } from './faults';
 import { buildSurfaceBuffer, type SurfaceBuffer } from './surfaceBuffer';
 import { cutSegment, cutTriangles } from './faultCut';
@@ -202,24 +202,31 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
   const intervals = new SegmentBuilder(origin, table ? Math.ceil(table.hole.length * 1.05) + 16 : 16);
   if (table && valueColumn) {
     const values = table.numeric[valueColumn.name];
-    // The end of one interval is usually the start of the next: reuse its position.
+    // A piece per interval, cut at the survey stations inside it (as sampleDepths), with no
+    // temporary arrays: two scratch points, swapped as the pieces follow each other. The end of
+    // one interval is usually the start of the next: its position is reused.
+    let cur: Vec3 = [0, 0, 0];
+    let next: Vec3 = [0, 0, 0];
     let lastHole = -1;
     let lastDepth = NaN;
-    let lastPoint: Vec3 = [0, 0, 0];
     for (let r = 0; r < table.hole.length; r++) {
       const hi = table.hole[r];
       const p = paths[hi];
-      const ds = sampleDepths(p, table.from[r], table.to[r]);
+      const from = table.from[r], to = table.to[r];
       const v = Number.isNaN(values[r]) ? -1 : values[r];
-      let a = hi === lastHole && ds[0] === lastDepth ? lastPoint : positionAtDepth(p, ds[0]);
-      for (let k = 0; k < ds.length - 1; k++) {
-        const b = positionAtDepth(p, ds[k + 1]);
-        pushCut(intervals, a, b, v, holeAttrs[hi], r, ds[k], ds[k + 1]);
-        a = b;
+      if (!(hi === lastHole && from === lastDepth)) positionAtDepthInto(p, from, cur);
+      let d0 = from;
+      const ds = p.depths;
+      for (let i = firstStationAfter(p, from); i <= ds.length; i++) {
+        const d1 = i < ds.length && ds[i] < to - 1e-6 ? ds[i] : to;
+        positionAtDepthInto(p, d1, next);
+        pushCut(intervals, cur, next, v, holeAttrs[hi], r, d0, d1);
+        const t = cur; cur = next; next = t;
+        d0 = d1;
+        if (d1 === to) break;
       }
       lastHole = hi;
-      lastDepth = ds[ds.length - 1];
-      lastPoint = a;
+      lastDepth = to;
     }
   }
 
