@@ -11,7 +11,9 @@ import type { CsvFile, ImportOptions } from './csv';
 import type { DesurveyMethod } from '../domain/desurvey';
 import { adoptVeinGrids } from '../domain/veinOrientation';
 import { adoptExtras, expectExtras } from './loadExtras';
-import { unpackPaths, unpackStations } from './pathTransfer';
+import { runSliced } from '../domain/sliced';
+import { unpackSteps } from './unpackSteps';
+import { dataBox } from '../domain/bounds';
 
 export type LoadSource = string | URL | File | File[] | FileList | object;
 
@@ -37,9 +39,8 @@ function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number)
         extrasFor = null;
         worker.terminate();
       } else {
+        // Hole paths and stations are unpacked later (unpack), in tasks of their own.
         if (m.type === 'done') {
-          m.prepared.paths = unpackPaths(m.paths);
-          unpackStations(m.model.holes, m.stations);
           if (m.extras) {
             extrasFor = m;
             expectExtras(m, req.kind !== 'prepare');
@@ -106,6 +107,20 @@ export async function loadInto(store: VeinscapeStore, src: LoadSource): Promise<
   return runAndStore(store, req);
 }
 
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Unpacks in slices, then finds the data's bounds (cached per array; the store and the view need
+ * them at once: 25 ms over a million interval ends) in a task of its own, and leaves what follows
+ * (the store update and the render it starts) another.
+ */
+async function unpack(m: Extract<WorkerResponse, { type: 'done' }>): Promise<void> {
+  await runSliced(unpackSteps(m)).promise;
+  await nextTask();
+  dataBox(m.model, m.prepared);
+  await nextTask();
+}
+
 async function runAndStore(store: VeinscapeStore, req: WorkerRequest): Promise<LoadReport> {
   const progress = (phase: LoadPhase, fraction: number) => store.getState().setLoading({ source: req.source, phase, fraction });
   const res = await runWorker(req, progress);
@@ -114,6 +129,7 @@ async function runAndStore(store: VeinscapeStore, req: WorkerRequest): Promise<L
     return res.report;
   }
   progress('drawing', 0.9);
+  await unpack(res);
   if (res.prepared.veinGrids) adoptVeinGrids(res.model, res.prepared.veinGrids);
   store.getState().setDataset(res.model, res.prepared, res.report, res.csv ?? null);
   return res.report;
@@ -132,6 +148,10 @@ export async function redesurvey(store: VeinscapeStore, method: DesurveyMethod):
   if (!s.model) return;
   s.setLoading({ source: s.report?.source ?? 'dataset', phase: 'building', fraction: 0.5 });
   const res = await runWorker({ kind: 'prepare', model: s.model, source: s.report?.source ?? 'dataset', method }, () => undefined);
-  if (res.type === 'done') store.getState().setPrepared(res.prepared, method);
-  else store.getState().setLoadFailed(res.report);
+  if (res.type === 'failed') {
+    store.getState().setLoadFailed(res.report);
+    return;
+  }
+  await unpack(res);
+  store.getState().setPrepared(res.prepared, method);
 }
