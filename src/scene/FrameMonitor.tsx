@@ -12,7 +12,7 @@ import { warmQueue } from './warmQueue';
 import type { OrthographicCamera, PerspectiveCamera } from 'three';
 
 export function FrameMonitor() {
-  const { gl, scene, camera, invalidate, size, controls } = useThree();
+  const { gl, scene, camera, invalidate, size, controls, setFrameloop, get } = useThree();
   useEffect(() => {
     sceneState.target = (controls as unknown as { target?: { x: number; y: number; z: number } } | null)?.target ?? null;
   }, [controls]);
@@ -28,12 +28,20 @@ export function FrameMonitor() {
   // Re-renders when the version's warm-up ends, in the same commit that shows its layers.
   const warming = useSyncExternalStore(warmQueue.subscribe, () => warmQueue.pending(version));
   useEffect(() => {
+    if (version === 0) return;
     // The queue itself, not `warming`: the layers queue their jobs in this same commit.
-    if (version > 0 && !warmQueue.pending(version)) {
-      pending.current = { version, drawing: false };
-      invalidate();
+    if (warmQueue.pending(version)) {
+      // No frame while the layers warm up (seconds on software WebGL): it would draw the new axes
+      // and labels without the data (a 200-300 ms task at 10,000 holes), then the picture stays
+      // as it was. The frame this commit already asked for is dropped too.
+      setFrameloop('never');
+      get().internal.frames = 0;
+      return;
     }
-  }, [version, warming, invalidate]);
+    setFrameloop('demand');
+    pending.current = { version, drawing: false };
+    invalidate();
+  }, [version, warming, invalidate, setFrameloop, get]);
 
   // Marked after the render of the frame that drew the dataset, not at the start of another frame:
   // on software WebGL a frame of a large deposit takes seconds, and `ready()` would wait for a
