@@ -5,7 +5,7 @@ import type { SegmentBuffer } from '../domain/segments';
 import { buildSegmentGpuData, type SegmentGpuData } from './geometry/segmentGeometry';
 import type { PackedSegments } from './geometry/segmentPack';
 import { createSegmentMaterial, type SegmentMaterialOptions } from './materials/segmentMaterial';
-import { gpuIdle, prepareDraw, startProgram, uploadTexture, type WarmTarget } from './warmUp';
+import { finishProgram, gpuIdle, prepareDraw, startProgram, uploadTexture, type WarmTarget } from './warmUp';
 import { useWarmUp } from './useWarmUp';
 import type { WarmJob } from './warmQueue';
 import type { Material } from 'three';
@@ -21,8 +21,8 @@ interface Props {
 
 /**
  * Before the layer's first frame: its program, then each texture (a million segments are 18 MB
- * per texture, about 40 ms each on software WebGL), then its buffers, each step a task of its own
- * once the GPU has done the step before.
+ * per texture, about 40 ms each on software WebGL), the program's link, then its buffers, each
+ * step a task of its own once the GPU has done the step before.
  */
 function* segmentWarmUp(gpu: SegmentGpuData, material: () => Material, target: () => WarmTarget): WarmJob<true> {
   startProgram(target(), gpu.geometry, material());
@@ -31,6 +31,8 @@ function* segmentWarmUp(gpu: SegmentGpuData, material: () => Material, target: (
     uploadTexture(target(), t);
     yield gpuIdle(target());
   }
+  finishProgram(target(), gpu.geometry, material());
+  yield gpuIdle(target());
   prepareDraw(target(), gpu.geometry, material());
   yield gpuIdle(target());
   return true;

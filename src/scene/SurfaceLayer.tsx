@@ -9,7 +9,7 @@ import type { LayerName } from '../state/slices/layers';
 import { buildSurfaceGeometry } from './geometry/surfaceGeometry';
 import { createSurfaceMaterial } from './materials/surfaceMaterial';
 import type { SurfaceBuffer } from '../domain/surfaceBuffer';
-import { gpuIdle, prepareDraw, startProgram, type WarmTarget } from './warmUp';
+import { finishProgram, gpuIdle, prepareDraw, startProgram, type WarmTarget } from './warmUp';
 import { useWarmUp } from './useWarmUp';
 import type { WarmJob } from './warmQueue';
 
@@ -30,8 +30,8 @@ interface Props {
 
 /**
  * Before the surface's first frame, each step a task of its own: its geometry (the bounding sphere
- * of half a million vertices takes 15-20 ms), its program, then its buffers (up to 30 MB), each
- * once the GPU has done the step before.
+ * of half a million vertices takes 15-20 ms), its program, the program's link, then its buffers
+ * (up to 30 MB), each once the GPU has done the step before.
  */
 function* surfaceWarmUp(buffer: SurfaceBuffer, material: () => Material, target: () => WarmTarget): WarmJob<BufferGeometry> {
   const geometry = buildSurfaceGeometry(buffer);
@@ -39,6 +39,8 @@ function* surfaceWarmUp(buffer: SurfaceBuffer, material: () => Material, target:
   try {
     yield;
     startProgram(target(), geometry, material());
+    yield gpuIdle(target());
+    finishProgram(target(), geometry, material());
     yield gpuIdle(target());
     prepareDraw(target(), geometry, material());
     yield gpuIdle(target());

@@ -5,9 +5,11 @@
  * - `startProgram` creates the layer's shader program (compile and link are queued to the GPU
  *   process and proceed while the page does other steps);
  * - `uploadTexture` uploads one data texture (a million segments are 18 MB per texture);
+ * - `finishProgram` makes ANGLE complete the link (it does so at the program's first use: tens of
+ *   ms on SwiftShader, which has no KHR_parallel_shader_compile), drawing a stand-in of the
+ *   geometry (same attributes, one triangle) so no big buffer goes up in the same task;
  * - `prepareDraw` runs three's whole draw path for the layer with nothing to draw: the vertex and
- *   index buffers are uploaded, the program is finished (ANGLE completes a link at its first use,
- *   tens of ms on SwiftShader, which has no KHR_parallel_shader_compile) and its uniforms set.
+ *   index buffers are uploaded and the uniforms set (and the program finished, if not done yet).
  *
  * Each of these queues work to the GPU process, which does it later; a call that needs an answer
  * from it (three reads the program's uniforms at first use) waits for all that work. So a job waits
@@ -18,7 +20,7 @@
  * the frame will use), without clearing the canvas and with an empty draw range.
  */
 import { gpuFinished } from './gpuFence';
-import { Mesh, type BufferGeometry, type Camera, type Material, type Object3D, type Scene, type Texture, type WebGLRenderer } from 'three';
+import { BufferAttribute, BufferGeometry, Mesh, type Camera, type Material, type Object3D, type Scene, type Texture, type WebGLRenderer } from 'three';
 
 /** Camera layer used only during a warm-up draw (three has 32; the app uses layer 0). */
 const WARM_LAYER = 31;
@@ -40,6 +42,24 @@ export function startProgram({ gl, scene, camera }: WarmTarget, geometry: Buffer
 
 export function uploadTexture({ gl }: WarmTarget, texture: Texture): void {
   gl.initTexture(texture);
+}
+
+type TypedArrayClass = new (length: number) => ArrayLike<number>;
+
+export function finishProgram(target: WarmTarget, geometry: BufferGeometry, material: Material): void {
+  const standIn = new BufferGeometry();
+  for (const [name, a] of Object.entries(geometry.attributes)) {
+    const array = (a as BufferAttribute).array as ArrayLike<number> | null;
+    // Already uploaded and released: the program has been used, nothing to finish.
+    if (!array) return;
+    standIn.setAttribute(name, new BufferAttribute(new (array.constructor as TypedArrayClass)(3 * a.itemSize) as Float32Array, a.itemSize, a.normalized));
+  }
+  if (geometry.index) standIn.setIndex([0, 1, 2]);
+  try {
+    prepareDraw(target, standIn, material);
+  } finally {
+    standIn.dispose();
+  }
 }
 
 export function prepareDraw({ gl, scene, camera }: WarmTarget, geometry: BufferGeometry, material: Material): void {
