@@ -50,6 +50,14 @@ export interface CountIndex {
 /** Pieces handled between two yields while building. */
 const STEP = 32768;
 
+/** Runs f over [0, n) in ranges of STEP, yielding after each. */
+function* inChunks(n: number, f: (from: number, to: number) => void): Generator<void> {
+  for (let a = 0; a < n; a += STEP) {
+    f(a, Math.min(n, a + STEP));
+    yield;
+  }
+}
+
 /** Mid elevation (m, local) of piece id: the same float64 sum as the per-piece test. */
 function midZ(ix: { traces: SegmentBuffer; intervals: SegmentBuffer }, id: number): number {
   const nT = ix.traces.count;
@@ -112,41 +120,46 @@ function sortByKey(ids: Int32Array, keys: Float64Array, lo: number, hi: number):
  */
 export function* buildCountIndex(traces: SegmentBuffer, intervals: SegmentBuffer, nHoles: number): Generator<void, CountIndex | null> {
   const nT = traces.count, nI = intervals.count;
+  // Every pass over the million pieces runs in chunks of STEP with a yield between them (the loops
+  // themselves are plain functions: a loop inside a generator is not optimised), so no slice of
+  // the build is a long task.
   let rowSpan = 0;
-  for (let i = 0; i < nI; i++) if (intervals.row[i] >= rowSpan) rowSpan = intervals.row[i] + 1;
+  yield* inChunks(nI, (a, b) => { for (let i = a; i < b; i++) if (intervals.row[i] >= rowSpan) rowSpan = intervals.row[i] + 1; });
   // Pieces per hole, then their ids in buffer order (depth order within a hole).
   const pieceStart = new Int32Array(nHoles + 1);
-  for (let i = 0; i < nT; i++) { const h = holeOf(traces, i, nHoles); if (h >= 0) pieceStart[h + 1]++; }
-  for (let i = 0; i < nI; i++) { const h = holeOf(intervals, i, nHoles); if (h >= 0) pieceStart[h + 1]++; }
+  yield* inChunks(nT, (a, b) => { for (let i = a; i < b; i++) { const h = holeOf(traces, i, nHoles); if (h >= 0) pieceStart[h + 1]++; } });
+  yield* inChunks(nI, (a, b) => { for (let i = a; i < b; i++) { const h = holeOf(intervals, i, nHoles); if (h >= 0) pieceStart[h + 1]++; } });
   for (let h = 0; h < nHoles; h++) pieceStart[h + 1] += pieceStart[h];
-  yield;
   const pieces = new Int32Array(pieceStart[nHoles]);
   const fill = pieceStart.slice(0, nHoles);
-  for (let i = 0; i < nT; i++) { const h = holeOf(traces, i, nHoles); if (h >= 0) pieces[fill[h]++] = i; }
+  yield* inChunks(nT, (a, b) => { for (let i = a; i < b; i++) { const h = holeOf(traces, i, nHoles); if (h >= 0) pieces[fill[h]++] = i; } });
   // Per row with a value: its hole (-1: none), to check that rows do not span holes; its number
   // of pieces (up to 2); its highest value (g/t; -1: none). The counts need value ≥ 0 (NaN is not).
   const rowHole = new Int32Array(rowSpan).fill(-1);
   const rowPieces = new Uint8Array(rowSpan);
   const rowBest = new Float32Array(rowSpan).fill(-1);
   const rowStart = new Int32Array(nHoles + 1);
-  for (let i = 0; i < nI; i++) {
-    const h = holeOf(intervals, i, nHoles);
-    if (h < 0) continue;
-    pieces[fill[h]++] = nT + i;
-    const r = intervals.row[i], v = intervals.value[i];
-    if (!(v >= 0) || r < 0) continue;
-    if (rowHole[r] === -1) rowStart[h + 1]++;
-    else if (rowHole[r] !== h) return null;
-    rowHole[r] = h;
-    rowPieces[r] = Math.min(2, rowPieces[r] + 1);
-    if (v > rowBest[r]) rowBest[r] = v;
-  }
-  yield;
+  let spansHoles = false;
+  yield* inChunks(nI, (a, b) => {
+    for (let i = a; i < b && !spansHoles; i++) {
+      const h = holeOf(intervals, i, nHoles);
+      if (h < 0) continue;
+      pieces[fill[h]++] = nT + i;
+      const r = intervals.row[i], v = intervals.value[i];
+      if (!(v >= 0) || r < 0) continue;
+      if (rowHole[r] === -1) rowStart[h + 1]++;
+      else if (rowHole[r] !== h) spansHoles = true;
+      rowHole[r] = h;
+      rowPieces[r] = Math.min(2, rowPieces[r] + 1);
+      if (v > rowBest[r]) rowBest[r] = v;
+    }
+  });
+  if (spansHoles) return null;
   // Per hole: its rows' highest values, lowest first (a native sort of each hole's run).
   for (let h = 0; h < nHoles; h++) rowStart[h + 1] += rowStart[h];
   const rowMax = new Float32Array(rowStart[nHoles]);
   const fillR = rowStart.slice(0, nHoles);
-  for (let r = 0; r < rowSpan; r++) if (rowHole[r] >= 0) rowMax[fillR[rowHole[r]]++] = rowBest[r];
+  yield* inChunks(rowSpan, (a, b) => { for (let r = a; r < b; r++) if (rowHole[r] >= 0) rowMax[fillR[rowHole[r]]++] = rowBest[r]; });
   for (let h = 0; h < nHoles; h++) rowMax.subarray(rowStart[h], rowStart[h + 1]).sort();
   yield;
   const ix: CountIndex = {
@@ -156,8 +169,7 @@ export function* buildCountIndex(traces: SegmentBuffer, intervals: SegmentBuffer
   };
   // Per hole: pieces by mid elevation, the ranges, and what each piece counts for.
   const zKey = new Float64Array(pieces.length);
-  let done = 0;
-  for (let h = 0; h < nHoles; h++) {
+  const indexHole = (h: number) => {
     const lo = pieceStart[h], hi = pieceStart[h + 1];
     let zl = Infinity, zh = -Infinity, dl = Infinity, dh = -Infinity, nan = 0;
     for (let k = lo; k < hi; k++) {
@@ -178,8 +190,12 @@ export function* buildCountIndex(traces: SegmentBuffer, intervals: SegmentBuffer
       ix.countValue[k] = counts ? v : -1;
       ix.splitPiece[k] = counts && rowPieces[r] > 1 ? 1 : 0;
     }
-    done += hi - lo;
-    if (done >= STEP) { done = 0; yield; }
+  };
+  // Holes in runs of about STEP pieces, the work of each in the plain function above.
+  for (let h = 0; h < nHoles; ) {
+    const end = pieceStart[h] + STEP;
+    while (h < nHoles && pieceStart[h] < end) indexHole(h++);
+    yield;
   }
   return ix;
 }
