@@ -24,19 +24,25 @@ interface Props {
  * per texture, about 40 ms each on software WebGL), the program's link, then its buffers, each
  * step a task of its own once the GPU has done the step before.
  */
-function* segmentWarmUp(gpu: SegmentGpuData, material: () => Material, target: () => WarmTarget): WarmJob<true> {
+function* segmentWarmUp(gpu: SegmentGpuData, material: () => Material, target: () => WarmTarget, count: number): WarmJob<true> {
   startProgram(target(), gpu.geometry, material());
+  // Compiling is the GPU's slow part (hundreds of ms on SwiftShader): always waited for.
   yield gpuIdle(target());
+  // A small layer's uploads are tiny: one step for all of them, not a wait after each.
+  const large = count >= LARGE_LAYER;
   for (const t of [gpu.segA, gpu.segB, gpu.segC, gpu.holeAttr]) {
     uploadTexture(target(), t);
-    yield gpuIdle(target());
+    if (large) yield gpuIdle(target());
   }
   finishProgram(target(), gpu.geometry, material());
-  yield gpuIdle(target());
+  if (large) yield gpuIdle(target());
   prepareDraw(target(), gpu.geometry, material());
   yield gpuIdle(target());
   return true;
 }
+
+/** Segments from which a layer's warm-up waits for the GPU after each upload (see segmentWarmUp). */
+const LARGE_LAYER = 100_000;
 
 export function SegmentLayer({ buffer, options, visible, name, colorValues }: Props) {
   const gpu = useMemo(() => {
@@ -51,7 +57,7 @@ export function SegmentLayer({ buffer, options, visible, name, colorValues }: Pr
   useEffect(() => () => gpu.dispose(), [gpu]);
   const invalidate = useThree((s) => s.invalidate);
   // Drawn only once uploaded and linked ahead of the frame (with the rest of its dataset).
-  const ready = useWarmUp(buffer.count > 0 ? gpu : null, (g, target) => segmentWarmUp(g, () => material, target));
+  const ready = useWarmUp(buffer.count > 0 ? gpu : null, (g, target) => segmentWarmUp(g, () => material, target, buffer.count));
   useEffect(() => {
     if (!colorValues || colorValues.length !== buffer.count) return;
     // The grade itself is the colour value the GPU data start with: nothing to upload.

@@ -33,15 +33,20 @@ interface Props {
  * of half a million vertices takes 15-20 ms), its program, the program's link, then its buffers
  * (up to 30 MB), each once the GPU has done the step before.
  */
+/** Triangles from which a surface's warm-up waits for the GPU between its link and its upload. */
+const LARGE_SURFACE = 100_000;
+
 function* surfaceWarmUp(buffer: SurfaceBuffer, material: () => Material, target: () => WarmTarget): WarmJob<BufferGeometry> {
   const geometry = buildSurfaceGeometry(buffer);
   let handedOver = false;
   try {
     yield;
     startProgram(target(), geometry, material());
+    // Compiling is the GPU's slow part (hundreds of ms on SwiftShader): always waited for.
     yield gpuIdle(target());
     finishProgram(target(), geometry, material());
-    yield gpuIdle(target());
+    // A small surface's buffers go up in the same step as the link.
+    if (buffer.indices.length / 3 >= LARGE_SURFACE) yield gpuIdle(target());
     prepareDraw(target(), geometry, material());
     yield gpuIdle(target());
     handedOver = true;
