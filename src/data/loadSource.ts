@@ -9,7 +9,6 @@ import type { VeinscapeStore } from '../state/store';
 import { createLoaderWorker } from './workerFactory';
 import type { CsvFile, ImportOptions } from './csv';
 import type { DesurveyMethod } from '../domain/desurvey';
-import { adoptVeinGrids } from '../domain/veinOrientation';
 import { adoptExtras, expectExtras } from './loadExtras';
 import { runSliced } from '../domain/sliced';
 import { unpackSteps } from './unpackSteps';
@@ -130,7 +129,6 @@ async function runAndStore(store: VeinscapeStore, req: WorkerRequest): Promise<L
   }
   progress('drawing', 0.9);
   await unpack(res);
-  if (res.prepared.veinGrids) adoptVeinGrids(res.model, res.prepared.veinGrids);
   store.getState().setDataset(res.model, res.prepared, res.report, res.csv ?? null);
   return res.report;
 }

@@ -11,7 +11,7 @@ import { importCsv } from './csv';
 import { prepare, type Prepared } from '../domain/prepare';
 import { surfaceBounds } from '../domain/bounds';
 import { buildVeinGrids, sendableVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
-import { buildPickIndex, pickIndexSource, pickIndexTransferables, sendablePickIndex, type PickIndex } from '../domain/pickIndex';
+import { buildPickIndex, pickIndexSource, pickIndexTransferables, sendablePickIndex } from '../domain/pickIndex';
 import { segmentTransferables } from '../domain/segments';
 import { packedTransferables, packSegments, type PackedSegments } from '../scene/geometry/segmentPack';
 import type { LoadReport, Model } from './model';
@@ -30,12 +30,10 @@ function transferables(p: Prepared, model: Model): ArrayBuffer[] {
   for (const b of [p.intervals, p.traces, p.workings, p.resources, p.faultTraces]) {
     for (const buf of segmentTransferables(b)) out.add(buf);
     if (b.gpu) for (const buf of packedTransferables(b.gpu as PackedSegments)) out.add(buf);
-    if (b.pickIndex) for (const buf of pickIndexTransferables(b.pickIndex as PickIndex)) out.add(buf);
   }
   for (const s of p.surfaces) [s.positions, s.normals, s.masks, s.indices].forEach(add);
   add(p.collars);
   add(p.collarMasks);
-  if (p.veinGrids) for (const buf of veinGridTransferables(p.veinGrids)) out.add(buf);
   for (const s of model.surfaces) [s.vertices, s.triangles].forEach(add);
   for (const t of model.intervals) {
     [t.hole, t.from, t.to, ...Object.values(t.numeric), ...Object.values(t.categorical).map((c) => c.codes)].forEach(add);

@@ -30,7 +30,7 @@ export function projectToScreen(m: ArrayLike<number>, p: Vec3, vp: Viewport): [n
 }
 
 /** projectToScreen without allocating: writes px x, px y, NDC z at out[o..o+2]; false behind the camera. */
-function projectInto(m: ArrayLike<number>, px: number, py: number, pz: number, vp: Viewport, out: number[], o: number): boolean {
+export function projectInto(m: ArrayLike<number>, px: number, py: number, pz: number, vp: Viewport, out: number[], o: number): boolean {
   const x = m[0] * px + m[4] * py + m[8] * pz + m[12];
   const y = m[1] * px + m[5] * py + m[9] * pz + m[13];
   const z = m[2] * px + m[6] * py + m[10] * pz + m[14];

@@ -196,7 +196,7 @@ export function sendablePickIndex(ix: PickIndex): SentPickIndex {
  * the page first and build the index after (it is needed at the first hover, not the first frame).
  */
 export function pickIndexSource(b: SegmentBuffer): SegmentBuffer {
-  return { ...b, start: b.start.slice(), end: b.end.slice(), mask: b.mask.slice(), gpu: undefined, pickIndex: undefined };
+  return { ...b, start: b.start.slice(), end: b.end.slice(), mask: b.mask.slice(), gpu: undefined };
 }
 
 /** Buffers whose index the loading worker is still building (see adoptPickIndex). */
@@ -232,11 +232,9 @@ export function onPickIndexAdopted(f: () => void): () => void {
 export function pickIndexOf(b: SegmentBuffer): PickIndex {
   let ix = built.get(b);
   if (!ix) {
-    // Built by the loading worker when the buffer came from there (0.3-0.4 s at 1M segments).
-    const sent = b.pickIndex as PickIndex | undefined;
-    // A pick before the worker's index arrives: build it here (the worker's copy is then ignored).
-    ix = sent && sent.buffer === b ? sent : buildPickIndex(b);
-    delete b.pickIndex;
+    // Not from the loading worker (adoptPickIndex), or a pick before its index arrived: build it
+    // here (0.3-0.4 s at 1M segments; the worker's copy is then ignored).
+    ix = buildPickIndex(b);
     built.set(b, ix);
     coming.delete(b);
   }

@@ -11,7 +11,6 @@ import { cutSegment, cutTriangles } from './faultCut';
 import { faultTraceAt } from './faultTrace';
 import { SegmentBuilder, type SegmentBuffer } from './segments';
 import { lerp, type Vec3 } from './vec3';
-import type { VeinGrids } from './veinOrientation';
 
 /** Zone kinds whose surfaces move with fault blocks. The host is drawn as mapped. */
 const MOVES_WITH_FAULTS = new Set(['vein', 'alteration', 'shear', 'other']);
@@ -85,11 +84,6 @@ export interface Prepared {
   collars: Float32Array;
   /** fault block mask at each collar (labels move with it) */
   collarMasks: Float32Array;
-  /**
-   * Search grids of the vein surfaces (for intercept true widths), built by the loading worker and
-   * handed to veinOrientation.ts on arrival; absent when prepared elsewhere (built on first use).
-   */
-  veinGrids?: VeinGrids;
   /** programs in the order their index is stored */
   programs: string[];
   /** world bounds of everything drawn */

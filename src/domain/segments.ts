@@ -25,8 +25,6 @@ export interface SegmentBuffer {
    * no per-segment work); opaque here, built and read by the scene.
    */
   gpu?: unknown;
-  /** its picking index (pickIndex.ts), when the loading worker built it */
-  pickIndex?: unknown;
 }
 
 export interface SegmentAttrs {

@@ -7,6 +7,7 @@
  * never hide a collar label: a change of either reuses everything.
  */
 import { faultShifts } from '../state/faultShifts';
+import { projectInto } from '../domain/pick';
 import { holeAttrsFor, holesPassing } from '../domain/viewCounts';
 import { filterStateFrom } from '../state/filterState';
 import type { Label } from '../scene/overlay/paint';
@@ -69,6 +70,7 @@ function collarScreen(collars: ArrayLike<number>, anchors: OverlayAnchors, shift
   const hit = screenCache;
   if (key && hit && hit.collars === collars && hit.anchors === anchors && sameKey(hit.key, key)) return hit;
   const n = anchors.collarMask.length;
+  const q = [0, 0, 0];
   const out: CollarScreen = { key: key ?? new Float64Array(0), collars, anchors, x: new Float64Array(n), y: new Float64Array(n), z: new Float64Array(n), ok: new Uint8Array(n) };
   for (let i = 0; i < n; i++) {
     let x = collars[i * 3], y = collars[i * 3 + 1], z = collars[i * 3 + 2];
@@ -77,16 +79,9 @@ function collarScreen(collars: ArrayLike<number>, anchors: OverlayAnchors, shift
       if (mask & (1 << k)) { x += shifts[k][0]; y += shifts[k][1]; z += shifts[k][2]; }
     }
     if (view) {
-      // The projection of domain/pick.ts projectToScreen, inline: no array per collar.
-      const m = view.m, zs = z * view.zScale;
-      const w = m[3] * x + m[7] * y + m[11] * zs + m[15];
-      if (w <= 1e-9) continue;
-      const d = (m[2] * x + m[6] * y + m[10] * zs + m[14]) / w;
-      if (!(d >= -1 && d <= 1)) continue;
-      out.x[i] = (((m[0] * x + m[4] * y + m[8] * zs + m[12]) / w + 1) / 2) * view.width;
-      out.y[i] = ((1 - (m[1] * x + m[5] * y + m[9] * zs + m[13]) / w) / 2) * view.height;
-      out.z[i] = d;
-      out.ok[i] = 1;
+      // The picking code's projection into one scratch array: no array per collar.
+      if (!projectInto(view.m, x, y, z * view.zScale, view, q, 0) || !(q[2] >= -1 && q[2] <= 1)) continue;
+      out.x[i] = q[0]; out.y[i] = q[1]; out.z[i] = q[2]; out.ok[i] = 1;
     } else {
       const p = project(x, y, z);
       if (!p) continue;

@@ -5,7 +5,7 @@ import type { SegmentBuffer } from '../domain/segments';
 import { buildSegmentGpuData, type SegmentGpuData } from './geometry/segmentGeometry';
 import type { PackedSegments } from './geometry/segmentPack';
 import { createSegmentMaterial, type SegmentMaterialOptions } from './materials/segmentMaterial';
-import { finishProgram, gpuIdle, prepareDraw, startProgram, uploadTexture, type WarmTarget } from './warmUp';
+import { LARGE_LAYER, warmLayer, type WarmTarget } from './warmUp';
 import { useWarmUp } from './useWarmUp';
 import type { WarmJob } from './warmQueue';
 import type { Material } from 'three';
@@ -21,28 +21,12 @@ interface Props {
 
 /**
  * Before the layer's first frame: its program, then each texture (a million segments are 18 MB
- * per texture, about 40 ms each on software WebGL), the program's link, then its buffers, each
- * step a task of its own once the GPU has done the step before.
+ * per texture, about 40 ms each on software WebGL), the program's link, then its buffers.
  */
 function* segmentWarmUp(gpu: SegmentGpuData, material: () => Material, target: () => WarmTarget, count: number): WarmJob<true> {
-  startProgram(target(), gpu.geometry, material());
-  // Compiling is the GPU's slow part (hundreds of ms on SwiftShader): always waited for.
-  yield gpuIdle(target());
-  // A small layer's uploads are tiny: one step for all of them, not a wait after each.
-  const large = count >= LARGE_LAYER;
-  for (const t of [gpu.segA, gpu.segB, gpu.segC, gpu.holeAttr]) {
-    uploadTexture(target(), t);
-    if (large) yield gpuIdle(target());
-  }
-  finishProgram(target(), gpu.geometry, material());
-  if (large) yield gpuIdle(target());
-  prepareDraw(target(), gpu.geometry, material());
-  yield gpuIdle(target());
+  yield* warmLayer(target, gpu.geometry, material, count >= LARGE_LAYER, [gpu.segA, gpu.segB, gpu.segC, gpu.holeAttr]);
   return true;
 }
-
-/** Segments from which a layer's warm-up waits for the GPU after each upload (see segmentWarmUp). */
-const LARGE_LAYER = 100_000;
 
 export function SegmentLayer({ buffer, options, visible, name, colorValues }: Props) {
   const gpu = useMemo(() => {

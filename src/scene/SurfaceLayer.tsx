@@ -9,7 +9,7 @@ import type { LayerName } from '../state/slices/layers';
 import { buildSurfaceGeometry } from './geometry/surfaceGeometry';
 import { createSurfaceMaterial } from './materials/surfaceMaterial';
 import type { SurfaceBuffer } from '../domain/surfaceBuffer';
-import { finishProgram, gpuIdle, prepareDraw, startProgram, type WarmTarget } from './warmUp';
+import { LARGE_LAYER, warmLayer, type WarmTarget } from './warmUp';
 import { useWarmUp } from './useWarmUp';
 import type { WarmJob } from './warmQueue';
 
@@ -31,24 +31,14 @@ interface Props {
 /**
  * Before the surface's first frame, each step a task of its own: its geometry (the bounding sphere
  * of half a million vertices takes 15-20 ms), its program, the program's link, then its buffers
- * (up to 30 MB), each once the GPU has done the step before.
+ * (up to 30 MB).
  */
-/** Triangles from which a surface's warm-up waits for the GPU between its link and its upload. */
-const LARGE_SURFACE = 100_000;
-
 function* surfaceWarmUp(buffer: SurfaceBuffer, material: () => Material, target: () => WarmTarget): WarmJob<BufferGeometry> {
   const geometry = buildSurfaceGeometry(buffer);
   let handedOver = false;
   try {
     yield;
-    startProgram(target(), geometry, material());
-    // Compiling is the GPU's slow part (hundreds of ms on SwiftShader): always waited for.
-    yield gpuIdle(target());
-    finishProgram(target(), geometry, material());
-    // A small surface's buffers go up in the same step as the link.
-    if (buffer.indices.length / 3 >= LARGE_SURFACE) yield gpuIdle(target());
-    prepareDraw(target(), geometry, material());
-    yield gpuIdle(target());
+    yield* warmLayer(target, geometry, material, buffer.indices.length / 3 >= LARGE_LAYER);
     handedOver = true;
     return geometry;
   } finally {

@@ -20,6 +20,7 @@
  * the frame will use), without clearing the canvas and with an empty draw range.
  */
 import { gpuFinished } from './gpuFence';
+import type { WarmJob } from './warmQueue';
 import { BufferAttribute, BufferGeometry, Mesh, type Camera, type Material, type Object3D, type Scene, type Texture, type WebGLRenderer } from 'three';
 
 /** Camera layer used only during a warm-up draw (three has 32; the app uses layer 0). */
@@ -29,6 +30,28 @@ export interface WarmTarget {
   gl: WebGLRenderer;
   scene: Scene;
   camera: Camera;
+}
+
+/** Segments or triangles from which a layer waits for the GPU after each upload (see warmLayer). */
+export const LARGE_LAYER = 100_000;
+
+/**
+ * A layer's warm-up steps, each once the GPU has done the step before: start its program
+ * (compiling is the GPU's slow part, hundreds of ms on SwiftShader: always waited for), upload
+ * each texture, finish the program's link, upload its buffers. A small layer's uploads are tiny:
+ * its textures and link share one step instead of a wait after each.
+ */
+export function* warmLayer(target: () => WarmTarget, geometry: BufferGeometry, material: () => Material, large: boolean, textures: Texture[] = []): WarmJob<void> {
+  startProgram(target(), geometry, material());
+  yield gpuIdle(target());
+  for (const t of textures) {
+    uploadTexture(target(), t);
+    if (large) yield gpuIdle(target());
+  }
+  finishProgram(target(), geometry, material());
+  if (large) yield gpuIdle(target());
+  prepareDraw(target(), geometry, material());
+  yield gpuIdle(target());
 }
 
 /** Resolves once the GPU process has done every command issued so far (polled between tasks). */
