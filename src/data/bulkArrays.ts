@@ -4,11 +4,22 @@
  * its generic machinery, about 5 s for the 14 million numbers of a 10,000-hole file; a tight
  * loop does the same check in a few milliseconds. When the loop finds a bad element the record
  * goes through zod whole, so the user gets zod's usual message with its exact JSON path.
+ *
+ * The binary form (src/data/binary) gives typed arrays and dictionary-coded text columns in these
+ * places: they pass the same checks, and a record that fails goes to zod as the plain arrays its
+ * JSON would hold (`plainRecord`), so the messages and paths are the JSON's.
  */
+import { DictionaryColumn, isTypedArray } from './binary/format';
 
 type Rec = Record<string, unknown>;
 
 function allFinite(a: unknown): boolean {
+  if (isTypedArray(a)) {
+    // Integer arrays hold only finite numbers; float ones may hold NaN or ±Infinity.
+    if (!(a instanceof Float64Array || a instanceof Float32Array)) return true;
+    for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+    return true;
+  }
   if (!Array.isArray(a)) return false;
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
@@ -18,6 +29,11 @@ function allFinite(a: unknown): boolean {
 }
 
 function allIndices(a: unknown): boolean {
+  if (a instanceof Uint32Array || a instanceof Uint16Array || a instanceof Uint8Array) return true;
+  if (isTypedArray(a)) {
+    for (let i = 0; i < a.length; i++) if (!Number.isInteger(a[i]) || a[i] < 0) return false;
+    return true;
+  }
   if (!Array.isArray(a)) return false;
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
@@ -28,6 +44,8 @@ function allIndices(a: unknown): boolean {
 
 /** Interval table cells: number, text or null (the schema's Cell). */
 function allCells(a: unknown): boolean {
+  // Typed columns are numbers (NaN = missing cell); dictionary columns are text or missing.
+  if (isTypedArray(a) || a instanceof DictionaryColumn) return true;
   if (!Array.isArray(a)) return false;
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
@@ -69,4 +87,28 @@ export function stripBulkArrays(key: string, rec: unknown): Stripped | null {
     return { light: { ...r, data: Object.fromEntries(cols.map(([k]) => [k, []])) }, restore: (p) => void (p.data = data) };
   }
   return null;
+}
+
+/** A typed column as the JSON array it stands for: NaN in an interval cell is a missing value (null). */
+function plainColumn(a: unknown, nanIsNull: boolean): unknown {
+  if (a instanceof DictionaryColumn) return a.toArray();
+  if (!isTypedArray(a)) return a;
+  const out: (number | null)[] = Array.from(a);
+  if (nanIsNull) for (let i = 0; i < out.length; i++) if (Number.isNaN(out[i])) out[i] = null;
+  return out;
+}
+
+/**
+ * The record with the binary form's typed arrays and dictionary columns turned back into the plain
+ * arrays of its JSON, for zod to report a bad element with its usual message and path. Only on the
+ * failure path: a million-element copy is no concern there.
+ */
+export function plainRecord(key: string, rec: unknown): unknown {
+  if (!rec || typeof rec !== 'object' || Array.isArray(rec)) return rec;
+  const r = rec as Rec;
+  if (key === 'surfaces') return { ...r, vertices: plainColumn(r.vertices, false), triangles: plainColumn(r.triangles, false) };
+  if (key === 'intervals' && r.data && typeof r.data === 'object' && !Array.isArray(r.data)) {
+    return { ...r, data: Object.fromEntries(Object.entries(r.data as Rec).map(([k, c]) => [k, plainColumn(c, true)])) };
+  }
+  return rec;
 }

@@ -5,6 +5,7 @@
  */
 import type { IntervalTableT } from './schema';
 import type { CategoricalColumn, HoleModel, IntervalTableModel, LoadIssue } from './model';
+import { DictionaryColumn, isTypedArray } from './binary/format';
 
 /** Sentinels that databases use for "no value". */
 const MISSING_SENTINELS = new Set([-99, -999, -9999]);
@@ -53,17 +54,28 @@ function rowAccessor(t: IntervalTableT): Cells | string {
     const rows = t.rows;
     return { count: rows.length, hole: (r) => rows[r][0], from: (r) => rows[r][1], to: (r) => rows[r][2], value: (r, c) => rows[r][3 + c] };
   }
-  const data = t.data!;
+  // Columns of the binary form may be typed arrays or dictionary-coded text (src/data/binary).
+  const data = t.data! as Record<string, Column>;
   for (const key of ['hole', 'from', 'to', ...names]) {
-    if (!Array.isArray(data[key])) return `column "${key}" is missing from data`;
+    if (!isColumn(data[key])) return `column "${key}" is missing from data`;
   }
   const count = data.hole.length;
   for (const key of ['from', 'to', ...names]) {
     if (data[key].length !== count) return `column "${key}" has ${data[key].length} values but "hole" has ${count}`;
   }
-  const cols = names.map((n) => data[n]);
-  const { hole, from, to } = data;
-  return { count, hole: (r) => hole[r], from: (r) => from[r], to: (r) => to[r], value: (r, c) => cols[c][r] };
+  const cols = names.map((n) => cellReader(data[n]));
+  const [hole, from, to] = ['hole', 'from', 'to'].map((k) => cellReader(data[k]));
+  return { count, hole, from, to, value: (r, c) => cols[c](r) };
+}
+
+type Column = ArrayLike<unknown> | DictionaryColumn;
+
+const isColumn = (c: unknown): c is Column => Array.isArray(c) || isTypedArray(c) || c instanceof DictionaryColumn;
+
+/** Cell r of a column as its JSON would hold it (a dictionary code becomes its text or null). */
+function cellReader(c: Column): (r: number) => unknown {
+  if (c instanceof DictionaryColumn) return (r) => c.at(r);
+  return (r) => c[r];
 }
 
 export function readIntervalTable(

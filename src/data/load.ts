@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { DepositHeader, FORMAT_NAME, RECORD_SCHEMAS, SCHEMA_VERSION } from './schema';
-import { stripBulkArrays } from './bulkArrays';
+import { plainRecord, stripBulkArrays } from './bulkArrays';
 import type { FaultT, HoleT, ResourceCategoryT, SavedViewT, WorkingT, ZoneT } from './schema';
 import type { HoleModel, LoadIssue, LoadReport, Model, SurfaceModel } from './model';
 import { readIntervalTable } from './intervals';
@@ -67,7 +67,7 @@ function validRecords<K extends RecordKey>(
   raw.forEach((rec, i) => {
     const id = rec && typeof rec === 'object' && typeof (rec as { id?: unknown }).id === 'string' ? (rec as { id: string }).id : undefined;
     const bulk = stripBulkArrays(key, rec);
-    const r = RECORD_SCHEMAS[key].safeParse(bulk ? bulk.light : rec);
+    const r = RECORD_SCHEMAS[key].safeParse(bulk ? bulk.light : plainRecord(key, rec));
     if (r.success && bulk) bulk.restore(r.data as Record<string, unknown>);
     if (!r.success) {
       errors.push(...zodIssues(`$.${key}[${i}]`, r.error, id));
@@ -177,13 +177,16 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
       drop('surfaces');
       return;
     }
+    // The binary form's arrays are already of the model's types: adopted as they are (no copy).
+    const vertices: ArrayLike<number> = s.vertices;
+    const triangles: ArrayLike<number> = s.triangles;
     surfaces.push({
       id: s.id,
       name: s.name ?? s.id,
       zoneId: s.zone,
       faultId: s.fault,
-      vertices: Float64Array.from(s.vertices),
-      triangles: Uint32Array.from(s.triangles),
+      vertices: vertices instanceof Float64Array ? vertices : Float64Array.from(vertices),
+      triangles: triangles instanceof Uint32Array ? triangles : Uint32Array.from(triangles),
     });
   });
   const surfaceIds = new Set(surfaces.filter((s) => s.faultId).map((s) => s.id));

@@ -13,6 +13,7 @@ import { adoptExtras, expectExtras } from './loadExtras';
 import { runSliced } from '../domain/sliced';
 import { unpackSteps } from './unpackSteps';
 import { dataBox } from '../domain/bounds';
+import { isBinaryDepositFile } from './binary/format';
 
 export type LoadSource = string | URL | File | File[] | FileList | object;
 
@@ -72,22 +73,25 @@ export async function loadInto(store: VeinscapeStore, src: LoadSource): Promise<
   if (typeof FileList !== 'undefined' && src instanceof FileList) files = [...src];
   else if (Array.isArray(src)) files = src as File[];
   if (files) {
-    const json = files.filter((f) => /\.json$/i.test(f.name) || f.type === 'application/json');
     const tables = files.filter((f) => /\.(csv|txt|tsv)$/i.test(f.name) || f.type === 'text/csv');
-    const others = files.filter((f) => !json.includes(f) && !tables.includes(f));
+    // Deposit files: JSON by name or type; the binary form (.vsb) by its first bytes, whatever its name.
+    const rest = files.filter((f) => !tables.includes(f));
+    const binary = await Promise.all(rest.map((f) => (/\.vsb$/i.test(f.name) ? true : isBinaryDepositFile(f))));
+    const json = rest.filter((f, i) => binary[i] || /\.json$/i.test(f.name) || f.type === 'application/json');
+    const others = rest.filter((f) => !json.includes(f));
     let report: LoadReport;
     if (json.length > 0) {
       report = await loadInto(store, json[0]);
-      for (const f of [...json.slice(1), ...tables]) report.warnings.push({ path: f.name, message: 'not loaded: a deposit file (.json) was opened with it; open drill tables (.csv) on their own' });
+      for (const f of [...json.slice(1), ...tables]) report.warnings.push({ path: f.name, message: 'not loaded: a deposit file (.json or .vsb) was opened with it; open drill tables (.csv) on their own' });
     } else if (tables.length > 0) {
       const texts = await Promise.all(tables.map(async (f) => ({ name: f.name, text: await f.text() })));
       report = await importCsvInto(store, texts, {});
     } else {
-      report = failure(files.map((f) => f.name).join(', '), 'no deposit file (.json) or drill tables (.csv) among the files');
+      report = failure(files.map((f) => f.name).join(', '), 'no deposit file (.json or .vsb) or drill tables (.csv) among the files');
       st.setLoadFailed(report);
       return report;
     }
-    for (const f of others) report.warnings.push({ path: f.name, message: 'not loaded: not a .json deposit file or a .csv drill table' });
+    for (const f of others) report.warnings.push({ path: f.name, message: 'not loaded: not a deposit file (.json or .vsb) or a .csv drill table' });
     return report;
   }
   const source = sourceName(src);

@@ -4,7 +4,8 @@
  * the page. Also imports CSV drill tables and re-desurveys a loaded model. Typed arrays go back
  * as transferables (no copy).
  */
-import { parseJsonText, validateDeposit } from './load';
+import { validateDeposit } from './load';
+import { ownSurfaceArrays, parseDepositBytes } from './binary/decode';
 import { fetchDeposit } from './readBody';
 import { packedPathTransferables, packPaths, packStations } from './pathTransfer';
 import { importCsv } from './csv';
@@ -134,13 +135,15 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     let value: unknown = req.kind === 'object' ? req.value : undefined;
     if (req.kind === 'bytes') {
       post({ type: 'progress', phase: 'parsing', fraction: 0 });
-      const parsed = parseJsonText(new TextDecoder('utf-8').decode(req.bytes), req.source);
-      if (parsed.issue) return post({ type: 'failed', report: { source: req.source, ok: false, errors: [parsed.issue], warnings: [], counts: {}, dropped: {} } });
+      // JSON text or the binary form (.vsb), told apart by the file's first bytes.
+      const parsed = parseDepositBytes(req.bytes, req.source);
+      if (parsed.value === undefined) return post({ type: 'failed', report: { source: req.source, ok: false, errors: parsed.issues, warnings: [], counts: {}, dropped: {} } });
       value = parsed.value;
     }
     post({ type: 'progress', phase: 'validating', fraction: 0.4 });
     const { model, report } = validateDeposit(value, req.source);
     if (!model) return post({ type: 'failed', report });
+    if (req.kind === 'bytes') ownSurfaceArrays(model);
     finish(model, report, req);
   } catch (err) {
     post({ type: 'failed', report: failed(req.source, `could not load: ${(err as Error).message}`) });
