@@ -2,7 +2,7 @@
  * Generates a synthetic stress-test deposit file for the benchmark (`npm run bench`) and the scale
  * end-to-end test.
  *
- *   npm run data:stress -- --holes 10000 --intervals 100 [--triangles 2000000] [--seed 1] [--out path] [--check]
+ *   npm run data:stress -- --holes 10000 --intervals 100 [--triangles 2000000] [--seed 1] [--out path] [--check] [--binary]
  *
  *   --holes N        number of drill holes (default 1000)
  *   --intervals M    assay intervals per hole (default 100): N × M rows in all
@@ -12,6 +12,8 @@
  *   --out path       default data/stress/stress-<N>h-<M>i.json (with -<T>t when T is not the default)
  *   --check          parse the written file and validate it with the zod `Deposit` schema and the
  *                    viewer's own loader (for small files: it holds the whole document in memory)
+ *   --binary         also write the binary form next to the JSON (same name, .vsb; scripts/pack-deposit.ts):
+ *                    it parses the written JSON whole, about 1.5 GB of heap at 10,000 × 100
  *
  * The file is a valid Veinscape JSON document (docs/data-format.md) in the style of the Rocmec 1
  * sample: UTM coordinates (EPSG:26917), four veins striking 070° and dipping 60° south, three
@@ -28,6 +30,7 @@ import { GROUND, VEINS, world } from './stress/layout';
 import { designDrilling, writeAssays, writeHoles } from './stress/holes';
 import { faultDefs, faultGrid, veinGrid, writeSurface } from './stress/surfaces';
 import { JsonWriter } from './stress/writer';
+import { binaryPathFor, packDeposit } from './pack-deposit';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -154,8 +157,8 @@ async function check(path: string): Promise<void> {
   console.log(`check: valid Deposit; loader counts ${JSON.stringify(report.counts)}; ${issues.length} warning(s)${issues.length ? ': ' + issues.slice(0, 3).map((w) => w.message).join(' | ') : ''}`);
 }
 
-function parseArgs(argv: string[]): StressOptions & { out?: string; check: boolean } {
-  const o: StressOptions & { out?: string; check: boolean } = { holes: 1000, intervals: 100, check: false };
+function parseArgs(argv: string[]): StressOptions & { out?: string; check: boolean; binary: boolean } {
+  const o: StressOptions & { out?: string; check: boolean; binary: boolean } = { holes: 1000, intervals: 100, check: false, binary: false };
   const int = (flag: string, v: string | undefined, min: number) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs an integer ≥ ${min} (got ${v})`);
@@ -171,8 +174,9 @@ function parseArgs(argv: string[]): StressOptions & { out?: string; check: boole
     else if (flag === '--seed') o.seed = int(flag, value(), 0);
     else if (flag === '--out') o.out = value();
     else if (flag === '--check') o.check = true;
+    else if (flag === '--binary') o.binary = true;
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: tsx scripts/gen-stress.ts --holes N --intervals M [--triangles T] [--seed S] [--out path] [--check]');
+      console.log('usage: tsx scripts/gen-stress.ts --holes N --intervals M [--triangles T] [--seed S] [--out path] [--check] [--binary]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -188,6 +192,11 @@ async function main() {
       `${s.triangles} vein + ${s.faultTriangles} fault triangles in ${s.seconds.toFixed(1)} s`,
   );
   if (o.check) await check(path);
+  if (o.binary) {
+    const out = binaryPathFor(path);
+    const b = packDeposit(path, out);
+    console.log(`wrote ${relative(process.cwd(), out) || out}: ${(b.bytes.length / 1e6).toFixed(1)} MB, the binary form (${((100 * b.bytes.length) / b.inputBytes).toFixed(0)} % of the JSON)`);
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
