@@ -5,7 +5,8 @@
 import type { OrthographicCamera } from 'three';
 import { store } from '../state/store';
 import { sceneState } from '../scene/handle';
-import { SavedView, type SavedViewT } from '../data/schema';
+import type { SavedViewT } from '../data/schema';
+import { checkSavedView } from '../data/savedViewCheck';
 import { decodeView, encodeView } from '../domain/viewLink';
 import { animateFaultOffsets } from '../state/faultAnimation';
 
@@ -56,7 +57,10 @@ export function applyView(view: SavedViewT, animate = true): void {
 export function loadBrowserViews(): void {
   try {
     const raw = JSON.parse(localStorage.getItem(storageKey()) ?? '[]');
-    const views = Array.isArray(raw) ? raw.map((v) => SavedView.safeParse(v)).filter((r) => r.success).map((r) => r.data!) : [];
+    const views = (Array.isArray(raw) ? raw : []).flatMap((v: unknown) => {
+      const r = checkSavedView(v);
+      return r.success ? [r.data] : [];
+    });
     store.getState().setBrowserViews(views);
   } catch {
     store.getState().setBrowserViews([]);
@@ -94,6 +98,6 @@ export function viewLink(view: SavedViewT = captureView('Link')): string {
 export function viewFromHash(hash = location.hash): SavedViewT | null {
   const m = /(?:^#|&)view=([^&]+)/.exec(hash);
   if (!m) return null;
-  const r = SavedView.safeParse(decodeView(m[1]));
+  const r = checkSavedView(decodeView(m[1]));
   return r.success ? r.data : null;
 }

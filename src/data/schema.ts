@@ -10,9 +10,9 @@
  * with its JSON path and id and dropped, while every valid record still loads.
  */
 import { z } from 'zod';
+import { FORMAT_NAME, SCHEMA_VERSION } from './formatConstants';
 
-export const FORMAT_NAME = 'veinscape';
-export const SCHEMA_VERSION = 1;
+export { FORMAT_NAME, SCHEMA_VERSION };
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 /** Real-world point [easting, northing, elevation] in metres. */

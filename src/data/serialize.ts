@@ -2,7 +2,8 @@
  * A loaded Model written back as a Veinscape JSON document (schema version 1), interval tables
  * column by column. Used by "Save as Veinscape JSON" so CSV exports become a Veinscape file.
  */
-import { FORMAT_NAME, SCHEMA_VERSION, type DepositInput } from './schema';
+import { FORMAT_NAME, SCHEMA_VERSION } from './formatConstants';
+import type { DepositInput } from './schema';
 import type { Model } from './model';
 
 export function modelToDocument(model: Model): DepositInput {

@@ -5,7 +5,8 @@
  *
  *   const { document, report, tables, dipSign, lengthUnit } = importCsv([{ name, text }, ...]);
  */
-import { FORMAT_NAME, SCHEMA_VERSION, type DepositInput } from '../schema';
+import { FORMAT_NAME, SCHEMA_VERSION } from '../formatConstants';
+import type { DepositInput } from '../schema';
 import type { LoadReport } from '../model';
 import { readCollars, type MappedTable } from './collars';
 import { collectDips, detectDipSign, detectLengthUnit, detectTable } from './detect';

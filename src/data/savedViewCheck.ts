@@ -1,0 +1,147 @@
+/**
+ * Saved views checked without zod, for the page: views kept in this browser and views in a link
+ * (#view=…). Building the zod schemas costs about 40 ms of the page's start-up task on a 2-core
+ * machine, and these two were the only reasons the page loaded them; the loading worker still
+ * validates a dataset's views with the zod `SavedView` (src/data/schema.ts).
+ *
+ * Same rules, same output as `SavedView.safeParse`: unknown keys dropped, `camera.projection`
+ * defaulted to 'perspective', and on failure the first issue's path and message as zod words them
+ * (src/data/savedViewCheck.test.ts compares the two).
+ */
+import type { SavedViewT } from './schema';
+
+export type SavedViewCheck = { success: true; data: SavedViewT } | { success: false; error: { path: (string | number)[]; message: string } };
+
+type Path = (string | number)[];
+type Check = (value: unknown, path: Path) => unknown;
+
+class Issue extends Error {
+  constructor(readonly path: Path, message: string) {
+    super(message);
+  }
+}
+
+const received = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v);
+const expected = (what: string, v: unknown, path: Path): never => {
+  throw new Issue(path, `Invalid input: expected ${what}, received ${received(v)}`);
+};
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const bool: Check = (v, path) => (typeof v === 'boolean' ? v : expected('boolean', v, path));
+
+function str(max: number, min = 0): Check {
+  return (v, path) => {
+    if (typeof v !== 'string') return expected('string', v, path);
+    if (v.length < min) throw new Issue(path, `Too small: expected string to have >=${min} characters`);
+    if (v.length > max) throw new Issue(path, `Too big: expected string to have <=${max} characters`);
+    return v;
+  };
+}
+
+/** A finite number; `min` inclusive, `above` exclusive (zod's .positive() is above 0). */
+function num(o: { min?: number; max?: number; above?: number; int?: boolean } = {}): Check {
+  return (v, path) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) return expected('number', v, path);
+    if (o.int && !Number.isInteger(v)) return expected('int', v, path);
+    // zod's .int() also keeps to the safe integers
+    if (o.int && v > Number.MAX_SAFE_INTEGER) throw new Issue(path, `Too big: expected int to be <=${Number.MAX_SAFE_INTEGER}`);
+    if (o.int && v < Number.MIN_SAFE_INTEGER) throw new Issue(path, `Too small: expected int to be >=${Number.MIN_SAFE_INTEGER}`);
+    if (o.above !== undefined && !(v > o.above)) throw new Issue(path, `Too small: expected number to be >${o.above}`);
+    if (o.min !== undefined && v < o.min) throw new Issue(path, `Too small: expected number to be >=${o.min}`);
+    if (o.max !== undefined && v > o.max) throw new Issue(path, `Too big: expected number to be <=${o.max}`);
+    return v;
+  };
+}
+
+function oneOf(values: readonly string[]): Check {
+  return (v, path) => {
+    if (typeof v === 'string' && values.includes(v)) return v;
+    throw new Issue(path, `Invalid option: expected one of ${values.map((x) => JSON.stringify(x)).join('|')}`);
+  };
+}
+
+const nullable = (check: Check): Check => (v, path) => (v === null ? null : check(v, path));
+
+/** [easting, northing, elevation] in metres. */
+const point3: Check = (v, path) => {
+  if (!Array.isArray(v)) return expected('tuple', v, path);
+  if (v.length < 3) throw new Issue(path, 'Too small: expected array to have >=3 items');
+  if (v.length > 3) throw new Issue(path, 'Too big: expected array to have <=3 items');
+  return v.map((x, i) => num()(x, [...path, i]));
+};
+
+function record(value: Check): Check {
+  return (v, path) => {
+    if (!isObject(v)) return expected('record', v, path);
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) out[k] = value(v[k], [...path, k]);
+    return out;
+  };
+}
+
+/**
+ * An object of known keys, others dropped. Keys named in `optional` may be missing (a key present
+ * as undefined stays, as zod keeps it); `defaults` fill missing or undefined keys.
+ */
+function object(shape: Record<string, Check>, optional: readonly string[] | 'all' = [], defaults: Record<string, unknown> = {}): Check {
+  return (v, path) => {
+    if (!isObject(v)) return expected('object', v, path);
+    const out: Record<string, unknown> = {};
+    for (const [k, check] of Object.entries(shape)) {
+      const x = v[k];
+      if (x === undefined && k in defaults) out[k] = defaults[k];
+      else if (x === undefined && (optional === 'all' || optional.includes(k))) {
+        if (k in v) out[k] = undefined;
+      } else out[k] = check(x, [...path, k]);
+    }
+    return out;
+  };
+}
+
+// Mirrors `SavedView` in schema.ts, key for key and in the same order (the first issue found is
+// the one zod lists first).
+const savedView = object(
+  {
+    name: str(200, 1),
+    caption: str(2000),
+    durationMs: num({ int: true, min: 500, max: 600000 }),
+    camera: object(
+      {
+        position: point3,
+        target: point3,
+        projection: oneOf(['perspective', 'orthographic']),
+        zoom: num({ above: 0 }),
+      },
+      ['zoom'],
+      { projection: 'perspective' },
+    ),
+    layers: record(bool),
+    zones: record(bool),
+    filters: object(
+      {
+        gradeCutoff: num({ min: 0 }),
+        belowCutoff: oneOf(['dim', 'hide']),
+        elevationMin: nullable(num()),
+        elevationMax: nullable(num()),
+        status: object({ drilled: bool, planned: bool }),
+        type: object({ surface: bool, underground: bool }),
+        programs: record(bool),
+      },
+      'all',
+    ),
+    faultOffsets: record(num()),
+    holesFollowFaults: bool,
+    colorBy: nullable(str(Infinity)),
+  },
+  ['caption', 'durationMs', 'layers', 'zones', 'filters', 'faultOffsets', 'holesFollowFaults', 'colorBy'],
+);
+
+/** A saved view checked as `SavedView.safeParse` would (see the file's comment). */
+export function checkSavedView(value: unknown): SavedViewCheck {
+  try {
+    return { success: true, data: savedView(value, []) as SavedViewT };
+  } catch (e) {
+    if (e instanceof Issue) return { success: false, error: { path: e.path, message: e.message } };
+    throw e;
+  }
+}
