@@ -216,6 +216,10 @@ describe('damaged files: refused with where, or the record / row reported as in 
     expect(version.issues[0].message).toMatch(/^not a Veinscape binary file .*version 2/);
     // JSON text with a .vsb name is still JSON: content decides.
     expect(parseDepositBytes(new TextEncoder().encode(JSON.stringify(mini())), 'named.vsb').value).toEqual(mini());
+    // Neither: a .vsb name gets the binary form's message, any other name the JSON's.
+    const zip = new TextEncoder().encode('PK\u0003\u0004 not a deposit');
+    expect(parseDepositBytes(zip, 'a.vsb').issues[0].message).toMatch(/^not a Veinscape binary file/);
+    expect(parseDepositBytes(zip, 'a.json').issues[0].message).toMatch(/^not valid JSON/);
   });
 
   it('truncated: the header announces more bytes than the file has', () => {

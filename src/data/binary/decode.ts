@@ -148,7 +148,10 @@ export function decodeDeposit(bytes: ArrayBuffer | Uint8Array, source: string): 
  */
 export function parseDepositBytes(bytes: ArrayBuffer | Uint8Array, source: string): DecodedDeposit {
   if (hasBinaryMagic(bytes)) return decodeDeposit(bytes, source);
-  const parsed = parseJsonText(new TextDecoder('utf-8').decode(bytes), source);
+  const text = new TextDecoder('utf-8').decode(bytes);
+  // A file named .vsb that is neither: "not a Veinscape binary file" says more than a JSON syntax error.
+  if (/\.vsb$/i.test(source) && !/^\uFEFF?\s*[{[]/.test(text.slice(0, 64))) return decodeDeposit(bytes, source);
+  const parsed = parseJsonText(text, source);
   return parsed.issue ? { issues: [parsed.issue] } : { value: parsed.value, issues: [] };
 }
 
