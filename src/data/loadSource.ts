@@ -10,6 +10,7 @@ import { createLoaderWorker } from './workerFactory';
 import type { CsvFile, ImportOptions } from './csv';
 import type { DesurveyMethod } from '../domain/desurvey';
 import { adoptExtras, expectExtras } from './loadExtras';
+import { adoptCounter, dropCounter, expectCounter } from './countClient';
 import { runSliced } from '../domain/sliced';
 import { unpackSteps } from './unpackSteps';
 import { dataBox } from '../domain/bounds';
@@ -28,7 +29,8 @@ function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number)
     let extrasFor: Extract<WorkerResponse, { type: 'done' }> | null = null;
     const giveUpExtras = () => {
       if (!extrasFor) return;
-      adoptExtras(extrasFor, { type: 'extras', pickIndexes: { intervals: null, traces: null }, veinGrids: null });
+      adoptExtras(extrasFor, { type: 'extras', pickIndexes: { intervals: null, traces: null }, veinGrids: null, counter: false });
+      dropCounter(extrasFor.prepared);
       extrasFor = null;
     };
     worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
@@ -36,14 +38,20 @@ function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number)
       if (m.type === 'progress') onProgress(m.phase, m.fraction);
       else if (m.type === 'extras') {
         if (extrasFor) adoptExtras(extrasFor, m);
+        // The worker stays on as the dataset's counter (countClient.ts), or ends here.
+        if (extrasFor && m.counter) adoptCounter(extrasFor.prepared, worker);
+        else {
+          if (extrasFor) dropCounter(extrasFor.prepared);
+          worker.terminate();
+        }
         extrasFor = null;
-        worker.terminate();
       } else {
         // Hole paths and stations are unpacked later (unpack), in tasks of their own.
         if (m.type === 'done') {
           if (m.extras) {
             extrasFor = m;
             expectExtras(m, req.kind !== 'prepare');
+            expectCounter(m.prepared);
           }
         }
         if (!extrasFor) worker.terminate();

@@ -17,8 +17,12 @@ import { segmentTransferables } from '../domain/segments';
 import { packedTransferables, packSegments, type PackedSegments } from '../scene/geometry/segmentPack';
 import type { LoadReport, Model } from './model';
 import type { CsvImportInfo, WorkerRequest, WorkerResponse } from './worker-protocol';
+import { countSourceOf, createCounter, type CountAnswer, type CountRequest } from './countHost';
 
-const post = (m: WorkerResponse, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer);
+const post = (m: WorkerResponse | CountAnswer, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer);
+
+/** Once the dataset is sent, this worker stays on as its counter (see countHost.ts). */
+let counter: ((req: CountRequest) => CountAnswer) | null = null;
 
 /**
  * Every typed array of the result, model included, moves to the main thread without a copy: a
@@ -61,6 +65,7 @@ function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?: CsvI
   // page's grids still hold.
   const pickSources = [prepared.intervals, prepared.traces].map(pickIndexSource);
   const gridSource = req.kind !== 'prepare' ? veinGridSource(model) : null;
+  const countSource = attemptOrNull(() => countSourceOf(model, prepared));
   const paths = packPaths(prepared.paths);
   const sent: Prepared = { ...prepared, paths: [] };
   const stations = packStations(model.holes);
@@ -71,19 +76,22 @@ function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?: CsvI
     stations.offsets.buffer as ArrayBuffer,
     stations.values.buffer as ArrayBuffer,
   ]);
-  const attempt = <T>(f: () => T): T | null => {
-    try {
-      return f();
-    } catch {
-      return null;
-    }
-  };
-  const [intervals, traces] = pickSources.map((b) => attempt(() => buildPickIndex(b)));
-  const grids = gridSource ? attempt(() => sendableVeinGrids(buildVeinGrids(gridSource))) : null;
+  const [intervals, traces] = pickSources.map((b) => attemptOrNull(() => buildPickIndex(b)));
+  const grids = gridSource ? attemptOrNull(() => sendableVeinGrids(buildVeinGrids(gridSource))) : null;
+  counter = countSource ? createCounter(countSource) : null;
   const out = new Set<ArrayBuffer>();
   for (const ix of [intervals, traces]) if (ix) pickIndexTransferables(ix).forEach((b) => out.add(b));
   if (grids) veinGridTransferables(grids).forEach((b) => out.add(b));
-  post({ type: 'extras', pickIndexes: { intervals: intervals && sendablePickIndex(intervals), traces: traces && sendablePickIndex(traces) }, veinGrids: grids }, [...out]);
+  post({ type: 'extras', pickIndexes: { intervals: intervals && sendablePickIndex(intervals), traces: traces && sendablePickIndex(traces) }, veinGrids: grids, counter: counter !== null }, [...out]);
+}
+
+/** f(), or null when it throws: what the extras could not build is built on the page when needed. */
+function attemptOrNull<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch {
+    return null;
+  }
 }
 
 /** Copies of the vein surfaces, for building their search grids after the model has moved to the page. */
@@ -107,7 +115,10 @@ async function readSource(req: WorkerRequest): Promise<WorkerRequest | null> {
   }
 }
 
-self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
+self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
+  if (e.data.kind === 'count') {
+    return post(counter ? counter(e.data) : { type: 'counts', id: e.data.id, counts: null, error: 'no dataset to count' });
+  }
   const req = await readSource(e.data);
   if (!req) return;
   try {

@@ -38,5 +38,11 @@ export type WorkerResponse =
    * After `done` (when it said `extras`): what the first picture does not need, built while the page
    * draws it. Null where building failed (the page then builds that itself when first needed).
    */
-  | { type: 'extras'; pickIndexes: { intervals: SentPickIndex | null; traces: SentPickIndex | null }; veinGrids: VeinGrids | null }
+  | {
+      type: 'extras';
+      pickIndexes: { intervals: SentPickIndex | null; traces: SentPickIndex | null };
+      veinGrids: VeinGrids | null;
+      /** true: the worker stays alive and answers in-view count requests for this dataset (countHost.ts) */
+      counter: boolean;
+    }
   | { type: 'failed'; report: LoadReport };

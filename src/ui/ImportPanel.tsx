@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { store, useVeinscape } from '../state/store';
 import { importCsvInto } from '../data/loadSource';
 import type { ColumnMapping, ColumnRole, ImportOptions } from '../data/csv';
+import { count } from './format';
 
 const ROLES: Record<string, ColumnRole[]> = {
   collar: ['hole', 'east', 'north', 'elevation', 'depth', 'azimuth', 'dip', 'program', 'year', 'type', 'status'],
@@ -36,7 +37,7 @@ export function ImportPanel() {
       {info.tables.map((t) => (
         <details key={t.file} open={info.tables.length <= 3}>
           <summary>
-            <strong>{t.file}</strong> · {t.kind} · {t.loaded.toLocaleString('en-US')} of {t.rows.toLocaleString('en-US')} rows
+            <strong>{t.file}</strong> · {t.kind} · {count(t.loaded)} of {count(t.rows)} rows
           </summary>
           {(ROLES[t.kind] ?? []).map((role) => (
             <label key={role} className="row">

@@ -1,7 +1,9 @@
 /**
  * How many holes, intervals (at or above the cut-off) and intercepts the filters leave in view.
- * Counting a million intervals is kept off the interaction path: it starts ~100 ms after the last
- * filter change and runs in short slices (domain/viewCounts.ts), so dragging a slider stays fluid.
+ * Counting a million intervals is kept off the main thread: the loading worker stays on as the
+ * dataset's counter (data/countClient.ts) and answers each change. A dataset without one (set
+ * directly, or its worker failed) is counted here, ~100 ms after the last filter change, in short
+ * slices (domain/viewCounts.ts), so dragging a slider stays fluid.
  * Until the counts match the current filters, data and intercepts, the numbers carry
  * `data-pending="true"` (tests wait for it to go).
  */
@@ -10,6 +12,8 @@ import { useVeinscape } from '../state/store';
 import { filterStateFrom } from '../state/filterState';
 import { countInViewSteps, holeAttrsOf, interceptPoints, type ViewCounts } from '../domain/viewCounts';
 import { runSliced, type SlicedRun } from '../domain/sliced';
+import { counterState, countInWorker, onCounterChange } from '../data/countClient';
+import { count } from './format';
 
 /** Quiet time (ms) after a filter change before counting again. */
 const DEBOUNCE_MS = 100;
@@ -28,6 +32,9 @@ export function InViewCounts() {
   const ensureIntercepts = useVeinscape((s) => s.ensureIntercepts);
   const [settled, setSettled] = useState<Settled | null>(null);
   const counted = useRef(false);
+  // Bumped when the dataset's worker counter arrives or fails, to count again the right way.
+  const [counterVersion, setCounterVersion] = useState(0);
+  useEffect(() => onCounterChange(() => setCounterVersion((v) => v + 1)), []);
 
   // The intercept count needs the intercepts (computed in slices, once per dataset and settings).
   useEffect(() => {
@@ -40,6 +47,21 @@ export function InViewCounts() {
 
   useEffect(() => {
     if (!model || !prepared || !holes) return;
+    const how = counterState(prepared);
+    if (how === 'pending') return; // counted once the worker counter arrives (counterVersion)
+    if (how === 'ready') {
+      let live = true;
+      countInWorker(prepared, filterStateFrom({ model, prepared, filters }), points).then(
+        (counts) => {
+          if (live) setSettled({ inputs, counts });
+        },
+        // The counter failed: counterState is now 'none' and counterVersion changes; counted here then.
+        () => undefined,
+      );
+      return () => {
+        live = false;
+      };
+    }
     let run: SlicedRun<ViewCounts> | null = null;
     const timer = setTimeout(() => {
       const f = filterStateFrom({ model, prepared, filters });
@@ -53,13 +75,13 @@ export function InViewCounts() {
       clearTimeout(timer);
       run?.cancel();
     };
-  }, [model, prepared, filters, holes, points, inputs]);
+  }, [model, prepared, filters, holes, points, inputs, counterVersion]);
 
   if (!model || !prepared) return null;
   const pending = settled?.inputs !== inputs || interceptsPending ? 'true' : undefined;
   const c = settled?.counts;
   const num = (id: string, n: number | undefined) => (
-    <strong data-testid={id} data-pending={pending}>{n === undefined ? '…' : n.toLocaleString('en-US')}</strong>
+    <strong data-testid={id} data-pending={pending}>{n === undefined ? '…' : count(n)}</strong>
   );
   return (
     <p className="counts" data-testid="in-view-counts" data-pending={pending} title={pending ? 'Counting…' : undefined}>

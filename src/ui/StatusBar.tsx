@@ -1,6 +1,7 @@
 /** Load progress, what is loaded (with units), and the dataset's disclaimer. */
 import { useVeinscape } from '../state/store';
 import { DESURVEY_METHOD_LABEL } from '../domain/desurvey';
+import { count } from './format';
 
 export function ProgressBar() {
   const loading = useVeinscape((s) => s.loading);
@@ -29,7 +30,7 @@ export function StatusBar() {
       <span className="crs">{p.crs.code ? `${p.crs.code} · ` : ''}{p.crs.name} · metres</span>
       <CursorReadout />
       <span data-testid="desurvey-method">Desurvey: {DESURVEY_METHOD_LABEL[method].toLowerCase()}</span>
-      <span>{counts.toLocaleString('en-US')} holes · {intervals.toLocaleString('en-US')} intervals{report?.ok === false ? '' : ''}</span>
+      <span>{count(counts)} holes · {count(intervals)} intervals{report?.ok === false ? '' : ''}</span>
       {p.disclaimer && <span className="disclaimer" data-testid="disclaimer" title={p.disclaimer}>{p.disclaimer}</span>}
     </footer>
   );

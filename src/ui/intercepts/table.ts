@@ -3,6 +3,7 @@
  */
 import type { Intercept } from '../../domain/intercepts';
 import type { InterceptSummary } from '../../domain/interceptQuery';
+import { count } from '../format';
 
 export type SortKey = 'hole' | 'from' | 'to' | 'core' | 'tw' | 'hw' | 'grade' | 'gradeUncapped' | 'gramMetres' | 'zone';
 export type SortDir = 'asc' | 'desc';
@@ -107,7 +108,7 @@ export function elementName(column: string): string {
 
 /** "487 intercepts · 6.07 g/t Au over 0.82 m (HW, width-weighted)". */
 export function summaryText(s: InterceptSummary, element: string): string {
-  const n = `${s.count.toLocaleString('en-US')} intercept${s.count === 1 ? '' : 's'}`;
+  const n = `${count(s.count)} intercept${s.count === 1 ? '' : 's'}`;
   if (s.count === 0 || !Number.isFinite(s.grade)) return n;
   const tag = s.widthKind === 'horizontal' ? 'HW' : 'core length';
   const grade = [s.grade.toFixed(2), s.unit, element].filter((x) => x !== '').join(' ');

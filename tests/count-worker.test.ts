@@ -1,0 +1,141 @@
+/**
+ * In-view counts answered by the loading worker (src/data/countHost.ts) and requested by the page
+ * (src/data/countClient.ts). The worker keeps copies of the pieces, then transfers the originals
+ * to the page: counts from the copies must equal counts taken before the transfer, whatever the
+ * filters. The page side is driven with a stand-in worker.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadDepositText } from '../src/data/load';
+import { prepare } from '../src/domain/prepare';
+import { queryIntercepts } from '../src/domain/interceptQuery';
+import { DEFAULT_INTERCEPT_QUERY } from '../src/state/slices/intercepts';
+import { countInView, holeAttrsOf, interceptPoints, type CountInput, type ViewCounts } from '../src/domain/viewCounts';
+import { segmentTransferables } from '../src/domain/segments';
+import type { FilterState } from '../src/domain/holeFilter';
+import { countSourceOf, createCounter, type CountAnswer, type CountRequest } from '../src/data/countHost';
+import { adoptCounter, counterState, countInWorker, dropCounter, expectCounter, onCounterChange } from '../src/data/countClient';
+
+const ALL: FilterState = { gradeCutoff: 0, belowCutoff: 'dim', elevMin: -1e9, elevMax: 1e9, statusTypeMask: 0b1111, programMask: ~0 >>> 2 };
+
+describe('worker counter on the sample deposit', () => {
+  const { model } = loadDepositText(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8'), 'rocmec1.json');
+  const prepared = prepare(model!);
+  const points = interceptPoints(queryIntercepts(model!, prepared.paths, DEFAULT_INTERCEPT_QUERY), prepared.origin[2]);
+  const input: CountInput = { traces: prepared.traces, intervals: prepared.intervals, holes: holeAttrsOf(model!.holes, prepared.programs), intercepts: points };
+  const zMid = 0.5 * (prepared.bounds.min[2] + prepared.bounds.max[2]) - prepared.origin[2];
+  const cases: FilterState[] = [
+    ALL,
+    { ...ALL, gradeCutoff: 3 },
+    { ...ALL, gradeCutoff: 8, belowCutoff: 'hide' },
+    { ...ALL, elevMin: zMid - 60, elevMax: zMid + 40 },
+    { ...ALL, depthMin: 50, depthMax: 200, gradeCutoff: 1 },
+    { ...ALL, statusTypeMask: 0b0001 },
+    { ...ALL, holeMask: Uint8Array.from(model!.holes, (_, i) => (i % 3 === 0 ? 1 : 0)) },
+  ];
+  // Taken before the originals move away, as on the page.
+  const expected = cases.map((f) => countInView(input, f));
+  const source = countSourceOf(model!, prepared);
+  // The transfer to the page detaches the worker's originals.
+  structuredClone([prepared.traces, prepared.intervals], { transfer: [...segmentTransferables(prepared.traces), ...segmentTransferables(prepared.intervals)] });
+  const counter = createCounter(source);
+
+  it('the originals are gone (so the copies are what is counted)', () => {
+    expect(prepared.intervals.start.length).toBe(0);
+  });
+  it('counts from the copies equal the counts before the transfer, for every filter', () => {
+    expect(expected[0].holes).toBe(model!.holes.length);
+    expect(new Set(expected.map((c) => c.intervals)).size).toBeGreaterThan(3); // the filters change the answer
+    cases.forEach((f, i) => {
+      const a = counter({ kind: 'count', id: i, filters: f, intercepts: i === 0 ? points : undefined });
+      expect(a).toEqual({ type: 'counts', id: i, counts: expected[i] });
+    });
+  });
+  it('keeps the intercepts between requests until they are replaced', () => {
+    const f = { ...ALL, gradeCutoff: 3 };
+    counter({ kind: 'count', id: 1, filters: ALL, intercepts: points });
+    expect(counter({ kind: 'count', id: 2, filters: f }).counts!.intercepts).toBe(countInView(input, f).intercepts);
+    expect(counter({ kind: 'count', id: 3, filters: f, intercepts: null }).counts!.intercepts).toBe(0);
+  });
+  it('reports a failed count with its id instead of throwing', () => {
+    const broken = createCounter({ ...source, holes: { code: new Uint8Array(0), program: new Int32Array(0), year: new Float64Array(0) }, traces: null as never });
+    const a = broken({ kind: 'count', id: 7, filters: ALL });
+    expect(a.id).toBe(7);
+    expect(a.counts).toBeNull();
+    expect(a.error).toBeTruthy();
+  });
+});
+
+/** Stands in for the loading worker once it is a counter: answers from a table of counts. */
+class FakeWorker {
+  onmessage: ((e: MessageEvent<CountAnswer>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  sent: CountRequest[] = [];
+  terminated = false;
+  constructor(private readonly answer: (r: CountRequest) => ViewCounts | null) {}
+  postMessage(r: CountRequest) {
+    this.sent.push(r);
+    const counts = this.answer(r);
+    queueMicrotask(() => this.onmessage?.({ data: { type: 'counts', id: r.id, counts, error: counts ? undefined : 'broken' } } as MessageEvent<CountAnswer>));
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  crash(message: string) {
+    this.onerror?.({ message } as ErrorEvent);
+  }
+}
+
+describe('the page side of the counter', () => {
+  const counts = (n: number): ViewCounts => ({ holes: n, intervals: 10 * n, intercepts: 100 * n });
+  const pts = { hole: new Int32Array(1), z: new Float64Array(1), depth: new Float64Array(1), grade: new Float64Array(1) };
+
+  it('pending from done to extras, then counted in the worker; intercepts sent only when they change', async () => {
+    const prepared = {};
+    let changes = 0;
+    const off = onCounterChange(() => changes++);
+    expect(counterState(prepared)).toBe('none');
+    expectCounter(prepared);
+    expect(counterState(prepared)).toBe('pending');
+    const w = new FakeWorker((r) => counts(r.filters.gradeCutoff));
+    adoptCounter(prepared, w as unknown as Worker);
+    expect(counterState(prepared)).toBe('ready');
+    expect(changes).toBe(1);
+    expect(await countInWorker(prepared, { ...ALL, gradeCutoff: 2 }, pts)).toEqual(counts(2));
+    expect(await countInWorker(prepared, { ...ALL, gradeCutoff: 5 }, pts)).toEqual(counts(5));
+    expect(w.sent.map((r) => 'intercepts' in r)).toEqual([true, false]);
+    await countInWorker(prepared, ALL, null);
+    expect(w.sent[2].intercepts).toBeNull();
+    off();
+  });
+  it('the next dataset\'s counter ends the previous worker; the old dataset is counted on the page', async () => {
+    const a = {}, b = {};
+    const wa = new FakeWorker(() => counts(1));
+    const wb = new FakeWorker(() => counts(2));
+    adoptCounter(a, wa as unknown as Worker);
+    adoptCounter(b, wb as unknown as Worker);
+    expect(wa.terminated).toBe(true);
+    expect(counterState(a)).toBe('none');
+    await expect(countInWorker(a, ALL, null)).rejects.toThrow(/no counter/);
+    expect(await countInWorker(b, ALL, null)).toEqual(counts(2));
+  });
+  it('a crashed or failing counter rejects, and the dataset falls back to the page', async () => {
+    const p = {};
+    const w = new FakeWorker(() => null);
+    adoptCounter(p, w as unknown as Worker);
+    await expect(countInWorker(p, ALL, null)).rejects.toThrow(/broken/);
+    expect(counterState(p)).toBe('ready'); // one failed count: the worker is still there
+    w.postMessage = () => undefined; // the next request gets no answer: the crash must reject it
+    const waiting = countInWorker(p, ALL, null);
+    w.crash('out of memory');
+    await expect(waiting).rejects.toThrow(/out of memory/);
+    expect(counterState(p)).toBe('none');
+    expect(w.terminated).toBe(true);
+  });
+  it('a worker that will not count (no extras) leaves the dataset to the page', () => {
+    const p = {};
+    expectCounter(p);
+    dropCounter(p);
+    expect(counterState(p)).toBe('none');
+  });
+});
