@@ -13,6 +13,7 @@ import type { Prepared } from '../domain/prepare';
 import type { VeinscapeState } from '../state/store';
 import { tickText, type Label, type OverlayTheme } from '../scene/overlay/paint';
 import { collarLabels, type ProjectorView } from './collarLabels';
+import { sectionAxisLabels } from '../scene/overlay/sectionAxes';
 
 export interface OverlayAnchors {
   /** fault block mask of each hole's collar */
@@ -72,7 +73,9 @@ export function projector(viewProjection: Matrix4, width: number, height: number
 export type LabelState = Pick<
   VeinscapeState,
   'model' | 'prepared' | 'layerVisible' | 'filters' | 'holesFollowFaults' | 'faultOffsets' | 'mappedOffsets' | 'selection' | 'interceptLabels' | 'intercepts'
->;
+> &
+  /** a vertical section (slab) adds its distance and elevation labels */
+  Partial<Pick<VeinscapeState, 'section'>>;
 
 
 /** View size in px: given, labels are thinned for it (off-screen and crowded collars dropped). */
@@ -96,6 +99,8 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
       if (p) labels.push({ x: p[0] + 2, y: p[1] + 8, depth: -2, text: tickText(t), color: theme.muted });
     }
   }
+  // The same in the live overlay and in exports: a section slide keeps its distances and elevations.
+  if (axes && s.section?.mode === 'slab') labels.push(...sectionAxisLabels(s.section, prepared.origin, axes, project, theme));
   if (s.layerVisible.faults) {
     for (const f of anchors.faults) {
       const p = project(f.at[0], f.at[1], f.at[2] + 15);

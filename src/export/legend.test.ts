@@ -47,6 +47,30 @@ describe('legendFor', () => {
 });
 
 describe('collectLabels', () => {
+  it('a vertical section adds its distances along the line and its elevations (live overlay and exports alike)', () => {
+    const s = store.getState();
+    const anchors = overlayAnchors(s.model!, s.prepared!);
+    const axes = axisBox(dataBox(s.model!, s.prepared!), s.prepared!.origin);
+    const o = s.prepared!.origin;
+    // Section through the middle of the data, east-west (azimuth 90°): distances run along easting.
+    const centre: [number, number] = [(axes.min[0] + axes.max[0]) / 2 + o[0], (axes.min[1] + axes.max[1]) / 2 + o[1]];
+    const section = { ...s.section, mode: 'slab' as const, azimuth: 90, centre };
+    const texts = (st: typeof s) => collectLabels(st, anchors, axes, plan, theme).labels.map((l) => l.text);
+    const off = texts(s);
+    const all = texts({ ...s, section });
+    // What the section adds: the labels beyond those of the same view without it.
+    const on = [...all];
+    for (const t of off) on.splice(on.indexOf(t), 1);
+    expect(all.length).toBeGreaterThan(off.length);
+    expect(on).toContain('0 m');
+    expect(on).toContain(`${axes.step} m`);
+    expect(on).toContain(`${-axes.step} m`);
+    // Each elevation tick of the box is written at the start of the line, in metres.
+    const zTicks = axes.ticks.filter((t) => t.axis === 'Z').map((t) => `${Math.round(t.value)} m`);
+    expect(zTicks.length).toBeGreaterThan(1);
+    for (const z of zTicks) expect(on).toContain(z);
+  });
+
   it('labels every shown collar, the axis ticks and the faults', () => {
     const s = store.getState();
     const anchors = overlayAnchors(s.model!, s.prepared!);

@@ -16,7 +16,6 @@ import type { AxisBox } from '../../domain/axes';
 import { collectLabels, northAngle, overlayAnchors } from '../../export/labels';
 import { paintNote, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, type OverlayTheme } from './paint';
 import { samePicture, type OverlayPicture } from './picture';
-import { sectionAxisLabels } from './sectionAxes';
 
 const viewProj = new Matrix4();
 
@@ -73,7 +72,6 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     // Axis ticks, fault names, collar ids (thinned for the view size; positions kept while the
     // view is the same), intercept labels, slip arrows: the same as an image export (export/labels.ts).
     const { labels, arrows } = collectLabels(s, anchors, axes, project, theme, size, { m, width: size.width, height: size.height, zScale: ve });
-    if (s.section.mode === 'slab' && axes) labels.push(...sectionAxisLabels(s.section, prepared.origin, axes, project, theme));
     // North arrow: screen direction of grid north at the view centre.
     const t = controls?.target ?? new Vector3();
     const north = northAngle(project, [t.x, t.y, t.z]);
