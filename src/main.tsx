@@ -1,10 +1,14 @@
 /**
- * Entry: mounts the app, exposes window.veinscape and opens a dataset: an inlined one (offline
- * roadshow build), ?data=URL, or the sample. ?embed=1 hides the interface; #view=… (a copied link)
- * or ?view=<saved view name> opens that view.
+ * Entry: exposes window.veinscape, opens a dataset (an inlined one in the offline roadshow build,
+ * ?data=URL, or the sample) and mounts the interface. ?embed=1 hides the interface; #view=… (a
+ * copied link) or ?view=<saved view name> opens that view.
+ *
+ * Start-up is split so no task of it is long: evaluating the whole bundle, React's first render
+ * and the WebGL context took one 220-310 ms task on a 2-core machine with software WebGL. This
+ * module (store, API, three.js) starts the load in its worker; the interface (React DOM, R3F, drei,
+ * the panels) is a chunk evaluated in a later task, React's first render is a task of its own,
+ * and the 3D canvas mounts once the renderer probe has answered (src/scene/Viewer.tsx).
  */
-import { createRoot } from 'react-dom/client';
-import { App } from './ui/App';
 import { createApi } from './api/veinscape';
 import { store } from './state/store';
 import { applyView, loadBrowserViews, viewFromHash } from './api/views';
@@ -13,7 +17,6 @@ import sampleUrl from '../data/rocmec1.json?url';
 import './ui/styles.css';
 
 window.veinscape = createApi();
-createRoot(document.getElementById('root')!).render(<App />);
 
 const params = new URLSearchParams(location.search);
 if (params.get('embed') === '1' || params.get('embed') === 'true') store.getState().setEmbed(true);
@@ -36,3 +39,11 @@ async function open(): Promise<void> {
   if (view) applyView(view, false);
 }
 void open();
+
+async function mountInterface(): Promise<void> {
+  // A task boundary even where the chunks are inlined into one bundle (the roadshow build).
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const [{ createRoot }, { App }] = await Promise.all([import('react-dom/client'), import('./ui/App')]);
+  createRoot(document.getElementById('root')!).render(<App />);
+}
+void mountInterface();
