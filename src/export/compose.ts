@@ -4,7 +4,7 @@
  * in "layout pixels" (the window's CSS pixels, so proportions match the screen); the caller scales
  * the context to the image resolution, so text is rasterised at full size and stays sharp.
  */
-import { paintArrow, paintLabels, paintNorthArrow, paintScaleBar, type Label, type OverlayTheme } from '../scene/overlay/paint';
+import { arrowBoxes, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, type Label, type OverlayTheme } from '../scene/overlay/paint';
 import { INFERRED_CAUTION, type Captions } from './captions';
 import { niceStep } from '../domain/axes';
 import type { LegendSection } from './legend';
@@ -347,11 +347,9 @@ export function drawOverlay(ctx: Ctx, inp: OverlayInput): OverlayLayout {
   font(ctx, 600, 11);
   const clear = (b: Box) => !furniture.some((f) => overlaps(b, f, 3));
   const labels = inp.labels.filter((l) => clear({ x: l.x + 5, y: l.y - 8, w: ctx.measureText(l.text).width, h: 16 }));
-  paintLabels(ctx, labels, t);
-  for (const a of inp.arrows) {
-    const bx = { x: Math.min(a.x0, a.x1) - 20, y: Math.min(a.y0, a.y1) - 20, w: Math.abs(a.x1 - a.x0) + 40, h: Math.abs(a.y1 - a.y0) + 40 };
-    if (clear(bx)) paintArrow(ctx, a.x0, a.y0, a.x1, a.y1, t.accent, a.label, t);
-  }
+  const arrows = inp.arrows.filter((a) => clear({ x: Math.min(a.x0, a.x1) - 20, y: Math.min(a.y0, a.y1) - 20, w: Math.abs(a.x1 - a.x0) + 40, h: Math.abs(a.y1 - a.y0) + 40 }));
+  paintLabels(ctx, labels, t, 11, arrows.flatMap((a) => arrowBoxes(ctx, a)));
+  for (const a of arrows) paintArrow(ctx, a.x0, a.y0, a.x1, a.y1, t.accent, a.label, t);
   ctx.restore();
 
   // 3. Scale bar (bottom-right, above the footer) and north arrow (top-right).

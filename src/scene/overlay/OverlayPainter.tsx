@@ -14,7 +14,7 @@ import { projectToScreen } from '../../domain/pick';
 import { store, useVeinscape } from '../../state/store';
 import type { AxisBox } from '../../domain/axes';
 import { collectLabels, northAngle, overlayAnchors } from '../../export/labels';
-import { paintNote, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, type OverlayTheme } from './paint';
+import { arrowBoxes, paintNote, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, type OverlayTheme } from './paint';
 import { samePicture, type OverlayPicture } from './picture';
 
 const viewProj = new Matrix4();
@@ -86,7 +86,7 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     shown.current = picture;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, size.width, size.height);
-    paintLabels(ctx, labels, theme);
+    paintLabels(ctx, labels, theme, 11, arrows.flatMap((r) => arrowBoxes(ctx, r)));
     for (const r of arrows) paintArrow(ctx, r.x0, r.y0, r.x1, r.y1, theme.accent, r.label, theme);
     if (north !== null) paintNorthArrow(ctx, size.width - 44, 44, north, 1, theme);
     paintScaleBar(ctx, size.width - 24, size.height - 20, pxPerMetre, theme);

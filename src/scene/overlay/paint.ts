@@ -24,13 +24,29 @@ export interface Label {
 
 const FONT = '"Inter", "Segoe UI", system-ui, -apple-system, sans-serif';
 
-/** Draw labels nearest first, skipping any that would overlap one already drawn. */
 /** At most this many labels, nearest first: a readable view, not a wall of text. */
 const MAX_LABELS = 90;
 
-export function paintLabels(ctx: CanvasRenderingContext2D, labels: Label[], t: OverlayTheme, sizePx = 11): number {
+/** A screen box [x0, y0, x1, y1] in CSS px. */
+export type ScreenBox = [number, number, number, number];
+
+const overlapsAny = (b: ScreenBox, boxes: readonly ScreenBox[]) => boxes.some((p) => b[0] < p[2] && b[2] > p[0] && b[1] < p[3] && b[3] > p[1]);
+
+/** Offsets (px) a bold label tries in turn: its place, one and two lines up and down, then to the left. */
+function nearSpots(w: number, line: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const dx of [0, -w - 16]) for (const dy of [0, -line, line, -2 * line, 2 * line]) out.push([dx, dy]);
+  return out;
+}
+
+/**
+ * Draw labels nearest first, skipping any that would overlap one already drawn or a `reserved`
+ * box (the slip arrows). A bold label (a fault name) tries nearby spots (nearSpots) before it gives
+ * way: a named fault should not vanish behind its own slip arrow.
+ */
+export function paintLabels(ctx: CanvasRenderingContext2D, labels: Label[], t: OverlayTheme, sizePx = 11, reserved: readonly ScreenBox[] = []): number {
   labels.sort((a, b) => a.depth - b.depth);
-  const placed: [number, number, number, number][] = [];
+  const placed: ScreenBox[] = [...reserved];
   let drawn = 0;
   ctx.textBaseline = 'middle';
   ctx.lineJoin = 'round';
@@ -38,14 +54,15 @@ export function paintLabels(ctx: CanvasRenderingContext2D, labels: Label[], t: O
     if (drawn >= MAX_LABELS && l.depth > -1) break;
     ctx.font = `${l.bold ? 600 : 500} ${sizePx}px ${FONT}`;
     const w = ctx.measureText(l.text).width;
-    const box: [number, number, number, number] = [l.x + 5, l.y - sizePx / 2 - 2, l.x + 5 + w, l.y + sizePx / 2 + 2];
-    if (placed.some((p) => box[0] < p[2] && box[2] > p[0] && box[1] < p[3] && box[3] > p[1])) continue;
-    placed.push(box);
+    const spot = (l.bold ? nearSpots(w, sizePx + 6) : [[0, 0]]).map(([dx, dy]) => [l.x + 5 + dx, l.y + dy]).find(([x, y]) => !overlapsAny([x, y - sizePx / 2 - 2, x + w, y + sizePx / 2 + 2], placed));
+    if (!spot) continue;
+    const [x, y] = spot;
+    placed.push([x, y - sizePx / 2 - 2, x + w, y + sizePx / 2 + 2]);
     ctx.lineWidth = 3;
     ctx.strokeStyle = t.halo;
-    ctx.strokeText(l.text, l.x + 5, l.y);
+    ctx.strokeText(l.text, x, y);
     ctx.fillStyle = l.color ?? t.text;
-    ctx.fillText(l.text, l.x + 5, l.y);
+    ctx.fillText(l.text, x, y);
     drawn++;
   }
   return drawn;
@@ -123,6 +140,27 @@ export function paintScaleBar(ctx: CanvasRenderingContext2D, right: number, bott
 }
 
 /** An arrow from (x0, y0) to (x1, y1) with a label at its tail, for fault slip on plan. */
+const ARROW_FONT = `600 11px ${FONT}`;
+
+/** Where a slip arrow writes its offset: behind its tail, centred (CSS px). */
+function arrowLabelAt(x0: number, y0: number, x1: number, y1: number): [number, number] {
+  const a = Math.atan2(y1 - y0, x1 - x0);
+  return [x0 - 14 * Math.cos(a), y0 - 14 * Math.sin(a)];
+}
+
+/** What a slip arrow covers, for paintLabels to keep clear: its offset label, and its shaft and head. */
+export function arrowBoxes(ctx: CanvasRenderingContext2D, r: { x0: number; y0: number; x1: number; y1: number; label: string }): ScreenBox[] {
+  const [x, y] = arrowLabelAt(r.x0, r.y0, r.x1, r.y1);
+  ctx.font = ARROW_FONT;
+  const w = ctx.measureText(r.label).width;
+  // The head is 9 px long and spreads about 4 px each side of the shaft.
+  const pad = 5;
+  return [
+    [x - w / 2 - 2, y - 8, x + w / 2 + 2, y + 8],
+    [Math.min(r.x0, r.x1) - pad, Math.min(r.y0, r.y1) - pad, Math.max(r.x0, r.x1) + pad, Math.max(r.y0, r.y1) + pad],
+  ];
+}
+
 export function paintArrow(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number, color: string, label: string, t: OverlayTheme): void {
   const a = Math.atan2(y1 - y0, x1 - x0);
   ctx.save();
@@ -145,7 +183,8 @@ export function paintArrow(ctx: CanvasRenderingContext2D, x0: number, y0: number
   ctx.lineTo(x1 - 9 * Math.cos(a + 0.45), y1 - 9 * Math.sin(a + 0.45));
   ctx.closePath();
   ctx.fill();
-  haloText(ctx, label, x0 - 14 * Math.cos(a), y0 - 14 * Math.sin(a), `600 11px ${FONT}`, 'center', 3, t.halo);
+  const [lx, ly] = arrowLabelAt(x0, y0, x1, y1);
+  haloText(ctx, label, lx, ly, ARROW_FONT, 'center', 3, t.halo);
   ctx.restore();
 }
 
