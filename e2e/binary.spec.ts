@@ -5,9 +5,12 @@
  * The .vsb files are written here by the encoder from the committed sample (and a generated stress
  * file), so a fresh clone needs nothing more.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeDeposit } from '../src/data/binary/encode';
+import { generateStress } from '../scripts/gen-stress';
 import { canvasPixels, openApp, pixelDifference } from './helpers';
 
 const sampleJson = readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8');
@@ -91,5 +94,34 @@ test.describe('the binary form (.vsb)', () => {
     await expect(report).toContainText('Could not load not-binary.vsb');
     await expect(report).toContainText('not a Veinscape binary file');
     await expect(page.getByTestId('project-name')).toHaveText(name!);
+  });
+
+  test('a generated stress dataset loads through veinscape.load as .vsb with the JSON\'s counts and draw calls', async ({ page }) => {
+    test.setTimeout(240_000);
+    const dir = mkdtempSync(join(tmpdir(), 'veinscape-vsb-e2e-'));
+    let json = '';
+    try {
+      const path = join(dir, 'stress-300h-20i.json');
+      generateStress({ holes: 300, intervals: 20, triangles: 20_000 }, path);
+      json = readFileSync(path, 'utf8');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const vsb = Buffer.from(encodeDeposit(JSON.parse(json)).bytes);
+    // No dataset at first (ready() waits for one), as in scale.spec.ts.
+    await page.goto('/?data=');
+    await page.waitForFunction(() => !!window.veinscape);
+    const load = (name: string, bytes: number[] | string) =>
+      page.evaluate(async ([n, b]) => {
+        const file = new File([typeof b === 'string' ? b : new Uint8Array(b)], n as string);
+        const report = await window.veinscape.load(file);
+        await window.veinscape.ready();
+        const { drawCalls, triangles } = window.veinscape.stats();
+        return { ok: report.ok, counts: report.counts, errors: report.errors, warnings: report.warnings, drawCalls, triangles };
+      }, [name, bytes] as const);
+    const fromJson = await load('stress.json', json);
+    expect(fromJson.counts).toMatchObject({ holes: 300, intervals: 6000 });
+    const fromBinary = await load('stress.vsb', [...vsb]);
+    expect(fromBinary).toEqual(fromJson);
   });
 });
