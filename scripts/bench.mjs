@@ -4,7 +4,7 @@
  * what the performance targets are about. Prints a table and rewrites the generated part of
  * docs/performance.md. Benchmarks measure; no test times anything.
  *
- *   npm run bench -- [--sizes 1000x100,10000x10,10000x100] [--build] [--no-doc] [--profile]
+ *   npm run bench -- [--sizes 1000x100,10000x10,10000x100] [--build] [--no-doc] [--profile] [--binary]
  *                    [--timeout 300] [--budget 360] [--total 600] [--port 4191]
  *
  *   --sizes    holes × intervals per hole (optionally ×triangles, default 2 per interval); each file
@@ -13,6 +13,9 @@
  *              existing dist/ is used, and built with `npx vite build` only when missing
  *   --unminified  like --build, without minification, so --profile names the app's functions
  *   --no-doc   print only; leave docs/performance.md alone
+ *   --binary   also load the binary form (.vsb, docs/data-format.md) of each size, as a column of its own
+ *              ("10,000 × 100 (binary)"); written next to the JSON with scripts/pack-deposit.ts when
+ *              missing. Its JSON.parse row is the JSON file's (the baseline the targets are about)
  *   --profile  also record a CPU profile of the main thread during each load and print its top functions
  *   --timeout  seconds to wait for one dataset to load (default 300)
  *   --budget   seconds for one size from the start of its load to the end of its measures (default
@@ -63,7 +66,7 @@ const CHROMIUM_ARGS = [
 ];
 
 function parseArgs(argv) {
-  const o = { sizes: DEFAULT_SIZES, build: false, doc: true, profile: false, timeout: 300, budget: 360, total: 600, port: 4191, json: null };
+  const o = { sizes: DEFAULT_SIZES, build: false, doc: true, profile: false, binary: false, timeout: 300, budget: 360, total: 600, port: 4191, json: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -73,6 +76,7 @@ function parseArgs(argv) {
     else if (flag === '--unminified') o.build = o.unminified = true;
     else if (flag === '--no-doc') o.doc = false;
     else if (flag === '--profile') o.profile = true;
+    else if (flag === '--binary') o.binary = true;
     else if (flag === '--json') o.json = value();
     else if (flag === '--report') o.report = value();
     else if (flag === '--timeout') o.timeout = Number(value());
@@ -80,13 +84,21 @@ function parseArgs(argv) {
     else if (flag === '--total') o.total = Number(value());
     else if (flag === '--port') o.port = Number(value());
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: node scripts/bench.mjs [--sizes 1000x100,10000x10,10000x100] [--build] [--no-doc] [--profile] [--timeout s] [--port n]');
+      console.log('usage: node scripts/bench.mjs [--sizes 1000x100,10000x10,10000x100] [--build] [--no-doc] [--profile] [--binary] [--timeout s] [--port n]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
   if (o.port === 4173 || o.port === 4175) throw new Error('ports 4173 and 4175 belong to the tests; use 4190 or above');
   o.sizes = o.sizes.split(',').filter(Boolean).map(parseSize);
+  // Each size's binary form right after its JSON, which it refers to for the JSON.parse baseline.
+  if (o.binary) o.sizes = o.sizes.flatMap((s) => [s, binaryTwin(s)]);
   return o;
+}
+
+/** The binary form (.vsb) of a size: same data, its own column in the results. */
+function binaryTwin(size) {
+  const name = size.name.replace(/\.json$/, '.vsb');
+  return { ...size, spec: `${size.spec} binary`, binary: true, json: size, name, path: join(ROOT, 'data/stress', name) };
 }
 
 function parseSize(spec) {
@@ -110,6 +122,14 @@ function run(cmd, args, timeoutMs) {
 
 function ensureDataset(size) {
   if (existsSync(size.path)) return;
+  if (size.binary) {
+    ensureDataset(size.json);
+    log(`writing ${size.name} (the binary form of ${size.json.name})`);
+    // Parsing the 107 MB JSON whole takes about 1.5 GB of heap.
+    const r = spawnSync('npx', ['tsx', 'scripts/pack-deposit.ts', size.json.path, size.path], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: 15 * 60_000, env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=4096`.trim() } });
+    if (r.status !== 0) throw new Error(`scripts/pack-deposit.ts failed for ${size.json.name} (exit ${r.status})`);
+    return;
+  }
   log(`generating ${size.name}`);
   const args = ['tsx', 'scripts/gen-stress.ts', '--holes', String(size.holes), '--intervals', String(size.intervals), '--out', size.path];
   if (size.triangles !== 2 * size.holes * size.intervals) args.push('--triangles', String(size.triangles));
@@ -239,12 +259,16 @@ async function measureParse(browser, base, size) {
   }
 }
 
-async function measureSize(o, base, size, endBy) {
+async function measureSize(o, base, size, endBy, jsonParse = null) {
   const result = { size, file: `data/stress/${size.name}`, fileBytes: statSync(size.path).size };
   const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: true, args: CHROMIUM_ARGS });
   try {
-    log(`${sizeLabel(size)}: JSON.parse baseline`);
-    result.parse = await measureParse(browser, base, size);
+    // A binary form's baseline is its JSON file's parse: measured with the JSON's column when it ran.
+    if (jsonParse) result.parse = jsonParse;
+    else {
+      log(`${sizeLabel(size)}: JSON.parse baseline`);
+      result.parse = await measureParse(browser, base, size.json ?? size);
+    }
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(installProbe);
     const page = await context.newPage();
@@ -502,7 +526,8 @@ async function main() {
     for (const [i, size] of o.sizes.entries()) {
       // Whatever the sizes before it left, minus a minute kept for each size after it and 45 s to close.
       const endBy = runDeadline - 45_000 - (o.sizes.length - 1 - i) * 60_000;
-      const r = await measureSize(o, server.base, size, endBy);
+      const jsonResult = size.binary ? results.find((x) => x.size === size.json) : null;
+      const r = await measureSize(o, server.base, size, endBy, jsonResult?.parse ?? null);
       results.push(r);
       log(`${sizeLabel(size)}: ${r.error ? `${r.error}: ${r.errorDetail}` : `ready in ${Math.round(r.readyMs)} ms`}`);
       logProfiles(size, r);

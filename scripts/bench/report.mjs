@@ -16,8 +16,8 @@ const median = (xs) => {
 };
 export { median };
 
-/** A size label such as "10,000 × 100". */
-export const sizeLabel = (s) => `${fmt(s.holes)} × ${fmt(s.intervals)}`;
+/** A size label such as "10,000 × 100", or "10,000 × 100 (binary)" for the .vsb form of the same data. */
+export const sizeLabel = (s) => `${fmt(s.holes)} × ${fmt(s.intervals)}${s.binary ? ' (binary)' : ''}`;
 
 const ok = (pass) => (pass === null || pass === undefined ? '' : pass ? ' ✓' : ' ✗');
 
@@ -129,14 +129,14 @@ export function markdownResults(results, env) {
   );
   const header = ['measure', ...results.map((r) => `${sizeLabel(r.size)}`), 'target'];
   const rows = ROWS.map(([label, target, cell]) => [label, ...results.map((r) => { const [t, pass] = cell(r); return t === '-' && r.error ? '**failed**' : t + ok(pass); }), target || '']);
-  lines.push('Sizes are holes × intervals per hole; the files have two vein triangles per interval (2,000,000 for 10,000 × 100). ✓ / ✗: meets / misses the target.', '');
+  lines.push(`Sizes are holes × intervals per hole; the files have two vein triangles per interval (2,000,000 for 10,000 × 100).${results.some((r) => r.size.binary) ? ' "(binary)": the same data in the binary form (`.vsb`, docs/data-format.md); its JSON.parse row is the JSON file\'s.' : ''} ✓ / ✗: meets / misses the target.`, '');
   lines.push(mdTable(header, rows), '');
   lines.push('Load phases (ms), from the store\'s `loading.phase` changes (see `scripts/bench/probe.mjs`):', '');
   lines.push(mdTable(['phase', ...results.map((r) => sizeLabel(r.size))], PHASES.map((p) => [PHASE_LABEL[p], ...results.map((r) => ms(phaseDurations(r)[p]))])), '');
   lines.push('Details:', '');
   for (const r of results) {
     lines.push(`- **${sizeLabel(r.size)}** (\`${r.file}\`)${r.error ? ` - **${r.error}**` : ''}`);
-    if (r.parse) lines.push(`  - JSON.parse runs: ${r.parse.times.map((t) => fmt(t)).join(', ')} ms; fetch of the text ${ms(r.parse.fetchMs)} ms.`);
+    if (r.parse) lines.push(`  - JSON.parse runs${r.size.binary ? ` (of the JSON form, \`data/stress/${r.size.json.name}\`, the baseline)` : ''}: ${r.parse.times.map((t) => fmt(t)).join(', ')} ms; fetch of the text ${ms(r.parse.fetchMs)} ms.`);
     if (r.loaded) {
       lines.push(`  - long tasks during load (${r.longtasks?.over200List?.length > 3 ? 'all over 200 ms' : 'top 3'}): ${describeLongTasks(r)}.`);
       lines.push(`  - longest animation frame's scripts: ${describeLoafs(r)}.`);
