@@ -43,12 +43,10 @@ function view(body: Body, type: BufferType, offset: number, length: number): Buf
   // In place when the host is little-endian and the element is aligned in the underlying buffer
   // (a Node Buffer from the pool may start anywhere); otherwise a copy read as little-endian.
   if (LITTLE_ENDIAN_HOST && at % Ctor.BYTES_PER_ELEMENT === 0) return new Ctor(body.u8.buffer as ArrayBuffer, at, length);
+  // slice() gives a buffer of its own, starting at 0: aligned.
   const bytes = body.u8.slice(body.start + offset, body.start + offset + length * Ctor.BYTES_PER_ELEMENT);
+  if (LITTLE_ENDIAN_HOST) return new Ctor(bytes.buffer, 0, length);
   const out = new Ctor(length);
-  if (LITTLE_ENDIAN_HOST) {
-    out.set(new Ctor(bytes.buffer, 0, length));
-    return out;
-  }
   const dv = new DataView(bytes.buffer);
   const get = { f64: dv.getFloat64, f32: dv.getFloat32, u32: dv.getUint32, i32: dv.getInt32, u16: dv.getUint16, u8: dv.getUint8 }[type];
   for (let i = 0; i < length; i++) out[i] = get.call(dv, i * Ctor.BYTES_PER_ELEMENT, true);

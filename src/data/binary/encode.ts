@@ -205,6 +205,8 @@ export function encodeDeposit(doc: unknown, options: EncodeOptions = {}): Encode
   const json = new TextEncoder().encode(JSON.stringify(d));
   const jsonBytes = alignUp(json.length);
   const bodyBytes = alignUp(body.length);
+  // The header's lengths are u32: 4 GiB each (more than a browser tab can hold anyway).
+  if (jsonBytes > 0xffffffff || bodyBytes > 0xffffffff) throw new Error(`too large for the binary form (JSON ${jsonBytes} bytes, body ${bodyBytes} bytes; at most 4 GiB each)`);
   const out = new Uint8Array(HEADER_BYTES + jsonBytes + bodyBytes);
   for (let i = 0; i < 4; i++) out[i] = MAGIC.charCodeAt(i);
   const dv = new DataView(out.buffer);
