@@ -3,11 +3,12 @@
  * ?data=URL, or the sample) and mounts the interface. ?embed=1 hides the interface; #view=… (a
  * copied link) or ?view=<saved view name> opens that view.
  *
- * Start-up is split so no task of it is long: evaluating the whole bundle, React's first render
- * and the WebGL context took one 220-310 ms task on a 2-core machine with software WebGL. This
- * module (store, API, three.js) starts the load in its worker; the interface (React DOM, R3F, drei,
- * the panels) is a chunk evaluated in a later task, React's first render is a task of its own,
- * and the 3D canvas mounts once the renderer probe has answered (src/scene/Viewer.tsx).
+ * Start-up is split so no task of it is long: evaluating the whole bundle was one 130-500 ms
+ * module-script task on a 2-core machine with software WebGL (zod's schemas, three.js, React DOM,
+ * R3F, the panels). This module (store, API, three.js core: 10-40 ms) starts the load in its
+ * worker; React DOM (25-150 ms) and the interface (R3F, drei, the panels: 30-120 ms) are chunks
+ * evaluated in later tasks; React's first render is a task of its own, and the 3D canvas mounts
+ * once the renderer probe has answered (src/scene/Viewer.tsx).
  */
 import { createApi } from './api/veinscape';
 import { store } from './state/store';
