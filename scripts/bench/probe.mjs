@@ -127,9 +127,10 @@ export function installProbe() {
                   return fn.call(this, e);
                 } finally {
                   // The dataset message ('done' or 'failed'); the 'extras' that may follow it
-                  // (pick indexes, vein grids) are recorded apart.
+                  // (pick indexes, vein grids) are recorded apart. The in-view count answers the
+                  // worker sends afterwards ('counts') are not load messages.
                   if (d && d.type === 'extras') B.workerExtras = { at: t0, deserializeMs: t1 - t0, handlerMs: now() - t1 };
-                  else if (d && d.type !== 'progress') B.workerDone = { at: t0, type: d.type, deserializeMs: t1 - t0, handlerMs: now() - t1 };
+                  else if (d && (d.type === 'done' || d.type === 'failed')) B.workerDone = { at: t0, type: d.type, deserializeMs: t1 - t0, handlerMs: now() - t1 };
                 }
               },
         );
