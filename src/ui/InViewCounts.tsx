@@ -7,7 +7,7 @@
  * Until the counts match the current filters, data and intercepts, the numbers carry
  * `data-pending="true"` (tests wait for it to go).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVeinscape } from '../state/store';
 import { filterStateFrom } from '../state/filterState';
 import { countInViewSteps, holeAttrsOf, interceptPoints, type ViewCounts } from '../domain/viewCounts';
@@ -45,7 +45,10 @@ export function InViewCounts() {
   const points = useMemo(() => (prepared ? interceptPoints(intercepts, prepared.origin[2]) : null), [intercepts, prepared]);
   const inputs = useMemo(() => [prepared, filters, points], [prepared, filters, points]);
 
-  useEffect(() => {
+  // A layout effect, not a passive one: the request leaves in the task of the change, before the
+  // frame, so the worker's answer (a few ms) usually lands before that frame and the sidebar is
+  // laid out and painted once per change instead of twice.
+  useLayoutEffect(() => {
     if (!model || !prepared || !holes) return;
     const how = counterState(prepared);
     if (how === 'pending') return; // counted once the worker counter arrives (counterVersion)
