@@ -47,6 +47,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { findChromium } from './find-chromium.mjs';
 import { machineInfo } from './bench/machine.mjs';
+import { workerHeaps } from './bench/worker-heap.mjs';
 import { armPick, changeFilters, installProbe, loadedState, noChange, pickResult, pickTarget, timeJsonParse, webglRenderer } from './bench/probe.mjs';
 import { consoleTable, markdownResults, median, sizeLabel, updateDoc } from './bench/report.mjs';
 
@@ -387,6 +388,8 @@ async function measureSize(o, base, size, endBy, jsonParse = null) {
     await cdp.send('HeapProfiler.collectGarbage');
     const usage = await cdp.send('Runtime.getHeapUsage');
     result.heap = { beforeGc, afterGc: usage.usedSize, total: usage.totalSize, backing: usage.backingStorageSize ?? null, embedder: usage.embedderHeapUsedSize ?? null };
+    // The loading worker stays on as the dataset's counter: its heap is reported beside the page's.
+    result.workerHeap = await workerHeaps(browser).catch(() => null);
 
     // Interactive measures, within what is left of this size's time budget. Each one waits for
     // its frame to be drawn; when software WebGL takes seconds per frame, run each once, not 3 times.

@@ -42,6 +42,7 @@ export const ROWS = [
     return [mb(total), total === null ? null : total <= 400e6];
   }],
   ['… of which the V8 heap (`usedSize`) (MB)', '', (r) => [mb(r.heap?.afterGc)]],
+  ['workers after load and a GC: V8 heap + ArrayBuffers (MB)', '', (r) => [r.workerHeap ? mb(r.workerHeap.reduce((n, w) => n + w.used + w.backing, 0)) : '-']],
   ['grade filter change, main-thread work (ms)', '≤ 16', (r) => [ms(r.filters?.grade?.taskMs), r.filters?.grade ? r.filters.grade.taskMs <= 16 : null]],
   ['elevation filter change, main-thread work (ms)', '≤ 16', (r) => [ms(r.filters?.elevation?.taskMs), r.filters?.elevation ? r.filters.elevation.taskMs <= 16 : null]],
   ['bytes uploaded / geometries added by a filter change', '0 / 0', (r) => [r.filters ? `${fmt(r.filters.uploadBytes)} / ${fmt(r.filters.geometries)}` : '-', r.filters ? r.filters.uploadBytes === 0 && r.filters.geometries === 0 : null]],
