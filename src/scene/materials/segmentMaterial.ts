@@ -192,50 +192,12 @@ const PROJECT = /* glsl */ `
   if (!visibleSeg) gl_Position = vec4(0.0, 0.0, 2.0, 1.0);
 `;
 
-/**
- * The ribbon's own fragment shader: a round tube lit by the scene's lights (ambient, hemisphere,
- * directional: three's light uniforms) with a Lambert diffuse and a faint Blinn-Phong highlight,
- * instead of MeshStandardMaterial's physically based shading. At a pixel or two across, as tubes
- * are in a deposit-wide view, the two cannot be told apart; zoomed in, the highlight matches the
- * standard material's at roughness 0.55 closely. It is about a quarter cheaper per frame for the
- * interval layer on software WebGL (10,000 x 100: 2.25 s -> 1.66 s), where that layer is most of
- * a frame. Planned holes are dashed (8 m drawn, 6 m gap along the hole); section clipping, tone
- * mapping and the output colour space are three's own chunks.
- */
-const TUBE_FRAGMENT = /* glsl */ `
-#include <common>
-#include <lights_pars_begin>
-#include <clipping_planes_pars_fragment>
-varying vec3 vSegColor;
-varying float vDashDepth;
-varying float vPlanned;
-varying float vAcross;
-varying vec3 vSide;
-varying vec3 vToCam;
-void main() {
-  #include <clipping_planes_fragment>
-  if (vPlanned > 0.5 && mod(vDashDepth, 14.0) > 8.0) discard;
-  // Normal of a round tube at this point across the ribbon (view space).
-  float a = clamp(vAcross, -1.0, 1.0);
-  vec3 n = normalize(vSide * a + vToCam * sqrt(max(1.0 - a * a, 0.0)));
-  vec3 irradiance = ambientLightColor;
-  #if NUM_HEMI_LIGHTS > 0
-  irradiance += getHemisphereLightIrradiance(hemisphereLights[0], n);
-  #endif
-  vec3 specular = vec3(0.0);
-  #if NUM_DIR_LIGHTS > 0
-  for (int i = 0; i < NUM_DIR_LIGHTS; i++) {
-    vec3 l = directionalLights[i].direction;
-    float nl = max(dot(n, l), 0.0);
-    irradiance += directionalLights[i].color * nl;
-    // Dielectric (4 % reflectance), normalised Blinn-Phong exponent 20 ~ roughness 0.55.
-    specular += directionalLights[i].color * (nl * 0.04 * 1.1 * pow(max(dot(n, normalize(l + vToCam)), 0.0), 20.0));
-  }
-  #endif
-  gl_FragColor = vec4(vSegColor * RECIPROCAL_PI * irradiance + specular, 1.0);
-  #include <tonemapping_fragment>
-  #include <colorspace_fragment>
-}
+/** Normal of a round tube at this point across the ribbon (view space). */
+const NORMAL = /* glsl */ `
+  float faceDirection = gl_FrontFacing ? 1.0 : -1.0;
+  float acrossClamped = clamp(vAcross, -1.0, 1.0);
+  vec3 normal = normalize(vSide * acrossClamped + vToCam * sqrt(max(1.0 - acrossClamped * acrossClamped, 0.0)));
+  vec3 nonPerturbedNormal = normal;
 `;
 
 export interface SegmentTextures {
@@ -275,7 +237,16 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
       .replace('#include <beginnormal_vertex>', VERTEX_MAIN)
       .replace('#include <begin_vertex>', 'vec3 transformed = mix(segA, segB, along);')
       .replace('#include <project_vertex>', PROJECT);
-    shader.fragmentShader = TUBE_FRAGMENT;
+    shader.fragmentShader = shader.fragmentShader
+      .replace('#include <common>', '#include <common>\nvarying vec3 vSegColor;\nvarying float vDashDepth;\nvarying float vPlanned;\nvarying float vAcross;\nvarying vec3 vSide;\nvarying vec3 vToCam;')
+      .replace('#include <normal_fragment_begin>', NORMAL)
+      .replace(
+        '#include <color_fragment>',
+        `#include <color_fragment>
+        diffuseColor.rgb = vSegColor;
+        // Planned holes are dashed: 8 m drawn, 6 m gap along the hole.
+        if (vPlanned > 0.5 && mod(vDashDepth, 14.0) > 8.0) discard;`,
+      );
   };
   m.customProgramCacheKey = () => `veinscape-ribbon-${o.mode}-${o.holeFilters ? 1 : 0}`;
   return m;
