@@ -29,5 +29,5 @@ export function DropZone() {
       window.removeEventListener('drop', onDrop);
     };
   }, []);
-  return over ? <div className="dropzone">Drop a Veinscape deposit file (.json) to open it</div> : null;
+  return over ? <div className="dropzone">Drop a Veinscape deposit file (.json or .vsb) or drill tables (.csv) to open them</div> : null;
 }
