@@ -157,7 +157,8 @@ export function parseDepositBytes(bytes: ArrayBuffer | Uint8Array, source: strin
  * Surface arrays adopted from a binary file are views of the whole file's buffer; sending them to
  * the page would move the entire file there (interval columns and JSON chunk included, about 35 MB
  * more at 10,000 holes × 100 intervals). Each becomes a copy of its own bytes (a memory copy, some
- * 10 ms for 48 MB, in the worker) so the file's buffer is freed with the worker.
+ * 10 ms for 48 MB, in the worker) so the file's buffer stays in the worker, where it is collected once
+ * the document is dropped (the worker lives on as the dataset's counter, countHost.ts).
  */
 export function ownSurfaceArrays(model: Model): void {
   const own = <T extends Float64Array | Uint32Array>(a: T): T => (a.byteLength === a.buffer.byteLength ? a : (a.slice() as T));
