@@ -36,6 +36,8 @@ test.describe('a generated mid-size dataset', () => {
     test.setTimeout(240_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
     await page.goto('/?data=');
     await page.waitForFunction(() => !!window.veinscape);
 
@@ -51,8 +53,17 @@ test.describe('a generated mid-size dataset', () => {
     await page.evaluate(() => window.veinscape.ready());
     const loaded = await page.evaluate(() => {
       const s = window.veinscape.store.getState();
-      return { holes: s.model!.holes.length, project: s.model!.project.name, stats: window.veinscape.stats() };
+      const fileTriangles = s.model!.surfaces.reduce((n, x) => n + x.triangles.length / 3, 0);
+      const drawnTriangles = s.prepared!.surfaces.reduce((n, b) => n + b.indices.length / 3, 0);
+      const framed = s.prepared!.surfaces.every((b) => b.positions.length > 0 && b.bounds?.length === 6);
+      return { holes: s.model!.holes.length, project: s.model!.project.name, stats: window.veinscape.stats(), fileTriangles, drawnTriangles, framed };
     });
+    // At 100,000 vein triangles the surfaces are built by a second worker while the first desurveys
+    // (src/data/surfaceJob.ts); every surface comes back with its buffers and bounds, and cutting
+    // along the faults only adds triangles.
+    expect(workers.some((u) => /surfaces\.worker/.test(u))).toBe(true);
+    expect(loaded.framed).toBe(true);
+    expect(loaded.drawnTriangles).toBeGreaterThanOrEqual(loaded.fileTriangles);
     expect(loaded.holes).toBe(HOLES);
     expect(loaded.project).toContain('Stress test');
     expect(loaded.stats.triangles).toBeGreaterThan(0);

@@ -9,7 +9,8 @@ import { ownSurfaceArrays, parseDepositBytes } from './binary/decode';
 import { fetchDeposit } from './readBody';
 import { packedPathTransferables, packPaths, packStations } from './pathTransfer';
 import { importCsv } from './csv';
-import { prepare, type Prepared } from '../domain/prepare';
+import { originOf, prepare, surfaceBuffers, type Prepared } from '../domain/prepare';
+import { startSurfaceJob } from './surfaceJob';
 import { surfaceBounds } from '../domain/bounds';
 import { buildVeinGrids, sendableVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
 import { buildPickIndex, pickIndexSource, pickIndexTransferables, sendablePickIndex } from '../domain/pickIndex';
@@ -50,13 +51,17 @@ function failed(source: string, message: string): LoadReport {
   return { source, ok: false, errors: [{ path: source, message }], warnings: [], counts: {}, dropped: {} };
 }
 
-function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?: CsvImportInfo) {
+async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?: CsvImportInfo) {
   post({ type: 'progress', phase: 'building', fraction: 0.7 });
-  const prepared = prepare(model, req.method);
+  // The surfaces' half of prepare on the other core (surfaceJob.ts), the holes' half here.
+  const origin = originOf(model);
+  const job = startSurfaceJob(model, origin);
+  const prepared = prepare(model, req.method, true);
   // GPU layout of every segment layer, here rather than on the page.
   for (const b of [prepared.intervals, prepared.traces, prepared.workings, prepared.resources, prepared.faultTraces]) b.gpu = packSegments(b);
+  prepared.surfaces = (await job) ?? surfaceBuffers(model, origin, prepared.faultModels);
   // Surface bounds (views and axes frame them) from millions of vertices: here, not on the page.
-  for (const s of prepared.surfaces) s.bounds = surfaceBounds(s.positions);
+  for (const s of prepared.surfaces) s.bounds ??= surfaceBounds(s.positions);
   report.warnings.push(...prepared.warnings);
   // The picking indexes and the vein search grids (intercept widths) are not needed for the first
   // picture: they are built after the result is sent, while the page draws it (about a second at
@@ -124,7 +129,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
   try {
     if (req.kind === 'prepare') {
       const report: LoadReport = { source: req.source, ok: true, errors: [], warnings: [], counts: {}, dropped: {} };
-      return finish(req.model, report, req);
+      return await finish(req.model, report, req);
     }
     if (req.kind === 'csv') {
       post({ type: 'progress', phase: 'parsing', fraction: 0.1 });
@@ -141,7 +146,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
         dropped: { ...imported.report.dropped },
       };
       const info: CsvImportInfo = { files: req.files, options: req.options, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, document: imported.document };
-      return finish(model, merged, req, info);
+      return await finish(model, merged, req, info);
     }
     let value: unknown = req.kind === 'object' ? req.value : undefined;
     if (req.kind === 'bytes') {
@@ -155,7 +160,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
     const { model, report } = validateDeposit(value, req.source);
     if (!model) return post({ type: 'failed', report });
     if (req.kind === 'bytes') ownSurfaceArrays(model);
-    finish(model, report, req);
+    await finish(model, report, req);
   } catch (err) {
     post({ type: 'failed', report: failed(req.source, `could not load: ${(err as Error).message}`) });
   }

@@ -132,23 +132,31 @@ export function holePaths(model: Model, method: DesurveyMethod, warnings: LoadIs
   });
 }
 
-export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvature'): Prepared {
-  const warnings: LoadIssue[] = [];
-  const bounds = worldBounds(model);
-  const origin = chooseOrigin(bounds);
-  const paths = holePaths(model, method, warnings);
-  const faults = model.faults.slice(0, MAX_FAULTS);
-  if (model.faults.length > MAX_FAULTS) {
-    warnings.push({ path: '$.faults', message: `only the first ${MAX_FAULTS} faults can offset blocks; ${model.faults.length - MAX_FAULTS} are drawn but do not move anything` });
-  }
-  const faultModels = faults.map((f) => {
+/** What building the surfaces' buffers reads of a model (a second worker gets a copy of it). */
+export type SurfaceInput = Pick<Model, 'zones' | 'surfaces' | 'faults'>;
+
+/** The faults that offset blocks (at most MAX_FAULTS) as block models, from their surfaces. */
+export function faultModelsOf(model: Pick<Model, 'surfaces' | 'faults'>): FaultBlockModel[] {
+  return model.faults.slice(0, MAX_FAULTS).map((f) => {
     const s = model.surfaces.find((x) => x.id === f.surface)!;
     return buildFaultModel({ id: f.id, vertices: s.vertices, triangles: s.triangles, movingSide: f.movingSide, slip: f.slip });
   });
+}
+
+/** The origin of a model's local coordinates (see chooseOrigin). */
+export function originOf(model: Model): Vec3 {
+  return chooseOrigin(worldBounds(model));
+}
+
+/**
+ * Every surface as drawn: local float32 coordinates, normals, and, for those that move with the
+ * faults, cut along the faults with each piece's block mask. Independent of the holes, so the
+ * loading worker can have it built by a second worker while it desurveys (surfaces.worker.ts).
+ */
+export function surfaceBuffers(model: SurfaceInput, origin: Vec3, faultModels: FaultBlockModel[] = faultModelsOf(model)): SurfaceBuffer[] {
   const mask = (p: Vec3) => (faultModels.length ? blockMask(faultModels, p) : 0);
   const zoneKind = new Map(model.zones.map((z) => [z.id, z.kind]));
-
-  const surfaces = model.surfaces.map((s) => {
+  return model.surfaces.map((s) => {
     if (!(s.zoneId && MOVES_WITH_FAULTS.has(zoneKind.get(s.zoneId) ?? '')) || faultModels.length === 0) {
       return buildSurfaceBuffer(s.vertices, s.triangles, origin, null);
     }
@@ -156,6 +164,23 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
     const cut = cutTriangles(faultModels, s.vertices, s.triangles);
     return buildSurfaceBuffer(cut.vertices, cut.triangles, origin, mask);
   });
+}
+
+/**
+ * `surfaces`, when given, stands for the model's surface buffers built elsewhere (surfaceBuffers
+ * with originOf(model)); the caller puts them in the result. Otherwise they are built here.
+ */
+export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvature', surfacesElsewhere = false): Prepared {
+  const warnings: LoadIssue[] = [];
+  const bounds = worldBounds(model);
+  const origin = chooseOrigin(bounds);
+  const paths = holePaths(model, method, warnings);
+  if (model.faults.length > MAX_FAULTS) {
+    warnings.push({ path: '$.faults', message: `only the first ${MAX_FAULTS} faults can offset blocks; ${model.faults.length - MAX_FAULTS} are drawn but do not move anything` });
+  }
+  const faultModels = faultModelsOf(model);
+  const mask = (p: Vec3) => (faultModels.length ? blockMask(faultModels, p) : 0);
+  const surfaces = surfacesElsewhere ? [] : surfaceBuffers(model, origin, faultModels);
   /**
    * Push a segment, split where it crosses faults so each piece moves with its block. Most pieces
    * cross no fault: their block is read from the end signs without building pieces (the side

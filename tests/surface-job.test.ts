@@ -1,0 +1,40 @@
+/**
+ * The surfaces' half of `prepare`, built by a second worker (src/data/surfaces.worker.ts via
+ * surfaceJob.ts) from a copy of the surfaces while the loading worker desurveys the holes: the
+ * assembled result must be the one `prepare` gives on its own, on the sample deposit (fault-cut
+ * veins, uncut host and fault surfaces).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadDepositText } from '../src/data/load';
+import { originOf, prepare, surfaceBuffers, type SurfaceInput } from '../src/domain/prepare';
+import { startSurfaceJob, SURFACE_JOB_MIN_TRIANGLES } from '../src/data/surfaceJob';
+import type { Model } from '../src/data/model';
+
+function split(model: Model) {
+  const prepared = prepare(model, 'minimum-curvature', true);
+  // What the second worker receives: a structured clone of the surfaces, zones and faults.
+  const input: SurfaceInput = structuredClone({ zones: model.zones, faults: model.faults, surfaces: model.surfaces });
+  prepared.surfaces = surfaceBuffers(input, originOf(model));
+  return prepared;
+}
+
+describe('surfaces built apart from the holes', () => {
+  const { model } = loadDepositText(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8'), 'rocmec1.json');
+
+  it('the sample: the same prepared dataset as prepare alone (veins cut at the faults included)', () => {
+    const whole = prepare(model!);
+    // Some pieces lie on a fault's moving side: the veins were cut and masked.
+    expect(whole.surfaces.some((s) => s.masks.some((m) => m > 0))).toBe(true);
+    expect(split(model!)).toEqual(whole);
+  });
+
+  it('without its surfaces, prepare leaves them to the caller', () => {
+    expect(prepare(model!, 'minimum-curvature', true).surfaces).toEqual([]);
+  });
+
+  it('a small model, or no Worker (Node), is built in place: the job answers null', async () => {
+    expect(model!.surfaces.reduce((n, s) => n + s.triangles.length / 3, 0)).toBeLessThan(SURFACE_JOB_MIN_TRIANGLES);
+    expect(await startSurfaceJob(model!, originOf(model!))).toBeNull();
+  });
+});
