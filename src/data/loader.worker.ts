@@ -10,7 +10,7 @@ import { fetchDeposit } from './readBody';
 import { packedPathTransferables, packPaths, packStations } from './pathTransfer';
 import { importCsv } from './csv';
 import { originOf, prepare, surfaceBuffers, type Prepared } from '../domain/prepare';
-import { startSurfaceJob } from './surfaceJob';
+import { prestartSurfaceWorker, startSurfaceJob } from './surfaceJob';
 import { surfaceBounds } from '../domain/bounds';
 import { buildVeinGrids, sendableVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
 import { buildPickIndex, pickIndexSource, pickIndexTransferables, sendablePickIndex } from '../domain/pickIndex';
@@ -124,6 +124,8 @@ self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
   if (e.data.kind === 'count') {
     return post(counter ? counter(e.data) : { type: 'counts', id: e.data.id, counts: null, error: 'no dataset to count' });
   }
+  // Ready by the time the surfaces are due (see surfaceJob.ts).
+  prestartSurfaceWorker();
   const req = await readSource(e.data);
   if (!req) return;
   try {

@@ -24,16 +24,43 @@ export interface SurfaceJobResult {
 /** Worth a second worker: below this many surface triangles the copy and start cost more than they save. */
 export const SURFACE_JOB_MIN_TRIANGLES = 100_000;
 
+/**
+ * The second worker, started as soon as a load begins: a worker started by a worker is fetched
+ * and set up through its parent's event loop, so one created when the surfaces are due would sit
+ * idle until the parent's long desurvey task ends (seen in traces: it then ran after it, not beside
+ * it). Started early, it is ready when the job is posted.
+ */
+let prestarted: Worker | null = null;
+
+function createWorker(): Worker | null {
+  // A worker inlined as a blob (or a page opened from the file system) cannot start one from a file.
+  if (typeof Worker === 'undefined' || !/^https?:$/.test(self.location.protocol)) return null;
+  try {
+    return new Worker(new URL('./surfaces.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+}
+
+/** At the start of a load, before reading the file. */
+export function prestartSurfaceWorker(): void {
+  prestarted ??= createWorker();
+}
+
+function takeWorker(): Worker | null {
+  const w = prestarted ?? createWorker();
+  prestarted = null;
+  return w;
+}
+
 export function startSurfaceJob(model: Model, origin: Vec3): Promise<SurfaceBuffer[] | null> {
   const triangles = model.surfaces.reduce((n, s) => n + s.triangles.length / 3, 0);
-  // A worker inlined as a blob (or a page opened from the file system) cannot start one from a file.
-  if (triangles < SURFACE_JOB_MIN_TRIANGLES || typeof Worker === 'undefined' || !/^https?:$/.test(self.location.protocol)) return Promise.resolve(null);
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./surfaces.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
+  if (triangles < SURFACE_JOB_MIN_TRIANGLES) {
+    takeWorker()?.terminate();
     return Promise.resolve(null);
   }
+  const worker = takeWorker();
+  if (!worker) return Promise.resolve(null);
   return new Promise((resolve) => {
     const done = (surfaces: SurfaceBuffer[] | null) => {
       worker.terminate();
