@@ -109,7 +109,12 @@ function veinGridSource(model: Model): Pick<Model, 'zones' | 'surfaces'> {
 async function readSource(req: WorkerRequest): Promise<WorkerRequest | null> {
   try {
     if (req.kind === 'url') {
-      const bytes = await fetchDeposit(req.url, (f) => post({ type: 'progress', phase: 'reading', fraction: f * 0.5 }));
+      const bytes = await fetchDeposit(req.url, (f) => {
+        // Half-way through a file long enough to report progress: start the surfaces worker now,
+        // not at the first byte, when the page is still starting up on the same two cores.
+        if (f >= 0.5 && f < 1) prestartSurfaceWorker();
+        post({ type: 'progress', phase: 'reading', fraction: f * 0.5 });
+      });
       return { kind: 'bytes', bytes, source: req.source, method: req.method };
     }
     if (req.kind === 'blob') return { kind: 'bytes', bytes: await req.blob.arrayBuffer(), source: req.source, method: req.method };
@@ -124,8 +129,8 @@ self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
   if (e.data.kind === 'count') {
     return post(counter ? counter(e.data) : { type: 'counts', id: e.data.id, counts: null, error: 'no dataset to count' });
   }
-  // Ready by the time the surfaces are due (see surfaceJob.ts).
-  prestartSurfaceWorker();
+  // Ready by the time the surfaces are due (see surfaceJob.ts); a URL's, once half of it is read.
+  if (e.data.kind !== 'url') prestartSurfaceWorker();
   const req = await readSource(e.data);
   if (!req) return;
   try {
