@@ -25,10 +25,11 @@ export interface SurfaceJobResult {
 export const SURFACE_JOB_MIN_TRIANGLES = 100_000;
 
 /**
- * The second worker, started as soon as a load begins: a worker started by a worker is fetched
- * and set up through its parent's event loop, so one created when the surfaces are due would sit
- * idle until the parent's long desurvey task ends (seen in traces: it then ran after it, not beside
- * it). Started early, it is ready when the job is posted.
+ * The second worker, started while the file is read (loader.worker.ts: half-way through a URL, at
+ * once for an opened file): a worker started by a worker is fetched and set up through its
+ * parent's event loop, so one created when the surfaces are due would sit idle until the parent's
+ * long desurvey task ends (seen in traces: it then ran after it, not beside it). Started early, it
+ * is ready when the job is posted.
  */
 let prestarted: Worker | null = null;
 
@@ -42,7 +43,7 @@ function createWorker(): Worker | null {
   }
 }
 
-/** At the start of a load, before reading the file. */
+/** Before the long tasks of a load (while its file is read). */
 export function prestartSurfaceWorker(): void {
   prestarted ??= createWorker();
 }
