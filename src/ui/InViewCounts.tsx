@@ -88,7 +88,7 @@ export function InViewCounts() {
   );
   return (
     <p className="counts" data-testid="in-view-counts" data-pending={pending} title={pending ? 'Counting…' : undefined}>
-      In view: {num('count-holes', c?.holes)} of {model.holes.length} holes · {num('count-intervals', c?.intervals)} intervals ·{' '}
+      In view: {num('count-holes', c?.holes)} of {count(model.holes.length)} holes · {num('count-intervals', c?.intervals)} intervals ·{' '}
       {num('count-intercepts', c?.intercepts)} intercepts
     </p>
   );
