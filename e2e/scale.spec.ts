@@ -36,6 +36,8 @@ test.describe('a generated mid-size dataset', () => {
     test.setTimeout(240_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
     await page.goto('/?data=');
@@ -72,5 +74,6 @@ test.describe('a generated mid-size dataset', () => {
     expect(loaded.stats.drawCalls).toBeLessThanOrEqual(50);
     expect(distinctColours(await canvasPixels(page))).toBeGreaterThan(5);
     expect(errors, 'no uncaught page errors').toEqual([]);
+    expect(consoleErrors, 'no console errors (the warm-up once logged a NaN bounding sphere per layer)').toEqual([]);
   });
 });

@@ -21,7 +21,7 @@
  */
 import { gpuFinished } from './gpuFence';
 import type { WarmJob } from './warmQueue';
-import { BufferAttribute, BufferGeometry, Mesh, type Camera, type Material, type Object3D, type Scene, type Texture, type WebGLRenderer } from 'three';
+import { Box3, BufferAttribute, BufferGeometry, Mesh, Sphere, Vector3, type Camera, type Material, type Object3D, type Scene, type Texture, type WebGLRenderer } from 'three';
 
 /** Camera layer used only during a warm-up draw (three has 32; the app uses layer 0). */
 const WARM_LAYER = 31;
@@ -78,6 +78,10 @@ export function finishProgram(target: WarmTarget, geometry: BufferGeometry, mate
     standIn.setAttribute(name, new BufferAttribute(new (array.constructor as TypedArrayClass)(3 * a.itemSize) as Float32Array, a.itemSize, a.normalized));
   }
   if (geometry.index) standIn.setIndex([0, 1, 2]);
+  // Given, so three's sorting does not compute them from the stand-in's position attribute (one
+  // byte per vertex for the segment layers: a NaN radius and a console error on every load).
+  standIn.boundingBox = new Box3(new Vector3(), new Vector3());
+  standIn.boundingSphere = new Sphere(new Vector3(), 0);
   try {
     prepareDraw(target, standIn, material);
   } finally {
