@@ -117,10 +117,11 @@ describe('vein grids built in the loading worker', () => {
 describe('pick indexes built in the loading worker after the dataset', () => {
   it('are adopted for the buffer the page received and pick the same segments', async () => {
     const { prepare } = await import('../src/domain/prepare');
-    const { buildPickIndex, pickIndexSource, sendablePickIndex, expectPickIndex, pickIndexPending, adoptPickIndex, pickIndexOf } = await import('../src/domain/pickIndex');
+    const { copySegments } = await import('../src/domain/segments');
+    const { buildPickIndex, sendablePickIndex, expectPickIndex, pickIndexPending, adoptPickIndex, pickIndexOf } = await import('../src/domain/pickIndex');
     const { model } = validateDeposit(JSON.parse(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8')), 'rocmec1.json');
     const p = prepare(model!);
-    const source = pickIndexSource(p.intervals);
+    const source = copySegments(p.intervals);
     // The dataset travels first: the page's buffer is a copy the index was not built from.
     const page = structuredClone(p.intervals);
     expectPickIndex(page);

@@ -5,7 +5,7 @@
  * instead of a recount (2-15 ms of main-thread slices at a million intervals), and the count
  * index (16 MB at 1.1 M pieces) lives here, not in the page's heap. No react/three/zustand.
  */
-import type { SegmentBuffer } from '../domain/segments';
+import { copySegments, type SegmentBuffer } from '../domain/segments';
 import type { Prepared } from '../domain/prepare';
 import type { FilterState } from '../domain/holeFilter';
 import { countInView, holeAttrsOf, type HoleAttrs, type InterceptPoints, type ViewCounts } from '../domain/viewCounts';
@@ -17,23 +17,17 @@ export interface CountSource {
   holes: HoleAttrs;
 }
 
-/** What a count reads of a segment layer, copied: the originals move to the page. */
-function countCopy(b: SegmentBuffer): SegmentBuffer {
-  return {
-    count: b.count,
-    start: b.start.slice(0, b.count * 3),
-    end: b.end.slice(0, b.count * 3),
-    value: b.value.slice(0, b.count),
-    hole: b.hole.slice(0, b.count * 4),
-    mask: new Float32Array(0),
-    row: b.row.slice(0, b.count),
-    depth: b.depth.slice(0, b.count * 2),
-  };
-}
-
-/** Copies taken before the dataset is transferred to the page (about 60 bytes per piece). */
-export function countSourceOf(model: Model, prepared: Prepared): CountSource {
-  return { traces: countCopy(prepared.traces), intervals: countCopy(prepared.intervals), holes: holeAttrsOf(model.holes, prepared.programs) };
+/**
+ * What the counter reads: copies of the trace and interval layers taken before the dataset is
+ * transferred to the page (about 64 bytes per piece); the loading worker passes the copies it
+ * also builds the picking indexes from.
+ */
+export function countSourceOf(
+  model: Model,
+  prepared: Prepared,
+  copies: { traces: SegmentBuffer; intervals: SegmentBuffer } = { traces: copySegments(prepared.traces), intervals: copySegments(prepared.intervals) },
+): CountSource {
+  return { ...copies, holes: holeAttrsOf(model.holes, prepared.programs) };
 }
 
 /** A count request: the filters, and the intercept midpoints when they changed since the last one. */

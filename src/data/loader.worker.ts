@@ -13,8 +13,8 @@ import { originOf, prepare, surfaceBuffers, type Prepared } from '../domain/prep
 import { prestartSurfaceWorker, startSurfaceJob } from './surfaceJob';
 import { surfaceBounds } from '../domain/bounds';
 import { buildVeinGrids, sendableVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
-import { buildPickIndex, pickIndexSource, pickIndexTransferables, sendablePickIndex } from '../domain/pickIndex';
-import { segmentTransferables } from '../domain/segments';
+import { buildPickIndex, pickIndexTransferables, sendablePickIndex } from '../domain/pickIndex';
+import { copySegments, segmentTransferables } from '../domain/segments';
 import { packedTransferables, packSegments, type PackedSegments } from '../scene/geometry/segmentPack';
 import type { LoadReport, Model } from './model';
 import type { CsvImportInfo, WorkerRequest, WorkerResponse } from './worker-protocol';
@@ -68,9 +68,10 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
   // a million intervals and 2 M vein triangles). The result's arrays move to the page, so they are
   // built from copies of what they read. No grids for a new desurvey of the loaded model: the
   // page's grids still hold.
-  const pickSources = [prepared.intervals, prepared.traces].map(pickIndexSource);
+  // One copy of each hole layer serves the picking index and the counter.
+  const [intervalsCopy, tracesCopy] = [prepared.intervals, prepared.traces].map(copySegments);
   const gridSource = req.kind !== 'prepare' ? veinGridSource(model) : null;
-  const countSource = attemptOrNull(() => countSourceOf(model, prepared));
+  const countSource = attemptOrNull(() => countSourceOf(model, prepared, { traces: tracesCopy, intervals: intervalsCopy }));
   const paths = packPaths(prepared.paths);
   const sent: Prepared = { ...prepared, paths: [] };
   const stations = packStations(model.holes);
@@ -81,7 +82,7 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
     stations.offsets.buffer as ArrayBuffer,
     stations.values.buffer as ArrayBuffer,
   ]);
-  const [intervals, traces] = pickSources.map((b) => attemptOrNull(() => buildPickIndex(b)));
+  const [intervals, traces] = [intervalsCopy, tracesCopy].map((b) => attemptOrNull(() => buildPickIndex(b)));
   const grids = gridSource ? attemptOrNull(() => sendableVeinGrids(buildVeinGrids(gridSource))) : null;
   counter = countSource ? createCounter(countSource) : null;
   const out = new Set<ArrayBuffer>();

@@ -191,14 +191,6 @@ export function sendablePickIndex(ix: PickIndex): SentPickIndex {
   return { order: ix.order, boxes: ix.boxes, groups: ix.groups };
 }
 
-/**
- * The fields an index is built from, copied, so the loading worker can send the buffer itself to
- * the page first and build the index after (it is needed at the first hover, not the first frame).
- */
-export function pickIndexSource(b: SegmentBuffer): SegmentBuffer {
-  return { ...b, start: b.start.slice(), end: b.end.slice(), mask: b.mask.slice(), gpu: undefined };
-}
-
 /** Buffers whose index the loading worker is still building (see adoptPickIndex). */
 const coming = new WeakSet<SegmentBuffer>();
 const adoptedListeners = new Set<() => void>();

@@ -89,17 +89,27 @@ export class SegmentBuilder {
     const n = this.n;
     const b = this.buf;
     if (n === this.cap) return { ...b, count: n };
-    return {
-      count: n,
-      start: b.start.slice(0, n * 3),
-      end: b.end.slice(0, n * 3),
-      value: b.value.slice(0, n),
-      hole: b.hole.slice(0, n * 4),
-      mask: b.mask.slice(0, n),
-      row: b.row.slice(0, n),
-      depth: b.depth.slice(0, n * 2),
-    };
+    return copySegments({ ...b, count: n });
   }
+}
+
+/**
+ * A copy of every array of a buffer (trimmed to `count`, without its GPU layout): what the loading
+ * worker keeps of a layer once the original has moved to the page, to build the picking index
+ * from and to count with (countHost.ts). One copy serves both.
+ */
+export function copySegments(b: SegmentBuffer): SegmentBuffer {
+  const n = b.count;
+  return {
+    count: n,
+    start: b.start.slice(0, n * 3),
+    end: b.end.slice(0, n * 3),
+    value: b.value.slice(0, n),
+    hole: b.hole.slice(0, n * 4),
+    mask: b.mask.slice(0, n),
+    row: b.row.slice(0, n),
+    depth: b.depth.slice(0, n * 2),
+  };
 }
 
 /** The typed arrays of a buffer, for transfer out of a worker without copying. */

@@ -10,7 +10,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVeinscape } from '../state/store';
 import { filterStateFrom } from '../state/filterState';
-import { countInViewSteps, holeAttrsOf, interceptPoints, type ViewCounts } from '../domain/viewCounts';
+import { countInViewSteps, holeAttrsFor, interceptPoints, type ViewCounts } from '../domain/viewCounts';
 import { runSliced, type SlicedRun } from '../domain/sliced';
 import { counterState, countInWorker, onCounterChange } from '../data/countClient';
 import { count } from './format';
@@ -41,7 +41,7 @@ export function InViewCounts() {
     if (prepared) ensureIntercepts();
   }, [prepared, ensureIntercepts]);
 
-  const holes = useMemo(() => (model && prepared ? holeAttrsOf(model.holes, prepared.programs) : null), [model, prepared]);
+  const holes = useMemo(() => (model && prepared ? holeAttrsFor(model.holes, prepared.programs) : null), [model, prepared]);
   const points = useMemo(() => (prepared ? interceptPoints(intercepts, prepared.origin[2]) : null), [intercepts, prepared]);
   const inputs = useMemo(() => [prepared, filters, points], [prepared, filters, points]);
 
