@@ -48,6 +48,38 @@ test.describe('the Rocmec 1 sample in the browser', () => {
     expect((await page.evaluate(() => window.veinscape.stats())).geometries).toBe(geometries);
   });
 
+  test('each filter control edits its own filter, and a change rewrites no other control', async ({ page }) => {
+    const panel = page.getByRole('region', { name: 'Filters' });
+    await panel.getByLabel('Minimum elevation in m').fill('-250');
+    await panel.getByLabel('Maximum depth along hole in m').fill('400');
+    await panel.getByLabel('Planned', { exact: true }).uncheck();
+    await panel.getByLabel('Search hole id').fill('RK');
+    expect(await page.evaluate(() => window.veinscape.store.getState().filters)).toMatchObject({
+      elevationMin: -250, elevationMax: null, depthMax: 400, status: { drilled: true, planned: false }, holeSearch: 'RK',
+    });
+    // A grade change from the API: only the cut-off's own inputs (and the counts) may be touched.
+    // (React rewrites every attribute of a controlled input it re-renders; twenty inputs' style and
+    // layout were a third of a filter change's main-thread time on a large deposit.)
+    const touched = await page.evaluate(async () => {
+      const root = document.querySelector('section[aria-label="Filters"]')!;
+      const seen = new Set<string>();
+      const observer = new MutationObserver((list) => {
+        for (const m of list) {
+          const input = (m.target as Element).closest?.('input');
+          if (input) seen.add(input.getAttribute('aria-label') ?? input.type);
+        }
+      });
+      observer.observe(root, { subtree: true, attributes: true });
+      window.veinscape.store.getState().setFilters({ gradeCutoff: 2.5 });
+      await new Promise((r) => setTimeout(r, 300));
+      observer.disconnect();
+      return [...seen].sort();
+    });
+    expect(touched.every((label) => /cut-off/i.test(label))).toBe(true);
+    await expect(panel.getByLabel('Minimum elevation in m')).toHaveValue('-250');
+    await expect(panel.getByTestId('cutoff-input')).toHaveValue('2.5');
+  });
+
   test('moving a fault offset in the store moves the veins on its moving side', async ({ page }) => {
     const before = await canvasPixels(page);
     const geometries = (await page.evaluate(() => window.veinscape.stats())).geometries;
