@@ -153,8 +153,8 @@ export function FiltersPanel() {
       )}
       <HoleSearch />
       {hasResources && (
-        <div className="row checks inline">
-          <span>Resource</span>
+        <div className="checks resources">
+          <span className="sub">Resource</span>
           {(['measured', 'indicated', 'inferred'] as const).map((c) => (
             <CheckFilter key={c} group="categories" item={c}>{c[0].toUpperCase() + c.slice(1)}</CheckFilter>
           ))}
