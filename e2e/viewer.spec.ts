@@ -78,6 +78,10 @@ test.describe('the Rocmec 1 sample in the browser', () => {
     expect(touched.every((label) => /cut-off/i.test(label))).toBe(true);
     await expect(panel.getByLabel('Minimum elevation in m')).toHaveValue('-250');
     await expect(panel.getByTestId('cutoff-input')).toHaveValue('2.5');
+    // The interval count is of rows with a value at or above the cut-off, and says so.
+    await expect(panel.getByTestId('in-view-counts')).toContainText('intervals ≥ 2.5 g/t');
+    await page.evaluate(() => window.veinscape.store.getState().setFilters({ gradeCutoff: 0 }));
+    await expect(panel.getByTestId('in-view-counts')).toContainText('assayed intervals');
   });
 
   test('moving a fault offset in the store moves the veins on its moving side', async ({ page }) => {

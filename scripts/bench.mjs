@@ -25,8 +25,8 @@
  *   --json     also write every raw measurement to this file
  *   --report f measure nothing: print the table and rewrite the doc from a file written by --json
  *
- * For each size, in a fresh browser: (1) JSON.parse of the file's text on the page's main thread
- * (3 runs, median); (2) a fresh page opens `/?data=bench/<file>` and records, from before the app's
+ * For each size: (1) in a browser of its own, JSON.parse of the file's text on the page's main
+ * thread (3 runs, median); (2) in a fresh browser, a page opens `/?data=bench/<file>` and records, from before the app's
  * first script (scripts/bench/probe.mjs): time to `veinscape.ready()`, load phases, long tasks
  * (PerformanceObserver 'longtask' and 'long-animation-frame'), WebGL uploads; then draw calls and
  * triangles (`veinscape.stats()`), frames drawn during 2 s idle, the JS heap after a forced GC
@@ -262,14 +262,22 @@ async function measureParse(browser, base, size) {
 
 async function measureSize(o, base, size, endBy, jsonParse = null) {
   const result = { size, file: `data/stress/${size.name}`, fileBytes: statSync(size.path).size };
+  // A binary form's baseline is its JSON file's parse: measured with the JSON's column when it ran.
+  // The parse runs in a browser of its own: in the same browser as the app's measures (another
+  // context, closed before the load), the filter changes measured after it came out 3-10 ms slower
+  // than in a fresh browser, in every JSON column of two runs against none of the binary ones.
+  if (jsonParse) result.parse = jsonParse;
+  else {
+    log(`${sizeLabel(size)}: JSON.parse baseline`);
+    const parser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: true, args: CHROMIUM_ARGS });
+    try {
+      result.parse = await measureParse(parser, base, size.json ?? size);
+    } finally {
+      await parser.close();
+    }
+  }
   const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: true, args: CHROMIUM_ARGS });
   try {
-    // A binary form's baseline is its JSON file's parse: measured with the JSON's column when it ran.
-    if (jsonParse) result.parse = jsonParse;
-    else {
-      log(`${sizeLabel(size)}: JSON.parse baseline`);
-      result.parse = await measureParse(browser, base, size.json ?? size);
-    }
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(installProbe);
     const page = await context.newPage();

@@ -1,5 +1,5 @@
 /**
- * How many holes, intervals (at or above the cut-off) and intercepts the filters leave in view.
+ * How many holes, intervals (assayed, and at or above the cut-off) and intercepts the filters leave in view.
  * Counting a million intervals is kept off the main thread: the loading worker stays on as the
  * dataset's counter (data/countClient.ts) and answers each change. A dataset without one (set
  * directly, or its worker failed) is counted here, ~100 ms after the last filter change, in short
@@ -30,6 +30,7 @@ export function InViewCounts() {
   const intercepts = useVeinscape((s) => s.intercepts);
   const interceptsPending = useVeinscape((s) => s.interceptsPending);
   const ensureIntercepts = useVeinscape((s) => s.ensureIntercepts);
+  const unit = useVeinscape((s) => s.prepared?.valueColumn?.unit ?? 'g/t');
   const [settled, setSettled] = useState<Settled | null>(null);
   const counted = useRef(false);
   // Bumped when the dataset's worker counter arrives or fails, to count again the right way.
@@ -83,12 +84,15 @@ export function InViewCounts() {
   if (!model || !prepared) return null;
   const pending = settled?.inputs !== inputs || interceptsPending ? 'true' : undefined;
   const c = settled?.counts;
+  // Only rows with a value count (a row not assayed is never at or above a cut-off), so the line
+  // says so: beside the status bar's total of all rows, a bare "intervals" read as a mismatch.
+  const rows = filters.gradeCutoff > 0 ? `intervals ≥ ${filters.gradeCutoff} ${unit}` : 'assayed intervals';
   const num = (id: string, n: number | undefined) => (
     <strong data-testid={id} data-pending={pending}>{n === undefined ? '…' : count(n)}</strong>
   );
   return (
     <p className="counts" data-testid="in-view-counts" data-pending={pending} title={pending ? 'Counting…' : undefined}>
-      In view: {num('count-holes', c?.holes)} of {count(model.holes.length)} holes · {num('count-intervals', c?.intervals)} intervals ·{' '}
+      In view: {num('count-holes', c?.holes)} of {count(model.holes.length)} holes · {num('count-intervals', c?.intervals)} {rows} ·{' '}
       {num('count-intercepts', c?.intercepts)} intercepts
     </p>
   );
