@@ -84,6 +84,29 @@ test.describe('the Rocmec 1 sample in the browser', () => {
     await expect(panel.getByTestId('in-view-counts')).toContainText('assayed intervals');
   });
 
+  test('a count the worker counter cannot answer is counted on the page, not left pending', async ({ page }) => {
+    const line = page.getByTestId('in-view-counts');
+    const settledIntervals = async () => {
+      await expect(line).not.toHaveAttribute('data-pending', { timeout: 20_000 });
+      return page.getByTestId('count-intervals').textContent();
+    };
+    await page.evaluate(() => window.veinscape.store.getState().setFilters({ gradeCutoff: 3 }));
+    const byWorker = await settledIntervals();
+    await page.evaluate(() => window.veinscape.store.getState().setFilters({ gradeCutoff: 0 }));
+    await settledIntervals();
+    // From now on the counter gets requests it cannot count (their filters dropped): it answers
+    // with an error, and stays on.
+    await page.evaluate(() => {
+      const post = Worker.prototype.postMessage as (this: Worker, m: unknown, t?: Transferable[]) => void;
+      Worker.prototype.postMessage = function (this: Worker, m: unknown, t?: Transferable[]) {
+        const req = m as { kind?: string } | null;
+        return post.call(this, req && req.kind === 'count' ? { ...req, filters: null } : m, t);
+      } as typeof Worker.prototype.postMessage;
+    });
+    await page.evaluate(() => window.veinscape.store.getState().setFilters({ gradeCutoff: 3 }));
+    expect(await settledIntervals()).toBe(byWorker);
+  });
+
   test('moving a fault offset in the store moves the veins on its moving side', async ({ page }) => {
     const before = await canvasPixels(page);
     const geometries = (await page.evaluate(() => window.veinscape.stats())).geometries;

@@ -7,15 +7,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDepositText } from '../src/data/load';
-import { originOf, prepare, surfaceBuffers, type SurfaceInput } from '../src/domain/prepare';
+import { prepare, surfaceBuffers, worldFrame, type SurfaceInput } from '../src/domain/prepare';
 import { startSurfaceJob, SURFACE_JOB_MIN_TRIANGLES } from '../src/data/surfaceJob';
 import type { Model } from '../src/data/model';
 
 function split(model: Model) {
-  const prepared = prepare(model, 'minimum-curvature', true);
+  const frame = worldFrame(model);
+  const prepared = prepare(model, 'minimum-curvature', frame);
   // What the second worker receives: a structured clone of the surfaces, zones and faults.
   const input: SurfaceInput = structuredClone({ zones: model.zones, faults: model.faults, surfaces: model.surfaces });
-  prepared.surfaces = surfaceBuffers(input, originOf(model));
+  prepared.surfaces = surfaceBuffers(input, frame.origin);
   return prepared;
 }
 
@@ -30,11 +31,11 @@ describe('surfaces built apart from the holes', () => {
   });
 
   it('without its surfaces, prepare leaves them to the caller', () => {
-    expect(prepare(model!, 'minimum-curvature', true).surfaces).toEqual([]);
+    expect(prepare(model!, 'minimum-curvature', worldFrame(model!)).surfaces).toEqual([]);
   });
 
   it('a small model, or no Worker (Node), is built in place: the job answers null', async () => {
     expect(model!.surfaces.reduce((n, s) => n + s.triangles.length / 3, 0)).toBeLessThan(SURFACE_JOB_MIN_TRIANGLES);
-    expect(await startSurfaceJob(model!, originOf(model!))).toBeNull();
+    expect(await startSurfaceJob(model!, worldFrame(model!).origin)).toBeNull();
   });
 });

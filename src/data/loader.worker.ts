@@ -9,7 +9,7 @@ import { ownSurfaceArrays, parseDepositBytes } from './binary/decode';
 import { fetchDeposit } from './readBody';
 import { packedPathTransferables, packPaths, packStations } from './pathTransfer';
 import { importCsv } from './csv';
-import { originOf, prepare, surfaceBuffers, type Prepared } from '../domain/prepare';
+import { prepare, surfaceBuffers, worldFrame, type Prepared } from '../domain/prepare';
 import { prestartSurfaceWorker, startSurfaceJob } from './surfaceJob';
 import { surfaceBounds } from '../domain/bounds';
 import { buildVeinGrids, sendableVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
@@ -54,12 +54,13 @@ function failed(source: string, message: string): LoadReport {
 async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?: CsvImportInfo) {
   post({ type: 'progress', phase: 'building', fraction: 0.7 });
   // The surfaces' half of prepare on the other core (surfaceJob.ts), the holes' half here.
-  const origin = originOf(model);
-  const job = startSurfaceJob(model, origin);
-  const prepared = prepare(model, req.method, true);
+  // The world bounds and origin once, for both halves (a loop over every vertex).
+  const frame = worldFrame(model);
+  const job = startSurfaceJob(model, frame.origin);
+  const prepared = prepare(model, req.method, frame);
   // GPU layout of every segment layer, here rather than on the page.
   for (const b of [prepared.intervals, prepared.traces, prepared.workings, prepared.resources, prepared.faultTraces]) b.gpu = packSegments(b);
-  prepared.surfaces = (await job) ?? surfaceBuffers(model, origin, prepared.faultModels);
+  prepared.surfaces = (await job) ?? surfaceBuffers(model, frame.origin, prepared.faultModels);
   // Surface bounds (views and axes frame them) from millions of vertices: here, not on the page.
   for (const s of prepared.surfaces) s.bounds ??= surfaceBounds(s.positions);
   report.warnings.push(...prepared.warnings);

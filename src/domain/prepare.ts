@@ -143,9 +143,15 @@ export function faultModelsOf(model: Pick<Model, 'surfaces' | 'faults'>): FaultB
   });
 }
 
-/** The origin of a model's local coordinates (see chooseOrigin). */
-export function originOf(model: Model): Vec3 {
-  return chooseOrigin(worldBounds(model));
+/** A model's world bounds and the origin of its local coordinates (see chooseOrigin). */
+export interface WorldFrame {
+  bounds: { min: Vec3; max: Vec3 };
+  origin: Vec3;
+}
+
+export function worldFrame(model: Model): WorldFrame {
+  const bounds = worldBounds(model);
+  return { bounds, origin: chooseOrigin(bounds) };
 }
 
 /**
@@ -167,13 +173,13 @@ export function surfaceBuffers(model: SurfaceInput, origin: Vec3, faultModels: F
 }
 
 /**
- * `surfaces`, when given, stands for the model's surface buffers built elsewhere (surfaceBuffers
- * with originOf(model)); the caller puts them in the result. Otherwise they are built here.
+ * `surfacesElsewhere`, when given, is the frame (worldFrame(model)) in which the model's surface
+ * buffers are being built elsewhere (surfaceBuffers with its origin): the result has none, and
+ * the caller puts them in. Otherwise they are built here, and the frame is found here.
  */
-export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvature', surfacesElsewhere = false): Prepared {
+export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvature', surfacesElsewhere?: WorldFrame): Prepared {
   const warnings: LoadIssue[] = [];
-  const bounds = worldBounds(model);
-  const origin = chooseOrigin(bounds);
+  const { bounds, origin } = surfacesElsewhere ?? worldFrame(model);
   const paths = holePaths(model, method, warnings);
   if (model.faults.length > MAX_FAULTS) {
     warnings.push({ path: '$.faults', message: `only the first ${MAX_FAULTS} faults can offset blocks; ${model.faults.length - MAX_FAULTS} are drawn but do not move anything` });

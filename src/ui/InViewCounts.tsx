@@ -51,34 +51,46 @@ export function InViewCounts() {
   // laid out and painted once per change instead of twice.
   useLayoutEffect(() => {
     if (!model || !prepared || !holes) return;
+    /** Counts on the page, in slices, after `delay` ms; returns how to cancel. */
+    const countHere = (delay: number) => {
+      let run: SlicedRun<ViewCounts> | null = null;
+      const timer = setTimeout(() => {
+        const f = filterStateFrom({ model, prepared, filters });
+        run = runSliced(countInViewSteps({ traces: prepared.traces, intervals: prepared.intervals, holes, intercepts: points }, f));
+        void run.promise.then((counts) => {
+          counted.current = true;
+          setSettled({ inputs, counts });
+        });
+      }, delay);
+      return () => {
+        clearTimeout(timer);
+        run?.cancel();
+      };
+    };
     const how = counterState(prepared);
     if (how === 'pending') return; // counted once the worker counter arrives (counterVersion)
     if (how === 'ready') {
       let live = true;
+      let cancelHere: (() => void) | null = null;
       countInWorker(prepared, filterStateFrom({ model, prepared, filters }), points).then(
         (counts) => {
           if (live) setSettled({ inputs, counts });
         },
-        // The counter failed: counterState is now 'none' and counterVersion changes; counted here then.
-        () => undefined,
+        (e: Error) => {
+          // A crashed counter is 'none' now and counterVersion changes: this effect runs again and
+          // counts here. A counter that answered with an error is still there: this change is
+          // counted here, so the numbers never stay pending.
+          if (!live || counterState(prepared) !== 'ready') return;
+          console.warn(`in-view counts: the worker counter failed (${e.message}); counting on the page`);
+          cancelHere = countHere(0);
+        },
       );
       return () => {
         live = false;
+        cancelHere?.();
       };
     }
-    let run: SlicedRun<ViewCounts> | null = null;
-    const timer = setTimeout(() => {
-      const f = filterStateFrom({ model, prepared, filters });
-      run = runSliced(countInViewSteps({ traces: prepared.traces, intervals: prepared.intervals, holes, intercepts: points }, f));
-      void run.promise.then((counts) => {
-        counted.current = true;
-        setSettled({ inputs, counts });
-      });
-    }, counted.current ? DEBOUNCE_MS : 0);
-    return () => {
-      clearTimeout(timer);
-      run?.cancel();
-    };
+    return countHere(counted.current ? DEBOUNCE_MS : 0);
   }, [model, prepared, filters, holes, points, inputs, counterVersion]);
 
   if (!model || !prepared) return null;

@@ -17,7 +17,6 @@ export function ProgressBar() {
 
 export function StatusBar() {
   const model = useVeinscape((s) => s.model);
-  const report = useVeinscape((s) => s.report);
   const method = useVeinscape((s) => s.desurveyMethod);
   // Always rendered (empty until data arrive): a bar appearing later would resize the 3D canvas,
   // and a WebGL resize waits for every frame in flight (the longest task in the benchmark).
@@ -30,7 +29,7 @@ export function StatusBar() {
       <span className="crs">{p.crs.code ? `${p.crs.code} · ` : ''}{p.crs.name} · metres</span>
       <CursorReadout />
       <span data-testid="desurvey-method">Desurvey: {DESURVEY_METHOD_LABEL[method].toLowerCase()}</span>
-      <span>{count(counts)} holes · {count(intervals)} intervals{report?.ok === false ? '' : ''}</span>
+      <span>{count(counts)} holes · {count(intervals)} intervals</span>
       {p.disclaimer && <span className="disclaimer" data-testid="disclaimer" title={p.disclaimer}>{p.disclaimer}</span>}
     </footer>
   );

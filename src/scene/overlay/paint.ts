@@ -139,7 +139,6 @@ export function paintScaleBar(ctx: CanvasRenderingContext2D, right: number, bott
   return metres;
 }
 
-/** An arrow from (x0, y0) to (x1, y1) with a label at its tail, for fault slip on plan. */
 const ARROW_FONT = `600 11px ${FONT}`;
 
 /** Where a slip arrow writes its offset: behind its tail, centred (CSS px). */
@@ -161,6 +160,7 @@ export function arrowBoxes(ctx: CanvasRenderingContext2D, r: { x0: number; y0: n
   ];
 }
 
+/** An arrow from (x0, y0) to (x1, y1) with a label at its tail, for fault slip on plan. */
 export function paintArrow(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number, color: string, label: string, t: OverlayTheme): void {
   const a = Math.atan2(y1 - y0, x1 - x0);
   ctx.save();
