@@ -7,7 +7,7 @@
  * module-script task on a 2-core machine with software WebGL (zod's schemas, three.js, React DOM,
  * R3F, the panels). This module (store, API, three.js core: 10-40 ms) starts the load in its
  * worker; React DOM (25-150 ms) and the interface (R3F, drei, the panels: 30-120 ms) are chunks
- * evaluated in later tasks; React's first render is a task of its own, and the 3D canvas mounts
+ * evaluated in later tasks; React's first render is time-sliced (a transition), and the 3D canvas mounts
  * once the renderer probe has answered (src/scene/Viewer.tsx).
  */
 import { createApi } from './api/veinscape';
@@ -44,7 +44,10 @@ void open();
 async function mountInterface(): Promise<void> {
   // A task boundary even where the chunks are inlined into one bundle (the roadshow build).
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const [{ createRoot }, { App }] = await Promise.all([import('react-dom/client'), import('./ui/App')]);
-  createRoot(document.getElementById('root')!).render(<App />);
+  const [{ createRoot }, { App }, { startTransition }] = await Promise.all([import('react-dom/client'), import('./ui/App'), import('react')]);
+  const root = createRoot(document.getElementById('root')!);
+  // As a transition, React renders the interface in slices of about 5 ms between other tasks; a
+  // plain first render was one task of 100-220 ms while the file was being read.
+  startTransition(() => root.render(<App />));
 }
 void mountInterface();

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Canvas } from '@react-three/fiber';
 import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
-import { Object3D } from 'three';
+import { Object3D, WebGLRenderer, type WebGLRendererParameters } from 'three';
 import { useVeinscape } from '../state/store';
 import { PALETTES } from '../ui/theme';
 import { axisBox } from '../domain/axes';
@@ -26,6 +26,21 @@ import { glCapabilities, knownGlCapabilities, type GlCapabilities } from './glCa
 // Geology is Z-up: every camera and control orbits about elevation.
 Object3D.DEFAULT_UP.set(0, 0, 1);
 
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Creates the renderer in a task of its own. Created inside the canvas's mount, the WebGL context
+ * (25-60 ms, more on a busy machine), three's set-up and R3F's first render of the scene made one
+ * task of 130-210 ms on software WebGL, often while a dataset was arriving; an async factory makes
+ * R3F configure and render the scene in the task after this one.
+ */
+async function createRendererApart(defaults: WebGLRendererParameters, antialias: boolean): Promise<WebGLRenderer> {
+  await nextTask();
+  const renderer = new WebGLRenderer({ ...defaults, antialias, preserveDrawingBuffer: true });
+  await nextTask();
+  return renderer;
+}
+
 export function Viewer() {
   const overlay = useRef<HTMLCanvasElement>(null);
   const themeName = useVeinscape((s) => s.theme);
@@ -42,13 +57,14 @@ export function Viewer() {
   useEffect(() => void glCapabilities().then(setCaps), []);
   const software = caps?.software ?? false;
   const overlayTheme = useMemo(() => ({ text: pal.text, halo: pal.halo, muted: pal.muted, accent: pal.accent }), [pal]);
+  const glFactory = useMemo(() => (defaults: WebGLRendererParameters) => createRendererApart(defaults, !software), [software]);
   return (
     <div className="viewer" data-testid="viewer">
       {caps && <Canvas
         frameloop="demand"
         flat
         dpr={software ? 1 : [1, 2]}
-        gl={{ antialias: !software, preserveDrawingBuffer: true }}
+        gl={glFactory}
         // Reading shader logs after each compile makes the page wait for the GPU process (174 ms
         // at load on a large deposit); the production build skips it, development keeps the checks.
         onCreated={({ gl }) => void (gl.debug.checkShaderErrors = import.meta.env.DEV)}
