@@ -7,8 +7,9 @@
  * module-script task on a 2-core machine with software WebGL (zod's schemas, three.js, React DOM,
  * R3F, the panels). This module (store, API, three.js core: 10-40 ms) starts the load in its
  * worker; React DOM (25-150 ms) and the interface (R3F, drei, the panels: 30-120 ms) are chunks
- * evaluated in later tasks; React's first render is time-sliced (a transition), and the 3D canvas mounts
- * once the renderer probe has answered (src/scene/Viewer.tsx).
+ * evaluated in later tasks; React's first render is time-sliced (a transition), and the 3D canvas
+ * mounts once the renderer probe has answered (src/scene/Viewer.tsx), its renderer created in a
+ * task of its own.
  */
 import { createApi } from './api/veinscape';
 import { store } from './state/store';

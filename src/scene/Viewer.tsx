@@ -31,7 +31,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /**
  * Creates the renderer in a task of its own. Created inside the canvas's mount, the WebGL context
  * (25-60 ms, more on a busy machine), three's set-up and R3F's first render of the scene made one
- * task of 130-210 ms on software WebGL, often while a dataset was arriving; an async factory makes
+ * task of 130-240 ms on software WebGL, often while a dataset was arriving; an async factory makes
  * R3F configure and render the scene in the task after this one.
  */
 async function createRendererApart(defaults: WebGLRendererParameters, antialias: boolean): Promise<WebGLRenderer> {
