@@ -192,7 +192,8 @@ export function positionAtDepthInto<T extends { [i: number]: number }>(path: Hol
     const wa = Math.sin((1 - f) * beta) / sb;
     const wb = Math.sin(f * beta) / sb;
     tx = wa * t1[0] + wb * t2[0]; ty = wa * t1[1] + wb * t2[1]; tz = wa * t1[2] + wb * t2[2];
-    const l = Math.hypot(tx, ty, tz);
+    // Not Math.hypot: it gathers its arguments into a heap array (50 MB over a million intervals).
+    const l = Math.sqrt(tx * tx + ty * ty + tz * tz);
     if (l > 0) { tx /= l; ty /= l; tz /= l; } else { tx = 0; ty = 0; tz = 0; }
   }
   const b2 = Math.acos(Math.min(1, Math.max(-1, t1[0] * tx + t1[1] * ty + t1[2] * tz)));
