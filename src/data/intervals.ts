@@ -6,6 +6,7 @@
 import type { IntervalTableT } from './schema';
 import type { CategoricalColumn, HoleModel, IntervalTableModel, LoadIssue } from './model';
 import { DictionaryColumn, isTypedArray } from './binary/format';
+import { rowsByHole, sortRowsByDepth } from '../domain/rowOrder';
 
 /** Sentinels that databases use for "no value". */
 const MISSING_SENTINELS = new Set([-99, -999, -9999]);
@@ -205,17 +206,19 @@ export function readIntervalTable(
 
 /** Warn (per hole) about intervals past the final depth and overlapping intervals. */
 function checkDepthsAndOverlaps(t: IntervalTableModel, at: string, holes: HoleModel[], warnings: LoadIssue[]): void {
-  const byHole = new Map<number, number[]>();
+  const { offsets, order } = rowsByHole(t.hole, holes.length);
+  // Holes in the order they first appear in the table, as the warnings have always come.
+  const seen = new Uint8Array(holes.length);
   for (let r = 0; r < t.hole.length; r++) {
-    const list = byHole.get(t.hole[r]);
-    if (list) list.push(r);
-    else byHole.set(t.hole[r], [r]);
-  }
-  for (const [hi, rows] of byHole) {
+    const hi = t.hole[r];
+    if (seen[hi]) continue;
+    seen[hi] = 1;
     const h = holes[hi];
-    const past = rows.filter((r) => t.to[r] > h.depth + 0.01);
-    if (past.length) warnings.push({ path: at, id: h.id, message: `hole ${h.id}: ${past.length} interval(s) end past the final depth ${h.depth} m` });
-    rows.sort((a, b) => t.from[a] - t.from[b]);
+    const rows = order.subarray(offsets[hi], offsets[hi + 1]);
+    let past = 0;
+    for (let k = 0; k < rows.length; k++) if (t.to[rows[k]] > h.depth + 0.01) past++;
+    if (past) warnings.push({ path: at, id: h.id, message: `hole ${h.id}: ${past} interval(s) end past the final depth ${h.depth} m` });
+    sortRowsByDepth(rows, t.from);
     for (let i = 1; i < rows.length; i++) {
       const prev = rows[i - 1];
       const cur = rows[i];

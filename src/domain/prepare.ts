@@ -6,6 +6,7 @@
 import type { LoadIssue, Model } from '../data/model';
 import { desurvey, firstStationAfter, pathFromTrace, positionAtDepth, positionAtDepthInto, type DesurveyMethod, type HolePath } from './desurvey';
 import { blockMask, buildFaultModel, MAX_FAULTS, movingSideValueAt, type FaultBlockModel } from './faults';
+import { rowsByHole, sortRowsByDepth } from './rowOrder';
 import { buildSurfaceBuffer, type SurfaceBuffer } from './surfaceBuffer';
 import { cutSegment, cutTriangles } from './faultCut';
 import { faultTraceAt } from './faultTrace';
@@ -24,19 +25,14 @@ const NO_HOLE = [0, 0, 0, -1];
  * Rows need not be sorted; touching or overlapping rows merge (within 1 mm).
  */
 export function coverage(hole: ArrayLike<number>, from: ArrayLike<number>, to: ArrayLike<number>, holeCount: number): { offsets: Int32Array; ranges: Float64Array } {
-  const counts = new Int32Array(holeCount + 1);
-  for (let r = 0; r < hole.length; r++) counts[hole[r] + 1]++;
-  for (let h = 0; h < holeCount; h++) counts[h + 1] += counts[h];
-  const order = new Int32Array(hole.length);
-  const fill = counts.slice(0, holeCount);
-  for (let r = 0; r < hole.length; r++) order[fill[hole[r]]++] = r;
+  const { offsets: counts, order } = rowsByHole(hole, holeCount);
   const offsets = new Int32Array(holeCount + 1);
   const ranges = new Float64Array(hole.length * 2);
   let out = 0;
   for (let h = 0; h < holeCount; h++) {
     offsets[h] = out;
     const rows = order.subarray(counts[h], counts[h + 1]);
-    sortByDepth(rows, from);
+    sortRowsByDepth(rows, from);
     for (let k = 0; k < rows.length; k++) {
       const r = rows[k];
       if (out > offsets[h] && from[r] <= ranges[out - 1] + 1e-3) ranges[out - 1] = Math.max(ranges[out - 1], to[r]);
@@ -65,24 +61,6 @@ function intervalPieceBound(table: { hole: ArrayLike<number>; from: ArrayLike<nu
     for (let i = firstStationAfter(p, table.from[r]); i < ds.length && ds[i] < table.to[r] - 1e-6; i++) n++;
   }
   return n + 2 * faults * paths.length + 16;
-}
-
-/**
- * Sorts a hole's row numbers by their `from` depth, in place. Insertion sort: a hole's rows are
- * few and nearly always in order already (one pass), and no comparator is called (a comparator's
- * double result is a heap allocation: 100 MB of garbage over a million rows).
- */
-function sortByDepth(rows: Int32Array, from: ArrayLike<number>): void {
-  for (let i = 1; i < rows.length; i++) {
-    const r = rows[i];
-    const f = from[r];
-    let j = i - 1;
-    while (j >= 0 && from[rows[j]] > f) {
-      rows[j + 1] = rows[j];
-      j--;
-    }
-    rows[j + 1] = r;
-  }
 }
 
 /** Flat [start, end, ...] depth ranges of [d0, d1] not covered for hole h (pieces under 1 mm dropped). */
