@@ -11,7 +11,7 @@ import type { CsvFile, ImportOptions } from './csv';
 import type { DesurveyMethod } from '../domain/desurvey';
 import { adoptExtras, expectExtras } from './loadExtras';
 import { adoptCounter, dropCounter, expectCounter } from './countClient';
-import { runSliced } from '../domain/sliced';
+import { nextTask, runSliced } from '../domain/sliced';
 import { unpackSteps } from './unpackSteps';
 import { dataBox } from '../domain/bounds';
 import { isBinaryDepositFile } from './binary/format';
@@ -118,7 +118,6 @@ export async function loadInto(store: VeinscapeStore, src: LoadSource): Promise<
   return runAndStore(store, req);
 }
 
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Unpacks in slices, then finds the data's bounds (cached per array; the store and the view need

@@ -32,6 +32,7 @@ import { captionsFor, exportFileName } from './captions';
 import { legendFor } from './legend';
 import { collectLabels, northAngle, overlayAnchors, projector, type OverlayAnchors } from './labels';
 import { drawOverlay, SLIDE_THEMES } from './compose';
+import { nextTask } from '../domain/sliced';
 
 export interface ScreenshotOptions {
   /** image width in pixels (default: the 3D view's size times `scale`) */
@@ -82,7 +83,6 @@ export function maxTileSize(gl: { capabilities: { maxTextureSize: number }; getC
   return Math.max(256, Math.min(gl.capabilities.maxTextureSize, rb, vpMax, 4096));
 }
 
-const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
 function canvasToBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG (image too large for memory?)'))), 'image/png'));

@@ -7,6 +7,7 @@ import { Canvas } from '@react-three/fiber';
 import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
 import { Object3D, WebGLRenderer, type WebGLRendererParameters } from 'three';
 import { useVeinscape } from '../state/store';
+import { nextTask } from '../domain/sliced';
 import { PALETTES } from '../ui/theme';
 import { axisBox } from '../domain/axes';
 import { dataBox } from '../domain/bounds';
@@ -26,7 +27,6 @@ import { glCapabilities, knownGlCapabilities, type GlCapabilities } from './glCa
 // Geology is Z-up: every camera and control orbits about elevation.
 Object3D.DEFAULT_UP.set(0, 0, 1);
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Creates the renderer in a task of its own. Created inside the canvas's mount, the WebGL context

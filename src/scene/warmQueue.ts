@@ -11,6 +11,8 @@
  * step (e.g. until the GPU process has digested an upload, see gpuFence.ts).
  */
 
+import { laterTask } from '../domain/sliced';
+
 export type WarmJob<T = unknown> = Generator<void | Promise<unknown>, T, void>;
 
 interface Entry {
@@ -21,17 +23,6 @@ interface Entry {
 
 /** Runs a callback in a later task (a message, which is not clamped like nested timeouts). */
 export type Scheduler = (run: () => void) => void;
-
-function messageScheduler(): Scheduler {
-  if (typeof MessageChannel === 'undefined') return (run) => void setTimeout(run, 0);
-  const channel = new MessageChannel();
-  const runs: (() => void)[] = [];
-  channel.port1.onmessage = () => runs.shift()?.();
-  return (run) => {
-    runs.push(run);
-    channel.port2.postMessage(null);
-  };
-}
 
 export class WarmQueue {
   private entries: Entry[] = [];
@@ -78,7 +69,7 @@ export class WarmQueue {
   private kick(): void {
     if (this.scheduled || this.waiting || this.entries.length === 0) return;
     this.scheduled = true;
-    (this.schedule ??= messageScheduler())(this.step);
+    (this.schedule ??= laterTask)(this.step);
   }
 
   /** One step of the oldest job. */
