@@ -4,7 +4,7 @@
  * default view). Driven with a stand-in 2D context whose text is 6 px per character.
  */
 import { describe, expect, it } from 'vitest';
-import { arrowBoxes, paintLabels, type Label } from '../src/scene/overlay/paint';
+import { arrowBoxes, northArrowBox, noteBox, paintLabels, scaleBarBox, type Label } from '../src/scene/overlay/paint';
 
 function fakeContext() {
   const drawn: { text: string; x: number; y: number }[] = [];
@@ -76,5 +76,33 @@ describe('paintLabels', () => {
       ['RK-A', 0],
       ['RK-C', 40],
     ]);
+  });
+
+  it('labels keep clear of the scale bar, the north arrow and the exaggeration note', () => {
+    // 0.5 px per metre: the bar is 200 m (the nice length nearest 140 px is 280 m -> 200 m), 100 px
+    // wide, ending 24 px from the right of a 1280 x 800 view, its backing 8 px wider each side.
+    const bar = scaleBarBox(1256, 780, 0.5);
+    expect(bar).toEqual([1148, 758, 1264, 788]);
+    expect(scaleBarBox(1256, 780, 0)).toBeNull();
+    // The disc (22 px), and the N 10 px outside it, about 7 px tall.
+    const north = northArrowBox(1236, 44);
+    expect(north).toEqual([1197, 5, 1275, 83]);
+    const { ctx, drawn } = fakeContext();
+    // "Vertical exaggeration 2×" is 24 characters: 144 px in the stand-in font.
+    const note = noteBox(ctx, 1256, 730, 'Vertical exaggeration 2×');
+    expect(note).toEqual([1109, 721, 1259, 739]);
+    paintLabels(
+      ctx,
+      [
+        { x: 1150, y: 770, depth: 0.1, text: '612 400 E' },
+        { x: 1200, y: 40, depth: 0.2, text: 'RK05-007' },
+        { x: 1120, y: 730, depth: 0.3, text: 'RK05-008' },
+        { x: 1000, y: 770, depth: 0.4, text: '612 200 E' },
+      ],
+      theme,
+      11,
+      [bar!, north, note],
+    );
+    expect(drawn.map((d) => d.text)).toEqual(['612 200 E']);
   });
 });

@@ -14,7 +14,7 @@ import { projectToScreen } from '../../domain/pick';
 import { store, useVeinscape } from '../../state/store';
 import type { AxisBox } from '../../domain/axes';
 import { collectLabels, northAngle, overlayAnchors } from '../../export/labels';
-import { arrowBoxes, paintNote, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, type OverlayTheme } from './paint';
+import { arrowBoxes, northArrowBox, noteBox, paintNote, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, scaleBarBox, type OverlayTheme, type ScreenBox } from './paint';
 import { samePicture, type OverlayPicture } from './picture';
 
 const viewProj = new Matrix4();
@@ -86,11 +86,20 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     shown.current = picture;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, size.width, size.height);
-    paintLabels(ctx, labels, theme, 11, arrows.flatMap((r) => arrowBoxes(ctx, r)));
+    // Labels keep clear of the slip arrows, the north arrow and the scale bar (an axis tick under
+    // the scale bar made "612 400 E" and "200 m" one smudge).
+    const veNote = Math.abs(ve - 1) > 1e-6 ? `Vertical exaggeration ${ve}×` : null;
+    const furniture = [
+      north !== null ? northArrowBox(size.width - 44, 44) : null,
+      scaleBarBox(size.width - 24, size.height - 20, pxPerMetre),
+      veNote ? noteBox(ctx, size.width - 24, size.height - 50, veNote) : null,
+    ];
+    const reserved = [...arrows.flatMap((r) => arrowBoxes(ctx, r)), ...furniture.filter((b): b is ScreenBox => b !== null)];
+    paintLabels(ctx, labels, theme, 11, reserved);
     for (const r of arrows) paintArrow(ctx, r.x0, r.y0, r.x1, r.y1, theme.accent, r.label, theme);
     if (north !== null) paintNorthArrow(ctx, size.width - 44, 44, north, 1, theme);
     paintScaleBar(ctx, size.width - 24, size.height - 20, pxPerMetre, theme);
-    if (Math.abs(ve - 1) > 1e-6) paintNote(ctx, size.width - 24, size.height - 50, `Vertical exaggeration ${ve}×`, theme);
+    if (veNote) paintNote(ctx, size.width - 24, size.height - 50, veNote, theme);
   };
   useFrame(() => paintRef.current());
   useEffect(() => {

@@ -113,11 +113,30 @@ export function paintNorthArrow(ctx: CanvasRenderingContext2D, cx: number, cy: n
   ctx.restore();
 }
 
-/** Scale bar of a nice length near `targetPx` pixels; returns the length in metres. */
-export function paintScaleBar(ctx: CanvasRenderingContext2D, right: number, bottom: number, pxPerMetre: number, t: OverlayTheme): number {
-  if (!(pxPerMetre > 0) || !Number.isFinite(pxPerMetre)) return 0;
+/** The scale bar's length (m) and width (px): a nice length near 140 px; null when it cannot be drawn. */
+function scaleBarSize(pxPerMetre: number): { metres: number; w: number } | null {
+  if (!(pxPerMetre > 0) || !Number.isFinite(pxPerMetre)) return null;
   const metres = niceStep(140 / pxPerMetre, 1);
-  const w = metres * pxPerMetre;
+  return { metres, w: metres * pxPerMetre };
+}
+
+/** What the scale bar covers (its backing, CSS px), for paintLabels to keep clear; null when none is drawn. */
+export function scaleBarBox(right: number, bottom: number, pxPerMetre: number): ScreenBox | null {
+  const bar = scaleBarSize(pxPerMetre);
+  return bar ? [right - bar.w - 8, bottom - 22, right + 8, bottom + 8] : null;
+}
+
+/** What the north arrow covers: its disc (radius 22 px) and the N written 10 px outside it. */
+export function northArrowBox(cx: number, cy: number): ScreenBox {
+  const r = 22 + 10 + 7;
+  return [cx - r, cy - r, cx + r, cy + r];
+}
+
+/** Scale bar of a nice length near 140 pixels; returns the length in metres. */
+export function paintScaleBar(ctx: CanvasRenderingContext2D, right: number, bottom: number, pxPerMetre: number, t: OverlayTheme): number {
+  const bar = scaleBarSize(pxPerMetre);
+  if (!bar) return 0;
+  const { metres, w } = bar;
   const x0 = right - w;
   const y = bottom;
   ctx.save();
@@ -199,10 +218,19 @@ function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: num
   ctx.fillText(text, x, y);
 }
 
+const NOTE_FONT = `600 12px ${FONT}`;
+
+/** What paintNote covers (its text, middle at y, and halo), for paintLabels to keep clear. */
+export function noteBox(ctx: CanvasRenderingContext2D, right: number, y: number, text: string): ScreenBox {
+  ctx.font = NOTE_FONT;
+  const w = ctx.measureText(text).width;
+  return [right - w - 3, y - 9, right + 3, y + 9];
+}
+
 /** A short right-aligned note with a halo (e.g. the vertical exaggeration). */
 export function paintNote(ctx: CanvasRenderingContext2D, right: number, y: number, text: string, t: OverlayTheme): void {
   ctx.save();
   ctx.fillStyle = t.accent;
-  haloText(ctx, text, right, y, `600 12px ${FONT}`, 'right', 4, t.halo);
+  haloText(ctx, text, right, y, NOTE_FONT, 'right', 4, t.halo);
   ctx.restore();
 }
