@@ -118,7 +118,6 @@ export async function loadInto(store: VeinscapeStore, src: LoadSource): Promise<
   return runAndStore(store, req);
 }
 
-
 /**
  * Unpacks in slices, then finds the data's bounds (cached per array; the store and the view need
  * them at once: 25 ms over a million interval ends) in a task of its own, and leaves what follows

@@ -4,9 +4,8 @@
  * in "layout pixels" (the window's CSS pixels, so proportions match the screen); the caller scales
  * the context to the image resolution, so text is rasterised at full size and stays sharp.
  */
-import { arrowBoxes, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, type Label, type OverlayTheme } from '../scene/overlay/paint';
+import { arrowBoxes, northArrowBox, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, scaleBarBox, type Label, type OverlayTheme, type ScreenBox } from '../scene/overlay/paint';
 import { INFERRED_CAUTION, type Captions } from './captions';
-import { niceStep } from '../domain/axes';
 import type { LegendSection } from './legend';
 import type { SlipArrow } from './labels';
 
@@ -318,6 +317,10 @@ function drawLegend(ctx: Ctx, inp: OverlayInput, bottom: number, maxWidth: numbe
 
 // --- all ---------------------------------------------------------------------------------------
 
+function boxOf([x0, y0, x1, y1]: ScreenBox): Box {
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
 function overlaps(a: Box, b: Box, pad: number): boolean {
   return a.x < b.x + b.w + pad && a.x + a.w > b.x - pad && a.y < b.y + b.h + pad && a.y + a.h > b.y - pad;
 }
@@ -332,11 +335,11 @@ export function drawOverlay(ctx: Ctx, inp: OverlayInput): OverlayLayout {
   const right = inp.width - MARGIN - 8;
   const noteH = inp.perspective ? 13 : 0;
   const barBottom = above - 8 - noteH;
-  const ok = inp.pxPerMetre > 0 && Number.isFinite(inp.pxPerMetre);
-  const barW = ok ? niceStep(140 / inp.pxPerMetre, 1) * inp.pxPerMetre : 0;
-  const scaleBar: Box | null = ok ? { x: right - barW - 8, y: barBottom - 22, w: barW + 16, h: 30 + noteH } : null;
+  // The same boxes the live overlay keeps its labels clear of; the bar's note below it added.
+  const bar = scaleBarBox(right, barBottom, inp.pxPerMetre);
+  const scaleBar: Box | null = bar ? { ...boxOf(bar), h: bar[3] - bar[1] + noteH } : null;
   const ncx = inp.width - MARGIN - 32, ncy = MARGIN + 32;
-  const north: Box | null = inp.north !== null ? { x: ncx - 32, y: ncy - 32, w: 64, h: 64 } : null;
+  const north: Box | null = inp.north !== null ? boxOf(northArrowBox(ncx, ncy)) : null;
   const title = drawTitle(ctx, inp, true);
   const legendMax = (scaleBar ? scaleBar.x : inp.width - MARGIN) - MARGIN - 16;
   const legend = drawLegend(ctx, inp, above, legendMax, true);

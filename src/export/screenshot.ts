@@ -83,7 +83,6 @@ export function maxTileSize(gl: { capabilities: { maxTextureSize: number }; getC
   return Math.max(256, Math.min(gl.capabilities.maxTextureSize, rb, vpMax, 4096));
 }
 
-
 function canvasToBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG (image too large for memory?)'))), 'image/png'));
 }

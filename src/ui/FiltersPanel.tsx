@@ -40,27 +40,17 @@ function NumberFilter({ field, placeholder, label, min }: { field: NumberField; 
   );
 }
 
-type CheckGroup = 'status' | 'type' | 'categories';
+type CheckGroup = 'status' | 'type' | 'categories' | 'programs';
 
-/** One box of a group of on / off filters (status, type, resource category). */
+/** One box of a group of on / off filters (status, type, resource category, program; a program not listed is on). */
 function CheckFilter<G extends CheckGroup>({ group, item, children }: { group: G; item: keyof Filters[G] & string; children: string }) {
-  const checked = useVeinscape((s) => (s.filters[group] as Record<string, boolean>)[item]);
+  const checked = useVeinscape((s) => (s.filters[group] as Record<string, boolean>)[item] !== false);
   const setFilters = useVeinscape((s) => s.setFilters);
   const toggle = (on: boolean) => {
     const current = store.getState().filters[group] as Record<string, boolean>;
     setFilters({ [group]: { ...current, [item]: on } });
   };
   return <label><input type="checkbox" checked={checked} onChange={(e) => toggle(e.target.checked)} /> {children}</label>;
-}
-
-function ProgramFilter({ name }: { name: string }) {
-  const checked = useVeinscape((s) => s.filters.programs[name] !== false);
-  const setFilters = useVeinscape((s) => s.setFilters);
-  return (
-    <label>
-      <input type="checkbox" checked={checked} onChange={(e) => setFilters({ programs: { ...store.getState().filters.programs, [name]: e.target.checked } })} /> {name}
-    </label>
-  );
 }
 
 function GradeCutoff({ unit }: { unit: string }) {
@@ -163,7 +153,7 @@ export function FiltersPanel() {
       {programs.length > 0 && (
         <div className="checks programs">
           <span className="sub">Program</span>
-          {programs.map((p) => <ProgramFilter key={p} name={p} />)}
+          {programs.map((p) => <CheckFilter key={p} group="programs" item={p}>{p}</CheckFilter>)}
         </div>
       )}
     </section>
