@@ -31,7 +31,9 @@
  * (PerformanceObserver 'longtask' and 'long-animation-frame'), WebGL uploads; then draw calls and
  * triangles (`veinscape.stats()`), frames drawn during 2 s idle, the JS heap after a forced GC
  * (CDP Runtime.getHeapUsage), the main-thread cost of a click pick and of grade / elevation filter
- * changes (CDP Performance.getMetrics TaskDuration, minus a no-change baseline).
+ * changes (CDP Performance.getMetrics TaskDuration, minus a no-change baseline); (3) in another
+ * fresh browser, a bare WebGL frame of as many triangles as the app drew, with nothing of the app
+ * (`timeBareFrame`): with the fetch of the file, a floor for the time to ready of any viewer.
  *
  * The site is a private copy of the build in a temp folder served without on-the-fly compression
  * (scripts/bench/static-server.mjs; `vite preview` gzips as it sends, 6 s for the 107 MB file) on port 4191 (4190 is on the
@@ -48,7 +50,7 @@ import { chromium } from '@playwright/test';
 import { findChromium } from './find-chromium.mjs';
 import { machineInfo } from './bench/machine.mjs';
 import { workerHeaps } from './bench/worker-heap.mjs';
-import { armPick, changeFilters, installProbe, loadedState, noChange, pickResult, pickTarget, timeJsonParse, webglRenderer } from './bench/probe.mjs';
+import { armPick, changeFilters, installProbe, loadedState, noChange, pickResult, pickTarget, timeBareFrame, timeJsonParse, webglRenderer } from './bench/probe.mjs';
 import { consoleTable, markdownResults, median, sizeLabel, updateDoc } from './bench/report.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -257,6 +259,24 @@ async function measureParse(browser, base, size) {
     return { ...r, median: median(r.times) };
   } finally {
     await context.close();
+  }
+}
+
+/**
+ * The least a frame of as many triangles as the app drew costs in this browser, with nothing of the
+ * app (see timeBareFrame), in a browser of its own: with the fetch of the file, a lower bound of
+ * `ready()` for any viewer that draws the picture once the data is in.
+ */
+async function measureBareFrame(base, loaded) {
+  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${base}/?data=`);
+    const { width, height } = loaded.canvas ?? { width: 1280, height: 800 };
+    const r = await withTimeout(page.evaluate(timeBareFrame, { width, height, triangles: loaded.stats.triangles, repeat: 3 }), 120_000, 'the bare frame');
+    return r && { ...r, width, height, median: median(r.times) };
+  } finally {
+    await browser.close();
   }
 }
 
@@ -539,6 +559,12 @@ async function main() {
       const endBy = runDeadline - 45_000 - (o.sizes.length - 1 - i) * 60_000;
       const jsonResult = size.binary ? results.find((x) => x.size === size.json) : null;
       const r = await measureSize(o, server.base, size, endBy, jsonResult?.parse ?? null);
+      // The binary form draws the same triangles: its JSON's bare frame stands for both.
+      if (jsonResult?.bareFrame && r.loaded?.stats.triangles === jsonResult.loaded?.stats.triangles) r.bareFrame = jsonResult.bareFrame;
+      else if (r.loaded && Date.now() < endBy) {
+        log(`${sizeLabel(size)}: a bare frame of ${r.loaded.stats.triangles} triangles`);
+        r.bareFrame = await measureBareFrame(server.base, r.loaded).catch((e) => ((r.skipped ??= []).push(`the bare frame: ${e.message}`), null));
+      }
       results.push(r);
       log(`${sizeLabel(size)}: ${r.error ? `${r.error}: ${r.errorDetail}` : `ready in ${Math.round(r.readyMs)} ms`}`);
       logProfiles(size, r);

@@ -182,6 +182,85 @@ export async function timeJsonParse({ url, repeat }) {
   return { chars: text.length, fetchMs, times };
 }
 
+/**
+ * In a blank page: the least a frame of `triangles` triangles costs in this browser's WebGL, with
+ * nothing of the app. Small camera-facing quads (two triangles each) like the interval ribbons at
+ * the opening view of a large deposit, 0.2-2 px long and 2.5 px wide, scattered over the middle of
+ * a canvas of the app's size, depth-tested, drawn by one indexed call with a pass-through vertex
+ * shader and a constant colour: no texture reads, no lighting, no filters. A lower bound for the
+ * app's first frame (its veins are larger triangles, its shaders do more), which `ready()` waits
+ * for. Times from the draw call to the GPU's answer (a 1-pixel readPixels); the first frame also
+ * pays for building the pipeline.
+ */
+export function timeBareFrame({ width, height, triangles, repeat }) {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  document.body.append(canvas);
+  const gl = canvas.getContext('webgl2', { antialias: false });
+  if (!gl) return null;
+  const quads = Math.ceil(triangles / 2);
+  const pos = new Float32Array(quads * 4 * 3);
+  const index = new Uint32Array(quads * 6);
+  // A fixed linear congruential sequence: the same quads every run.
+  let seed = 12345;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+  const px = 2 / width;
+  const py = 2 / height;
+  for (let q = 0; q < quads; q++) {
+    const cx = (rnd() - 0.5) * 1.2;
+    const cy = (rnd() - 0.5) * 1.2;
+    const z = rnd() * 1.8 - 0.9;
+    const angle = rnd() * Math.PI;
+    const half = (0.2 + 1.8 * rnd()) / 2;
+    const ax = Math.cos(angle) * half * px;
+    const ay = Math.sin(angle) * half * py;
+    const sx = -Math.sin(angle) * 1.25 * px;
+    const sy = Math.cos(angle) * 1.25 * py;
+    const corners = [[-ax - sx, -ay - sy], [-ax + sx, -ay + sy], [ax - sx, ay - sy], [ax + sx, ay + sy]];
+    for (let k = 0; k < 4; k++) pos.set([cx + corners[k][0], cy + corners[k][1], z], (q * 4 + k) * 3);
+    index.set([q * 4, q * 4 + 1, q * 4 + 2, q * 4 + 2, q * 4 + 1, q * 4 + 3], q * 6);
+  }
+  const shader = (type, src) => {
+    const sh = gl.createShader(type);
+    gl.shaderSource(sh, src);
+    gl.compileShader(sh);
+    return sh;
+  };
+  const program = gl.createProgram();
+  gl.attachShader(program, shader(gl.VERTEX_SHADER, '#version 300 es\nin vec3 p;\nvoid main() { gl_Position = vec4(p, 1.0); }'));
+  gl.attachShader(program, shader(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float;\nout vec4 c;\nvoid main() { c = vec4(0.8, 0.5, 0.2, 1.0); }'));
+  gl.bindAttribLocation(program, 0, 'p');
+  gl.linkProgram(program);
+  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) return null;
+  gl.useProgram(program);
+  const vbo = gl.createBuffer();
+  gl.bindBuffer(gl.ARRAY_BUFFER, vbo);
+  gl.bufferData(gl.ARRAY_BUFFER, pos, gl.STATIC_DRAW);
+  gl.enableVertexAttribArray(0);
+  gl.vertexAttribPointer(0, 3, gl.FLOAT, false, 0, 0);
+  const ibo = gl.createBuffer();
+  gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, ibo);
+  gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, index, gl.STATIC_DRAW);
+  gl.enable(gl.DEPTH_TEST);
+  gl.viewport(0, 0, width, height);
+  const pixel = new Uint8Array(4);
+  const frame = () => {
+    gl.clearColor(1, 1, 1, 1);
+    gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
+    const t = performance.now();
+    gl.drawElements(gl.TRIANGLES, index.length, gl.UNSIGNED_INT, 0);
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+    return performance.now() - t;
+  };
+  // The upload is not timed: the first frame waits for it here, not in its draw.
+  gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+  const first = frame();
+  const times = [];
+  for (let i = 0; i < repeat; i++) times.push(frame());
+  return { triangles: quads * 2, first, times };
+}
+
 /** In the page: the software WebGL renderer string. */
 export function webglRenderer() {
   const gl = document.createElement('canvas').getContext('webgl2') || document.createElement('canvas').getContext('webgl');
@@ -204,6 +283,10 @@ export function loadedState() {
     report: s.report && { ok: s.report.ok, counts: s.report.counts, errors: s.report.errors.slice(0, 5), errorCount: s.report.errors.length, warningCount: s.report.warnings.length },
     segments: p ? { intervals: p.intervals.count, traces: p.traces.count, surfaceVertices: p.surfaces.reduce((n, b) => n + b.positions.length / 3, 0), surfaceTriangles: p.surfaces.reduce((n, b) => n + b.indices.length / 3, 0) } : null,
     bounds: p ? p.bounds : null,
+    canvas: (() => {
+      const c = document.querySelector('.viewer canvas');
+      return c ? { width: c.width, height: c.height } : null;
+    })(),
     memory: performance.memory ? { used: performance.memory.usedJSHeapSize, total: performance.memory.totalJSHeapSize, limit: performance.memory.jsHeapSizeLimit } : null,
   };
 }

@@ -33,6 +33,11 @@ export const ROWS = [
   ['JSON.parse alone, main thread (ms)', '', (r) => [ms(r.parse?.median)]],
   ['navigation → `ready()` (ms)', '≤ 4 × JSON.parse', (r) => [ms(r.readyMs), r.readyMs && r.parse ? r.readyMs <= 4 * r.parse.median : null]],
   ['… as a multiple of JSON.parse', '≤ 4', (r) => [r.readyMs && r.parse ? `${fmt(r.readyMs / r.parse.median, 1)}×` : '-', r.readyMs && r.parse ? r.readyMs <= 4 * r.parse.median : null]],
+  ['a bare frame of as many triangles, no app (ms)', '', (r) => [ms(r.bareFrame?.median)]],
+  ['… with fetching the JSON: a floor for `ready()`, × JSON.parse', '', (r) => {
+    const floor = r.bareFrame && r.parse && !r.size.binary ? r.parse.fetchMs + r.bareFrame.median : null;
+    return [floor === null ? '-' : `${fmt(floor / r.parse.median, 1)}×`];
+  }],
   ['longest main-thread task during load (ms)', '≤ 200', (r) => [ms(r.longest?.duration), r.longest ? r.longest.duration <= 200 : null]],
   ['main-thread tasks > 200 ms during load', '0', (r) => [r.longtasks ? fmt(r.longtasks.over200) : '-', r.longtasks ? r.longtasks.over200 === 0 : null]],
   ['draw calls', '≤ 50', (r) => [r.loaded ? fmt(r.loaded.stats.drawCalls) : '-', r.loaded ? r.loaded.stats.drawCalls <= 50 : null]],
@@ -155,6 +160,7 @@ export function markdownResults(results, env) {
       }
       if (r.hover?.count) lines.push(`  - hover: ${r.hover.count} picks; the first (may include building the spatial index) ${ms(r.hover.firstMs)} ms, then median ${ms(r.hover.medianMs)} ms, slowest ${ms(r.hover.maxMs)} ms.`);
       if (r.pick) lines.push(`  - click pick (${times}): ${ms(r.pick.pickMs)} ms to find the ${r.pick.hit ? 'interval under the cursor' : 'nothing (miss)'}, ${ms(r.pick.eventMs)} ms for the whole pointerup; ${ms(r.pick.taskMs)} ms of main-thread tasks with the UI update and frame; drawn ${ms(r.pick.visibleMs)} ms after the click.`);
+      if (r.bareFrame) lines.push(`  - bare frame (${fmt(r.bareFrame.triangles)} triangles, ${r.bareFrame.width} × ${r.bareFrame.height} px, no app; \`timeBareFrame\` in \`scripts/bench/probe.mjs\`): first ${ms(r.bareFrame.first)} ms, then ${r.bareFrame.times.map((t) => ms(t)).join(', ')} ms.`);
       for (const sk of r.skipped ?? []) lines.push(`  - ${sk}.`);
       for (const [what, fns] of Object.entries(r.profileInteractions ?? {})) lines.push(`  - CPU profile of the ${what}, top self time: ${fns.slice(0, 6).map((p) => `${p.fn.replace(/ .*$/, '')} ${fmt(p.ms)} ms`).join(', ')}.`);
       for (const { task, fns } of r.profileTasks ?? []) lines.push(`  - CPU profile of the ${fmt(task.duration)} ms task (${task.during}), top self time: ${fns.slice(0, 6).map((p) => `${p.fn.replace(/ .*$/, '')} ${fmt(p.ms)} ms`).join(', ')}.`);
