@@ -39,7 +39,7 @@ export const LARGE_LAYER = 100_000;
  * A layer's warm-up steps, each once the GPU has done the step before: start its program
  * (compiling is the GPU's slow part, hundreds of ms on SwiftShader: waited for when new), upload
  * each texture, finish the program's link, upload its buffers. A small layer's uploads are tiny:
- * its textures and link share one step instead of a wait after each.
+ * they go without a wait after each, and its last step without one at all.
  */
 export function* warmLayer(target: () => WarmTarget, geometry: BufferGeometry, material: () => Material, large: boolean, textures: Texture[] = []): WarmJob<void> {
   // A program another layer already built (every vein sheet shares one) has been compiled and
@@ -56,7 +56,10 @@ export function* warmLayer(target: () => WarmTarget, geometry: BufferGeometry, m
     if (large) yield gpuIdle(target());
   }
   prepareDraw(target(), geometry, material());
-  yield gpuIdle(target());
+  // A small layer's buffers are digested in a moment: waiting for the GPU after them cost a round
+  // trip per layer (5-45 ms on SwiftShader, more while the page composites), some 35 of them for
+  // the sample's surfaces and holes.
+  if (large) yield gpuIdle(target());
 }
 
 /** Resolves once the GPU process has done every command issued so far (polled between tasks). */

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { BufferAttribute, BufferGeometry, DataTexture, MeshBasicMaterial, PerspectiveCamera, Scene, type WebGLRenderer } from 'three';
+import { warmLayer, type WarmTarget } from '../src/scene/warmUp';
+
+/**
+ * A renderer stand-in that records what the warm-up asks of it. `compile` adds a program the first
+ * time it sees a material (three's program cache); there is no WebGL context, so a wait for the GPU
+ * resolves at once and is counted as a yielded promise.
+ */
+function fakeTarget() {
+  const calls: string[] = [];
+  const programs: object[] = [];
+  const seen = new Set<unknown>();
+  const gl = {
+    info: { programs, render: { calls: 0, triangles: 0, points: 0, lines: 0, frame: 0 } },
+    autoClear: true,
+    compile(mesh: { material: unknown }) {
+      calls.push('compile');
+      if (!seen.has(mesh.material)) {
+        seen.add(mesh.material);
+        programs.push({});
+      }
+    },
+    initTexture() {
+      calls.push('texture');
+    },
+    render() {
+      calls.push('render');
+    },
+    getContext: () => null,
+  } as unknown as WebGLRenderer;
+  const target: WarmTarget = { gl, scene: new Scene(), camera: new PerspectiveCamera() };
+  return { target, calls };
+}
+
+function geometry(): BufferGeometry {
+  const g = new BufferGeometry();
+  g.setAttribute('position', new BufferAttribute(new Float32Array(9), 3));
+  g.setIndex([0, 1, 2]);
+  return g;
+}
+
+/** Runs a warm-up job to its end; returns how many times it waited for the GPU. */
+function waits(job: ReturnType<typeof warmLayer>): number {
+  let n = 0;
+  for (let r = job.next(); !r.done; r = job.next()) if (r.value) n++;
+  return n;
+}
+
+describe('a layer warm-up', () => {
+  const texture = () => new DataTexture(new Float32Array(4), 1, 1);
+
+  it('waits for the GPU after each step of a large layer: program, each texture, link, buffers', () => {
+    const { target, calls } = fakeTarget();
+    const material = new MeshBasicMaterial();
+    expect(waits(warmLayer(() => target, geometry(), () => material, true, [texture(), texture()]))).toBe(5);
+    expect(calls.filter((c) => c === 'texture')).toHaveLength(2);
+  });
+
+  it('does not wait after the uploads of a small layer whose program three already has', () => {
+    const { target } = fakeTarget();
+    const material = new MeshBasicMaterial();
+    // The first layer with this material compiles its program: one wait, for the compile.
+    expect(waits(warmLayer(() => target, geometry(), () => material, false, [texture()]))).toBe(1);
+    // Every later small layer sharing it (each vein sheet, each fault) goes through without a wait.
+    expect(waits(warmLayer(() => target, geometry(), () => material, false, [texture()]))).toBe(0);
+  });
+
+  it('still waits after a large layer whose program is cached, once per upload', () => {
+    const { target } = fakeTarget();
+    const material = new MeshBasicMaterial();
+    waits(warmLayer(() => target, geometry(), () => material, false));
+    expect(waits(warmLayer(() => target, geometry(), () => material, true, [texture()]))).toBe(2);
+  });
+});
