@@ -13,7 +13,9 @@
  *
  * Each of these queues work to the GPU process, which does it later; a call that needs an answer
  * from it (three reads the program's uniforms at first use) waits for all that work. So a job waits
- * for `gpuIdle` after each step: the page stays free meanwhile, and no step waits for another's.
+ * for `gpuIdle` after each step that gives the GPU real work (a new program, a large layer's
+ * uploads): the page stays free meanwhile, and no step waits for another's. A small layer's
+ * uploads are done in a moment and go without a wait (see warmLayer).
  *
  * The layer is drawn as a temporary mesh with its own geometry and material, alone (a camera
  * layer that only it and the lights are on, so the program sees the scene's lights and is the one
