@@ -15,6 +15,7 @@ import { createApi } from './api/veinscape';
 import { store } from './state/store';
 import { applyView, loadBrowserViews, viewFromHash } from './api/views';
 import { allViews } from './state/slices/views';
+import { nextTask } from './domain/sliced';
 import sampleUrl from '../data/rocmec1.json?url';
 import './ui/styles.css';
 
@@ -44,7 +45,7 @@ void open();
 
 async function mountInterface(): Promise<void> {
   // A task boundary even where the chunks are inlined into one bundle (the roadshow build).
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   const [{ createRoot }, { App }, { startTransition }] = await Promise.all([import('react-dom/client'), import('./ui/App'), import('react')]);
   const root = createRoot(document.getElementById('root')!);
   // As a transition, React renders the interface in slices of about 5 ms between other tasks; a

@@ -27,7 +27,6 @@ import { glCapabilities, knownGlCapabilities, type GlCapabilities } from './glCa
 // Geology is Z-up: every camera and control orbits about elevation.
 Object3D.DEFAULT_UP.set(0, 0, 1);
 
-
 /**
  * Creates the renderer in a task of its own. Created inside the canvas's mount, the WebGL context
  * (25-60 ms, more on a busy machine), three's set-up and R3F's first render of the scene made one

@@ -86,20 +86,24 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     shown.current = picture;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, size.width, size.height);
+    // Where the furniture goes (CSS px): one place for what it covers and where it is painted.
+    const northAt = { x: size.width - 44, y: 44 };
+    const barAt = { right: size.width - 24, bottom: size.height - 20 };
+    const noteAt = { right: size.width - 24, y: size.height - 50 };
     // Labels keep clear of the slip arrows, the north arrow and the scale bar (an axis tick under
     // the scale bar made "612 400 E" and "200 m" one smudge).
     const veNote = Math.abs(ve - 1) > 1e-6 ? `Vertical exaggeration ${ve}×` : null;
     const furniture = [
-      north !== null ? northArrowBox(size.width - 44, 44) : null,
-      scaleBarBox(size.width - 24, size.height - 20, pxPerMetre),
-      veNote ? noteBox(ctx, size.width - 24, size.height - 50, veNote) : null,
+      north !== null ? northArrowBox(northAt.x, northAt.y) : null,
+      scaleBarBox(barAt.right, barAt.bottom, pxPerMetre),
+      veNote ? noteBox(ctx, noteAt.right, noteAt.y, veNote) : null,
     ];
     const reserved = [...arrows.flatMap((r) => arrowBoxes(ctx, r)), ...furniture.filter((b): b is ScreenBox => b !== null)];
     paintLabels(ctx, labels, theme, 11, reserved);
     for (const r of arrows) paintArrow(ctx, r.x0, r.y0, r.x1, r.y1, theme.accent, r.label, theme);
-    if (north !== null) paintNorthArrow(ctx, size.width - 44, 44, north, 1, theme);
-    paintScaleBar(ctx, size.width - 24, size.height - 20, pxPerMetre, theme);
-    if (veNote) paintNote(ctx, size.width - 24, size.height - 50, veNote, theme);
+    if (north !== null) paintNorthArrow(ctx, northAt.x, northAt.y, north, 1, theme);
+    paintScaleBar(ctx, barAt.right, barAt.bottom, pxPerMetre, theme);
+    if (veNote) paintNote(ctx, noteAt.right, noteAt.y, veNote, theme);
   };
   useFrame(() => paintRef.current());
   useEffect(() => {
