@@ -48,8 +48,10 @@ export const ROWS = [
   }],
   ['… of which the V8 heap (`usedSize`) (MB)', '', (r) => [mb(r.heap?.afterGc)]],
   ['workers after load and a GC: V8 heap + ArrayBuffers (MB)', '', (r) => [r.workerHeap ? mb(r.workerHeap.reduce((n, w) => n + w.used + w.backing, 0)) : '-']],
-  ['grade filter change, main-thread work (ms)', '≤ 16', (r) => [ms(r.filters?.grade?.taskMs), r.filters?.grade ? r.filters.grade.taskMs <= 16 : null]],
-  ['elevation filter change, main-thread work (ms)', '≤ 16', (r) => [ms(r.filters?.elevation?.taskMs), r.filters?.elevation ? r.filters.elevation.taskMs <= 16 : null]],
+  ['grade filter change, main-thread work: CPU time, median of 5 (ms)', '≤ 16', (r) => [ms(r.filters?.grade?.cpuMs), typeof r.filters?.grade?.cpuMs === 'number' ? r.filters.grade.cpuMs <= 16 : null]],
+  ['elevation filter change, main-thread work: CPU time, median of 5 (ms)', '≤ 16', (r) => [ms(r.filters?.elevation?.cpuMs), typeof r.filters?.elevation?.cpuMs === 'number' ? r.filters.elevation.cpuMs <= 16 : null]],
+  ['… changes within 16 ms of CPU time, grade / elevation', '', (r) => [r.filters?.grade?.runs && r.filters?.elevation?.runs ? `${r.filters.grade.within}/${r.filters.grade.runs.length} / ${r.filters.elevation.within}/${r.filters.elevation.runs.length}` : '-']],
+  ['… wall-clock task time, GPU wait taken out, grade / elevation (ms)', '', (r) => [r.filters?.grade && r.filters?.elevation ? `${ms(r.filters.grade.taskMs)} / ${ms(r.filters.elevation.taskMs)}` : '-']],
   ['bytes uploaded / geometries added by a filter change', '0 / 0', (r) => [r.filters ? `${fmt(r.filters.uploadBytes)} / ${fmt(r.filters.geometries)}` : '-', r.filters ? r.filters.uploadBytes === 0 && r.filters.geometries === 0 : null]],
   ['hover pick, median of the mouse moves (ms)', '≤ 5', (r) => [ms(r.hover?.medianMs), r.hover?.medianMs !== undefined && r.hover?.medianMs !== null ? r.hover.medianMs <= 5 : null]],
   ['… slowest hover pick (ms)', '≤ 5', (r) => [ms(r.hover?.maxMs), r.hover?.maxMs !== undefined && r.hover?.maxMs !== null ? r.hover.maxMs <= 5 : null]],
@@ -156,7 +158,8 @@ export function markdownResults(results, env) {
       const times = r.reps === 1 ? 'once each, as a frame took over 5 s' : 'median of 3 each';
       for (const kind of ['grade', 'elevation']) {
         const f = r.filters?.[kind];
-        if (f) lines.push(`  - ${kind} filter change (${times}): ${ms(f.taskMs)} ms of main-thread tasks (store update, subscribers and React ${ms(f.microMs)} ms; the frame's own callback ${ms(f.frameMs)} ms); drawn ${ms(f.visibleMs)} ms after the change.`);
+        const each = f?.runs?.map((x) => (typeof x.cpuMs === 'number' ? ms(x.cpuMs) : '-')).join(', ');
+        if (f) lines.push(`  - ${kind} filter change (median of ${f.runs?.length ?? '-'}): ${ms(f.cpuMs)} ms of main-thread CPU time (each: ${each} ms), ${ms(f.taskMs)} ms of wall-clock task time (store update, subscribers and React ${ms(f.microMs)} ms; the frame's own callback ${ms(f.frameMs)} ms); drawn ${ms(f.visibleMs)} ms after the change.`);
       }
       if (r.hover?.count) lines.push(`  - hover: ${r.hover.count} picks; the first (may include building the spatial index) ${ms(r.hover.firstMs)} ms, then median ${ms(r.hover.medianMs)} ms, slowest ${ms(r.hover.maxMs)} ms.`);
       if (r.pick) lines.push(`  - click pick (${times}): ${ms(r.pick.pickMs)} ms to find the ${r.pick.hit ? 'interval under the cursor' : 'nothing (miss)'}, ${ms(r.pick.eventMs)} ms for the whole pointerup; ${ms(r.pick.taskMs)} ms of main-thread tasks with the UI update and frame; drawn ${ms(r.pick.visibleMs)} ms after the click.`);

@@ -106,7 +106,7 @@ export function FiltersPanel() {
   const years = useVeinscape(yearRange);
   const hasResources = useVeinscape((s) => (s.model?.resourceCategories.length ?? 0) > 0);
   return (
-    <section className="panel" aria-label="Filters">
+    <section className="panel filters" aria-label="Filters">
       <h2>
         Filters
         <button className="link" onClick={() => resetFilters()}>Reset</button>
