@@ -30,8 +30,9 @@
  * first script (scripts/bench/probe.mjs): time to `veinscape.ready()`, load phases, long tasks
  * (PerformanceObserver 'longtask' and 'long-animation-frame'), WebGL uploads; then draw calls and
  * triangles (`veinscape.stats()`), frames drawn during 2 s idle, the JS heap after a forced GC
- * (CDP Runtime.getHeapUsage), the main-thread cost of a click pick and of grade / elevation filter
- * changes (CDP Performance.getMetrics TaskDuration, minus a no-change baseline); (3) in another
+ * (CDP Runtime.getHeapUsage), the main-thread cost of a click pick (CDP Performance.getMetrics
+ * TaskDuration, minus a no-change baseline) and of five grade and five elevation filter changes
+ * (the main thread's CPU time, ThreadTime, minus a no-change baseline; TaskDuration beside it); (3) in another
  * fresh browser, a bare WebGL frame of as many triangles as the app drew, with nothing of the app
  * (`timeBareFrame`): with the fetch of the file, a floor for the time to ready of any viewer.
  *
