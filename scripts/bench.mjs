@@ -449,7 +449,7 @@ async function measureSize(o, base, size, endBy, jsonParse = null) {
       result.baselineMs = baseline;
       result.baselineCpuMs = baselineCpu;
 
-      // Click pick (the app has no hover pick yet). The first click decides the repetitions.
+      // Click pick. The first click decides its repetitions (once when its frame took over 5 s).
       const target = await page.evaluate(pickTarget);
       await page.mouse.move(target.x, target.y);
       await step('ready()', () => page.evaluate(() => window.veinscape.ready()));
