@@ -284,7 +284,7 @@ export function loadedState() {
     segments: p ? { intervals: p.intervals.count, traces: p.traces.count, surfaceVertices: p.surfaces.reduce((n, b) => n + b.positions.length / 3, 0), surfaceTriangles: p.surfaces.reduce((n, b) => n + b.indices.length / 3, 0) } : null,
     bounds: p ? p.bounds : null,
     canvas: (() => {
-      const c = document.querySelector('.viewer canvas');
+      const c = document.querySelector('.viewer canvas:not(.overlay)');
       return c ? { width: c.width, height: c.height } : null;
     })(),
     memory: performance.memory ? { used: performance.memory.usedJSHeapSize, total: performance.memory.totalJSHeapSize, limit: performance.memory.jsHeapSizeLimit } : null,

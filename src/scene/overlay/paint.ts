@@ -74,9 +74,13 @@ export function tickText(t: AxisTick): string {
   return `${formatCoord(t.value)} m`;
 }
 
+/** The north arrow's disc radius and how far outside it the N is written (CSS px). */
+const NORTH_RADIUS = 22;
+const NORTH_LETTER_OFFSET = 10;
+
 /** North arrow: `angle` is the screen angle of grid north (radians, 0 = up, clockwise positive). */
 export function paintNorthArrow(ctx: CanvasRenderingContext2D, cx: number, cy: number, angle: number, tilt: number, t: OverlayTheme): void {
-  const r = 22;
+  const r = NORTH_RADIUS;
   ctx.save();
   ctx.translate(cx, cy);
   ctx.beginPath();
@@ -109,7 +113,7 @@ export function paintNorthArrow(ctx: CanvasRenderingContext2D, cx: number, cy: n
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.fillStyle = t.text;
-  ctx.fillText('N', Math.sin(angle) * (r + 10), -Math.cos(angle) * (r + 10));
+  ctx.fillText('N', Math.sin(angle) * (r + NORTH_LETTER_OFFSET), -Math.cos(angle) * (r + NORTH_LETTER_OFFSET));
   ctx.restore();
 }
 
@@ -126,23 +130,25 @@ export function scaleBarBox(right: number, bottom: number, pxPerMetre: number): 
   return bar ? [right - bar.w - 8, bottom - 22, right + 8, bottom + 8] : null;
 }
 
-/** What the north arrow covers: its disc (radius 22 px) and the N written 10 px outside it. */
+/** What the north arrow covers: its disc and the N written outside it (about 7 px from its centre to its edge). */
 export function northArrowBox(cx: number, cy: number): ScreenBox {
-  const r = 22 + 10 + 7;
+  const r = NORTH_RADIUS + NORTH_LETTER_OFFSET + 7;
   return [cx - r, cy - r, cx + r, cy + r];
 }
 
 /** Scale bar of a nice length near 140 pixels; returns the length in metres. */
 export function paintScaleBar(ctx: CanvasRenderingContext2D, right: number, bottom: number, pxPerMetre: number, t: OverlayTheme): number {
   const bar = scaleBarSize(pxPerMetre);
-  if (!bar) return 0;
+  const back = scaleBarBox(right, bottom, pxPerMetre);
+  if (!bar || !back) return 0;
   const { metres, w } = bar;
   const x0 = right - w;
   const y = bottom;
   ctx.save();
   ctx.fillStyle = t.halo;
   ctx.globalAlpha = 0.8;
-  ctx.fillRect(x0 - 8, y - 22, w + 16, 30);
+  // The backing is the box labels keep clear of: one place for both.
+  ctx.fillRect(back[0], back[1], back[2] - back[0], back[3] - back[1]);
   ctx.globalAlpha = 1;
   ctx.fillStyle = t.text;
   ctx.fillRect(x0, y - 4, w / 2, 4);
