@@ -26,6 +26,11 @@ const ok = (pass) => (pass === null || pass === undefined ? '' : pass ? ' ✓' :
  * Targets are the issue's, for 10,000 holes, 1,000,000 intervals and 2,000,000 surface triangles on a
  * 2-core machine with software WebGL; they are checked at every size (they must hold a fortiori).
  */
+/** The filter-change target: main-thread CPU time (ms) of one change. */
+const FILTER_MS = 16;
+/** "n/m": how many of a kind's changes met the target (runs without a CPU time count as missing it). */
+const within = (f) => `${f.runs.filter((x) => typeof x.cpuMs === 'number' && x.cpuMs <= FILTER_MS).length}/${f.runs.length}`;
+
 export const ROWS = [
   ['file size (MB)', '', (r) => [mb(r.fileBytes)]],
   ['holes / intervals loaded', '', (r) => [r.loaded ? `${fmt(r.loaded.report?.counts?.holes)} / ${fmt(r.loaded.report?.counts?.intervals)}` : '-']],
@@ -48,9 +53,9 @@ export const ROWS = [
   }],
   ['… of which the V8 heap (`usedSize`) (MB)', '', (r) => [mb(r.heap?.afterGc)]],
   ['workers after load and a GC: V8 heap + ArrayBuffers (MB)', '', (r) => [r.workerHeap ? mb(r.workerHeap.reduce((n, w) => n + w.used + w.backing, 0)) : '-']],
-  ['grade filter change, main-thread work: CPU time, median of 5 (ms)', '≤ 16', (r) => [ms(r.filters?.grade?.cpuMs), typeof r.filters?.grade?.cpuMs === 'number' ? r.filters.grade.cpuMs <= 16 : null]],
-  ['elevation filter change, main-thread work: CPU time, median of 5 (ms)', '≤ 16', (r) => [ms(r.filters?.elevation?.cpuMs), typeof r.filters?.elevation?.cpuMs === 'number' ? r.filters.elevation.cpuMs <= 16 : null]],
-  ['… changes within 16 ms of CPU time, grade / elevation', '', (r) => [r.filters?.grade?.runs && r.filters?.elevation?.runs ? `${r.filters.grade.within}/${r.filters.grade.runs.length} / ${r.filters.elevation.within}/${r.filters.elevation.runs.length}` : '-']],
+  ['grade filter change, main-thread work: CPU time, median of 5 (ms)', `≤ ${FILTER_MS}`, (r) => [ms(r.filters?.grade?.cpuMs), typeof r.filters?.grade?.cpuMs === 'number' ? r.filters.grade.cpuMs <= FILTER_MS : null]],
+  ['elevation filter change, main-thread work: CPU time, median of 5 (ms)', `≤ ${FILTER_MS}`, (r) => [ms(r.filters?.elevation?.cpuMs), typeof r.filters?.elevation?.cpuMs === 'number' ? r.filters.elevation.cpuMs <= FILTER_MS : null]],
+  [`… changes within ${FILTER_MS} ms of CPU time, grade / elevation`, '', (r) => [r.filters?.grade?.runs && r.filters?.elevation?.runs ? `${within(r.filters.grade)} / ${within(r.filters.elevation)}` : '-']],
   ['… wall-clock task time, GPU wait taken out, grade / elevation (ms)', '', (r) => [r.filters?.grade && r.filters?.elevation ? `${ms(r.filters.grade.taskMs)} / ${ms(r.filters.elevation.taskMs)}` : '-']],
   ['bytes uploaded / geometries added by a filter change', '0 / 0', (r) => [r.filters ? `${fmt(r.filters.uploadBytes)} / ${fmt(r.filters.geometries)}` : '-', r.filters ? r.filters.uploadBytes === 0 && r.filters.geometries === 0 : null]],
   ['hover pick, median of the mouse moves (ms)', '≤ 5', (r) => [ms(r.hover?.medianMs), r.hover?.medianMs !== undefined && r.hover?.medianMs !== null ? r.hover.medianMs <= 5 : null]],
