@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { DepositHeader, FORMAT_NAME, RECORD_SCHEMAS, SCHEMA_VERSION } from './schema';
 import { plainRecord, stripBulkArrays } from './bulkArrays';
 import type { FaultT, HoleT, ResourceCategoryT, SavedViewT, WorkingT, ZoneT } from './schema';
-import type { HoleModel, LoadIssue, LoadReport, Model, SurfaceModel } from './model';
+import type { HoleModel, LoadIssue, LoadReport, Model, PointSetModel, SurfaceModel } from './model';
 import { readIntervalTable } from './intervals';
 import type { SurveyStation } from '../domain/desurvey';
 
@@ -130,6 +130,19 @@ function firstAtLeast(a: ArrayLike<number>, limit: number): number {
   return -1;
 }
 
+/** Per-vertex attributes as Float64Arrays (null → NaN); an attribute of the wrong length is reported and left out. */
+function readAttributes(raw: Record<string, (number | null)[]>, n: number, at: string, id: string, warnings: LoadIssue[]): Record<string, Float64Array> {
+  const out: Record<string, Float64Array> = {};
+  for (const [name, values] of Object.entries(raw)) {
+    if (values.length !== n) {
+      warnings.push({ path: `${at}.${name}`, id, message: `attribute "${name}" has ${values.length} values for ${n} vertices; attribute left out` });
+      continue;
+    }
+    out[name] = Float64Array.from(values, (v) => (v === null ? NaN : v));
+  }
+  return out;
+}
+
 /** Validate a parsed document into a Model plus a report of every problem and what loaded. */
 export function validateDeposit(doc: unknown, source: string): { model?: Model; report: LoadReport } {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
@@ -193,6 +206,10 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
       faultId: s.fault,
       vertices: vertices instanceof Float64Array ? vertices : Float64Array.from(vertices),
       triangles: triangles instanceof Uint32Array ? triangles : Uint32Array.from(triangles),
+      ...(s.color ? { color: s.color } : {}),
+      ...(s.opacity !== undefined ? { opacity: s.opacity } : {}),
+      ...(s.attributes ? { attributes: readAttributes(s.attributes, nv, `${at}.attributes`, s.id, warnings) } : {}),
+      ...(s.source ? { source: s.source } : {}),
     });
   });
   const surfaceIds = new Set(surfaces.filter((s) => s.faultId).map((s) => s.id));
@@ -226,6 +243,18 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
   });
   const workings: WorkingT[] = validRecords(d, 'workings', errors, dropped);
   const views: SavedViewT[] = validRecords(d, 'views', errors, dropped);
+  const psAt: number[] = [];
+  const pointSets: PointSetModel[] = [];
+  validRecords(d, 'pointSets', errors, dropped, psAt).forEach((p, n) => {
+    const at = `$.pointSets[${psAt[n]}]`;
+    if (p.points.length % 3 !== 0) {
+      errors.push({ path: `${at}.points`, id: p.id, message: 'length must be a multiple of 3; point set ignored' });
+      drop('pointSets');
+      return;
+    }
+    const { attributes, points, ...rest } = p;
+    pointSets.push({ ...rest, points: Float64Array.from(points), ...(attributes ? { attributes: readAttributes(attributes, points.length / 3, `${at}.attributes`, p.id, warnings) } : {}) });
+  });
 
   const model: Model = {
     project: header.data.project,
@@ -236,6 +265,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
     intervals,
     resourceCategories,
     workings,
+    pointSets,
     views,
   };
   const counts = {
@@ -247,6 +277,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
     intervals: intervals.reduce((n, t) => n + t.hole.length, 0),
     resourceCategories: resourceCategories.length,
     workings: workings.length,
+    pointSets: pointSets.length,
   };
   return { model, report: { source, ok: true, errors, warnings, counts, dropped } };
 }

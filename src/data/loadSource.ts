@@ -15,6 +15,8 @@ import { nextTask, runSliced } from '../domain/sliced';
 import { unpackSteps } from './unpackSteps';
 import { dataBox } from '../domain/bounds';
 import { isBinaryDepositFile } from './binary/format';
+import { isSurfaceFileName } from './surfaces/names';
+import type { Model } from './model';
 
 export type LoadSource = string | URL | File | File[] | FileList | object;
 
@@ -22,7 +24,7 @@ function failure(source: string, message: string, path = source): LoadReport {
   return { source, ok: false, errors: [{ path, message }], warnings: [], counts: {}, dropped: {} };
 }
 
-function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number) => void): Promise<Extract<WorkerResponse, { type: 'done' | 'failed' }>> {
+function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number) => void, transfer: ArrayBuffer[] = []): Promise<Extract<WorkerResponse, { type: 'done' | 'failed' }>> {
   return new Promise((resolve) => {
     const worker = createLoaderWorker();
     // After `done`, the worker goes on building the pick indexes and vein grids (see `extras`).
@@ -63,7 +65,7 @@ function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number)
       if (extrasFor) return giveUpExtras();
       resolve({ type: 'failed', report: failure(req.source, `loader crashed: ${e.message}`) });
     };
-    worker.postMessage(req, req.kind === 'bytes' ? [req.bytes] : []);
+    worker.postMessage(req, req.kind === 'bytes' ? [req.bytes] : transfer);
   });
 }
 
@@ -74,32 +76,47 @@ function sourceName(src: LoadSource): string {
   return 'object';
 }
 
+/** Where surface files go: added to the dataset on screen, or a project of their own. */
+export interface LoadOptions {
+  /** 'add' (default, except over the illustrative sample) or 'new' */
+  project?: 'add' | 'new';
+}
+
 /** Load into the store and resolve with the report (also stored as the latest report). */
-export async function loadInto(store: VeinscapeStore, src: LoadSource): Promise<LoadReport> {
+export async function loadInto(store: VeinscapeStore, src: LoadSource, options: LoadOptions = {}): Promise<LoadReport> {
   const st = store.getState();
   let files: File[] | null = null;
   if (typeof FileList !== 'undefined' && src instanceof FileList) files = [...src];
   else if (Array.isArray(src)) files = src as File[];
+  else if (typeof File !== 'undefined' && src instanceof File && isSurfaceFileName(src.name)) files = [src];
   if (files) {
     const tables = files.filter((f) => /\.(csv|txt|tsv)$/i.test(f.name) || f.type === 'text/csv');
     // Deposit files: JSON by name or type; the binary form (.vsb) by its first bytes, whatever its name.
     const rest = files.filter((f) => !tables.includes(f));
     const binary = await Promise.all(rest.map((f) => (/\.vsb$/i.test(f.name) ? true : isBinaryDepositFile(f))));
     const json = rest.filter((f, i) => binary[i] || /\.json$/i.test(f.name) || f.type === 'application/json');
-    const others = rest.filter((f) => !json.includes(f));
+    const surfaces = rest.filter((f) => !json.includes(f) && isSurfaceFileName(f.name));
+    const others = rest.filter((f) => !json.includes(f) && !surfaces.includes(f));
     let report: LoadReport;
     if (json.length > 0) {
       report = await loadInto(store, json[0]);
       for (const f of [...json.slice(1), ...tables]) report.warnings.push({ path: f.name, message: 'not loaded: a deposit file (.json or .vsb) was opened with it; open drill tables (.csv) on their own' });
+      if (surfaces.length > 0 && report.ok) {
+        const added = await importSurfacesInto(store, surfaces, [], { project: 'add' });
+        report = { ...added, errors: [...report.errors, ...added.errors], warnings: [...report.warnings, ...added.warnings] };
+      }
+    } else if (surfaces.length > 0) {
+      const texts = await Promise.all(tables.map(async (f) => ({ name: f.name, text: await f.text() })));
+      report = await importSurfacesInto(store, surfaces, texts, options);
     } else if (tables.length > 0) {
       const texts = await Promise.all(tables.map(async (f) => ({ name: f.name, text: await f.text() })));
       report = await importCsvInto(store, texts, {});
     } else {
-      report = failure(files.map((f) => f.name).join(', '), 'no deposit file (.json or .vsb) or drill tables (.csv) among the files');
+      report = failure(files.map((f) => f.name).join(', '), 'no deposit file (.json or .vsb), drill tables (.csv) or surface files (DXF, OBJ, GOCAD, Surpac, STL, glTF, OMF) among the files');
       st.setLoadFailed(report);
       return report;
     }
-    for (const f of others) report.warnings.push({ path: f.name, message: 'not loaded: not a deposit file (.json or .vsb) or a .csv drill table' });
+    for (const f of others) report.warnings.push({ path: f.name, message: 'not loaded: not a deposit file (.json or .vsb), a .csv drill table or a surface file Veinscape reads' });
     return report;
   }
   const source = sourceName(src);
@@ -130,9 +147,9 @@ async function unpack(m: Extract<WorkerResponse, { type: 'done' }>): Promise<voi
   await nextTask();
 }
 
-async function runAndStore(store: VeinscapeStore, req: WorkerRequest): Promise<LoadReport> {
+async function runAndStore(store: VeinscapeStore, req: WorkerRequest, transfer: ArrayBuffer[] = []): Promise<LoadReport> {
   const progress = (phase: LoadPhase, fraction: number) => store.getState().setLoading({ source: req.source, phase, fraction });
-  const res = await runWorker(req, progress);
+  const res = await runWorker(req, progress, transfer);
   if (res.type === 'failed') {
     store.getState().setLoadFailed(res.report);
     return res.report;
@@ -141,6 +158,28 @@ async function runAndStore(store: VeinscapeStore, req: WorkerRequest): Promise<L
   await unpack(res);
   store.getState().setDataset(res.model, res.prepared, res.report, res.csv ?? null);
   return res.report;
+}
+
+/**
+ * Surface files (with any drill tables opened with them) read and assembled in the worker, added
+ * to the dataset on screen unless `options.project` is 'new' or the dataset is the illustrative
+ * sample (a company's own files never mix with the sample).
+ */
+export async function importSurfacesInto(store: VeinscapeStore, files: File[], tables: CsvFile[], options: LoadOptions = {}): Promise<LoadReport> {
+  const st = store.getState();
+  const source = [...files.map((f) => f.name), ...tables.map((t) => t.name)].join(', ');
+  st.setLoading({ source, phase: 'reading', fraction: 0 });
+  const add = options.project !== 'new' && tables.length === 0 && st.model !== null && !st.model.project.illustrative;
+  const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+  return runAndStore(store, { kind: 'surfaces', files: read, base: add ? st.model : null, csv: tables, source, method: st.desurveyMethod }, read.map((f) => f.bytes));
+}
+
+/** A model edited in the import panel, prepared again and shown; the load report is kept. */
+export function reloadModel(store: VeinscapeStore, model: Model): Promise<LoadReport> {
+  const st = store.getState();
+  const report = st.report ?? { source: 'project', ok: true, errors: [], warnings: [], counts: {}, dropped: {} };
+  st.setLoading({ source: report.source, phase: 'building', fraction: 0.5 });
+  return runAndStore(store, { kind: 'model', model, report, source: report.source, method: st.desurveyMethod });
 }
 
 /** Import drill tables (collar, survey, assay CSV) with the given options, and show them. */

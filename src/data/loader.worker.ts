@@ -18,6 +18,9 @@ import { copySegments, segmentTransferables } from '../domain/segments';
 import { packedTransferables, packSegments, type PackedSegments } from '../scene/geometry/segmentPack';
 import type { LoadReport, Model } from './model';
 import type { CsvImportInfo, WorkerRequest, WorkerResponse } from './worker-protocol';
+import { baseNameOf, importSurfaceFiles, isSurfaceFileName, sniffFormat } from './surfaces';
+import { assemble } from './surfaces/assemble';
+import { topographyWarnings } from './topographyCheck';
 import { countSourceOf, createCounter, type CountAnswer, type CountRequest } from './countHost';
 
 const post = (m: WorkerResponse | CountAnswer, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer);
@@ -53,6 +56,7 @@ function failed(source: string, message: string): LoadReport {
 
 async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?: CsvImportInfo) {
   post({ type: 'progress', phase: 'building', fraction: 0.7 });
+  if (req.kind !== 'prepare') report.warnings.push(...topographyWarnings(model));
   // The surfaces' half of prepare on the other core (surfaceJob.ts), the holes' half here.
   // The world bounds and origin once, for both halves (a loop over every vertex).
   const frame = worldFrame(model);
@@ -107,6 +111,47 @@ function veinGridSource(model: Model): Pick<Model, 'zones' | 'surfaces'> {
   return { zones: model.zones, surfaces: model.surfaces.filter((s) => s.zoneId && veins.has(s.zoneId)).map((s) => ({ ...s, vertices: s.vertices.slice(), triangles: s.triangles.slice() })) };
 }
 
+/** Surface files, with the drill tables opened with them imported first, added to the base dataset. */
+async function importSurfaces(req: Extract<WorkerRequest, { kind: 'surfaces' }>): Promise<void> {
+  post({ type: 'progress', phase: 'parsing', fraction: 0 });
+  let base = req.base;
+  const errors: LoadReport['errors'] = [];
+  const warnings: LoadReport['warnings'] = [];
+  let csv: CsvImportInfo | undefined;
+  if (req.csv.length > 0) {
+    const imported = importCsv(req.csv, {});
+    const v = validateDeposit(imported.document, req.source);
+    errors.push(...imported.report.errors, ...v.report.errors);
+    warnings.push(...imported.report.warnings, ...v.report.warnings);
+    if (v.model) {
+      base = v.model;
+      csv = { files: req.csv, options: {}, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, document: imported.document };
+    }
+  }
+  const imports = await importSurfaceFiles(req.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })), (f) => post({ type: 'progress', phase: 'parsing', fraction: 0.05 + 0.6 * f }));
+  post({ type: 'progress', phase: 'validating', fraction: 0.65 });
+  const a = assemble(base, imports);
+  const objects = a.files.reduce((n, f) => n + f.objects.length, 0);
+  const report: LoadReport = {
+    source: req.source,
+    ok: objects > 0 || base !== null,
+    errors: [...errors, ...a.errors],
+    warnings: [...warnings, ...a.warnings],
+    counts: { surfaces: a.model.surfaces.length, faults: a.model.faults.length, workings: a.model.workings.length, resourceCategories: a.model.resourceCategories.length, pointSets: a.model.pointSets.length, holes: a.model.holes.length, objects },
+    dropped: {},
+    files: a.files,
+  };
+  if (!report.ok) return post({ type: 'failed', report });
+  await finish(a.model, report, req, csv);
+}
+
+/** A URL or file of a surface format (by its name, or by first bytes that no deposit file has). */
+function isSurfaceSource(source: string, bytes: Uint8Array): boolean {
+  const name = baseNameOf(source.split(/[?#]/)[0]);
+  if (/\.(json|vsb)$/i.test(name)) return false;
+  return isSurfaceFileName(name) || (sniffFormat(bytes) !== null && bytes[0] !== 0x7b);
+}
+
 /** Bytes of a URL or file request, read here; a failure to read is reported as such. */
 async function readSource(req: WorkerRequest): Promise<WorkerRequest | null> {
   try {
@@ -157,7 +202,13 @@ self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
       const info: CsvImportInfo = { files: req.files, options: req.options, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, document: imported.document };
       return await finish(model, merged, req, info);
     }
+    if (req.kind === 'surfaces') return await importSurfaces(req);
+    if (req.kind === 'model') return await finish(req.model, { ...req.report, warnings: req.report.warnings.filter((w) => !w.path.startsWith('topography')) }, req);
     let value: unknown = req.kind === 'object' ? req.value : undefined;
+    if (req.kind === 'bytes' && isSurfaceSource(req.source, new Uint8Array(req.bytes))) {
+      const name = baseNameOf(req.source.split(/[?#]/)[0]);
+      return await importSurfaces({ kind: 'surfaces', files: [{ name, bytes: req.bytes }], base: null, csv: [], source: req.source, method: req.method });
+    }
     if (req.kind === 'bytes') {
       post({ type: 'progress', phase: 'parsing', fraction: 0 });
       // JSON text or the binary form (.vsb), told apart by the file's first bytes.

@@ -4,8 +4,9 @@
  * stay compact. Missing numeric values are NaN, never 0; missing categories are code -1.
  */
 import type { Vec3 } from '../domain/vec3';
+import type { ImportedFileSummary } from './surfaces/assemble';
 import type { SurveyStation } from '../domain/desurvey';
-import type { FaultT, ProjectT, ResourceCategoryT, SavedViewT, WorkingT, ZoneT } from './schema';
+import type { FaultT, ImportSourceT, PointSetT, ProjectT, ResourceCategoryT, SavedViewT, WorkingT, ZoneT } from './schema';
 
 export interface SurfaceModel {
   id: string;
@@ -15,6 +16,21 @@ export interface SurfaceModel {
   /** world [e, n, z, ...] metres, float64 */
   vertices: Float64Array;
   triangles: Uint32Array;
+  /** '#rrggbb': the surface's own colour, over its zone's or fault's */
+  color?: string;
+  /** 0..1: the surface's own opacity, over its kind's default */
+  opacity?: number;
+  /** per-vertex values from the source file (NaN = no data) */
+  attributes?: Record<string, Float64Array>;
+  /** the file and object it was imported from */
+  source?: ImportSourceT;
+}
+
+/** Points from mining software (OMF point sets). */
+export interface PointSetModel extends Omit<PointSetT, 'points' | 'attributes'> {
+  /** world [e, n, z, ...] metres, float64 */
+  points: Float64Array;
+  attributes?: Record<string, Float64Array>;
 }
 
 export interface HoleModel {
@@ -60,6 +76,7 @@ export interface Model {
   intervals: IntervalTableModel[];
   resourceCategories: ResourceCategoryT[];
   workings: WorkingT[];
+  pointSets: PointSetModel[];
   /** saved views stored in the file, in tour order */
   views: SavedViewT[];
 }
@@ -82,4 +99,6 @@ export interface LoadReport {
   counts: Record<string, number>;
   /** records dropped, per kind */
   dropped: Record<string, number>;
+  /** surface files read by this load: their objects with counts, and the coordinate checks */
+  files?: ImportedFileSummary[];
 }

@@ -41,6 +41,7 @@ export const Project = z.object({
       grade: z.literal('g/t').describe('gold grades are grams per tonne (ppm)'),
     })
     .default({ length: 'm', grade: 'g/t' }),
+  collarTolerance: finite.positive().optional().describe('m: a collar further than this above or below the topography surface is reported (default 5)'),
   referenceElevation: finite.optional().describe('elevation of the ground surface in m, used for "depth below surface"'),
   illustrative: z.boolean().default(false).describe('true when the model is illustrative, not a resource model'),
   disclaimer: z.string().optional(),
@@ -48,7 +49,7 @@ export const Project = z.object({
   source: z.string().optional(),
 });
 
-export const ZoneKind = z.enum(['vein', 'shear', 'alteration', 'host', 'other']);
+export const ZoneKind = z.enum(['vein', 'shear', 'alteration', 'host', 'topography', 'other']);
 export const Zone = z.object({
   id: Id,
   name: z.string().min(1),
@@ -58,6 +59,19 @@ export const Zone = z.object({
   description: z.string().optional(),
 });
 
+/** Where an imported object came from: kept so the import panel and a saved project can say so. */
+export const ImportSource = z
+  .object({
+    file: z.string().describe('file name the object was read from'),
+    object: z.string().describe('object name in that file (DXF layer, OBJ group, TSurf name, OMF element)'),
+    format: z.string().describe('format and version as read, e.g. "DXF AC1024", "GOCAD TSurf", "OMF 2.0"'),
+    transform: z.string().optional().describe('coordinate fixes the user applied on import, e.g. "feet to metres; Y-up to Z-up"'),
+  })
+  .describe('provenance of an object imported from mining software');
+const Opacity = z.number().min(0).max(1).describe('0 transparent .. 1 opaque');
+/** Per-vertex values kept from the source file (GOCAD properties, OMF attributes); null = no data. */
+const Attributes = z.record(z.string(), z.array(z.union([finite, z.null()]))).describe('attribute name → one value per vertex (null = no data)');
+
 export const Surface = z
   .object({
     id: Id,
@@ -66,6 +80,10 @@ export const Surface = z
     fault: Id.optional().describe('id of the fault this surface belongs to'),
     vertices: z.array(finite).describe('flat [e0, n0, z0, e1, n1, z1, ...] in metres'),
     triangles: z.array(z.number().int().nonnegative()).describe('flat vertex indices [a0, b0, c0, a1, ...]'),
+    color: Colour.optional().describe("the surface's own colour (else its zone's or fault's)"),
+    opacity: Opacity.optional().describe("the surface's own opacity (else its kind's default)"),
+    attributes: Attributes.optional(),
+    source: ImportSource.optional(),
   })
   .refine((s) => (s.zone === undefined) !== (s.fault === undefined), {
     message: 'a surface belongs to exactly one zone or one fault',
@@ -147,6 +165,7 @@ export const ResourceCategory = z.object({
   category: z.enum(['measured', 'indicated', 'inferred']),
   zone: Id.optional(),
   outline: z.array(Point3).min(3).describe('closed outline, usually on the vein plane'),
+  source: ImportSource.optional(),
 });
 
 export const Working = z.object({
@@ -155,6 +174,18 @@ export const Working = z.object({
   kind: z.enum(['shaft', 'decline', 'ramp', 'drift', 'crosscut', 'raise', 'level', 'portal', 'other']),
   path: z.array(Point3).min(2),
   levelDepth: finite.optional().describe('nominal level depth below surface, m'),
+  color: Colour.optional().describe("the line's own colour (else the workings colour)"),
+  source: ImportSource.optional(),
+});
+
+/** Points imported from mining software (OMF point sets): shown as dots. */
+export const PointSet = z.object({
+  id: Id,
+  name: z.string().optional(),
+  points: z.array(finite).describe('flat [e0, n0, z0, e1, ...] in metres'),
+  color: Colour.optional(),
+  attributes: Attributes.optional(),
+  source: ImportSource.optional(),
 });
 
 /** A named view: camera, layers, filters and fault offsets, for saved views, links and tours. */
@@ -202,6 +233,7 @@ export const Deposit = DepositHeader.extend({
   intervals: z.array(IntervalTable).default([]),
   resourceCategories: z.array(ResourceCategory).default([]),
   workings: z.array(Working).default([]),
+  pointSets: z.array(PointSet).default([]),
   views: z.array(SavedView).default([]).describe('saved views, in tour order'),
 });
 
@@ -216,6 +248,8 @@ export type StationT = z.output<typeof Station>;
 export type IntervalTableT = z.output<typeof IntervalTable>;
 export type ResourceCategoryT = z.output<typeof ResourceCategory>;
 export type WorkingT = z.output<typeof Working>;
+export type PointSetT = z.output<typeof PointSet>;
+export type ImportSourceT = z.output<typeof ImportSource>;
 export type FaultSideT = z.output<typeof FaultSide>;
 export type SavedViewT = z.output<typeof SavedView>;
 
@@ -228,5 +262,6 @@ export const RECORD_SCHEMAS = {
   intervals: IntervalTable,
   resourceCategories: ResourceCategory,
   workings: Working,
+  pointSets: PointSet,
   views: SavedView,
 } as const;

@@ -6,6 +6,11 @@ import { FORMAT_NAME, SCHEMA_VERSION } from './formatConstants';
 import type { DepositInput } from './schema';
 import type { Model } from './model';
 
+/** Attributes as JSON arrays: NaN (no data) becomes null. */
+function plainAttributes(a: Record<string, Float64Array>): Record<string, (number | null)[]> {
+  return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, Array.from(v, (x) => (Number.isNaN(x) ? null : x))]));
+}
+
 export function modelToDocument(model: Model): DepositInput {
   return {
     format: FORMAT_NAME,
@@ -18,6 +23,10 @@ export function modelToDocument(model: Model): DepositInput {
       ...(s.zoneId ? { zone: s.zoneId } : { fault: s.faultId }),
       vertices: Array.from(s.vertices),
       triangles: Array.from(s.triangles),
+      ...(s.color ? { color: s.color } : {}),
+      ...(s.opacity !== undefined ? { opacity: s.opacity } : {}),
+      ...(s.attributes ? { attributes: plainAttributes(s.attributes) } : {}),
+      ...(s.source ? { source: s.source } : {}),
     })),
     faults: model.faults,
     holes: model.holes.map((h) => ({
@@ -50,6 +59,7 @@ export function modelToDocument(model: Model): DepositInput {
     }),
     resourceCategories: model.resourceCategories,
     workings: model.workings,
+    pointSets: model.pointSets.map(({ points, attributes, ...rest }) => ({ ...rest, points: Array.from(points), ...(attributes ? { attributes: plainAttributes(attributes) } : {}) })),
     views: model.views,
   };
 }

@@ -16,7 +16,14 @@ export type WorkerRequest =
   | { kind: 'blob'; blob: Blob; source: string; method: DesurveyMethod }
   | { kind: 'object'; value: unknown; source: string; method: DesurveyMethod }
   | { kind: 'csv'; files: CsvFile[]; options: ImportOptions; source: string; method: DesurveyMethod }
-  | { kind: 'prepare'; model: Model; source: string; method: DesurveyMethod };
+  | { kind: 'prepare'; model: Model; source: string; method: DesurveyMethod }
+  /**
+   * Surface files (DXF, OBJ, GOCAD, Surpac, STL, glTF, OMF) added to `base` (the dataset on screen,
+   * or null), with any drill tables opened with them imported first.
+   */
+  | { kind: 'surfaces'; files: { name: string; bytes: ArrayBuffer }[]; base: Model | null; csv: CsvFile[]; source: string; method: DesurveyMethod }
+  /** a model edited on the page (import panel): validated records, prepared again as a new dataset */
+  | { kind: 'model'; model: Model; report: LoadReport; source: string; method: DesurveyMethod };
 
 export type LoadPhase = 'reading' | 'parsing' | 'validating' | 'building' | 'drawing';
 

@@ -59,6 +59,7 @@ function makeModel(holes: HoleSpec[], extra: { zones?: ZoneT[]; surfaces?: Surfa
     ],
     resourceCategories: [],
     workings: [],
+    pointSets: [],
     views: [],
   };
 }

@@ -68,6 +68,7 @@ function makeModel(holes: HoleSpec[]): Model {
     project: { name: 'test', crs: { name: 'local' }, units: { length: 'm', grade: 'g/t' }, illustrative: false, referenceElevation: 100 },
     zones,
     surfaces: [veinSurface],
+    pointSets: [],
     faults: [],
     holes: holes.map((h) => ({
       id: h.id, collar: h.collar, depth: h.depth, collarAzimuth: h.az, collarDip: h.dip, stations: [], program: 'test', type: 'surface', status: h.status ?? 'drilled',

@@ -129,6 +129,8 @@ function worldBounds(model: Model): { min: Vec3; max: Vec3 } {
   for (const s of model.surfaces) for (let i = 0; i < s.vertices.length; i += 3) addPoint(s.vertices[i], s.vertices[i + 1], s.vertices[i + 2]);
   for (const h of model.holes) addPoint(...h.collar);
   for (const w of model.workings) for (const p of w.path) addPoint(...p);
+  for (const r of model.resourceCategories) for (const p of r.outline) addPoint(...p);
+  for (const ps of model.pointSets ?? []) for (let i = 0; i < ps.points.length; i += 3) addPoint(ps.points[i], ps.points[i + 1], ps.points[i + 2]);
   if (!Number.isFinite(min[0])) return { min: [0, 0, 0], max: [0, 0, 0] };
   return { min, max };
 }

@@ -6,7 +6,7 @@
  */
 import { DESURVEY_METHOD_LABEL, type DesurveyMethod } from '../domain/desurvey';
 import type { Model } from '../data/model';
-import type { LayerName } from '../state/slices/layers';
+import { KIND_LAYER, type LayerName } from '../state/slices/layers';
 
 /** NI 43-101 cautionary statement for inferred mineral resources (CIM wording). */
 export const INFERRED_CAUTION =
@@ -44,7 +44,6 @@ export function isoDate(d: Date): string {
 }
 
 // Surfaces of these zone kinds are drawn by these layers (as in scene/SurfaceLayer.tsx).
-const KIND_LAYER: Record<string, LayerName> = { vein: 'veins', shear: 'veins', other: 'veins', alteration: 'alteration', host: 'host' };
 
 /**
  * Whether inferred material shows: the resource outlines are on and an inferred category is

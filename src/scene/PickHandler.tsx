@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import { Matrix4, Raycaster, Vector2 } from 'three';
 import { store } from '../state/store';
+import { KIND_LAYER } from '../state/slices/layers';
 import { isBetterPick, type PickResult } from '../domain/pick';
 import { onPickIndexAdopted, pickIndexed, pickIndexOf, pickIndexPending } from '../domain/pickIndex';
 import { raycastSurfaces } from '../domain/pickSurface';
@@ -120,7 +121,8 @@ function blockShift(mask: number): Vec3 {
   return d;
 }
 
-const KIND_LAYER: Record<string, 'veins' | 'alteration'> = { vein: 'veins', shear: 'veins', other: 'veins', alteration: 'alteration' };
+/** Measuring picks veins and envelopes only (not the host or topography around them). */
+const MEASURE_LAYER: Record<string, 'veins' | 'alteration'> = { vein: 'veins', shear: 'veins', other: 'veins', alteration: 'alteration' };
 
 /** In measuring mode a click picks a point on a visible vein (or a hole) and records it as drawn. */
 function measurePick(x: number, y: number, holeShift: (mask: number) => Vec3): boolean {
@@ -134,7 +136,7 @@ function measurePick(x: number, y: number, holeShift: (mask: number) => Vec3): b
   const enabled = (i: number) => {
     const zid = model.surfaces[i].zoneId;
     const z = zid ? zones.get(zid) : undefined;
-    return !!z && KIND_LAYER[z.kind] !== undefined && s.layerVisible[KIND_LAYER[z.kind]] && s.zoneVisible[z.id] !== false;
+    return !!z && MEASURE_LAYER[z.kind] !== undefined && s.layerVisible[MEASURE_LAYER[z.kind]] && s.zoneVisible[z.id] !== false;
   };
   const o = ray.ray.origin, d = ray.ray.direction;
   const ve = s.verticalExaggeration;
@@ -165,11 +167,10 @@ export function surfacePointAt(x: number, y: number): [number, number, number] |
   ndc.set((x / h.size.width) * 2 - 1, -(y / h.size.height) * 2 + 1);
   ray.setFromCamera(ndc, h.camera);
   const zones = new Map(model.zones.map((z) => [z.id, z]));
-  const layerOf: Record<string, 'veins' | 'alteration' | 'host'> = { vein: 'veins', shear: 'veins', other: 'veins', alteration: 'alteration', host: 'host' };
   const enabled = (i: number) => {
     const zid = model.surfaces[i].zoneId;
     const z = zid ? zones.get(zid) : undefined;
-    return !!z && s.layerVisible[layerOf[z.kind]] && s.zoneVisible[z.id] !== false;
+    return !!z && s.layerVisible[KIND_LAYER[z.kind]] && s.zoneVisible[z.id] !== false;
   };
   const ve = s.verticalExaggeration;
   const o = ray.ray.origin, d = ray.ray.direction;

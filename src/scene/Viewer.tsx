@@ -13,6 +13,7 @@ import { axisBox } from '../domain/axes';
 import { dataBox } from '../domain/bounds';
 import { SurfaceLayer } from './SurfaceLayer';
 import { HoleLayers } from './HoleLayers';
+import { PointsLayer } from './PointsLayer';
 import { AxesBox } from './AxesBox';
 import { CameraRig } from './CameraRig';
 import { UniformSync } from './UniformSync';
@@ -82,6 +83,7 @@ export function Viewer() {
         <group scale={[1, 1, ve]}>
           <SurfaceLayer />
           <HoleLayers />
+          <PointsLayer />
           <MeasureLine color={pal.accent} />
           {axes && <AxesBox box={axes} color={pal.axes} visible={axesVisible} />}
         </group>

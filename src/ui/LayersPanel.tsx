@@ -7,12 +7,14 @@ const LAYERS: [LayerName, string][] = [
   ['veins', 'Veins'],
   ['alteration', 'Alteration'],
   ['host', 'Host'],
+  ['topography', 'Topography'],
   ['faults', 'Faults'],
   ['intervals', 'Intervals'],
   ['traces', 'Hole traces'],
   ['labels', 'Hole labels'],
   ['workings', 'Workings'],
   ['resources', 'Resources'],
+  ['points', 'Points'],
   ['axes', 'Axes'],
 ];
 

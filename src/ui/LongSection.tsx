@@ -21,6 +21,8 @@ import {
   fitView, groupDigits, MIN_RADIUS, panBy, pathOf, pierceRadius, placeLabels, scaleBarLength, symbolShrink, textWidth, ticksFor, transformOf, zoomAbout,
   type LabelRequest, type PlotRect, type ViewState,
 } from './longsection/view';
+import { exportLongSection } from './longsection/exportDom';
+import { exportText, legendGroups } from './longsection/exportSvg';
 import './longsection.css';
 import { useSize } from './useSize';
 
@@ -35,6 +37,10 @@ const M_BOTTOM = 50;
 const LABEL_H = 12;
 
 const f2 = (v: number) => v.toFixed(2);
+
+// Shown by the label toggle, and written into the exports' footer (what the labels say).
+const LABEL_MODES = [['grade-width', 'g/t / m', 'Capped grade (g/t) over horizontal width (m); (CL) = core length'], ['gram-metres', 'g/t·m', 'Grade × horizontal width (g/t·m)'], ['hole', 'Hole', 'Hole id']] as const;
+const METHOD_NOTE = `Each pierce point is the mid-point of a hole's intercept of a vein (one per vein crossing, disclosure preset). g/t·m = capped grade × horizontal width (HW). Contours at ${CONTOUR_LEVELS.join(', ')} g/t·m: inverse-distance weighting (power ${IDW_POWER}) within ${IDW_RADIUS} m on a ${GRID_CELL} m grid; blank where no hole is within ${IDW_RADIUS} m.`;
 
 function labelText(p: PiercePoint, mode: LabelMode): string | null {
   if (mode === 'hole') return p.holeId;
@@ -84,6 +90,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   const [labelMode, setLabelMode] = useState<LabelMode>('grade-width');
   const [ve, setVe] = useState(1);
   const [expanded, setExpanded] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const zoneName = useMemo(() => new Map(model.zones.map((z) => [z.id, z.name])), [model]);
 
   // One intercept per vein sample, capped as the intercept calculator caps (disclosure preset), every system.
@@ -288,6 +295,25 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   const title = `${sys.name} long section`;
   const subtitle = `Vertical longitudinal projection onto the mean plane · strike ${azimuthText(frame.strike)}, looking ${azimuthText(frame.lookAzimuth)} · ${veText}`;
 
+  // The export draws the <svg> as it is now, with the title block and this legend around it.
+  const resourceCats = (['measured', 'indicated', 'inferred'] as const).filter((c) => section.resources.some((r) => r.category === c && (r.zoneId === null || zonesShown.has(r.zoneId))));
+  const gradeTitle = `Au, capped ${topCut !== null ? `at ${topCut} ${unit}` : '(no top-cut)'}`;
+  const exportAs = (format: 'svg' | 'png') => {
+    if (!svgRef.current || exporting) return;
+    const text = exportText({
+      project: model.project, system: sys.name, vein: vein === 'all' ? null : labelOf(vein), strike: frame.strike, lookAzimuth: frame.lookAzimuth, veText,
+      labelHint: LABEL_MODES.find(([m]) => m === labelMode)![2], method: METHOD_NOTE, inferred: resourceCats.includes('inferred'), date: new Date(),
+    });
+    const legend = legendGroups({
+      gradeTitle, grades: bins.colors.map((c, i) => ({ label: binText[i], colour: c })),
+      sizes: [1, 5, 20].map((g) => ({ gramMetres: g, r: pierceRadius(g, shrink) })), bands: contours.bands, resources: resourceCats, workings: section.workings.length > 0,
+    });
+    setExporting(true);
+    exportLongSection(svgRef.current, format, text, legend, model.project.name)
+      .catch((e) => window.alert(`Long-section export failed: ${(e as Error).message}`))
+      .finally(() => setExporting(false));
+  };
+
   return (
     <aside
       className={`long-section card${expanded ? ' expanded' : ''}`} data-testid="long-section" aria-label="Long section"
@@ -297,6 +323,8 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
         <h2 data-testid="long-section-title">{title}</h2>
         <p className="ls-sub" title={subtitle}>{subtitle}</p>
         <button className="ls-icon" onClick={() => setView(null)} title="Fit the whole section in the panel" aria-label="Fit long section to panel">Fit</button>
+        <button className="ls-icon" onClick={() => exportAs('svg')} disabled={exporting} data-testid="long-section-export-svg" title="Download the long section as drawn, with title block and legend, as SVG (vector, for reports)" aria-label="Download long section as SVG">SVG</button>
+        <button className="ls-icon" onClick={() => exportAs('png')} disabled={exporting} data-testid="long-section-export-png" title="Download the long section as drawn, with title block and legend, as PNG (twice the screen size)" aria-label="Download long section as PNG">PNG</button>
         <button className="ls-icon" onClick={() => { setExpanded(!expanded); setView(null); }} aria-pressed={expanded} title={expanded ? 'Back to the docked panel' : 'Fill the view'} aria-label={expanded ? 'Dock long section' : 'Expand long section'}>
           {expanded ? '⤡' : '⤢'}
         </button>
@@ -320,7 +348,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
         )}
         <div className="toggle ls-labels" role="group" aria-label="Long-section pierce-point labels">
           <span>Label</span>
-          {([['grade-width', 'g/t / m', 'Capped grade (g/t) over horizontal width (m)'], ['gram-metres', 'g/t·m', 'Grade × horizontal width (g/t·m)'], ['hole', 'Hole', 'Hole id']] as const).map(([m, text, hint]) => (
+          {LABEL_MODES.map(([m, text, hint]) => (
             <button key={m} className={labelMode === m ? 'on' : undefined} aria-pressed={labelMode === m} title={hint} onClick={() => setLabelMode(m)}>{text}</button>
           ))}
         </div>
@@ -469,7 +497,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
       </div>
       <footer className="ls-legend" aria-label="Long-section legend">
         <div className="ls-leg-group">
-          <span className="ls-leg-title">{`Au, capped ${topCut !== null ? `at ${topCut} ${unit}` : '(no top-cut)'}`}</span>
+          <span className="ls-leg-title">{gradeTitle}</span>
           {bins.colors.map((c, i) => (
             <span key={c + i} className="ls-leg-item"><svg width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="4" fill={c} className="ls-pp intercept" /></svg>{binText[i]}</span>
           ))}
@@ -496,7 +524,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
           {section.workings.length > 0 && <span className="ls-leg-item"><svg width="22" height="8" aria-hidden="true"><line x1="1" x2="21" y1="4" y2="4" className="ls-working drift" /></svg>workings</span>}
           <span className="ls-leg-item"><span className="ls-swatch vein" />modelled vein</span>
         </div>
-        <p className="ls-note-text" title={`Each pierce point is the mid-point of a hole's intercept of a vein (one per vein crossing, disclosure preset). g/t·m = capped grade × horizontal width (HW). Contours at ${CONTOUR_LEVELS.join(', ')} g/t·m: inverse-distance weighting (power ${IDW_POWER}) within ${IDW_RADIUS} m on a ${GRID_CELL} m grid; blank where no hole is within ${IDW_RADIUS} m.`}>
+        <p className="ls-note-text" title={METHOD_NOTE}>
           {`g/t·m = capped grade × horizontal width · contours: IDW, power ${IDW_POWER}, ${IDW_RADIUS} m search · drag to pan, wheel to zoom, double-click to fit`}
           {model.project.illustrative ? ' · Illustrative model, not a resource model' : ''}
         </p>

@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { VeinscapeState } from '../store';
 
-export type LayerName = 'veins' | 'alteration' | 'host' | 'faults' | 'intervals' | 'traces' | 'labels' | 'workings' | 'resources' | 'axes';
+export type LayerName = 'veins' | 'alteration' | 'host' | 'topography' | 'faults' | 'intervals' | 'traces' | 'labels' | 'workings' | 'resources' | 'points' | 'axes';
 
 export interface LayersSlice {
   zoneVisible: Record<string, boolean>;
@@ -11,8 +11,11 @@ export interface LayersSlice {
   setLayerVisible: (layer: LayerName, visible: boolean) => void;
 }
 
+/** The layer each zone kind's surfaces belong to: one definition for the scene, picking and exports. */
+export const KIND_LAYER: Record<string, LayerName> = { vein: 'veins', shear: 'veins', other: 'veins', alteration: 'alteration', host: 'host', topography: 'topography' };
+
 export const DEFAULT_LAYERS: Record<LayerName, boolean> = {
-  veins: true, alteration: true, host: true, faults: true, intervals: true, traces: true, labels: true, workings: true, resources: false, axes: true,
+  veins: true, alteration: true, host: true, topography: true, faults: true, intervals: true, traces: true, labels: true, workings: true, resources: false, points: true, axes: true,
 };
 
 export const createLayersSlice: StateCreator<VeinscapeState, [], [], LayersSlice> = (set) => ({

@@ -1,0 +1,50 @@
+/**
+ * Coordinate fixes the user may apply to an imported file (never applied silently): Y-up to Z-up,
+ * z positive down to up, easting / northing swapped back, feet to metres, and a shift from a local
+ * grid. Applied in that order to every vertex of the file's objects; recorded in each object's
+ * `source.transform` so a saved project says what was done.
+ */
+export interface CoordinateFix {
+  /** the file is Y up (glTF, graphics OBJ): (x, y, z) → (x, -z, y) */
+  yUp?: boolean;
+  /** z grows downward (GOCAD ZPOSITIVE Depth): z → -z */
+  zDown?: boolean;
+  /** easting and northing swapped: (x, y) → (y, x) */
+  swapEN?: boolean;
+  /** coordinates in international feet: × 0.3048 m */
+  feet?: boolean;
+  /** metres added after the other fixes: [dE, dN, dZ] */
+  shift?: [number, number, number];
+}
+
+export const FOOT_M = 0.3048;
+
+export function isIdentityFix(f: CoordinateFix): boolean {
+  return !f.yUp && !f.zDown && !f.swapEN && !f.feet && !(f.shift && f.shift.some((v) => v !== 0));
+}
+
+/** Applies a fix to a flat xyz array, in place. */
+export function applyFix(v: Float64Array, f: CoordinateFix): void {
+  const s = f.feet ? FOOT_M : 1;
+  const [dx, dy, dz] = f.shift ?? [0, 0, 0];
+  for (let i = 0; i < v.length; i += 3) {
+    let x = v[i], y = v[i + 1], z = v[i + 2];
+    if (f.yUp) [y, z] = [-z, y];
+    if (f.zDown) z = -z;
+    if (f.swapEN) [x, y] = [y, x];
+    v[i] = x * s + dx;
+    v[i + 1] = y * s + dy;
+    v[i + 2] = z * s + dz;
+  }
+}
+
+/** What a fix does, in words, for the panel and the saved project. */
+export function describeFix(f: CoordinateFix): string {
+  const out: string[] = [];
+  if (f.yUp) out.push('Y-up to Z-up');
+  if (f.zDown) out.push('z positive down to up');
+  if (f.swapEN) out.push('easting and northing swapped back');
+  if (f.feet) out.push('feet to metres');
+  if (f.shift && f.shift.some((v) => v !== 0)) out.push(`shifted by ${f.shift.map((v) => `${v} m`).join(', ')} (E, N, Z)`);
+  return out.join('; ');
+}
