@@ -122,7 +122,7 @@ test.describe('long-section export', () => {
     expect(r.background).toMatch(/^#f[ef]f[ef]f[ef]$/);
     // Everything the panel draws is in the file, element for element.
     expect(r.screen.piercePoints).toBeGreaterThan(100);
-    expect(r.screen.labels).toBeGreaterThan(5);
+    expect(r.screen.labels).toBeGreaterThan(2);
     expect(r.screen.contours).toBeGreaterThan(10);
     expect(r.screen.veins).toBeGreaterThan(0);
     expect(r.exported).toEqual(r.screen);
@@ -162,6 +162,9 @@ test.describe('long-section export', () => {
     await page.getByRole('group', { name: 'Long-section pierce-point labels' }).getByRole('button', { name: 'Hole' }).click();
     await page.evaluate(() => window.veinscape.store.getState().setTheme('dark'));
     await expect(page.locator('.app.theme-dark')).toBeVisible();
+    // Expanded: the export is the size of the panel as it is drawn.
+    await page.getByRole('button', { name: 'Expand long section' }).click();
+    await expect(page.getByTestId('long-section')).toHaveClass(/expanded/);
     const svg = (await download(page, 'svg')).bytes.toString('utf8');
     expect(svg).not.toContain('var(--');
     const r = await inspect(page, svg);
@@ -171,6 +174,9 @@ test.describe('long-section export', () => {
     // The theme's panel colour and its light label text, as concrete colours.
     expect(r.background).toBe('#1e2328');
     expect(r.label.fill).toBe('#e4e7eb');
+    expect(r.width).toBeGreaterThan(900);
+    const png = (await download(page, 'png')).bytes;
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2 * r.width, 2 * r.height]);
   });
 
   test('a project name with markup characters is escaped text in the file and in its name', async ({ page }) => {

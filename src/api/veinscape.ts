@@ -3,7 +3,7 @@
  * See README "Scripting API".
  */
 import { store, type VeinscapeStore } from '../state/store';
-import { loadInto, type LoadSource } from '../data/loadSource';
+import { loadInto, type LoadOptions, type LoadSource } from '../data/loadSource';
 import type { LoadReport } from '../data/model';
 import { sceneState } from '../scene/handle';
 import { gpuFinished } from '../scene/gpuFence';
@@ -26,7 +26,12 @@ export interface VeinscapeStats {
 
 export interface VeinscapeApi {
   ready(): Promise<void>;
-  load(source: LoadSource): Promise<LoadReport>;
+  /** Surface files are added to the dataset on screen (`{ project: 'new' }`: a project of their own; never added to the illustrative sample). */
+  load(source: LoadSource, options?: LoadOptions): Promise<LoadReport>;
+  /** The whole project (drill tables, surfaces, faults, metadata, saved views) as Veinscape JSON or its binary form. */
+  saveProject(form?: 'json' | 'vsb'): Promise<Blob>;
+  /** What is on screen as glTF binary (one file) or Wavefront OBJ (the .obj and its .mtl), coordinates relative to an origin the files record. */
+  exportModel(format: 'glb' | 'obj'): Promise<{ name: string; blob: Blob }[]>;
   store: VeinscapeStore;
   stats(): VeinscapeStats;
   holePosition(holeId: string, depth: number): Vec3;
@@ -80,7 +85,9 @@ async function ready(): Promise<void> {
 export function createApi(): VeinscapeApi {
   return {
     ready,
-    load: (source) => loadInto(store, source),
+    load: (source, options) => loadInto(store, source, options),
+    saveProject: async (form = 'json') => (await (await import('./projectFiles')).projectFile(form)).blob,
+    exportModel: async (format) => (await import('./projectFiles')).modelExport(format),
     store,
     stats: () => {
       const gl = sceneState.handle?.gl;

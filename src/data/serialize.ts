@@ -63,16 +63,3 @@ export function modelToDocument(model: Model): DepositInput {
     views: model.views,
   };
 }
-
-/** Trigger a browser download of a JSON document. */
-export function downloadJson(doc: unknown, fileName: string): void {
-  const blob = new Blob([JSON.stringify(doc)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

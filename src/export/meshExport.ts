@@ -93,7 +93,7 @@ const drawable = (lines: Float64Array[]) => lines.filter((l) => l.length >= 6);
  * (mode 1), indexed, one pair per polyline segment. Materials are double-sided (surfaces are
  * open sheets seen from both sides), non-metallic, BLEND when the opacity is below 1.
  */
-export async function writeGlb(scene: ExportScene): Promise<Uint8Array> {
+export async function writeGlb(scene: ExportScene): Promise<Uint8Array<ArrayBuffer>> {
   const doc = new Document();
   const root = doc.getRoot();
   const asset = root.getAsset();

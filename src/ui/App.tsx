@@ -38,6 +38,7 @@ const ExportDialog = later(() => import('./ExportDialog').then((m) => m.ExportDi
 const LongSection = later<{ onClose?: () => void }>(() => import('./LongSection').then((m) => m.LongSection));
 const InterceptsPanel = later(() => import('./InterceptsPanel').then((m) => m.InterceptsPanel));
 const ImportPanel = later(() => import('./ImportPanel').then((m) => m.ImportPanel));
+const ProjectPanel = later(() => import('./ProjectPanel').then((m) => m.ProjectPanel));
 const StripLog = later(() => import('./StripLog').then((m) => m.StripLog));
 const TourPlayer = later(() => import('./TourPlayer').then((m) => m.TourPlayer));
 const EmbedCredit = later(() => import('./EmbedCredit').then((m) => m.EmbedCredit));
@@ -60,6 +61,7 @@ export function App() {
           {panelOpen && (
             <div className="panels">
               <ImportPanel />
+              <ProjectPanel />
               <ViewsPanel />
               <LayersPanel />
               <FiltersPanel />

@@ -1,9 +1,7 @@
-/** Drill-hole settings: desurvey method (shown everywhere holes are), intercept labels, save as JSON. */
+/** Drill-hole settings: desurvey method (shown everywhere holes are), intercept labels (Save project is in the Project panel). */
 import { store, useVeinscape } from '../state/store';
 import { redesurvey } from '../data/loadSource';
 import { DESURVEY_METHOD_LABEL, type DesurveyMethod } from '../domain/desurvey';
-import { downloadJson, modelToDocument } from '../data/serialize';
-import { allViews } from '../state/slices/views';
 
 export function DrillPanel() {
   const method = useVeinscape((s) => s.desurveyMethod);
@@ -11,13 +9,6 @@ export function DrillPanel() {
   const setLabels = useVeinscape((s) => s.setInterceptLabels);
   const hasModel = useVeinscape((s) => !!s.model);
   if (!hasModel) return null;
-  const save = () => {
-    const s = store.getState();
-    // The file keeps every saved view: the dataset's own and those saved in this browser.
-    const doc = { ...(s.csvImport?.document ?? modelToDocument(s.model!)), views: allViews(s) };
-    const name = (s.model!.project.name || 'deposit').replace(/[^\w.-]+/g, '_').slice(0, 60);
-    downloadJson(doc, `${name}.veinscape.json`);
-  };
   return (
     <section className="panel" aria-label="Drill holes">
       <h2>Drill holes</h2>
@@ -37,7 +28,6 @@ export function DrillPanel() {
           }}
         /> Intercept labels (grade over width)
       </label>
-      <button className="wide" onClick={save} data-testid="save-json">Save as Veinscape JSON</button>
     </section>
   );
 }

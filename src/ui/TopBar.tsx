@@ -49,7 +49,7 @@ export function TopBar({ onExportImage, longSectionOpen, onToggleLongSection }: 
         <input
           ref={file}
           type="file"
-          accept=".json,application/json,.vsb,.csv,text/csv,.txt"
+          accept=".json,application/json,.vsb,.csv,text/csv,.txt,.dxf,.obj,.mtl,.ts,.ml,.pl,.str,.dtm,.stl,.glb,.gltf,.bin,.omf"
           multiple
           hidden
           data-testid="file-input"

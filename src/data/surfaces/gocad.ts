@@ -81,7 +81,6 @@ export function gocadColor(value: string): string | undefined {
 
 interface Obj {
   info: GocadObjectInfo;
-  named: boolean;
   color?: string;
   verts: Grow<Float64Array>;
   nv: number;
@@ -117,6 +116,7 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
   const names = new Map<string, number>();
   const tok: string[] = [];
   let obj: Obj | null = null;
+  const current = (): Obj | null => obj; // read through a call: `obj` is also set inside begin()
   let block: 'none' | 'header' | 'brace' | 'crs' = 'none';
   let lineNo = 0;
   let pos = 0;
@@ -131,7 +131,7 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
       report('warning', lineNo, 'type', `GOCAD ${type} objects are not read (only TSurf, PLine and the TSurfs of a Model3d); skipped`);
     }
     obj = {
-      info: infos[infos.length - 1], named: false, verts: f64(), nv: 0, ids: new Map(), propNames: [], noData: [],
+      info: infos[infos.length - 1], verts: f64(), nv: 0, ids: new Map(), propNames: [], noData: [],
       props: [], missingValues: 0, tris: u32(), order: [], segs: [], partStarts: [],
     };
     block = 'none';
@@ -190,10 +190,10 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
       const now = Date.now();
       if (now - lastTick >= 50) { lastTick = now; options.onProgress(s / len); }
     }
-    const o: Obj | null = obj;
+    const o = current();
     if (o && !complete && text.slice(s, e).trim() !== 'END') {
       // a last line with no newline inside an object may be cut short: do not trust its numbers
-      report('warning', lineNo, 'truncated', `file ends at line ${lineNo} inside object ${o.info.name || '(unnamed)'}; the last line is incomplete and was ignored; loaded what was complete`, o.info.name || undefined);
+      report('warning', lineNo, 'truncated', `file ends at line ${lineNo} inside object ${o.info.name}; the last line is incomplete and was ignored; loaded what was complete`, o.info.name);
       finish(o);
       obj = null;
       break;
@@ -212,7 +212,7 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
     }
     if (block === 'header' || block === 'brace') {
       const close = find(text, 125, s, e); // '}'
-      if (block === 'header') readHeaderText(o, text.slice(s, close < 0 ? e : close));
+      if (block === 'header') readHeaderText(o, text.slice(s, close < 0 ? e : close), false);
       if (close >= 0) block = 'none';
       continue;
     }
@@ -228,10 +228,10 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
         const id = Number(tok[1]);
         const x = Number(tok[2]), y = Number(tok[3]), z = Number(tok[4]);
         if (n < 5 || !Number.isInteger(id) || !Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(z)) {
-          report('error', lineNo, 'vrtx', `${kw} ${tok[1] ?? ''}: expected an integer id and three numeric coordinates; vertex skipped`, o.info.name || undefined);
+          report('error', lineNo, 'vrtx', `${kw} ${tok[1] ?? ''}: expected an integer id and three numeric coordinates; vertex skipped`, o.info.name);
           break;
         }
-        if (o.ids.has(id)) { report('error', lineNo, 'dupid', `${kw} id ${id} is already used in this object; vertex skipped`, o.info.name || undefined); break; }
+        if (o.ids.has(id)) { report('error', lineNo, 'dupid', `${kw} id ${id} is already used in this object; vertex skipped`, o.info.name); break; }
         o.ids.set(id, o.nv);
         o.order.push(o.nv);
         o.nv++;
@@ -249,7 +249,7 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
         const id = Number(tok[1]);
         const vi = vertexIndex(o, tok[2]);
         if (n < 3 || !Number.isInteger(id) || vi === undefined) {
-          report('error', lineNo, 'atom', `${kw} ${tok[1] ?? ''} refers to unknown vertex id ${tok[2] ?? '(none)'}; skipped`, o.info.name || undefined);
+          report('error', lineNo, 'atom', `${kw} ${tok[1] ?? ''} refers to unknown vertex id ${tok[2] ?? '(none)'}; skipped`, o.info.name);
           break;
         }
         o.ids.set(id, vi);
@@ -262,7 +262,7 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
         const a = vertexIndex(o, tok[1]), b = vertexIndex(o, tok[2]), c = vertexIndex(o, tok[3]);
         if (n < 4 || a === undefined || b === undefined || c === undefined) {
           const bad = [tok[1], tok[2], tok[3]].filter((t) => t === undefined || vertexIndex(o, t) === undefined);
-          report('error', lineNo, 'trgl', `TRGL names unknown vertex id ${bad.map((t) => t ?? '(missing)').join(', ')}; triangle skipped`, o.info.name || undefined);
+          report('error', lineNo, 'trgl', `TRGL names unknown vertex id ${bad.map((t) => t ?? '(missing)').join(', ')}; triangle skipped`, o.info.name);
           break;
         }
         o.tris.push(a); o.tris.push(b); o.tris.push(c);
@@ -272,7 +272,7 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
         if (type !== 'PLine') break;
         const a = vertexIndex(o, tok[1]), b = vertexIndex(o, tok[2]);
         if (n < 3 || a === undefined || b === undefined) {
-          report('error', lineNo, 'seg', `SEG names unknown vertex id; segment skipped`, o.info.name || undefined);
+          report('error', lineNo, 'seg', `SEG names unknown vertex id; segment skipped`, o.info.name);
           break;
         }
         o.segs.push(a, b);
@@ -286,7 +286,7 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
         const open = find(text, 123, s, e); // '{'
         if (open < 0) break;
         const close = find(text, 125, open, e);
-        readHeaderText(o, text.slice(open + 1, close < 0 ? e : close));
+        readHeaderText(o, text.slice(open + 1, close < 0 ? e : close), true);
         if (close < 0) block = 'header';
         break;
       }
@@ -307,12 +307,12 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
         break;
       case 'ESIZES':
         for (let k = 1; k < n; k++) {
-          if (tok[k] !== '1') { report('warning', lineNo, 'esize', 'vector properties (ESIZES other than 1) are read as one value per name; later columns may shift', o.info.name || undefined); break; }
+          if (tok[k] !== '1') { report('warning', lineNo, 'esize', 'vector properties (ESIZES other than 1) are read as one value per name; later columns may shift', o.info.name); break; }
         }
         break;
       case 'END': finish(o); obj = null; break;
       case 'GOCAD':
-        report('warning', lineNo, 'noend', `object ${o.info.name || '(unnamed)'} has no END before the next GOCAD object; loaded what was complete`, o.info.name || undefined);
+        report('warning', lineNo, 'noend', `object ${o.info.name} has no END before the next GOCAD object; loaded what was complete`, o.info.name);
         finish(o);
         begin(tok[1] ?? '', tok[2] ?? '');
         break;
@@ -321,9 +321,9 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
         if (tok[n - 1].charCodeAt(tok[n - 1].length - 1) === 123) block = 'brace';
     }
   }
-  const open: Obj | null = obj;
+  const open = current();
   if (open) {
-    report('warning', lineNo, 'truncated', `file ends at line ${lineNo} inside object ${open.info.name || '(unnamed)'}; loaded what was complete`, open.info.name || undefined);
+    report('warning', lineNo, 'truncated', `file ends at line ${lineNo} inside object ${open.info.name}; loaded what was complete`, open.info.name);
     finish(open);
   }
   for (const [kind, count] of perKind) {
@@ -334,15 +334,14 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
   options.onProgress?.(1);
   return { objects, issues, meta, info: infos };
 
-  function readHeaderText(o: Obj, body: string) {
+  function readHeaderText(o: Obj, body: string, inline: boolean) {
     // one `key: value` per line; an inline header (`HEADER {name:a *solid*color:1 0 0}`) has several
-    const parts = body.includes('\n') ? body.split('\n') : splitInlineHeader(body);
-    for (const part of parts) {
+    for (const part of inline ? splitInlineHeader(body) : [body]) {
       const colon = part.indexOf(':');
       if (colon < 0) continue;
       const key = part.slice(0, colon).trim();
       const value = part.slice(colon + 1).trim();
-      if (key === 'name' && value) { o.info.name = value; o.named = true; }
+      if (key === 'name' && value) o.info.name = value;
       else if (key === '*solid*color' && o.info.type !== 'PLine') o.color = gocadColor(value) ?? o.color;
       else if (key === '*line*color' && o.info.type === 'PLine') o.color = gocadColor(value) ?? o.color;
     }
@@ -354,7 +353,7 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
     if (kw === 'NAME' && m > 1 && meta.crs === undefined) meta.crs = q.slice(1, m).join(' ').trim();
     else if (kw === 'AXIS_UNIT' && m > 1 && meta.declaredUnit === undefined) meta.declaredUnit = q[1].trim();
     else if (kw === 'AXIS_NAME' && m > 3 && q[3].trim().toUpperCase() !== 'Z') {
-      report('warning', lineNo, 'axis', `AXIS_NAME ${q.slice(1, m).join(' ')}: the third axis is "${q[3]}", not Z (T is usually time); z is read as stored`, o.info.name || undefined);
+      report('warning', lineNo, 'axis', `AXIS_NAME ${q.slice(1, m).join(' ')}: the third axis is "${q[3]}", not Z (T is usually time); z is read as stored`, o.info.name);
     } else if (kw === 'ZPOSITIVE' && m > 1) {
       const z = q[1].toLowerCase() === 'depth' ? 'down' : 'up';
       if (meta.zPositive === undefined) meta.zPositive = z;

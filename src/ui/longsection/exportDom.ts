@@ -5,6 +5,7 @@
  * symbols the same way, assemble the document (exportSvg.ts) and download it as SVG, or as a PNG
  * rasterised from that very string at twice the size.
  */
+import { SLIDE_THEMES } from '../../export/compose';
 import { assembleSvg, exportFileName, FONT_STACK, splitAlpha, type ExportText, type LegendGroup, type Measure } from './exportSvg';
 
 // Inherited properties: an element carries those that differ from its parent's, as exported.
@@ -89,11 +90,13 @@ export function longSectionSvg(svg: SVGSVGElement, text: ExportText, legend: Leg
   copy.removeAttribute('font-family');
   const panel = getComputedStyle(svg.closest('.long-section') ?? svg);
   const v = (name: string, fallback: string) => panel.getPropertyValue(name).trim() || fallback;
+  const slide = SLIDE_THEMES[svg.closest('.theme-dark') ? 'dark' : 'light'];
   return assembleSvg({
     plot: { markup: new XMLSerializer().serializeToString(copy), width, height },
     text,
     legend: resolveLegend(svg, legend),
-    theme: { background: v('--panel', '#ffffff'), text: v('--text', '#1f2933'), muted: v('--muted', '#616e7c'), line: v('--line', '#d9dee4'), gold: v('--gold', '#c99a2e') },
+    theme: { background: v('--panel', '#ffffff'), text: v('--text', '#1f2933'), muted: v('--muted', '#616e7c'), line: v('--line', '#d9dee4'), gold: v('--gold', '#c99a2e'),
+      badge: { bg: slide.badgeBg, text: slide.badgeText, line: slide.badgeLine } },
     measure: canvasMeasure(),
   });
 }

@@ -141,6 +141,8 @@ export interface ExportTheme {
   muted: string;
   line: string;
   gold: string;
+  /** the illustrative mark's badge: background, text, outline (SLIDE_THEMES of the 3D exports) */
+  badge?: { bg: string; text: string; line: string };
 }
 
 export interface AssembleInput {
@@ -183,9 +185,10 @@ export function assembleSvg(inp: AssembleInput): { svg: string; width: number; h
   for (const l of wrap(tx.heading, 12.5, 600)) head.push(text(MARGIN + 10, (y += 17), l, { 'font-size': 12.5, 'font-weight': 600, fill: th.text }));
   for (const l of wrap(tx.details, 11, 400)) head.push(text(MARGIN + 10, (y += 15), l, { 'font-size': 11, fill: th.muted }));
   if (tx.mark) {
-    const w = measure(tx.mark, 10.5, 600) + 16;
-    head.push(`<rect${attrs({ x: MARGIN + 10, y: y + 6, width: w, height: 18, rx: 9, fill: '#fdf3d8', stroke: '#efd99a' })}/>`);
-    head.push(text(MARGIN + 18, y + 19, tx.mark, { 'font-size': 10.5, 'font-weight': 600, fill: '#7a5a00' }));
+    const w = Math.ceil(measure(tx.mark, 10.5, 600) + 16);
+    const badge = th.badge ?? { bg: '#fdf3d8', text: '#7a5a00', line: '#efd99a' };
+    head.push(`<rect${attrs({ x: MARGIN + 10, y: y + 6, width: w, height: 18, rx: 9, fill: badge.bg, stroke: badge.line })}/>`);
+    head.push(text(MARGIN + 18, y + 19, tx.mark, { 'font-size': 10.5, 'font-weight': 600, fill: badge.text }));
     y += 24;
   }
   out.push(`<g data-part="title-block"><rect${attrs({ x: MARGIN, y: MARGIN + 4, width: 3, height: y - MARGIN, rx: 1.5, fill: th.gold })}/>${head.join('')}</g>`);
@@ -206,9 +209,17 @@ export function assembleSvg(inp: AssembleInput): { svg: string; width: number; h
   for (const g of inp.legend) {
     if (!g.items.length) continue;
     const titleW = g.title ? measure(g.title, 10.5, 600) + 8 : 0;
+    const itemW = (it: LegendItem) => symbolWidth(it) + 4 + measure(it.label, 10.5, 400) + 10;
     if (x > MARGIN) x += 10;
+    // A group that fits on a row of its own starts one rather than break across two.
+    const groupW = g.items.reduce((w, it) => w + itemW(it), titleW);
+    if (x > MARGIN && x + groupW > W - MARGIN && groupW <= maxW) {
+      x = MARGIN;
+      cy += ROW;
+      rows++;
+    }
     g.items.forEach((it, i) => {
-      const w = symbolWidth(it) + 4 + measure(it.label, 10.5, 400) + 10 + (i === 0 ? titleW : 0);
+      const w = itemW(it) + (i === 0 ? titleW : 0);
       if (x > MARGIN && x + w > W - MARGIN) {
         x = MARGIN;
         cy += ROW;

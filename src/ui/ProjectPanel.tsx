@@ -1,0 +1,118 @@
+/**
+ * The project: its metadata, the objects imported from mining software (by file, with the
+ * coordinate checks and their fixes), Save project and the 3D exports. Every edit makes a new
+ * model that the worker prepares again; the camera stays where it was.
+ */
+import { useState } from 'react';
+import { store, useVeinscape } from '../state/store';
+import { reloadModel } from '../data/loadSource';
+import { editObject, fixFile, importedObjects, setObjectKind, type ObjectRow } from '../data/surfaces/edit';
+import { describeFix } from '../data/surfaces/transform';
+import type { Model } from '../data/model';
+import type { ProjectT } from '../data/schema';
+import { ObjectEditor } from './importedObjects/ObjectEditor';
+import { captureView, applyView } from '../api/views';
+import { exportModel, saveProject } from './saveProject';
+import { DEFAULT_COLLAR_TOLERANCE } from '../data/topographyCheck';
+
+/** Applies a new model and puts the camera, layers and zones back as they were (fault offsets follow the new slips). */
+async function apply(next: Model): Promise<void> {
+  const { faultOffsets: _offsets, ...view } = captureView('before edit');
+  await reloadModel(store, next);
+  const s = store.getState();
+  if (s.renderedVersion !== s.version) {
+    await new Promise<void>((resolve) => {
+      const unsub = store.subscribe((st) => {
+        if (st.renderedVersion === st.version) {
+          unsub();
+          resolve();
+        }
+      });
+    });
+  }
+  applyView(view, false);
+}
+
+const change = (f: (m: Model) => Model) => {
+  const m = store.getState().model;
+  if (m) void apply(f(m));
+};
+
+function MetaField({ label, value, onCommit, multiline }: { label: string; value: string; onCommit: (v: string) => void; multiline?: boolean }) {
+  const [text, setText] = useState(value);
+  const props = { 'aria-label': `Project ${label.toLowerCase()}`, value: text, onBlur: () => text !== value && onCommit(text) };
+  return (
+    <label className="row">
+      <span>{label}</span>
+      {multiline ? <textarea rows={2} {...props} onChange={(e) => setText(e.target.value)} /> : <input type="text" {...props} onChange={(e) => setText(e.target.value)} />}
+    </label>
+  );
+}
+
+function Metadata({ project }: { project: ProjectT }) {
+  const set = (p: Partial<ProjectT>) => change((m) => ({ ...m, project: { ...m.project, ...p } }));
+  return (
+    <details>
+      <summary>Project details</summary>
+      <MetaField key={`n${project.name}`} label="Name" value={project.name} onCommit={(name) => name && set({ name })} />
+      <MetaField key={`c${project.crs.name}`} label="CRS" value={project.crs.name} onCommit={(name) => set({ crs: { ...project.crs, name } })} />
+      <MetaField key={`e${project.crs.code}`} label="EPSG code" value={project.crs.code ?? ''} onCommit={(code) => set({ crs: { ...project.crs, code: code || undefined } })} />
+      <MetaField key={`d${project.disclaimer}`} label="Disclaimer" value={project.disclaimer ?? ''} multiline onCommit={(disclaimer) => set({ disclaimer: disclaimer || undefined })} />
+      <MetaField key={`q${project.qualifiedPerson}`} label="Qualified person" value={project.qualifiedPerson ?? ''} multiline onCommit={(qualifiedPerson) => set({ qualifiedPerson: qualifiedPerson || undefined })} />
+      <MetaField
+        key={`t${project.collarTolerance}`}
+        label="Collar tolerance (m)"
+        value={String(project.collarTolerance ?? DEFAULT_COLLAR_TOLERANCE)}
+        onCommit={(v) => Number(v) > 0 && set({ collarTolerance: Number(v) })}
+      />
+      <p className="hint">Units: metres, g/t. A collar further than the tolerance above or below the topography is reported.</p>
+    </details>
+  );
+}
+
+function FileObjects({ file, rows, model }: { file: string; rows: ObjectRow[]; model: Model }) {
+  const summary = useVeinscape((s) => s.report?.files?.find((f) => f.file === file));
+  const fixed = rows.some((r) => r.source.transform);
+  return (
+    <details open={rows.length <= 4} data-testid="imported-file" data-file={file}>
+      <summary>
+        <strong>{file}</strong> · {rows[0].source.format} · {rows.length} object{rows.length === 1 ? '' : 's'}
+      </summary>
+      {!fixed && summary?.checks.map((c, i) => (
+        <div key={i} className="check-row" data-testid="coordinate-check" data-kind={c.kind}>
+          <p className="hint warn">{c.message}</p>
+          {c.fix && <button onClick={() => change((m) => fixFile(m, file, c.fix!))}>Apply: {describeFix(c.fix)}</button>}
+        </div>
+      ))}
+      {fixed && <p className="hint">Coordinates fixed: {rows[0].source.transform}</p>}
+      {rows.map((r) => (
+        <ObjectEditor key={`${r.key}|${r.kind}|${r.name}`} row={r} zones={model.zones} onKind={(k) => change((m) => setObjectKind(m, r.key, k))} onEdit={(e) => change((m) => editObject(m, r.key, e))} />
+      ))}
+    </details>
+  );
+}
+
+export function ProjectPanel() {
+  const model = useVeinscape((s) => s.model);
+  const embed = useVeinscape((s) => s.embed);
+  if (!model || embed) return null;
+  const rows = importedObjects(model);
+  const byFile = new Map<string, ObjectRow[]>();
+  for (const r of rows) byFile.set(r.source.file, [...(byFile.get(r.source.file) ?? []), r]);
+  return (
+    <section className="panel project" aria-label="Project">
+      <h2>Project</h2>
+      <Metadata key={model.project.name} project={model.project} />
+      {byFile.size > 0 && <h3>Imported objects</h3>}
+      {[...byFile].map(([file, r]) => <FileObjects key={file} file={file} rows={r} model={model} />)}
+      <div className="buttons">
+        <button onClick={() => void saveProject('json')} data-testid="save-json" title="The whole project as Veinscape JSON: drill tables, surfaces, faults, metadata and saved views">Save project</button>
+        <button onClick={() => void saveProject('vsb')} title="The binary form: smaller and faster to open for large projects" data-testid="save-project-vsb">Save as .vsb</button>
+      </div>
+      <div className="buttons">
+        <button onClick={() => void exportModel('glb')} title="What is on screen as glTF binary (Blender, three.js, PowerPoint 3D)" data-testid="export-glb">Export .glb</button>
+        <button onClick={() => void exportModel('obj')} title="What is on screen as Wavefront OBJ with its MTL" data-testid="export-obj">Export .obj</button>
+      </div>
+    </section>
+  );
+}

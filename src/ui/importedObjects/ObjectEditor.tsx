@@ -1,0 +1,111 @@
+/**
+ * One imported object in the import panel: name, kind, zone and vein system, colour, opacity; for
+ * a fault its moving side and slip; for a resource outline its category. Each change is applied
+ * to the project at once (selects, colour) or when the field is left (text, numbers).
+ */
+import { useState } from 'react';
+import type { ObjectEdit, ObjectRow } from '../../data/surfaces/edit';
+import { LINE_KINDS, SURFACE_KINDS, type ObjectKind } from '../../data/surfaces/assemble';
+import type { ZoneT } from '../../data/schema';
+import { count } from '../format';
+
+const KIND_LABEL: Record<ObjectKind, string> = {
+  vein: 'Vein', alteration: 'Alteration', host: 'Host', fault: 'Fault', topography: 'Topography', workings: 'Workings', resource: 'Resource outline', other: 'Other',
+};
+const SIDES = ['hangingwall', 'footwall', 'east', 'west', 'north', 'south'] as const;
+
+interface Props {
+  row: ObjectRow;
+  zones: ZoneT[];
+  onKind: (kind: ObjectKind) => void;
+  onEdit: (edit: ObjectEdit) => void;
+}
+
+/** A number field that commits on blur or Enter. */
+function NumberField({ label, value, onCommit, unit }: { label: string; value: number; onCommit: (v: number) => void; unit: string }) {
+  const [text, setText] = useState(String(value));
+  const commit = () => {
+    const v = Number(text.replace(',', '.'));
+    if (Number.isFinite(v) && v !== value) onCommit(v);
+    else setText(String(value));
+  };
+  return (
+    <label className="row">
+      <span>{label}</span>
+      <input type="text" inputMode="decimal" aria-label={label} value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+      <span className="unit">{unit}</span>
+    </label>
+  );
+}
+
+function counts(row: ObjectRow): string {
+  if (row.type === 'mesh') return `${count(row.vertices)} vertices, ${count(row.triangles)} triangles`;
+  if (row.type === 'points') return `${count(row.vertices)} points`;
+  return `${count(row.lines)} line${row.lines === 1 ? '' : 's'}, ${count(row.vertices)} vertices`;
+}
+
+export function ObjectEditor({ row, zones, onKind, onEdit }: Props) {
+  const [name, setName] = useState(row.name);
+  const kinds = row.type === 'mesh' ? SURFACE_KINDS : row.type === 'lines' ? LINE_KINDS : (['other'] as ObjectKind[]);
+  const slip = row.fault && 'strikeSlip' in row.fault.slip ? row.fault.slip : { strikeSlip: 0, dipSlip: 0 };
+  const label = row.name;
+  return (
+    <div className="imported-object" data-testid="imported-object" data-name={row.source.object}>
+      <label className="row">
+        <span>Name</span>
+        <input type="text" aria-label={`${label} name`} value={name} onChange={(e) => setName(e.target.value)} onBlur={() => name && name !== row.name && onEdit({ name })} onKeyDown={(e) => e.key === 'Enter' && name && name !== row.name && onEdit({ name })} />
+      </label>
+      <p className="hint">{row.source.object} · {counts(row)}{row.source.transform ? ` · ${row.source.transform}` : ''}</p>
+      <label className="row">
+        <span>Kind</span>
+        <select aria-label={`${label} kind`} value={row.kind} disabled={kinds.length < 2} onChange={(e) => onKind(e.target.value as ObjectKind)}>
+          {kinds.map((k) => <option key={k} value={k}>{KIND_LABEL[k]}</option>)}
+        </select>
+        <input type="color" aria-label={`${label} colour`} value={row.color} onChange={(e) => onEdit({ color: e.target.value })} />
+      </label>
+      {row.type === 'mesh' && row.kind !== 'fault' && (
+        <>
+          <label className="row">
+            <span>Zone</span>
+            <select aria-label={`${label} zone`} value={row.zoneId ?? ''} onChange={(e) => onEdit({ zoneId: e.target.value })}>
+              {zones.filter((z) => z.id === row.zoneId || !z.id.startsWith('zone-')).map((z) => <option key={z.id} value={z.id}>{z.id === row.zoneId && z.id.startsWith('zone-') ? 'its own zone' : z.name}</option>)}
+            </select>
+          </label>
+          <label className="row">
+            <span>Vein system</span>
+            <input type="text" aria-label={`${label} vein system`} defaultValue={row.system ?? ''} onBlur={(e) => e.target.value !== (row.system ?? '') && onEdit({ system: e.target.value })} />
+          </label>
+        </>
+      )}
+      {row.type === 'mesh' && (
+        <label className="row">
+          <span>Opacity</span>
+          <input type="range" min={0.05} max={1} step={0.05} aria-label={`${label} opacity`} defaultValue={row.opacity ?? 0.8} onPointerUp={(e) => onEdit({ opacity: Number((e.target as HTMLInputElement).value) })} onKeyUp={(e) => onEdit({ opacity: Number((e.target as HTMLInputElement).value) })} />
+        </label>
+      )}
+      {row.fault && (
+        <>
+          <label className="row">
+            <span>Moving side</span>
+            <select aria-label={`${label} moving side`} value={row.fault.movingSide} onChange={(e) => onEdit({ movingSide: e.target.value as (typeof SIDES)[number] })}>
+              {SIDES.map((s) => <option key={s} value={s}>{s === 'hangingwall' ? 'hanging wall' : s === 'footwall' ? 'footwall' : s}</option>)}
+            </select>
+          </label>
+          <NumberField label={`${label} strike-slip`} value={slip.strikeSlip} unit="m" onCommit={(v) => onEdit({ slip: { strikeSlip: v, dipSlip: slip.dipSlip } })} />
+          <NumberField label={`${label} dip-slip`} value={slip.dipSlip} unit="m" onCommit={(v) => onEdit({ slip: { strikeSlip: slip.strikeSlip, dipSlip: v } })} />
+          <p className="hint">Strike-slip positive toward the strike azimuth (right-hand rule); dip-slip positive down-dip, both for the moving side.</p>
+        </>
+      )}
+      {row.kind === 'resource' && (
+        <label className="row">
+          <span>Category</span>
+          <select aria-label={`${label} category`} value={row.category ?? 'inferred'} onChange={(e) => onEdit({ category: e.target.value as 'measured' | 'indicated' | 'inferred' })}>
+            <option value="measured">measured</option>
+            <option value="indicated">indicated</option>
+            <option value="inferred">inferred</option>
+          </select>
+        </label>
+      )}
+    </div>
+  );
+}
