@@ -4,7 +4,6 @@
  * (independent parsers), and a project assembled from a real drill database and real surface files
  * saves, reopens identical and restores its fault offset.
  */
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './helpers';
 

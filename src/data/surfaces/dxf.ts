@@ -54,8 +54,7 @@ class TextTags implements Tags {
     if (e + 1 >= n) return NO_VALUE;
     let ve = s.indexOf(this.nl, e + 1);
     if (ve < 0) ve = n;
-    this.p = ve + 1;
-    this.line++;
+    this.p = ve + 1; this.line++;
     this.code = sign * v;
     this.value = s.slice(e + 1, ve > e + 1 && s.charCodeAt(ve - 1) === 13 ? ve - 1 : ve);
     return OK;
@@ -72,30 +71,33 @@ class BinaryTags implements Tags {
   constructor(private b: Uint8Array, private oneByte: boolean) { this.dv = new DataView(b.buffer, b.byteOffset, b.byteLength); }
   next(): number {
     const b = this.b, n = b.length;
-    let p = this.p;
+    let p = this.p, c: number;
     if (p >= n) return END;
     this.at = p;
-    let c = b[p++];
-    if (!this.oneByte || c === 255) { if (p + 2 > n + (this.oneByte ? 0 : 1)) return NO_VALUE; c = this.oneByte ? b[p] | (b[p + 1] << 8) : c | (b[p] << 8); p += this.oneByte ? 2 : 1; }
-    const size = (c >= 10 && c < 60) || (c >= 110 && c < 150) || (c >= 210 && c < 240) || (c >= 460 && c < 470) || (c >= 1010 && c < 1060) ? 8
-      : (c >= 60 && c < 80) || (c >= 170 && c < 180) || (c >= 270 && c < 290) || (c >= 370 && c < 390) || (c >= 400 && c < 410) || (c >= 1060 && c < 1071) ? 2
-      : (c >= 90 && c < 100) || (c >= 420 && c < 430) || (c >= 440 && c < 460) || c === 1071 ? 4
-      : c >= 160 && c < 170 ? 16 : c >= 290 && c < 300 ? 1 : (c >= 310 && c < 320) || c === 1004 ? -1 : 0;
-    if (size === 0) { // zero-terminated string
+    if (this.oneByte && b[p] !== 255) c = b[p++];
+    else {
+      if (this.oneByte) p++; // 255: a 2-byte code follows
+      if (p + 2 > n) return NO_VALUE;
+      c = b[p] | (b[p + 1] << 8);
+      p += 2;
+    }
+    const kind = KIND[c] ?? 's';
+    if (kind === 's') { // zero-terminated string
       const z = b.indexOf(0, p);
       if (z < 0) return NO_VALUE;
       const raw = b.subarray(p, z);
-      try { this.value = this.utf8.decode(raw); } catch { this.value = String.fromCharCode(...raw); }
+      try { this.value = this.utf8.decode(raw); } catch { this.value = String.fromCharCode(...raw); } // R12..R2004: a code page
       p = z + 1;
-    } else if (size < 0) { // binary chunk: 1-byte length
+    } else if (kind === 'x') { // binary chunk: 1-byte length, then the bytes (not needed here)
       if (p >= n || p + 1 + b[p] > n) return NO_VALUE;
       this.value = '';
       p += 1 + b[p];
     } else {
-      const len = size === 16 ? 8 : size;
+      const len = kind === 'd' || kind === 'q' ? 8 : kind === 'i' ? 4 : kind === 'h' ? 2 : 1;
       if (p + len > n) return NO_VALUE;
       const dv = this.dv;
-      this.value = String(len === 8 ? (size === 8 ? dv.getFloat64(p, true) : dv.getBigInt64(p, true)) : len === 4 ? dv.getInt32(p, true) : len === 2 ? dv.getInt16(p, true) : b[p]);
+      // String() of a double gives back exactly the same double through Number().
+      this.value = String(kind === 'd' ? dv.getFloat64(p, true) : kind === 'q' ? dv.getBigInt64(p, true) : kind === 'i' ? dv.getInt32(p, true) : kind === 'h' ? dv.getInt16(p, true) : b[p]);
       p += len;
     }
     this.code = c;
@@ -104,6 +106,13 @@ class BinaryTags implements Tags {
   }
   done() { return this.p; }
   fraction() { return this.p / this.b.length; }
+}
+
+/** The value type of each group code in binary DXF: double, int16, int32, int64, boolean byte, binary chunk, else string. */
+const KIND: string[] = new Array(1072).fill('s');
+for (const [kind, ...r] of [['d', 10, 59, 110, 149, 210, 239, 460, 469, 1010, 1059], ['h', 60, 79, 170, 179, 270, 289, 370, 389, 400, 409, 1060, 1070],
+  ['i', 90, 99, 420, 429, 440, 459, 1071, 1071], ['q', 160, 169], ['b', 290, 299], ['x', 310, 319, 1004, 1004]] as [string, ...number[]][]) {
+  for (let i = 0; i < r.length; i += 2) KIND.fill(kind, r[i], r[i + 1] + 1);
 }
 
 /** One layer's triangles: vertices merged on exactly equal float64 coordinates (open-addressing hash on their bits). */
@@ -120,7 +129,7 @@ class MeshBuilder {
       if (xyz[3 * i] === x && xyz[3 * i + 1] === y && xyz[3 * i + 2] === z) return i;
     }
     if (3 * this.n + 3 > xyz.length) { this.xyz = new Float64Array(xyz.length * 2); this.xyz.set(xyz); }
-    this.xyz.set([x, y, z], 3 * this.n);
+    this.xyz[3 * this.n] = x; this.xyz[3 * this.n + 1] = y; this.xyz[3 * this.n + 2] = z;
     if (2 * ++this.n > this.slots.length) this.rehash(); else this.place(this.n - 1);
     return this.n - 1;
   }
@@ -163,7 +172,7 @@ export const importDxf: Importer = (bytes, fileName, options) => {
   let tags: Tags;
   if (binary) {
     const b0 = bytes[22], b1 = bytes[23];
-    if (b0 === 0 && b1 === 0) tags = new BinaryTags(bytes, false); // (0, "SECTION") with a 2-byte code
+    if ((b0 === 0 && b1 === 0) || (b0 === 0xe7 && b1 === 3)) tags = new BinaryTags(bytes, false); // (0, "SECTION") or a 999 comment, 2-byte codes
     else if (b0 === 0 || b0 === 255) tags = new BinaryTags(bytes, true);
     else return fail('binary DXF sentinel without a first section');
   } else {
@@ -188,7 +197,8 @@ export const importDxf: Importer = (bytes, fileName, options) => {
   };
   const text = (s: string) => (s.includes('\\U+') ? s.replace(/\\U\+([0-9A-Fa-f]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s);
   const find = (code: number) => codes.indexOf(code);
-  const int = (code: number, fallback: number) => { const k = find(code); return k < 0 ? fallback : Math.trunc(num(k)); };
+  const real = (code: number, fallback: number) => { const k = find(code); return k < 0 ? fallback : num(k); };
+  const int = (code: number, fallback: number) => Math.trunc(real(code, fallback));
 
   function layerOf(): Layer {
     const k = find(8), name = k < 0 ? '0' : text(vals[k]);
@@ -303,17 +313,17 @@ export const importDxf: Importer = (bytes, fileName, options) => {
       else if (c === 90 && left > 0) { list.push(Math.trunc(num(k))); listAt.push(ats[k]); left--; } // 90s after the face list are edges and overrides
     }
     if (rejected('MESH', l)) return;
-    for (let k = 0; k < list.length; k += list[k] + 1) {
+    for (let k = 0; k < list.length; k += Math.max(list[k], 0) + 1) {
       const idx = list.slice(k + 1, k + 1 + list[k]);
       if (idx.length === list[k] && corners(l, pts, idx, listAt[k], 'MESH')) polygon(l, idx.length, listAt[k]);
     }
   }
   function startPolyline() {
-    const l = layerOf(), flags = int(70, 0), ext = [int(210, 0), int(220, 0), int(230, 1)];
-    const type = flags & 64 ? 'polyface' : flags & 16 ? 'polygon mesh' : flags & 8 ? '3d' : '2d';
-    const k = find(30), elevation = k < 0 ? 0 : num(k);
+    const l = layerOf(), flags = int(70, 0), ext = [real(210, 0), real(220, 0), real(230, 1)];
+    let type = flags & 64 ? 'polyface' : flags & 16 ? 'polygon mesh' : flags & 8 ? '3d' : '2d';
+    const elevation = real(30, 0); // a 2D polyline's height: the z of its own (dummy) point
     if (type === 'polygon mesh') { ignore('POLYLINE (polygon mesh)'); l.tried--; }
-    if (rejected('POLYLINE', l)) return;
+    if (rejected('POLYLINE', l)) type = 'bad'; // its VERTEX records are still consumed
     poly = { type, layer: l, at: recAt, flags, elevation, ext, pts: [], faces: [], faceAt: [] };
   }
   function vertex(p: Poly) {
@@ -328,7 +338,7 @@ export const importDxf: Importer = (bytes, fileName, options) => {
       const b = find(42);
       if (p.type === '2d' && b >= 0 && num(b) !== 0 && !bulges++) bulgeAt = ats[b];
     }
-    if (bad) { rejected('POLYLINE', p.layer); p.type = 'bad'; }
+    if (bad && p.type !== 'bad') { rejected('POLYLINE', p.layer); p.type = 'bad'; }
   }
   function endPolyline() {
     const p = poly!;
@@ -358,7 +368,6 @@ export const importDxf: Importer = (bytes, fileName, options) => {
         else if (name === '$INSUNITS' && codes[k] === 70) unit = UNITS[Number(vals[k])] || undefined;
       }
     } else if (type === 'ENDSEC') section = '';
-    else if (type === 'EOF') eof = true;
     else if (section === 'TABLES' && type === 'LAYER') {
       const n = find(2), t = find(420), a = find(62);
       const c = t >= 0 ? rgbHex(Number(vals[t])) : a >= 0 ? aciHex(Number(vals[a])) : undefined; // 62 < 0: layer off, same colour
@@ -392,8 +401,8 @@ export const importDxf: Importer = (bytes, fileName, options) => {
       report('warning', tags.at, 'no SECTION header: read as entities');
     }
     started = true;
-    if (eof) break;
     type = tags.value.trim(); recAt = tags.at;
+    if (type === 'EOF') { eof = true; break; } // anything after it is not read
     if (progress && (++count & 4095) === 0 && performance.now() - last >= 50) { last = performance.now(); progress(tags.fraction()); }
   }
   if (status === BAD_CODE && !started) return fail(`line ${tags.at} '${tags.value.slice(0, 40)}' is not a group code`);
@@ -401,10 +410,12 @@ export const importDxf: Importer = (bytes, fileName, options) => {
   if (!eof) {
     const complete = status === END && (type === 'ENDSEC' || type === 'SEQEND' || (section !== 'ENTITIES' && !poly));
     if (complete) flush(); // only the EOF marker is missing
+    else if (poly && type !== 'VERTEX' && type !== 'SEQEND') endPolyline(); // complete, though its SEQEND is missing
     const inside = poly ? 'POLYLINE' : section === 'ENTITIES' && type !== 'ENDSEC' ? type : '';
-    const end = `${binary ? 'byte' : 'line'} ${status === NO_VALUE ? tags.at : tags.done()}`;
+    const endAt = status === NO_VALUE ? tags.at : tags.done(); // the last line, or the binary tag cut short
+    const end = binary ? `byte ${bytes.length}` : `line ${endAt}`;
     if (status === BAD_CODE) report('error', tags.at, `'${tags.value.slice(0, 40)}' is not a group code: reading stops here${inside ? ` inside a ${inside}` : ''}; the entities before it are loaded`);
-    else if (inside && !complete) report('error', status === NO_VALUE ? tags.at : tags.done(), `file ends at ${end} inside a ${inside}; the entities before it are loaded`);
+    else if (inside && !complete) report('error', endAt, `file ends at ${end} inside a ${inside}; the entities before it are loaded`);
     else report('warning', null, `file ends at ${end} without the EOF marker`);
   } else if (poly) endPolyline();
 
@@ -417,7 +428,7 @@ export const importDxf: Importer = (bytes, fileName, options) => {
     if (l.lines.length) objects.push({ type: 'lines', name: m ? `${l.name} (lines)` : l.name, lines: l.lines, ...c });
     if (l.degenerate) report('warning', l.degenerateAt, `${l.degenerate} degenerate face${l.degenerate > 1 ? 's' : ''} (repeated corners, no area) skipped on layer '${l.name}'`, l.name);
     if (l.short) report('warning', null, `${l.short} line${l.short > 1 ? 's' : ''} with fewer than two points skipped on layer '${l.name}'`, l.name);
-    if (!m && !l.lines.length && l.tried) report('error', null, `layer '${l.name}': none of its ${l.tried} entities could be read`, l.name);
+    if (!m && !l.lines.length && l.tried) report('error', null, `layer '${l.name}': ${l.tried > 1 ? `none of its ${l.tried} entities could be read` : 'its only entity could not be read'}`, l.name);
   }
   for (const [what, g] of ignored) {
     const why = what === 'INSERT' ? 'block references are not expanded' : 'not a surface or a line';

@@ -26,7 +26,7 @@
  */
 import { Logger, WebIO, type Accessor, type GLTF } from '@gltf-transform/core';
 import { fromGltfAxes, readVeinscapeExtras } from './gltfAxes';
-import type { ImportIssue, ImportedMeta, ImportedObject, ImportResult, Importer } from './types';
+import type { ImportIssue, ImportedMeta, ImportedObject, ImportOptions, ImportResult, Importer } from './types';
 
 const GLB_MAGIC = 0x46546c67; // 'glTF'
 const CHUNK_JSON = 0x4e4f534a;
@@ -176,6 +176,15 @@ function compact(p: Float64Array, tri: Uint32Array): { vertices: Float64Array; t
 }
 
 export const importGltf: Importer = async (bytes, fileName, options = {}): Promise<ImportResult> => {
+  try {
+    return await readGltf(bytes, fileName, options);
+  } catch (e) {
+    // JSON of the wrong shape (an object where an array belongs, ...) that the checks above let through
+    return { objects: [], issues: [{ path: fileName, severity: 'error', message: `malformed glTF: ${(e as Error).message}` }], meta: { format: 'glTF' } };
+  }
+};
+
+async function readGltf(bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<ImportResult> {
   const issues: ImportIssue[] = [];
   const issue: Issue = (message, severity = 'error', at) => issues.push({ path: at === undefined ? fileName : `${fileName}@${at}`, message, severity });
   const c = readContainer(bytes, fileName, issue);
@@ -183,7 +192,7 @@ export const importGltf: Importer = async (bytes, fileName, options = {}): Promi
   if (!c) return { objects: [], issues, meta: { format: 'glTF' } };
   const { json } = c;
   options.onProgress?.(0.2);
-  const required = json.extensionsRequired ?? [];
+  const required = Array.isArray(json.extensionsRequired) ? json.extensionsRequired : [];
   const compressed = required.filter((e) => COMPRESSION.includes(e));
   if (compressed.length) {
     issue(`compressed geometry (${compressed.join(', ')}) is not supported: export the file without compression`);
@@ -330,7 +339,7 @@ export const importGltf: Importer = async (bytes, fileName, options = {}): Promi
     const prims = docMeshes[mi].listPrimitives();
     prims.forEach((prim, k) => {
       const base = nodeName || json.meshes![mi].name || `mesh ${mi}`;
-      const name = prims.length > 1 ? `${base} (primitive ${kept[mi][k]})` : base;
+      const name = (json.meshes![mi].primitives?.length ?? 0) > 1 ? `${base} (primitive ${kept[mi][k]})` : base; // numbered as in the file
       const local = positionsOf(prim.getAttribute('POSITION')!);
       const nv = local.length / 3;
       const p = new Float64Array(local.length);
@@ -355,6 +364,7 @@ export const importGltf: Importer = async (bytes, fileName, options = {}): Promi
       if (mode >= 4) {
         const t = compact(p, trianglesOf(mode, ix));
         if (t.triangles.length) objects.push({ type: 'mesh', name, ...t, ...col });
+        else issue(`mesh '${name}' has no complete triangle: skipped`, 'warning');
       } else if (mode === 0) {
         const v = new Float64Array(ix.length * 3);
         ix.forEach((g, i) => v.set(p.subarray(3 * g, 3 * g + 3), 3 * i));
@@ -401,4 +411,4 @@ export const importGltf: Importer = async (bytes, fileName, options = {}): Promi
   if (!objects.length && !issues.some((i) => i.severity === 'error')) issue('no meshes, lines or points in the scene');
   options.onProgress?.(1);
   return { objects, issues, meta };
-};
+}

@@ -47,7 +47,7 @@ export function toGltfAxes<T extends Float32Array | Float64Array = Float64Array>
     const e = world[i], n = world[i + 1], z = world[i + 2];
     o[i] = e - e0;
     o[i + 1] = z - z0;
-    o[i + 2] = -(n - n0);
+    o[i + 2] = n0 - n; // = -(n - n0) exactly, without a -0
   }
   return o;
 }
@@ -59,7 +59,7 @@ export function fromGltfAxes(gl: ArrayLike<number>, origin: GltfOrigin, out?: Fl
   for (let i = 0; i + 2 < gl.length; i += 3) {
     const x = gl[i], y = gl[i + 1], z = gl[i + 2];
     o[i] = x + e0;
-    o[i + 1] = -z + n0;
+    o[i + 1] = n0 - z;
     o[i + 2] = y + z0;
   }
   return o;
