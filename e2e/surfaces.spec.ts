@@ -174,16 +174,20 @@ test.describe('bring your own deposit', () => {
     test.setTimeout(240_000);
     await openApp(page);
     const drill = ['babbitt/collar_BABBITT.csv', 'babbitt/survey_BABBITT.csv'].map((p) => new URL(p, EXTERNAL).pathname);
-    await page.getByTestId('file-input').setInputFiles([...drill, path('babbitt_mpz/Mpz.stl'), path('claudius/Fault.ts')]);
-    await page.waitForFunction(() => window.veinscape.store.getState().report?.files?.length === 2 && !window.veinscape.store.getState().loading);
+    // The drill tables and a wireframe opened together make a project; a fault is then added to it.
+    await page.getByTestId('file-input').setInputFiles([...drill, path('babbitt_mpz/Mpz.stl')]);
+    await page.waitForFunction(() => window.veinscape.store.getState().report?.files?.length === 1 && !window.veinscape.store.getState().loading);
+    await page.evaluate(() => window.veinscape.ready());
+    await page.getByTestId('add-files').setInputFiles([path('claudius/Fault.ts')]);
+    await page.waitForFunction(() => window.veinscape.store.getState().model?.faults.length === 1 && !window.veinscape.store.getState().loading);
     await page.evaluate(() => window.veinscape.ready());
     const first = await page.evaluate(() => {
       const s = window.veinscape.store.getState();
-      return { holes: s.model!.holes.length, files: s.report!.files!.map((f) => ({ file: f.file, checks: f.checks.map((c) => c.kind) })), faults: s.model!.faults.map((f) => f.name) };
+      return { holes: s.model!.holes.length, surfaces: s.model!.surfaces.map((x) => x.name), files: s.report!.files!.map((f) => ({ file: f.file, checks: f.checks.map((c) => c.kind) })), faults: s.model!.faults.map((f) => f.name) };
     });
     expect(first.holes).toBe(399);
-    // Mpz.stl is in the holes' own grid (feet, as the collars): no check. The Claudius fault is on another grid.
-    expect(first.files.find((f) => f.file === 'Mpz.stl')!.checks).toEqual([]);
+    expect(first.surfaces).toEqual(['Mpz', 'SmallFault']);
+    // The Claudius fault is on another grid than the Babbitt holes: reported, with a shift offered.
     expect(first.files.find((f) => f.file === 'Fault.ts')!.checks).toContain('far');
     expect(first.faults).toEqual(['SmallFault']);
 
@@ -200,11 +204,7 @@ test.describe('bring your own deposit', () => {
       return 'dipSlip' in f.slip && f.slip.dipSlip === 150;
     });
     await page.evaluate(() => window.veinscape.ready());
-    await page.getByLabel('Mpz colour').evaluate((el: HTMLInputElement) => {
-      el.value = '#3366cc';
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await page.getByLabel('Mpz colour').fill('#3366cc');
     await page.waitForFunction(() => window.veinscape.store.getState().model!.surfaces.find((s) => s.name === 'Mpz')?.color === '#3366cc');
     await page.evaluate(() => window.veinscape.ready());
 

@@ -76,9 +76,9 @@ function sourceName(src: LoadSource): string {
   return 'object';
 }
 
-/** Where surface files go: added to the dataset on screen, or a project of their own. */
+/** Where surface files go: a project of their own, or added to the dataset on screen. */
 export interface LoadOptions {
-  /** 'add' (default, except over the illustrative sample) or 'new' */
+  /** 'new' (default: opening files starts a project) or 'add' (the Project panel's Add files; never onto the illustrative sample) */
   project?: 'add' | 'new';
 }
 
@@ -161,15 +161,15 @@ async function runAndStore(store: VeinscapeStore, req: WorkerRequest, transfer: 
 }
 
 /**
- * Surface files (with any drill tables opened with them) read and assembled in the worker, added
- * to the dataset on screen unless `options.project` is 'new' or the dataset is the illustrative
- * sample (a company's own files never mix with the sample).
+ * Surface files (with any drill tables opened with them) read and assembled in the worker: a new
+ * project, or added to the dataset on screen when `options.project` is 'add' (never onto the
+ * illustrative sample: a company's own files do not mix with it).
  */
 export async function importSurfacesInto(store: VeinscapeStore, files: File[], tables: CsvFile[], options: LoadOptions = {}): Promise<LoadReport> {
   const st = store.getState();
   const source = [...files.map((f) => f.name), ...tables.map((t) => t.name)].join(', ');
   st.setLoading({ source, phase: 'reading', fraction: 0 });
-  const add = options.project !== 'new' && tables.length === 0 && st.model !== null && !st.model.project.illustrative;
+  const add = options.project === 'add' && tables.length === 0 && st.model !== null && !st.model.project.illustrative;
   const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
   return runAndStore(store, { kind: 'surfaces', files: read, base: add ? st.model : null, csv: tables, source, method: st.desurveyMethod }, read.map((f) => f.bytes));
 }

@@ -3,9 +3,9 @@
  * coordinate checks and their fixes), Save project and the 3D exports. Every edit makes a new
  * model that the worker prepares again; the camera stays where it was.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { store, useVeinscape } from '../state/store';
-import { reloadModel } from '../data/loadSource';
+import { loadInto, reloadModel } from '../data/loadSource';
 import { editObject, fixFile, importedObjects, setObjectKind, type ObjectRow } from '../data/surfaces/edit';
 import { describeFix } from '../data/surfaces/transform';
 import type { Model } from '../data/model';
@@ -95,6 +95,7 @@ function FileObjects({ file, rows, model }: { file: string; rows: ObjectRow[]; m
 export function ProjectPanel() {
   const model = useVeinscape((s) => s.model);
   const embed = useVeinscape((s) => s.embed);
+  const addInput = useRef<HTMLInputElement>(null);
   if (!model || embed) return null;
   const rows = importedObjects(model);
   const byFile = new Map<string, ObjectRow[]>();
@@ -105,6 +106,22 @@ export function ProjectPanel() {
       <Metadata key={model.project.name} project={model.project} />
       {byFile.size > 0 && <h3>Imported objects</h3>}
       {[...byFile].map(([file, r]) => <FileObjects key={file} file={file} rows={r} model={model} />)}
+      <input
+        ref={addInput}
+        type="file"
+        multiple
+        hidden
+        data-testid="add-files"
+        accept=".dxf,.obj,.mtl,.ts,.ml,.pl,.str,.dtm,.stl,.glb,.gltf,.bin,.omf"
+        onChange={(e) => {
+          const files = e.target.files ? [...e.target.files] : [];
+          e.target.value = '';
+          if (files.length) void loadInto(store, files, { project: 'add' });
+        }}
+      />
+      <button className="wide" onClick={() => addInput.current?.click()} disabled={model.project.illustrative} title={model.project.illustrative ? 'Open your own files to start a project: nothing is added to the illustrative sample' : 'Add surfaces and lines (DXF, OBJ, GOCAD, Surpac, STL, glTF, OMF) to this project'}>
+        Add files to this project…
+      </button>
       <div className="buttons">
         <button onClick={() => void saveProject('json')} data-testid="save-json" title="The whole project as Veinscape JSON: drill tables, surfaces, faults, metadata and saved views">Save project</button>
         <button onClick={() => void saveProject('vsb')} title="The binary form: smaller and faster to open for large projects" data-testid="save-project-vsb">Save as .vsb</button>
