@@ -33,6 +33,8 @@ const FILES: Record<string, Expected> = {
   'claudius/Fault.dxf': { files: ['claudius/Fault.dxf'], meshes: 1, vertices: 51, triangles: 73 },
   'claudius/Fault.ts': { files: ['claudius/Fault.ts'], meshes: 1, vertices: 93, triangles: 133, box: [550988.0, 551520.7, 7816600.0, 7817659.5, -10920, -9694.9], boxTolerance: 0.1 },
   'hecho/AllFaultSurfaces.ts': { files: ['hecho/AllFaultSurfaces.ts'], meshes: 3, vertices: 55 + 105 + 77, triangles: 80 + 168 + 120 },
+  // One MESH (56 vertices, 54 quads) and a polyface of 8 vertices and 3 quads on layer 0; the polyface without faces gives none.
+  'ezdxf/uncommon.dxf': { files: ['ezdxf/uncommon.dxf'], meshes: 1, vertices: 56 + 8, triangles: 108 + 6 },
   'hecho/F1.dxf': { files: ['hecho/F1.dxf'], meshes: 1, triangles: 80 },
   'hecho/F2.dxf': { files: ['hecho/F2.dxf'], meshes: 1, triangles: 168 },
   'hecho/F3.dxf': { files: ['hecho/F3.dxf'], meshes: 1, triangles: 120 },
@@ -235,6 +237,25 @@ test.describe('bring your own deposit', () => {
     await page.evaluate(() => window.veinscape.ready());
     expect(await snapshot()).toEqual(before);
     expect(await page.evaluate((id) => window.veinscape.drawnVertices(id), mpz)).toEqual(asMapped);
+
+    // The binary form reopens the same scene too.
+    const vsb = await page.evaluate(async () => Array.from(new Uint8Array(await (await window.veinscape.saveProject('vsb')).arrayBuffer())));
+    await page.evaluate((bytes) => window.veinscape.load(new File([new Uint8Array(bytes)], 'project.vsb')), vsb);
+    await page.evaluate(() => window.veinscape.ready());
+    expect(await snapshot()).toEqual(before);
+
+    // What is on screen as glTF binary: both surfaces by name, positions relative to the recorded origin.
+    const glb = await page.evaluate(async () => {
+      const [f] = await window.veinscape.exportModel('glb');
+      const b = new Uint8Array(await f.blob.arrayBuffer());
+      const dv = new DataView(b.buffer);
+      const jsonLength = dv.getUint32(12, true);
+      const json = JSON.parse(new TextDecoder().decode(b.subarray(20, 20 + jsonLength)));
+      return { name: f.name, magic: new TextDecoder().decode(b.subarray(0, 4)), meshes: json.meshes.map((m: { name: string }) => m.name), origin: json.asset.extras.veinscape.origin, origin0: window.veinscape.store.getState().prepared!.origin };
+    });
+    expect(glb.magic).toBe('glTF');
+    expect(glb.meshes).toEqual(expect.arrayContaining(['Mpz', 'SmallFault']));
+    expect(glb.origin).toEqual(glb.origin0);
 
     // Restoring the fault moves the hanging-wall part of the Mpz wireframe back by the slip.
     await page.evaluate(() => window.veinscape.store.getState().restoreAll());

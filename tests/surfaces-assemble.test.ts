@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { assemble, emptyModel } from '../src/data/surfaces/assemble';
 import { checkCoordinates } from '../src/data/surfaces/checks';
-import { editObject, fixFile, importedObjects, setObjectKind } from '../src/data/surfaces/edit';
+import { carryImported, editObject, fixFile, importedObjects, setObjectKind } from '../src/data/surfaces/edit';
 import type { FileImport } from '../src/data/surfaces';
 import type { ImportedMesh } from '../src/data/surfaces/types';
 import { modelToDocument } from '../src/data/serialize';
@@ -113,5 +113,15 @@ describe('assembling and editing', () => {
     expect(fixed.surfaces[0].source!.transform).toBe('feet to metres');
     // The model it came from is untouched.
     expect(m.surfaces[0].vertices[0]).toBe(1000);
+  });
+
+  it('keeps the imported objects when the drill tables are imported again', () => {
+    const before = assemble(holesModel(), imports).model;
+    const tablesAgain = holesModel();
+    tablesAgain.holes = tablesAgain.holes.slice(0, 2);
+    const after = carryImported(before, tablesAgain);
+    expect(after.holes.length).toBe(2);
+    expect(importedObjects(after)).toEqual(importedObjects(before));
+    expect(after.faults).toEqual(before.faults);
   });
 });

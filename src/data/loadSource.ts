@@ -15,7 +15,7 @@ import { nextTask, runSliced } from '../domain/sliced';
 import { unpackSteps } from './unpackSteps';
 import { dataBox } from '../domain/bounds';
 import { isBinaryDepositFile } from './binary/format';
-import { isSurfaceFileName } from './surfaces/names';
+import { isSurfaceFileName, isSurfaceMainFileName } from './surfaces/names';
 import type { Model } from './model';
 
 export type LoadSource = string | URL | File | File[] | FileList | object;
@@ -88,7 +88,7 @@ export async function loadInto(store: VeinscapeStore, src: LoadSource, options: 
   let files: File[] | null = null;
   if (typeof FileList !== 'undefined' && src instanceof FileList) files = [...src];
   else if (Array.isArray(src)) files = src as File[];
-  else if (typeof File !== 'undefined' && src instanceof File && isSurfaceFileName(src.name)) files = [src];
+  else if (typeof File !== 'undefined' && src instanceof File && isSurfaceMainFileName(src.name)) files = [src];
   if (files) {
     const tables = files.filter((f) => /\.(csv|txt|tsv)$/i.test(f.name) || f.type === 'text/csv');
     // Deposit files: JSON by name or type; the binary form (.vsb) by its first bytes, whatever its name.
@@ -183,10 +183,12 @@ export function reloadModel(store: VeinscapeStore, model: Model): Promise<LoadRe
 }
 
 /** Import drill tables (collar, survey, assay CSV) with the given options, and show them. */
-export function importCsvInto(store: VeinscapeStore, files: CsvFile[], options: ImportOptions): Promise<LoadReport> {
+export function importCsvInto(store: VeinscapeStore, files: CsvFile[], options: ImportOptions, how: { keepImported?: boolean } = {}): Promise<LoadReport> {
   const source = files.map((f) => f.name).join(', ');
-  store.getState().setLoading({ source, phase: 'reading', fraction: 0 });
-  return runAndStore(store, { kind: 'csv', files, options, source, method: store.getState().desurveyMethod });
+  const st = store.getState();
+  st.setLoading({ source, phase: 'reading', fraction: 0 });
+  const keep = how.keepImported && st.model ? st.model : undefined;
+  return runAndStore(store, { kind: 'csv', files, options, source, method: st.desurveyMethod, ...(keep ? { keep } : {}) });
 }
 
 /** Desurvey the loaded holes again with another method (the model itself does not change). */

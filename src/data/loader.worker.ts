@@ -6,6 +6,7 @@
  */
 import { validateDeposit } from './load';
 import { ownSurfaceArrays, parseDepositBytes } from './binary/decode';
+import { hasBinaryMagic } from './binary/format';
 import { fetchDeposit } from './readBody';
 import { packedPathTransferables, packPaths, packStations } from './pathTransfer';
 import { importCsv } from './csv';
@@ -18,8 +19,9 @@ import { copySegments, segmentTransferables } from '../domain/segments';
 import { packedTransferables, packSegments, type PackedSegments } from '../scene/geometry/segmentPack';
 import type { LoadReport, Model } from './model';
 import type { CsvImportInfo, WorkerRequest, WorkerResponse } from './worker-protocol';
-import { baseNameOf, importSurfaceFiles, isSurfaceFileName, sniffFormat } from './surfaces';
+import { baseNameOf, importSurfaceFiles, isSurfaceMainFileName, sniffFormat } from './surfaces';
 import { assemble } from './surfaces/assemble';
+import { carryImported } from './surfaces/edit';
 import { topographyWarnings } from './topographyCheck';
 import { countSourceOf, createCounter, type CountAnswer, type CountRequest } from './countHost';
 
@@ -148,8 +150,8 @@ async function importSurfaces(req: Extract<WorkerRequest, { kind: 'surfaces' }>)
 /** A URL or file of a surface format (by its name, or by first bytes that no deposit file has). */
 function isSurfaceSource(source: string, bytes: Uint8Array): boolean {
   const name = baseNameOf(source.split(/[?#]/)[0]);
-  if (/\.(json|vsb)$/i.test(name)) return false;
-  return isSurfaceFileName(name) || (sniffFormat(bytes) !== null && bytes[0] !== 0x7b);
+  if (/\.(json|vsb)$/i.test(name) || hasBinaryMagic(bytes)) return false;
+  return isSurfaceMainFileName(name) || (sniffFormat(bytes) !== null && bytes[0] !== 0x7b);
 }
 
 /** Bytes of a URL or file request, read here; a failure to read is reported as such. */
@@ -189,8 +191,9 @@ self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
       post({ type: 'progress', phase: 'parsing', fraction: 0.1 });
       const imported = importCsv(req.files, req.options);
       post({ type: 'progress', phase: 'validating', fraction: 0.4 });
-      const { model, report } = validateDeposit(imported.document, req.source);
-      if (!model) return post({ type: 'failed', report: { ...report, errors: [...imported.report.errors, ...report.errors] } });
+      const { model: tables, report } = validateDeposit(imported.document, req.source);
+      if (!tables) return post({ type: 'failed', report: { ...report, errors: [...imported.report.errors, ...report.errors] } });
+      const model = req.keep ? carryImported(req.keep, tables) : tables;
       const merged: LoadReport = {
         source: req.source,
         ok: true,

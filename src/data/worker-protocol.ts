@@ -15,7 +15,8 @@ export type WorkerRequest =
   /** an opened or dropped file, read by the worker */
   | { kind: 'blob'; blob: Blob; source: string; method: DesurveyMethod }
   | { kind: 'object'; value: unknown; source: string; method: DesurveyMethod }
-  | { kind: 'csv'; files: CsvFile[]; options: ImportOptions; source: string; method: DesurveyMethod }
+  /** `keep`: the dataset on screen, whose imported surfaces and lines the new tables keep */
+  | { kind: 'csv'; files: CsvFile[]; options: ImportOptions; source: string; method: DesurveyMethod; keep?: Model }
   | { kind: 'prepare'; model: Model; source: string; method: DesurveyMethod }
   /**
    * Surface files (DXF, OBJ, GOCAD, Surpac, STL, glTF, OMF) added to `base` (the dataset on screen,

@@ -4,6 +4,7 @@
  * disclaimer, the qualified person, and the NI 43-101 cautionary statement whenever inferred
  * material is visible in the picture).
  */
+import { fileSlug } from './download';
 import { DESURVEY_METHOD_LABEL, type DesurveyMethod } from '../domain/desurvey';
 import type { Model } from '../data/model';
 import { KIND_LAYER, type LayerName } from '../state/slices/layers';
@@ -83,13 +84,5 @@ export function captionsFor(s: CaptionState, date: Date = new Date()): Captions 
 
 /** "rocmec-1-russian-kid-illustrative-model-3840x2160.png" */
 export function exportFileName(projectName: string | undefined, width: number, height: number): string {
-  const slug = (projectName ?? '')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return `${slug || 'veinscape'}-${width}x${height}.png`;
+  return `${fileSlug(projectName, 'veinscape')}-${width}x${height}.png`;
 }

@@ -15,6 +15,7 @@
  *
  * Pure: no React, no DOM, no store, no three; runs in Node tests and in a worker.
  */
+import { fileSlug } from './download';
 import { Document, VertexLayout, WebIO, type Material } from '@gltf-transform/core';
 import { toGltfAxes, type VeinscapeGltfInfo } from '../data/surfaces/gltfAxes';
 
@@ -226,13 +227,6 @@ export function writeObj(scene: ExportScene, mtlFile: string = exportFileNames(s
 
 /** File names for an export: `base` (e.g. the project name) as a safe lower-case slug. */
 export function exportFileNames(base: string): { base: string; glb: string; obj: string; mtl: string } {
-  const slug = base
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '') || 'veinscape-model';
+  const slug = fileSlug(base, 'veinscape-model');
   return { base: slug, glb: `${slug}.glb`, obj: `${slug}.obj`, mtl: `${slug}.mtl` };
 }

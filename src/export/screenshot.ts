@@ -9,6 +9,7 @@
  * image height, so a 4K export is the same picture as the window, only sharper. The live view is
  * restored afterwards (camera, uniforms, background, render target).
  */
+import { downloadBlob } from './download';
 import {
   Color,
   MathUtils,
@@ -280,15 +281,7 @@ export async function renderScreenshot(opts: ScreenshotOptions = {}): Promise<Bl
 export async function downloadScreenshot(opts: ScreenshotOptions = {}): Promise<ScreenshotResult & { fileName: string }> {
   const r = await renderScreenshotDetailed(opts);
   const fileName = exportFileName(store.getState().model?.project.name, r.width, r.height);
-  const url = URL.createObjectURL(r.blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(r.blob, fileName);
   return { ...r, fileName };
 }
 

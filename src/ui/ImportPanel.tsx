@@ -29,7 +29,8 @@ export function ImportPanel() {
     const options: ImportOptions = { ...info.options, mapping: { ...info.options.mapping, ...mapping } };
     if (dip) options.dipSign = dip;
     if (unit) options.lengthUnit = unit;
-    void importCsvInto(store, info.files, options);
+    // Surfaces imported with the tables stay in the project.
+    void importCsvInto(store, info.files, options, { keepImported: true });
   };
   return (
     <section className="panel import" aria-label="Import">

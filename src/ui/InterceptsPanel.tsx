@@ -5,6 +5,7 @@
  * Edits only go to the store (setInterceptQuery recomputes, in slices: "Computing…" meanwhile); the
  * store's rows are what is shown.
  */
+import { downloadBlob } from '../export/download';
 import { useEffect, useMemo, useState } from 'react';
 import { useVeinscape } from '../state/store';
 import { DEFAULT_INTERCEPT_QUERY } from '../state/slices/intercepts';
@@ -61,15 +62,7 @@ function NumField({ label, aria, title, value, allowEmpty = false, ok = () => tr
 }
 
 function downloadText(text: string, name: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 2000);
+  downloadBlob(new Blob([text], { type }), name);
 }
 
 /** Zone id → zone name ('' for none, the id when the zone is unknown). */

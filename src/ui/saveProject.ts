@@ -1,16 +1,7 @@
 /** Downloads of the project file and the 3D exports (the files themselves: src/api/projectFiles.ts). */
 import { modelExport, projectFile } from '../api/projectFiles';
+import { downloadBlob } from '../export/download';
 
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export async function saveProject(form: 'json' | 'vsb'): Promise<void> {
   const f = await projectFile(form);

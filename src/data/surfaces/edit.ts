@@ -188,3 +188,25 @@ export function fixFile(m: Model, file: string, fix: CoordinateFix): Model {
     }),
   };
 }
+
+/**
+ * The imported objects of `from` (surfaces with their zones and faults, workings, outlines, point
+ * sets that carry a `source`) added to `into`: drill tables imported again keep the surfaces.
+ */
+export function carryImported(from: Model, into: Model): Model {
+  const imported = <T extends Sourced>(a: T[]) => a.filter((r) => r.source !== undefined);
+  const surfaces = imported(from.surfaces);
+  const zoneIds = new Set(surfaces.map((s) => s.zoneId));
+  const faultIds = new Set(surfaces.map((s) => s.faultId));
+  const taken = ids(into);
+  const fresh = <T extends { id: string }>(a: T[]) => a.filter((r) => !taken.has(r.id));
+  return {
+    ...into,
+    zones: [...into.zones, ...fresh(from.zones.filter((z) => zoneIds.has(z.id)))],
+    faults: [...into.faults, ...fresh(from.faults.filter((f) => faultIds.has(f.id)))],
+    surfaces: [...into.surfaces, ...fresh(surfaces)],
+    workings: [...into.workings, ...fresh(imported(from.workings))],
+    resourceCategories: [...into.resourceCategories, ...fresh(imported(from.resourceCategories))],
+    pointSets: [...into.pointSets, ...fresh(imported(from.pointSets))],
+  };
+}

@@ -42,6 +42,9 @@ export async function importSurfaceFiles(files: SurfaceFile[], progress?: Progre
   const total = main.reduce((n, f) => n + f.bytes.length, 0) || 1;
   let done = 0;
   const out: FileImport[] = [];
+  if (main.length === 0) {
+    for (const f of files) out.push({ file: f.name, format: null, objects: [], issues: [{ path: f.name, severity: 'error', message: 'a companion file (.mtl, .bin or a texture): open it together with the OBJ or glTF that uses it' }], meta: { format: 'companion' } });
+  }
   for (const f of main) {
     const byExt = BY_EXTENSION[extensionOf(f.name)] ?? null;
     const sniffed = sniffFormat(f.bytes);

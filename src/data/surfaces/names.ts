@@ -53,3 +53,8 @@ export function sniffFormat(b: Uint8Array): SurfaceFormat | null {
   return null;
 }
 
+
+/** True when a file of this name is itself a surface file (not only another file's companion). */
+export function isSurfaceMainFileName(name: string): boolean {
+  return extensionOf(name) in BY_EXTENSION;
+}

@@ -5,6 +5,7 @@
  * symbols the same way, assemble the document (exportSvg.ts) and download it as SVG, or as a PNG
  * rasterised from that very string at twice the size.
  */
+import { downloadBlob } from '../../export/download';
 import { SLIDE_THEMES } from '../../export/compose';
 import { assembleSvg, exportFileName, FONT_STACK, splitAlpha, type ExportText, type LegendGroup, type Measure } from './exportSvg';
 
@@ -121,21 +122,10 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   }
 }
 
-export function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoked later: the download may still be reading it.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 /** Download the long section as `<project>-long-section.svg` or `.png` (the PNG from the same SVG string). */
 export async function exportLongSection(svg: SVGSVGElement, format: 'svg' | 'png', text: ExportText, legend: LegendGroup[], projectName?: string): Promise<void> {
   const doc = longSectionSvg(svg, text, legend);
   const blob = format === 'svg' ? new Blob([doc.svg], { type: 'image/svg+xml' }) : await svgToPng(doc.svg, doc.width, doc.height, 2);
-  download(blob, exportFileName(projectName, format));
+  downloadBlob(blob, exportFileName(projectName, format));
 }

@@ -6,6 +6,7 @@
  * data text goes in through `escapeXml`, as text, never as markup. The PNG is rasterised from this
  * same string, so the two files always carry the same content.
  */
+import { fileSlug } from '../../export/download';
 import { INFERRED_CAUTION, ILLUSTRATIVE_MARK, isoDate, NO_QP } from '../../export/captions';
 import { wrapText } from '../../export/compose';
 import { azimuthText } from '../../domain/longSection';
@@ -21,9 +22,7 @@ export function escapeXml(s: string): string {
 
 /** "rocmec-1-russian-kid-illustrative-model-long-section.svg" (the slug of the 3D exports' names). */
 export function exportFileName(projectName: string | undefined, ext: 'svg' | 'png'): string {
-  const slug = (projectName ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
-  return `${slug || 'veinscape'}-long-section.${ext}`;
+  return `${fileSlug(projectName, 'veinscape')}-long-section.${ext}`;
 }
 
 /**
