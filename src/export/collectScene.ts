@@ -11,6 +11,7 @@
  * Reads state only (no GPU uniforms): the fault shift vectors come from faultShifts(state), the
  * same function UniformSync copies into the shaders, so the export matches the picture.
  */
+import { FAULT_COLOR, FAULT_OPACITY, KIND_LAYER, KIND_OPACITY, TRACE_COLOR, WORKING_COLOR } from '../state/layerStyle';
 import type { SurfaceModel } from '../data/model';
 import type { VeinscapeState } from '../state/store';
 import { faultShifts } from '../state/faultShifts';
@@ -26,15 +27,7 @@ export type ExportState = Pick<
   'model' | 'prepared' | 'zoneVisible' | 'layerVisible' | 'faultOffsets' | 'mappedOffsets' | 'holesFollowFaults' | 'filters'
 >;
 
-// Styles as the scene draws them. Kept in step by hand with SurfaceLayer.tsx (KIND_LAYER,
-// KIND_OPACITY, FAULT_COLOR, fault opacity 0.13) and HoleLayers.tsx (TRACES, WORKINGS,
-// RESOURCE_COLORS): those modules import React and three, which this one must not.
-const KIND_LAYER: Record<string, string> = { vein: 'veins', shear: 'veins', other: 'veins', alteration: 'alteration', host: 'host' };
-const KIND_OPACITY: Record<string, number> = { vein: 0.82, shear: 0.82, other: 0.82, alteration: 0.2, host: 0.12 };
-const FAULT_COLOR = '#b5473a';
-const FAULT_OPACITY = 0.13;
-const TRACE_COLOR = '#59626d';
-const WORKING_COLOR = '#7a6a58';
+// Styles as the scene draws them: src/state/layerStyle.ts.
 const RESOURCE_COLORS: Record<string, string> = { measured: '#1b7837', indicated: '#5aae61', inferred: '#a6dba0' };
 /** Longest straight piece of a curved hole between stations, m (as prepare's MAX_TRACE_STEP). */
 const MAX_TRACE_STEP = 10;
@@ -147,7 +140,7 @@ export function collectExportScene(s: ExportState): ExportScene {
     let visible: boolean, color: string, opacity: number;
     if (zone) {
       // A kind without a layer of its own (e.g. a newer 'topography') shows with a layer of its name, if any.
-      visible = s.zoneVisible[zone.id] !== false && layer[KIND_LAYER[zone.kind] ?? zone.kind] === true;
+      visible = s.zoneVisible[zone.id] !== false && layer[KIND_LAYER[zone.kind] ?? 'veins'] === true;
       color = zone.color;
       opacity = KIND_OPACITY[zone.kind] ?? 1;
     } else {

@@ -6,7 +6,7 @@
 import { binLabels } from '../domain/gradeBins';
 import { currentColouring } from '../state/colouring';
 import type { VeinscapeState } from '../state/store';
-import { FAULT_COLOR } from '../scene/SurfaceLayer';
+import { FAULT_COLOR, TRACE_COLOR } from '../state/layerStyle';
 import { RESOURCE_COLORS } from '../scene/HoleLayers';
 
 export type LegendSymbol = 'swatch' | 'line' | 'dashed';
@@ -27,7 +27,7 @@ export interface LegendSection {
 }
 
 const MISSING = '#b8bec6';
-const TRACE = '#59626d';
+const TRACE = TRACE_COLOR;
 const CATEGORY_LABEL = { measured: 'Measured', indicated: 'Indicated', inferred: 'Inferred' } as const;
 
 export type LegendState = Pick<VeinscapeState, 'model' | 'prepared' | 'colorBy' | 'bins' | 'layerVisible' | 'zoneVisible' | 'filters'>;

@@ -1,13 +1,14 @@
 /** Drill intervals coloured by grade, hole traces (planned ones dashed), workings and resource outlines. */
+import { TRACE_COLOR, WORKING_COLOR } from '../state/layerStyle';
 import { useVeinscape } from '../state/store';
 import { currentColouring } from '../state/colouring';
 import { SegmentLayer } from './SegmentLayer';
 import type { SegmentMaterialOptions } from './materials/segmentMaterial';
 
-const TRACES: SegmentMaterialOptions = { mode: 'trace', radius: 0.6, minPixels: 0.7, holeFilters: true, color: '#59626d' };
+const TRACES: SegmentMaterialOptions = { mode: 'trace', radius: 0.6, minPixels: 0.7, holeFilters: true, color: TRACE_COLOR };
 /** Traces are built only where no interval covers the hole; intervals draw the rest in trace style. */
 const INTERVALS: SegmentMaterialOptions = { mode: 'grade', radius: 1.6, minPixels: 1.6, holeFilters: true, traceStyle: { radius: TRACES.radius, minPixels: TRACES.minPixels, color: TRACES.color! } };
-const WORKINGS: SegmentMaterialOptions = { mode: 'fixed', radius: 2.2, minPixels: 1.2, color: '#7a6a58' };
+const WORKINGS: SegmentMaterialOptions = { mode: 'fixed', radius: 2.2, minPixels: 1.2, color: WORKING_COLOR };
 /** measured, indicated, inferred */
 export const RESOURCE_COLORS = ['#1b7837', '#5aae61', '#a6dba0'];
 const FAULT_TRACES: SegmentMaterialOptions = { mode: 'fixed', radius: 2.5, minPixels: 1.3, color: '#a8392e' };

@@ -5,7 +5,7 @@
 import { useEffect, useMemo } from 'react';
 import type { BufferGeometry, Material } from 'three';
 import { useVeinscape } from '../state/store';
-import { KIND_LAYER } from '../state/slices/layers';
+import { FAULT_COLOR, FAULT_OPACITY, KIND_LAYER, KIND_OPACITY } from '../state/layerStyle';
 import { buildSurfaceGeometry } from './geometry/surfaceGeometry';
 import { createSurfaceMaterial } from './materials/surfaceMaterial';
 import type { SurfaceBuffer } from '../domain/surfaceBuffer';
@@ -13,10 +13,7 @@ import { LARGE_LAYER, warmLayer, type WarmTarget } from './warmUp';
 import { useWarmUp } from './useWarmUp';
 import type { WarmJob } from './warmQueue';
 
-// Veins are slightly see-through so the intercepts inside them stay visible.
-const KIND_OPACITY: Record<string, number> = { vein: 0.82, shear: 0.82, other: 0.82, alteration: 0.2, host: 0.12, topography: 0.35 };
 const KIND_ORDER: Record<string, number> = { vein: 0, shear: 0, other: 0, alteration: 2, host: 1, topography: 4 };
-export const FAULT_COLOR = '#b5473a';
 
 interface Props {
   buffer: SurfaceBuffer;
@@ -76,7 +73,7 @@ export function SurfaceLayer() {
           return <SurfaceMesh key={s.id} name={`surface:${s.id}`} buffer={buffer} color={s.color ?? z.color} opacity={s.opacity ?? KIND_OPACITY[z.kind]} visible={visible} renderOrder={KIND_ORDER[z.kind]} />;
         }
         const f = faults.get(s.id);
-        return <SurfaceMesh key={s.id} name={`fault:${s.id}`} buffer={buffer} color={s.color ?? f?.color ?? FAULT_COLOR} opacity={s.opacity ?? 0.13} visible={layerVisible.faults} renderOrder={3} />;
+        return <SurfaceMesh key={s.id} name={`fault:${s.id}`} buffer={buffer} color={s.color ?? f?.color ?? FAULT_COLOR} opacity={s.opacity ?? FAULT_OPACITY} visible={layerVisible.faults} renderOrder={3} />;
       })}
     </group>
   );

@@ -101,7 +101,7 @@ export function ProjectPanel() {
   const byFile = new Map<string, ObjectRow[]>();
   for (const r of rows) byFile.set(r.source.file, [...(byFile.get(r.source.file) ?? []), r]);
   return (
-    <section className="panel project" aria-label="Project">
+    <section className="panel project-panel" aria-label="Project">
       <h2>Project</h2>
       <Metadata key={model.project.name} project={model.project} />
       {byFile.size > 0 && <h3>Imported objects</h3>}

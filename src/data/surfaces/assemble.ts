@@ -37,7 +37,7 @@ export interface ImportedFileSummary {
 }
 
 /** Calm colours for objects whose file gives none, by kind. */
-const KIND_COLOUR: Record<ObjectKind, string> = {
+export const KIND_COLOUR: Record<ObjectKind, string> = {
   vein: '#d4a017', alteration: '#7fa37a', host: '#9aa3ad', fault: '#b5473a', topography: '#8c7b62', workings: '#7a6a58', resource: '#5aae61', other: '#6f8fb0',
 };
 

@@ -7,7 +7,7 @@
 import type { Model, PointSetModel, SurfaceModel } from '../model';
 import type { FaultSideT, FaultT, ImportSourceT, ResourceCategoryT, WorkingT, ZoneT } from '../schema';
 import type { ImportedObject } from './types';
-import { addObject, type ObjectKind } from './assemble';
+import { addObject, KIND_COLOUR, type ObjectKind } from './assemble';
 import { applyFix, describeFix, type CoordinateFix } from './transform';
 
 export interface ObjectRow {
@@ -58,7 +58,7 @@ export function importedObjects(m: Model): ObjectRow[] {
     }
     rows.set(key, { key, source: r.source!, name: r.source!.object, kind, type: 'lines', color, vertices: points, triangles: 0, lines: 1, ...('category' in r ? { category: r.category } : {}) });
   };
-  for (const w of m.workings) if (w.source) lineRow(w, 'workings', w.path.length, w.color ?? '#7a6a58');
+  for (const w of m.workings) if (w.source) lineRow(w, 'workings', w.path.length, w.color ?? KIND_COLOUR.workings);
   for (const r of m.resourceCategories) if (r.source) lineRow(r, 'resource', r.outline.length, '#5aae61');
   for (const p of m.pointSets) {
     if (p.source) rows.set(keyOf(p.source), { key: keyOf(p.source), source: p.source, name: p.name ?? p.id, kind: 'other', type: 'points', color: p.color ?? '#6f8fb0', vertices: p.points.length / 3, triangles: 0, lines: 0 });

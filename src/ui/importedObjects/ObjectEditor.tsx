@@ -8,6 +8,7 @@ import type { ObjectEdit, ObjectRow } from '../../data/surfaces/edit';
 import { LINE_KINDS, SURFACE_KINDS, type ObjectKind } from '../../data/surfaces/assemble';
 import type { ZoneT } from '../../data/schema';
 import { count } from '../format';
+import { FAULT_OPACITY, KIND_OPACITY } from '../../state/layerStyle';
 
 const KIND_LABEL: Record<ObjectKind, string> = {
   vein: 'Vein', alteration: 'Alteration', host: 'Host', fault: 'Fault', topography: 'Topography', workings: 'Workings', resource: 'Resource outline', other: 'Other',
@@ -22,7 +23,7 @@ interface Props {
 }
 
 /** A number field that commits on blur or Enter. */
-function NumberField({ label, value, onCommit, unit }: { label: string; value: number; onCommit: (v: number) => void; unit: string }) {
+function NumberField({ label, aria, value, onCommit, unit }: { label: string; aria: string; value: number; onCommit: (v: number) => void; unit: string }) {
   const [text, setText] = useState(String(value));
   const commit = () => {
     const v = Number(text.replace(',', '.'));
@@ -32,7 +33,7 @@ function NumberField({ label, value, onCommit, unit }: { label: string; value: n
   return (
     <label className="row">
       <span>{label}</span>
-      <input type="text" inputMode="decimal" aria-label={label} value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+      <input type="text" inputMode="decimal" aria-label={aria} value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
       <span className="unit">{unit}</span>
     </label>
   );
@@ -80,7 +81,7 @@ export function ObjectEditor({ row, zones, onKind, onEdit }: Props) {
       {row.type === 'mesh' && (
         <label className="row">
           <span>Opacity</span>
-          <input type="range" min={0.05} max={1} step={0.05} aria-label={`${label} opacity`} defaultValue={row.opacity ?? 0.8} onPointerUp={(e) => onEdit({ opacity: Number((e.target as HTMLInputElement).value) })} onKeyUp={(e) => onEdit({ opacity: Number((e.target as HTMLInputElement).value) })} />
+          <input type="range" min={0.05} max={1} step={0.05} aria-label={`${label} opacity`} defaultValue={row.opacity ?? (row.kind === 'fault' ? FAULT_OPACITY : KIND_OPACITY[row.kind] ?? 1)} onPointerUp={(e) => onEdit({ opacity: Number((e.target as HTMLInputElement).value) })} onKeyUp={(e) => onEdit({ opacity: Number((e.target as HTMLInputElement).value) })} />
         </label>
       )}
       {row.fault && (
@@ -91,8 +92,8 @@ export function ObjectEditor({ row, zones, onKind, onEdit }: Props) {
               {SIDES.map((s) => <option key={s} value={s}>{s === 'hangingwall' ? 'hanging wall' : s === 'footwall' ? 'footwall' : s}</option>)}
             </select>
           </label>
-          <NumberField label={`${label} strike-slip`} value={slip.strikeSlip} unit="m" onCommit={(v) => onEdit({ slip: { strikeSlip: v, dipSlip: slip.dipSlip } })} />
-          <NumberField label={`${label} dip-slip`} value={slip.dipSlip} unit="m" onCommit={(v) => onEdit({ slip: { strikeSlip: slip.strikeSlip, dipSlip: v } })} />
+          <NumberField label="Strike-slip" aria={`${label} strike-slip`} value={slip.strikeSlip} unit="m" onCommit={(v) => onEdit({ slip: { strikeSlip: v, dipSlip: slip.dipSlip } })} />
+          <NumberField label="Dip-slip" aria={`${label} dip-slip`} value={slip.dipSlip} unit="m" onCommit={(v) => onEdit({ slip: { strikeSlip: slip.strikeSlip, dipSlip: v } })} />
           <p className="hint">Strike-slip positive toward the strike azimuth (right-hand rule); dip-slip positive down-dip, both for the moving side.</p>
         </>
       )}
