@@ -92,6 +92,8 @@ export interface Prepared {
   /** hole traces, whole length, one segment per piece */
   traces: SegmentBuffer;
   workings: SegmentBuffer;
+  /** own colours of workings ('#rrggbb'), in the order of their segments' values (at most WORKING_COLOURS) */
+  workingColors: string[];
   resources: SegmentBuffer;
   /** fault traces at the ground surface (value = fault index) */
   faultTraces: SegmentBuffer;
@@ -138,6 +140,16 @@ function worldBounds(model: Model): { min: Vec3; max: Vec3 } {
 /** Origin rounded to 100 m so local coordinates are readable and stable across reloads. */
 export function chooseOrigin(b: { min: Vec3; max: Vec3 }): Vec3 {
   return [Math.round((b.min[0] + b.max[0]) / 200) * 100, Math.round((b.min[1] + b.max[1]) / 200) * 100, 0];
+}
+
+/** How many own colours workings may have (the line shader's palette); more draw in the workings colour. */
+export const WORKING_COLOURS = 16;
+
+/** The distinct own colours of workings, first met first, at most WORKING_COLOURS. */
+export function workingPalette(workings: { color?: string }[]): string[] {
+  const out: string[] = [];
+  for (const w of workings) if (w.color && !out.includes(w.color) && out.length < WORKING_COLOURS) out.push(w.color);
+  return out;
 }
 
 export function holePaths(model: Model, method: DesurveyMethod, warnings: LoadIssue[]): HolePath[] {
@@ -300,11 +312,14 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
   });
 
   const workings = new SegmentBuilder(origin);
+  const workingColors = workingPalette(model.workings);
   model.workings.forEach((w, i) => {
+    // A working with a colour of its own (an imported line) draws in it: its value is the palette index.
+    const value = w.color ? workingColors.indexOf(w.color) : -1;
     for (let k = 0; k < w.path.length - 1; k++) {
       const a = w.path[k] as Vec3;
       const b = w.path[k + 1] as Vec3;
-      pushCut(workings, a, b, -1, NO_HOLE, i, 0, 0);
+      pushCut(workings, a, b, value, NO_HOLE, i, 0, 0);
     }
   });
   const resources = new SegmentBuilder(origin);
@@ -342,6 +357,7 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
     valueColumn,
     traces: traces.finish(),
     workings: workings.finish(),
+    workingColors,
     resources: resources.finish(),
     faultTraces: faultTraces.finish(),
     collars,

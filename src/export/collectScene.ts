@@ -150,10 +150,9 @@ export function collectExportScene(s: ExportState): ExportScene {
       opacity = FAULT_OPACITY;
     }
     if (!visible) return;
-    // The file may give a surface its own colour / opacity (newer schema): checked at run time.
-    const own = surface as { color?: unknown; opacity?: unknown };
-    if (typeof own.color === 'string') color = own.color;
-    if (typeof own.opacity === 'number') opacity = own.opacity;
+    // A surface's own colour and opacity (imported objects) win, as in the scene.
+    if (surface.color) color = surface.color;
+    if (surface.opacity !== undefined) opacity = surface.opacity;
     const g = drawnSurface(s, shifts, i, surface);
     meshes.push({ name: unique(surface.name || surface.id), color, opacity, ...g });
   });
@@ -186,9 +185,8 @@ export function collectExportScene(s: ExportState): ExportScene {
   // Workings always move with their block (the shader applies no "holes follow" switch to them).
   if (layer.workings) {
     for (const w of model.workings) {
-      const own = (w as { color?: unknown }).color;
       const polylines = asDrawn(s, shifts, w.path.map((p) => [...p] as Vec3), true);
-      if (polylines.length) lines.push({ name: unique(w.name || w.id), color: typeof own === 'string' ? own : WORKING_COLOR, lines: polylines });
+      if (polylines.length) lines.push({ name: unique(w.name || w.id), color: w.color ?? WORKING_COLOR, lines: polylines });
     }
   }
 

@@ -8,7 +8,8 @@ import type { SegmentMaterialOptions } from './materials/segmentMaterial';
 const TRACES: SegmentMaterialOptions = { mode: 'trace', radius: 0.6, minPixels: 0.7, holeFilters: true, color: TRACE_COLOR };
 /** Traces are built only where no interval covers the hole; intervals draw the rest in trace style. */
 const INTERVALS: SegmentMaterialOptions = { mode: 'grade', radius: 1.6, minPixels: 1.6, holeFilters: true, traceStyle: { radius: TRACES.radius, minPixels: TRACES.minPixels, color: TRACES.color! } };
-const WORKINGS: SegmentMaterialOptions = { mode: 'fixed', radius: 2.2, minPixels: 1.2, color: WORKING_COLOR };
+/** Workings in one colour; imported lines in their own (a palette: the same program, see ShaderWarmup). */
+const WORKINGS: SegmentMaterialOptions = { mode: 'fixed', radius: 2.2, minPixels: 1.2, color: WORKING_COLOR, palette: [] };
 /** measured, indicated, inferred */
 export const RESOURCE_COLORS = ['#1b7837', '#5aae61', '#a6dba0'];
 const FAULT_TRACES: SegmentMaterialOptions = { mode: 'fixed', radius: 2.5, minPixels: 1.3, color: '#a8392e' };
@@ -25,7 +26,7 @@ export function HoleLayers() {
     <group name="holes">
       <SegmentLayer name="intervals" buffer={prepared.intervals} options={INTERVALS} visible={layer.intervals || layer.traces} colorValues={colouring?.values} />
       <SegmentLayer name="traces" buffer={prepared.traces} options={TRACES} visible={layer.traces} />
-      <SegmentLayer name="workings" buffer={prepared.workings} options={WORKINGS} visible={layer.workings} />
+      <SegmentLayer name="workings" buffer={prepared.workings} options={prepared.workingColors.length ? { ...WORKINGS, palette: prepared.workingColors } : WORKINGS} visible={layer.workings} />
       <SegmentLayer name="resources" buffer={prepared.resources} options={RESOURCES} visible={layer.resources} />
       <SegmentLayer name="fault-traces" buffer={prepared.faultTraces} options={FAULT_TRACES} visible={layer.faults} />
     </group>

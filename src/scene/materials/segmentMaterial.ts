@@ -13,6 +13,9 @@ import { HOLE_MASK_WIDTH, MAX_BINS } from './sharedUniforms';
 
 export type SegmentMode = 'grade' | 'trace' | 'fixed' | 'category';
 
+/** Colours a 'category' layer, or a 'fixed' layer with a palette, can use (segment value = index). */
+export const PALETTE_SIZE = 16;
+
 export interface SegmentMaterialOptions {
   mode: SegmentMode;
   /** tube radius in metres */
@@ -20,7 +23,7 @@ export interface SegmentMaterialOptions {
   /** minimum on-screen radius in pixels, so thin tubes never vanish when zoomed out */
   minPixels: number;
   color?: string;
-  /** colours by integer aValue for 'category' mode */
+  /** colours by integer aValue: 'category' mode, or 'fixed' mode where the value is ≥ 0 (else `color`) */
   palette?: string[];
   /** hole filters (status, type, program, elevation) apply */
   holeFilters?: boolean;
@@ -58,7 +61,7 @@ uniform int uBinCount;
 uniform vec3 uMissingColor;
 uniform vec3 uDimColor;
 uniform vec3 uFixedColor;
-uniform vec3 uPalette[4];
+uniform vec3 uPalette[16];
 uniform float uIntervalsOn;
 uniform float uTracesOn;
 uniform float uTraceRadius;
@@ -157,6 +160,10 @@ const VERTEX_MAIN = /* glsl */ `
     radius = max(uTraceRadius, uTraceMinPixels * pxWorld);
   }
 #endif
+#ifdef FIXED_PALETTE
+  // Lines with colours of their own (imported workings): the value is the palette index, -1 = the layer colour.
+  if (aValue > -0.5) vSegColor = uPalette[int(aValue + 0.5)];
+#endif
 #ifdef MODE_CATEGORY
   vSegColor = uPalette[int(aValue + 0.5)];
   if (((uCategoryMask >> int(aValue + 0.5)) & 1) == 0) visibleSeg = false;
@@ -214,13 +221,14 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
     ...(o.mode === 'grade' ? { MODE_GRADE: '' } : {}),
     ...(o.mode === 'category' ? { MODE_CATEGORY: '' } : {}),
     ...(o.mode === 'trace' ? { MODE_TRACE: '' } : {}),
+    ...(o.mode === 'fixed' && o.palette ? { FIXED_PALETTE: '' } : {}),
     ...(o.holeFilters ? { HOLE_FILTERS: '' } : {}),
   };
   const own = {
     uRadius: { value: o.radius },
     uMinPixels: { value: o.minPixels },
     uFixedColor: { value: new Color(o.color ?? '#5b6470') },
-    uPalette: { value: [0, 1, 2, 3].map((i) => new Color(o.palette?.[i] ?? '#888888')) },
+    uPalette: { value: Array.from({ length: PALETTE_SIZE }, (_, i) => new Color(o.palette?.[i] ?? '#888888')) },
     uTraceRadius: { value: o.traceStyle?.radius ?? 0 },
     uTraceMinPixels: { value: o.traceStyle?.minPixels ?? 0 },
     uTraceColor: { value: new Color(o.traceStyle?.color ?? '#59626d') },
@@ -248,6 +256,6 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
         if (vPlanned > 0.5 && mod(vDashDepth, 14.0) > 8.0) discard;`,
       );
   };
-  m.customProgramCacheKey = () => `veinscape-ribbon-${o.mode}-${o.holeFilters ? 1 : 0}`;
+  m.customProgramCacheKey = () => `veinscape-ribbon-${o.mode}-${o.holeFilters ? 1 : 0}-${o.mode === 'fixed' && o.palette ? 1 : 0}`;
   return m;
 }
