@@ -4,6 +4,7 @@
  * (independent parsers), and a project assembled from a real drill database and real surface files
  * saves, reopens identical and restores its fault offset.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './helpers';
 
@@ -272,3 +273,26 @@ test.describe('bring your own deposit', () => {
     expect(moved).toBeGreaterThan(0);
   });
 });
+
+test.describe('topography', () => {
+  test('each collar more than the tolerance above or below the topography is named', async ({ page }) => {
+    await openApp(page);
+    // A flat ground at 1,600 (the Babbitt grid's units) over every collar, as a Wavefront OBJ named as topography.
+    const obj = ['o topography', 'v 2280000 400000 1600', 'v 2320000 400000 1600', 'v 2320000 440000 1600', 'v 2280000 440000 1600', 'f 1 2 3 4'].join('\n');
+    const collars = readFileSync(new URL('babbitt/collar_BABBITT.csv', EXTERNAL), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+    const expected = collars.filter((c) => Math.abs(Number(c[3]) - 1600) > 5).map((c) => c[0]).sort();
+    const drill = ['collar_BABBITT.csv', 'survey_BABBITT.csv'].map((name) => ({ name, mimeType: 'text/csv', buffer: readFileSync(new URL(`babbitt/${name}`, EXTERNAL)) }));
+    await page.getByTestId('file-input').setInputFiles([...drill, { name: 'ground.obj', mimeType: 'text/plain', buffer: Buffer.from(obj) }]);
+    await page.waitForFunction(() => window.veinscape.store.getState().report?.files?.length === 1 && !window.veinscape.store.getState().loading);
+    await page.evaluate(() => window.veinscape.ready());
+    const r = await page.evaluate(() => {
+      const s = window.veinscape.store.getState();
+      return { kinds: s.model!.zones.map((z) => z.kind), named: s.report!.warnings.filter((w) => w.path === 'topography').map((w) => w.id!).sort(), sample: s.report!.warnings.find((w) => w.path === 'topography')?.message };
+    });
+    expect(r.kinds).toEqual(['topography']);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(r.named).toEqual(expected);
+    expect(r.sample).toMatch(/^collar of \S+ is [+−]\d+\.\d m (above|below) the topography \(tolerance 5 m\)$/);
+  });
+});
+

@@ -47,10 +47,8 @@ export function legendFor(s: LegendState): LegendSection[] {
     out.push({ title: `${colouring.column}${colouring.unit ? ` (${colouring.unit})` : ''}`, items, columns: 1, note: notes.join(' · ') || undefined });
   }
   const symbols: LegendItem[] = [];
-  if (layers.traces) {
-    symbols.push({ symbol: 'line', color: TRACE, label: 'Drilled hole' });
-    symbols.push({ symbol: 'dashed', color: TRACE, label: 'Planned hole' });
-  }
+  if (layers.traces && s.model?.holes.some((h) => h.status === 'drilled')) symbols.push({ symbol: 'line', color: TRACE, label: 'Drilled hole' });
+  if (layers.traces && s.model?.holes.some((h) => h.status === 'planned')) symbols.push({ symbol: 'dashed', color: TRACE, label: 'Planned hole' });
   if (layers.faults && s.model?.faults.length) symbols.push({ symbol: 'swatch', color: FAULT_COLOR, label: 'Fault' });
   if (layers.resources && s.model) {
     const cats = new Set(s.model.resourceCategories.filter((rc) => rc.zone === undefined || s.zoneVisible[rc.zone] !== false).map((rc) => rc.category));

@@ -52,7 +52,11 @@ export function Legend() {
   const table = vc && model ? model.intervals.find((t) => t.id === vc.table) : undefined;
   const showColour = !!colouring && layers.intervals;
   const showZones = layers.veins && veins.length > 0;
-  if (!showColour && !layers.traces && !showZones) return null;
+  // Symbols only for what the dataset has: a project of surfaces alone shows no hole or fault symbol.
+  const drilled = layers.traces && !!model?.holes.some((h) => h.status === 'drilled');
+  const planned = layers.traces && !!model?.holes.some((h) => h.status === 'planned');
+  const faults = layers.faults && !!model?.faults.length;
+  if (!showColour && !drilled && !planned && !faults && !showZones) return null;
   const labels = colouring ? (colouring.kind === 'numeric' ? binLabels(colouring.bins) : colouring.labels) : [];
   return (
     <aside className="legend card" aria-label="Legend" data-testid="legend">
@@ -80,11 +84,11 @@ export function Legend() {
             {cutoff > 0 && vc && <p className="hint">{vc.name} cut-off {cutoff} {vc.unit}</p>}
           </>
         )}
-        {layers.traces && (
+        {(drilled || planned || faults) && (
           <ul className="symbols">
-            <li><span className="line solid" />Drilled hole</li>
-            <li><span className="line dashed" />Planned hole</li>
-            {layers.faults && <li><span className="swatch fault" />Fault</li>}
+            {drilled && <li><span className="line solid" />Drilled hole</li>}
+            {planned && <li><span className="line dashed" />Planned hole</li>}
+            {faults && <li><span className="swatch fault" />Fault</li>}
           </ul>
         )}
       </div>

@@ -105,12 +105,21 @@ export function emptyModel(name: string): Model {
 }
 
 /** Adds one imported object to the model (mutated) as records of `kind`. */
+/**
+ * Pure white and pure black from a file are not kept: DXF's colour 7 (the default) means "white on
+ * a dark screen, black on a light one", and either would vanish against one of our themes.
+ */
+function usableColour(c: string | undefined): string | undefined {
+  return c && !/^#(ffffff|000000)$/i.test(c) ? c : undefined;
+}
+
 export function addObject(m: Model, o: ImportedObject, kind: ObjectKind, source: ImportSourceT, taken: Set<string>, extra: { zone?: string; system?: string; color?: string; opacity?: number } = {}): void {
-  const color = extra.color ?? o.color ?? KIND_COLOUR[kind];
+  const fileColour = usableColour(o.color);
+  const color = extra.color ?? fileColour ?? KIND_COLOUR[kind];
   const name = o.name || source.object;
   if (o.type === 'mesh') {
     const id = uniqueId(name, taken);
-    const surface: SurfaceModel = { id, name, vertices: o.vertices, triangles: o.triangles, source, ...(o.color || extra.color ? { color } : {}), ...(extra.opacity !== undefined ? { opacity: extra.opacity } : {}) };
+    const surface: SurfaceModel = { id, name, vertices: o.vertices, triangles: o.triangles, source, ...(fileColour || extra.color ? { color } : {}), ...(extra.opacity !== undefined ? { opacity: extra.opacity } : {}) };
     const attributes = attributesOf(o);
     if (attributes) surface.attributes = attributes;
     if (kind === 'fault') {

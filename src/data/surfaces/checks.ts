@@ -67,6 +67,8 @@ function fixedBox(box: Box3, fix: CoordinateFix): Box3 {
   return out;
 }
 
+const UNIT_WORDS: Record<string, string> = { in: 'inches', mm: 'millimetres', cm: 'centimetres', km: 'kilometres', mi: 'miles', yd: 'yards', us_ft: 'US survey feet' };
+
 const km = (m: number) => `${(m / 1000).toFixed(1)} km`;
 
 /**
@@ -80,7 +82,8 @@ export function checkCoordinates(objects: ImportedObject[], meta: ImportedMeta, 
   if (meta.zPositive === 'down') out.push({ kind: 'z-down', message: 'the file says z grows downward (ZPOSITIVE Depth): elevations are its z with the sign changed', fix: { zDown: true } });
   if (meta.declaredUnit === 'ft') out.push({ kind: 'feet', message: 'the file declares feet', fix: { feet: true } });
   else if (meta.declaredUnit && meta.declaredUnit !== 'm') {
-    out.push({ kind: 'units', message: `the header declares ${meta.declaredUnit}, but headers are often wrong: coordinates read as metres as stored (no conversion)` });
+    const unit = UNIT_WORDS[meta.declaredUnit] ?? meta.declaredUnit;
+    out.push({ kind: 'units', message: `the header declares ${unit}, but headers are often wrong (DXF $INSUNITS is often left at inches): coordinates read as metres as stored, no conversion` });
   }
   const proposed = new Set(out.map((c) => c.kind));
   if (holes) {
