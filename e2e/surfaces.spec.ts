@@ -159,7 +159,8 @@ test.describe('surface files from mining software', () => {
       const obj = ['o good', 'v 0 0 0', 'v 1 0 0', 'v 0 1 0', 'f 1 2 3', 'o bad', 'v 0 0 abc', 'f 1 2 9'].join('\n');
       const stl = new Uint8Array(84 + 50 * 2);
       new DataView(stl.buffer).setUint32(80, 5, true); // says 5 triangles, holds 2: truncated
-      return window.veinscape.load([new File([obj], 'mixed.obj'), new File([stl], 'cut.stl'), new File(['hello'], 'notes.dxf')]);
+      const gocad = ['GOCAD TSurf 1', 'HEADER {', 'name: misnamed', '}', 'TFACE', 'VRTX 1 0 0 0', 'VRTX 2 1 0 0', 'VRTX 3 0 1 0', 'TRGL 1 2 3', 'END'].join('\n');
+      return window.veinscape.load([new File([obj], 'mixed.obj'), new File([stl], 'cut.stl'), new File(['hello'], 'notes.dxf'), new File([gocad], 'misnamed.dxf')]);
     });
     await page.evaluate(() => window.veinscape.ready());
     expect(report.ok).toBe(true);
@@ -169,6 +170,20 @@ test.describe('surface files from mining software', () => {
     expect(paths.some((p) => /^notes\.dxf/.test(p)), paths.join(' | ')).toBe(true);
     const names = await page.evaluate(() => window.veinscape.store.getState().model!.surfaces.map((s) => s.name));
     expect(names).toContain('good');
+    // A GOCAD file named .dxf is read as what it is, and the mismatch is said.
+    expect(names).toContain('misnamed');
+    expect(report.warnings.some((w) => w.path === 'misnamed.dxf' && /content is GOCAD, not DXF/.test(w.message))).toBe(true);
+  });
+
+  test('?data= opens a surface file as a project of its own', async ({ page }) => {
+    await page.route((url) => url.pathname === '/remote/Fault_without_crs.ts', (route) => route.fulfill({ body: readFileSync(path('opengeode/Fault_without_crs.ts')), contentType: 'application/octet-stream' }));
+    await openApp(page, '?data=/remote/Fault_without_crs.ts');
+    const r = await page.evaluate(() => {
+      const s = window.veinscape.store.getState();
+      return { project: s.model!.project.name, files: s.report!.files!.map((f) => [f.file, f.objects.map((o) => [o.name, o.vertices, o.triangles])]) };
+    });
+    expect(r.files).toEqual([['Fault_without_crs.ts', [['Fault', 189, 324]]]]);
+    expect(r.project).toBe('Fault_without_crs');
   });
 });
 

@@ -15,8 +15,8 @@
  *   --unminified build without minification, so --profile names the app's functions
  *   --no-doc     print only; leave docs/performance.md alone
  *   --profile    also record a CPU profile of the page's main thread from the file being set until
- *                ready, and print the top self-time functions of each task over 100 ms (profiling
- *                slows the page: the timings of a profiled run are not the ones to publish)
+ *                ready, and print the top self-time functions (with two callers) of the five longest
+ *                tasks (profiling slows the page: the timings of a profiled run are not published)
  *   --timeout    seconds to wait for one file to load (default 300); a file that fails or times out
  *                is reported as such and the run goes on
  *   --json       also write every raw measurement to this file
@@ -315,9 +315,15 @@ function withTimeout(promise, ms, what) {
   return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${Math.round(ms / 1000)} s waiting for ${what}`)), ms)))]).finally(() => clearTimeout(timer));
 }
 
-/** Top self-time functions of a CPU profile, over a window of the page's performance.now() (ms). */
-function profileTop(profile, n, window, navStartSec) {
+/**
+ * Top self-time functions of a CPU profile, over a window of the page's performance.now() (ms)
+ * (profile timestamps are monotonic microseconds, like CDP's NavigationStart); with `callers`, each
+ * with that many of its callers.
+ */
+function profileTop(profile, n, window, navStartSec, callers = 0) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parents = new Map();
+  for (const node of profile.nodes) for (const c of node.children ?? []) parents.set(c, node);
   const self = new Map();
   const dt = profile.timeDeltas;
   let t = profile.startTime;
@@ -328,8 +334,11 @@ function profileTop(profile, n, window, navStartSec) {
       const pageMs = t / 1000 - navStartSec * 1000;
       if (pageMs < window.from || pageMs > window.to) continue;
     }
-    const f = byId.get(profile.samples[i]).callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url ? `${basename(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}` : ''}`.trim();
+    // The sampled function and, in the tasks' breakdown, the two frames that called it.
+    const node = byId.get(profile.samples[i]);
+    const name = (n) => `${n.callFrame.functionName || '(anonymous)'}${n.callFrame.url ? ` ${basename(n.callFrame.url)}:${n.callFrame.lineNumber + 1}` : ''}`;
+    let key = name(node);
+    if (callers) for (let k = 0, p = parents.get(node.id); k < callers && p && p.callFrame.functionName !== '(root)'; k++, p = parents.get(p.id)) key += ` ← ${name(p)}`;
     self.set(key, (self.get(key) ?? 0) + d);
   }
   return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([fn, ms]) => ({ fn, ms }));
@@ -464,7 +473,7 @@ async function measureFormat(o, base, key) {
       const { metrics } = await cdp.send('Performance.getMetrics');
       const navStart = metrics.find((m) => m.name === 'NavigationStart')?.value ?? 0;
       result.profileTop = profileTop(profile, 12, { from: mark, to: outcome.readyAt }, navStart);
-      result.profileTasks = sorted.filter((t) => t.duration > TARGET_MS).slice(0, 6).map((t) => ({ start: t.start - mark, duration: t.duration, during: phaseAt(B.phases, t.start), fns: profileTop(profile, 8, { from: t.start, to: t.start + t.duration }, navStart) }));
+      result.profileTasks = sorted.slice(0, 5).map((t) => ({ start: t.start - mark, duration: t.duration, during: phaseAt(B.phases, t.start), fns: profileTop(profile, 8, { from: t.start, to: t.start + t.duration }, navStart, 2) }));
     }
 
     await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);

@@ -29,5 +29,5 @@ export function DropZone() {
       window.removeEventListener('drop', onDrop);
     };
   }, []);
-  return over ? <div className="dropzone">Drop a Veinscape deposit file (.json or .vsb) or drill tables (.csv) to open them</div> : null;
+  return over ? <div className="dropzone">Drop a Veinscape deposit file (.json or .vsb), drill tables (.csv) or surface files (DXF, OBJ, GOCAD, Surpac, STL, glTF, OMF) to open them as a project</div> : null;
 }

@@ -25,6 +25,8 @@ export interface ObjectRow {
   vertices: number;
   triangles: number;
   lines: number;
+  /** names of the per-vertex attributes kept from the file */
+  attributes: string[];
 }
 
 export const keyOf = (s: ImportSourceT) => `${s.file}\u0000${s.object}`;
@@ -45,7 +47,7 @@ export function importedObjects(m: Model): ObjectRow[] {
     const kind: ObjectKind = f ? 'fault' : z?.kind === 'shear' ? 'vein' : ((z?.kind ?? 'other') as ObjectKind);
     rows.set(keyOf(s.source), {
       key: keyOf(s.source), source: s.source, name: s.name, kind, type: 'mesh', color: s.color ?? f?.color ?? z?.color ?? '#888888', opacity: s.opacity,
-      zoneId: s.zoneId, system: z?.system, fault: f, vertices: s.vertices.length / 3, triangles: s.triangles.length / 3, lines: 0,
+      zoneId: s.zoneId, system: z?.system, fault: f, vertices: s.vertices.length / 3, triangles: s.triangles.length / 3, lines: 0, attributes: Object.keys(s.attributes ?? {}),
     });
   }
   const lineRow = (r: WorkingT | ResourceCategoryT, kind: ObjectKind, points: number, color: string) => {
@@ -56,12 +58,12 @@ export function importedObjects(m: Model): ObjectRow[] {
       row.vertices += points;
       return;
     }
-    rows.set(key, { key, source: r.source!, name: r.source!.object, kind, type: 'lines', color, vertices: points, triangles: 0, lines: 1, ...('category' in r ? { category: r.category } : {}) });
+    rows.set(key, { key, source: r.source!, name: r.source!.object, kind, type: 'lines', color, vertices: points, triangles: 0, lines: 1, attributes: [], ...('category' in r ? { category: r.category } : {}) });
   };
   for (const w of m.workings) if (w.source) lineRow(w, 'workings', w.path.length, w.color ?? KIND_COLOUR.workings);
   for (const r of m.resourceCategories) if (r.source) lineRow(r, 'resource', r.outline.length, '#5aae61');
   for (const p of m.pointSets) {
-    if (p.source) rows.set(keyOf(p.source), { key: keyOf(p.source), source: p.source, name: p.name ?? p.id, kind: 'other', type: 'points', color: p.color ?? '#6f8fb0', vertices: p.points.length / 3, triangles: 0, lines: 0 });
+    if (p.source) rows.set(keyOf(p.source), { key: keyOf(p.source), source: p.source, name: p.name ?? p.id, kind: 'other', type: 'points', color: p.color ?? '#6f8fb0', vertices: p.points.length / 3, triangles: 0, lines: 0, attributes: Object.keys(p.attributes ?? {}) });
   }
   return [...rows.values()];
 }

@@ -40,7 +40,8 @@ function NumberField({ label, aria, value, onCommit, unit }: { label: string; ar
 }
 
 function counts(row: ObjectRow): string {
-  if (row.type === 'mesh') return `${count(row.vertices)} vertices, ${count(row.triangles)} triangles`;
+  const attrs = row.attributes.length ? ` · attributes: ${row.attributes.join(', ')}` : '';
+  if (row.type === 'mesh') return `${count(row.vertices)} vertices, ${count(row.triangles)} triangles${attrs}`;
   if (row.type === 'points') return `${count(row.vertices)} points`;
   return `${count(row.lines)} line${row.lines === 1 ? '' : 's'}, ${count(row.vertices)} vertices`;
 }
@@ -48,7 +49,8 @@ function counts(row: ObjectRow): string {
 export function ObjectEditor({ row, zones, onKind, onEdit }: Props) {
   const [name, setName] = useState(row.name);
   const kinds = row.type === 'mesh' ? SURFACE_KINDS : row.type === 'lines' ? LINE_KINDS : (['other'] as ObjectKind[]);
-  const slip = row.fault && 'strikeSlip' in row.fault.slip ? row.fault.slip : { strikeSlip: 0, dipSlip: 0 };
+  const slip = row.fault && 'strikeSlip' in row.fault.slip ? row.fault.slip : null;
+  const vector = row.fault && 'vector' in row.fault.slip ? row.fault.slip.vector : null;
   const label = row.name;
   return (
     <div className="imported-object" data-testid="imported-object" data-name={row.source.object}>
@@ -92,9 +94,24 @@ export function ObjectEditor({ row, zones, onKind, onEdit }: Props) {
               {SIDES.map((s) => <option key={s} value={s}>{s === 'hangingwall' ? 'hanging wall' : s === 'footwall' ? 'footwall' : s}</option>)}
             </select>
           </label>
-          <NumberField label="Strike-slip" aria={`${label} strike-slip`} value={slip.strikeSlip} unit="m" onCommit={(v) => onEdit({ slip: { strikeSlip: v, dipSlip: slip.dipSlip } })} />
-          <NumberField label="Dip-slip" aria={`${label} dip-slip`} value={slip.dipSlip} unit="m" onCommit={(v) => onEdit({ slip: { strikeSlip: slip.strikeSlip, dipSlip: v } })} />
-          <p className="hint">Strike-slip positive toward the strike azimuth (right-hand rule); dip-slip positive down-dip, both for the moving side.</p>
+          <label className="row">
+            <span>Slip given as</span>
+            <select aria-label={`${label} slip form`} value={vector ? 'vector' : 'components'} onChange={(e) => onEdit({ slip: e.target.value === 'vector' ? { vector: [0, 0, 0] } : { strikeSlip: 0, dipSlip: 0 } })}>
+              <option value="components">strike-slip and dip-slip</option>
+              <option value="vector">a vector (ΔE, ΔN, ΔZ)</option>
+            </select>
+          </label>
+          {slip && (
+            <>
+              <NumberField label="Strike-slip" aria={`${label} strike-slip`} value={slip.strikeSlip} unit="m" onCommit={(v) => onEdit({ slip: { strikeSlip: v, dipSlip: slip.dipSlip } })} />
+              <NumberField label="Dip-slip" aria={`${label} dip-slip`} value={slip.dipSlip} unit="m" onCommit={(v) => onEdit({ slip: { strikeSlip: slip.strikeSlip, dipSlip: v } })} />
+              <p className="hint">Strike-slip positive toward the strike azimuth (right-hand rule); dip-slip positive down-dip, both for the moving side.</p>
+            </>
+          )}
+          {vector &&
+            (['ΔE', 'ΔN', 'ΔZ'] as const).map((axis, k) => (
+              <NumberField key={axis} label={axis} aria={`${label} slip ${axis}`} value={vector[k]} unit="m" onCommit={(v) => onEdit({ slip: { vector: vector.map((x, j) => (j === k ? v : x)) as [number, number, number] } })} />
+            ))}
         </>
       )}
       {row.kind === 'resource' && (
