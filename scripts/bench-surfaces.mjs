@@ -457,7 +457,7 @@ async function measureFormat(o, base, key) {
       result.trianglesOk = result.object.triangles === NT;
     }
 
-    const B = await page.evaluate(() => ({ longtasks: window.__bench.longtasks, loafs: window.__bench.loafs, phases: window.__bench.phases, errors: window.__bench.errors }));
+    const B = await page.evaluate(() => ({ longtasks: window.__bench.longtasks, loafs: window.__bench.loafs, phases: window.__bench.phases, workerDone: window.__bench.workerDone ?? null, gl: window.__bench.gl }));
     const inLoad = B.longtasks.filter((t) => t.start >= mark && t.start < outcome.readyAt);
     const sorted = [...inLoad].sort((a, b) => b.duration - a.duration);
     result.longest = sorted[0] ? { start: sorted[0].start - mark, duration: sorted[0].duration, during: phaseAt(B.phases, sorted[0].start) } : null;
@@ -466,6 +466,11 @@ async function measureFormat(o, base, key) {
     result.over100 = inLoad.filter((t) => t.duration > 100).length;
     result.topTasks = sorted.slice(0, 5).map((t) => ({ start: t.start - mark, duration: t.duration, during: phaseAt(B.phases, t.start) }));
     result.phases = B.phases.filter((p) => p.t >= mark).map((p) => ({ phase: p.phase, t: p.t - mark }));
+    // The worker's result on the main thread (the probe times the first access to e.data, its
+    // structured-clone deserialisation, and the handler), and the WebGL uploads since the page opened.
+    if (B.workerDone && B.workerDone.at >= mark) result.workerDone = { ...B.workerDone, at: B.workerDone.at - mark };
+    const up = ['bufferData', 'bufferSubData', 'texImage2D', 'texSubImage2D'].map((k) => B.gl[k]).filter(Boolean);
+    result.uploads = { calls: up.reduce((n, x) => n + x.calls, 0), ms: up.reduce((n, x) => n + x.ms, 0), bytes: up.reduce((n, x) => n + x.bytes, 0) };
     // The long animation frames' scripts over the same window: who ran in the long tasks.
     const loafs = B.loafs.filter((l) => l.start + l.duration >= mark && l.start < outcome.readyAt).sort((a, b) => b.duration - a.duration);
     result.loafScripts = loafs.slice(0, 3).map((l) => ({ start: l.start - mark, duration: l.duration, scripts: [...l.scripts].sort((a, b) => b.duration - a.duration).slice(0, 3) }));
@@ -542,6 +547,8 @@ function markdown(results, env) {
       L.push(`  - report in and no load running ${fmt(r.reportMs / 1000, 1)} s after the file was set; drawn (\`ready()\`) at ${fmt(r.readyMs / 1000, 1)} s.`);
       const phases = r.phases?.filter((p, i, a) => i === 0 || p.phase !== a[i - 1].phase);
       if (phases?.length) L.push(`  - load phases (s from the file being set): ${phases.map((p) => `${p.phase} ${fmt(p.t / 1000, 1)}`).join(', ')}.`);
+      if (r.workerDone) L.push(`  - the worker's result on the main thread at ${fmt(r.workerDone.at / 1000, 1)} s: deserialising the message ${fmt(r.workerDone.deserializeMs)} ms, its handler ${fmt(r.workerDone.handlerMs)} ms.`);
+      if (r.uploads) L.push(`  - WebGL uploads since the page opened (the sample's too): ${fmt(r.uploads.bytes / 1e6)} MB in ${fmt(r.uploads.calls)} calls, ${fmt(r.uploads.ms)} ms of main thread.`);
       L.push(`  - long tasks (top 5): ${r.topTasks.length ? r.topTasks.map((t) => `${fmt(t.duration)} ms at ${fmt(t.start / 1000, 1)} s (${t.during})`).join('; ') : 'none over 50 ms'}.`);
       const lf = r.loafScripts?.[0];
       if (lf?.scripts?.length) L.push(`  - longest animation frame (${fmt(lf.duration)} ms at ${fmt(lf.start / 1000, 1)} s), its scripts: ${lf.scripts.map((s) => `${s.invoker}${s.fn ? ` → ${s.fn}` : ''} ${fmt(s.duration)} ms`).join('; ')}.`);

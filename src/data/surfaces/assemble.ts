@@ -116,7 +116,8 @@ function usableColour(c: string | undefined): string | undefined {
 export function addObject(m: Model, o: ImportedObject, kind: ObjectKind, source: ImportSourceT, taken: Set<string>, extra: { zone?: string; system?: string; color?: string; opacity?: number } = {}): void {
   const fileColour = usableColour(o.color);
   const color = extra.color ?? fileColour ?? KIND_COLOUR[kind];
-  const name = o.name || source.object;
+  // DXF's default layer "0" says nothing: the file's name does.
+  const name = o.name && o.name !== '0' ? o.name : `${source.file.replace(/\.[^.]+$/, '')}${o.name === '0' ? ' (layer 0)' : ''}`;
   if (o.type === 'mesh') {
     const id = uniqueId(name, taken);
     const surface: SurfaceModel = { id, name, vertices: o.vertices, triangles: o.triangles, source, ...(fileColour || extra.color ? { color } : {}), ...(extra.opacity !== undefined ? { opacity: extra.opacity } : {}) };

@@ -199,6 +199,8 @@ async function readGltf(bytes: Uint8Array, fileName: string, options: ImportOpti
     return { objects: [], issues, meta };
   }
   for (const e of required) if (e !== 'KHR_mesh_quantization') issue(`the file requires extension ${e}, which is not read: what depends on it may be missing`, 'warning');
+  const textures = Array.isArray((json as { textures?: unknown[] }).textures) ? (json as { textures: unknown[] }).textures.length : 0;
+  if (textures > 0) issue(`${textures} texture(s) not shown: surfaces are drawn in their material's base colour`, 'warning');
 
   // Buffers: bytes from the BIN chunk, a data: URI or a companion file; shorter than declared → zero-padded (reported; views into the missing part are refused below).
   const resources: Record<string, Uint8Array> = { __none: new Uint8Array(0) };
