@@ -574,6 +574,8 @@ const INTRO = [
   '`longtask` entries (observer registered before the app\'s first script) that start in that window;',
   `the target is none over ${TARGET_MS} ms. The heap is taken after a forced GC (CDP \`Runtime.getHeapUsage\`,`,
   'V8 heap plus ArrayBuffers), for the page and for its workers. The machine is given with the run.',
+  'A run loads each file once, on a machine shared with other jobs: the longest task varies from run to',
+  'run, so compare several runs before concluding that a file meets the target or misses it.',
   '',
 ].join('\n');
 

@@ -130,7 +130,9 @@ async function importSurfaces(req: Extract<WorkerRequest, { kind: 'surfaces' }>)
       csv = { files: req.csv, options: {}, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, document: imported.document };
     }
   }
-  const imports = await importSurfaceFiles(req.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })), (f) => post({ type: 'progress', phase: 'parsing', fraction: 0.05 + 0.6 * f }));
+  const files = await Promise.all(req.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(f.bytes instanceof Blob ? await f.bytes.arrayBuffer() : f.bytes) })));
+  post({ type: 'progress', phase: 'parsing', fraction: 0.05 });
+  const imports = await importSurfaceFiles(files, (f) => post({ type: 'progress', phase: 'parsing', fraction: 0.05 + 0.6 * f }));
   post({ type: 'progress', phase: 'validating', fraction: 0.65 });
   const a = assemble(base, imports);
   const objects = a.files.reduce((n, f) => n + f.objects.length, 0);

@@ -22,7 +22,7 @@ export type WorkerRequest =
    * Surface files (DXF, OBJ, GOCAD, Surpac, STL, glTF, OMF) added to `base` (the dataset on screen,
    * or null), with any drill tables opened with them imported first.
    */
-  | { kind: 'surfaces'; files: { name: string; bytes: ArrayBuffer }[]; base: Model | null; csv: CsvFile[]; source: string; method: DesurveyMethod }
+  | { kind: 'surfaces'; files: { name: string; bytes: ArrayBuffer | Blob }[]; base: Model | null; csv: CsvFile[]; source: string; method: DesurveyMethod }
   /** a model edited on the page (import panel): validated records, prepared again as a new dataset */
   | { kind: 'model'; model: Model; report: LoadReport; source: string; method: DesurveyMethod };
 
