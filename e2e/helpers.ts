@@ -57,3 +57,24 @@ export async function act(page: Page, fn: () => Promise<unknown> | unknown): Pro
   await fn();
   await nextFrame(page, before);
 }
+
+/** Size and pixel statistics of a PNG decoded in the page: distinct (coarse) colours and pixels near `target` RGB. */
+export async function pngStats(page: Page, png: Buffer, target: number[]): Promise<{ width: number; height: number; colours: number; high: number }> {
+  return page.evaluate(async ({ b64, target }) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const c = document.createElement('canvas');
+    c.width = bmp.width;
+    c.height = bmp.height;
+    const ctx = c.getContext('2d', { willReadFrequently: true })!;
+    ctx.drawImage(bmp, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set<number>();
+    let high = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      colours.add(((d[i] >> 4) << 8) | ((d[i + 1] >> 4) << 4) | (d[i + 2] >> 4));
+      if (Math.abs(d[i] - target[0]) < 24 && Math.abs(d[i + 1] - target[1]) < 24 && Math.abs(d[i + 2] - target[2]) < 24) high++;
+    }
+    return { width: bmp.width, height: bmp.height, colours: colours.size, high };
+  }, { b64: png.toString('base64'), target });
+}

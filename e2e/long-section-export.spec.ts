@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { openApp, pngStats } from './helpers';
 
 const sample = JSON.parse(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8'));
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -78,26 +78,6 @@ async function inspect(page: Page, svg: string) {
   }, { src: svg, sel: SELECTORS });
 }
 
-/** Size from the IHDR chunk, and pixel statistics of the decoded picture. */
-async function pngStats(page: Page, png: Buffer) {
-  return page.evaluate(async ({ b64, target }) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const c = document.createElement('canvas');
-    c.width = bmp.width;
-    c.height = bmp.height;
-    const ctx = c.getContext('2d', { willReadFrequently: true })!;
-    ctx.drawImage(bmp, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const colours = new Set<number>();
-    let high = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      colours.add(((d[i] >> 4) << 8) | ((d[i + 1] >> 4) << 4) | (d[i + 2] >> 4));
-      if (Math.abs(d[i] - target[0]) < 24 && Math.abs(d[i + 1] - target[1]) < 24 && Math.abs(d[i + 2] - target[2]) < 24) high++;
-    }
-    return { width: bmp.width, height: bmp.height, colours: colours.size, high };
-  }, { b64: png.toString('base64'), target: HIGH_GRADE });
-}
 
 test.describe('long-section export', () => {
   test('SVG: standalone, the same elements as on screen, styles resolved, title block and disclosure; PNG from it at 2x', async ({ page }) => {
@@ -150,7 +130,7 @@ test.describe('long-section export', () => {
     expect(pngFile.name).toBe('rocmec-1-russian-kid-illustrative-model-long-section.png');
     expect([...pngFile.bytes.subarray(0, 8)]).toEqual(PNG_MAGIC);
     expect([pngFile.bytes.readUInt32BE(16), pngFile.bytes.readUInt32BE(20)]).toEqual([2 * r.width, 2 * r.height]);
-    const stats = await pngStats(page, pngFile.bytes);
+    const stats = await pngStats(page, pngFile.bytes, HIGH_GRADE);
     expect([stats.width, stats.height]).toEqual([2 * r.width, 2 * r.height]);
     expect(stats.colours, 'distinct colours: not blank').toBeGreaterThan(40);
     expect(stats.high, 'pixels of the ≥ 10 g/t class colour').toBeGreaterThan(400);

@@ -4,7 +4,7 @@
  * colours. The panel opens from the "Long section" button.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { openApp, pngStats } from './helpers';
 
 /** disclosurePreset('McDowell', 45) from src/domain/interceptQuery.ts: one intercept per vein sample, capped. */
 const DISCLOSURE = { cutoff: 0, minLength: 0, maxDilution: 0, topCut: 45, includeCutoff: null, domain: 'zone', system: 'McDowell' };
@@ -123,23 +123,7 @@ test.describe('long section', () => {
 
   test('a screenshot of the long section is not blank and shows the pierce-point colours', async ({ page }) => {
     const png = await page.getByTestId('long-section').screenshot();
-    const stats = await page.evaluate(async ({ b64, target }) => {
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const c = document.createElement('canvas');
-      c.width = bmp.width;
-      c.height = bmp.height;
-      const ctx = c.getContext('2d', { willReadFrequently: true })!;
-      ctx.drawImage(bmp, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      const colours = new Set<number>();
-      let high = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        colours.add(((d[i] >> 4) << 8) | ((d[i + 1] >> 4) << 4) | (d[i + 2] >> 4));
-        if (Math.abs(d[i] - target[0]) < 24 && Math.abs(d[i + 1] - target[1]) < 24 && Math.abs(d[i + 2] - target[2]) < 24) high++;
-      }
-      return { width: c.width, height: c.height, colours: colours.size, high };
-    }, { b64: png.toString('base64'), target: HIGH_GRADE });
+    const stats = await pngStats(page, png, HIGH_GRADE);
     expect(stats.width).toBeGreaterThan(400);
     expect(stats.height).toBeGreaterThan(250);
     expect(stats.colours, 'distinct colours: not a blank panel').toBeGreaterThan(40);

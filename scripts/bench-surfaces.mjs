@@ -46,6 +46,7 @@
  * The site is a private copy of the build in a temp folder served by scripts/bench/static-server.mjs
  * on port 4191 (see scripts/bench.mjs), deleted at the end.
  */
+import { buildSite, CHROMIUM_ARGS, run } from './bench/site.mjs';
 import { spawnSync } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -67,19 +68,6 @@ const START_PREFIX = '<!-- surfaces:start';
 const END = '<!-- surfaces:end -->';
 const TARGET_MS = 100;
 
-// Same flags as scripts/bench.mjs (the e2e suite's, plus precise memory info).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--enable-precise-memory-info',
-];
 
 /** The sheet: (N + 1)² vertices on a 1 m grid, 2 N² triangles. */
 const N = 1000;
@@ -272,28 +260,9 @@ function checkIgnored() {
 // ---------------------------------------------------------------------------------------------
 // Site, server, browser
 
-function run(cmd, args, timeoutMs) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: timeoutMs });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}${r.signal ? `, ${r.signal}` : ''}`})`);
-}
-
 /** A private copy of the build (the surface files are not served: they are set on the file input). */
 function prepareSite(o) {
-  const tmp = mkdtempSync(join(tmpdir(), 'veinscape-bench-surfaces-'));
-  const site = join(tmp, 'site');
-  let build;
-  if (o.build) {
-    log('building the app into', site);
-    run('npx', ['vite', 'build', '--outDir', site, '--emptyOutDir', '--logLevel', 'warn', ...(o.unminified ? ['--minify', 'false'] : [])], 10 * 60_000);
-    build = `fresh \`vite build${o.unminified ? ' --minify false' : ''}\` at the start of the run`;
-  } else {
-    if (!existsSync(join(ROOT, 'dist/index.html'))) {
-      log('dist/ is missing: npx vite build');
-      run('npx', ['vite', 'build', '--logLevel', 'warn'], 10 * 60_000);
-    }
-    cpSync(join(ROOT, 'dist'), site, { recursive: true });
-    build = `dist/ as of ${statSync(join(ROOT, 'dist/index.html')).mtime.toISOString().replace(/\.\d+Z$/, 'Z')}`;
-  }
+  let { tmp, site, build } = buildSite(o, 'veinscape-bench-surfaces-', log);
   const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout?.trim();
   const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no', 'src'], { cwd: ROOT, encoding: 'utf8' }).stdout?.trim();
   if (head) build += ` of ${head}${dirty ? ' with uncommitted changes in src/' : ''}`;

@@ -43,6 +43,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { serveStatic } from './bench/static-server.mjs';
+import { buildSite, CHROMIUM_ARGS, run } from './bench/site.mjs';
 import { cpSync, existsSync, readFileSync, writeFileSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync, copyFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -56,18 +57,6 @@ import { consoleTable, markdownResults, median, sizeLabel, updateDoc } from './b
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_SIZES = '1000x100,10000x10,10000x100';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--enable-precise-memory-info',
-];
 
 function parseArgs(argv) {
   const o = { sizes: DEFAULT_SIZES, build: false, doc: true, profile: false, binary: false, timeout: 300, budget: 360, total: 600, port: 4191, json: null };
@@ -119,11 +108,6 @@ function parseSize(spec) {
 const log = (...a) => console.error('[bench]', ...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function run(cmd, args, timeoutMs) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: timeoutMs });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}${r.signal ? `, ${r.signal}` : ''}`})`);
-}
-
 function ensureDataset(size) {
   if (existsSync(size.path)) return;
   if (size.binary) {
@@ -142,21 +126,7 @@ function ensureDataset(size) {
 
 /** A private copy of the build with the stress files under bench/. */
 function prepareSite(o, sizes) {
-  const tmp = mkdtempSync(join(tmpdir(), 'veinscape-bench-'));
-  const site = join(tmp, 'site');
-  let build;
-  if (o.build) {
-    log('building the app into', site);
-    run('npx', ['vite', 'build', '--outDir', site, '--emptyOutDir', '--logLevel', 'warn', ...(o.unminified ? ['--minify', 'false'] : [])], 10 * 60_000);
-    build = `fresh \`vite build${o.unminified ? ' --minify false' : ''}\` at the start of the run`;
-  } else {
-    if (!existsSync(join(ROOT, 'dist/index.html'))) {
-      log('dist/ is missing: npx vite build');
-      run('npx', ['vite', 'build', '--logLevel', 'warn'], 10 * 60_000);
-    }
-    cpSync(join(ROOT, 'dist'), site, { recursive: true });
-    build = `dist/ as of ${statSync(join(ROOT, 'dist/index.html')).mtime.toISOString().replace(/\.\d+Z$/, 'Z')}`;
-  }
+  const { tmp, site, build } = buildSite(o, 'veinscape-bench-', log);
   mkdirSync(join(site, 'bench'), { recursive: true });
   for (const s of sizes) {
     const dest = join(site, 'bench', s.name);
