@@ -209,6 +209,7 @@ test.describe('bring your own deposit', () => {
     expect(first.files.find((f) => f.file === 'Fault.ts')!.checks).toContain('far');
     expect(first.faults).toEqual(['SmallFault']);
 
+    const warningsBefore = await page.evaluate(() => window.veinscape.store.getState().report!.warnings.length);
     // Move the fault to the holes (the offered shift), then give it 150 (ft-grid) units of dip-slip, hanging wall moving.
     const fileBox = page.locator('[data-testid=imported-file][data-file="Fault.ts"]');
     await fileBox.getByRole('button', { name: /Apply: shifted/ }).click();
@@ -225,6 +226,8 @@ test.describe('bring your own deposit', () => {
     await page.getByLabel('Mpz colour').fill('#3366cc');
     await page.waitForFunction(() => window.veinscape.store.getState().model!.surfaces.find((s) => s.name === 'Mpz')?.color === '#3366cc');
     await page.evaluate(() => window.veinscape.ready());
+    // Three edits later the report says each thing once (the desurvey warnings are not repeated).
+    expect(await page.evaluate(() => window.veinscape.store.getState().report!.warnings.length)).toBe(warningsBefore);
 
     const snapshot = () => page.evaluate(() => {
       const s = window.veinscape.store.getState();

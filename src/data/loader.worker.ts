@@ -52,13 +52,23 @@ function transferables(p: Prepared, model: Model): ArrayBuffer[] {
   return [...out];
 }
 
+/**
+ * Adds warnings that are not already in the report: a model edited in the import panel comes back
+ * with its report, whose desurvey and topography warnings the new preparation finds again.
+ */
+function addWarnings(report: LoadReport, warnings: LoadReport['warnings']): void {
+  const key = (w: LoadReport['warnings'][number]) => `${w.path}\u0000${w.id ?? ''}\u0000${w.message}`;
+  const seen = new Set(report.warnings.map(key));
+  for (const w of warnings) if (!seen.has(key(w))) report.warnings.push(w);
+}
+
 function failed(source: string, message: string): LoadReport {
   return { source, ok: false, errors: [{ path: source, message }], warnings: [], counts: {}, dropped: {} };
 }
 
 async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?: CsvImportInfo) {
   post({ type: 'progress', phase: 'building', fraction: 0.7 });
-  if (req.kind !== 'prepare') report.warnings.push(...topographyWarnings(model));
+  if (req.kind !== 'prepare') addWarnings(report, topographyWarnings(model));
   // The surfaces' half of prepare on the other core (surfaceJob.ts), the holes' half here.
   // The world bounds and origin once, for both halves (a loop over every vertex).
   const frame = worldFrame(model);
@@ -69,7 +79,7 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
   prepared.surfaces = (await job) ?? surfaceBuffers(model, frame.origin, prepared.faultModels);
   // Surface bounds (views and axes frame them) from millions of vertices: here, not on the page.
   for (const s of prepared.surfaces) s.bounds ??= surfaceBounds(s.positions);
-  report.warnings.push(...prepared.warnings);
+  addWarnings(report, prepared.warnings);
   // The picking indexes and the vein search grids (intercept widths) are not needed for the first
   // picture: they are built after the result is sent, while the page draws it (about a second at
   // a million intervals and 2 M vein triangles). The result's arrays move to the page, so they are
