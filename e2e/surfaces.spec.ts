@@ -229,11 +229,15 @@ test.describe('bring your own deposit', () => {
     // Three edits later the report says each thing once (the desurvey warnings are not repeated).
     expect(await page.evaluate(() => window.veinscape.store.getState().report!.warnings.length)).toBe(warningsBefore);
 
+    // A saved view goes into the project file with the rest.
+    await page.getByLabel('View name').fill('Mpz from the south');
+    await page.getByRole('button', { name: 'Save view' }).click();
+
     const snapshot = () => page.evaluate(() => {
       const s = window.veinscape.store.getState();
       const m = s.model!;
       return {
-        surfaces: m.surfaces.map((x) => ({ id: x.id, name: x.name, zone: x.zoneId, fault: x.faultId, color: x.color, n: x.vertices.length, t: x.triangles.length, source: x.source })),
+        surfaces: m.surfaces.map((x) => ({ id: x.id, name: x.name, zone: x.zoneId, fault: x.faultId, color: x.color, opacity: x.opacity, n: x.vertices.length, t: x.triangles.length, source: x.source })),
         zones: m.zones.map((z) => ({ id: z.id, kind: z.kind, color: z.color })),
         faults: m.faults,
         holes: m.holes.length,
@@ -252,14 +256,18 @@ test.describe('bring your own deposit', () => {
     });
     const doc = JSON.parse(saved);
     expect(doc.surfaces.length).toBe(2);
+    expect(doc.views.map((v: { name: string }) => v.name)).toEqual(['Mpz from the south']);
     await page.evaluate((d) => window.veinscape.load(d), doc);
     await page.evaluate(() => window.veinscape.ready());
     expect(await snapshot()).toEqual(before);
+    expect(await page.evaluate(() => window.veinscape.store.getState().model!.views.map((v) => v.name))).toEqual(['Mpz from the south']);
     expect(await page.evaluate((id) => window.veinscape.drawnVertices(id), mpz)).toEqual(asMapped);
 
     // The binary form reopens the same scene too.
-    const vsb = await page.evaluate(async () => Array.from(new Uint8Array(await (await window.veinscape.saveProject('vsb')).arrayBuffer())));
-    await page.evaluate((bytes) => window.veinscape.load(new File([new Uint8Array(bytes)], 'project.vsb')), vsb);
+    await page.evaluate(async () => {
+      const blob = await window.veinscape.saveProject('vsb');
+      await window.veinscape.load(new File([blob], 'project.vsb'));
+    });
     await page.evaluate(() => window.veinscape.ready());
     expect(await snapshot()).toEqual(before);
 
@@ -280,15 +288,14 @@ test.describe('bring your own deposit', () => {
     await page.evaluate(() => window.veinscape.store.getState().restoreAll());
     await page.evaluate(() => window.veinscape.ready());
     const restored = await page.evaluate((id) => window.veinscape.drawnVertices(id), mpz);
-    let moved = 0;
+    // (one expect for all: thirty thousand expect calls took minutes)
+    const moves: number[] = [];
     for (let i = 0; i < restored.length; i += 3) {
       const d = Math.hypot(restored[i] - asMapped[i], restored[i + 1] - asMapped[i + 1], restored[i + 2] - asMapped[i + 2]);
-      if (d > 1e-6) {
-        moved++;
-        expect(d).toBeCloseTo(150, 0);
-      }
+      if (d > 1e-6) moves.push(d);
     }
-    expect(moved).toBeGreaterThan(0);
+    expect(moves.length).toBeGreaterThan(0);
+    expect(moves.filter((d) => Math.abs(d - 150) > 0.5)).toEqual([]);
   });
 });
 
