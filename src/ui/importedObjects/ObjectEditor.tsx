@@ -71,7 +71,7 @@ export function ObjectEditor({ row, zones, onKind, onEdit }: Props) {
           <label className="row">
             <span>Zone</span>
             <select aria-label={`${label} zone`} value={row.zoneId ?? ''} onChange={(e) => onEdit({ zoneId: e.target.value })}>
-              {zones.filter((z) => z.id === row.zoneId || !z.id.startsWith('zone-')).map((z) => <option key={z.id} value={z.id}>{z.id === row.zoneId && z.id.startsWith('zone-') ? 'its own zone' : z.name}</option>)}
+              {zones.filter((z) => z.kind !== 'topography' || z.id === row.zoneId).map((z) => <option key={z.id} value={z.id}>{z.id === row.zoneId && z.id.startsWith('zone-') ? `its own zone (${z.name})` : z.name}</option>)}
             </select>
           </label>
           <label className="row">
