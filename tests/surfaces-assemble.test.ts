@@ -60,6 +60,12 @@ describe('coordinate checks', () => {
     expect(c[0].fix).toEqual({ shift: [611_400, 5_341_400, 0] });
   });
 
+  it('shifts the elevation too when the file is also far below the holes', () => {
+    const c = checkCoordinates([sheet('v', 1000, 2000, -10_000)], { format: 't' }, holes);
+    // holes' mid elevation 150 minus the sheet's -10,000
+    expect(c[0].fix).toEqual({ shift: [611_400, 5_341_400, 10_150] });
+  });
+
   it('reports what the file declares: Y up, depth positive, feet; an inch header is information only', () => {
     const kinds = (meta: FileImport['meta']) => checkCoordinates([sheet('v', E0, N0, 0)], meta, null).map((c) => [c.kind, !!c.fix]);
     expect(kinds({ format: 'glTF', upAxis: 'y' })).toEqual([['y-up', true]]);

@@ -106,7 +106,9 @@ export function checkCoordinates(objects: ImportedObject[], meta: ImportedMeta, 
         }
       } else {
         const c = (b: Box3, a: number) => (b.min[a] + b.max[a]) / 2;
-        const shift: [number, number, number] = [Math.round(c(holes, 0) - c(box, 0)), Math.round(c(holes, 1) - c(box, 1)), 0];
+        // Elevation too when the file is also far above or below (another datum, or depth for elevation).
+        const dz = Math.max(0, box.min[2] - holes.max[2], holes.min[2] - box.max[2]) > near ? Math.round(c(holes, 2) - c(box, 2)) : 0;
+        const shift: [number, number, number] = [Math.round(c(holes, 0) - c(box, 0)), Math.round(c(holes, 1) - c(box, 1)), dz];
         out.push({ kind: 'far', message: `${km(asIs)} from the drill holes: a local grid, another CRS, or another project? A shift to the holes' centre is offered; use the real grid transformation if you know it`, fix: { shift } });
       }
     }
