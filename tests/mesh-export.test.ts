@@ -309,3 +309,29 @@ describe('collectExportScene', () => {
     expect(names).toEqual(['Vein_One', 'host-s', 'f1-s', 'Drill_holes', 'Drift_150']);
   });
 });
+
+describe('point sets in the exports', () => {
+  const scene = (): ExportScene => ({ ...handScene(), meshes: [], lines: [], points: [{ name: 'Samples', color: '#336699', vertices: f64([E, N, 250, E + 3, N + 4, 240.5, E - 1, N + 2, 260.25]) }] });
+
+  it('glb: a POINTS mesh three reads as Points, 3 points back in place within 1 mm', async () => {
+    const gltf = await parseGlb(await writeGlb(scene()));
+    const pts: Object3D[] = [];
+    gltf.scene.traverse((o) => (o as { isPoints?: boolean }).isPoints && pts.push(o));
+    expect(pts).toHaveLength(1);
+    const read = positionsOf((pts[0] as unknown as { geometry: BufferGeometry }).geometry);
+    const o = scene().origin;
+    // glTF Y-up back to project axes: e = x + e0, n = n0 - z, z = y + z0
+    const back = Array.from({ length: 3 }, (_, i) => [read[i * 3] + o[0], o[1] - read[i * 3 + 2], read[i * 3 + 1] + o[2]]).flat();
+    back.forEach((v, i) => expect(Math.abs(v - scene().points![0].vertices[i])).toBeLessThan(1e-3));
+  });
+
+  it('OBJ: one `p` record naming the three vertices, read by three as Points', () => {
+    const { obj } = writeObj(scene());
+    expect(obj).toMatch(/^p 1 2 3$/m);
+    const group = new OBJLoader().parse(obj);
+    const pts: Object3D[] = [];
+    group.traverse((o) => (o as { isPoints?: boolean }).isPoints && pts.push(o));
+    expect(pts).toHaveLength(1);
+    expect((pts[0] as unknown as { geometry: BufferGeometry }).geometry.getAttribute('position').count).toBe(3);
+  });
+});

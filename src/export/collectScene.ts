@@ -11,7 +11,7 @@
  * Reads state only (no GPU uniforms): the fault shift vectors come from faultShifts(state), the
  * same function UniformSync copies into the shaders, so the export matches the picture.
  */
-import { FAULT_COLOR, FAULT_OPACITY, KIND_LAYER, KIND_OPACITY, TRACE_COLOR, WORKING_COLOR } from '../state/layerStyle';
+import { FAULT_COLOR, FAULT_OPACITY, KIND_LAYER, KIND_OPACITY, POINT_COLOR, TRACE_COLOR, WORKING_COLOR } from '../state/layerStyle';
 import type { SurfaceModel } from '../data/model';
 import type { VeinscapeState } from '../state/store';
 import { faultShifts } from '../state/faultShifts';
@@ -199,6 +199,9 @@ export function collectExportScene(s: ExportState): ExportScene {
     }
   }
 
+  // Point sets are drawn as mapped (they do not move with fault blocks).
+  const points = layer.points ? model.pointSets.map((p) => ({ name: unique(p.name ?? p.id), color: p.color ?? POINT_COLOR, vertices: p.points })) : [];
+
   const origin = prepared.origin;
-  return { project: model.project.name, crs: model.project.crs?.name, origin: [origin[0], origin[1], origin[2]], meshes, lines };
+  return { project: model.project.name, crs: model.project.crs?.name, origin: [origin[0], origin[1], origin[2]], meshes, lines, points };
 }

@@ -38,6 +38,13 @@ export interface ExportLines {
   lines: Float64Array[];
 }
 
+export interface ExportPoints {
+  name: string;
+  color: string;
+  /** world [e, n, z, ...] m, float64 */
+  vertices: Float64Array;
+}
+
 export interface ExportScene {
   project: string;
   /** CRS name (e.g. 'NAD83 / UTM zone 17N'), recorded in the files */
@@ -46,6 +53,8 @@ export interface ExportScene {
   origin: [number, number, number];
   meshes: ExportMesh[];
   lines: ExportLines[];
+  /** point sets (OMF), as drawn */
+  points?: ExportPoints[];
 }
 
 /** '#rrggbb' → [r, g, b] in 0..1, still sRGB-encoded. Unparseable colours give mid grey. */
@@ -161,6 +170,16 @@ export async function writeGlb(scene: ExportScene): Promise<Uint8Array<ArrayBuff
       .setMaterial(material(l.name, l.color, 1));
     gltfScene.addChild(doc.createNode(l.name).setMesh(doc.createMesh(l.name).addPrimitive(prim)));
   }
+  for (const p of scene.points ?? []) {
+    const n = p.vertices.length / 3;
+    if (n === 0) continue;
+    const prim = doc
+      .createPrimitive()
+      .setMode(0) // POINTS
+      .setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(toGltfAxes(p.vertices, o, new Float32Array(n * 3))).setBuffer(buffer))
+      .setMaterial(material(p.name, p.color, 1));
+    gltfScene.addChild(doc.createNode(p.name).setMesh(doc.createMesh(p.name).addPrimitive(prim)));
+  }
   // One buffer view per attribute (not interleaved): the plainest layout for every importer.
   return new WebIO().setVertexLayout(VertexLayout.SEPARATE).writeBinary(doc);
 }
@@ -221,6 +240,15 @@ export function writeObj(scene: ExportScene, mtlFile: string = exportFileNames(s
       out.push(`l ${refs.join(' ')}`);
       base += n;
     }
+  }
+  for (const p of scene.points ?? []) {
+    const n = p.vertices.length / 3;
+    if (n === 0) continue;
+    out.push(`o ${objName(p.name)}`, `usemtl ${addMaterial(p.name, p.color, 1)}`);
+    objects++;
+    for (let i = 0; i < p.vertices.length; i += 3) out.push(vertexLine(p.vertices, i));
+    out.push(`p ${Array.from({ length: n }, (_, k) => base + k).join(' ')}`);
+    base += n;
   }
   return { obj: out.join('\n') + '\n', mtl: mtl.join('\n') + '\n' };
 }

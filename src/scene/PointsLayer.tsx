@@ -2,6 +2,7 @@
 import { useEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, PointsMaterial } from 'three';
 import { useVeinscape } from '../state/store';
+import { POINT_COLOR } from '../state/layerStyle';
 import type { PointSetModel } from '../data/model';
 import type { Vec3 } from '../domain/vec3';
 
@@ -15,7 +16,7 @@ function PointSetMesh({ set, origin, visible }: { set: PointSetModel; origin: Ve
     g.computeBoundingSphere();
     return g;
   }, [set, origin]);
-  const material = useMemo(() => new PointsMaterial({ color: set.color ?? '#6f8fb0', size: 5, sizeAttenuation: false }), [set.color]);
+  const material = useMemo(() => new PointsMaterial({ color: set.color ?? POINT_COLOR, size: 5, sizeAttenuation: false }), [set.color]);
   useEffect(() => () => geometry.dispose(), [geometry]);
   useEffect(() => () => material.dispose(), [material]);
   return <points name={`points:${set.id}`} geometry={geometry} material={material} visible={visible} />;

@@ -10,3 +10,4 @@ export const FAULT_COLOR = '#b5473a';
 export const FAULT_OPACITY = 0.13;
 export const TRACE_COLOR = '#59626d';
 export const WORKING_COLOR = '#7a6a58';
+export const POINT_COLOR = '#6f8fb0';

@@ -63,7 +63,7 @@ export function importedObjects(m: Model): ObjectRow[] {
   for (const w of m.workings) if (w.source) lineRow(w, 'workings', w.path.length, w.color ?? KIND_COLOUR.workings);
   for (const r of m.resourceCategories) if (r.source) lineRow(r, 'resource', r.outline.length, '#5aae61');
   for (const p of m.pointSets) {
-    if (p.source) rows.set(keyOf(p.source), { key: keyOf(p.source), source: p.source, name: p.name ?? p.id, kind: 'other', type: 'points', color: p.color ?? '#6f8fb0', vertices: p.points.length / 3, triangles: 0, lines: 0, attributes: Object.keys(p.attributes ?? {}) });
+    if (p.source) rows.set(keyOf(p.source), { key: keyOf(p.source), source: p.source, name: p.name ?? p.id, kind: 'other', type: 'points', color: p.color ?? KIND_COLOUR.other, vertices: p.points.length / 3, triangles: 0, lines: 0, attributes: Object.keys(p.attributes ?? {}) });
   }
   return [...rows.values()];
 }
