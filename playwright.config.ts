@@ -9,9 +9,10 @@
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 // @ts-ignore -- plain JS module shared with scripts/test-all.mjs; it has no type declarations (allowJs is off).
-import { findChromium as findChromiumUntyped } from './scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS as CHROMIUM_ARGS_UNTYPED, findChromium as findChromiumUntyped } from './scripts/find-chromium.mjs';
 
 const findChromium = findChromiumUntyped as () => string | null;
+const CHROMIUM_ARGS = CHROMIUM_ARGS_UNTYPED as string[];
 
 // Overridable so several checkouts or agents can run suites side by side without sharing a port or dist/.
 const PORT = Number(process.env.VEINSCAPE_E2E_PORT || 4173);
@@ -40,17 +41,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--ignore-gpu-blocklist',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

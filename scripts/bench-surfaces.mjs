@@ -46,10 +46,10 @@
  * The site is a private copy of the build in a temp folder served by scripts/bench/static-server.mjs
  * on port 4191 (see scripts/bench.mjs), deleted at the end.
  */
-import { buildSite, CHROMIUM_ARGS, run } from './bench/site.mjs';
+import { buildSite, CHROMIUM_ARGS, portTaken, run } from './bench/site.mjs';
 import { spawnSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import os, { tmpdir } from 'node:os';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import os from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -267,15 +267,6 @@ function prepareSite(o) {
   const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no', 'src'], { cwd: ROOT, encoding: 'utf8' }).stdout?.trim();
   if (head) build += ` of ${head}${dirty ? ' with uncommitted changes in src/' : ''}`;
   return { tmp, site, build };
-}
-
-async function portTaken(port) {
-  try {
-    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function withTimeout(promise, ms, what) {

@@ -43,9 +43,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { serveStatic } from './bench/static-server.mjs';
-import { buildSite, CHROMIUM_ARGS, run } from './bench/site.mjs';
-import { cpSync, existsSync, readFileSync, writeFileSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync, copyFileSync } from 'node:fs';
-import os, { tmpdir } from 'node:os';
+import { buildSite, CHROMIUM_ARGS, portTaken, run } from './bench/site.mjs';
+import { existsSync, readFileSync, writeFileSync, linkSync, mkdirSync, rmSync, statSync, copyFileSync } from 'node:fs';
+import os from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -137,16 +137,6 @@ function prepareSite(o, sizes) {
     }
   }
   return { tmp, site, build };
-}
-
-/** True when something already answers on 127.0.0.1:port. */
-async function portTaken(port) {
-  try {
-    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function startServer(site, port) {

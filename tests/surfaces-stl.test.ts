@@ -173,12 +173,10 @@ describe('binary', () => {
       put(i, j, 0); put(i + 1, j + 1, 1); put(i, j + 1, 2); t++;
     }
     const ticks: number[] = [];
-    const t0 = performance.now();
     const r = read(b, 'big.stl', () => ticks.push(performance.now()));
-    const ms = performance.now() - t0;
     expect(meshes(r)[0].triangles.length / 3).toBe(2 * n * n);
     expect(meshes(r)[0].vertices.length / 3).toBe((n + 1) * (n + 1));
-    expect(ms).toBeLessThan(20000); // about 0.5 s on a laptop-class core, generous for a loaded CI
+    // Speed is measured by `npm run bench:surfaces`, not asserted here (a timed test fails on a busy machine).
     for (let i = 1; i < ticks.length - 1; i++) expect(ticks[i] - ticks[i - 1]).toBeGreaterThanOrEqual(49);
   }, 60_000);
 });

@@ -6,7 +6,7 @@ import { store, type VeinscapeStore } from '../state/store';
 import { loadInto, type LoadOptions, type LoadSource } from '../data/loadSource';
 import type { LoadReport } from '../data/model';
 import { sceneState } from '../scene/handle';
-import { gpuFinished } from '../scene/gpuFence';
+import { ready } from './ready';
 import { shared } from '../scene/materials/sharedUniforms';
 import { queryIntercepts, type InterceptQuery } from '../domain/interceptQuery';
 import type { Intercept } from '../domain/intercepts';
@@ -43,43 +43,6 @@ export interface VeinscapeApi {
   project(world: Vec3): [number, number] | null;
   /** The current view as a PNG Blob: any size up to 7680 x 4320 (tiled past the GPU limit), optional transparent background, with title, legend, north arrow, scale bar, date, desurvey method and disclosure text unless `overlays: false`. */
   screenshot(options?: ScreenshotOptions): Promise<Blob>;
-}
-
-const animationFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
-
-/**
- * Once drawn, wait until no frame is drawn for two animation frames (the camera controls may
- * settle a frame or two after a view change, and callers expect a still picture), then until the
- * GPU has finished that picture (seconds for a large deposit on software WebGL).
- */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    const before = sceneState.frames;
-    await animationFrame();
-    await animationFrame();
-    if (sceneState.frames !== before) continue;
-    await gpuFinished(sceneState.handle?.gl.getContext());
-    if (sceneState.frames === before) return;
-  }
-}
-
-/** Resolves once no load is running and the current dataset has been drawn. */
-async function ready(): Promise<void> {
-  const done = () => {
-    const s = store.getState();
-    return !s.loading && s.version > 0 && s.renderedVersion === s.version;
-  };
-  if (!done()) {
-    await new Promise<void>((resolve) => {
-      const unsub = store.subscribe(() => {
-        if (done()) {
-          unsub();
-          resolve();
-        }
-      });
-    });
-  }
-  await settle();
 }
 
 export function createApi(): VeinscapeApi {

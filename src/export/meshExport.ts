@@ -18,6 +18,7 @@
 import { fileSlug } from './download';
 import { Document, VertexLayout, WebIO, type Material } from '@gltf-transform/core';
 import { toGltfAxes, type VeinscapeGltfInfo } from '../data/surfaces/gltfAxes';
+import { vertexNormals } from '../domain/surfaceBuffer';
 
 export interface ExportMesh {
   name: string;
@@ -72,25 +73,10 @@ export function srgbToLinear(c: number): number {
 
 const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 1);
 
-/** Area-weighted smooth normals of float32 positions; a vertex without area gets +Y (glTF wants unit normals). */
+/** The scene's area-weighted normals; a vertex without area gets +Y (glTF wants unit normals). */
 function normalsOf(p: Float32Array, idx: Uint32Array): Float32Array {
-  const acc = new Float64Array(p.length);
-  for (let t = 0; t < idx.length; t += 3) {
-    const a = idx[t] * 3, b = idx[t + 1] * 3, c = idx[t + 2] * 3;
-    const ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
-    const vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
-    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-    for (const k of [a, b, c]) {
-      acc[k] += nx; acc[k + 1] += ny; acc[k + 2] += nz;
-    }
-  }
-  const n = new Float32Array(p.length);
-  for (let i = 0; i < n.length; i += 3) {
-    const l = Math.hypot(acc[i], acc[i + 1], acc[i + 2]);
-    if (l > 0) {
-      n[i] = acc[i] / l; n[i + 1] = acc[i + 1] / l; n[i + 2] = acc[i + 2] / l;
-    } else n[i + 1] = 1;
-  }
+  const n = vertexNormals(p, idx);
+  for (let i = 0; i < n.length; i += 3) if (n[i] === 0 && n[i + 1] === 0 && n[i + 2] === 0) n[i + 1] = 1;
   return n;
 }
 

@@ -24,6 +24,10 @@ export function LayersPanel() {
   const layerVisible = useVeinscape((s) => s.layerVisible);
   const setZoneVisible = useVeinscape((s) => s.setZoneVisible);
   const setLayerVisible = useVeinscape((s) => s.setLayerVisible);
+  const hasTopography = zones.some((z) => z.kind === 'topography');
+  const hasPoints = useVeinscape((s) => (s.model?.pointSets.length ?? 0) > 0);
+  // Layers that only imported projects have are listed only when there is something in them.
+  const shown = LAYERS.filter(([id]) => (id !== 'topography' || hasTopography) && (id !== 'points' || hasPoints));
   const systems = new Map<string, typeof zones>();
   for (const z of zones) {
     const key = z.system ?? z.name;
@@ -33,7 +37,7 @@ export function LayersPanel() {
     <section className="panel" aria-label="Layers">
       <h2>Layers</h2>
       <div className="checks">
-        {LAYERS.map(([id, label]) => (
+        {shown.map(([id, label]) => (
           <label key={id}>
             <input type="checkbox" checked={layerVisible[id]} onChange={(e) => setLayerVisible(id, e.target.checked)} /> {label}
           </label>

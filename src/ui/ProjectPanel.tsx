@@ -12,6 +12,7 @@ import type { Model } from '../data/model';
 import type { ProjectT } from '../data/schema';
 import { ObjectEditor } from './importedObjects/ObjectEditor';
 import { captureView, applyView } from '../api/views';
+import { ready } from '../api/ready';
 import { exportModel, saveProject } from './saveProject';
 import { DEFAULT_COLLAR_TOLERANCE } from '../data/topographyCheck';
 
@@ -19,17 +20,8 @@ import { DEFAULT_COLLAR_TOLERANCE } from '../data/topographyCheck';
 async function apply(next: Model): Promise<void> {
   const { faultOffsets: _offsets, ...view } = captureView('before edit');
   await reloadModel(store, next);
-  const s = store.getState();
-  if (s.renderedVersion !== s.version) {
-    await new Promise<void>((resolve) => {
-      const unsub = store.subscribe((st) => {
-        if (st.renderedVersion === st.version) {
-          unsub();
-          resolve();
-        }
-      });
-    });
-  }
+  // After the new dataset's first frame, or the camera would be fitted over the view put back.
+  await ready();
   applyView(view, false);
 }
 
@@ -119,9 +111,12 @@ export function ProjectPanel() {
           if (files.length) void loadInto(store, files, { project: 'add' });
         }}
       />
-      <button className="wide" onClick={() => addInput.current?.click()} disabled={model.project.illustrative} title={model.project.illustrative ? 'Open your own files to start a project: nothing is added to the illustrative sample' : 'Add surfaces and lines (DXF, OBJ, GOCAD, Surpac, STL, glTF, OMF) to this project'}>
-        Add files to this project…
-      </button>
+      {/* Nothing is added to the illustrative sample: open your own files to start a project. */}
+      {!model.project.illustrative && (
+        <button className="wide" onClick={() => addInput.current?.click()} title="Add surfaces and lines (DXF, OBJ, GOCAD, Surpac, STL, glTF, OMF) to this project">
+          Add files to this project…
+        </button>
+      )}
       <div className="buttons">
         <button onClick={() => void saveProject('json')} data-testid="save-json" title="The whole project as Veinscape JSON: drill tables, surfaces, faults, metadata and saved views">Save project</button>
         <button onClick={() => void saveProject('vsb')} title="The binary form: smaller and faster to open for large projects" data-testid="save-project-vsb">Save as .vsb</button>

@@ -93,7 +93,7 @@ export function holesBox(model: Model | null): Box3 | null {
 }
 
 /** Every id of every record kind in the model, so imported ids never collide. */
-function takenIds(m: Model): Set<string> {
+export function takenIds(m: Model): Set<string> {
   return new Set([...m.zones, ...m.surfaces, ...m.faults, ...m.workings, ...m.resourceCategories, ...m.pointSets].map((r) => r.id));
 }
 
@@ -171,7 +171,7 @@ export function addObject(m: Model, o: ImportedObject, kind: ObjectKind, source:
 export function assemble(base: Model | null, imports: FileImport[]): { model: Model; files: ImportedFileSummary[]; errors: LoadIssue[]; warnings: LoadIssue[] } {
   const m: Model = base
     ? { ...base, zones: [...base.zones], surfaces: [...base.surfaces], faults: [...base.faults], workings: [...base.workings], resourceCategories: [...base.resourceCategories], pointSets: [...base.pointSets] }
-    : emptyModel(imports.map((f) => f.file.replace(/\.[^.]+$/, '')).join(' + ') || 'Imported project');
+    : emptyModel([...new Set(imports.map((f) => f.file.replace(/\.[^.]+$/, '')))].join(' + ') || 'Imported project');
   const taken = takenIds(m);
   const holes = holesBox(base);
   const errors: LoadIssue[] = [];

@@ -7,7 +7,7 @@
 import type { Model, PointSetModel, SurfaceModel } from '../model';
 import type { FaultSideT, FaultT, ImportSourceT, ResourceCategoryT, WorkingT, ZoneT } from '../schema';
 import type { ImportedObject } from './types';
-import { addObject, KIND_COLOUR, type ObjectKind } from './assemble';
+import { addObject, KIND_COLOUR, takenIds, type ObjectKind } from './assemble';
 import { applyFix, describeFix, type CoordinateFix } from './transform';
 
 export interface ObjectRow {
@@ -101,17 +101,13 @@ function without(m: Model, key: string): Model {
   };
 }
 
-function ids(m: Model): Set<string> {
-  return new Set([...m.zones, ...m.surfaces, ...m.faults, ...m.workings, ...m.resourceCategories, ...m.pointSets].map((r) => r.id));
-}
-
 /** The object as another kind: its records replaced by those of the new kind, same geometry and colour. */
 export function setObjectKind(m: Model, key: string, kind: ObjectKind): Model {
   const row = importedObjects(m).find((r) => r.key === key);
   const geom = geometryOf(m, key);
   if (!row || !geom || row.kind === kind) return m;
   const next = without(m, key);
-  addObject(next, geom, kind, row.source, ids(next), { color: row.color, opacity: row.opacity, system: row.system });
+  addObject(next, geom, kind, row.source, takenIds(next), { color: row.color, opacity: row.opacity, system: row.system });
   return next;
 }
 
@@ -200,7 +196,7 @@ export function carryImported(from: Model, into: Model): Model {
   const surfaces = imported(from.surfaces);
   const zoneIds = new Set(surfaces.map((s) => s.zoneId));
   const faultIds = new Set(surfaces.map((s) => s.faultId));
-  const taken = ids(into);
+  const taken = takenIds(into);
   const fresh = <T extends { id: string }>(a: T[]) => a.filter((r) => !taken.has(r.id));
   return {
     ...into,

@@ -1,0 +1,44 @@
+/**
+ * `veinscape.ready()`: the current dataset loaded and drawn, the picture still and finished by the
+ * GPU. Its own module (no three at run time) so panels can wait for it too.
+ */
+import { store } from '../state/store';
+import { sceneState } from '../scene/handle';
+import { gpuFinished } from '../scene/gpuFence';
+
+const animationFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+
+/**
+ * Once drawn, wait until no frame is drawn for two animation frames (the camera controls may
+ * settle a frame or two after a view change, and callers expect a still picture), then until the
+ * GPU has finished that picture (seconds for a large deposit on software WebGL).
+ */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const before = sceneState.frames;
+    await animationFrame();
+    await animationFrame();
+    if (sceneState.frames !== before) continue;
+    await gpuFinished(sceneState.handle?.gl.getContext());
+    if (sceneState.frames === before) return;
+  }
+}
+
+/** Resolves once no load is running and the current dataset has been drawn. */
+export async function ready(): Promise<void> {
+  const done = () => {
+    const s = store.getState();
+    return !s.loading && s.version > 0 && s.renderedVersion === s.version;
+  };
+  if (!done()) {
+    await new Promise<void>((resolve) => {
+      const unsub = store.subscribe(() => {
+        if (done()) {
+          unsub();
+          resolve();
+        }
+      });
+    });
+  }
+  await settle();
+}
