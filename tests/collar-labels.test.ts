@@ -1,17 +1,17 @@
 /**
  * Collar labels with a plain view-projection (the live overlay's path, src/export/collarLabels.ts):
  * positions as the matrix says, kept while the view and the hole filters are the same and
- * recomputed when either changes; and the overlay's "same picture" test (src/scene/overlay/picture.ts).
+ * recomputed when either changes; and the overlay's "same picture" test (src/overlay/picture.ts).
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDepositText } from '../src/data/load';
 import { prepare } from '../src/domain/prepare';
 import { createVeinscapeStore, type VeinscapeStore } from '../src/state/store';
-import { collectLabels, overlayAnchors, type OverlayAnchors, type Projector } from '../src/export/labels';
-import type { ProjectorView } from '../src/export/collarLabels';
-import { samePicture, type OverlayPicture } from '../src/scene/overlay/picture';
-import type { Label } from '../src/scene/overlay/paint';
+import { collectLabels, overlayAnchors, type OverlayAnchors, type Projector } from '../src/overlay/labels';
+import type { ProjectorView } from '../src/overlay/collarLabels';
+import { samePicture, type OverlayPicture } from '../src/overlay/picture';
+import type { Label } from '../src/overlay/paint';
 
 let store: VeinscapeStore;
 let anchors: OverlayAnchors;

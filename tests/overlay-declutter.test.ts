@@ -1,10 +1,10 @@
 /**
- * Label declutter of the 2D overlay and image exports (src/scene/overlay/paint.ts): a fault's
+ * Label declutter of the 2D overlay and image exports (src/overlay/paint.ts): a fault's
  * name no longer sits on its own slip arrow's offset ("Fault F2" over "31 m" in the sample's
  * default view). Driven with a stand-in 2D context whose text is 6 px per character.
  */
 import { describe, expect, it } from 'vitest';
-import { arrowBoxes, northArrowBox, noteBox, paintLabels, scaleBarBox, type Label } from '../src/scene/overlay/paint';
+import { arrowBoxes, northArrowBox, noteBox, paintLabels, scaleBarBox, type Label } from '../src/overlay/paint';
 
 function fakeContext() {
   const drawn: { text: string; x: number; y: number }[] = [];

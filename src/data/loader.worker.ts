@@ -16,7 +16,7 @@ import { surfaceBounds } from '../domain/bounds';
 import { buildVeinGrids, sendableVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
 import { buildPickIndex, pickIndexTransferables, sendablePickIndex } from '../domain/pickIndex';
 import { copySegments, segmentTransferables } from '../domain/segments';
-import { packedTransferables, packSegments, type PackedSegments } from '../scene/geometry/segmentPack';
+import { packedTransferables, packSegments, type PackedSegments } from '../domain/segmentPack';
 import type { LoadReport, Model } from './model';
 import type { CsvImportInfo, WorkerRequest, WorkerResponse } from './worker-protocol';
 import { baseNameOf, importSurfaceFiles, isSurfaceMainFileName, sniffFormat } from './surfaces';

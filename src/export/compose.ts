@@ -4,10 +4,10 @@
  * in "layout pixels" (the window's CSS pixels, so proportions match the screen); the caller scales
  * the context to the image resolution, so text is rasterised at full size and stays sharp.
  */
-import { arrowBoxes, northArrowBox, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, scaleBarBox, type Label, type OverlayTheme, type ScreenBox } from '../scene/overlay/paint';
-import { INFERRED_CAUTION, type Captions } from './captions';
-import type { LegendSection } from './legend';
-import type { SlipArrow } from './labels';
+import { arrowBoxes, northArrowBox, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, scaleBarBox, type Label, type OverlayTheme, type ScreenBox } from '../overlay/paint';
+import { INFERRED_CAUTION, type Captions } from '../overlay/captions';
+import type { LegendSection } from '../overlay/legend';
+import type { SlipArrow } from '../overlay/labels';
 
 const FONT = '"Inter", "Segoe UI", system-ui, -apple-system, sans-serif';
 

@@ -24,3 +24,8 @@ export function fileSlug(name: string | undefined, fallback: string): string {
     .replace(/-+$/, '');
   return slug || fallback;
 }
+
+/** "rocmec-1-russian-kid-illustrative-model-3840x2160.png" */
+export function exportFileName(projectName: string | undefined, width: number, height: number): string {
+  return `${fileSlug(projectName, 'veinscape')}-${width}x${height}.png`;
+}

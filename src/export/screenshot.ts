@@ -29,9 +29,10 @@ import { shared } from '../scene/materials/sharedUniforms';
 import { axisBox } from '../domain/axes';
 import { dataBox, localBox } from '../domain/bounds';
 import { planTiles, sizeProblem, type Tile } from './tiles';
-import { captionsFor, exportFileName } from './captions';
-import { legendFor } from './legend';
-import { collectLabels, northAngle, overlayAnchors, projector, type OverlayAnchors } from './labels';
+import { captionsFor } from '../overlay/captions';
+import { exportFileName } from './download';
+import { legendFor } from '../overlay/legend';
+import { collectLabels, northAngle, overlayAnchors, projector, type OverlayAnchors } from '../overlay/labels';
 import { drawOverlay, SLIDE_THEMES } from './compose';
 import { nextTask } from '../domain/sliced';
 

@@ -1,5 +1,5 @@
 /** Drill intervals coloured by grade, hole traces (planned ones dashed), workings and resource outlines. */
-import { TRACE_COLOR, WORKING_COLOR } from '../state/layerStyle';
+import { RESOURCE_COLORS, TRACE_COLOR, WORKING_COLOR } from '../state/layerStyle';
 import { useVeinscape } from '../state/store';
 import { currentColouring } from '../state/colouring';
 import { SegmentLayer } from './SegmentLayer';
@@ -10,8 +10,6 @@ const TRACES: SegmentMaterialOptions = { mode: 'trace', radius: 0.6, minPixels: 
 const INTERVALS: SegmentMaterialOptions = { mode: 'grade', radius: 1.6, minPixels: 1.6, holeFilters: true, traceStyle: { radius: TRACES.radius, minPixels: TRACES.minPixels, color: TRACES.color! } };
 /** Workings in one colour; imported lines in their own (a palette: the same program, see ShaderWarmup). */
 const WORKINGS: SegmentMaterialOptions = { mode: 'fixed', radius: 2.2, minPixels: 1.2, color: WORKING_COLOR, palette: [] };
-/** measured, indicated, inferred */
-export const RESOURCE_COLORS = ['#1b7837', '#5aae61', '#a6dba0'];
 const FAULT_TRACES: SegmentMaterialOptions = { mode: 'fixed', radius: 2.5, minPixels: 1.3, color: '#a8392e' };
 const RESOURCES: SegmentMaterialOptions = { mode: 'category', radius: 1.2, minPixels: 1.2, palette: RESOURCE_COLORS };
 /** Every segment layer's material options (ShaderWarmup compiles them before data arrive). */

@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { SegmentBuffer } from '../domain/segments';
 import { buildSegmentGpuData, type SegmentGpuData } from './geometry/segmentGeometry';
-import type { PackedSegments } from './geometry/segmentPack';
+import type { PackedSegments } from '../domain/segmentPack';
 import { createSegmentMaterial, type SegmentMaterialOptions } from './materials/segmentMaterial';
 import { LARGE_LAYER, warmLayer, type WarmTarget } from './warmUp';
 import { useWarmUp } from './useWarmUp';

@@ -19,7 +19,7 @@ import { CameraRig } from './CameraRig';
 import { UniformSync } from './UniformSync';
 import { FrameMonitor } from './FrameMonitor';
 import { PickHandler } from './PickHandler';
-import { OverlayPainter } from './overlay/OverlayPainter';
+import { OverlayPainter } from './OverlayPainter';
 import { MeasureLine } from './MeasureLine';
 import { SectionSync } from './SectionSync';
 import { ShaderWarmup } from './ShaderWarmup';

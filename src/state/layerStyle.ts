@@ -11,3 +11,5 @@ export const FAULT_OPACITY = 0.13;
 export const TRACE_COLOR = '#59626d';
 export const WORKING_COLOR = '#7a6a58';
 export const POINT_COLOR = '#6f8fb0';
+/** Resource outlines: measured, indicated, inferred. */
+export const RESOURCE_COLORS = ['#1b7837', '#5aae61', '#a6dba0'];

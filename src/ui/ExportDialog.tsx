@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useVeinscape } from '../state/store';
 import { sceneState } from '../scene/handle';
 import { MAX_EXPORT_LONG, MAX_EXPORT_SHORT, sizeProblem } from '../export/tiles';
-import { exportFileName } from '../export/captions';
+import { exportFileName } from '../export/download';
 import type { ScreenshotOptions } from '../export/screenshot';
 import './export.css';
 

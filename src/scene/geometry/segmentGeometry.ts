@@ -16,7 +16,7 @@
  */
 import { Box3, BufferAttribute, BufferGeometry, DataTexture, FloatType, NearestFilter, RGBAFormat, Sphere, Vector3 } from 'three';
 import type { SegmentBuffer } from '../../domain/segments';
-import { HOLE_TEX_WIDTH, packSegments, SEG_TEX_WIDTH, type PackedSegments } from './segmentPack';
+import { HOLE_TEX_WIDTH, packSegments, SEG_TEX_WIDTH, type PackedSegments } from '../../domain/segmentPack';
 
 export { HOLE_TEX_WIDTH, SEG_TEX_WIDTH };
 

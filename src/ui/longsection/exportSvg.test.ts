@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INFERRED_CAUTION, ILLUSTRATIVE_MARK, NO_QP } from '../../export/captions';
+import { INFERRED_CAUTION, ILLUSTRATIVE_MARK, NO_QP } from '../../overlay/captions';
 import { assembleSvg, escapeXml, exportFileName, exportText, HEADING, legendGroups, splitAlpha, type TextInput } from './exportSvg';
 
 const base: TextInput = {

@@ -7,7 +7,7 @@
  * same string, so the two files always carry the same content.
  */
 import { fileSlug } from '../../export/download';
-import { INFERRED_CAUTION, ILLUSTRATIVE_MARK, isoDate, NO_QP } from '../../export/captions';
+import { INFERRED_CAUTION, ILLUSTRATIVE_MARK, isoDate, NO_QP } from '../../overlay/captions';
 import { wrapText } from '../../export/compose';
 import { azimuthText } from '../../domain/longSection';
 

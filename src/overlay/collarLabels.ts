@@ -10,7 +10,7 @@ import { faultShifts } from '../state/faultShifts';
 import { projectInto } from '../domain/pick';
 import { holeAttrsFor, holesPassing } from '../domain/viewCounts';
 import { filterStateFrom } from '../state/filterState';
-import type { Label } from '../scene/overlay/paint';
+import type { Label } from './paint';
 import type { LabelState, OverlayAnchors, Projector, ViewSize } from './labels';
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { captionsFor, exportFileName, ILLUSTRATIVE_MARK, INFERRED_CAUTION, inferredVisible, isoDate, NO_QP, type CaptionState } from './captions';
+import { exportFileName } from '../export/download';
+import { captionsFor, ILLUSTRATIVE_MARK, INFERRED_CAUTION, inferredVisible, isoDate, NO_QP, type CaptionState } from './captions';
 import { DEFAULT_LAYERS } from '../state/slices/layers';
 import { loadDepositText } from '../data/load';
 

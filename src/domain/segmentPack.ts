@@ -3,7 +3,7 @@
  * layout). Plain typed arrays, no three.js: the loading worker runs this, so the page receives
  * ready-made GPU data and spends no main-thread time on a million segments.
  */
-import type { SegmentBuffer } from '../../domain/segments';
+import type { SegmentBuffer } from './segments';
 
 /** Texels per row of the segment textures (rows ≤ 8192 on every WebGL2: 33M segments). */
 export const SEG_TEX_WIDTH = 4096;

@@ -7,7 +7,7 @@ import { binLabels } from '../domain/gradeBins';
 import { currentColouring } from '../state/colouring';
 import type { VeinscapeState } from '../state/store';
 import { FAULT_COLOR, TRACE_COLOR } from '../state/layerStyle';
-import { RESOURCE_COLORS } from '../scene/HoleLayers';
+import { RESOURCE_COLORS } from '../state/layerStyle';
 
 export type LegendSymbol = 'swatch' | 'line' | 'dashed';
 

@@ -3,7 +3,7 @@
  * fault names, the north arrow and the scale bar. Canvas text is never HTML, so data text is
  * shown as text. Sizes are CSS pixels; the canvas is scaled by devicePixelRatio.
  */
-import { formatCoord, niceStep, type AxisTick } from '../../domain/axes';
+import { formatCoord, niceStep, type AxisTick } from '../domain/axes';
 
 export interface OverlayTheme {
   text: string;

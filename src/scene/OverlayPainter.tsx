@@ -10,12 +10,12 @@
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { Matrix4, Vector3, type OrthographicCamera, type PerspectiveCamera } from 'three';
-import { projectToScreen } from '../../domain/pick';
-import { store, useVeinscape } from '../../state/store';
-import type { AxisBox } from '../../domain/axes';
-import { collectLabels, northAngle, overlayAnchors } from '../../export/labels';
-import { arrowBoxes, northArrowBox, noteBox, paintNote, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, scaleBarBox, type OverlayTheme, type ScreenBox } from './paint';
-import { samePicture, type OverlayPicture } from './picture';
+import { projectToScreen } from '../domain/pick';
+import { store, useVeinscape } from '../state/store';
+import type { AxisBox } from '../domain/axes';
+import { collectLabels, northAngle, overlayAnchors } from '../overlay/labels';
+import { arrowBoxes, northArrowBox, noteBox, paintNote, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, scaleBarBox, type OverlayTheme, type ScreenBox } from '../overlay/paint';
+import { samePicture, type OverlayPicture } from '../overlay/picture';
 
 const viewProj = new Matrix4();
 
@@ -70,7 +70,7 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
       return q && q[2] >= -1 && q[2] <= 1 ? q : null;
     };
     // Axis ticks, fault names, collar ids (thinned for the view size; positions kept while the
-    // view is the same), intercept labels, slip arrows: the same as an image export (export/labels.ts).
+    // view is the same), intercept labels, slip arrows: the same as an image export (overlay/labels.ts).
     const { labels, arrows } = collectLabels(s, anchors, axes, project, theme, size, { m, width: size.width, height: size.height, zScale: ve });
     // North arrow: screen direction of grid north at the view centre.
     const t = controls?.target ?? new Vector3();

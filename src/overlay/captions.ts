@@ -4,7 +4,6 @@
  * disclaimer, the qualified person, and the NI 43-101 cautionary statement whenever inferred
  * material is visible in the picture).
  */
-import { fileSlug } from './download';
 import { DESURVEY_METHOD_LABEL, type DesurveyMethod } from '../domain/desurvey';
 import type { Model } from '../data/model';
 import { KIND_LAYER, type LayerName } from '../state/slices/layers';
@@ -80,9 +79,4 @@ export function captionsFor(s: CaptionState, date: Date = new Date()): Captions 
     inferred,
     mark: p?.illustrative ? ILLUSTRATIVE_MARK : null,
   };
-}
-
-/** "rocmec-1-russian-kid-illustrative-model-3840x2160.png" */
-export function exportFileName(projectName: string | undefined, width: number, height: number): string {
-  return `${fileSlug(projectName, 'veinscape')}-${width}x${height}.png`;
 }

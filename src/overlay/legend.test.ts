@@ -5,7 +5,7 @@ import { prepare } from '../domain/prepare';
 import { createVeinscapeStore, type VeinscapeStore } from '../state/store';
 import { legendFor } from './legend';
 import { collectLabels, northAngle, overlayAnchors, type Projector } from './labels';
-import { wrapText } from './compose';
+import { wrapText } from '../export/compose';
 import { axisBox } from '../domain/axes';
 import { dataBox } from '../domain/bounds';
 

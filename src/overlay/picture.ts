@@ -5,7 +5,7 @@
  * allows rounding noise: the orbit controls recompute the camera from its angles on each frame,
  * which moves every projected point by about 1e-13 px.
  */
-import type { SlipArrow } from '../../export/labels';
+import type { SlipArrow } from './labels';
 import type { Label, OverlayTheme } from './paint';
 
 export interface OverlayPicture {

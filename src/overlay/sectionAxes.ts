@@ -2,9 +2,9 @@
  * Axis labels of a vertical section (slab mode) for the 2D overlay: distance along the section
  * line (m) at the base of the data, and elevations (m) at its start.
  */
-import type { AxisBox } from '../../domain/axes';
-import type { Projector } from '../../export/labels';
-import type { SectionState } from '../../state/slices/section';
+import type { AxisBox } from '../domain/axes';
+import type { Projector } from './labels';
+import type { SectionState } from '../state/slices/section';
 import type { Label, OverlayTheme } from './paint';
 
 export function sectionAxisLabels(section: SectionState, origin: readonly number[], axes: AxisBox, project: Projector, theme: OverlayTheme): Label[] {

@@ -1,7 +1,7 @@
 /**
  * The 2D annotations of the 3D view as data: collar ids, axis ticks, fault names, intercept
  * labels and fault slip arrows, at screen positions from a given camera projection. The same rules
- * as the live overlay (src/scene/overlay/OverlayPainter.tsx), but pure: an export calls it with its
+ * as the live overlay (src/scene/OverlayPainter.tsx), but pure: an export calls it with its
  * own camera and image size, so labels are drawn as vector text at the image's resolution.
  */
 import { Matrix4, Vector3 } from 'three';
@@ -11,9 +11,9 @@ import type { AxisBox } from '../domain/axes';
 import type { Model } from '../data/model';
 import type { Prepared } from '../domain/prepare';
 import type { VeinscapeState } from '../state/store';
-import { tickText, type Label, type OverlayTheme } from '../scene/overlay/paint';
+import { tickText, type Label, type OverlayTheme } from './paint';
 import { collarLabels, type ProjectorView } from './collarLabels';
-import { sectionAxisLabels } from '../scene/overlay/sectionAxes';
+import { sectionAxisLabels } from './sectionAxes';
 
 export interface OverlayAnchors {
   /** fault block mask of each hole's collar */
