@@ -52,6 +52,15 @@ export function buildViews(veinMeshes: MeshLike[], mapped: Record<string, number
       faultOffsets: mapped,
     },
     {
+      name: 'McDowell long section: grade × thickness',
+      caption: 'Each hole through McDowell where it pierces the vein, coloured by capped grade, over contours of grade × horizontal width (g/t·m), with the resource outlines and the underground levels.',
+      camera: { position: look(t, across, 0, 2000), target: t, projection: 'orthographic', zoom: 0.6 },
+      zones: onlyMcDowell,
+      layers: { host: false, alteration: false, labels: false },
+      faultOffsets: mapped,
+      longSection: { system: 'McDowell', fullScreen: true },
+    },
+    {
       name: 'Restored: one vein system',
       caption: 'With the fault slip removed, the separately named pieces line up: one system offset by faults.',
       camera: { position: look(t, (across + 20) % 360, 40, 1900), target: t, projection: 'perspective' },

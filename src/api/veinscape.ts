@@ -15,6 +15,8 @@ import type { Vec3 } from '../domain/vec3';
 import { Matrix4 } from 'three';
 import { projectToScreen } from '../domain/pick';
 import type { ScreenshotOptions } from '../export/screenshot';
+import type { CameraPose } from '../state/slices/view';
+import { currentPose } from './views';
 
 export interface VeinscapeStats {
   drawCalls: number;
@@ -41,6 +43,8 @@ export interface VeinscapeApi {
   drawnVertices(surfaceId: string): number[];
   /** CSS-pixel position in the 3D canvas of a true-world point (as drawn, fault offsets included only if you add them), or null when off screen. */
   project(world: Vec3): [number, number] | null;
+  /** The camera now, read-only: true-world position and target (m), projection, and zoom (pixels per metre) when orthographic; what a saved view records. */
+  camera(): CameraPose;
   /** The current view as a PNG Blob: any size up to 7680 x 4320 (tiled past the GPU limit), optional transparent background, with title, legend, north arrow, scale bar, date, desurvey method and disclosure text unless `overlays: false`. */
   screenshot(options?: ScreenshotOptions): Promise<Blob>;
 }
@@ -98,6 +102,7 @@ export function createApi(): VeinscapeApi {
       if (!r || r[2] < -1 || r[2] > 1) return null;
       return [r[0], r[1]];
     },
+    camera: () => currentPose(),
     screenshot: async (options) => (await import('../export/screenshot')).renderScreenshot(options),
   };
 }

@@ -1,55 +1,79 @@
 /**
- * Saved views: capture the current camera, layers, filters and fault offsets under a name; apply
- * one (with a smooth flight); keep them in this browser; put the whole view in the page's URL.
+ * Saved views: capture the current camera, layers, filters, fault offsets and long section under a
+ * name; apply one (with a smooth flight) over the dataset's defaults; keep them in this browser; put
+ * the whole view in the page's URL.
  */
 import type { OrthographicCamera } from 'three';
-import { store } from '../state/store';
+import { datasetDefaults, store, type VeinscapeState, type ViewDefaults } from '../state/store';
+import type { CameraPose } from '../state/slices/view';
+import type { Filters } from '../state/slices/filters';
 import { sceneState } from '../scene/handle';
 import type { SavedViewT } from '../data/schema';
 import { checkSavedView } from '../data/savedViewCheck';
 import { decodeView, encodeView } from '../domain/viewLink';
-import { animateFaultOffsets } from '../state/faultAnimation';
+import { animateFaultOffsets, cancelFaultAnimation } from '../state/faultAnimation';
 
 const storageKey = () => `veinscape:views:${store.getState().model?.project.name ?? ''}`;
 
-export function captureView(name: string, caption?: string): SavedViewT {
-  const s = store.getState();
+/** The camera as it is now, in true world coordinates (what a saved view records; `veinscape.camera()`). */
+export function currentPose(): CameraPose {
   const h = sceneState.handle;
-  const o = s.prepared?.origin ?? [0, 0, 0];
+  const o = store.getState().prepared?.origin ?? [0, 0, 0];
   const cam = h?.camera;
   const t = sceneState.target ?? { x: 0, y: 0, z: 0 };
   const ortho = !!(cam as OrthographicCamera | undefined)?.isOrthographicCamera;
   return {
+    position: cam ? [cam.position.x + o[0], cam.position.y + o[1], cam.position.z + o[2]] : [o[0], o[1] - 1000, 1000],
+    target: [t.x + o[0], t.y + o[1], t.z + o[2]],
+    projection: ortho ? 'orthographic' : 'perspective',
+    ...(ortho ? { zoom: (cam as OrthographicCamera).zoom } : {}),
+  };
+}
+
+export function captureView(name: string, caption?: string): SavedViewT {
+  const s = store.getState();
+  return {
     name,
     ...(caption ? { caption } : {}),
-    camera: {
-      position: cam ? [cam.position.x + o[0], cam.position.y + o[1], cam.position.z + o[2]] : [o[0], o[1] - 1000, 1000],
-      target: [t.x + o[0], t.y + o[1], t.z + o[2]],
-      projection: ortho ? 'orthographic' : 'perspective',
-      ...(ortho ? { zoom: (cam as OrthographicCamera).zoom } : {}),
-    },
+    camera: currentPose(),
     layers: { ...s.layerVisible },
     zones: { ...s.zoneVisible },
     filters: { ...s.filters },
     faultOffsets: { ...s.faultOffsets },
     holesFollowFaults: s.holesFollowFaults,
     colorBy: s.colorBy,
+    ...(s.longSection ? { longSection: { ...s.longSection } } : {}),
+  };
+}
+
+/**
+ * The whole state a view stands for: the dataset's defaults (`datasetDefaults`) with the view's
+ * fields over them. A view never inherits what happened to be on screen, so a tour or presentation
+ * step looks the same whichever step came before it, forward or back.
+ */
+export function viewState(view: SavedViewT, base: ViewDefaults): ViewDefaults {
+  const f = view.filters ?? {};
+  return {
+    layerVisible: { ...base.layerVisible, ...view.layers },
+    zoneVisible: { ...base.zoneVisible, ...view.zones },
+    filters: { ...base.filters, ...f, programs: { ...base.filters.programs, ...f.programs } } as Filters,
+    faultOffsets: { ...base.faultOffsets, ...view.faultOffsets },
+    holesFollowFaults: view.holesFollowFaults ?? base.holesFollowFaults,
+    colorBy: view.colorBy !== undefined ? view.colorBy : base.colorBy,
+    longSection: view.longSection ? { system: view.longSection.system, fullScreen: view.longSection.fullScreen } : null,
   };
 }
 
 /** Apply a view: store fields at once, camera (and fault offsets when animating) smoothly. */
 export function applyView(view: SavedViewT, animate = true): void {
   const s = store.getState();
-  store.setState({
-    ...(view.layers ? { layerVisible: { ...s.layerVisible, ...view.layers } } : {}),
-    ...(view.zones ? { zoneVisible: { ...s.zoneVisible, ...view.zones } } : {}),
-    ...(view.filters ? { filters: { ...s.filters, ...view.filters } } : {}),
-    ...(view.holesFollowFaults !== undefined ? { holesFollowFaults: view.holesFollowFaults } : {}),
-    ...(view.colorBy !== undefined ? { colorBy: view.colorBy } : {}),
-  });
-  if (view.faultOffsets) {
-    if (animate) void animateFaultOffsets(store, view.faultOffsets, 1600);
-    else s.setFaultOffsets(view.faultOffsets);
+  if (!s.model || !s.prepared) return;
+  const { faultOffsets, ...next } = viewState(view, datasetDefaults(s.model, s.prepared));
+  store.setState(next as Partial<VeinscapeState>);
+  if (animate) void animateFaultOffsets(store, faultOffsets, 1600);
+  else {
+    cancelFaultAnimation();
+    store.setState({ faultOffsets });
   }
   s.setPose({ ...view.camera, projection: view.camera.projection ?? 'perspective' }, animate);
 }

@@ -126,14 +126,21 @@ const savedView = object(
         status: object({ drilled: bool, planned: bool }),
         type: object({ surface: bool, underground: bool }),
         programs: record(bool),
+        yearMin: nullable(num()),
+        yearMax: nullable(num()),
+        depthMin: nullable(num()),
+        depthMax: nullable(num()),
+        holeSearch: str(2000),
+        categories: object({ measured: bool, indicated: bool, inferred: bool }),
       },
       'all',
     ),
     faultOffsets: record(num()),
     holesFollowFaults: bool,
     colorBy: nullable(str(Infinity)),
+    longSection: object({ system: nullable(str(200, 1)), fullScreen: bool }, [], { fullScreen: false }),
   },
-  ['caption', 'durationMs', 'layers', 'zones', 'filters', 'faultOffsets', 'holesFollowFaults', 'colorBy'],
+  ['caption', 'durationMs', 'layers', 'zones', 'filters', 'faultOffsets', 'holesFollowFaults', 'colorBy', 'longSection'],
 );
 
 /** A saved view checked as `SavedView.safeParse` would (see the file's comment). */

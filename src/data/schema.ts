@@ -188,7 +188,11 @@ export const PointSet = z.object({
   source: ImportSource.optional(),
 });
 
-/** A named view: camera, layers, filters and fault offsets, for saved views, links and tours. */
+/**
+ * A named view: camera, layers, filters and fault offsets, for saved views, links and tours. A view
+ * is a whole state: what it leaves out is the dataset's default (all layers and zones of the
+ * defaults on, nothing filtered, faults as mapped, long section closed), never what was on screen.
+ */
 export const SavedView = z.object({
   name: z.string().min(1).max(200),
   caption: z.string().max(2000).optional().describe('shown while the view is presented in a tour'),
@@ -210,12 +214,26 @@ export const SavedView = z.object({
       status: z.object({ drilled: z.boolean(), planned: z.boolean() }),
       type: z.object({ surface: z.boolean(), underground: z.boolean() }),
       programs: z.record(z.string(), z.boolean()),
+      yearMin: finite.nullable(),
+      yearMax: finite.nullable(),
+      depthMin: finite.nullable(),
+      depthMax: finite.nullable(),
+      holeSearch: z.string().max(2000),
+      categories: z.object({ measured: z.boolean(), indicated: z.boolean(), inferred: z.boolean() }),
     })
     .partial()
-    .optional(),
-  faultOffsets: z.record(z.string(), finite).optional().describe('fault id → offset in m (0 = restored)'),
+    .optional()
+    .describe('filters; those left out are the dataset\'s defaults (nothing filtered)'),
+  faultOffsets: z.record(z.string(), finite).optional().describe('fault id → offset in m (0 = restored); faults left out are as mapped'),
   holesFollowFaults: z.boolean().optional(),
   colorBy: z.string().nullable().optional(),
+  longSection: z
+    .object({
+      system: z.string().min(1).max(200).nullable().describe('vein system id (null: the default system)'),
+      fullScreen: z.boolean().default(false).describe('the long section fills the view (a presentation step of its own)'),
+    })
+    .optional()
+    .describe('the long section open with this view (left out: closed)'),
 });
 
 /** The top level, validated strictly; the arrays are validated record by record in `load.ts`. */

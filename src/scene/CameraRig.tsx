@@ -58,7 +58,7 @@ export function placementFor(preset: ViewPreset, model: Model, p: Prepared, fov:
 function animateCamera(camera: PerspectiveCamera, controls: OrbitControlsImpl, toPos: Vector3, toTarget: Vector3, toZoom: number | null, ms: number, invalidate: () => void): () => void {
   const fromTarget = controls.target.clone();
   const fromPos = camera.position.clone();
-  const ortho = (camera as unknown as OrthographicCamera).isOrthographicCamera;
+  const ortho = !!(camera as unknown as OrthographicCamera).isOrthographicCamera;
   const fromZoom = ortho ? (camera as unknown as OrthographicCamera).zoom : 1;
   const start = performance.now();
   let raf = 0;
@@ -84,7 +84,7 @@ function animateCamera(camera: PerspectiveCamera, controls: OrbitControlsImpl, t
 /** Bring the orbit target to `to` and the camera to about 120 m from it, keeping the direction. */
 function flyTo(camera: PerspectiveCamera, controls: OrbitControlsImpl, to: Vector3, invalidate: () => void): () => void {
   const dir = camera.position.clone().sub(controls.target).normalize();
-  const ortho = (camera as unknown as OrthographicCamera).isOrthographicCamera;
+  const ortho = !!(camera as unknown as OrthographicCamera).isOrthographicCamera;
   const dist = ortho ? camera.position.distanceTo(controls.target) : Math.min(camera.position.distanceTo(controls.target), 120);
   const zoom = ortho ? Math.max((camera as unknown as OrthographicCamera).zoom, 4) : null;
   return animateCamera(camera, controls, to.clone().add(dir.multiplyScalar(dist)), to, zoom, 900, invalidate);
@@ -103,7 +103,7 @@ export function CameraRig() {
     () => (preset: ViewPreset, zoneId?: string) => {
       const { model, prepared: p } = store.getState();
       if (!model || !p || !controls) return;
-      const ortho = (camera as unknown as OrthographicCamera).isOrthographicCamera;
+      const ortho = !!(camera as unknown as OrthographicCamera).isOrthographicCamera;
       const pl = placementFor(preset, model, p, ortho ? 35 : camera.fov, size.width / Math.max(size.height, 1), zoneId);
       if (ortho) {
         // True-scale view: zoom is pixels per metre; fit the same box the perspective view fits.
@@ -140,7 +140,7 @@ export function CameraRig() {
       if (!p) return;
       const o = p.origin;
       const pose = request.pose;
-      const ortho = (camera as unknown as OrthographicCamera).isOrthographicCamera;
+      const ortho = !!(camera as unknown as OrthographicCamera).isOrthographicCamera;
       // Wait for the camera of the requested projection (the store switches it with the request).
       if (ortho !== (pose.projection === 'orthographic')) return;
       const to = new Vector3(pose.position[0] - o[0], pose.position[1] - o[1], pose.position[2] - o[2]);

@@ -10,6 +10,12 @@ let running: number | null = null;
 /** Ease in and out (smoothstep), t in [0, 1]. */
 export const ease = (t: number) => t * t * (3 - 2 * t);
 
+/** Stop a running animation where it is (an offset set at once must not be overwritten by it). */
+export function cancelFaultAnimation(): void {
+  if (running !== null) cancelAnimationFrame(running);
+  running = null;
+}
+
 export function animateFaultOffsets(store: VeinscapeStore, target: Record<string, number>, durationMs = 1400): Promise<void> {
   if (running !== null) cancelAnimationFrame(running);
   const from = { ...store.getState().faultOffsets };

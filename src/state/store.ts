@@ -43,6 +43,26 @@ function dataCentre(model: Model, p: Prepared): [number, number] {
   return [(b.min[0] + b.max[0]) / 2 + p.origin[0], (b.min[1] + b.max[1]) / 2 + p.origin[1]];
 }
 
+/** What a view shows of a dataset when nothing says otherwise: what the dataset opens with. */
+export type ViewDefaults = Pick<VeinscapeState, 'zoneVisible' | 'layerVisible' | 'filters' | 'faultOffsets' | 'holesFollowFaults' | 'colorBy' | 'longSection'>;
+
+/**
+ * The state a dataset opens with (layers, zones, filters, fault offsets as mapped, colouring): the
+ * base a saved view, a tour step or a presentation step is applied over, so a step shows the same
+ * whatever was on screen before it.
+ */
+export function datasetDefaults(model: Model, prepared: Prepared): ViewDefaults {
+  return {
+    zoneVisible: Object.fromEntries(model.zones.map((z) => [z.id, true])),
+    layerVisible: { ...DEFAULT_LAYERS },
+    filters: { ...DEFAULT_FILTERS, programs: Object.fromEntries(prepared.programs.map((p) => [p, true])) },
+    faultOffsets: Object.fromEntries(prepared.faultModels.map((f) => [f.id, Math.round(length(f.slip) * 100) / 100])),
+    holesFollowFaults: true,
+    colorBy: null,
+    longSection: null,
+  };
+}
+
 export function createVeinscapeStore() {
   return createStore<VeinscapeState>()((...a) => {
     const [set] = a;
@@ -60,15 +80,11 @@ export function createVeinscapeStore() {
       ...createSectionSlice(...a),
       ...createHoverSlice(...a),
       resetForDataset: (model, prepared) => {
-        const mapped = Object.fromEntries(prepared.faultModels.map((f) => [f.id, Math.round(length(f.slip) * 100) / 100]));
+        const d = datasetDefaults(model, prepared);
         set({
-          zoneVisible: Object.fromEntries(model.zones.map((z) => [z.id, true])),
-          layerVisible: { ...DEFAULT_LAYERS },
-          filters: { ...DEFAULT_FILTERS, programs: Object.fromEntries(prepared.programs.map((p) => [p, true])) },
-          mappedOffsets: mapped,
-          faultOffsets: { ...mapped },
+          ...d,
+          mappedOffsets: { ...d.faultOffsets },
           measure: { active: false, points: [], faultId: null },
-          colorBy: null,
           intercepts: [],
           tour: null,
           section: { mode: 'off', azimuth: 337, centre: dataCentre(model, prepared), width: 50, box: null, placing: false, picks: [] },

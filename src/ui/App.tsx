@@ -1,6 +1,6 @@
 /** Page layout: top bar, side panels over the 3D view, legend, selection, reports. */
 import { lazy, Suspense, useState, type ComponentType } from 'react';
-import { useVeinscape } from '../state/store';
+import { store, useVeinscape } from '../state/store';
 import { Viewer } from '../scene/Viewer';
 import { TopBar } from './TopBar';
 import { LayersPanel } from './LayersPanel';
@@ -49,10 +49,11 @@ export function App() {
   const embed = useVeinscape((s) => s.embed);
   const [panelOpen, setPanelOpen] = useState(true);
   const [exportOpen, setExportOpen] = useState(false);
-  const [longOpen, setLongOpen] = useState(false);
+  const longSection = useVeinscape((s) => s.longSection);
+  const closeLongSection = () => store.getState().setLongSection(null);
   return (
     <div className={`app theme-${theme}${presenting ? ' presenting' : ''}${embed ? ' embed' : ''}`}>
-      <TopBar onExportImage={() => setExportOpen(true)} longSectionOpen={longOpen} onToggleLongSection={() => setLongOpen((o) => !o)} />
+      <TopBar onExportImage={() => setExportOpen(true)} longSectionOpen={!!longSection} onToggleLongSection={() => store.getState().setLongSection(longSection ? null : { system: null, fullScreen: false })} />
       <main className="stage">
         <div className={`sidebar ${panelOpen ? '' : 'closed'}`}>
           <button className="collapse" onClick={() => setPanelOpen(!panelOpen)} aria-label={panelOpen ? 'Hide panels' : 'Show panels'}>
@@ -79,7 +80,7 @@ export function App() {
           <InfoPanel />
           <MeasurePanel />
           <StripLog />
-          {longOpen && <LongSection onClose={() => setLongOpen(false)} />}
+          {longSection && <LongSection onClose={closeLongSection} />}
           <ReportPanel />
           <ProgressBar />
           <TourPlayer />

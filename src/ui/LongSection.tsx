@@ -82,14 +82,19 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   const bins = (vc && binsByColumn[vc.name]) || { ...DEFAULT_GOLD_BINS, unit };
 
   const systems = useMemo(() => veinSystems(model), [model]);
-  const [systemChoice, setSystem] = useState<string | null>(null);
+  // The system and full-screen state live in the store: a saved view (a presentation step) sets them.
+  const open = useVeinscape((s) => s.longSection);
+  const setLongSection = useVeinscape((s) => s.setLongSection);
+  const systemChoice = open?.system ?? null;
+  const expanded = !!open?.fullScreen;
+  const setSystem = (id: string) => setLongSection({ system: id, fullScreen: expanded });
+  const setExpanded = (on: boolean) => setLongSection({ system: systemChoice, fullScreen: on });
   const system = systemChoice && systems.some((s) => s.id === systemChoice) ? systemChoice : defaultSystem(systems);
   const sys = systems.find((s) => s.id === system) ?? null;
   const [veinChoice, setVein] = useState<string>('all');
   const vein = sys && sys.zoneIds.includes(veinChoice) ? veinChoice : 'all';
   const [labelMode, setLabelMode] = useState<LabelMode>('grade-width');
   const [ve, setVe] = useState(1);
-  const [expanded, setExpanded] = useState(false);
   const [exporting, setExporting] = useState(false);
   const zoneName = useMemo(() => new Map(model.zones.map((z) => [z.id, z.name])), [model]);
 
@@ -120,6 +125,8 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   const [viewState, setViewState] = useState<ViewState | null>(null);
   const view = viewState ?? fit;
   const setView = setViewState;
+  // Another system, or docked ⇄ full screen (from the buttons or a saved view): fit again.
+  useEffect(() => setViewState(null), [systemChoice, expanded]);
   const t = transformOf(view, rect, ve);
   const shrink = symbolShrink(t.kx);
   const radiusOf = (p: PiercePoint) => (p.kind === 'intercept' ? pierceRadius(p.gramMetres, shrink) : Math.max(MIN_RADIUS, (p.kind === 'planned' ? 4 : 3.5) * shrink));

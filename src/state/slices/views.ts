@@ -9,6 +9,12 @@ export interface TourState {
   timed: boolean;
 }
 
+/** The long section on screen: its vein system (null: the default one) and whether it fills the view. */
+export interface LongSectionState {
+  system: string | null;
+  fullScreen: boolean;
+}
+
 export interface ViewsSlice {
   /** views saved in this browser for this project (the dataset's own are in model.views) */
   browserViews: SavedViewT[];
@@ -17,6 +23,9 @@ export interface ViewsSlice {
   presenting: boolean;
   /** embedded in another page: no interface chrome */
   embed: boolean;
+  /** the long section, when open (a saved view can open it, full screen as a presentation step) */
+  longSection: LongSectionState | null;
+  setLongSection: (ls: LongSectionState | null) => void;
   setBrowserViews: (views: SavedViewT[]) => void;
   setTour: (tour: TourState | null) => void;
   setPresenting: (on: boolean) => void;
@@ -28,6 +37,8 @@ export const createViewsSlice: StateCreator<VeinscapeState, [], [], ViewsSlice> 
   tour: null,
   presenting: false,
   embed: false,
+  longSection: null,
+  setLongSection: (longSection) => set({ longSection }),
   setBrowserViews: (browserViews) => set({ browserViews }),
   setTour: (tour) => set({ tour }),
   setPresenting: (presenting) => set({ presenting }),
