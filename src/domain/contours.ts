@@ -76,21 +76,53 @@ export function gridFor(points: readonly ScatterPoint[], cell: number, margin: n
   return { x0: d.x0, y0: d.y0, dx: c, dy: c, nx: d.nx, ny: d.ny };
 }
 
+/** The points IDW may use: finite position and value. */
+function usable(points: readonly ScatterPoint[]): ScatterPoint[] {
+  return points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && Number.isFinite(p.v));
+}
+
+function idwParams(options: IdwOptions): { radius: number; r2: number; half: number } {
+  const power = options.power ?? DEFAULT_IDW_POWER;
+  const radius = options.radius ?? DEFAULT_IDW_RADIUS;
+  if (!(radius > 0)) throw new RangeError(`search radius must be > 0 (got ${radius})`);
+  return { radius, r2: radius * radius, half: power / 2 };
+}
+
+/**
+ * The one IDW estimate, at (x, y) from the points `list` indexes: Σ vᵢ/dᵢᵖ / Σ 1/dᵢᵖ over those
+ * within the radius (r2 = radius², half = power / 2); on a data point (d² ≤ eps2) that point's value
+ * (the mean when several coincide); NaN when none is within the radius. The grid (idwGrid) and
+ * point queries (idwField) both call it.
+ */
+function idwAt(pts: readonly ScatterPoint[], list: ArrayLike<number>, count: number, x: number, y: number, r2: number, half: number, eps2: number): number {
+  let sw = 0, swv = 0, exact = 0, exactSum = 0;
+  for (let n = 0; n < count; n++) {
+    const p = pts[list[n]];
+    const d2 = (p.x - x) ** 2 + (p.y - y) ** 2;
+    if (d2 > r2) continue;
+    if (d2 <= eps2) {
+      exact++;
+      exactSum += p.v;
+      continue;
+    }
+    const w = 1 / (half === 1 ? d2 : d2 ** half);
+    sw += w;
+    swv += w * p.v;
+  }
+  return exact > 0 ? exactSum / exact : sw > 0 ? swv / sw : NaN;
+}
+
 /**
  * Inverse-distance-weighted values at the grid nodes: Σ vᵢ/dᵢᵖ / Σ 1/dᵢᵖ over the points within
  * `radius`; a node on a data point takes that point's value (the mean when several coincide); a
  * node with no point within the radius is NaN. Points with a non-finite value are skipped.
  */
 export function idwGrid(points: readonly ScatterPoint[], spec: GridSpec, options: IdwOptions = {}): Grid {
-  const power = options.power ?? DEFAULT_IDW_POWER;
-  const radius = options.radius ?? DEFAULT_IDW_RADIUS;
-  if (!(radius > 0)) throw new RangeError(`search radius must be > 0 (got ${radius})`);
+  const { radius, r2, half } = idwParams(options);
   const { x0, y0, dx, dy, nx, ny } = spec;
   const values = new Float64Array(nx * ny).fill(NaN);
-  const pts = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && Number.isFinite(p.v));
+  const pts = usable(points);
   if (pts.length === 0 || nx === 0 || ny === 0) return { ...spec, values };
-  const r2 = radius * radius;
-  const half = power / 2;
   // Bucket the points by the node columns they can reach, so each node only visits its neighbours.
   const cols: number[][] = Array.from({ length: nx }, () => []);
   pts.forEach((p, k) => {
@@ -103,27 +135,41 @@ export function idwGrid(points: readonly ScatterPoint[], spec: GridSpec, options
     const list = cols[i];
     if (list.length === 0) continue;
     const x = x0 + i * dx;
-    for (let j = 0; j < ny; j++) {
-      const y = y0 + j * dy;
-      let sw = 0, swv = 0, exact = 0, exactSum = 0;
-      for (const k of list) {
-        const p = pts[k];
-        const d2 = (p.x - x) ** 2 + (p.y - y) ** 2;
-        if (d2 > r2) continue;
-        if (d2 <= eps2) {
-          exact++;
-          exactSum += p.v;
-          continue;
-        }
-        const w = 1 / (half === 1 ? d2 : d2 ** half);
-        sw += w;
-        swv += w * p.v;
-      }
-      if (exact > 0) values[j * nx + i] = exactSum / exact;
-      else if (sw > 0) values[j * nx + i] = swv / sw;
-    }
+    for (let j = 0; j < ny; j++) values[j * nx + i] = idwAt(pts, list, list.length, x, y0 + j * dy, r2, half, eps2);
   }
   return { ...spec, values };
+}
+
+/**
+ * The same IDW estimate as idwGrid, at any point: `(x, y) => value`, NaN where no point is within
+ * the radius. The points are bucketed in squares of the radius, so a query visits at most nine.
+ */
+export function idwField(points: readonly ScatterPoint[], options: IdwOptions = {}): (x: number, y: number) => number {
+  const { radius, r2, half } = idwParams(options);
+  const pts = usable(points);
+  if (pts.length === 0) return () => NaN;
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const p of pts) {
+    minX = Math.min(minX, p.x); maxX = Math.max(maxX, p.x);
+    minY = Math.min(minY, p.y); maxY = Math.max(maxY, p.y);
+  }
+  const bx = Math.floor((maxX - minX) / radius) + 1;
+  const by = Math.floor((maxY - minY) / radius) + 1;
+  const buckets: number[][] = Array.from({ length: bx * by }, () => []);
+  pts.forEach((p, k) => buckets[Math.floor((p.y - minY) / radius) * bx + Math.floor((p.x - minX) / radius)].push(k));
+  const scratch = new Int32Array(pts.length);
+  const eps2 = 1e-18 * Math.max(1, r2);
+  return (x, y) => {
+    const ci = Math.floor((x - minX) / radius), cj = Math.floor((y - minY) / radius);
+    if (!(ci >= -1 && ci <= bx && cj >= -1 && cj <= by)) return NaN;
+    let n = 0;
+    for (let j = Math.max(0, cj - 1); j <= Math.min(by - 1, cj + 1); j++) {
+      for (let i = Math.max(0, ci - 1); i <= Math.min(bx - 1, ci + 1); i++) {
+        for (const k of buckets[j * bx + i]) scratch[n++] = k;
+      }
+    }
+    return idwAt(pts, scratch, n, x, y, r2, half, eps2);
+  };
 }
 
 export type Polyline = [number, number][];

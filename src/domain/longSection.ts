@@ -266,6 +266,8 @@ export interface PierceOptions {
   orienter?: VeinOrienter;
   /** frames of every vein system, to attribute planned holes (default: allFrames(model)) */
   frames?: readonly LongSectionFrame[];
+  /** only the intercepts' points (what the g/t·m interpolation uses): no search for gradeless crossings */
+  interceptsOnly?: boolean;
 }
 
 /** Depths (m) stepping along a path at most STEP apart, through every station. */
@@ -409,8 +411,9 @@ function crossingsOf(rows: Intercept[]): Intercept[][] {
  */
 export function piercePoints(model: Model, paths: HolePath[], intercepts: readonly Intercept[], frame: LongSectionFrame, options: PierceOptions = {}): PiercePoint[] {
   const zones = new Set(frame.zoneIds);
-  const orienter = options.orienter ?? veinOrienterFor(model);
-  const frames = options.frames ?? allFrames(model);
+  const only = options.interceptsOnly === true;
+  const orienter = only ? null : options.orienter ?? veinOrienterFor(model);
+  const frames = only ? [] : options.frames ?? allFrames(model);
   const pathById = new Map(paths.map((p) => [p.holeId, p]));
   const pathOf = (hi: number) => (paths[hi]?.holeId === model.holes[hi].id ? paths[hi] : pathById.get(model.holes[hi].id));
   const byHoleZone = new Map<number, Map<string, Intercept[]>>();
@@ -470,7 +473,7 @@ export function piercePoints(model: Model, paths: HolePath[], intercepts: readon
       }
     }
     const path = pathOf(hi);
-    if (path) {
+    if (path && orienter) {
       const planned = hole.status === 'planned';
       const crossings = surfaceCrossings(path, frame, orienter);
       for (const c of crossings) {

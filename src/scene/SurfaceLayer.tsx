@@ -1,9 +1,12 @@
 /**
- * Vein, envelope, host and fault surfaces. Veins are opaque and lit in their zone colour; host,
- * envelopes and faults are translucent so the veins and holes inside stay readable.
+ * Vein, envelope, host and fault surfaces. Veins are opaque and lit in their zone colour, or, in
+ * "grade on the vein" mode, by the class of the g/t·m interpolated at each vertex (a vertex colour
+ * attribute: it moves with its fault block like the positions); host, envelopes and faults are
+ * translucent so the veins and holes inside stay readable.
  */
-import { useEffect, useMemo } from 'react';
-import type { BufferGeometry, Material } from 'three';
+import { useEffect, useLayoutEffect, useMemo } from 'react';
+import { BufferAttribute, type BufferGeometry, type Material } from 'three';
+import { useThree } from '@react-three/fiber';
 import { useVeinscape } from '../state/store';
 import { FAULT_COLOR, FAULT_OPACITY, KIND_LAYER, KIND_OPACITY } from '../state/layerStyle';
 import { buildSurfaceGeometry } from './geometry/surfaceGeometry';
@@ -12,6 +15,7 @@ import type { SurfaceBuffer } from '../domain/surfaceBuffer';
 import { LARGE_LAYER, warmLayer, type WarmTarget } from './warmUp';
 import { useWarmUp } from './useWarmUp';
 import type { WarmJob } from './warmQueue';
+import { vertexColours } from '../domain/gradeThickness';
 
 const KIND_ORDER: Record<string, number> = { vein: 0, shear: 0, other: 0, alteration: 2, host: 1, topography: 4 };
 
@@ -22,6 +26,8 @@ interface Props {
   visible: boolean;
   renderOrder: number;
   name: string;
+  /** g/t·m per vertex (grade on the vein), or null for the plain colour */
+  grade?: Float32Array | null;
 }
 
 /**
@@ -46,11 +52,25 @@ function disposeGeometry(g: BufferGeometry): void {
   g.dispose();
 }
 
-function SurfaceMesh({ buffer, color, opacity, visible, renderOrder, name }: Props) {
-  const material = useMemo(() => createSurfaceMaterial({ color, opacity }), [color, opacity]);
+function SurfaceMesh({ buffer, color, opacity, visible, renderOrder, name, grade = null }: Props) {
+  const colours = useMemo(() => (grade && grade.length * 3 === buffer.positions.length ? vertexColours(grade, color) : null), [grade, color, buffer]);
+  const byVertex = colours !== null;
+  const material = useMemo(() => createSurfaceMaterial({ color: byVertex ? '#ffffff' : color, opacity, vertexColors: byVertex }), [color, opacity, byVertex]);
   useEffect(() => () => material.dispose(), [material]);
   // Drawn only once built, uploaded and linked ahead of the frame (with the rest of its dataset).
   const geometry = useWarmUp(buffer, (b, target) => surfaceWarmUp(b, () => material, target), disposeGeometry);
+  const invalidate = useThree((s) => s.invalidate);
+  // Before the next frame (a layout effect): the vertex-colour material never draws without its attribute.
+  useLayoutEffect(() => {
+    if (!geometry || !colours) return;
+    // One colour attribute per geometry, refilled in place when the values change (new top-cut).
+    const a = geometry.getAttribute('color') as BufferAttribute | undefined;
+    if (a && a.array.length === colours.length) {
+      (a.array as Float32Array).set(colours);
+      a.needsUpdate = true;
+    } else geometry.setAttribute('color', new BufferAttribute(colours, 3));
+    invalidate();
+  }, [geometry, colours, invalidate]);
   if (!geometry) return null;
   return <mesh name={name} geometry={geometry} material={material} visible={visible} renderOrder={renderOrder} />;
 }
@@ -60,7 +80,16 @@ export function SurfaceLayer() {
   const prepared = useVeinscape((s) => s.prepared);
   const zoneVisible = useVeinscape((s) => s.zoneVisible);
   const layerVisible = useVeinscape((s) => s.layerVisible);
+  const veinColour = useVeinscape((s) => s.veinColour);
+  const veinGrade = useVeinscape((s) => s.veinGrade);
+  const topCut = useVeinscape((s) => s.interceptQuery.topCut);
+  const ensureVeinGrade = useVeinscape((s) => s.ensureVeinGrade);
+  const byGrade = veinColour === 'gradeThickness';
+  useEffect(() => {
+    if (byGrade && prepared) ensureVeinGrade();
+  }, [byGrade, prepared, topCut, ensureVeinGrade]);
   if (!model || !prepared) return null;
+  const grades = byGrade && veinGrade?.prepared === prepared ? veinGrade.values : null;
   const zones = new Map(model.zones.map((z) => [z.id, z]));
   const faults = new Map(model.faults.map((f) => [f.surface, f]));
   return (
@@ -70,7 +99,7 @@ export function SurfaceLayer() {
         if (s.zoneId) {
           const z = zones.get(s.zoneId)!;
           const visible = zoneVisible[z.id] !== false && layerVisible[KIND_LAYER[z.kind]];
-          return <SurfaceMesh key={s.id} name={`surface:${s.id}`} buffer={buffer} color={s.color ?? z.color} opacity={s.opacity ?? KIND_OPACITY[z.kind]} visible={visible} renderOrder={KIND_ORDER[z.kind]} />;
+          return <SurfaceMesh key={s.id} name={`surface:${s.id}`} buffer={buffer} color={s.color ?? z.color} opacity={s.opacity ?? KIND_OPACITY[z.kind]} visible={visible} renderOrder={KIND_ORDER[z.kind]} grade={grades?.[i]} />;
         }
         const f = faults.get(s.id);
         return <SurfaceMesh key={s.id} name={`fault:${s.id}`} buffer={buffer} color={s.color ?? f?.color ?? FAULT_COLOR} opacity={s.opacity ?? FAULT_OPACITY} visible={layerVisible.faults} renderOrder={3} />;

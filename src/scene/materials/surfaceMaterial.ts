@@ -10,12 +10,15 @@ export interface SurfaceMaterialOptions {
   color: string;
   opacity?: number;
   roughness?: number;
+  /** multiply by the geometry's `color` attribute (linear RGB per vertex; set `color` to white) */
+  vertexColors?: boolean;
 }
 
-export function createSurfaceMaterial({ color, opacity = 1, roughness = 0.62 }: SurfaceMaterialOptions): MeshStandardMaterial {
+export function createSurfaceMaterial({ color, opacity = 1, roughness = 0.62, vertexColors = false }: SurfaceMaterialOptions): MeshStandardMaterial {
   const translucent = opacity < 1;
   const m = new MeshStandardMaterial({
     color,
+    vertexColors,
     roughness,
     metalness: 0.05,
     side: DoubleSide,

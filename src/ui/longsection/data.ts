@@ -6,7 +6,8 @@
 import type { Model } from '../../data/model';
 import type { HolePath } from '../../domain/desurvey';
 import type { Intercept } from '../../domain/intercepts';
-import { bandPolygons, contourLines, gridFor, idwGrid, DEFAULT_IDW_POWER, DEFAULT_IDW_RADIUS, type ContourSet } from '../../domain/contours';
+import { bandPolygons, contourLines, type ContourSet } from '../../domain/contours';
+import { gtClasses, gtGrid, gtSamples, GT_GRID_CELL, GT_IDW_POWER, GT_IDW_RADIUS, GT_LEVELS } from '../../domain/gradeThickness';
 import {
   longSectionFrame, piercePoints, projectResources, projectWorkings, surfaceOutlines, workingLevels,
   type Level, type LongSectionFrame, type PiercePoint, type ProjectedOutline, type ProjectedWorking, type UZ,
@@ -14,14 +15,8 @@ import {
 import type { Bounds2 } from './view';
 import { polygonsPath } from './view';
 
-/** Contour levels of grade × thickness, g/t·m. */
-export const CONTOUR_LEVELS = [1, 5, 10, 20];
-/** Fill of the band from each level to the next (the last is open above). */
-export const BAND_COLOURS = ['#e5f5e0', '#c2e6b9', '#8fcf8a', '#4fae5f'];
-/** Grid cell of the interpolation, m. */
-export const GRID_CELL = 10;
-export const IDW_RADIUS = DEFAULT_IDW_RADIUS;
-export const IDW_POWER = DEFAULT_IDW_POWER;
+// The classes, colours and interpolation are domain/gradeThickness.ts's (shared with the 3D "grade on the vein").
+export { GT_LEVELS as CONTOUR_LEVELS, GT_GRID_CELL as GRID_CELL, GT_IDW_RADIUS as IDW_RADIUS, GT_IDW_POWER as IDW_POWER };
 
 export interface SectionData {
   frame: LongSectionFrame;
@@ -75,16 +70,12 @@ export interface ContourData {
   count: number;
 }
 
-/** IDW grid of the intercepts' g/t·m (u, z in m), filled bands and contour lines. */
-export function contourData(points: readonly PiercePoint[], levels: readonly number[] = CONTOUR_LEVELS): ContourData {
-  const data = points.filter((p) => p.gramMetres !== null).map((p) => ({ x: p.u, y: p.z, v: p.gramMetres! }));
-  if (data.length === 0) return { bands: [], lines: [], count: 0 };
-  const grid = idwGrid(data, gridFor(data, GRID_CELL, IDW_RADIUS), { radius: IDW_RADIUS, power: IDW_POWER });
-  const bands = levels.map((lo, i) => {
-    const hi = levels[i + 1] ?? Infinity;
-    return { lo, hi, colour: BAND_COLOURS[Math.min(i, BAND_COLOURS.length - 1)], d: polygonsPath(bandPolygons(grid, lo, hi)) };
-  });
-  return { bands, lines: contourLines(grid, levels), count: data.length };
+/** IDW grid of the intercepts' g/t·m (u, z in m, domain/gradeThickness.ts), filled bands and contour lines. */
+export function contourData(points: readonly PiercePoint[], levels: readonly number[] = GT_LEVELS): ContourData {
+  const grid = gtGrid(points);
+  if (!grid) return { bands: [], lines: [], count: 0 };
+  const bands = gtClasses(levels).map(({ lo, hi, colour }) => ({ lo, hi, colour, d: polygonsPath(bandPolygons(grid, lo, hi)) }));
+  return { bands, lines: contourLines(grid, levels), count: gtSamples(points).length };
 }
 
 /** 16-point compass name of an azimuth: 249.5 → "WSW". */
