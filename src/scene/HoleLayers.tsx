@@ -8,12 +8,14 @@ import type { SegmentMaterialOptions } from './materials/segmentMaterial';
 const TRACES: SegmentMaterialOptions = { mode: 'trace', radius: 0.6, minPixels: 0.7, holeFilters: true, color: TRACE_COLOR };
 /** Traces are built only where no interval covers the hole; intervals draw the rest in trace style. */
 const INTERVALS: SegmentMaterialOptions = { mode: 'grade', radius: 1.6, minPixels: 1.6, holeFilters: true, traceStyle: { radius: TRACES.radius, minPixels: TRACES.minPixels, color: TRACES.color! } };
+/** High grades again, over the surfaces with a halo (same GPU data, a second draw). */
+const INTERVALS_ON_TOP: SegmentMaterialOptions = { ...INTERVALS, onTop: true };
 /** Workings in one colour; imported lines in their own (a palette: the same program, see ShaderWarmup). */
 const WORKINGS: SegmentMaterialOptions = { mode: 'fixed', radius: 2.2, minPixels: 1.2, color: WORKING_COLOR, palette: [] };
 const FAULT_TRACES: SegmentMaterialOptions = { mode: 'fixed', radius: 2.5, minPixels: 1.3, color: '#a8392e' };
 const RESOURCES: SegmentMaterialOptions = { mode: 'category', radius: 1.2, minPixels: 1.2, palette: RESOURCE_COLORS };
 /** Every segment layer's material options (ShaderWarmup compiles them before data arrive). */
-export const SEGMENT_LAYER_OPTIONS = [INTERVALS, TRACES, WORKINGS, RESOURCES, FAULT_TRACES];
+export const SEGMENT_LAYER_OPTIONS = [INTERVALS, INTERVALS_ON_TOP, TRACES, WORKINGS, RESOURCES, FAULT_TRACES];
 
 export function HoleLayers() {
   const prepared = useVeinscape((s) => s.prepared);
@@ -22,7 +24,7 @@ export function HoleLayers() {
   if (!prepared) return null;
   return (
     <group name="holes">
-      <SegmentLayer name="intervals" buffer={prepared.intervals} options={INTERVALS} visible={layer.intervals || layer.traces} colorValues={colouring?.values} />
+      <SegmentLayer name="intervals" buffer={prepared.intervals} options={INTERVALS} overlay={INTERVALS_ON_TOP} visible={layer.intervals || layer.traces} colorValues={colouring?.values} />
       <SegmentLayer name="traces" buffer={prepared.traces} options={TRACES} visible={layer.traces} />
       <SegmentLayer name="workings" buffer={prepared.workings} options={prepared.workingColors.length ? { ...WORKINGS, palette: prepared.workingColors } : WORKINGS} visible={layer.workings} />
       <SegmentLayer name="resources" buffer={prepared.resources} options={RESOURCES} visible={layer.resources} />

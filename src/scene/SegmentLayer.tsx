@@ -15,6 +15,8 @@ interface Props {
   options: SegmentMaterialOptions;
   visible: boolean;
   name: string;
+  /** a second draw of the same segments with these options, after everything else (emphasised grades) */
+  overlay?: SegmentMaterialOptions;
   /** per-segment values to colour by; replaces one texture's data, no geometry rebuild */
   colorValues?: Float32Array;
 }
@@ -28,7 +30,7 @@ function* segmentWarmUp(gpu: SegmentGpuData, material: () => Material, target: (
   return true;
 }
 
-export function SegmentLayer({ buffer, options, visible, name, colorValues }: Props) {
+export function SegmentLayer({ buffer, options, overlay, visible, name, colorValues }: Props) {
   const gpu = useMemo(() => {
     const data = buildSegmentGpuData(buffer, (buffer.gpu as PackedSegments | undefined) ?? undefined);
     // The worker's packed arrays are handed over once: after upload only the GPU keeps them.
@@ -38,6 +40,10 @@ export function SegmentLayer({ buffer, options, visible, name, colorValues }: Pr
   const key = JSON.stringify(options);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const material = useMemo(() => createSegmentMaterial(options, gpu), [key, gpu]);
+  const overlayKey = overlay ? JSON.stringify(overlay) : '';
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const overlayMaterial = useMemo(() => (overlay ? createSegmentMaterial(overlay, gpu) : null), [overlayKey, gpu]);
+  useEffect(() => () => overlayMaterial?.dispose(), [overlayMaterial]);
   useEffect(() => () => gpu.dispose(), [gpu]);
   const invalidate = useThree((s) => s.invalidate);
   // Drawn only once uploaded and linked ahead of the frame (with the rest of its dataset).
@@ -52,5 +58,10 @@ export function SegmentLayer({ buffer, options, visible, name, colorValues }: Pr
   useEffect(() => () => material.dispose(), [material]);
   if (buffer.count === 0 || !ready) return null;
   // Segments are placed in the shader, so the geometry has no meaningful bounds: never cull.
-  return <mesh name={name} geometry={gpu.geometry} material={material} visible={visible} frustumCulled={false} />;
+  return (
+    <>
+      <mesh name={name} geometry={gpu.geometry} material={material} visible={visible} frustumCulled={false} />
+      {overlayMaterial && <mesh name={`${name}:on-top`} geometry={gpu.geometry} material={overlayMaterial} visible={visible} frustumCulled={false} renderOrder={20} />}
+    </>
+  );
 }

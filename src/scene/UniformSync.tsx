@@ -13,6 +13,8 @@ import { DEFAULT_GOLD_BINS } from '../domain/gradeBins';
 import { currentColouring } from '../state/colouring';
 import { holeMaskTexture, MAX_BINS } from './materials/sharedUniforms';
 import { holeMaskOf } from '../state/filterState';
+import { highlightGrade } from '../state/highlight';
+import { PALETTES } from '../ui/theme';
 
 let lastMask: Uint8Array | null = null;
 
@@ -21,6 +23,9 @@ function apply(s: VeinscapeState) {
   const f = s.filters;
   const oz = p ? p.origin[2] : 0;
   shared.uCutoff.value = f.gradeCutoff;
+  // Only the grade column is emphasised: a colouring by another column keeps the grade's threshold.
+  shared.uHighlight.value = highlightGrade(s);
+  shared.uHaloColor.value.set(PALETTES[s.theme].haloLine);
   shared.uBelowMode.value = f.belowCutoff === 'hide' ? 1 : 0;
   shared.uElevMin.value = f.elevationMin === null ? -1e9 : f.elevationMin - oz;
   shared.uElevMax.value = f.elevationMax === null ? 1e9 : f.elevationMax - oz;
@@ -60,7 +65,7 @@ export function UniformSync() {
     return store.subscribe((s, prev) => {
       // Intercepts and their labels are painted by the 2D overlay alone (OverlayPainter): no 3D
       // frame for them, which would cost seconds in software WebGL on a large deposit.
-      if (s.filters === prev.filters && s.colorBy === prev.colorBy && s.bins === prev.bins && s.holesFollowFaults === prev.holesFollowFaults && s.faultOffsets === prev.faultOffsets && s.selection === prev.selection && s.prepared === prev.prepared && s.zoneVisible === prev.zoneVisible && s.layerVisible === prev.layerVisible && s.theme === prev.theme) return;
+      if (s.filters === prev.filters && s.colorBy === prev.colorBy && s.bins === prev.bins && s.holesFollowFaults === prev.holesFollowFaults && s.faultOffsets === prev.faultOffsets && s.selection === prev.selection && s.prepared === prev.prepared && s.zoneVisible === prev.zoneVisible && s.layerVisible === prev.layerVisible && s.theme === prev.theme && s.interceptQuery === prev.interceptQuery) return;
       apply(s);
       invalidate();
     });

@@ -27,6 +27,11 @@ export interface SegmentMaterialOptions {
   palette?: string[];
   /** hole filters (status, type, program, elevation) apply */
   holeFilters?: boolean;
+  /**
+   * grade mode: draw only the emphasised intervals (at or above the highlight grade), over
+   * everything (no depth test) with a halo, so vein surfaces never bury the gold
+   */
+  onTop?: boolean;
   /** grade mode: how an interval is drawn when it stands in for the hole trace */
   traceStyle?: { radius: number; minPixels: number; color: string };
 }
@@ -64,6 +69,8 @@ uniform vec3 uFixedColor;
 uniform vec3 uPalette[16];
 uniform float uIntervalsOn;
 uniform float uTracesOn;
+uniform float uHighlight;
+uniform float uHighlightPx;
 uniform float uTraceRadius;
 uniform float uTraceMinPixels;
 uniform vec3 uTraceColor;
@@ -73,6 +80,7 @@ varying float vPlanned;
 varying float vAcross;
 varying vec3 vSide;
 varying vec3 vToCam;
+varying float vHaloFrom;
 ${FAULT_PARS}
 
 ivec2 texelOf(int i, int width) { return ivec2(i % width, i / width); }
@@ -142,6 +150,7 @@ const VERTEX_MAIN = /* glsl */ `
   bool visibleSeg = true;
   vSegColor = uFixedColor;
   vPlanned = 0.0;
+  vHaloFrom = 2.0;
   vDashDepth = mix(aDepth.x, aDepth.y, along);
 #ifdef HOLE_FILTERS
   visibleSeg = holeVisible(aHole, aDepth, aStart, aEnd);
@@ -153,6 +162,16 @@ const VERTEX_MAIN = /* glsl */ `
   radius *= 1.0 + 1.2 * clamp(aValue, 0.0, 10.0) / 10.0;
   bool belowCutoff = aValue < uCutoff;
   if (belowCutoff && uBelowMode == 0) { vSegColor = uDimColor; radius *= 0.55; }
+  // Emphasised grades never thinner than uHighlightPx on screen (wider with grade, up to 1.5x at
+  // five times the threshold), whatever the zoom.
+  bool high = !belowCutoff && aValue >= uHighlight && uIntervalsOn > 0.5;
+  if (high) radius = max(radius, 0.5 * uHighlightPx * pxWorld * (1.0 + 0.5 * clamp((aValue - uHighlight) / (4.0 * max(uHighlight, 0.01)), 0.0, 1.0)));
+#ifdef ON_TOP
+  if (!high || uIntervalsOn < 0.5) visibleSeg = false;
+  // The halo ring: 1.5 px each side, drawn dark in the fragment shader.
+  radius += 1.5 * pxWorld;
+  vHaloFrom = 1.0 - 1.5 * pxWorld / max(radius, 1e-6);
+#endif
   // The trace under an interval is this segment: drawn as trace when the interval is not shown.
   if (uIntervalsOn < 0.5 || (belowCutoff && uBelowMode == 1)) {
     if (uTracesOn < 0.5) visibleSeg = false;
@@ -181,6 +200,14 @@ const VERTEX_MAIN = /* glsl */ `
   // A segment pointing at the eye is a disc on screen: any side will do.
   side = sideLen > 1e-5 ? side / sideLen : normalize(cross(vec3(0.0, 1.0, 0.0), toCam) + vec3(1e-3, 0.0, 0.0));
   mvP.xyz += side * (radius * across);
+#ifdef MODE_GRADE
+  // An emphasised interval is also at least 1.5x its width long on screen: a 1 m intercept seen
+  // from 2 km is a readable dash, not a dot.
+  if (high) {
+    float minLen = 3.0 * radius;
+    if (lenV < minLen) mvP.xyz += dirV * (0.5 * (minLen - lenV) * (along * 2.0 - 1.0));
+  }
+#endif
 #ifdef ROUND_JOINTS
   // Traces and workings: overlap neighbours by the radius so bends have no notch.
   mvP.xyz += dirV * (radius * (along * 2.0 - 1.0));
@@ -223,7 +250,15 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
     ...(o.mode === 'trace' ? { MODE_TRACE: '' } : {}),
     ...(o.mode === 'fixed' && o.palette ? { FIXED_PALETTE: '' } : {}),
     ...(o.holeFilters ? { HOLE_FILTERS: '' } : {}),
+    ...(o.onTop ? { ON_TOP: '' } : {}),
   };
+  if (o.onTop) {
+    m.depthTest = false;
+    m.depthWrite = false;
+    // In three's transparent list (drawn after the opaque one, by renderOrder), so it comes after
+    // the see-through veins too; its opacity stays 1.
+    m.transparent = true;
+  }
   const own = {
     uRadius: { value: o.radius },
     uMinPixels: { value: o.minPixels },
@@ -246,16 +281,19 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
       .replace('#include <begin_vertex>', 'vec3 transformed = mix(segA, segB, along);')
       .replace('#include <project_vertex>', PROJECT);
     shader.fragmentShader = shader.fragmentShader
-      .replace('#include <common>', '#include <common>\nvarying vec3 vSegColor;\nvarying float vDashDepth;\nvarying float vPlanned;\nvarying float vAcross;\nvarying vec3 vSide;\nvarying vec3 vToCam;')
+      .replace('#include <common>', '#include <common>\nvarying vec3 vSegColor;\nvarying float vDashDepth;\nvarying float vPlanned;\nvarying float vAcross;\nvarying vec3 vSide;\nvarying vec3 vToCam;\nvarying float vHaloFrom;\nuniform vec3 uHaloColor;')
       .replace('#include <normal_fragment_begin>', NORMAL)
       .replace(
         '#include <color_fragment>',
         `#include <color_fragment>
         diffuseColor.rgb = vSegColor;
         // Planned holes are dashed: 8 m drawn, 6 m gap along the hole.
-        if (vPlanned > 0.5 && mod(vDashDepth, 14.0) > 8.0) discard;`,
+        if (vPlanned > 0.5 && mod(vDashDepth, 14.0) > 8.0) discard;
+#ifdef ON_TOP
+        if (abs(vAcross) > vHaloFrom) diffuseColor.rgb = uHaloColor;
+#endif`,
       );
   };
-  m.customProgramCacheKey = () => `veinscape-ribbon-${o.mode}-${o.holeFilters ? 1 : 0}-${o.mode === 'fixed' && o.palette ? 1 : 0}`;
+  m.customProgramCacheKey = () => `veinscape-ribbon-${o.mode}-${o.holeFilters ? 1 : 0}-${o.mode === 'fixed' && o.palette ? 1 : 0}-${o.onTop ? 1 : 0}`;
   return m;
 }

@@ -67,6 +67,14 @@ export const shared = {
    * cut-off (drawn in trace style when traces are on).
    */
   uIntervalsOn: { value: 1 },
+  /**
+   * Grade (g/t) from which an interval is emphasised: at least uHighlightPx wide on screen (layout
+   * px, about 3 at 1080p) and drawn again over the surfaces with a halo (state/highlight.ts).
+   */
+  uHighlight: { value: 1e9 },
+  uHighlightPx: { value: 3 },
+  /** ring drawn round emphasised intervals where they cross surfaces (theme-dependent) */
+  uHaloColor: { value: new Color('#1f2630') },
   uTracesOn: { value: 1 },
 };
 
