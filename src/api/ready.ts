@@ -24,21 +24,25 @@ async function settle(): Promise<void> {
   }
 }
 
-/** Resolves once no load is running and the current dataset has been drawn. */
+/** Resolves once no load is running and the current dataset has been drawn (with its veins' grade colouring when shown). */
 export async function ready(): Promise<void> {
   const done = () => {
     const s = store.getState();
-    return !s.loading && s.version > 0 && s.renderedVersion === s.version;
+    // "Grade on the vein" colours the veins once its computation (in slices) is done.
+    return !s.loading && s.version > 0 && s.renderedVersion === s.version && !(s.veinColour === 'gradeThickness' && s.veinGradePending);
   };
-  if (!done()) {
-    await new Promise<void>((resolve) => {
-      const unsub = store.subscribe(() => {
-        if (done()) {
-          unsub();
-          resolve();
-        }
+  // Again after settling: a computation may have started meanwhile (a view switched the mode on).
+  do {
+    if (!done()) {
+      await new Promise<void>((resolve) => {
+        const unsub = store.subscribe(() => {
+          if (done()) {
+            unsub();
+            resolve();
+          }
+        });
       });
-    });
-  }
-  await settle();
+    }
+    await settle();
+  } while (!done());
 }

@@ -57,6 +57,21 @@ export function gtClasses(levels: readonly number[] = GT_LEVELS): GtClass[] {
   });
 }
 
+/** Title of the legend block of the 3D colouring (live legend and exported images). */
+export const GT_LEGEND_TITLE = 'Veins coloured by g/t·m';
+
+/**
+ * What the 3D colouring's legend lists, in order: below the first level, the classes, no data. The
+ * no-data swatch is the neutral the vein colours are dimmed toward (each vein keeps a trace of its own).
+ */
+export function gtLegendItems(): { colour: string; label: string }[] {
+  return [
+    { colour: GT_BELOW_COLOUR, label: `< ${GT_LEVELS[0]}` },
+    ...gtClasses().map((c) => ({ colour: c.colour, label: c.label })),
+    { colour: GT_NO_DATA_GREY, label: `no data within ${GT_IDW_RADIUS} m (vein colour, dimmed)` },
+  ];
+}
+
 /** Class of a value: its index in GT_LEVELS, -1 below the first level, -2 for NaN (no data). */
 export function gtClassOf(v: number, levels: readonly number[] = GT_LEVELS): number {
   if (Number.isNaN(v)) return -2;

@@ -1,7 +1,8 @@
-/** Layer visibility: each kind of layer, and each zone grouped by vein system. */
+/** Layer visibility: each kind of layer, how the veins are coloured, and each zone grouped by vein system. */
 import { EMPTY } from './empty';
 import { useVeinscape } from '../state/store';
 import type { LayerName } from '../state/slices/layers';
+import type { VeinColour } from '../state/slices/display';
 
 const LAYERS: [LayerName, string][] = [
   ['veins', 'Veins'],
@@ -24,6 +25,9 @@ export function LayersPanel() {
   const layerVisible = useVeinscape((s) => s.layerVisible);
   const setZoneVisible = useVeinscape((s) => s.setZoneVisible);
   const setLayerVisible = useVeinscape((s) => s.setLayerVisible);
+  const veinColour = useVeinscape((s) => s.veinColour);
+  const setVeinColour = useVeinscape((s) => s.setVeinColour);
+  const hasVeins = zones.some((z) => z.kind === 'vein');
   const hasTopography = zones.some((z) => z.kind === 'topography');
   const hasPoints = useVeinscape((s) => (s.model?.pointSets.length ?? 0) > 0);
   // Layers that only imported projects have are listed only when there is something in them.
@@ -43,6 +47,15 @@ export function LayersPanel() {
           </label>
         ))}
       </div>
+      {hasVeins && (
+        <label className="row" title="Grade on the vein: each vein surface coloured by the grade × thickness interpolated from the pierce points, with the long section's contour classes">
+          <span>Veins coloured by</span>
+          <select aria-label="Veins coloured by" value={veinColour} onChange={(e) => setVeinColour(e.target.value as VeinColour)}>
+            <option value="zone">zone</option>
+            <option value="gradeThickness">grade × thickness (g/t·m)</option>
+          </select>
+        </label>
+      )}
       <h3>Zones</h3>
       <div className="zones">
         {[...systems].map(([system, list]) => (

@@ -7,6 +7,7 @@ import { useVeinscape } from '../state/store';
 import { currentColouring } from '../state/colouring';
 import { EMPTY } from './empty';
 import { binLabels } from '../domain/gradeBins';
+import { GradeThicknessLegend } from './legend/GradeThicknessLegend';
 
 function BinEditor({ column, bounds, unit, onDone }: { column: string; bounds: number[]; unit: string; onDone: () => void }) {
   const setBins = useVeinscape((s) => s.setBins);
@@ -102,6 +103,7 @@ export function Legend() {
           </ul>
         </div>
       )}
+      <GradeThicknessLegend />
     </aside>
   );
 }

@@ -1,0 +1,24 @@
+/**
+ * The legend block of "grade on the vein": the g/t·m classes the veins are coloured by (the long
+ * section's contour classes), below the first level, no data within the search radius, and which
+ * width the figure uses. Shown only while the veins are coloured so.
+ */
+import { useVeinscape } from '../../state/store';
+import { gtLegendItems, GT_DEFINITION, GT_LEGEND_TITLE, GT_METHOD } from '../../domain/gradeThickness';
+
+export function GradeThicknessLegend() {
+  const on = useVeinscape((s) => s.veinColour === 'gradeThickness' && s.layerVisible.veins);
+  const pending = useVeinscape((s) => s.veinGradePending);
+  if (!on) return null;
+  return (
+    <div data-testid="legend-grade-thickness">
+      <h3>{GT_LEGEND_TITLE}</h3>
+      <ul className="bins">
+        {gtLegendItems().map((it) => (
+          <li key={it.label}><span className="swatch" style={{ background: it.colour }} />{it.label}</li>
+        ))}
+      </ul>
+      <p className="hint">{`${GT_DEFINITION} · ${GT_METHOD}${pending ? ' · computing…' : ''}`}</p>
+    </div>
+  );
+}
