@@ -42,6 +42,7 @@ export function captureView(name: string, caption?: string): SavedViewT {
     faultOffsets: { ...s.faultOffsets },
     holesFollowFaults: s.holesFollowFaults,
     colorBy: s.colorBy,
+    veinColour: s.veinColour,
     ...(s.longSection ? { longSection: { ...s.longSection } } : {}),
   };
 }
@@ -60,6 +61,7 @@ export function viewState(view: SavedViewT, base: ViewDefaults): ViewDefaults {
     faultOffsets: { ...base.faultOffsets, ...view.faultOffsets },
     holesFollowFaults: view.holesFollowFaults ?? base.holesFollowFaults,
     colorBy: view.colorBy !== undefined ? view.colorBy : base.colorBy,
+    veinColour: view.veinColour ?? base.veinColour,
     longSection: view.longSection ? { system: view.longSection.system, fullScreen: view.longSection.fullScreen } : null,
   };
 }

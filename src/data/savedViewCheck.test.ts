@@ -28,6 +28,7 @@ const full = {
   faultOffsets: { f1: 0, f2: -12.5 },
   holesFollowFaults: false,
   colorBy: null,
+  veinColour: 'gradeThickness',
   longSection: { system: 'mcdowell', fullScreen: true },
 };
 
@@ -39,6 +40,9 @@ const cases: [string, unknown][] = [
   ['optional keys present as undefined', { ...base, caption: undefined, filters: { gradeCutoff: undefined }, camera: { ...base.camera, projection: undefined, zoom: undefined } }],
   ['partial filters', { ...base, filters: { gradeCutoff: 0, programs: {} } }],
   ['colorBy a column', { ...base, colorBy: 'Cu' }],
+  ['veins by zone', { ...base, veinColour: 'zone' }],
+  ['unknown vein colouring', { ...base, veinColour: 'grade' }],
+  ['vein colouring null', { ...base, veinColour: null }],
   ['long section, default system, not full screen', { ...base, longSection: { system: null } }],
   ['long section with an empty system', { ...base, longSection: { system: '', fullScreen: true } }],
   ['long section full screen a string', { ...base, longSection: { system: 'x', fullScreen: 'yes' } }],

@@ -138,9 +138,10 @@ const savedView = object(
     faultOffsets: record(num()),
     holesFollowFaults: bool,
     colorBy: nullable(str(Infinity)),
+    veinColour: oneOf(['zone', 'gradeThickness']),
     longSection: object({ system: nullable(str(200, 1)), fullScreen: bool }, [], { fullScreen: false }),
   },
-  ['caption', 'durationMs', 'layers', 'zones', 'filters', 'faultOffsets', 'holesFollowFaults', 'colorBy', 'longSection'],
+  ['caption', 'durationMs', 'layers', 'zones', 'filters', 'faultOffsets', 'holesFollowFaults', 'colorBy', 'veinColour', 'longSection'],
 );
 
 /** A saved view checked as `SavedView.safeParse` would (see the file's comment). */

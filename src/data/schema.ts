@@ -227,6 +227,7 @@ export const SavedView = z.object({
   faultOffsets: z.record(z.string(), finite).optional().describe('fault id → offset in m (0 = restored); faults left out are as mapped'),
   holesFollowFaults: z.boolean().optional(),
   colorBy: z.string().nullable().optional(),
+  veinColour: z.enum(['zone', 'gradeThickness']).optional().describe('veins in their zone colour, or coloured by interpolated grade × thickness (g/t·m, the long section\'s contour classes); left out: zone'),
   longSection: z
     .object({
       system: z.string().min(1).max(200).nullable().describe('vein system id (null: the default system)'),

@@ -44,7 +44,7 @@ function dataCentre(model: Model, p: Prepared): [number, number] {
 }
 
 /** What a view shows of a dataset when nothing says otherwise: what the dataset opens with. */
-export type ViewDefaults = Pick<VeinscapeState, 'zoneVisible' | 'layerVisible' | 'filters' | 'faultOffsets' | 'holesFollowFaults' | 'colorBy' | 'longSection'>;
+export type ViewDefaults = Pick<VeinscapeState, 'zoneVisible' | 'layerVisible' | 'filters' | 'faultOffsets' | 'holesFollowFaults' | 'colorBy' | 'veinColour' | 'longSection'>;
 
 /**
  * The state a dataset opens with (layers, zones, filters, fault offsets as mapped, colouring): the
@@ -59,6 +59,7 @@ export function datasetDefaults(model: Model, prepared: Prepared): ViewDefaults 
     faultOffsets: Object.fromEntries(prepared.faultModels.map((f) => [f.id, Math.round(length(f.slip) * 100) / 100])),
     holesFollowFaults: true,
     colorBy: null,
+    veinColour: 'zone',
     longSection: null,
   };
 }
