@@ -39,6 +39,18 @@ describe('legendFor', () => {
     expect(sections[1].items.map((i) => i.label)).not.toContain('Talus');
   });
 
+  it('adds the g/t·m classes, no data and the width used when the veins are coloured by grade × thickness', () => {
+    const s = store.getState();
+    expect(legendFor(s).map((x) => x.title)).not.toContain('Veins coloured by g/t·m');
+    const sections = legendFor({ ...s, veinColour: 'gradeThickness' });
+    const gt = sections.find((x) => x.title === 'Veins coloured by g/t·m')!;
+    expect(gt.items.map((i) => [i.label, i.color])).toEqual([
+      ['< 1', '#a9a9a4'], ['1–5', '#e5f5e0'], ['5–10', '#c2e6b9'], ['10–20', '#8fcf8a'], ['≥ 20', '#4fae5f'], ['no data within 60 m (vein colour, dimmed)', '#6b6b6b'],
+    ]);
+    expect(gt.note).toBe('g/t·m = capped grade × horizontal width · IDW, power 2, 60 m search');
+    expect(legendFor({ ...s, veinColour: 'gradeThickness', layerVisible: { ...s.layerVisible, veins: false } }).map((x) => x.title)).not.toContain('Veins coloured by g/t·m');
+  });
+
   it('notes the grade cut-off', () => {
     const s = store.getState();
     const sections = legendFor({ ...s, filters: { ...s.filters, gradeCutoff: 3 } });
