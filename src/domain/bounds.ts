@@ -59,7 +59,29 @@ export function surfaceBounds(a: Float32Array): Float64Array {
   return b;
 }
 
-/** The box views fit and axes frame: the geology and holes, not the (often far larger) fault surfaces. */
-export function dataBox(model: { surfaces: { faultId?: string }[] }, p: Prepared): Box {
-  return localBox(p, undefined, (i) => !model.surfaces[i].faultId);
+/** Zone kinds whose surfaces are usually far larger than the deposit: clipped to the model box, not framing it. */
+export const LARGE_KINDS: ReadonlySet<string> = new Set(['host', 'topography']);
+
+/**
+ * The model box: what views fit, axes frame and large surfaces are clipped to. The geology and
+ * holes, not the (often far larger) fault, host-rock and topography surfaces; a project of those
+ * alone is framed by them.
+ */
+export function dataBox(model: { surfaces: { faultId?: string; zoneId?: string }[]; zones?: { id: string; kind: string }[] }, p: Prepared): Box {
+  const kind = new Map((model.zones ?? []).map((z) => [z.id, z.kind]));
+  const large = (i: number) => {
+    const s = model.surfaces[i];
+    return !!s.faultId || (s.zoneId !== undefined && LARGE_KINDS.has(kind.get(s.zoneId) ?? ''));
+  };
+  const core = localBox(p, undefined, (i) => !large(i));
+  if (hasContent(model, p, large)) return core;
+  const noFaults = localBox(p, undefined, (i) => !model.surfaces[i].faultId);
+  return model.surfaces.some((s) => !s.faultId) ? noFaults : localBox(p);
+}
+
+/** Whether anything besides the large surfaces (holes, workings, other surfaces) is there to frame. */
+function hasContent(model: { surfaces: unknown[] }, p: Prepared, large: (i: number) => boolean): boolean {
+  if (p.collars.length > 0 || p.traces.count > 0 || p.intervals.count > 0 || p.workings.count > 0) return true;
+  for (let i = 0; i < model.surfaces.length; i++) if (!large(i) && p.surfaces[i].positions.length > 0) return true;
+  return false;
 }

@@ -35,6 +35,7 @@ import { legendFor } from '../overlay/legend';
 import { collectLabels, northAngle, overlayAnchors, projector, type OverlayAnchors } from '../overlay/labels';
 import { drawOverlay, SLIDE_THEMES } from './compose';
 import { nextTask } from '../domain/sliced';
+import { modelClipBox } from '../state/modelBox';
 
 export interface ScreenshotOptions {
   /** image width in pixels (default: the 3D view's size times `scale`) */
@@ -245,7 +246,7 @@ export async function renderScreenshotDetailed(opts: ScreenshotOptions = {}): Pr
     const vp = new Matrix4().multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse).multiply(new Matrix4().makeScale(1, 1, st.verticalExaggeration));
     rig.restore();
     const project = projector(vp, layoutW, layoutH);
-    const anchors: OverlayAnchors = overlayAnchors(st.model!, st.prepared!);
+    const anchors: OverlayAnchors = overlayAnchors(st.model!, st.prepared!, modelClipBox(st));
     const axes = axisBox(dataBox(st.model!, st.prepared!), st.prepared!.origin);
     const { labels, arrows } = collectLabels(st, anchors, axes, project, theme);
     const target = viewTarget(st, scene);

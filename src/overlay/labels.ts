@@ -8,6 +8,7 @@ import { Matrix4, Vector3 } from 'three';
 import { blockMask, faultShift } from '../domain/faults';
 import { faultShifts } from '../state/faultShifts';
 import type { AxisBox } from '../domain/axes';
+import type { Box } from '../domain/viewFit';
 import type { Model } from '../data/model';
 import type { Prepared } from '../domain/prepare';
 import type { VeinscapeState } from '../state/store';
@@ -35,7 +36,37 @@ export interface SlipArrow {
 /** Screen position [x, y, ndcDepth] in pixels of the given size, or null when clipped. */
 export type Projector = (x: number, y: number, z: number) => [number, number, number] | null;
 
-export function overlayAnchors(model: Model, prepared: Prepared): OverlayAnchors {
+/**
+ * Where a fault's name goes: the middle of its top edge, or, when the fault is clipped to the model
+ * box and rises above it, the middle of where it crosses the box's top inside the box.
+ */
+function faultNameAnchor(pos: Float32Array, idx: Uint32Array, box: Box | null): [number, number, number] {
+  let top = -Infinity;
+  for (let k = 2; k < pos.length; k += 3) top = Math.max(top, pos[k]);
+  if (box && top > box.max[2]) {
+    const z = box.max[2];
+    const inside = (x: number, y: number) => x >= box.min[0] && x <= box.max[0] && y >= box.min[1] && y <= box.max[1];
+    let sx = 0, sy = 0, n = 0;
+    // Each triangle edge that crosses z: its crossing point, kept when inside the box.
+    for (let t = 0; t + 2 < idx.length; t += 3) {
+      for (let e = 0; e < 3; e++) {
+        const a = idx[t + e] * 3, b = idx[t + ((e + 1) % 3)] * 3;
+        const za = pos[a + 2], zb = pos[b + 2];
+        if ((za - z) * (zb - z) > 0 || za === zb) continue;
+        const f = (z - za) / (zb - za);
+        const x = pos[a] + f * (pos[b] - pos[a]), y = pos[a + 1] + f * (pos[b + 1] - pos[a + 1]);
+        if (inside(x, y)) { sx += x; sy += y; n++; }
+      }
+    }
+    if (n) return [sx / n, sy / n, z];
+  }
+  let x = 0, y = 0, n = 0;
+  for (let k = 0; k < pos.length; k += 3) if (pos[k + 2] > top - 1) { x += pos[k]; y += pos[k + 1]; n++; }
+  return [x / n, y / n, top];
+}
+
+/** Anchors of the overlay's labels; with `clip` (the model box the faults are clipped to), fault anchors stay inside it. */
+export function overlayAnchors(model: Model, prepared: Prepared, clip: Box | null = null): OverlayAnchors {
   const collarMask = new Float32Array(model.holes.length);
   const seen = new Uint8Array(model.holes.length);
   for (let i = 0; i < prepared.traces.count; i++) {
@@ -44,17 +75,19 @@ export function overlayAnchors(model: Model, prepared: Prepared): OverlayAnchors
   }
   const faults = model.faults.map((f) => {
     const si = model.surfaces.findIndex((s) => s.id === f.surface);
-    const pos = prepared.surfaces[si].positions;
-    let top = -Infinity;
-    for (let k = 2; k < pos.length; k += 3) top = Math.max(top, pos[k]);
-    let x = 0, y = 0, n = 0;
-    for (let k = 0; k < pos.length; k += 3) if (pos[k + 2] > top - 1) { x += pos[k]; y += pos[k + 1]; n++; }
-    return { name: f.name, at: [x / n, y / n, top] as const };
+    return { name: f.name, at: faultNameAnchor(prepared.surfaces[si].positions, prepared.surfaces[si].indices, clip) as readonly [number, number, number] };
   });
+  const inClip = (x: number, y: number) => !clip || (x >= clip.min[0] && x <= clip.max[0] && y >= clip.min[1] && y <= clip.max[1]);
   const traceMid = model.faults.map((_, fi) => {
     const b = prepared.faultTraces;
     let x = 0, y = 0, z = 0, n = 0;
-    for (let i = 0; i < b.count; i++) if (b.row[i] === fi) { x += b.start[i * 3] + b.end[i * 3]; y += b.start[i * 3 + 1] + b.end[i * 3 + 1]; z += b.start[i * 3 + 2] + b.end[i * 3 + 2]; n += 2; }
+    for (let i = 0; i < b.count; i++) {
+      if (b.row[i] !== fi) continue;
+      // Pieces of the ground trace inside the model box (all of it when nothing is clipped).
+      const mx = (b.start[i * 3] + b.end[i * 3]) / 2, my = (b.start[i * 3 + 1] + b.end[i * 3 + 1]) / 2;
+      if (!inClip(mx, my)) continue;
+      x += b.start[i * 3] + b.end[i * 3]; y += b.start[i * 3 + 1] + b.end[i * 3 + 1]; z += b.start[i * 3 + 2] + b.end[i * 3 + 2]; n += 2;
+    }
     return n ? ([x / n, y / n, z / n] as [number, number, number]) : null;
   });
   return { collarMask, faults, traceMid };

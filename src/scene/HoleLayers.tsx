@@ -12,7 +12,7 @@ const INTERVALS: SegmentMaterialOptions = { mode: 'grade', radius: 1.6, minPixel
 const INTERVALS_ON_TOP: SegmentMaterialOptions = { ...INTERVALS, onTop: true };
 /** Workings in one colour; imported lines in their own (a palette: the same program, see ShaderWarmup). */
 const WORKINGS: SegmentMaterialOptions = { mode: 'fixed', radius: 2.2, minPixels: 1.2, color: WORKING_COLOR, palette: [] };
-const FAULT_TRACES: SegmentMaterialOptions = { mode: 'fixed', radius: 2.5, minPixels: 1.3, color: '#a8392e' };
+const FAULT_TRACES: SegmentMaterialOptions = { mode: 'fixed', radius: 2.5, minPixels: 1.3, color: '#a8392e', clip: true };
 const RESOURCES: SegmentMaterialOptions = { mode: 'category', radius: 1.2, minPixels: 1.2, palette: RESOURCE_COLORS };
 /** Every segment layer's material options (ShaderWarmup compiles them before data arrive). */
 export const SEGMENT_LAYER_OPTIONS = [INTERVALS, INTERVALS_ON_TOP, TRACES, WORKINGS, RESOURCES, FAULT_TRACES];

@@ -15,6 +15,7 @@ import { store, useVeinscape } from '../state/store';
 import type { AxisBox } from '../domain/axes';
 import { collectLabels, northAngle, overlayAnchors } from '../overlay/labels';
 import { arrowBoxes, northArrowBox, noteBox, paintNote, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, scaleBarBox, type OverlayTheme, type ScreenBox } from '../overlay/paint';
+import { modelClipBox } from '../state/modelBox';
 import { samePicture, type OverlayPicture } from '../overlay/picture';
 
 const viewProj = new Matrix4();
@@ -33,7 +34,8 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
   const model = useVeinscape((s) => s.model);
 
   // Collar block masks, fault label anchors and trace midpoints: shared with the image export.
-  const anchors = useMemo(() => (prepared && model ? overlayAnchors(model, prepared) : null), [prepared, model]);
+  const modelClip = useVeinscape((s) => s.modelClip);
+  const anchors = useMemo(() => (prepared && model ? overlayAnchors(model, prepared, modelClipBox({ model, prepared, modelClip })) : null), [prepared, model, modelClip]);
 
   // Intercept labels need the intercepts (computed in slices when first needed).
   const interceptLabels = useVeinscape((s) => s.interceptLabels && s.layerVisible.intervals);

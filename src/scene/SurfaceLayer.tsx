@@ -11,6 +11,7 @@ import { useVeinscape } from '../state/store';
 import { FAULT_COLOR, FAULT_OPACITY, KIND_LAYER, KIND_OPACITY } from '../state/layerStyle';
 import { buildSurfaceGeometry } from './geometry/surfaceGeometry';
 import { createSurfaceMaterial } from './materials/surfaceMaterial';
+import { LARGE_KINDS } from '../domain/bounds';
 import type { SurfaceBuffer } from '../domain/surfaceBuffer';
 import { LARGE_LAYER, warmLayer, type WarmTarget } from './warmUp';
 import { useWarmUp } from './useWarmUp';
@@ -28,6 +29,8 @@ interface Props {
   name: string;
   /** g/t·m per vertex (grade on the vein), or null for the plain colour */
   grade?: Float32Array | null;
+  /** clipped to the model box (faults, host rock, topography) */
+  clip?: boolean;
 }
 
 /**
@@ -52,10 +55,10 @@ function disposeGeometry(g: BufferGeometry): void {
   g.dispose();
 }
 
-function SurfaceMesh({ buffer, color, opacity, visible, renderOrder, name, grade = null }: Props) {
+function SurfaceMesh({ buffer, color, opacity, visible, renderOrder, name, grade = null, clip = false }: Props) {
   const colours = useMemo(() => (grade && grade.length * 3 === buffer.positions.length ? vertexColours(grade, color) : null), [grade, color, buffer]);
   const byVertex = colours !== null;
-  const material = useMemo(() => createSurfaceMaterial({ color: byVertex ? '#ffffff' : color, opacity, vertexColors: byVertex }), [color, opacity, byVertex]);
+  const material = useMemo(() => createSurfaceMaterial({ color: byVertex ? '#ffffff' : color, opacity, vertexColors: byVertex, clip }), [color, opacity, byVertex, clip]);
   useEffect(() => () => material.dispose(), [material]);
   // Drawn only once built, uploaded and linked ahead of the frame (with the rest of its dataset).
   const geometry = useWarmUp(buffer, (b, target) => surfaceWarmUp(b, () => material, target), disposeGeometry);
@@ -99,10 +102,10 @@ export function SurfaceLayer() {
         if (s.zoneId) {
           const z = zones.get(s.zoneId)!;
           const visible = zoneVisible[z.id] !== false && layerVisible[KIND_LAYER[z.kind]];
-          return <SurfaceMesh key={s.id} name={`surface:${s.id}`} buffer={buffer} color={s.color ?? z.color} opacity={s.opacity ?? KIND_OPACITY[z.kind]} visible={visible} renderOrder={KIND_ORDER[z.kind]} grade={grades?.[i]} />;
+          return <SurfaceMesh key={s.id} name={`surface:${s.id}`} buffer={buffer} color={s.color ?? z.color} opacity={s.opacity ?? KIND_OPACITY[z.kind]} visible={visible} renderOrder={KIND_ORDER[z.kind]} grade={grades?.[i]} clip={LARGE_KINDS.has(z.kind)} />;
         }
         const f = faults.get(s.id);
-        return <SurfaceMesh key={s.id} name={`fault:${s.id}`} buffer={buffer} color={s.color ?? f?.color ?? FAULT_COLOR} opacity={s.opacity ?? FAULT_OPACITY} visible={layerVisible.faults} renderOrder={3} />;
+        return <SurfaceMesh key={s.id} name={`fault:${s.id}`} buffer={buffer} color={s.color ?? f?.color ?? FAULT_COLOR} opacity={s.opacity ?? FAULT_OPACITY} visible={layerVisible.faults} renderOrder={3} clip />;
       })}
     </group>
   );

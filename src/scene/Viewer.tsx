@@ -37,6 +37,8 @@ Object3D.DEFAULT_UP.set(0, 0, 1);
 async function createRendererApart(defaults: WebGLRendererParameters, antialias: boolean): Promise<WebGLRenderer> {
   await nextTask();
   const renderer = new WebGLRenderer({ ...defaults, antialias, preserveDrawingBuffer: true });
+  // Faults, host rock and topography carry the model box's planes of their own (SectionSync).
+  renderer.localClippingEnabled = true;
   await nextTask();
   return renderer;
 }

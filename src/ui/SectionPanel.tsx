@@ -13,6 +13,8 @@ export function SectionPanel() {
   const ve = useVeinscape((s) => s.verticalExaggeration);
   const setVe = useVeinscape((s) => s.setVerticalExaggeration);
   const has = useVeinscape((s) => !!s.prepared);
+  const modelClip = useVeinscape((s) => s.modelClip);
+  const setModelClip = useVeinscape((s) => s.setModelClip);
   if (!has) return null;
   const defaultBox = () => {
     const s = store.getState();
@@ -59,6 +61,16 @@ export function SectionPanel() {
             </div>
           ))}
         </div>
+      )}
+      <label className="row" title="Faults, host rock and topography are cut at the model box (the axes box around the veins and holes) so no plane runs off the picture">
+        <input type="checkbox" checked={modelClip.on} onChange={(e) => setModelClip({ on: e.target.checked })} />
+        <span>Cut faults, host and topography at the model box</span>
+      </label>
+      {modelClip.on && (
+        <label className="row">
+          <span>Box margin (m)</span>
+          <input className="num" type="number" min={0} step={50} aria-label="Model box margin in m" value={modelClip.margin} onChange={(e) => setModelClip({ margin: num(e.target.value, modelClip.margin) })} />
+        </label>
       )}
       <label className="row">
         <span>Vertical ×</span>

@@ -7,7 +7,7 @@
  */
 import { Color, DoubleSide, MeshStandardMaterial, type DataTexture } from 'three';
 import { HOLE_TEX_WIDTH, SEG_TEX_WIDTH } from '../geometry/segmentGeometry';
-import { shared } from './sharedUniforms';
+import { modelClipPlanes, shared } from './sharedUniforms';
 import { FAULT_PARS } from './chunks';
 import { HOLE_MASK_WIDTH, MAX_BINS } from './sharedUniforms';
 
@@ -32,6 +32,8 @@ export interface SegmentMaterialOptions {
    * everything (no depth test) with a halo, so vein surfaces never bury the gold
    */
   onTop?: boolean;
+  /** clipped to the model box (fault ground traces run as far as their faults) */
+  clip?: boolean;
   /** grade mode: how an interval is drawn when it stands in for the hole trace */
   traceStyle?: { radius: number; minPixels: number; color: string };
 }
@@ -252,6 +254,7 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
     ...(o.holeFilters ? { HOLE_FILTERS: '' } : {}),
     ...(o.onTop ? { ON_TOP: '' } : {}),
   };
+  if (o.clip) m.clippingPlanes = modelClipPlanes;
   if (o.onTop) {
     m.depthTest = false;
     m.depthWrite = false;

@@ -2,7 +2,7 @@
  * Uniforms shared by every Veinscape material: filters and fault offsets live here, so a store
  * change updates a few numbers on the GPU and never rebuilds geometry.
  */
-import { Color, DataTexture, RedFormat, UnsignedByteType, Vector2, Vector3 } from 'three';
+import { Color, DataTexture, Plane, RedFormat, UnsignedByteType, Vector2, Vector3 } from 'three';
 import { MAX_FAULTS } from '../../domain/faults';
 
 /** Colour classes: numeric bins, or categories (one colour each). */
@@ -79,4 +79,15 @@ export const shared = {
 };
 
 export type SharedUniforms = typeof shared;
+
+/**
+ * The model box's six planes (scene frame), shared by the materials of faults, host rock and
+ * topography (SectionSync moves them). Switched off by moving them far away, not by removing them:
+ * the programs keep their plane count and are not rebuilt.
+ */
+export const modelClipPlanes: Plane[] = [
+  new Plane(new Vector3(1, 0, 0), 1e12), new Plane(new Vector3(-1, 0, 0), 1e12),
+  new Plane(new Vector3(0, 1, 0), 1e12), new Plane(new Vector3(0, -1, 0), 1e12),
+  new Plane(new Vector3(0, 0, 1), 1e12), new Plane(new Vector3(0, 0, -1), 1e12),
+];
 

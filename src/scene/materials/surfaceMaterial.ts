@@ -3,7 +3,7 @@
  * envelopes and the host. Translucent variants do not write depth so inner surfaces stay visible.
  */
 import { DoubleSide, MeshStandardMaterial } from 'three';
-import { shared } from './sharedUniforms';
+import { modelClipPlanes, shared } from './sharedUniforms';
 import { FAULT_PARS } from './chunks';
 
 export interface SurfaceMaterialOptions {
@@ -12,9 +12,11 @@ export interface SurfaceMaterialOptions {
   roughness?: number;
   /** multiply by the geometry's `color` attribute (linear RGB per vertex; set `color` to white) */
   vertexColors?: boolean;
+  /** clipped to the model box (faults, host rock, topography: often far larger than the deposit) */
+  clip?: boolean;
 }
 
-export function createSurfaceMaterial({ color, opacity = 1, roughness = 0.62, vertexColors = false }: SurfaceMaterialOptions): MeshStandardMaterial {
+export function createSurfaceMaterial({ color, opacity = 1, roughness = 0.62, vertexColors = false, clip = false }: SurfaceMaterialOptions): MeshStandardMaterial {
   const translucent = opacity < 1;
   const m = new MeshStandardMaterial({
     color,
@@ -32,6 +34,7 @@ export function createSurfaceMaterial({ color, opacity = 1, roughness = 0.62, ve
     // vein or fault sheet is one layer, so a pixel sees one face of it anyway: one pass looks the
     // same and halves the cost of two million surface triangles.
     forceSinglePass: true,
+    ...(clip ? { clippingPlanes: modelClipPlanes } : {}),
   });
   m.onBeforeCompile = (shader) => {
     shader.uniforms.uFaultShift = shared.uFaultShift;
