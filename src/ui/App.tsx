@@ -16,6 +16,7 @@ import { DrillPanel } from './DrillPanel';
 import { ViewsPanel } from './ViewsPanel';
 import { SectionPanel } from './SectionPanel';
 import { HoverTip } from './HoverTip';
+import { Disclosure } from './Disclosure';
 
 /**
  * Parts not needed for the first picture load in chunks of their own, evaluated after the page's
@@ -41,7 +42,6 @@ const ImportPanel = later(() => import('./ImportPanel').then((m) => m.ImportPane
 const ProjectPanel = later(() => import('./ProjectPanel').then((m) => m.ProjectPanel));
 const StripLog = later(() => import('./StripLog').then((m) => m.StripLog));
 const TourPlayer = later(() => import('./TourPlayer').then((m) => m.TourPlayer));
-const EmbedCredit = later(() => import('./EmbedCredit').then((m) => m.EmbedCredit));
 
 export function App() {
   const theme = useVeinscape((s) => s.theme);
@@ -84,9 +84,9 @@ export function App() {
           <ReportPanel />
           <ProgressBar />
           <TourPlayer />
-          {embed && <EmbedCredit />}
         </div>
       </main>
+      <Disclosure />
       <StatusBar />
       <DropZone />
       <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} />

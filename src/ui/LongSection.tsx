@@ -18,8 +18,8 @@ import { disclosurePreset, queryIntercepts } from '../domain/interceptQuery';
 import { azimuthText, defaultSystem, veinSystems, type PiercePoint } from '../domain/longSection';
 import { buildSection, compassName, contourData, CONTOUR_LEVELS, GRID_CELL, IDW_POWER, IDW_RADIUS } from './longsection/data';
 import {
-  fitView, groupDigits, MIN_RADIUS, panBy, pathOf, pierceRadius, placeLabels, scaleBarLength, symbolShrink, textWidth, ticksFor, transformOf, zoomAbout,
-  type LabelRequest, type PlotRect, type ViewState,
+  circleMeetsBox, fitView, groupDigits, MIN_RADIUS, overlaps, panBy, pathOf, pierceRadius, placeLabels, scaleBarLength, symbolShrink, textWidth, ticksFor, transformOf, zoomAbout,
+  type Box, type LabelRequest, type PlotRect, type ViewState,
 } from './longsection/view';
 import { exportLongSection } from './longsection/exportDom';
 import { exportText, legendGroups } from './longsection/exportSvg';
@@ -208,30 +208,54 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
     }
   }, [current]);
 
-  // Surface and level labels (placed first; pierce-point labels avoid them).
+  // Surface, level and contour labels (placed first, clear of the pierce points and of each other;
+  // the pierce-point labels then avoid them).
   const ref = model.project.referenceElevation;
+  const symbols = section ? shown.map((p) => ({ x: t.x(p.u), y: t.y(p.z), r: radiusOf(p) })) : [];
+  const textBoxes: Box[] = [];
+  const free = (b: Box) => !textBoxes.some((o) => overlaps(b, o)) && !symbols.some((c) => circleMeetsBox(c, b));
   const fixedTexts: { key: string; x: number; y: number; text: string; anchor: 'start' | 'end' }[] = [];
+  const addText = (f: (typeof fixedTexts)[number], force = false) => {
+    const w = textWidth(f.text, 9);
+    const b = { x: f.anchor === 'start' ? f.x : f.x - w, y: f.y - 9, w, h: 12 };
+    if (!force && !free(b)) return false;
+    textBoxes.push(b);
+    fixedTexts.push(f);
+    return true;
+  };
   if (section && ref !== undefined) {
-    fixedTexts.push({ key: 'surface', x: rect.x + 6, y: t.y(ref) - 4, text: `Surface (reference ${ref.toFixed(0)} m)`, anchor: 'start' });
-    let lastY = -Infinity;
+    addText({ key: 'surface', x: rect.x + 6, y: t.y(ref) - 4, text: `Surface (reference ${ref.toFixed(0)} m)`, anchor: 'start' }, true);
+    // Each level named past the east end of its workings, else past the west end, else not at all.
     for (const l of section.levels) {
       const y = t.y(l.elevation) + 3;
-      if (y - lastY < 11) continue;
-      lastY = y;
-      const x = Math.min(rect.x + rect.w - 4, t.x(l.uMax) + 8);
-      fixedTexts.push({ key: `level${l.depth}`, x, y, text: `${l.depth} m level`, anchor: 'start' });
+      const text = `${l.depth} m level`;
+      if (!addText({ key: `level${l.depth}`, x: Math.min(rect.x + rect.w - 4 - textWidth(text, 9), t.x(l.uMax) + 8), y, text, anchor: 'start' })) {
+        addText({ key: `level${l.depth}`, x: Math.max(rect.x + 4 + textWidth(text, 9), t.x(l.uMin) - 8), y, text, anchor: 'end' });
+      }
     }
   }
-  const textBoxes = fixedTexts.map((f) => {
-    const w = textWidth(f.text, 9);
-    return { x: f.anchor === 'start' ? f.x : f.x - w, y: f.y - 9, w, h: 12 };
-  });
+  // Contour labels: one per line long enough, kept apart, where they cover no symbol or text.
+  const contourLabels: { x: number; y: number; text: string; key: string }[] = [];
+  for (const set of contours.lines) {
+    set.lines.forEach((line, i) => {
+      if (line.length < 4) return;
+      const m = line[Math.floor(line.length / 2)];
+      const x = t.x(m[0]), y = t.y(m[1]);
+      if (x < rect.x + 12 || x > rect.x + rect.w - 12 || y < rect.y + 8 || y > rect.y + rect.h - 8) return;
+      if (contourLabels.some((c) => Math.hypot(c.x - x, c.y - y) < 60)) return;
+      const text = String(set.level);
+      const w = textWidth(text, 9);
+      const box = { x: x - w / 2, y: y - 7, w, h: 12 };
+      if (!free(box)) return;
+      textBoxes.push(box);
+      contourLabels.push({ x, y, text, key: `${set.level}-${i}` });
+    });
+  }
   const textBoxesKey = textBoxes.map((b) => `${b.x.toFixed(0)},${b.y.toFixed(0)}`).join(';');
 
   // Labels: the selected hole first, then by g/t·m; dropped where they would overlap.
   const labels = useMemo(() => {
     const inside = (x: number, y: number) => x >= rect.x && x <= rect.x + rect.w && y >= rect.y && y <= rect.y + rect.h;
-    const obstacles = shown.map((p) => ({ x: t.x(p.u), y: t.y(p.z), r: radiusOf(p) }));
     const req: (LabelRequest & { text: string })[] = [];
     const byPriority = [...shown].sort((a, b) => {
       const sa = a.holeIndex === selHole ? 1 : 0, sb = b.holeIndex === selHole ? 1 : 0;
@@ -244,10 +268,10 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
       if (!inside(x, y)) continue;
       req.push({ key: p.key, x, y, r: radiusOf(p), w: textWidth(text), h: LABEL_H, text, force: p.holeIndex === selHole });
     }
-    const placed = placeLabels(req, obstacles, rect, textBoxes);
+    const placed = placeLabels(req, symbols, rect, textBoxes);
     const text = new Map(req.map((r) => [r.key, r.text]));
     return placed.map((l) => ({ ...l, text: text.get(l.key)! }));
-    // `t`, `rect`, `radiusOf` and `textBoxes` are derived from the view, the size, ve and the keys listed.
+    // `t`, `rect`, `symbols` and `textBoxes` are derived from the view, the size, ve and the keys listed.
   }, [shown, labelMode, selHole, view.cu, view.cz, view.k, ve, rect.x, rect.y, rect.w, rect.h, textBoxesKey]);
 
   if (!section || !sys) {
@@ -285,19 +309,6 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   const zonesShown = new Set(vein === 'all' ? sys.zoneIds : [vein]);
   const labelOf = (id: string | null) => (id ? zoneName.get(id) ?? id : sys.name);
   const binText = binLabels(bins);
-
-  // Contour labels: one per line long enough, kept apart.
-  const contourLabels: { x: number; y: number; text: string; key: string }[] = [];
-  for (const set of contours.lines) {
-    set.lines.forEach((line, i) => {
-      if (line.length < 4) return;
-      const m = line[Math.floor(line.length / 2)];
-      const x = xs(m[0]), y = ys(m[1]);
-      if (x < rect.x + 12 || x > right - 12 || y < rect.y + 8 || y > bottom - 8) return;
-      if (contourLabels.some((c) => Math.hypot(c.x - x, c.y - y) < 60)) return;
-      contourLabels.push({ x, y, text: String(set.level), key: `${set.level}-${i}` });
-    });
-  }
 
   const title = `${sys.name} long section`;
   const subtitle = `Vertical longitudinal projection onto the mean plane · strike ${azimuthText(frame.strike)}, looking ${azimuthText(frame.lookAzimuth)} · ${veText}`;

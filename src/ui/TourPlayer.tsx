@@ -2,7 +2,7 @@
  * Plays a tour: applies the current step's view with a smooth flight, shows its caption, and in a
  * timed tour moves on after the view's duration (6 s by default). Keys and clicks advance too.
  */
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useVeinscape } from '../state/store';
 import { allViews } from '../state/slices/views';
 import { applyView } from '../api/views';
@@ -46,9 +46,37 @@ export function TourPlayer() {
     };
   }, [presenting]);
 
+  const card = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = card.current;
+    const area = el?.parentElement;
+    if (!el || !area) return;
+    // Keep the card above the legend (bottom-left) whatever the window's height: cap its height
+    // at the legend's top; tell a full-screen long section where the card ends.
+    const fit = () => {
+      const a = area.getBoundingClientRect();
+      const legend = area.querySelector<HTMLElement>('.legend');
+      const lb = legend && legend.offsetParent !== null ? legend.getBoundingClientRect() : null;
+      el.style.maxHeight = '';
+      const top = el.getBoundingClientRect().top;
+      const room = (lb && lb.height > 0 ? lb.top : a.bottom) - 12 - top;
+      el.style.maxHeight = `${Math.max(0, room)}px`;
+      area.style.setProperty('--caption-bottom', `${Math.ceil(el.getBoundingClientRect().bottom - a.top)}px`);
+    };
+    fit();
+    const ro = new ResizeObserver(fit);
+    ro.observe(area);
+    const legend = area.querySelector<HTMLElement>('.legend');
+    if (legend) ro.observe(legend);
+    return () => {
+      ro.disconnect();
+      area.style.removeProperty('--caption-bottom');
+    };
+  }, [tour?.index, view?.name, presenting]);
+
   if (!tour || !view) return null;
   return (
-    <div className="tour-caption" data-testid="tour-caption" role="status">
+    <div className="tour-caption" data-testid="tour-caption" role="status" ref={card}>
       <div className="tour-step">{tour.index + 1} / {views.length}</div>
       <div className="tour-title">{view.name}</div>
       {view.caption && <div className="tour-text">{view.caption}</div>}

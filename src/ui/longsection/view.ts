@@ -150,9 +150,21 @@ export interface PlacedLabel {
   anchor: 'start' | 'end' | 'middle';
 }
 
-interface Box { x0: number; y0: number; x1: number; y1: number }
+interface Corners { x0: number; y0: number; x1: number; y1: number }
 
-const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+const cornersOverlap = (a: Corners, b: Corners) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** A text's box, px: top-left corner and size. */
+export interface Box { x: number; y: number; w: number; h: number }
+
+export const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** Whether a circle (a symbol) and a box meet. */
+export function circleMeetsBox(c: { x: number; y: number; r: number }, b: Box): boolean {
+  const dx = c.x - Math.max(b.x, Math.min(c.x, b.x + b.w));
+  const dy = c.y - Math.max(b.y, Math.min(c.y, b.y + b.h));
+  return dx * dx + dy * dy < c.r * c.r;
+}
 
 /**
  * Greedy label placement in the order given (most important first): right of the symbol, then
@@ -168,9 +180,9 @@ export function placeLabels(
   const placed: PlacedLabel[] = [];
   // A coarse grid of placed boxes and obstacles keeps this near-linear.
   const CELL = 40;
-  const grid = new Map<number, Box[]>();
+  const grid = new Map<number, Corners[]>();
   const keyOf = (i: number, j: number) => i * 100_003 + j;
-  const addBox = (b: Box) => {
+  const addBox = (b: Corners) => {
     for (let i = Math.floor(b.x0 / CELL); i <= Math.floor(b.x1 / CELL); i++) {
       for (let j = Math.floor(b.y0 / CELL); j <= Math.floor(b.y1 / CELL); j++) {
         const k = keyOf(i, j);
@@ -180,10 +192,10 @@ export function placeLabels(
       }
     }
   };
-  const hits = (b: Box) => {
+  const hits = (b: Corners) => {
     for (let i = Math.floor(b.x0 / CELL); i <= Math.floor(b.x1 / CELL); i++) {
       for (let j = Math.floor(b.y0 / CELL); j <= Math.floor(b.y1 / CELL); j++) {
-        for (const o of grid.get(keyOf(i, j)) ?? []) if (overlaps(b, o)) return true;
+        for (const o of grid.get(keyOf(i, j)) ?? []) if (cornersOverlap(b, o)) return true;
       }
     }
     return false;

@@ -1,0 +1,52 @@
+/**
+ * What must stay on screen for investors (NI 43-101 practice, docs/domain notes): in presentation
+ * and embed modes, where the top bar and status bar are hidden, the "Illustrative model" badge and
+ * the dataset's disclaimer (one line, with a marker that opens the full text); in every mode, the
+ * inferred-resource cautionary statement whenever inferred material is visible (the resources layer
+ * with an inferred outline shown, or a long section that draws one).
+ *
+ * A strip under the view, in the page's flow: it reserves its own space and covers nothing.
+ */
+import { useState } from 'react';
+import { useVeinscape, type VeinscapeState } from '../state/store';
+import { INFERRED_CAUTION, inferredVisible } from '../overlay/captions';
+import { defaultSystem, veinSystems } from '../domain/longSection';
+
+/** Inferred material on screen: in the 3D view (as exports judge it) or on the open long section. */
+export function inferredOnScreen(s: Pick<VeinscapeState, 'model' | 'desurveyMethod' | 'layerVisible' | 'zoneVisible' | 'longSection'>): boolean {
+  if (inferredVisible(s)) return true;
+  const m = s.model;
+  if (!m || !s.longSection) return false;
+  const systems = veinSystems(m);
+  const id = s.longSection.system ?? defaultSystem(systems);
+  const zones = systems.find((x) => x.id === id)?.zoneIds ?? [];
+  return m.resourceCategories.some((rc) => rc.category === 'inferred' && (rc.zone === undefined || zones.includes(rc.zone)));
+}
+
+export function Disclosure() {
+  const project = useVeinscape((s) => s.model?.project);
+  const presenting = useVeinscape((s) => s.presenting);
+  const embed = useVeinscape((s) => s.embed);
+  const inferred = useVeinscape(inferredOnScreen);
+  const [full, setFull] = useState(false);
+  if (!project) return null;
+  const chrome = presenting || embed;
+  if (!chrome && !inferred) return null;
+  return (
+    <div className={`disclosure${full ? ' full' : ''}`} data-testid="disclosure" role="note" aria-label="Disclosure">
+      {chrome && (
+        <div className="disclosure-line" data-testid={embed ? 'embed-credit' : undefined}>
+          {embed && <span className="disclosure-name">{project.name}</span>}
+          {project.illustrative && <span className="badge" data-testid="illustrative-badge" title="This model is illustrative, not a resource model">Illustrative model</span>}
+          {project.disclaimer && <span className="disclosure-text" data-testid="disclaimer-shown">{project.disclaimer}</span>}
+          {project.disclaimer && (
+            <button className="link disclosure-more" aria-expanded={full} onClick={() => setFull(!full)} title={full ? 'Show the disclaimer on one line' : 'Show the whole disclaimer'}>
+              {full ? 'Less' : <><span className="info-mark" aria-hidden="true">i</span>Full disclaimer</>}
+            </button>
+          )}
+        </div>
+      )}
+      {inferred && <p className="disclosure-caution" data-testid="inferred-caution"><strong>Inferred resources shown.</strong> {INFERRED_CAUTION}</p>}
+    </div>
+  );
+}
