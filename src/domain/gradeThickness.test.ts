@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { idwField } from './contours';
 import {
-  gtClasses, gtClassOf, gtField, gtGrid, linearRgb, noDataColour, vertexColours, vertexValues, veinGradeSteps,
-  GT_BELOW_COLOUR, GT_COLOURS, GT_IDW_RADIUS, GT_LEVELS,
+  gtClasses, gtClassOf, gtField, gtGrid, gtPixelClass, gtVertexAttribute, noDataColour, vertexValues, veinGradeSteps,
+  GT_COLOURS, GT_IDW_RADIUS, GT_LEVELS,
 } from './gradeThickness';
 import { frameFromVertices, type PiercePoint } from './longSection';
 import { drain } from './sliced';
@@ -98,18 +98,25 @@ describe('classes and colours', () => {
     expect([NaN, 0, 0.99, 1, 4.99, 5, 10, 19.9, 20, 500].map((v) => gtClassOf(v))).toEqual([-2, -1, -1, 0, 0, 1, 2, 2, 3, 3]);
   });
 
-  it('vertex colours: class colour in linear light, the below-first-level grey, the vein colour dimmed without data', () => {
-    const c = vertexColours(new Float32Array([NaN, 0.5, 7, 25]), '#d4a017');
-    const rgb = (k: number) => Array.from(c.slice(3 * k, 3 * k + 3));
-    const close = (a: number[], b: number[]) => a.forEach((x, i) => expect(x).toBeCloseTo(b[i], 6));
-    close(rgb(0), linearRgb(noDataColour('#d4a017')));
-    close(rgb(1), linearRgb(GT_BELOW_COLOUR));
-    close(rgb(2), linearRgb(GT_COLOURS[1]));
-    close(rgb(3), linearRgb(GT_COLOURS[3]));
+  it('the vertex attribute carries value and reach; a pixel is classed from the corners with data', () => {
+    const a = gtVertexAttribute(new Float32Array([NaN, 0.5, 7, 25]));
+    expect(Array.from(a)).toEqual([0, 0, 0.5, 1, 7, 1, 25, 1]);
+    // Corners 7 and 25 g/t·m: at the middle of their edge 16 (10-20); a third of the way from 7, 13.
+    expect(gtPixelClass(a, [2, 3, 1], [0.5, 0.5, 0])).toBe(2);
+    expect(gtPixelClass(a, [2, 3, 1], [2 / 3, 1 / 3, 0])).toBe(2);
+    // 0.9·7 + 0.1·0.5 = 6.35: 5-10
+    expect(gtPixelClass(a, [2, 1, 3], [0.9, 0.1, 0])).toBe(1);
+    // With a no-data corner the value comes from the others only: (0.3·25 + 0.3·7) / 0.6 = 16 (10-20), not 9.6 (5-10).
+    expect(gtPixelClass(a, [0, 3, 2], [0.4, 0.3, 0.3])).toBe(2);
+    // The no-data corner weighs more than half: no data; half exactly: still the data's value.
+    expect(gtPixelClass(a, [0, 2, 3], [0.6, 0.2, 0.2])).toBe(-2);
+    expect(gtPixelClass(a, [0, 2, 3], [0.5, 0.25, 0.25])).toBe(2);
+    expect(gtPixelClass(a, [1, 1, 1], [0.2, 0.3, 0.5])).toBe(-1);
+  });
+
+  it('no data: the vein colour dimmed toward grey', () => {
     // #d4a017 60 % toward #6b6b6b: 0.4·212 + 0.6·107 = 149, 0.4·160 + 0.6·107 = 128.2, 0.4·23 + 0.6·107 = 73.4
     expect(noDataColour('#d4a017')).toBe('#958049');
-    expect(linearRgb('#ffffff')).toEqual([1, 1, 1]);
-    expect(linearRgb('#808080')[0]).toBeCloseTo(0.2158605, 6);
   });
 });
 

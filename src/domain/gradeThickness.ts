@@ -10,8 +10,10 @@
  * → a class of GT_LEVELS with its colour in GT_COLOURS.
  * - The long section samples the interpolation on a GT_GRID_CELL m grid and fills the bands.
  * - The 3D view evaluates it at each vertex of the system's vein surfaces, projected into the same
- *   frame, and colours the vertex by its class; a vertex with no pierce point within the radius
- *   keeps its vein's colour, dimmed (GT_NO_DATA_MIX), one below the first level is GT_BELOW_COLOUR.
+ *   frame; the value is interpolated linearly across each triangle (as the long section's bands are
+ *   across grid cells) and each pixel takes its class colour (gtPixelClass, in the surface shader).
+ *   Where no pierce point is within the radius the vein keeps its own colour, dimmed
+ *   (GT_NO_DATA_MIX); below the first level is GT_BELOW_COLOUR.
  */
 import type { Model } from '../data/model';
 import { DEFAULT_IDW_POWER, DEFAULT_IDW_RADIUS, gridFor, idwField, idwGrid, type Grid, type ScatterPoint } from './contours';
@@ -25,7 +27,7 @@ import type { Vec3 } from './vec3';
 /** Class bounds of grade × thickness, g/t·m: the long section's contour levels. */
 export const GT_LEVELS: readonly number[] = [1, 5, 10, 20];
 /** Colour of each class, from GT_LEVELS[i] to the next level (the last is open above). */
-export const GT_COLOURS: readonly string[] = ['#e5f5e0', '#c2e6b9', '#8fcf8a', '#4fae5f'];
+export const GT_COLOURS: readonly string[] = ['#c2e699', '#78c679', '#31a354', '#006837'];
 /** 3D only: within reach of the data but below the first level (the long section leaves it blank). */
 export const GT_BELOW_COLOUR = '#a9a9a4';
 /** 3D only: no data within the radius: the vein's own colour mixed this much toward GT_NO_DATA_GREY. */
@@ -37,6 +39,8 @@ export const GT_IDW_RADIUS = DEFAULT_IDW_RADIUS;
 export const GT_IDW_POWER = DEFAULT_IDW_POWER;
 /** Which width the figure uses, in the long section's words (every g/t·m figure says which). */
 export const GT_DEFINITION = 'g/t·m = capped grade × horizontal width';
+/** What the no-data swatch stands for. */
+export const GT_NO_DATA_NOTE = 'no data: the vein\'s own colour, dimmed';
 /** The interpolation in a few words, for legends. */
 export const GT_METHOD = `IDW, power ${GT_IDW_POWER}, ${GT_IDW_RADIUS} m search`;
 
@@ -68,7 +72,7 @@ export function gtLegendItems(): { colour: string; label: string }[] {
   return [
     { colour: GT_BELOW_COLOUR, label: `< ${GT_LEVELS[0]}` },
     ...gtClasses().map((c) => ({ colour: c.colour, label: c.label })),
-    { colour: GT_NO_DATA_GREY, label: `no data within ${GT_IDW_RADIUS} m (vein colour, dimmed)` },
+    { colour: GT_NO_DATA_GREY, label: `no data within ${GT_IDW_RADIUS} m` },
   ];
 }
 
@@ -163,13 +167,6 @@ export function* veinGradeFromIntercepts(model: Model, paths: HolePath[], origin
   return { values, systems };
 }
 
-/** [r, g, b] in 0-1 of "#rrggbb" converted to linear light (what three expects of vertex colours). */
-export function linearRgb(hex: string): [number, number, number] {
-  const n = parseInt(hex.replace('#', ''), 16);
-  const lin = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  return [lin(((n >> 16) & 255) / 255), lin(((n >> 8) & 255) / 255), lin((n & 255) / 255)];
-}
-
 /** The vein colour where there is no data: mixed GT_NO_DATA_MIX toward GT_NO_DATA_GREY (in sRGB). */
 export function noDataColour(veinColour: string): string {
   const a = parseInt(veinColour.replace('#', ''), 16), b = parseInt(GT_NO_DATA_GREY.slice(1), 16);
@@ -177,15 +174,32 @@ export function noDataColour(veinColour: string): string {
   return `#${((mix(16) << 16) | (mix(8) << 8) | mix(0)).toString(16).padStart(6, '0')}`;
 }
 
-/** Linear RGB per vertex for the values: class colour, GT_BELOW_COLOUR below the first level, the dimmed vein colour without data. */
-export function vertexColours(values: Float32Array, veinColour: string): Float32Array {
-  const palette = [linearRgb(noDataColour(veinColour)), linearRgb(GT_BELOW_COLOUR), ...gtClasses().map((c) => linearRgb(c.colour))];
-  const out = new Float32Array(values.length * 3);
+/**
+ * The per-vertex attribute the 3D colouring interpolates: (value × reach, reach), reach 1 where
+ * there is data within the radius and 0 where there is none (value NaN). Interpolated over a
+ * triangle and divided, it gives the value interpolated from the vertices with data only.
+ */
+export function gtVertexAttribute(values: Float32Array): Float32Array {
+  const out = new Float32Array(values.length * 2);
   for (let v = 0; v < values.length; v++) {
-    const c = palette[gtClassOf(values[v]) + 2];
-    out[3 * v] = c[0];
-    out[3 * v + 1] = c[1];
-    out[3 * v + 2] = c[2];
+    const x = values[v];
+    if (Number.isNaN(x)) continue;
+    out[2 * v] = x;
+    out[2 * v + 1] = 1;
   }
   return out;
+}
+
+/**
+ * What a pixel of a triangle shows (the fragment shader's rule, in JS): the class (gtClassOf) of
+ * the value interpolated with barycentric weights `w` from the corners with data, or no data
+ * (-2) when the corners without data weigh more than half.
+ */
+export function gtPixelClass(attribute: ArrayLike<number>, corners: [number, number, number], w: [number, number, number]): number {
+  let vx = 0, reach = 0;
+  for (let k = 0; k < 3; k++) {
+    vx += w[k] * attribute[2 * corners[k]];
+    reach += w[k] * attribute[2 * corners[k] + 1];
+  }
+  return reach >= 0.5 ? gtClassOf(vx / reach) : -2;
 }

@@ -45,9 +45,9 @@ describe('legendFor', () => {
     const sections = legendFor({ ...s, veinColour: 'gradeThickness' });
     const gt = sections.find((x) => x.title === 'Veins coloured by g/t·m')!;
     expect(gt.items.map((i) => [i.label, i.color])).toEqual([
-      ['< 1', '#a9a9a4'], ['1–5', '#e5f5e0'], ['5–10', '#c2e6b9'], ['10–20', '#8fcf8a'], ['≥ 20', '#4fae5f'], ['no data within 60 m (vein colour, dimmed)', '#6b6b6b'],
+      ['< 1', '#a9a9a4'], ['1–5', '#c2e699'], ['5–10', '#78c679'], ['10–20', '#31a354'], ['≥ 20', '#006837'], ['no data within 60 m', '#6b6b6b'],
     ]);
-    expect(gt.note).toBe('g/t·m = capped grade × horizontal width · IDW, power 2, 60 m search');
+    expect(gt.note).toBe("no data: the vein's own colour, dimmed. g/t·m = capped grade × horizontal width; IDW, power 2, 60 m search");
     expect(legendFor({ ...s, veinColour: 'gradeThickness', layerVisible: { ...s.layerVisible, veins: false } }).map((x) => x.title)).not.toContain('Veins coloured by g/t·m');
   });
 
@@ -67,9 +67,16 @@ describe('collectLabels', () => {
     // Section through the middle of the data, east-west (azimuth 90°): distances run along easting.
     const centre: [number, number] = [(axes.min[0] + axes.max[0]) / 2 + o[0], (axes.min[1] + axes.max[1]) / 2 + o[1]];
     const section = { ...s.section, mode: 'slab' as const, azimuth: 90, centre };
-    const texts = (st: typeof s) => collectLabels(st, anchors, axes, plan, theme).labels.map((l) => l.text);
+    const ids = new Set(s.model!.holes.map((h) => h.id));
+    const texts = (st: typeof s) => collectLabels(st, anchors, axes, plan, theme).labels.map((l) => l.text).filter((t) => !ids.has(t));
     const off = texts(s);
     const all = texts({ ...s, section });
+    // Collar ids: only the holes whose collar is inside the slab (within half its width of the line, by northing).
+    const inSlab = collectLabels({ ...s, section }, anchors, axes, plan, theme).labels.filter((l) => ids.has(l.text)).map((l) => l.text).sort();
+    const expected = s.model!.holes.filter((h) => Math.abs(h.collar[1] - centre[1]) <= section.width / 2).map((h) => h.id).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(ids.size);
+    expect(inSlab).toEqual(expected);
     // What the section adds: the labels beyond those of the same view without it.
     const on = [...all];
     for (const t of off) on.splice(on.indexOf(t), 1);

@@ -1,6 +1,6 @@
 /**
  * Vein, envelope, host and fault surfaces. Veins are opaque and lit in their zone colour, or, in
- * "grade on the vein" mode, by the class of the g/t·m interpolated at each vertex (a vertex colour
+ * "grade on the vein" mode, by the class of the g/t·m interpolated at each vertex (a vertex
  * attribute: it moves with its fault block like the positions); host, envelopes and faults are
  * translucent so the veins and holes inside stay readable.
  */
@@ -16,7 +16,7 @@ import type { SurfaceBuffer } from '../domain/surfaceBuffer';
 import { LARGE_LAYER, warmLayer, type WarmTarget } from './warmUp';
 import { useWarmUp } from './useWarmUp';
 import type { WarmJob } from './warmQueue';
-import { vertexColours } from '../domain/gradeThickness';
+import { gtVertexAttribute } from '../domain/gradeThickness';
 
 const KIND_ORDER: Record<string, number> = { vein: 0, shear: 0, other: 0, alteration: 2, host: 1, topography: 4 };
 
@@ -56,24 +56,24 @@ function disposeGeometry(g: BufferGeometry): void {
 }
 
 function SurfaceMesh({ buffer, color, opacity, visible, renderOrder, name, grade = null, clip = false }: Props) {
-  const colours = useMemo(() => (grade && grade.length * 3 === buffer.positions.length ? vertexColours(grade, color) : null), [grade, color, buffer]);
-  const byVertex = colours !== null;
-  const material = useMemo(() => createSurfaceMaterial({ color: byVertex ? '#ffffff' : color, opacity, vertexColors: byVertex, clip }), [color, opacity, byVertex, clip]);
+  const attribute = useMemo(() => (grade && grade.length * 3 === buffer.positions.length ? gtVertexAttribute(grade) : null), [grade, buffer]);
+  const byGrade = attribute !== null;
+  const material = useMemo(() => createSurfaceMaterial({ color, opacity, gradeThickness: byGrade, clip }), [color, opacity, byGrade, clip]);
   useEffect(() => () => material.dispose(), [material]);
   // Drawn only once built, uploaded and linked ahead of the frame (with the rest of its dataset).
   const geometry = useWarmUp(buffer, (b, target) => surfaceWarmUp(b, () => material, target), disposeGeometry);
   const invalidate = useThree((s) => s.invalidate);
-  // Before the next frame (a layout effect): the vertex-colour material never draws without its attribute.
+  // Before the next frame (a layout effect): the grade material never draws without its attribute.
   useLayoutEffect(() => {
-    if (!geometry || !colours) return;
-    // One colour attribute per geometry, refilled in place when the values change (new top-cut).
-    const a = geometry.getAttribute('color') as BufferAttribute | undefined;
-    if (a && a.array.length === colours.length) {
-      (a.array as Float32Array).set(colours);
+    if (!geometry || !attribute) return;
+    // One attribute per geometry, refilled in place when the values change (new top-cut).
+    const a = geometry.getAttribute('aGt') as BufferAttribute | undefined;
+    if (a && a.array.length === attribute.length) {
+      (a.array as Float32Array).set(attribute);
       a.needsUpdate = true;
-    } else geometry.setAttribute('color', new BufferAttribute(colours, 3));
+    } else geometry.setAttribute('aGt', new BufferAttribute(attribute, 2));
     invalidate();
-  }, [geometry, colours, invalidate]);
+  }, [geometry, attribute, invalidate]);
   if (!geometry) return null;
   return <mesh name={name} geometry={geometry} material={material} visible={visible} renderOrder={renderOrder} />;
 }

@@ -4,21 +4,22 @@
  * width the figure uses. Shown only while the veins are coloured so.
  */
 import { useVeinscape } from '../../state/store';
-import { gtLegendItems, GT_DEFINITION, GT_LEGEND_TITLE, GT_METHOD } from '../../domain/gradeThickness';
+import './gradeThickness.css';
+import { gtLegendItems, GT_DEFINITION, GT_LEGEND_TITLE, GT_METHOD, GT_NO_DATA_NOTE } from '../../domain/gradeThickness';
 
 export function GradeThicknessLegend() {
   const on = useVeinscape((s) => s.veinColour === 'gradeThickness' && s.layerVisible.veins);
   const pending = useVeinscape((s) => s.veinGradePending);
   if (!on) return null;
   return (
-    <div data-testid="legend-grade-thickness">
+    <div className="gt-legend" data-testid="legend-grade-thickness">
       <h3>{GT_LEGEND_TITLE}</h3>
       <ul className="bins">
         {gtLegendItems().map((it) => (
           <li key={it.label}><span className="swatch" style={{ background: it.colour }} />{it.label}</li>
         ))}
       </ul>
-      <p className="hint">{`${GT_DEFINITION} · ${GT_METHOD}${pending ? ' · computing…' : ''}`}</p>
+      <p className="hint">{`${GT_NO_DATA_NOTE}. ${GT_DEFINITION}; ${GT_METHOD}${pending ? ' · computing…' : ''}`}</p>
     </div>
   );
 }
