@@ -50,6 +50,8 @@ export interface OverlayLayout {
   footer: Box;
   north: Box | null;
   scaleBar: Box | null;
+  /** each label drawn, its text box */
+  labels: (Box & { text: string })[];
 }
 
 export interface Box {
@@ -349,9 +351,10 @@ export function drawOverlay(ctx: Ctx, inp: OverlayInput): OverlayLayout {
   ctx.save();
   font(ctx, 600, 11);
   const clear = (b: Box) => !furniture.some((f) => overlaps(b, f, 3));
-  const labels = inp.labels.filter((l) => clear({ x: l.x + 5, y: l.y - 8, w: ctx.measureText(l.text).width, h: 16 }));
   const arrows = inp.arrows.filter((a) => clear({ x: Math.min(a.x0, a.x1) - 20, y: Math.min(a.y0, a.y1) - 20, w: Math.abs(a.x1 - a.x0) + 40, h: Math.abs(a.y1 - a.y0) + 40 }));
-  paintLabels(ctx, labels, t, 11, arrows.flatMap((a) => arrowBoxes(ctx, a)));
+  // The one label layout (overlay/layout.ts), clear of the furniture (3 px apart) and the arrows.
+  const keepClear: ScreenBox[] = [...furniture.map((f): ScreenBox => [f.x - 3, f.y - 3, f.x + f.w + 3, f.y + f.h + 3]), ...arrows.flatMap((a) => arrowBoxes(ctx, a))];
+  const placed = paintLabels(ctx, inp.labels, t, 11, keepClear, { width: inp.width, height: inp.height });
   for (const a of arrows) paintArrow(ctx, a.x0, a.y0, a.x1, a.y1, t.accent, a.label, t);
   ctx.restore();
 
@@ -373,5 +376,5 @@ export function drawOverlay(ctx: Ctx, inp: OverlayInput): OverlayLayout {
   drawLegend(ctx, inp, above, legendMax);
   drawFooter(ctx, footer, t);
   ctx.restore();
-  return { title, legend, footer: footer.box, north, scaleBar };
+  return { title, legend, footer: footer.box, north, scaleBar, labels: placed.map((p) => ({ text: p.label.text, ...boxOf(p.box) })) };
 }

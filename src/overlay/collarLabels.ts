@@ -95,7 +95,7 @@ function collarScreen(collars: ArrayLike<number>, anchors: OverlayAnchors, shift
 let passCache: { attrs: unknown; st: number; prog: number; y0: unknown; y1: unknown; mask: unknown; pass: Uint8Array } | null = null;
 
 /** 1 per hole the hole filters keep (status, type, programme, year, search), kept while those are the same. */
-function passingHoles(s: LabelState): Uint8Array {
+export function passingHoles(s: LabelState): Uint8Array {
   const attrs = holeAttrsFor(s.model!.holes, s.prepared!.programs);
   // Elevation windows never hide a collar label.
   const f = { ...filterStateFrom(s), elevMin: -1e9, elevMax: 1e9 };
@@ -126,7 +126,7 @@ export function collarLabels(s: LabelState, anchors: OverlayAnchors, project: Pr
   const t = thinCache;
   if (size && t && t.screen === screen && t.pass === pass && t.selected === selected && t.ids === model.holes && t.width === size.width && t.height === size.height) return t.labels;
   const labels: Label[] = [];
-  const label = (i: number, x: number, y: number, depth: number): Label => ({ x, y, depth, text: model.holes[i].id, bold: selected === i });
+  const label = (i: number, x: number, y: number, depth: number): Label => ({ x, y, depth, text: model.holes[i].id, bold: selected === i, hole: i });
   const cols = size ? Math.ceil((size.width + LEFT_MARGIN) / CELL_W) + 1 : 0;
   const rows = size ? Math.ceil(size.height / CELL_H) + 2 : 0;
   // Per grid cell: the nearest collar (hole index, -1 for none).

@@ -13,7 +13,16 @@ import type { Model } from '../data/model';
 import type { Prepared } from '../domain/prepare';
 import type { VeinscapeState } from '../state/store';
 import { tickText, type Label, type OverlayTheme } from './paint';
-import { collarLabels, type ProjectorView } from './collarLabels';
+import { collarLabels, passingHoles, type ProjectorView } from './collarLabels';
+import { kept } from '../domain/section';
+import { sectionPlanes } from '../state/sectionPlanes';
+
+const holeIndexCache = new WeakMap<object, Map<string, number>>();
+function holeIndexOf(model: Model): Map<string, number> {
+  let m = holeIndexCache.get(model.holes);
+  if (!m) { m = new Map(model.holes.map((h, i) => [h.id, i])); holeIndexCache.set(model.holes, m); }
+  return m;
+}
 import { sectionAxisLabels } from './sectionAxes';
 
 export interface OverlayAnchors {
@@ -108,7 +117,7 @@ export type LabelState = Pick<
   'model' | 'prepared' | 'layerVisible' | 'filters' | 'holesFollowFaults' | 'faultOffsets' | 'mappedOffsets' | 'selection' | 'interceptLabels' | 'intercepts'
 > &
   /** a vertical section (slab) adds its distance and elevation labels */
-  Partial<Pick<VeinscapeState, 'section'>>;
+  Partial<Pick<VeinscapeState, 'section' | 'verticalExaggeration'>>;
 
 
 /** View size in px: given, labels are thinned for it (off-screen and crowded collars dropped). */
@@ -129,29 +138,55 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
   if (axes && s.layerVisible.axes) {
     for (const t of axes.ticks) {
       const p = project(...t.at);
-      if (p) labels.push({ x: p[0] + 2, y: p[1] + 8, depth: -2, text: tickText(t), color: theme.muted });
+      if (p) labels.push({ x: p[0] + 2, y: p[1] + 8, depth: -2, text: tickText(t), color: theme.muted, priority: 3 });
     }
   }
   // The same in the live overlay and in exports: a section slide keeps its distances and elevations.
-  if (axes && s.section?.mode === 'slab') labels.push(...sectionAxisLabels(s.section, prepared.origin, axes, project, theme));
+  if (axes && s.section?.mode === 'slab') labels.push(...sectionAxisLabels(s.section, prepared.origin, axes, project, theme).map((l) => ({ ...l, priority: 3 })));
+  // A label whose anchor the section slab or clip box cuts away is hidden with it.
+  const planes = s.section ? sectionPlanes({ prepared, section: s.section, verticalExaggeration: s.verticalExaggeration ?? 1 }) : [];
+  const ve = s.verticalExaggeration ?? 1;
+  const shown = (x: number, y: number, z: number) => planes.length === 0 || kept(planes, [x, y, z * ve]);
   if (s.layerVisible.faults) {
     for (const f of anchors.faults) {
       const p = project(f.at[0], f.at[1], f.at[2] + 15);
-      if (p) labels.push({ x: p[0] - 20, y: p[1], depth: -1, text: f.name, color: theme.accent, bold: true });
+      if (p) labels.push({ x: p[0] - 20, y: p[1], depth: -1, text: f.name, color: theme.accent, bold: true, priority: 2, leader: true });
     }
   }
-  if (s.layerVisible.labels && s.layerVisible.traces) labels.push(...collarLabels(s, anchors, project, size, view));
+  if (s.layerVisible.labels && s.layerVisible.traces) {
+    const follow = s.holesFollowFaults ? 1 : 0;
+    const shifts = faultShifts(s);
+    const c = prepared.collars;
+    for (const l of collarLabels(s, anchors, project, size, view)) {
+      const h = l.hole ?? -1;
+      if (planes.length && h >= 0) {
+        let x = c[h * 3], y = c[h * 3 + 1], z = c[h * 3 + 2];
+        shifts.forEach((d, k) => { if (anchors.collarMask[h] & (1 << k)) { x += d[0] * follow; y += d[1] * follow; z += d[2] * follow; } });
+        if (!shown(x, y, z)) continue;
+      }
+      // The selected hole's id first of all, moved with a leader rather than left out.
+      labels.push(l.bold ? { ...l, priority: 0, leader: true } : l);
+    }
+  }
   if (s.interceptLabels && s.layerVisible.intervals && s.intercepts.length) {
     const follow = s.holesFollowFaults ? 1 : 0;
     const shifts = faultShifts(s);
     const o = prepared.origin;
-    for (const r of s.intercepts.slice(0, 400)) {
+    // Intercepts of holes the hole filters hide are hidden with them.
+    const pass = passingHoles(s);
+    const holeIndex = holeIndexOf(model);
+    let n = 0;
+    for (const r of s.intercepts) {
+      if (n >= 400) break;
+      const h = holeIndex.get(r.holeId);
+      if (h !== undefined && !pass[h]) continue;
       const m = blockMask(prepared.faultModels, r.midpoint);
       let x = r.midpoint[0] - o[0], y = r.midpoint[1] - o[1], z = r.midpoint[2] - o[2];
       shifts.forEach((d, k) => { if (m & (1 << k)) { x += d[0] * follow; y += d[1] * follow; z += d[2] * follow; } });
+      if (!shown(x, y, z)) continue;
       const p = project(x, y, z);
-      // Intercepts sort ahead of collar ids (depth bias) so the numbers win the declutter.
-      if (p) labels.push({ x: p[0] + 4, y: p[1], depth: p[2] - 0.5, text: `${r.holeId}: ${r.label}`, color: theme.accent });
+      // Intercepts come before collar ids (priority 1) and may move, with a leader, to stay readable.
+      if (p) { labels.push({ x: p[0] + 4, y: p[1], depth: p[2] - 0.5, text: `${r.holeId}: ${r.label}`, color: theme.accent, priority: 1, leader: true }); n++; }
     }
   }
   if (s.layerVisible.faults) {

@@ -4,6 +4,7 @@
  * shown as text. Sizes are CSS pixels; the canvas is scaled by devicePixelRatio.
  */
 import { formatCoord, niceStep, type AxisTick } from '../domain/axes';
+import { layoutLabels, type LayoutLabel, type PlacedLabel, type ScreenBox } from './layout';
 
 export interface OverlayTheme {
   text: string;
@@ -12,7 +13,7 @@ export interface OverlayTheme {
   accent: string;
 }
 
-export interface Label {
+export interface Label extends LayoutLabel {
   x: number;
   y: number;
   /** NDC depth for nearest-first declutter */
@@ -20,52 +21,50 @@ export interface Label {
   text: string;
   color?: string;
   bold?: boolean;
+  /** the hole a collar id belongs to (index in model.holes) */
+  hole?: number;
 }
 
 const FONT = '"Inter", "Segoe UI", system-ui, -apple-system, sans-serif';
 
-/** At most this many labels, nearest first: a readable view, not a wall of text. */
-const MAX_LABELS = 90;
-
-/** A screen box [x0, y0, x1, y1] in CSS px. */
-export type ScreenBox = [number, number, number, number];
-
-const overlapsAny = (b: ScreenBox, boxes: readonly ScreenBox[]) => boxes.some((p) => b[0] < p[2] && b[2] > p[0] && b[1] < p[3] && b[3] > p[1]);
-
-/** Offsets (px) a bold label tries in turn: its place, one and two lines up and down, then to the left. */
-function nearSpots(w: number, line: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (const dx of [0, -w - 16]) for (const dy of [0, -line, line, -2 * line, 2 * line]) out.push([dx, dy]);
-  return out;
-}
+export type { ScreenBox } from './layout';
 
 /**
- * Draw labels nearest first, skipping any that would overlap one already drawn or a `reserved`
- * box (the slip arrows). A bold label (a fault name) tries nearby spots (nearSpots) before it gives
- * way: a named fault should not vanish behind its own slip arrow.
+ * Lay out labels (overlay/layout.ts: by priority, nothing overlapping, nothing over a `reserved`
+ * box such as the slip arrows, legend or scale bar) and draw them: leader lines first, then the
+ * text with a halo. Returns what was drawn, with its boxes.
  */
-export function paintLabels(ctx: CanvasRenderingContext2D, labels: Label[], t: OverlayTheme, sizePx = 11, reserved: readonly ScreenBox[] = []): number {
-  labels.sort((a, b) => a.depth - b.depth);
-  const placed: ScreenBox[] = [...reserved];
-  let drawn = 0;
+export function paintLabels(ctx: CanvasRenderingContext2D, labels: Label[], t: OverlayTheme, sizePx = 11, reserved: readonly ScreenBox[] = [], view?: { width: number; height: number }): PlacedLabel<Label>[] {
+  const fontOf = (l: Label) => `${l.bold ? 600 : 500} ${sizePx}px ${FONT}`;
+  const placed = layoutLabels(labels, (l) => { ctx.font = fontOf(l); return ctx.measureText(l.text).width; }, { sizePx, reserved, view });
   ctx.textBaseline = 'middle';
   ctx.lineJoin = 'round';
-  for (const l of labels) {
-    if (drawn >= MAX_LABELS && l.depth > -1) break;
-    ctx.font = `${l.bold ? 600 : 500} ${sizePx}px ${FONT}`;
-    const w = ctx.measureText(l.text).width;
-    const spot = (l.bold ? nearSpots(w, sizePx + 6) : [[0, 0]]).map(([dx, dy]) => [l.x + 5 + dx, l.y + dy]).find(([x, y]) => !overlapsAny([x, y - sizePx / 2 - 2, x + w, y + sizePx / 2 + 2], placed));
-    if (!spot) continue;
-    const [x, y] = spot;
-    placed.push([x, y - sizePx / 2 - 2, x + w, y + sizePx / 2 + 2]);
+  for (const p of placed) {
+    if (!p.leader) continue;
+    const [x0, y0, x1, y1] = p.leader;
+    ctx.beginPath();
+    ctx.moveTo(x0, y0);
+    ctx.lineTo(x1, y1);
+    ctx.strokeStyle = t.halo;
+    ctx.lineWidth = 3;
+    ctx.stroke();
+    ctx.strokeStyle = p.label.color ?? t.text;
+    ctx.lineWidth = 1;
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(x0, y0, 2, 0, Math.PI * 2);
+    ctx.fillStyle = p.label.color ?? t.text;
+    ctx.fill();
+  }
+  for (const p of placed) {
+    ctx.font = fontOf(p.label);
     ctx.lineWidth = 3;
     ctx.strokeStyle = t.halo;
-    ctx.strokeText(l.text, x, y);
-    ctx.fillStyle = l.color ?? t.text;
-    ctx.fillText(l.text, x, y);
-    drawn++;
+    ctx.strokeText(p.label.text, p.x, p.y);
+    ctx.fillStyle = p.label.color ?? t.text;
+    ctx.fillText(p.label.text, p.x, p.y);
   }
-  return drawn;
+  return placed;
 }
 
 export function tickText(t: AxisTick): string {

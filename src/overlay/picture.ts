@@ -6,7 +6,7 @@
  * which moves every projected point by about 1e-13 px.
  */
 import type { SlipArrow } from './labels';
-import type { Label, OverlayTheme } from './paint';
+import type { Label, OverlayTheme, ScreenBox } from './paint';
 
 export interface OverlayPicture {
   canvas: HTMLCanvasElement;
@@ -24,6 +24,8 @@ export interface OverlayPicture {
   pxPerMetre: number;
   /** vertical exaggeration, for its note */
   ve: number;
+  /** boxes the labels keep clear of (the view's cards: legend, caption, selection...) */
+  reserved?: ScreenBox[];
 }
 
 /** Screen positions this close (px) draw the same pixels. */
@@ -58,6 +60,7 @@ export function samePicture(a: OverlayPicture | null, b: OverlayPicture): boolea
     a.canvas === b.canvas && a.width === b.width && a.height === b.height && a.dpr === b.dpr && sameTheme(a.theme, b.theme) &&
     (a.north === b.north || (a.north !== null && b.north !== null && near(a.north, b.north, 1e-9))) &&
     near(a.pxPerMetre, b.pxPerMetre, 1e-9 * Math.abs(a.pxPerMetre)) && a.ve === b.ve &&
-    sameList(a.labels, b.labels, sameLabel) && sameList(a.arrows, b.arrows, sameArrow)
+    sameList(a.labels, b.labels, sameLabel) && sameList(a.arrows, b.arrows, sameArrow) &&
+    sameList(a.reserved ?? [], b.reserved ?? [], (x, y) => x.every((v, i) => near(v, y[i], PX)))
   );
 }

@@ -16,6 +16,8 @@ import type { AxisBox } from '../domain/axes';
 import { collectLabels, northAngle, overlayAnchors } from '../overlay/labels';
 import { arrowBoxes, northArrowBox, noteBox, paintNote, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, scaleBarBox, type OverlayTheme, type ScreenBox } from '../overlay/paint';
 import { modelClipBox } from '../state/modelBox';
+import { liveLayout, rectOf } from '../overlay/layoutRecord';
+import { cardBoxes } from './domBoxes';
 import { samePicture, type OverlayPicture } from '../overlay/picture';
 
 const viewProj = new Matrix4();
@@ -83,7 +85,8 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
       : size.height / (2 * camera.position.distanceTo(t) * Math.tan((camera.fov * Math.PI) / 360));
     // Nearest first, as paintLabels draws them (a stable sort: the same labels give the same order).
     labels.sort((a, b) => a.depth - b.depth);
-    const picture: OverlayPicture = { canvas: el, width: W, height: H, dpr, theme, labels, arrows, north, pxPerMetre, ve };
+    const cards = cardBoxes(el);
+    const picture: OverlayPicture = { canvas: el, width: W, height: H, dpr, theme, labels, arrows, north, pxPerMetre, ve, reserved: cards };
     if (samePicture(shown.current, picture)) return;
     shown.current = picture;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -100,8 +103,11 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
       scaleBarBox(barAt.right, barAt.bottom, pxPerMetre),
       veNote ? noteBox(ctx, noteAt.right, noteAt.y, veNote) : null,
     ];
-    const reserved = [...arrows.flatMap((r) => arrowBoxes(ctx, r)), ...furniture.filter((b): b is ScreenBox => b !== null)];
-    paintLabels(ctx, labels, theme, 11, reserved);
+    const reserved = [...arrows.flatMap((r) => arrowBoxes(ctx, r)), ...furniture.filter((b): b is ScreenBox => b !== null), ...cards];
+    const placed = paintLabels(ctx, labels, theme, 11, reserved, size);
+    liveLayout.labels = placed.map((p) => ({ text: p.label.text, ...rectOf(p.box) }));
+    liveLayout.northArrow = north !== null ? rectOf(furniture[0]!) : null;
+    liveLayout.scaleBar = furniture[1] ? rectOf(furniture[1]) : null;
     for (const r of arrows) paintArrow(ctx, r.x0, r.y0, r.x1, r.y1, theme.accent, r.label, theme);
     if (north !== null) paintNorthArrow(ctx, northAt.x, northAt.y, north, 1, theme);
     paintScaleBar(ctx, barAt.right, barAt.bottom, pxPerMetre, theme);

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import { Plane, Vector3 } from 'three';
 import { store, type VeinscapeState } from '../state/store';
-import { boxPlanes, slabPlanes, type HalfSpace } from '../domain/section';
+import { sectionPlanes } from '../state/sectionPlanes';
 import { modelClipBox } from '../state/modelBox';
 import { modelClipPlanes } from './materials/sharedUniforms';
 
@@ -28,25 +28,13 @@ function applyModelClip(s: VeinscapeState): void {
   }
 }
 
-function planesOf(s: VeinscapeState): HalfSpace[] {
-  const o = s.prepared?.origin;
-  if (!o) return [];
-  const sec = s.section;
-  if (sec.mode === 'slab') return slabPlanes(sec.azimuth, [sec.centre[0] - o[0], sec.centre[1] - o[1]], sec.width);
-  if (sec.mode === 'box' && sec.box) {
-    const ve = s.verticalExaggeration;
-    const { min, max } = sec.box;
-    return boxPlanes([min[0] - o[0], min[1] - o[1], (min[2] - o[2]) * ve], [max[0] - o[0], max[1] - o[1], (max[2] - o[2]) * ve]);
-  }
-  return [];
-}
 
 export function SectionSync() {
   const gl = useThree((s) => s.gl);
   const invalidate = useThree((s) => s.invalidate);
   useEffect(() => {
     const apply = (s: VeinscapeState) => {
-      gl.clippingPlanes = planesOf(s).map((h) => new Plane(new Vector3(...h.normal), h.constant));
+      gl.clippingPlanes = sectionPlanes(s).map((h) => new Plane(new Vector3(...h.normal), h.constant));
       applyModelClip(s);
       invalidate();
     };
