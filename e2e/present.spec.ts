@@ -79,13 +79,17 @@ test.describe('saved views, links and tours', () => {
     await expect(page.locator('.topbar')).toBeHidden();
     const caption = page.getByTestId('tour-caption');
     let previous = await canvasPixels(page);
+    let previousLong = false;
     for (let i = 1; i <= n; i++) {
       await expect(caption).toContainText(`${i} / ${n}`);
       await page.waitForTimeout(1900);
       await page.evaluate(() => window.veinscape.ready());
       const now = await canvasPixels(page);
-      if (i > 1) expect(pixelDifference(previous, now), `step ${i} changes the picture`).toBeGreaterThan(0.01);
+      // A long-section step covers the 3D view with the long section (e2e/presenting.spec.ts).
+      const long = await page.getByTestId('long-section').isVisible();
+      if (i > 1 && !long && !previousLong) expect(pixelDifference(previous, now), `step ${i} changes the picture`).toBeGreaterThan(0.01);
       previous = now;
+      previousLong = long;
       if (i < n) await page.keyboard.press(i % 2 ? 'ArrowRight' : 'PageDown');
     }
     await page.keyboard.press('PageUp');

@@ -13,8 +13,10 @@ import { INFERRED_CAUTION, inferredVisible } from '../overlay/captions';
 import { defaultSystem, veinSystems } from '../domain/longSection';
 
 /** Inferred material on screen: in the 3D view (as exports judge it) or on the open long section. */
-export function inferredOnScreen(s: Pick<VeinscapeState, 'model' | 'desurveyMethod' | 'layerVisible' | 'zoneVisible' | 'longSection'>): boolean {
-  if (inferredVisible(s)) return true;
+export function inferredOnScreen(s: Pick<VeinscapeState, 'model' | 'desurveyMethod' | 'layerVisible' | 'zoneVisible' | 'longSection' | 'filters'>): boolean {
+  // The resource outlines of a category filtered out are not drawn.
+  const resources = s.layerVisible.resources && s.filters.categories.inferred;
+  if (inferredVisible({ ...s, layerVisible: { ...s.layerVisible, resources } })) return true;
   const m = s.model;
   if (!m || !s.longSection) return false;
   const systems = veinSystems(m);
