@@ -74,3 +74,16 @@ describe('layoutLabels', () => {
     expect(ranks[0]).toBe(0);
   });
 });
+
+describe('freeRect', () => {
+  it('a wide model goes above a bottom-left legend; a tall one to its right', async () => {
+    const { freeRect } = await import('../src/overlay/freeArea');
+    const view = { width: 1600, height: 900 };
+    const legend = { x: 10, y: 680, width: 420, height: 210 };
+    // Above the legend: 1568 x (680 - 8 - 16) = 656 px tall; right of it: (1600 - 16 - 438) = 1146 x 868.
+    const wide = freeRect(view, [legend], { width: 4, height: 1 });
+    expect(wide).toEqual({ x: 16, y: 16, width: 1568, height: 656 });
+    const tall = freeRect(view, [legend], { width: 1, height: 2 });
+    expect(tall).toEqual({ x: 438, y: 16, width: 1146, height: 868 });
+  });
+});

@@ -17,6 +17,7 @@ import { projectToScreen } from '../domain/pick';
 import type { ScreenshotOptions } from '../export/screenshot';
 import type { CameraPose } from '../state/slices/view';
 import { currentPose } from './views';
+import { viewLayout, type ViewLayout } from './layout';
 
 export interface VeinscapeStats {
   drawCalls: number;
@@ -47,6 +48,8 @@ export interface VeinscapeApi {
   camera(): CameraPose;
   /** The current view as a PNG Blob: any size up to 7680 x 4320 (tiled past the GPU limit), optional transparent background, with title, legend, north arrow, scale bar, date, desurvey method and disclosure text unless `overlays: false`. */
   screenshot(options?: ScreenshotOptions): Promise<Blob>;
+  /** what is laid out on the 3D view (labels, legend, title, north arrow, scale bar, model bounds), CSS px */
+  layout(): ViewLayout;
 }
 
 export function createApi(): VeinscapeApi {
@@ -103,6 +106,7 @@ export function createApi(): VeinscapeApi {
       return [r[0], r[1]];
     },
     camera: () => currentPose(),
+    layout: viewLayout,
     screenshot: async (options) => (await import('../export/screenshot')).renderScreenshot(options),
   };
 }

@@ -12,6 +12,11 @@ import type { ViewPreset } from '../state/slices/view';
 import type { Prepared } from '../domain/prepare';
 import type { Model } from '../data/model';
 import { dataBox, localBox } from '../domain/bounds';
+import { freeRect } from '../overlay/freeArea';
+import { liveLayout, rectOf, type Rect } from '../overlay/layoutRecord';
+import { northArrowBox } from '../overlay/paint';
+import { modelScreenBounds } from './modelBounds';
+import { cardBoxes } from './domBoxes';
 
 /** Dominant strike of the vein surfaces, degrees [0, 180). */
 const strikeCache = new WeakMap<Prepared, number>();
@@ -81,6 +86,52 @@ function animateCamera(camera: PerspectiveCamera, controls: OrbitControlsImpl, t
   return () => cancelAnimationFrame(raf);
 }
 
+/**
+ * Frame what is visible in the free area of the view: the largest rectangle the legend, cards,
+ * north arrow and scale bar leave (overlay/freeArea.ts). Keeps the viewing direction; scales
+ * (distance in perspective, zoom in orthographic) and pans camera and target together. A few
+ * rounds, as perspective sizes are not quite proportional to the distance.
+ */
+export function fitToFreeArea(camera: PerspectiveCamera, controls: OrbitControlsImpl, size: { width: number; height: number }, canvas: HTMLElement): void {
+  const ortho = !!(camera as unknown as OrthographicCamera).isOrthographicCamera;
+  const reserved: Rect[] = [
+    ...cardBoxes(canvas).map(rectOf),
+    liveLayout.northArrow ?? rectOf(northArrowBox(size.width - 44, 44)),
+    liveLayout.scaleBar ?? { x: size.width - 200, y: size.height - 48, width: 200, height: 48 },
+  ];
+  const right = new Vector3(), up = new Vector3(), dir = new Vector3();
+  for (let round = 0; round < 3; round++) {
+    camera.updateMatrixWorld();
+    camera.updateProjectionMatrix();
+    const b = modelScreenBounds();
+    if (!b || b.width < 1 || b.height < 1) return;
+    const free = freeRect(size, reserved, b);
+    const k = Math.min(5, Math.max(0.2, 0.95 * Math.min(free.width / b.width, free.height / b.height)));
+    dir.subVectors(camera.position, controls.target);
+    let dist = dir.length();
+    if (ortho) (camera as unknown as OrthographicCamera).zoom *= k;
+    else {
+      dist /= k;
+      camera.position.copy(controls.target).addScaledVector(dir.normalize(), dist);
+    }
+    camera.updateMatrixWorld();
+    camera.updateProjectionMatrix();
+    const c = modelScreenBounds();
+    if (!c) return;
+    const dx = free.x + free.width / 2 - (c.x + c.width / 2);
+    const dy = free.y + free.height / 2 - (c.y + c.height / 2);
+    const ppm = ortho ? (camera as unknown as OrthographicCamera).zoom : size.height / (2 * dist * Math.tan((camera.fov * Math.PI) / 360));
+    right.setFromMatrixColumn(camera.matrixWorld, 0);
+    up.setFromMatrixColumn(camera.matrixWorld, 1);
+    const move = right.multiplyScalar(-dx / ppm).addScaledVector(up, dy / ppm);
+    camera.position.add(move);
+    controls.target.add(move);
+    controls.update();
+    if (Math.abs(k - 1) < 0.02 && Math.hypot(dx, dy) < 2) break;
+  }
+  camera.updateProjectionMatrix();
+}
+
 /** Bring the orbit target to `to` and the camera to about 120 m from it, keeping the direction. */
 function flyTo(camera: PerspectiveCamera, controls: OrbitControlsImpl, to: Vector3, invalidate: () => void): () => void {
   const dir = camera.position.clone().sub(controls.target).normalize();
@@ -90,11 +141,15 @@ function flyTo(camera: PerspectiveCamera, controls: OrbitControlsImpl, to: Vecto
   return animateCamera(camera, controls, to.clone().add(dir.multiplyScalar(dist)), to, zoom, 900, invalidate);
 }
 
+/** A fit waiting for the page's layout (cancelled by the next camera request). */
+let fitPending = 0;
+
 export function CameraRig() {
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const controls = useThree((s) => s.controls) as unknown as OrbitControlsImpl | null;
   const invalidate = useThree((s) => s.invalidate);
   const size = useThree((s) => s.size);
+  const gl = useThree((s) => s.gl);
   const prepared = useVeinscape((s) => s.prepared);
   const request = useVeinscape((s) => s.viewRequest);
   const radius = useMemo(() => (prepared ? boxRadius(localBox(prepared)) : 1000), [prepared]);
@@ -120,8 +175,16 @@ export function CameraRig() {
       camera.updateProjectionMatrix();
       controls.update();
       invalidate();
+      if (preset === 'zone') return;
+      // Once the page has laid out its cards (the legend appears with the dataset): frame the
+      // model in the area they leave free.
+      fitPending = requestAnimationFrame(() => {
+        fitPending = 0;
+        fitToFreeArea(camera, controls, size, gl.domElement);
+        invalidate();
+      });
     },
-    [camera, controls, invalidate, size.width, size.height, radius],
+    [camera, controls, invalidate, size, radius, gl],
   );
 
   const model = useVeinscape((s) => s.model);
@@ -135,6 +198,8 @@ export function CameraRig() {
     if (model) store.getState().requestView('iso');
   }, [model]);
   useEffect(() => {
+    cancelAnimationFrame(fitPending);
+    fitPending = 0;
     if (request?.preset === 'pose' && request.pose && controls) {
       const p = store.getState().prepared;
       if (!p) return;
