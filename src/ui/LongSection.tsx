@@ -14,7 +14,8 @@ import { useVeinscape } from '../state/store';
 import type { Model } from '../data/model';
 import type { Prepared } from '../domain/prepare';
 import { binIndex, binLabels, DEFAULT_GOLD_BINS } from '../domain/gradeBins';
-import { disclosurePreset, queryIntercepts } from '../domain/interceptQuery';
+import { queryIntercepts } from '../domain/interceptQuery';
+import { sectionInterceptQuery } from '../domain/gradeThickness';
 import { azimuthText, defaultSystem, veinSystems, type PiercePoint } from '../domain/longSection';
 import { buildSection, compassName, contourData, CONTOUR_LEVELS, GRID_CELL, IDW_POWER, IDW_RADIUS } from './longsection/data';
 import {
@@ -98,9 +99,10 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   const [exporting, setExporting] = useState(false);
   const zoneName = useMemo(() => new Map(model.zones.map((z) => [z.id, z.name])), [model]);
 
-  // One intercept per vein sample, capped as the intercept calculator caps (disclosure preset), every system.
+  // One intercept per vein sample, capped as the intercept calculator caps (disclosure preset), every
+  // system: the same inputs as the 3D "grade on the vein" (domain/gradeThickness.ts).
   const intercepts = useMemo(
-    () => queryIntercepts(model, prepared.paths, { ...disclosurePreset('', topCut ?? 45), topCut, system: null }),
+    () => queryIntercepts(model, prepared.paths, sectionInterceptQuery(topCut)),
     [model, prepared.paths, topCut],
   );
   const section = useMemo(() => (system ? buildSection(model, prepared.paths, intercepts, system) : null), [model, prepared.paths, intercepts, system]);
