@@ -22,18 +22,21 @@ const plan: Projector = (x, y, z) => [1000 + x, 1000 - y, -z / 10000];
 const theme = { text: '#000', muted: '#555', halo: '#fff', accent: '#a00' };
 
 describe('legendFor', () => {
-  it('lists the gold classes, the hole symbols and the visible veins, like the on-screen legend', () => {
+  it('lists the gold classes, the hole symbols, the visible veins and every other kind of surface shown, like the on-screen legend', () => {
     const sections = legendFor(store.getState());
-    expect(sections.map((s) => s.title)).toEqual(['Au (g/t)', 'Symbols', 'Veins']);
+    expect(sections.map((s) => s.title)).toEqual(['Au (g/t)', 'Symbols', 'Veins', 'Other surfaces']);
+    // The intercept cut-off (1 g/t) is the grade drawn thick and over the surfaces.
+    expect(sections[0].note).toBe('≥ 1 g/t drawn over the surfaces');
+    expect(sections[3].items.map((i) => i.label)).toEqual(['McDowell alteration envelope', 'Host intrusive (gabbro to granodiorite)']);
     expect(sections[0].items.map((i) => i.label)).toEqual(['< 0.5 g/t', '0.5–1 g/t', '1–3 g/t', '3–5 g/t', '5–10 g/t', '≥ 10 g/t', 'not assayed']);
-    expect(sections[1].items.map((i) => i.label)).toEqual(['Drilled hole', 'Planned hole', 'Fault']);
+    expect(sections[1].items.map((i) => i.label)).toEqual(['Drilled hole', 'Planned hole', 'Fault', 'Underground workings']);
     expect(sections[2].items.map((i) => i.label)).toContain('McDowell Set 1 (Main)');
     expect(sections[2].columns).toBe(2);
   });
 
   it('follows layer and zone visibility, and shows resource categories when outlines are on', () => {
     const s = store.getState();
-    const sections = legendFor({ ...s, layerVisible: { ...s.layerVisible, intervals: false, resources: true }, zoneVisible: { ...s.zoneVisible, talus: false } });
+    const sections = legendFor({ ...s, layerVisible: { ...s.layerVisible, intervals: false, resources: true, workings: false, host: false, alteration: false }, zoneVisible: { ...s.zoneVisible, talus: false } });
     expect(sections.map((x) => x.title)).toEqual(['Symbols', 'Veins']);
     expect(sections[0].items.map((i) => i.label)).toEqual(['Drilled hole', 'Planned hole', 'Fault', 'Measured resource', 'Indicated resource', 'Inferred resource']);
     expect(sections[1].items.map((i) => i.label)).not.toContain('Talus');
@@ -54,7 +57,7 @@ describe('legendFor', () => {
   it('notes the grade cut-off', () => {
     const s = store.getState();
     const sections = legendFor({ ...s, filters: { ...s.filters, gradeCutoff: 3 } });
-    expect(sections[0].note).toBe('Au cut-off 3 g/t');
+    expect(sections[0].note).toBe('Au cut-off 3 g/t · ≥ 3 g/t drawn over the surfaces');
   });
 });
 

@@ -1,12 +1,17 @@
 /**
- * Legend: the interval colouring (column chosen here, classes editable), drilled and planned holes,
- * and the veins shown. It follows the store, so it always matches the picture.
+ * Legend: every kind of thing visible, from the same sections an exported image draws
+ * (overlay/legend.ts legendFor): the interval colouring (column chosen here, classes editable),
+ * hole, fault, workings and resource symbols, the veins and the other surfaces shown. It follows
+ * the store, so it always matches the picture. It can be collapsed; in embed and presentation
+ * modes it has no editing controls.
  */
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useVeinscape } from '../state/store';
 import { currentColouring } from '../state/colouring';
-import { EMPTY } from './empty';
-import { binLabels } from '../domain/gradeBins';
+import { legendFor, type LegendItem, type LegendSection } from '../overlay/legend';
+import { GT_LEGEND_TITLE } from '../domain/gradeThickness';
+import { sceneState } from '../scene/handle';
 import { GradeThicknessLegend } from './legend/GradeThicknessLegend';
 
 function BinEditor({ column, bounds, unit, onDone }: { column: string; bounds: number[]; unit: string; onDone: () => void }) {
@@ -39,71 +44,87 @@ function BinEditor({ column, bounds, unit, onDone }: { column: string; bounds: n
   );
 }
 
-export function Legend() {
+function Item({ item }: { item: LegendItem }) {
+  const mark = item.symbol === 'swatch'
+    ? <span className="swatch" style={{ background: item.color }} />
+    : <span className={`line ${item.symbol === 'dashed' ? 'dashed' : 'solid'}`} style={{ borderTopColor: item.color }} />;
+  return <li>{mark}{item.label}</li>;
+}
+
+function Section({ section, title, testId }: { section: LegendSection; title?: React.ReactNode; testId?: string }) {
+  return (
+    <div className="legend-section">
+      <h3>{title ?? section.title}</h3>
+      <ul className={section.columns > 1 ? 'two-columns' : undefined} data-testid={testId}>
+        {section.items.map((it, i) => <Item key={i} item={it} />)}
+      </ul>
+      {section.note && <p className="hint">{section.note}</p>}
+    </div>
+  );
+}
+
+/** Column choice and class editing: only where the legend is a tool, not in embed or presentation. */
+function ColouringTitle({ onEdit, editing }: { onEdit: () => void; editing: boolean }) {
   const vc = useVeinscape((s) => s.prepared?.valueColumn);
   const model = useVeinscape((s) => s.model);
-  const zones = useVeinscape((s) => s.model?.zones ?? EMPTY);
-  const zoneVisible = useVeinscape((s) => s.zoneVisible);
-  const layers = useVeinscape((s) => s.layerVisible);
-  const cutoff = useVeinscape((s) => s.filters.gradeCutoff);
   const setColorBy = useVeinscape((s) => s.setColorBy);
   const colouring = useVeinscape(currentColouring);
-  const [editing, setEditing] = useState(false);
-  const veins = zones.filter((z) => z.kind === 'vein' && zoneVisible[z.id] !== false);
   const table = vc && model ? model.intervals.find((t) => t.id === vc.table) : undefined;
-  const showColour = !!colouring && layers.intervals;
-  const showZones = layers.veins && veins.length > 0;
-  // Symbols only for what the dataset has: a project of surfaces alone shows no hole or fault symbol.
-  const drilled = layers.traces && !!model?.holes.some((h) => h.status === 'drilled');
-  const planned = layers.traces && !!model?.holes.some((h) => h.status === 'planned');
-  const faults = layers.faults && !!model?.faults.length;
-  if (!showColour && !drilled && !planned && !faults && !showZones) return null;
-  const labels = colouring ? (colouring.kind === 'numeric' ? binLabels(colouring.bins) : colouring.labels) : [];
+  if (!colouring) return null;
   return (
-    <aside className="legend card" aria-label="Legend" data-testid="legend">
-      <div>
-        {showColour && colouring && (
-          <>
-            <h3>
-              <select aria-label="Colour intervals by" value={colouring.column} onChange={(e) => setColorBy(e.target.value)}>
-                {table?.columns.map((c) => (
-                  <option key={c.name} value={c.name}>{c.name}{c.unit ? ` (${c.unit})` : ''}</option>
-                ))}
-              </select>
-              {colouring.kind === 'numeric' && <button className="link" onClick={() => setEditing(!editing)}>{editing ? 'Cancel' : 'Edit classes'}</button>}
-            </h3>
-            {editing && colouring.kind === 'numeric' && (
-              <BinEditor column={colouring.column} bounds={colouring.bins.bounds} unit={colouring.unit} onDone={() => setEditing(false)} />
-            )}
-            <ul className="bins" data-testid="legend-classes">
-              {colouring.bins.colors.map((c, i) => (
-                <li key={i}><span className="swatch" style={{ background: c }} />{labels[i]}</li>
-              ))}
-              <li><span className="swatch missing" />{colouring.kind === 'numeric' ? 'not assayed' : 'none'}</li>
-              {colouring.truncated > 0 && <li className="hint">+{colouring.truncated} more categories (grey)</li>}
-            </ul>
-            {cutoff > 0 && vc && <p className="hint">{vc.name} cut-off {cutoff} {vc.unit}</p>}
-          </>
-        )}
-        {(drilled || planned || faults) && (
-          <ul className="symbols">
-            {drilled && <li><span className="line solid" />Drilled hole</li>}
-            {planned && <li><span className="line dashed" />Planned hole</li>}
-            {faults && <li><span className="swatch fault" />Fault</li>}
-          </ul>
-        )}
-      </div>
-      {showZones && (
-        <div>
-          <h3>Veins</h3>
-          <ul className="zones-legend">
-            {veins.map((z) => (
-              <li key={z.id}><span className="swatch" style={{ background: z.color }} />{z.name}</li>
-            ))}
-          </ul>
+    <>
+      <select aria-label="Colour intervals by" value={colouring.column} onChange={(e) => setColorBy(e.target.value)}>
+        {table?.columns.map((c) => (
+          <option key={c.name} value={c.name}>{c.name}{c.unit ? ` (${c.unit})` : ''}</option>
+        ))}
+      </select>
+      {colouring.kind === 'numeric' && <button className="link" onClick={onEdit}>{editing ? 'Cancel' : 'Edit classes'}</button>}
+    </>
+  );
+}
+
+export function Legend() {
+  const state = useVeinscape(
+    useShallow((s) => ({
+      model: s.model, prepared: s.prepared, colorBy: s.colorBy, bins: s.bins, layerVisible: s.layerVisible, zoneVisible: s.zoneVisible,
+      filters: s.filters, veinColour: s.veinColour, interceptQuery: s.interceptQuery,
+    })),
+  );
+  const tool = useVeinscape((s) => !s.presenting && !s.embed);
+  const colouring = useVeinscape(currentColouring);
+  const [editing, setEditing] = useState(false);
+  const [open, setOpen] = useState(true);
+  // The grade-on-the-vein block has its own component (it shows the computation's progress).
+  const sections = legendFor(state).filter((x) => x.title !== GT_LEGEND_TITLE);
+  if (!sections.length && state.veinColour !== 'gradeThickness') return null;
+  const toggle = () => {
+    setOpen(!open);
+    // The overlay lays its labels out around the legend: repaint it at the legend's new size.
+    requestAnimationFrame(() => sceneState.handle?.invalidate());
+  };
+  const colourTitle = colouring ? `${colouring.column}${colouring.unit ? ` (${colouring.unit})` : ''}` : '';
+  return (
+    <aside className={`legend card${open ? '' : ' collapsed'}`} aria-label="Legend" data-testid="legend">
+      <button className="legend-toggle" aria-expanded={open} onClick={toggle} title={open ? 'Collapse the legend' : 'Show the legend'}>
+        {open ? '‹ Legend' : 'Legend ›'}
+      </button>
+      {open && (
+        <div className="legend-body">
+          {sections.map((sec) =>
+            sec.title === colourTitle && tool ? (
+              <div key={sec.title} className="legend-colouring">
+                <Section section={sec} testId="legend-classes" title={<ColouringTitle editing={editing} onEdit={() => setEditing(!editing)} />} />
+                {editing && colouring?.kind === 'numeric' && (
+                  <BinEditor column={colouring.column} bounds={colouring.bins.bounds} unit={colouring.unit} onDone={() => setEditing(false)} />
+                )}
+              </div>
+            ) : (
+              <Section key={sec.title} section={sec} testId={sec.title === colourTitle ? 'legend-classes' : undefined} />
+            ),
+          )}
+          <GradeThicknessLegend />
         </div>
       )}
-      <GradeThicknessLegend />
     </aside>
   );
 }
