@@ -69,11 +69,13 @@ export function buildViews(veinMeshes: MeshLike[], mapped: Record<string, number
     },
     {
       name: 'High grade: 5 g/t Au and above',
-      caption: 'Assays of 5 g/t Au and above; lower grades hidden.',
+      caption: 'Assays of 5 g/t Au and above, drawn wider class by class, over the veins coloured by grade × horizontal width (g/t·m): the ore shoots. Lower grades hidden.',
       camera: { position: look(t, (across + 40) % 360, 28, 1700), target: t, projection: 'perspective' },
       filters: { gradeCutoff: 5, belowCutoff: 'hide' },
       faultOffsets: mapped,
-      layers: { host: false, alteration: false, labels: false },
+      layers: { host: false, alteration: false, labels: false, axes: false },
+      veinColour: 'gradeThickness',
+      gradeWidth: true,
     },
   ];
 }

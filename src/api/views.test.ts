@@ -13,6 +13,7 @@ const base: ViewDefaults = {
   holesFollowFaults: true,
   colorBy: null,
   veinColour: 'zone',
+  gradeWidth: false,
   longSection: null,
 };
 const camera = { position: [1, 2, 3], target: [0, 0, 0], projection: 'perspective' } as SavedViewT['camera'];

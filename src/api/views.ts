@@ -43,6 +43,7 @@ export function captureView(name: string, caption?: string): SavedViewT {
     holesFollowFaults: s.holesFollowFaults,
     colorBy: s.colorBy,
     veinColour: s.veinColour,
+    gradeWidth: s.gradeWidth,
     ...(s.longSection ? { longSection: { ...s.longSection } } : {}),
   };
 }
@@ -62,6 +63,7 @@ export function viewState(view: SavedViewT, base: ViewDefaults): ViewDefaults {
     holesFollowFaults: view.holesFollowFaults ?? base.holesFollowFaults,
     colorBy: view.colorBy !== undefined ? view.colorBy : base.colorBy,
     veinColour: view.veinColour ?? base.veinColour,
+    gradeWidth: view.gradeWidth ?? base.gradeWidth,
     longSection: view.longSection ? { system: view.longSection.system, fullScreen: view.longSection.fullScreen } : null,
   };
 }

@@ -139,9 +139,10 @@ const savedView = object(
     holesFollowFaults: bool,
     colorBy: nullable(str(Infinity)),
     veinColour: oneOf(['zone', 'gradeThickness']),
+    gradeWidth: bool,
     longSection: object({ system: nullable(str(200, 1)), fullScreen: bool }, [], { fullScreen: false }),
   },
-  ['caption', 'durationMs', 'layers', 'zones', 'filters', 'faultOffsets', 'holesFollowFaults', 'colorBy', 'veinColour', 'longSection'],
+  ['caption', 'durationMs', 'layers', 'zones', 'filters', 'faultOffsets', 'holesFollowFaults', 'colorBy', 'veinColour', 'gradeWidth', 'longSection'],
 );
 
 /** A saved view checked as `SavedView.safeParse` would (see the file's comment). */

@@ -228,6 +228,7 @@ export const SavedView = z.object({
   holesFollowFaults: z.boolean().optional(),
   colorBy: z.string().nullable().optional(),
   veinColour: z.enum(['zone', 'gradeThickness']).optional().describe('veins in their zone colour, or coloured by interpolated grade × thickness (g/t·m, the long section\'s contour classes); left out: zone'),
+  gradeWidth: z.boolean().optional().describe('high grades drawn wider class by class (width by grade class); left out: off'),
   longSection: z
     .object({
       system: z.string().min(1).max(200).nullable().describe('vein system id (null: the default system)'),

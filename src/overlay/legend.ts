@@ -68,7 +68,8 @@ export function legendFor(s: LegendState): LegendSection[] {
   }
   if (symbols.length) out.push({ title: 'Symbols', items: symbols, columns: 1 });
   const veins = layers.veins ? (s.model?.zones ?? []).filter((z) => z.kind === 'vein' && s.zoneVisible[z.id] !== false) : [];
-  if (veins.length) out.push({ title: 'Veins', items: veins.map((z) => ({ symbol: 'swatch', color: z.color, label: z.name })), columns: veins.length > 5 ? 2 : 1 });
+  // Veins coloured by g/t·m carry that legend instead of their zone colours.
+  if (veins.length && s.veinColour !== 'gradeThickness') out.push({ title: 'Veins', items: veins.map((z) => ({ symbol: 'swatch', color: z.color, label: z.name })), columns: veins.length > 5 ? 2 : 1 });
   // Every other kind of surface shown: alteration envelopes, host rock, topography.
   const others = (s.model?.zones ?? []).filter((z) => z.kind !== 'vein' && s.zoneVisible[z.id] !== false && layers[KIND_LAYER[z.kind] ?? 'veins']);
   if (others.length) out.push({ title: SURFACES_TITLE, items: others.map((z) => ({ symbol: 'swatch', color: z.color, label: `${z.name}${KIND_NAME[z.kind] && !z.name.toLowerCase().includes(KIND_NAME[z.kind].split(' ')[0]) ? ` (${KIND_NAME[z.kind]})` : ''}` })), columns: 1 });

@@ -158,6 +158,11 @@ export function CameraRig() {
     () => (preset: ViewPreset, zoneId?: string) => {
       const { model, prepared: p } = store.getState();
       if (!model || !p || !controls) return;
+      if (preset === 'fit') {
+        fitToFreeArea(camera, controls, size, gl.domElement);
+        invalidate();
+        return;
+      }
       const ortho = !!(camera as unknown as OrthographicCamera).isOrthographicCamera;
       const pl = placementFor(preset, model, p, ortho ? 35 : camera.fov, size.width / Math.max(size.height, 1), zoneId);
       if (ortho) {

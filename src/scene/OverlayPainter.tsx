@@ -49,6 +49,7 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
   const paintRef = useRef<() => void>(() => undefined);
   // What the canvas shows now: a frame that would paint the same leaves it alone.
   const shown = useRef<OverlayPicture | null>(null);
+  const cardWatch = useRef<ResizeObserver | null>(null);
   paintRef.current = () => {
     const el = canvas.current;
     if (!el) return;
@@ -85,7 +86,7 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
       : size.height / (2 * camera.position.distanceTo(t) * Math.tan((camera.fov * Math.PI) / 360));
     // Nearest first, as paintLabels draws them (a stable sort: the same labels give the same order).
     labels.sort((a, b) => a.depth - b.depth);
-    const cards = cardBoxes(el);
+    const cards = cardBoxes(el, cardWatch.current);
     const picture: OverlayPicture = { canvas: el, width: W, height: H, dpr, theme, labels, arrows, north, pxPerMetre, ve, reserved: cards };
     if (samePicture(shown.current, picture)) return;
     shown.current = picture;
@@ -114,6 +115,16 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     if (veNote) paintNote(ctx, noteAt.right, noteAt.y, veNote, theme);
   };
   useFrame(() => paintRef.current());
+  useEffect(() => {
+    // A card that appears, grows or shrinks (the legend collapsed, a caption, a selection) moves
+    // the labels round it: repaint without a 3D frame.
+    let queued = 0;
+    const watch = new ResizeObserver(() => {
+      if (!queued) queued = requestAnimationFrame(() => { queued = 0; paintRef.current(); });
+    });
+    cardWatch.current = watch;
+    return () => { watch.disconnect(); cardWatch.current = null; cancelAnimationFrame(queued); };
+  }, []);
   useEffect(() => {
     let queued = 0;
     const unsubscribe = store.subscribe((s, prev) => {

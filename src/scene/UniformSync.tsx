@@ -25,6 +25,7 @@ function apply(s: VeinscapeState) {
   shared.uCutoff.value = f.gradeCutoff;
   // Only the grade column is emphasised: a colouring by another column keeps the grade's threshold.
   shared.uHighlight.value = highlightGrade(s);
+  shared.uGradeWidth.value = s.gradeWidth ? 1 : 0;
   shared.uHaloColor.value.set(PALETTES[s.theme].haloLine);
   shared.uBelowMode.value = f.belowCutoff === 'hide' ? 1 : 0;
   shared.uElevMin.value = f.elevationMin === null ? -1e9 : f.elevationMin - oz;
@@ -65,7 +66,7 @@ export function UniformSync() {
     return store.subscribe((s, prev) => {
       // Intercepts and their labels are painted by the 2D overlay alone (OverlayPainter): no 3D
       // frame for them, which would cost seconds in software WebGL on a large deposit.
-      if (s.filters === prev.filters && s.colorBy === prev.colorBy && s.bins === prev.bins && s.holesFollowFaults === prev.holesFollowFaults && s.faultOffsets === prev.faultOffsets && s.selection === prev.selection && s.prepared === prev.prepared && s.zoneVisible === prev.zoneVisible && s.layerVisible === prev.layerVisible && s.theme === prev.theme && s.interceptQuery === prev.interceptQuery) return;
+      if (s.filters === prev.filters && s.colorBy === prev.colorBy && s.bins === prev.bins && s.holesFollowFaults === prev.holesFollowFaults && s.faultOffsets === prev.faultOffsets && s.selection === prev.selection && s.prepared === prev.prepared && s.zoneVisible === prev.zoneVisible && s.layerVisible === prev.layerVisible && s.theme === prev.theme && s.interceptQuery === prev.interceptQuery && s.gradeWidth === prev.gradeWidth) return;
       apply(s);
       invalidate();
     });

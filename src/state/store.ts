@@ -44,7 +44,7 @@ function dataCentre(model: Model, p: Prepared): [number, number] {
 }
 
 /** What a view shows of a dataset when nothing says otherwise: what the dataset opens with. */
-export type ViewDefaults = Pick<VeinscapeState, 'zoneVisible' | 'layerVisible' | 'filters' | 'faultOffsets' | 'holesFollowFaults' | 'colorBy' | 'veinColour' | 'longSection'>;
+export type ViewDefaults = Pick<VeinscapeState, 'zoneVisible' | 'layerVisible' | 'filters' | 'faultOffsets' | 'holesFollowFaults' | 'colorBy' | 'veinColour' | 'gradeWidth' | 'longSection'>;
 
 /**
  * The state a dataset opens with (layers, zones, filters, fault offsets as mapped, colouring): the
@@ -60,6 +60,7 @@ export function datasetDefaults(model: Model, prepared: Prepared): ViewDefaults 
     holesFollowFaults: true,
     colorBy: null,
     veinColour: 'zone',
+    gradeWidth: false,
     longSection: null,
   };
 }

@@ -83,6 +83,17 @@ function ColouringTitle({ onEdit, editing }: { onEdit: () => void; editing: bool
   );
 }
 
+/** Width by grade class: the emphasised grades drawn wider class by class. */
+function GradeWidthToggle() {
+  const on = useVeinscape((s) => s.gradeWidth);
+  const set = useVeinscape((s) => s.setGradeWidth);
+  return (
+    <label className="legend-option" title="High grades drawn wider, one step per grade class above the emphasised grade">
+      <input type="checkbox" checked={on} onChange={(e) => set(e.target.checked)} /> Wider by grade class
+    </label>
+  );
+}
+
 export function Legend() {
   const state = useVeinscape(
     useShallow((s) => ({
@@ -114,6 +125,7 @@ export function Legend() {
             sec.title === colourTitle && tool ? (
               <div key={sec.title} className="legend-colouring">
                 <Section section={sec} testId="legend-classes" title={<ColouringTitle editing={editing} onEdit={() => setEditing(!editing)} />} />
+                <GradeWidthToggle />
                 {editing && colouring?.kind === 'numeric' && (
                   <BinEditor column={colouring.column} bounds={colouring.bins.bounds} unit={colouring.unit} onDone={() => setEditing(false)} />
                 )}

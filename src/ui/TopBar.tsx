@@ -22,6 +22,7 @@ export function TopBar({ onExportImage, longSectionOpen, onToggleLongSection }: 
         <button onClick={() => requestView('plan')} title="Plan view, north up">Plan</button>
         <button onClick={() => requestView('long')} title="Long view along the veins, looking perpendicular to strike">Long</button>
         <button onClick={() => requestView('iso')} title="Isometric view">Iso</button>
+        <button onClick={() => requestView('fit')} title="Fit what is visible to the free part of the view, keeping the direction">Fit</button>
         {onToggleLongSection && (
           <button className={longSectionOpen ? 'on' : undefined} aria-pressed={!!longSectionOpen} onClick={onToggleLongSection} title="Long section: pierce points, g/t·m contours, resources and workings on a vein system's mean plane">
             Long section

@@ -73,6 +73,7 @@ uniform float uIntervalsOn;
 uniform float uTracesOn;
 uniform float uHighlight;
 uniform float uHighlightPx;
+uniform float uGradeWidth;
 uniform float uTraceRadius;
 uniform float uTraceMinPixels;
 uniform vec3 uTraceColor;
@@ -167,7 +168,17 @@ const VERTEX_MAIN = /* glsl */ `
   // Emphasised grades never thinner than uHighlightPx on screen (wider with grade, up to 1.5x at
   // five times the threshold), whatever the zoom.
   bool high = !belowCutoff && aValue >= uHighlight && uIntervalsOn > 0.5;
-  if (high) radius = max(radius, 0.5 * uHighlightPx * pxWorld * (1.0 + 0.5 * clamp((aValue - uHighlight) / (4.0 * max(uHighlight, 0.01)), 0.0, 1.0)));
+  float widen = 1.0 + 0.5 * clamp((aValue - uHighlight) / (4.0 * max(uHighlight, 0.01)), 0.0, 1.0);
+  if (uGradeWidth > 0.5) {
+    // Width by grade class: one step for each class bound at or above the highlight grade.
+    float steps = 0.0;
+    for (int i = 0; i < ${MAX_BINS}; i++) {
+      if (i >= uBinCount) break;
+      if (uBins[i] > uHighlight && aValue >= uBins[i]) steps += 1.0;
+    }
+    widen = 1.5 + 0.6 * steps;
+  }
+  if (high) radius = max(radius, 0.5 * uHighlightPx * pxWorld * widen);
 #ifdef ON_TOP
   if (!high || uIntervalsOn < 0.5) visibleSeg = false;
   // The halo ring: 1.5 px each side, drawn dark in the fragment shader.

@@ -73,6 +73,8 @@ export const shared = {
    */
   uHighlight: { value: 1e9 },
   uHighlightPx: { value: 3 },
+  /** 1: emphasised intervals widen by 60 % per grade class above the highlight grade (width by grade class) */
+  uGradeWidth: { value: 0 },
   /** ring drawn round emphasised intervals where they cross surfaces (theme-dependent) */
   uHaloColor: { value: new Color('#1f2630') },
   uTracesOn: { value: 1 },

@@ -26,6 +26,9 @@ export interface DisplaySlice {
   veinGrade: (VeinGrade & { prepared: Prepared; topCut: number | null }) | null;
   /** veinGrade is being computed for the current dataset and top-cut */
   veinGradePending: boolean;
+  /** emphasised intervals wider class by class above the highlight grade (width by grade class) */
+  gradeWidth: boolean;
+  setGradeWidth: (on: boolean) => void;
   setColorBy: (column: string | null) => void;
   setBins: (column: string, bins: GradeBins) => void;
   setInterceptLabels: (on: boolean) => void;
@@ -43,6 +46,8 @@ export const createDisplaySlice: StateCreator<VeinscapeState, [], [], DisplaySli
     veinColour: 'zone',
     veinGrade: null,
     veinGradePending: false,
+    gradeWidth: false,
+    setGradeWidth: (gradeWidth) => set({ gradeWidth }),
     setColorBy: (colorBy) => set({ colorBy }),
     setBins: (column, bins) => set((s) => ({ bins: { ...s.bins, [column]: bins } })),
     setInterceptLabels: (interceptLabels) => set({ interceptLabels }),

@@ -2,7 +2,8 @@
 import type { StateCreator } from 'zustand';
 import type { VeinscapeState } from '../store';
 
-export type ViewPreset = 'plan' | 'long' | 'iso' | 'zone' | 'focus' | 'pose' | 'section';
+/** 'fit': keep the viewing direction, frame what is visible in the area the overlays leave free. */
+export type ViewPreset = 'plan' | 'long' | 'iso' | 'zone' | 'focus' | 'pose' | 'section' | 'fit';
 
 /** A camera pose in true world coordinates (m); zoom in pixels per metre for orthographic views. */
 export interface CameraPose {
