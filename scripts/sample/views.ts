@@ -3,7 +3,16 @@
  * placed around the centre of the vein surfaces (true world coordinates, m); orthographic zoom is
  * in pixels per metre for a typical 1,000 px tall view.
  */
+import { existsSync, readFileSync } from 'node:fs';
+
 const RAD = Math.PI / 180;
+
+/**
+ * Cameras re-framed for a 16:9 presentation (scripts/frame-sample-views.mjs): the same viewing
+ * directions as below, moved so the model sits in the area the legend and caption leave free.
+ */
+const FRAMED_FILE = new URL('./framed.json', import.meta.url);
+const framed: Record<string, { position: number[]; target: number[]; zoom?: number }> = existsSync(FRAMED_FILE) ? JSON.parse(readFileSync(FRAMED_FILE, 'utf8')) : {};
 
 interface MeshLike { vertices: number[] }
 
@@ -28,7 +37,7 @@ export function buildViews(veinMeshes: MeshLike[], mapped: Record<string, number
   const across = (strike + 270) % 360; // looking perpendicular to strike, toward the footwall
   const restored = Object.fromEntries(faultIds.map((id) => [id, 0]));
   const onlyMcDowell = Object.fromEntries(allZones.map((z) => [z, mcdowellZones.includes(z)]));
-  return [
+  const views = [
     {
       name: 'Rocmec 1 overview',
       caption: 'Six vein systems in a 1 km by 600 m gabbro–granodiorite intrusive, Dasserat Township, Quebec. Illustrative model.',
@@ -78,4 +87,5 @@ export function buildViews(veinMeshes: MeshLike[], mapped: Record<string, number
       gradeWidth: true,
     },
   ];
+  return views.map((v) => (framed[v.name] ? { ...v, camera: { ...v.camera, ...framed[v.name] } } : v));
 }

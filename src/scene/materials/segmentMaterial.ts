@@ -176,7 +176,7 @@ const VERTEX_MAIN = /* glsl */ `
       if (i >= uBinCount) break;
       if (uBins[i] > uHighlight && aValue >= uBins[i]) steps += 1.0;
     }
-    widen = 1.5 + 0.6 * steps;
+    widen = 2.0 + steps;
   }
   if (high) radius = max(radius, 0.5 * uHighlightPx * pxWorld * widen);
 #ifdef ON_TOP

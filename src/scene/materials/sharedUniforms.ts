@@ -73,7 +73,7 @@ export const shared = {
    */
   uHighlight: { value: 1e9 },
   uHighlightPx: { value: 3 },
-  /** 1: emphasised intervals widen by 60 % per grade class above the highlight grade (width by grade class) */
+  /** 1: emphasised intervals twice as wide, and one more width per grade class above the highlight grade (width by grade class) */
   uGradeWidth: { value: 0 },
   /** ring drawn round emphasised intervals where they cross surfaces (theme-dependent) */
   uHaloColor: { value: new Color('#1f2630') },
