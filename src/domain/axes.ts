@@ -42,6 +42,15 @@ export function axisBox(b: Box, origin: Vec3): AxisBox {
   return { min, max, ticks, step };
 }
 
+/** The outer end of a tick mark (local m): ticks stick out of the box by 12 % of the step, away from it. */
+export function tickEnd(t: AxisTick, step: number): Vec3 {
+  const [x, y, z] = t.at;
+  const len = step * 0.12;
+  if (t.axis === 'E') return [x, y - len, z];
+  if (t.axis === 'N') return [x - len, y, z];
+  return [x - len * 0.7, y - len * 0.7, z];
+}
+
 /** "612 400" with thin-space thousands, as survey plans print coordinates. */
 export function formatCoord(v: number): string {
   const r = Math.round(v);

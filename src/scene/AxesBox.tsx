@@ -1,7 +1,7 @@
 /** Wire box around the data with tick marks; its labels are painted by the overlay. */
 import { useEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, LineBasicMaterial } from 'three';
-import type { AxisBox } from '../domain/axes';
+import { tickEnd, type AxisBox } from '../domain/axes';
 
 export function AxesBox({ box, color, visible }: { box: AxisBox; color: string; visible: boolean }) {
   const geometry = useMemo(() => {
@@ -14,13 +14,7 @@ export function AxesBox({ box, color, visible }: { box: AxisBox; color: string; 
     const edges = [[0, 1], [1, 2], [2, 3], [3, 0], [4, 5], [5, 6], [6, 7], [7, 4], [0, 4], [1, 5], [2, 6], [3, 7]];
     const pts: number[] = [];
     for (const [a, b] of edges) pts.push(...c[a], ...c[b]);
-    const len = box.step * 0.12;
-    for (const t of box.ticks) {
-      const [x, y, z] = t.at;
-      if (t.axis === 'E') pts.push(x, y, z, x, y - len, z);
-      else if (t.axis === 'N') pts.push(x, y, z, x - len, y, z);
-      else pts.push(x, y, z, x - len * 0.7, y - len * 0.7, z);
-    }
+    for (const t of box.ticks) pts.push(...t.at, ...tickEnd(t, box.step));
     const g = new BufferGeometry();
     g.setAttribute('position', new BufferAttribute(new Float32Array(pts), 3));
     return g;

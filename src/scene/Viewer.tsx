@@ -86,7 +86,7 @@ export function Viewer() {
           <SurfaceLayer />
           <HoleLayers />
           <PointsLayer />
-          <MeasureLine color={pal.accent} />
+          <MeasureLine color={pal.accent} halo={pal.background} />
           {axes && <AxesBox box={axes} color={pal.axes} visible={axesVisible} />}
         </group>
         <OrbitControls makeDefault enableDamping={false} zoomToCursor screenSpacePanning />

@@ -6,7 +6,7 @@
  * milliseconds at any deposit size. One definition for both.
  */
 import { LARGE_KINDS } from '../domain/bounds';
-import { axisBox } from '../domain/axes';
+import { axisBox, tickEnd } from '../domain/axes';
 import { dataBox } from '../domain/bounds';
 import { KIND_LAYER } from './slices/layers';
 import { faultShifts } from './faultShifts';
@@ -65,6 +65,7 @@ export function visibleSample(s: VeinscapeState): Float64Array {
   if (s.layerVisible.axes) {
     const a = axisBox(dataBox(model, p), p.origin);
     for (const x of [a.min[0], a.max[0]]) for (const y of [a.min[1], a.max[1]]) for (const z of [a.min[2], a.max[2]]) out.push(x, y, z);
+    for (const t of a.ticks) out.push(...tickEnd(t, a.step));
   }
   return Float64Array.from(out);
 }
