@@ -75,7 +75,10 @@ test.describe('exploring the sample: filters, sections, exaggeration, readout', 
     await act(page, () => page.getByRole('button', { name: 'Plan', exact: true }).click());
     const before = await canvasPixels(page);
     await page.getByRole('button', { name: 'Place section by two clicks' }).click();
-    const box = (await page.locator('.viewer canvas').first().boundingBox())!;
+    // Two points on the plan, inside the model's framed area (the legend keeps the bottom of the view).
+    const canvas = (await page.locator('.viewer canvas').first().boundingBox())!;
+    const m = (await page.evaluate(() => window.veinscape.layout().model))!;
+    const box = { x: canvas.x + m.x, y: canvas.y + m.y, width: m.width, height: m.height };
     await page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.25);
     await act(page, () => page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.75));
     const sec = await page.evaluate(() => window.veinscape.store.getState().section);

@@ -94,8 +94,11 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     ctx.clearRect(0, 0, size.width, size.height);
     // Where the furniture goes (CSS px): one place for what it covers and where it is painted.
     const northAt = { x: size.width - 44, y: 44 };
-    const barAt = { right: size.width - 24, bottom: size.height - 20 };
-    const noteAt = { right: size.width - 24, y: size.height - 50 };
+    // Bottom-right, above any card that reaches under it (a wide legend in a small window).
+    const barBand: ScreenBox = [size.width - 260, 0, size.width, size.height];
+    const floor = Math.min(size.height, ...cards.filter((c) => c[0] < barBand[2] && c[2] > barBand[0] && c[3] > size.height - 120).map((c) => c[1]));
+    const barAt = { right: size.width - 24, bottom: floor - 20 };
+    const noteAt = { right: size.width - 24, y: floor - 50 };
     // Labels keep clear of the slip arrows, the north arrow and the scale bar (an axis tick under
     // the scale bar made "612 400 E" and "200 m" one smudge).
     const veNote = Math.abs(ve - 1) > 1e-6 ? `Vertical exaggeration ${ve}×` : null;
