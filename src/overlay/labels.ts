@@ -185,8 +185,9 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
       shifts.forEach((d, k) => { if (m & (1 << k)) { x += d[0] * follow; y += d[1] * follow; z += d[2] * follow; } });
       if (!shown(x, y, z)) continue;
       const p = project(x, y, z);
-      // Intercepts come before collar ids (priority 1) and may move, with a leader, to stay readable.
-      if (p) { labels.push({ x: p[0] + 4, y: p[1], depth: p[2] - 0.5, text: `${r.holeId}: ${r.label}`, color: theme.accent, priority: 1, leader: true }); n++; }
+      // Intercepts come before collar ids (priority 1), the richest (gram-metres) first, and may
+      // move, with a leader, to stay readable; the layout keeps the first few dozen that fit.
+      if (p) { labels.push({ x: p[0] + 4, y: p[1], depth: -r.gramMetres, text: `${r.holeId}: ${r.label}`, color: theme.accent, priority: 1, leader: true }); n++; }
     }
   }
   if (s.layerVisible.faults) {

@@ -44,6 +44,8 @@ export interface LayoutOptions {
   view?: { width: number; height: number };
   /** most collar ids (priority 4) drawn, nearest first */
   maxCollars?: number;
+  /** most intercept labels (priority 1) drawn: a few callouts an audience can read, not a wall of numbers */
+  maxIntercepts?: number;
 }
 
 const overlaps = (b: ScreenBox, p: ScreenBox) => b[0] < p[2] && b[2] > p[0] && b[1] < p[3] && b[3] > p[1];
@@ -58,7 +60,7 @@ function nearSpots(w: number, line: number): [number, number][] {
 /** Spots further out, on rings round the anchor (8 directions, 3 distances), each needing a leader. */
 function ringSpots(w: number, line: number): [number, number][] {
   const out: [number, number][] = [];
-  for (const r of [2.2 * line, 3.6 * line, 5.5 * line]) {
+  for (const r of [2.2 * line, 3.6 * line]) {
     for (let k = 0; k < 8; k++) {
       const a = (k * Math.PI) / 4;
       const cx = Math.cos(a) * r, cy = Math.sin(a) * r;
@@ -85,11 +87,14 @@ export function layoutLabels<L extends LayoutLabel>(labels: readonly L[], measur
   const half = o.sizePx / 2 + 2;
   const line = o.sizePx + 6;
   const maxCollars = o.maxCollars ?? 90;
-  let collars = 0;
+  const maxIntercepts = o.maxIntercepts ?? 24;
+  let collars = 0, intercepts = 0;
   const inView = (b: ScreenBox) => !o.view || (b[0] >= 0 && b[1] >= 0 && b[2] <= o.view.width && b[3] <= o.view.height);
   for (const [l] of order) {
     const collar = rank(l) >= 4;
     if (collar && collars >= maxCollars) continue;
+    const intercept = rank(l) === 1;
+    if (intercept && intercepts >= maxIntercepts) continue;
     const w = measure(l);
     const spots = l.leader ? [...nearSpots(w, line), ...ringSpots(w, line)] : l.bold ? nearSpots(w, line) : [[0, 0] as [number, number]];
     let placed: PlacedLabel<L> | null = null;
@@ -111,6 +116,7 @@ export function layoutLabels<L extends LayoutLabel>(labels: readonly L[], measur
     taken.push(placed.box);
     out.push(placed);
     if (collar) collars++;
+    if (intercept) intercepts++;
   }
   return out;
 }
