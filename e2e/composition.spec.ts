@@ -159,3 +159,21 @@ test('faults are cut at the model box: nothing is drawn outside the visible mode
   const whole = await drawnBounds(page);
   expect(whole.width * whole.height).toBeGreaterThan(cut.width * cut.height * 1.2);
 });
+
+test('high grades stay readable far out: a minimum width and length on screen, drawn over the veins', async ({ page }) => {
+  await openApp(page);
+  await act(page, () => page.evaluate(() => window.veinscape.store.getState().setFilters({ gradeCutoff: 5, belowCutoff: 'hide' })));
+  // Four times further than the default view: a 1 m interval would be a fraction of a pixel.
+  const cam = await page.evaluate(() => window.veinscape.camera());
+  const far = { ...cam, position: cam.position.map((v, k) => cam.target[k] + (v - cam.target[k]) * 4) as [number, number, number] };
+  await act(page, () => page.evaluate((p) => window.veinscape.store.getState().setPose(p, false), far));
+  const whole = { x: 0, y: 0, ...(await page.evaluate(() => { const r = document.querySelector('[data-testid="viewer"] canvas')!.getBoundingClientRect(); return { width: r.width, height: r.height }; })) };
+  const area = whole.width * whole.height;
+  const withGold = (await redShare(page, whole)) * area;
+  await act(page, () => page.evaluate(() => window.veinscape.store.getState().setLayerVisible('intervals', false)));
+  const without = (await redShare(page, whole)) * area;
+  const n = await page.evaluate(() => Array.from(window.veinscape.store.getState().prepared!.intervals.value).filter((v) => v >= 5).length);
+  expect(n).toBeGreaterThan(100);
+  // At least 3 x 4.5 px each, less the overlaps of neighbours: several pixels per interval.
+  expect(withGold - without).toBeGreaterThan(n * 4);
+});
