@@ -98,6 +98,9 @@ export function fitToFreeArea(camera: PerspectiveCamera, controls: OrbitControls
     ...cardBoxes(canvas).map(rectOf),
     liveLayout.northArrow ?? rectOf(northArrowBox(size.width - 44, 44)),
     liveLayout.scaleBar ?? { x: size.width - 200, y: size.height - 48, width: 200, height: 48 },
+    // Where an exported image puts its title block (export/compose.ts, top-left, about this size in
+    // the window's pixels): an export of this view keeps the model clear of it too.
+    { x: 0, y: 0, width: Math.min(480, size.width * 0.35), height: 112 },
   ];
   const right = new Vector3(), up = new Vector3(), dir = new Vector3();
   for (let round = 0; round < 3; round++) {
