@@ -144,4 +144,17 @@ describe('on the sample', () => {
     for (const c of [-2, -1, 0, 1, 2, 3]) expect(counts.get(c) ?? 0, `class ${c}`).toBeGreaterThan(0);
     expect(GT_IDW_RADIUS).toBe(60);
   });
+
+  it('follows the hole filters: only the kept holes are interpolated; none kept, no data anywhere', () => {
+    const none = drain(veinGradeSteps(model!, prepared.paths, prepared.origin, prepared.surfaces, 45, () => false));
+    expect(none.systems.every((x) => x.points === 0)).toBe(true);
+    for (const v of none.values) if (v) expect(v.every((x) => Number.isNaN(x))).toBe(true);
+    // Half the holes (by id): fewer pierce points in McDowell, and some vertices change value.
+    const half = drain(veinGradeSteps(model!, prepared.paths, prepared.origin, prepared.surfaces, 45, (id) => model!.holes.findIndex((h) => h.id === id) % 2 === 0));
+    expect(half.systems[0].points).toBeLessThan(grade.systems[0].points);
+    expect(half.systems[0].points).toBeGreaterThan(0);
+    const i = model!.surfaces.findIndex((s) => grade.values[model!.surfaces.indexOf(s)] && s.zoneId?.startsWith('mcdowell-'));
+    const changed = grade.values[i]!.filter((v, k) => !(Object.is(v, half.values[i]![k]) || v === half.values[i]![k])).length;
+    expect(changed).toBeGreaterThan(0);
+  });
 });

@@ -135,8 +135,10 @@ const CHUNK = 4096;
  * `surfaces` are the prepared buffers (vertices duplicated across fault blocks: each copy gets the
  * value of its position as mapped, and moves with its block).
  */
-export function* veinGradeSteps(model: Model, paths: HolePath[], origin: Vec3, surfaces: readonly SurfaceBuffer[], topCut: number | null): Generator<void, VeinGrade> {
-  const intercepts = yield* queryInterceptSteps(model, paths, sectionInterceptQuery(topCut));
+export function* veinGradeSteps(model: Model, paths: HolePath[], origin: Vec3, surfaces: readonly SurfaceBuffer[], topCut: number | null, keep?: (holeId: string) => boolean): Generator<void, VeinGrade> {
+  const all = yield* queryInterceptSteps(model, paths, sectionInterceptQuery(topCut));
+  // Only the holes the filters keep: a filtered hole leaves the interpolation as it leaves the picture.
+  const intercepts = keep ? all.filter((r) => keep(r.holeId)) : all;
   return yield* veinGradeFromIntercepts(model, paths, origin, surfaces, intercepts);
 }
 

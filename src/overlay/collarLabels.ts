@@ -8,8 +8,6 @@
  */
 import { faultShifts } from '../state/faultShifts';
 import { projectInto } from '../domain/pick';
-import { holeAttrsFor, holesPassing } from '../domain/viewCounts';
-import { filterStateFrom } from '../state/filterState';
 import type { Label } from './paint';
 import type { LabelState, OverlayAnchors, Projector, ViewSize } from './labels';
 
@@ -92,19 +90,9 @@ function collarScreen(collars: ArrayLike<number>, anchors: OverlayAnchors, shift
   return out;
 }
 
-let passCache: { attrs: unknown; st: number; prog: number; y0: unknown; y1: unknown; mask: unknown; pass: Uint8Array } | null = null;
-
-/** 1 per hole the hole filters keep (status, type, programme, year, search), kept while those are the same. */
-export function passingHoles(s: LabelState): Uint8Array {
-  const attrs = holeAttrsFor(s.model!.holes, s.prepared!.programs);
-  // Elevation windows never hide a collar label.
-  const f = { ...filterStateFrom(s), elevMin: -1e9, elevMax: 1e9 };
-  const c = passCache;
-  if (c && c.attrs === attrs && c.st === f.statusTypeMask && c.prog === f.programMask && c.y0 === f.yearMin && c.y1 === f.yearMax && c.mask === f.holeMask) return c.pass;
-  const pass = holesPassing(attrs, f);
-  passCache = { attrs, st: f.statusTypeMask, prog: f.programMask, y0: f.yearMin, y1: f.yearMax, mask: f.holeMask, pass };
-  return pass;
-}
+/** 1 per hole the hole filters keep: state/holesShown.ts (one definition for labels, counts and the g/t·m). */
+export { holesShown as passingHoles } from '../state/holesShown';
+import { holesShown as passingHoles } from '../state/holesShown';
 
 let thinCache: { screen: CollarScreen; pass: Uint8Array; selected: number; ids: unknown; width: number; height: number; labels: Label[] } | null = null;
 

@@ -9,6 +9,7 @@
  * at the crossing and flies the camera there; the selected hole's pierce points are ringed.
  * Reads the store; writes only through `select` and `flyTo`.
  */
+import { holesShown, interceptsOfShown } from '../state/holesShown';
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useVeinscape } from '../state/store';
 import type { Model } from '../data/model';
@@ -101,10 +102,13 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
 
   // One intercept per vein sample, capped as the intercept calculator caps (disclosure preset), every
   // system: the same inputs as the 3D "grade on the vein" (domain/gradeThickness.ts).
-  const intercepts = useMemo(
+  const allIntercepts = useMemo(
     () => queryIntercepts(model, prepared.paths, sectionInterceptQuery(topCut)),
     [model, prepared.paths, topCut],
   );
+  // The holes the hole filters keep, as in the 3D view and its grade on the vein.
+  const shownHoles = useVeinscape(holesShown);
+  const intercepts = useMemo(() => interceptsOfShown(allIntercepts, model.holes, shownHoles), [allIntercepts, model.holes, shownHoles]);
   const section = useMemo(() => (system ? buildSection(model, prepared.paths, intercepts, system) : null), [model, prepared.paths, intercepts, system]);
   const shown = useMemo(() => {
     if (!section) return [];

@@ -3,6 +3,7 @@
  * and how the veins are coloured: by zone, or by interpolated grade × thickness ("grade on the
  * vein", domain/gradeThickness.ts), computed in short slices when first shown.
  */
+import { holesShown } from '../holesShown';
 import type { StateCreator } from 'zustand';
 import type { VeinscapeState } from '../store';
 import type { GradeBins } from '../../domain/gradeBins';
@@ -23,7 +24,7 @@ export interface DisplaySlice {
   /** vein surfaces in their zone colour, or by interpolated g/t·m in the long section's classes */
   veinColour: VeinColour;
   /** g/t·m at the vein surfaces' vertices and what it was computed from (null: not yet) */
-  veinGrade: (VeinGrade & { prepared: Prepared; topCut: number | null }) | null;
+  veinGrade: (VeinGrade & { prepared: Prepared; topCut: number | null; shown: Uint8Array }) | null;
   /** veinGrade is being computed for the current dataset and top-cut */
   veinGradePending: boolean;
   /** emphasised intervals wider class by class above the highlight grade (width by grade class) */
@@ -38,7 +39,7 @@ export interface DisplaySlice {
 }
 
 export const createDisplaySlice: StateCreator<VeinscapeState, [], [], DisplaySlice> = (set, get) => {
-  let current: { prepared: Prepared; topCut: number | null; run: SlicedRun<VeinGrade> } | null = null;
+  let current: { prepared: Prepared; topCut: number | null; shown: Uint8Array; run: SlicedRun<VeinGrade> } | null = null;
   return {
     colorBy: null,
     bins: {},
@@ -60,19 +61,22 @@ export const createDisplaySlice: StateCreator<VeinscapeState, [], [], DisplaySli
       // The same top-cut as the long section's pierce points (the intercept calculator's).
       const topCut = get().interceptQuery.topCut ?? null;
       if (!model || !prepared) return;
-      if (veinGrade && veinGrade.prepared === prepared && veinGrade.topCut === topCut) return;
-      if (current && current.prepared === prepared && current.topCut === topCut) return;
+      // The holes the hole filters keep (the same array while those filters are the same).
+      const shown = holesShown(get());
+      if (veinGrade && veinGrade.prepared === prepared && veinGrade.topCut === topCut && veinGrade.shown === shown) return;
+      if (current && current.prepared === prepared && current.topCut === topCut && current.shown === shown) return;
       current?.run.cancel();
+      const keep = new Set(model.holes.filter((_, i) => shown[i]).map((h) => h.id));
       // The vein search grids (horizontal widths) may still be on their way from the loading worker.
-      const run = runSliced(veinGradeSteps(model, prepared.paths, prepared.origin, prepared.surfaces, topCut), 8, veinGridsReady(model));
-      const mine = { prepared, topCut, run };
+      const run = runSliced(veinGradeSteps(model, prepared.paths, prepared.origin, prepared.surfaces, topCut, (id) => keep.has(id)), 8, veinGridsReady(model));
+      const mine = { prepared, topCut, shown, run };
       current = mine;
       set({ veinGradePending: true });
       run.promise.then(
         (grade) => {
           if (current !== mine) return;
           current = null;
-          set({ veinGradePending: false, ...(get().prepared === prepared ? { veinGrade: { ...grade, prepared, topCut } } : {}) });
+          set({ veinGradePending: false, ...(get().prepared === prepared ? { veinGrade: { ...grade, prepared, topCut, shown } } : {}) });
         },
         () => {
           if (current !== mine) return;
