@@ -34,7 +34,7 @@ try {
     await page.evaluate(() => window.veinscape.ready());
     const cam = await page.evaluate(() => window.veinscape.camera());
     const r = (v) => Math.round(v * 100) / 100;
-    out[views[i].name] = { position: cam.position.map(r), target: cam.target.map(r), ...(cam.zoom ? { zoom: Math.round(cam.zoom * 10000) / 10000 } : {}) };
+    out[views[i].name] = { position: cam.position.map(r), target: cam.target.map(r), ...(cam.zoom ? { zoom: Math.round(cam.zoom * 10000) / 10000, viewHeight: Math.round(cam.viewHeight) } : {}) };
     console.log(views[i].name, JSON.stringify(out[views[i].name]));
   }
 } finally {

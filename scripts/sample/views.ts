@@ -12,7 +12,7 @@ const RAD = Math.PI / 180;
  * directions as below, moved so the model sits in the area the legend and caption leave free.
  */
 const FRAMED_FILE = new URL('./framed.json', import.meta.url);
-const framed: Record<string, { position: number[]; target: number[]; zoom?: number }> = existsSync(FRAMED_FILE) ? JSON.parse(readFileSync(FRAMED_FILE, 'utf8')) : {};
+const framed: Record<string, { position: number[]; target: number[]; zoom?: number; viewHeight?: number }> = existsSync(FRAMED_FILE) ? JSON.parse(readFileSync(FRAMED_FILE, 'utf8')) : {};
 
 interface MeshLike { vertices: number[] }
 

@@ -26,7 +26,7 @@ export function currentPose(): CameraPose {
     position: cam ? [cam.position.x + o[0], cam.position.y + o[1], cam.position.z + o[2]] : [o[0], o[1] - 1000, 1000],
     target: [t.x + o[0], t.y + o[1], t.z + o[2]],
     projection: ortho ? 'orthographic' : 'perspective',
-    ...(ortho ? { zoom: (cam as OrthographicCamera).zoom } : {}),
+    ...(ortho ? { zoom: (cam as OrthographicCamera).zoom, viewHeight: h!.size.height } : {}),
   };
 }
 

@@ -202,6 +202,7 @@ export const SavedView = z.object({
     target: Point3.describe('point looked at, true world coordinates, m'),
     projection: z.enum(['perspective', 'orthographic']).default('perspective'),
     zoom: finite.positive().optional().describe('orthographic zoom, pixels per metre'),
+    viewHeight: finite.positive().optional().describe('height of the 3D view the zoom was set for, CSS px: a view of another height scales the zoom by the ratio, so the picture keeps its framing'),
   }),
   layers: z.record(z.string(), z.boolean()).optional().describe('layer kind → visible'),
   zones: z.record(z.string(), z.boolean()).optional().describe('zone id → visible'),

@@ -223,7 +223,9 @@ export function CameraRig() {
       // A fresh camera (projection just switched) jumps: flying from its default place would look odd.
       const fresh = lastCamera.current !== camera;
       lastCamera.current = camera;
-      return animateCamera(camera, controls, to, target, pose.zoom ?? null, request.animate && !fresh ? 1600 : 0, invalidate);
+      // An orthographic zoom set for another view height keeps its framing: pixels per metre scale with the view.
+      const zoom = pose.zoom !== undefined ? pose.zoom * (pose.viewHeight ? size.height / pose.viewHeight : 1) : null;
+      return animateCamera(camera, controls, to, target, zoom, request.animate && !fresh ? 1600 : 0, invalidate);
     }
     if (request?.preset === 'focus' && request.target && controls) {
       const p = store.getState().prepared;

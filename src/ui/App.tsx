@@ -1,5 +1,5 @@
 /** Page layout: top bar, side panels over the 3D view, legend, selection, reports. */
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { store, useVeinscape } from '../state/store';
 import { Viewer } from '../scene/Viewer';
 import { TopBar } from './TopBar';
@@ -43,10 +43,29 @@ const ProjectPanel = later(() => import('./ProjectPanel').then((m) => m.ProjectP
 const StripLog = later(() => import('./StripLog').then((m) => m.StripLog));
 const TourPlayer = later(() => import('./TourPlayer').then((m) => m.TourPlayer));
 
+/** Slides (presentation, embed) scale their legend and caption with the window's height (styles.css). */
+function useSlideScale(on: boolean): void {
+  useEffect(() => {
+    const root = document.documentElement;
+    if (!on) {
+      root.style.removeProperty('--slide-scale');
+      return;
+    }
+    const set = () => root.style.setProperty('--slide-scale', String(Math.min(1.6, Math.max(0.5, window.innerHeight / 1080))));
+    set();
+    window.addEventListener('resize', set);
+    return () => {
+      window.removeEventListener('resize', set);
+      root.style.removeProperty('--slide-scale');
+    };
+  }, [on]);
+}
+
 export function App() {
   const theme = useVeinscape((s) => s.theme);
   const presenting = useVeinscape((s) => s.presenting);
   const embed = useVeinscape((s) => s.embed);
+  useSlideScale(presenting || embed);
   const [panelOpen, setPanelOpen] = useState(true);
   const [exportOpen, setExportOpen] = useState(false);
   const longSection = useVeinscape((s) => s.longSection);

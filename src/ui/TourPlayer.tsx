@@ -60,7 +60,9 @@ export function TourPlayer() {
       el.style.maxHeight = '';
       const top = el.getBoundingClientRect().top;
       const room = (lb && lb.height > 0 ? lb.top : a.bottom) - 12 - top;
-      el.style.maxHeight = `${Math.max(0, room)}px`;
+      // A slide zooms the card with the screen (styles.css): its own pixels are the zoomed ones.
+      const zoom = Number(getComputedStyle(el).zoom) || 1;
+      el.style.maxHeight = `${Math.max(0, room / zoom)}px`;
       area.style.setProperty('--caption-bottom', `${Math.ceil(el.getBoundingClientRect().bottom - a.top)}px`);
     };
     fit();

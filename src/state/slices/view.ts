@@ -11,6 +11,8 @@ export interface CameraPose {
   target: [number, number, number];
   projection: 'perspective' | 'orthographic';
   zoom?: number;
+  /** CSS height of the view the zoom was set for: another height scales the zoom by the ratio */
+  viewHeight?: number;
 }
 
 export interface ViewSlice {
