@@ -133,6 +133,14 @@ const VERTEX_MAIN = /* glsl */ `
   vec3 aEnd = segB4.xyz;
   float aMask = segA4.w;
   float aValue = segB4.w;
+#ifdef ON_TOP
+  // The second, over-the-surfaces draw only needs the emphasised grades: the rest leave at once
+  // (outside the clip volume), so a million intervals cost this draw little more than two fetches.
+  if (aValue < uHighlight || aValue < uCutoff || uIntervalsOn < 0.5) {
+    gl_Position = vec4(0.0, 0.0, 2.0, 1.0);
+    return;
+  }
+#endif
   vec2 aDepth = segC4.xy;
   float aColorValue = segC4.w;
 #ifdef HOLE_FILTERS
