@@ -58,13 +58,27 @@ export function packSegments(b: SegmentBuffer): PackedSegments {
     if (h < 0) continue;
     holeAttr[h * 4] = b.hole[i * 4]; holeAttr[h * 4 + 1] = b.hole[i * 4 + 1]; holeAttr[h * 4 + 2] = b.hole[i * 4 + 2];
   }
-  // Vertex 4i + k is corner k of segment i: bit 0 = end of the segment, bit 1 = side.
-  const index = new Uint32Array(n * 6);
-  for (let i = 0, v = 0, k = 0; i < n; i++, v += 4) {
+  const index = quadIndex(n, () => true);
+  return { count: n, rows, segA, segB, segC, holeRows, holeAttr, index, bounds };
+}
+
+/**
+ * The triangles (two per segment) of the segments `keep` accepts: vertex 4i + k is corner k of
+ * segment i (bit 0 = end of the segment, bit 1 = side). The whole layer's index keeps every one;
+ * a subset draws some segments of the same textures again (the shader finds a segment from its
+ * vertex number, not from where it sits in the index).
+ */
+export function quadIndex(n: number, keep: (segment: number) => boolean): Uint32Array {
+  let m = 0;
+  for (let i = 0; i < n; i++) if (keep(i)) m++;
+  const index = new Uint32Array(m * 6);
+  for (let i = 0, k = 0; i < n; i++) {
+    if (!keep(i)) continue;
+    const v = 4 * i;
     index[k++] = v; index[k++] = v + 1; index[k++] = v + 2;
     index[k++] = v + 2; index[k++] = v + 1; index[k++] = v + 3;
   }
-  return { count: n, rows, segA, segB, segC, holeRows, holeAttr, index, bounds };
+  return index;
 }
 
 export function packedTransferables(p: PackedSegments): ArrayBuffer[] {

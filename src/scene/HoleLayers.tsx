@@ -21,10 +21,13 @@ export function HoleLayers() {
   const prepared = useVeinscape((s) => s.prepared);
   const layer = useVeinscape((s) => s.layerVisible);
   const colouring = useVeinscape(currentColouring);
+  // Emphasised grades are at least the intercept cut-off (state/highlight.ts): the over-the-surfaces
+  // draw holds those segments only, and is rebuilt when that cut-off changes (not on a filter change).
+  const interceptCutoff = useVeinscape((s) => s.interceptQuery.cutoff);
   if (!prepared) return null;
   return (
     <group name="holes">
-      <SegmentLayer name="intervals" buffer={prepared.intervals} options={INTERVALS} overlay={INTERVALS_ON_TOP} visible={layer.intervals || layer.traces} colorValues={colouring?.values} />
+      <SegmentLayer name="intervals" buffer={prepared.intervals} options={INTERVALS} overlay={INTERVALS_ON_TOP} overlayFloor={interceptCutoff} visible={layer.intervals || layer.traces} colorValues={colouring?.values} />
       <SegmentLayer name="traces" buffer={prepared.traces} options={TRACES} visible={layer.traces} />
       <SegmentLayer name="workings" buffer={prepared.workings} options={prepared.workingColors.length ? { ...WORKINGS, palette: prepared.workingColors } : WORKINGS} visible={layer.workings} />
       <SegmentLayer name="resources" buffer={prepared.resources} options={RESOURCES} visible={layer.resources} />

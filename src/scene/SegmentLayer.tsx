@@ -3,12 +3,13 @@ import { useEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { SegmentBuffer } from '../domain/segments';
 import { buildSegmentGpuData, type SegmentGpuData } from './geometry/segmentGeometry';
-import type { PackedSegments } from '../domain/segmentPack';
+import { quadIndex, type PackedSegments } from '../domain/segmentPack';
 import { createSegmentMaterial, type SegmentMaterialOptions } from './materials/segmentMaterial';
 import { LARGE_LAYER, warmLayer, type WarmTarget } from './warmUp';
 import { useWarmUp } from './useWarmUp';
 import type { WarmJob } from './warmQueue';
-import type { Material } from 'three';
+import { BufferAttribute, BufferGeometry, type Material } from 'three';
+
 
 interface Props {
   buffer: SegmentBuffer;
@@ -17,6 +18,8 @@ interface Props {
   name: string;
   /** a second draw of the same segments with these options, after everything else (emphasised grades) */
   overlay?: SegmentMaterialOptions;
+  /** the second draw covers only segments of at least this value (its shader narrows further) */
+  overlayFloor?: number;
   /** per-segment values to colour by; replaces one texture's data, no geometry rebuild */
   colorValues?: Float32Array;
 }
@@ -30,7 +33,23 @@ function* segmentWarmUp(gpu: SegmentGpuData, material: () => Material, target: (
   return true;
 }
 
-export function SegmentLayer({ buffer, options, overlay, visible, name, colorValues }: Props) {
+/**
+ * Geometry of the segments whose value is at least `floor`, over the same textures: its own index
+ * and a one-byte placeholder position per vertex (three needs one to draw; the shader reads the
+ * textures), both dropped from memory once uploaded.
+ */
+function subsetGeometry(buffer: SegmentBuffer, floor: number): BufferGeometry {
+  const v = buffer.value;
+  const g = new BufferGeometry();
+  const index = new BufferAttribute(quadIndex(buffer.count, (i) => v[i] >= floor), 1);
+  const position = new BufferAttribute(new Uint8Array(buffer.count * 4), 1);
+  for (const a of [index, position]) a.onUpload(function (this: { array: unknown }) { this.array = null; });
+  g.setIndex(index);
+  g.setAttribute('position', position);
+  return g;
+}
+
+export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinity, visible, name, colorValues }: Props) {
   const gpu = useMemo(() => {
     const data = buildSegmentGpuData(buffer, (buffer.gpu as PackedSegments | undefined) ?? undefined);
     // The worker's packed arrays are handed over once: after upload only the GPU keeps them.
@@ -44,6 +63,10 @@ export function SegmentLayer({ buffer, options, overlay, visible, name, colorVal
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const overlayMaterial = useMemo(() => (overlay ? createSegmentMaterial(overlay, gpu) : null), [overlayKey, gpu]);
   useEffect(() => () => overlayMaterial?.dispose(), [overlayMaterial]);
+  // The second draw's triangles: only segments that may be emphasised (a few per cent of a layer),
+  // so the draw over the surfaces costs the GPU little at a million intervals.
+  const overlayGeometry = useMemo(() => (overlay ? subsetGeometry(buffer, overlayFloor) : null), [overlay, buffer, overlayFloor]);
+  useEffect(() => () => overlayGeometry?.dispose(), [overlayGeometry]);
   useEffect(() => () => gpu.dispose(), [gpu]);
   const invalidate = useThree((s) => s.invalidate);
   // Drawn only once uploaded and linked ahead of the frame (with the rest of its dataset).
@@ -61,7 +84,7 @@ export function SegmentLayer({ buffer, options, overlay, visible, name, colorVal
   return (
     <>
       <mesh name={name} geometry={gpu.geometry} material={material} visible={visible} frustumCulled={false} />
-      {overlayMaterial && <mesh name={`${name}:on-top`} geometry={gpu.geometry} material={overlayMaterial} visible={visible} frustumCulled={false} renderOrder={20} />}
+      {overlayMaterial && overlayGeometry && <mesh name={`${name}:on-top`} geometry={overlayGeometry} material={overlayMaterial} visible={visible} frustumCulled={false} renderOrder={20} />}
     </>
   );
 }
