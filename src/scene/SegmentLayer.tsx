@@ -38,7 +38,7 @@ function* segmentWarmUp(gpu: SegmentGpuData, material: () => Material, target: (
  * and a one-byte placeholder position per vertex (three needs one to draw; the shader reads the
  * textures), both dropped from memory once uploaded.
  */
-function subsetGeometry(buffer: SegmentBuffer, floor: number): BufferGeometry {
+function subsetGeometry(buffer: SegmentBuffer, floor: number, whole: BufferGeometry): BufferGeometry {
   const v = buffer.value;
   const g = new BufferGeometry();
   const index = new BufferAttribute(quadIndex(buffer.count, (i) => v[i] >= floor), 1);
@@ -46,6 +46,10 @@ function subsetGeometry(buffer: SegmentBuffer, floor: number): BufferGeometry {
   for (const a of [index, position]) a.onUpload(function (this: { array: unknown }) { this.array = null; });
   g.setIndex(index);
   g.setAttribute('position', position);
+  // Its draw is in three's transparent list, which sorts by bounding sphere: the layer's own (the
+  // placeholder positions say nothing, and are gone after upload).
+  g.boundingBox = whole.boundingBox?.clone() ?? null;
+  g.boundingSphere = whole.boundingSphere?.clone() ?? null;
   return g;
 }
 
@@ -65,7 +69,7 @@ export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinit
   useEffect(() => () => overlayMaterial?.dispose(), [overlayMaterial]);
   // The second draw's triangles: only segments that may be emphasised (a few per cent of a layer),
   // so the draw over the surfaces costs the GPU little at a million intervals.
-  const overlayGeometry = useMemo(() => (overlay ? subsetGeometry(buffer, overlayFloor) : null), [overlay, buffer, overlayFloor]);
+  const overlayGeometry = useMemo(() => (overlay ? subsetGeometry(buffer, overlayFloor, gpu.geometry) : null), [overlay, buffer, overlayFloor, gpu]);
   useEffect(() => () => overlayGeometry?.dispose(), [overlayGeometry]);
   useEffect(() => () => gpu.dispose(), [gpu]);
   const invalidate = useThree((s) => s.invalidate);
