@@ -231,13 +231,23 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   };
   if (section && ref !== undefined) {
     addText({ key: 'surface', x: rect.x + 6, y: t.y(ref) - 4, text: `Surface (reference ${ref.toFixed(0)} m)`, anchor: 'start' }, true);
-    // Each level named past the east end of its workings, else past the west end, else not at all.
+    // Each level named past the east end of its workings, else past the west end, else at the
+    // frame's right or left edge, clear of pierce points; failing all, past the east end over the
+    // symbols (its halo keeps it readable), as long as it meets no other label: a level is always named.
     for (const l of section.levels) {
       const y = t.y(l.elevation) + 3;
       const text = `${l.depth} m level`;
-      if (!addText({ key: `level${l.depth}`, x: Math.min(rect.x + rect.w - 4 - textWidth(text, 9), t.x(l.uMax) + 8), y, text, anchor: 'start' })) {
-        addText({ key: `level${l.depth}`, x: Math.max(rect.x + 4 + textWidth(text, 9), t.x(l.uMin) - 8), y, text, anchor: 'end' });
-      }
+      const w = textWidth(text, 9);
+      const east = { key: `level${l.depth}`, x: Math.min(rect.x + rect.w - 4 - w, t.x(l.uMax) + 8), y, text, anchor: 'start' as const };
+      const spots = [
+        east,
+        { key: `level${l.depth}`, x: Math.max(rect.x + 4 + w, t.x(l.uMin) - 8), y, text, anchor: 'end' as const },
+        { key: `level${l.depth}`, x: rect.x + rect.w - 4 - w, y, text, anchor: 'start' as const },
+        { key: `level${l.depth}`, x: rect.x + 4, y, text, anchor: 'start' as const },
+      ];
+      if (spots.some((f) => addText(f))) continue;
+      const b = { x: east.x, y: y - 9, w, h: 12 };
+      if (!textBoxes.some((o) => overlaps(b, o))) addText(east, true);
     }
   }
   // Contour labels: one per line long enough, kept apart, where they cover no symbol or text.
