@@ -116,6 +116,25 @@ test.describe('hover pick', () => {
     expect(await page.evaluate(() => window.veinscape.store.getState().selection?.row)).toBe(it.row);
   });
 
+  test('a drag is not a click: pressed on a hole, moved a few pixels and released, even back where it started, selects nothing', async ({ page }) => {
+    const { interval: it } = await findTargets(page);
+    const box = (await page.locator('.viewer canvas').first().boundingBox())!;
+    const at = { x: box.x + it.px[0], y: box.y + it.px[1] };
+    // Out 6 px and back to the press point: the pointer travelled, so no selection.
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    await page.mouse.move(at.x + 6, at.y, { steps: 3 });
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await page.mouse.up();
+    // A 5 px drag, released there: no selection either.
+    await page.mouse.down();
+    await page.mouse.move(at.x + 5, at.y + 1, { steps: 2 });
+    await page.mouse.up();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await page.evaluate(() => window.veinscape.store.getState().selection)).toBeNull();
+    await expect(page.getByTestId('info-hole')).toHaveCount(0);
+  });
+
   test('an interval drawn as a trace (below the cut-off, or intervals off) answers as a trace; no tip while dragging', async ({ page }) => {
     const { interval: it, empty } = await findTargets(page);
     const box = (await page.locator('.viewer canvas').first().boundingBox())!;

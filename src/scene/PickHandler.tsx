@@ -232,18 +232,26 @@ function prebuildIndexes(): () => void {
   return () => { unsubscribe(); unadopted(); pending.forEach(cancel); };
 }
 
+/** How far (CSS px) the pointer may wander between press and release for a click. */
+const CLICK_TOLERANCE = 3;
+
 export function PickHandler() {
   const gl = useThree((s) => s.gl);
   useEffect(prebuildIndexes, []);
   useEffect(() => {
     const el = gl.domElement;
+    // A click is a press and release with the pointer never further than CLICK_TOLERANCE px from
+    // where it was pressed: a drag that comes back, or a short drag that turns the view, selects nothing.
     let down: [number, number] | null = null;
+    let travel = 0;
     const onDown = (e: PointerEvent) => {
       down = [e.clientX, e.clientY];
+      travel = 0;
       clearHover();
     };
     const onUp = (e: PointerEvent) => {
-      if (!down || Math.hypot(e.clientX - down[0], e.clientY - down[1]) > 4) return;
+      if (down) travel = Math.max(travel, Math.hypot(e.clientX - down[0], e.clientY - down[1]));
+      if (!down || travel > CLICK_TOLERANCE) return;
       const r = el.getBoundingClientRect();
       pickAt(e.clientX - r.left, e.clientY - r.top);
     };
@@ -253,6 +261,7 @@ export function PickHandler() {
     let dragging = false;
     let raf = 0;
     const onMove = (e: PointerEvent) => {
+      if (down && e.buttons !== 0) travel = Math.max(travel, Math.hypot(e.clientX - down[0], e.clientY - down[1]));
       const r = el.getBoundingClientRect();
       pending = [e.clientX - r.left, e.clientY - r.top];
       dragging = e.buttons !== 0;
