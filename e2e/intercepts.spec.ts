@@ -107,6 +107,10 @@ test.describe('significant intercepts and the strip log', () => {
     const sel = await page.evaluate(() => window.veinscape.store.getState().selection);
     expect(sel!.depth).toBeCloseTo((from + to) / 2, 1);
     expect(sel!.row).not.toBeNull();
+    // The card shows a sample the intercept is made of: inside its from-to (to the table's 0.01 m).
+    const sample = (await page.getByTestId('info-interval').textContent())!.match(/([\d.]+) – ([\d.]+) m/)!;
+    expect(Number(sample[1])).toBeGreaterThanOrEqual(from - 0.01);
+    expect(Number(sample[2])).toBeLessThanOrEqual(to + 0.01);
     const strip = page.getByTestId('strip-log');
     await expect(strip).toBeVisible();
     await expect(page.getByTestId('strip-log-hole')).toHaveText(holeId);
