@@ -5,7 +5,7 @@
  * model; labels of filtered holes are gone; faults are cut at the model box.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { act, openApp } from './helpers';
+import { act, openApp, settleStep } from './helpers';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 
@@ -100,12 +100,7 @@ test('the high-grade slide: the high-grade classes cover a clear share of the mo
   await page.getByRole('button', { name: 'Present', exact: true }).click();
   for (let k = 0; k < n; k++) await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('tour-caption')).toContainText('High grade');
-  await page.waitForFunction((i) => {
-    const s = window.veinscape.store.getState();
-    const want = s.model!.views[i].faultOffsets ?? {};
-    return Object.entries(want).every(([k, v]) => Math.abs((s.faultOffsets[k] ?? NaN) - v) < 1e-6);
-  }, n, { timeout: 20_000 });
-  await page.evaluate(() => window.veinscape.ready());
+  await settleStep(page, n);
   const l = await layout(page);
   expect(meets(l.legend!, l.model!), 'legend off the model').toBe(false);
   const withGold = await redShare(page, l.model!);

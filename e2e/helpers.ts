@@ -78,3 +78,13 @@ export async function pngStats(page: Page, png: Buffer, target: number[]): Promi
     return { width: bmp.width, height: bmp.height, colours: colours.size, high };
   }, { b64: png.toString('base64'), target });
 }
+
+/** Wait for the step's fault offsets to arrive (they animate) and the picture to settle. */
+export async function settleStep(page: Page, index: number): Promise<void> {
+  await page.waitForFunction((i) => {
+    const s = window.veinscape.store.getState();
+    const want = s.model!.views[i].faultOffsets ?? {};
+    return Object.entries(want).every(([k, v]) => Math.abs((s.faultOffsets[k] ?? NaN) - v) < 1e-6);
+  }, index, { timeout: 20_000 });
+  await page.evaluate(() => window.veinscape.ready());
+}

@@ -5,7 +5,7 @@
  * the illustrative badge and the inferred-resource cautionary statement stay on screen.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { openApp, settleStep } from './helpers';
 
 type Vec3 = [number, number, number];
 interface Pose { position: Vec3; target: Vec3; projection: string; zoom?: number }
@@ -101,15 +101,6 @@ async function stepState(page: Page) {
   });
 }
 
-/** Wait for the step's fault offsets to arrive (they animate) and the picture to settle. */
-async function settle(page: Page, index: number): Promise<void> {
-  await page.waitForFunction((i) => {
-    const s = window.veinscape.store.getState();
-    const want = s.model!.views[i].faultOffsets ?? {};
-    return Object.entries(want).every(([k, v]) => Math.abs((s.faultOffsets[k] ?? NaN) - v) < 1e-6);
-  }, index, { timeout: 20_000 });
-  await page.evaluate(() => window.veinscape.ready());
-}
 
 test('stepping back in a presentation gives each step its whole state again, the same as going forward', async ({ page }) => {
   test.setTimeout(180_000);
@@ -123,7 +114,7 @@ test('stepping back in a presentation gives each step its whole state again, the
   for (let i = 0; i < n; i++) {
     if (i > 0) await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('tour-caption')).toContainText(`${i + 1} / ${n}`);
-    await settle(page, i);
+    await settleStep(page, i);
     forward.push(await stepState(page));
   }
   // The sample's steps change filters, layers, zones and fault offsets along the way.
@@ -134,7 +125,7 @@ test('stepping back in a presentation gives each step its whole state again, the
   for (let i = n - 2; i >= 0; i--) {
     await page.keyboard.press('ArrowLeft');
     await expect(page.getByTestId('tour-caption')).toContainText(`${i + 1} / ${n}`);
-    await settle(page, i);
+    await settleStep(page, i);
     expect(await stepState(page), `step ${i + 1} (${views[i].name}) after stepping back`).toEqual(forward[i]);
     await expectCameraAt(page, views[i].camera);
   }

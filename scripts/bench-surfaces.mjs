@@ -50,7 +50,7 @@ import { buildSite, CHROMIUM_ARGS, portTaken, run } from './bench/site.mjs';
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { findChromium } from './find-chromium.mjs';
@@ -58,6 +58,7 @@ import { serveStatic } from './bench/static-server.mjs';
 import { machineInfo } from './bench/machine.mjs';
 import { workerHeaps } from './bench/worker-heap.mjs';
 import { installProbe, webglRenderer } from './bench/probe.mjs';
+import { profileTop } from './bench/profile.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, 'data/stress/surfaces');
@@ -275,34 +276,6 @@ function withTimeout(promise, ms, what) {
   return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${Math.round(ms / 1000)} s waiting for ${what}`)), ms)))]).finally(() => clearTimeout(timer));
 }
 
-/**
- * Top self-time functions of a CPU profile, over a window of the page's performance.now() (ms)
- * (profile timestamps are monotonic microseconds, like CDP's NavigationStart); with `callers`, each
- * with that many of its callers.
- */
-function profileTop(profile, n, window, navStartSec, callers = 0) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parents = new Map();
-  for (const node of profile.nodes) for (const c of node.children ?? []) parents.set(c, node);
-  const self = new Map();
-  const dt = profile.timeDeltas;
-  let t = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    t += dt[i];
-    const d = (dt[i + 1] ?? 0) / 1000;
-    if (window) {
-      const pageMs = t / 1000 - navStartSec * 1000;
-      if (pageMs < window.from || pageMs > window.to) continue;
-    }
-    // The sampled function and, in the tasks' breakdown, the two frames that called it.
-    const node = byId.get(profile.samples[i]);
-    const name = (n) => `${n.callFrame.functionName || '(anonymous)'}${n.callFrame.url ? ` ${basename(n.callFrame.url)}:${n.callFrame.lineNumber + 1}` : ''}`;
-    let key = name(node);
-    if (callers) for (let k = 0, p = parents.get(node.id); k < callers && p && p.callFrame.functionName !== '(root)'; k++, p = parents.get(p.id)) key += ` ← ${name(p)}`;
-    self.set(key, (self.get(key) ?? 0) + d);
-  }
-  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([fn, ms]) => ({ fn, ms }));
-}
 
 function phaseAt(phases, t) {
   let p = 'before load';

@@ -46,7 +46,7 @@ import { serveStatic } from './bench/static-server.mjs';
 import { buildSite, CHROMIUM_ARGS, portTaken, run } from './bench/site.mjs';
 import { existsSync, readFileSync, writeFileSync, linkSync, mkdirSync, rmSync, statSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { findChromium } from './find-chromium.mjs';
@@ -54,6 +54,7 @@ import { machineInfo } from './bench/machine.mjs';
 import { workerHeaps } from './bench/worker-heap.mjs';
 import { armPick, changeFilters, installProbe, loadedState, noChange, pickResult, pickTarget, timeBareFrame, timeJsonParse, webglRenderer } from './bench/probe.mjs';
 import { consoleTable, markdownResults, median, sizeLabel, updateDoc } from './bench/report.mjs';
+import { profileTop } from './bench/profile.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_SIZES = '1000x100,10000x10,10000x100';
@@ -195,28 +196,6 @@ function phaseAt(phases, t) {
   return p;
 }
 
-/**
- * Top self-time functions of a CPU profile, over the whole profile or over a window of the page's
- * performance.now() (profile timestamps are monotonic microseconds, like CDP's NavigationStart).
- */
-function profileTop(profile, n = 12, window = null, navStartSec = 0) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const self = new Map();
-  const dt = profile.timeDeltas;
-  let t = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    t += dt[i];
-    const d = (dt[i + 1] ?? 0) / 1000;
-    if (window) {
-      const pageMs = t / 1000 - navStartSec * 1000;
-      if (pageMs < window.from || pageMs > window.to) continue;
-    }
-    const f = byId.get(profile.samples[i]).callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url ? `${basename(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}` : ''}`.trim();
-    self.set(key, (self.get(key) ?? 0) + d);
-  }
-  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([fn, ms]) => ({ fn, ms }));
-}
 
 async function measureParse(browser, base, size) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

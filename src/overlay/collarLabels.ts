@@ -6,6 +6,7 @@
  * reuses both instead of projecting and sorting 10,000 collars again. Grade and elevation filters
  * never hide a collar label: a change of either reuses everything.
  */
+import { holesShown } from '../state/holesShown';
 import { faultShifts } from '../state/faultShifts';
 import { projectInto } from '../domain/pick';
 import type { Label } from './paint';
@@ -90,9 +91,6 @@ function collarScreen(collars: ArrayLike<number>, anchors: OverlayAnchors, shift
   return out;
 }
 
-/** 1 per hole the hole filters keep: state/holesShown.ts (one definition for labels, counts and the g/t·m). */
-export { holesShown as passingHoles } from '../state/holesShown';
-import { holesShown as passingHoles } from '../state/holesShown';
 
 let thinCache: { screen: CollarScreen; pass: Uint8Array; selected: number; ids: unknown; width: number; height: number; labels: Label[] } | null = null;
 
@@ -106,7 +104,7 @@ let thinCache: { screen: CollarScreen; pass: Uint8Array; selected: number; ids: 
 export function collarLabels(s: LabelState, anchors: OverlayAnchors, project: Projector, size?: ViewSize, view?: ProjectorView): readonly Label[] {
   const { model, prepared } = s;
   if (!model || !prepared) return [];
-  const pass = passingHoles(s);
+  const pass = holesShown(s);
   const follow = s.holesFollowFaults ? 1 : 0;
   const shifts = faultShifts(s).map((d) => [d[0] * follow, d[1] * follow, d[2] * follow]);
   const screen = collarScreen(prepared.collars, anchors, shifts, project, view);

@@ -13,7 +13,8 @@ import type { Model } from '../data/model';
 import type { Prepared } from '../domain/prepare';
 import type { VeinscapeState } from '../state/store';
 import { tickText, type Label, type OverlayTheme } from './paint';
-import { collarLabels, passingHoles, type ProjectorView } from './collarLabels';
+import { collarLabels, type ProjectorView } from './collarLabels';
+import { holesShown } from '../state/holesShown';
 import { kept } from '../domain/section';
 import { sectionPlanes } from '../state/sectionPlanes';
 
@@ -173,7 +174,7 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
     const shifts = faultShifts(s);
     const o = prepared.origin;
     // Intercepts of holes the hole filters hide are hidden with them.
-    const pass = passingHoles(s);
+    const pass = holesShown(s);
     const holeIndex = holeIndexOf(model);
     let n = 0;
     for (const r of s.intercepts) {

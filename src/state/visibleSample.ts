@@ -5,14 +5,12 @@
  * projected bounds (the "model" of `veinscape.layout()`, and what fit-to-view frames) cost a few
  * milliseconds at any deposit size. One definition for both.
  */
-import { LARGE_KINDS } from '../domain/bounds';
+import { dataBox, LARGE_KINDS } from '../domain/bounds';
 import { axisBox, tickEnd } from '../domain/axes';
-import { dataBox } from '../domain/bounds';
 import { KIND_LAYER } from './slices/layers';
 import { faultShifts } from './faultShifts';
 import { modelClipBox } from './modelBox';
-import { filterStateFrom } from './filterState';
-import { holeAttrsFor, holesPassing } from '../domain/viewCounts';
+import { holesShown } from './holesShown';
 import type { VeinscapeState } from './store';
 
 const BUDGET = 40000;
@@ -47,7 +45,7 @@ export function visibleSample(s: VeinscapeState): Float64Array {
   // Holes: ends of the traces and intervals of the holes the hole filters keep.
   const follow = s.holesFollowFaults ? 1 : 0;
   if (s.layerVisible.traces || s.layerVisible.intervals) {
-    const pass = holesPassing(holeAttrsFor(model.holes, p.programs), filterStateFrom(s));
+    const pass = holesShown(s);
     for (const b of [p.traces, p.intervals]) {
       if (b.end.length < b.count * 3) continue;
       const st = Math.max(1, Math.ceil(b.count / (BUDGET * 0.15)));
