@@ -87,6 +87,7 @@ export function readIntervalTable(
   errors: LoadIssue[],
   warnings: LoadIssue[],
   dropped: Record<string, number>,
+  notes: LoadIssue[] = warnings,
 ): IntervalTableModel {
   const empty: IntervalTableModel = {
     id: t.id, name: t.name ?? t.id, columns: t.columns, hole: new Int32Array(0), from: new Float64Array(0), to: new Float64Array(0), numeric: {}, categorical: {},
@@ -178,9 +179,9 @@ export function readIntervalTable(
   const droppedRows = bad + [...unknownHoles.values()].reduce((s, u) => s + u.count, 0);
   if (droppedRows) dropped.intervals = (dropped.intervals ?? 0) + droppedRows;
   t.columns.forEach((c, i) => {
-    if (below[i]) warnings.push({ path: `${at}.${c.name}`, id: t.id, message: `${c.name}: ${below[i]} below-detection value(s), kept as half the detection limit` });
+    if (below[i]) notes.push({ path: `${at}.${c.name}`, id: t.id, message: `${c.name}: ${below[i]} below-detection value(s), kept as half the detection limit` });
     // A blank category (e.g. zone on wall rock) means "none", so only numeric gaps are reported.
-    if (missing[i] && c.type === 'numeric') warnings.push({ path: `${at}.${c.name}`, id: t.id, message: `${c.name}: ${missing[i]} missing value(s), kept as missing (not zero)` });
+    if (missing[i] && c.type === 'numeric') notes.push({ path: `${at}.${c.name}`, id: t.id, message: `${c.name}: ${missing[i]} missing value(s), kept as missing (not zero)` });
   });
   const model: IntervalTableModel = {
     id: t.id,

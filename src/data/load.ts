@@ -160,6 +160,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
 
   const errors: LoadIssue[] = [];
   const warnings: LoadIssue[] = [];
+  const notes: LoadIssue[] = [];
   const dropped: Record<string, number> = {};
   const drop = (key: string) => (dropped[key] = (dropped[key] ?? 0) + 1);
 
@@ -231,7 +232,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
   const holeIndex = new Map(holes.map((h, i) => [h.id, i]));
   const tableAt: number[] = [];
   const intervals = validRecords(d, 'intervals', errors, dropped, tableAt).map((t, n) =>
-    readIntervalTable(t, `$.intervals[${tableAt[n]}]`, holeIndex, holes, errors, warnings, dropped),
+    readIntervalTable(t, `$.intervals[${tableAt[n]}]`, holeIndex, holes, errors, warnings, dropped, notes),
   );
 
   const rcAt: number[] = [];
@@ -279,7 +280,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
     workings: workings.length,
     pointSets: pointSets.length,
   };
-  return { model, report: { source, ok: true, errors, warnings, counts, dropped } };
+  return { model, report: { source, ok: true, errors, warnings, notes, counts, dropped } };
 }
 
 /** Parse and validate JSON text in one step. */

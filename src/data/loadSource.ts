@@ -103,7 +103,7 @@ export async function loadInto(store: VeinscapeStore, src: LoadSource, options: 
       for (const f of [...json.slice(1), ...tables]) report.warnings.push({ path: f.name, message: 'not loaded: a deposit file (.json or .vsb) was opened with it; open drill tables (.csv) on their own' });
       if (surfaces.length > 0 && report.ok) {
         const added = await importSurfacesInto(store, surfaces, [], { project: 'add' });
-        report = { ...added, errors: [...report.errors, ...added.errors], warnings: [...report.warnings, ...added.warnings] };
+        report = { ...added, errors: [...report.errors, ...added.errors], warnings: [...report.warnings, ...added.warnings], notes: [...(report.notes ?? []), ...(added.notes ?? [])] };
       }
     } else if (surfaces.length > 0) {
       const texts = await Promise.all(tables.map(async (f) => ({ name: f.name, text: await f.text() })));

@@ -17,7 +17,7 @@ import { buildVeinGrids, sendableVeinGrids, veinGridTransferables } from '../dom
 import { buildPickIndex, pickIndexTransferables, sendablePickIndex } from '../domain/pickIndex';
 import { copySegments, segmentTransferables } from '../domain/segments';
 import { packedTransferables, packSegments, type PackedSegments } from '../domain/segmentPack';
-import type { LoadReport, Model } from './model';
+import type { LoadReport, Model, LoadIssue } from './model';
 import type { CsvImportInfo, WorkerRequest, WorkerResponse } from './worker-protocol';
 import { baseNameOf, importSurfaceFiles, isSurfaceMainFileName, sniffFormat } from './surfaces';
 import { assemble } from './surfaces/assemble';
@@ -129,12 +129,14 @@ async function importSurfaces(req: Extract<WorkerRequest, { kind: 'surfaces' }>)
   let base = req.base;
   const errors: LoadReport['errors'] = [];
   const warnings: LoadReport['warnings'] = [];
+  const notes: LoadIssue[] = [];
   let csv: CsvImportInfo | undefined;
   if (req.csv.length > 0) {
     const imported = importCsv(req.csv, {});
     const v = validateDeposit(imported.document, req.source);
     errors.push(...imported.report.errors, ...v.report.errors);
     warnings.push(...imported.report.warnings, ...v.report.warnings);
+    notes.push(...(imported.report.notes ?? []), ...(v.report.notes ?? []));
     if (v.model) {
       base = v.model;
       csv = { files: req.csv, options: {}, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, document: imported.document };
@@ -151,6 +153,7 @@ async function importSurfaces(req: Extract<WorkerRequest, { kind: 'surfaces' }>)
     ok: objects > 0 || base !== null,
     errors: [...errors, ...a.errors],
     warnings: [...warnings, ...a.warnings],
+    notes,
     counts: { surfaces: a.model.surfaces.length, faults: a.model.faults.length, workings: a.model.workings.length, resourceCategories: a.model.resourceCategories.length, pointSets: a.model.pointSets.length, holes: a.model.holes.length, objects },
     dropped: {},
     files: a.files,
@@ -211,6 +214,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
         ok: true,
         errors: [...imported.report.errors, ...report.errors],
         warnings: [...imported.report.warnings, ...report.warnings],
+        notes: [...(imported.report.notes ?? []), ...(report.notes ?? [])],
         counts: { ...report.counts, ...imported.report.counts },
         dropped: { ...imported.report.dropped },
       };

@@ -95,6 +95,11 @@ export interface LoadReport {
   ok: boolean;
   errors: LoadIssue[];
   warnings: LoadIssue[];
+  /**
+   * information: expected properties of the data that need no action (missing assays kept as
+   * missing, below-detection values at half the limit). Shown in the data-QA panel, never as a warning.
+   */
+  notes?: LoadIssue[];
   /** records loaded, per kind */
   counts: Record<string, number>;
   /** records dropped, per kind */
