@@ -1,0 +1,37 @@
+/**
+ * Every data-QA check on a loaded model, as one step generator: interval checks, survey dog-legs,
+ * crossing holes and collars against the topography. The thresholds are the panel's options.
+ * No react/three/zustand.
+ */
+import type { Model } from '../../data/model';
+import type { HolePath } from '../desurvey';
+import { collarMisfits } from '../topography';
+import { crossingProblems } from './crossings';
+import { doglegProblems } from './doglegs';
+import { intervalProblems } from './intervalChecks';
+import type { Problem, QaOptions } from './types';
+
+export function* qaChecks(model: Model, paths: readonly HolePath[], options: QaOptions): Generator<void, Problem[]> {
+  const out: Problem[] = [];
+  out.push(...(yield* intervalProblems(model.intervals, model.holes)));
+  out.push(...(yield* doglegProblems(model.holes, options.doglegThreshold)));
+  out.push(...(yield* crossingProblems(paths, model.holes.map((h) => h.id), options.crossingTolerance)));
+  out.push(...collarProblems(model, options.collarTolerance));
+  return out;
+}
+
+/** Surface holes whose collar is off the topography surfaces (zones of kind 'topography'). */
+export function collarProblems(model: Pick<Model, 'zones' | 'surfaces' | 'holes'>, tolerance: number): Problem[] {
+  const topo = new Set(model.zones.filter((z) => z.kind === 'topography').map((z) => z.id));
+  const surfaces = model.surfaces.filter((s) => s.zoneId && topo.has(s.zoneId));
+  if (surfaces.length === 0) return [];
+  const index = new Map(model.holes.map((h, i) => [h.id, i]));
+  return collarMisfits(model.holes, surfaces, tolerance).misfits.map((m) => {
+    const hi = index.get(m.holeId)!;
+    const d = m.difference;
+    return {
+      kind: 'collar-topography', severity: 'warning', holeId: m.holeId, hole: hi, depth: 0,
+      message: `collar of ${m.holeId} is ${Math.abs(d).toFixed(1)} m ${d > 0 ? 'above' : 'below'} the topography (tolerance ${tolerance} m)`,
+    } satisfies Problem;
+  });
+}
