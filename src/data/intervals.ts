@@ -218,13 +218,13 @@ function checkDepthsAndOverlaps(t: IntervalTableModel, at: string, holes: HoleMo
     const rows = order.subarray(offsets[hi], offsets[hi + 1]);
     let past = 0;
     for (let k = 0; k < rows.length; k++) if (t.to[rows[k]] > h.depth + 0.01) past++;
-    if (past) warnings.push({ path: at, id: h.id, message: `hole ${h.id}: ${past} interval(s) end past the final depth ${h.depth} m` });
+    if (past) warnings.push({ path: at, id: h.id, check: 'beyond-hole', message: `hole ${h.id}: ${past} interval(s) end past the final depth ${h.depth} m` });
     sortRowsByDepth(rows, t.from);
     for (let i = 1; i < rows.length; i++) {
       const prev = rows[i - 1];
       const cur = rows[i];
       if (t.from[cur] < t.to[prev] - 1e-6) {
-        warnings.push({ path: at, id: h.id, message: `hole ${h.id}: interval ${t.from[cur]}-${t.to[cur]} m overlaps ${t.from[prev]}-${t.to[prev]} m in table ${t.id}` });
+        warnings.push({ path: at, id: h.id, check: 'overlap', message: `hole ${h.id}: interval ${t.from[cur]}-${t.to[cur]} m overlaps ${t.from[prev]}-${t.to[prev]} m in table ${t.id}` });
       }
     }
   }

@@ -87,6 +87,8 @@ export interface LoadIssue {
   /** id of the record concerned, when it has one */
   id?: string;
   message: string;
+  /** the data-QA check that finds the same problem on the loaded data (the QA panel lists it from there, with its place) */
+  check?: 'overlap' | 'beyond-hole' | 'collar-topography';
 }
 
 export interface LoadReport {

@@ -15,6 +15,7 @@ export function topographyWarnings(model: Model): LoadIssue[] {
   return misfits.map((m) => ({
     path: 'topography',
     id: m.holeId,
+    check: 'collar-topography' as const,
     message: `collar of ${m.holeId} is ${fmt(m.difference)} ${m.difference > 0 ? 'above' : 'below'} the topography (tolerance ${tolerance} m)`,
   }));
 }

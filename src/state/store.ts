@@ -20,6 +20,7 @@ import { createInterceptsSlice, type InterceptsSlice } from './slices/intercepts
 import { createViewsSlice, type ViewsSlice } from './slices/views';
 import { createSectionSlice, type SectionSlice } from './slices/section';
 import { createHoverSlice, type HoverSlice } from './slices/hover';
+import { createQaSlice, type QaSlice } from './slices/qa';
 
 export type VeinscapeState = DatasetSlice &
   LayersSlice &
@@ -32,7 +33,8 @@ export type VeinscapeState = DatasetSlice &
   InterceptsSlice &
   ViewsSlice &
   SectionSlice &
-  HoverSlice & {
+  HoverSlice &
+  QaSlice & {
     /** reset per-dataset state (zones, programs, fault offsets) after a new dataset loads */
     resetForDataset: (model: Model, prepared: Prepared) => void;
   };
@@ -81,6 +83,7 @@ export function createVeinscapeStore() {
       ...createViewsSlice(...a),
       ...createSectionSlice(...a),
       ...createHoverSlice(...a),
+      ...createQaSlice(...a),
       resetForDataset: (model, prepared) => {
         const d = datasetDefaults(model, prepared);
         set({

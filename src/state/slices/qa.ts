@@ -1,0 +1,52 @@
+/**
+ * Data QA: the checks run on the loaded data (domain/qa), computed in slices off the interaction
+ * path once per dataset, desurvey and thresholds, and the thresholds themselves. The problems found
+ * at load are the load report's (state/qaProblems.ts merges both for the panel).
+ */
+import type { StateCreator } from 'zustand';
+import type { VeinscapeState } from '../store';
+import type { Prepared } from '../../domain/prepare';
+import { runSliced, type SlicedRun } from '../../domain/sliced';
+import { qaChecks } from '../../domain/qa/checks';
+import { DEFAULT_QA_OPTIONS, type Problem, type QaOptions } from '../../domain/qa/types';
+
+export interface QaSlice {
+  qaOptions: QaOptions;
+  /** problems the checks found, for `qaFor`; null until they have run on this dataset */
+  qaChecked: Problem[] | null;
+  qaPending: boolean;
+  qaFor: { prepared: Prepared; options: QaOptions } | null;
+  setQaOptions: (patch: Partial<QaOptions>) => void;
+  /** run the checks unless they have run on this dataset with these thresholds; resolves with them */
+  ensureQa: () => Promise<Problem[]>;
+}
+
+export const createQaSlice: StateCreator<VeinscapeState, [], [], QaSlice> = (set, get) => {
+  let current: { prepared: Prepared; options: QaOptions; run: SlicedRun<Problem[]> } | null = null;
+  return {
+    qaOptions: DEFAULT_QA_OPTIONS,
+    qaChecked: null,
+    qaPending: false,
+    qaFor: null,
+    setQaOptions: (patch) => {
+      set((s) => ({ qaOptions: { ...s.qaOptions, ...patch } }));
+      void get().ensureQa();
+    },
+    ensureQa: () => {
+      const { model, prepared, qaOptions, qaFor, qaChecked } = get();
+      if (!model || !prepared) return Promise.resolve([]);
+      if (qaFor && qaFor.prepared === prepared && qaFor.options === qaOptions && qaChecked) return Promise.resolve(qaChecked);
+      if (current && current.prepared === prepared && current.options === qaOptions) return current.run.promise;
+      current?.run.cancel();
+      const run = runSliced(qaChecks(model, prepared.paths, qaOptions));
+      current = { prepared, options: qaOptions, run };
+      set({ qaPending: true, qaChecked: null, qaFor: null });
+      void run.promise.then((problems) => {
+        if (current?.run !== run) return;
+        current = null;
+        set({ qaChecked: problems, qaPending: false, qaFor: { prepared, options: qaOptions } });
+      });
+      return run.promise;
+    },
+  };
+};
