@@ -5,7 +5,7 @@
  */
 import type { Model } from '../data/model';
 import type { HolePath } from './desurvey';
-import { interceptSteps, type Intercept, type InterceptOptions } from './intercepts';
+import { chooseWidth, DEFAULT_WIDTH_BASIS, interceptSteps, widthOf, type Intercept, type InterceptOptions, type WidthKind } from './intercepts';
 import { drain } from './sliced';
 
 export interface InterceptQuery extends InterceptOptions {
@@ -15,11 +15,14 @@ export interface InterceptQuery extends InterceptOptions {
 
 export interface InterceptSummary {
   count: number;
-  /** width-weighted mean of the (capped) grades; the width is horizontal when every row has one, else core length */
+  /**
+   * width-weighted mean of the (capped) grades; the width is the basis asked for when every row has
+   * one, else the fallback every row has (intercepts.ts chooseWidth: true width, else core length)
+   */
   grade: number;
   /** arithmetic mean of that width, m */
   width: number;
-  widthKind: 'horizontal' | 'core';
+  widthKind: WidthKind;
   unit: string;
 }
 
@@ -35,20 +38,21 @@ export function* queryInterceptSteps(model: Model, paths: HolePath[], q: Interce
   return rows.filter((r) => r.zoneId !== null && zones.has(r.zoneId));
 }
 
-export function summarise(rows: Intercept[], unit = 'g/t'): InterceptSummary {
-  const horizontal = rows.length > 0 && rows.every((r) => r.horizontalWidth !== null);
-  const w = (r: Intercept) => (horizontal ? r.horizontalWidth! : r.coreLength);
+/** The summary over one width for all rows: never a mix of widths. */
+export function summarise(rows: Intercept[], unit = 'g/t', basis: WidthKind = DEFAULT_WIDTH_BASIS): InterceptSummary {
+  const kind = rows.length === 0 ? 'core' : chooseWidth(basis, (k) => rows.every((r) => widthOf(r, k) !== null));
+  const w = (r: Intercept) => widthOf(r, kind)!;
   const total = rows.reduce((s, r) => s + w(r), 0);
   return {
     count: rows.length,
     grade: total > 0 ? rows.reduce((s, r) => s + r.grade * w(r), 0) / total : NaN,
     width: rows.length ? total / rows.length : NaN,
-    widthKind: horizontal ? 'horizontal' : 'core',
+    widthKind: kind,
     unit,
   };
 }
 
 /** The options that reproduce a narrow-vein disclosure: one intercept per vein sample, capped. */
 export function disclosurePreset(system: string, topCut: number): InterceptQuery {
-  return { cutoff: 0, minLength: 0, maxDilution: 0, topCut, includeCutoff: null, domain: 'zone', system };
+  return { cutoff: 0, minLength: 0, maxDilution: 0, topCut, includeCutoff: null, domain: 'zone', system, widthBasis: 'horizontal', unsampled: 'zero' };
 }

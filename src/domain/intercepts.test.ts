@@ -112,23 +112,61 @@ describe('computeIntercepts: compositing rules (hand-computed)', () => {
     expect(x.label).toBe('21.67 g/t Au over 3.00 m (core length)');
   });
 
-  it('a missing assay breaks the composite and is never read as zero', () => {
+  it('a missing assay inside an intercept is internal dilution at zero grade; never an edge', () => {
     const xs = run([{ rows: [[0, 1, 5], [1, 2, NaN], [2, 3, 5]] }], { maxDilution: 5 });
-    expect(spans(xs)).toEqual([[0, 1], [2, 3]]);
-    expect(xs.every((x) => x.grade === 5)).toBe(true);
+    expect(spans(xs)).toEqual([[0, 3]]);
+    // (5·1 + 0·1 + 5·1) / 3 m = 3.333 g/t; gram-metres (no vein: core length) 3.333 × 3 = 10 g/t·m
+    expect(xs[0].grade).toBeCloseTo(10 / 3, 12);
+    expect(xs[0].gramMetres).toBeCloseTo(10, 12);
+    expect([xs[0].sampledLength, xs[0].unsampledLength]).toEqual([2, 1]);
+    expect(xs[0].rows).toEqual([0, 1, 2]); // the missing row is part of the intercept
+    // Longer than the allowed dilution, it breaks the composite.
+    expect(spans(run([{ rows: [[0, 1, 5], [1, 2, NaN], [2, 3, 5]] }], { maxDilution: 0.5 }))).toEqual([[0, 1], [2, 3]]);
+    // Never an edge, even at cut-off 0 where every assayed sample qualifies.
     expect(run([{ rows: [[0, 1, NaN]] }], { cutoff: 0 })).toEqual([]);
+    expect(spans(run([{ rows: [[0, 1, NaN], [1, 2, 3], [2, 3, NaN]] }], { cutoff: 0, maxDilution: 5 }))).toEqual([[1, 2]]);
   });
 
-  it('an unsampled gap longer than maxDilution breaks it; a shorter one is bridged without a grade', () => {
+  it('an unsampled gap longer than maxDilution breaks it; a shorter one is bridged at zero grade', () => {
     const rows: Row[] = [[0, 1, 5], [2.5, 3.5, 5]]; // 1.5 m gap
     expect(spans(run([{ rows }], { maxDilution: 1 }))).toEqual([[0, 1], [2.5, 3.5]]);
     const [x] = run([{ rows }], { maxDilution: 2 });
-    expect([x.from, x.to, x.coreLength, x.sampledLength]).toEqual([0, 3.5, 3.5, 2]);
-    expect(x.grade).toBe(5); // averaged over the 2 m sampled, the gap is not zero
+    expect([x.from, x.to, x.coreLength, x.sampledLength, x.unsampledLength]).toEqual([0, 3.5, 3.5, 2, 1.5]);
+    // (5·1 + 0·1.5 + 5·1) / 3.5 m = 2.857 g/t; gram-metres 2.857 × 3.5 = 10 g/t·m (the gap adds none)
+    expect(x.grade).toBeCloseTo(10 / 3.5, 12);
+    expect(x.gramMetres).toBeCloseTo(10, 12);
     // A gap counts towards the run of dilution: 0.5 m gap + 0.5 m sample = 1 m.
     const diluted: Row[] = [[0, 1, 5], [1.5, 2, 0.1], [2, 3, 5]];
-    expect(spans(run([{ rows: diluted }], { maxDilution: 1 }))).toEqual([[0, 3]]);
+    const [y] = run([{ rows: diluted }], { maxDilution: 1 });
+    expect(spans([y])).toEqual([[0, 3]]);
+    expect(y.grade).toBeCloseTo((5 + 0 + 0.05 + 5) / 3, 12); // 3.35 g/t
     expect(spans(run([{ rows: diluted }], { maxDilution: 0.9 }))).toEqual([[0, 1], [2, 3]]);
+  });
+
+  it('a 0.5 m gap and a 0.5 m row with a missing assay give the same intercept', () => {
+    const gap: Row[] = [[0, 1, 6], [1.5, 2.5, 4]];
+    const missing: Row[] = [[0, 1, 6], [1, 1.5, NaN], [1.5, 2.5, 4]];
+    const [a] = run([{ rows: gap }], { maxDilution: 1 });
+    const [b] = run([{ rows: missing }], { maxDilution: 1 });
+    // Hand: (6·1 + 0·0.5 + 4·1) / 2.5 m = 4.00 g/t; 4.00 × 2.5 m (core length, no vein) = 10 g/t·m.
+    for (const x of [a, b]) {
+      expect([x.from, x.to, x.coreLength, x.sampledLength, x.unsampledLength]).toEqual([0, 2.5, 2.5, 2, 0.5]);
+      expect(x.grade).toBeCloseTo(4, 12);
+      expect(x.gradeUncapped).toBeCloseTo(4, 12);
+      expect(x.gramMetres).toBeCloseTo(10, 12);
+      expect(x.label).toBe('4.00 g/t Au over 2.50 m (core length)');
+    }
+    // Zero grade can take the composite below cut-off: (1.2 + 0 + 1.2) / 2.5 = 0.96 < 1 g/t, for both.
+    const low = (rows: Row[]) => spans(run([{ rows: rows.map(([f, t, g]) => [f, t, Number.isNaN(g) ? g : 1.2] as Row) }], { maxDilution: 1 }));
+    expect(low(gap)).toEqual([[0, 1], [1.5, 2.5]]);
+    expect(low(missing)).toEqual([[0, 1], [1.5, 2.5]]);
+    // The other choice: unsampled core breaks the intercept, for both alike.
+    expect(spans(run([{ rows: gap }], { maxDilution: 1, unsampled: 'break' }))).toEqual([[0, 1], [1.5, 2.5]]);
+    expect(spans(run([{ rows: missing }], { maxDilution: 1, unsampled: 'break' }))).toEqual([[0, 1], [1.5, 2.5]]);
+    // Below-cut assayed core is still bridged with 'break': (6 + 0.2·0.5 + 4) / 2.5 = 4.04 g/t.
+    const [c] = run([{ rows: [[0, 1, 6], [1, 1.5, 0.2], [1.5, 2.5, 4]] }], { maxDilution: 1, unsampled: 'break' });
+    expect(c.grade).toBeCloseTo(10.1 / 2.5, 12);
+    expect(() => run([{ rows: gap }], { unsampled: 'mean' as never })).toThrow(RangeError);
   });
 
   it('samples are sorted by depth, holes are kept apart, edge samples are ≥ cut-off', () => {
@@ -194,8 +232,25 @@ describe('computeIntercepts: widths', () => {
     expect(x.zoneId).toBe('v1');
     expect(x.vein!.dip).toBeCloseTo(90, 9);
     expect(x.label).toBe('8.00 g/t Au over 1.06 m (HW)');
-    expect(run([hole45('v1')], { labelWidth: 'true' }, { zones: [veinZone('v1')], surfaces: [vertical] })[0].label).toBe('8.00 g/t Au over 1.06 m (TW)');
-    expect(run([hole45('v1')], { labelWidth: 'core' }, { zones: [veinZone('v1')], surfaces: [vertical] })[0].label).toBe('8.00 g/t Au over 1.50 m (core length)');
+    // Gram-metres on the horizontal width by default: 8 g/t × 1.0607 m = 8.485 g/t·m.
+    expect([x.widthKind, x.width]).toEqual(['horizontal', x.horizontalWidth]);
+    expect(x.gramMetres).toBeCloseTo(8 * 1.5 * Math.SQRT1_2, 9);
+    const t = run([hole45('v1')], { widthBasis: 'true' }, { zones: [veinZone('v1')], surfaces: [vertical] })[0];
+    expect(t.label).toBe('8.00 g/t Au over 1.06 m (TW)');
+    expect(t.widthKind).toBe('true');
+    const c = run([hole45('v1')], { widthBasis: 'core' }, { zones: [veinZone('v1')], surfaces: [vertical] })[0];
+    expect(c.label).toBe('8.00 g/t Au over 1.50 m (core length)');
+    expect(c.gramMetres).toBeCloseTo(12, 12); // 8 g/t × 1.5 m of core
+  });
+
+  it('a nearly flat vein has no horizontal width: gram-metres fall back to true width, and say so', () => {
+    // A horizontal vein at 50 m elevation; a vertical hole from 100 m crosses it at 50 m depth.
+    const flat = rect('vf', 'v1', [0, 0, 50], [1, 0, 0], [0, 1, 0]);
+    const [x] = run([{ collar: [0, 0, 100], rows: [[49, 51, 3, 'v1']] }], {}, { zones: [veinZone('v1')], surfaces: [flat] });
+    expect(x.horizontalWidth).toBeNull();
+    expect(x.trueWidth).toBeCloseTo(2, 9);
+    expect([x.widthKind, x.label]).toEqual(['true', '3.00 g/t Au over 2.00 m (TW)']);
+    expect(x.gramMetres).toBeCloseTo(6, 9); // 3 g/t × 2 m TW
   });
 
   it('without a logged zone, the vein the hole pierces names the intercept', () => {
@@ -214,6 +269,8 @@ describe('computeIntercepts: widths', () => {
     const [y] = run([hole45(null)], {}, { zones: [veinZone('v1')], surfaces: [far] });
     expect([y.trueWidth, y.horizontalWidth, y.zoneId]).toEqual([null, null, null]);
     expect(y.label).toBe('8.00 g/t Au over 1.50 m (core length)');
+    // No width but core length: gram-metres on it, labelled so (8 g/t × 1.5 m).
+    expect([y.widthKind, y.width, y.gramMetres]).toEqual(['core', 1.5, 12]);
   });
 
   it('horizontal width of a vein dipping 60°: a vertical hole, HW = L·cos 60° / sin 60° = L / tan 60°', () => {
@@ -266,12 +323,13 @@ describe('interceptsToCsv', () => {
     const xs = run(ids.map((id) => ({ id, rows: [[0, 1, 5], [1, 2, 50]] as Row[] })), { topCut: 45, includeCutoff: 10 });
     const csv = interceptsToCsv(xs, 'g/t');
     const rows = parseCsv(csv);
-    expect(rows[0]).toEqual(['hole_id', 'from_m', 'to_m', 'core_length_m', 'true_width_m', 'horizontal_width_m', 'grade_capped_gpt', 'grade_uncapped_gpt', 'gram_metres', 'zone', 'label']);
+    expect(rows[0]).toEqual(['hole_id', 'from_m', 'to_m', 'core_length_m', 'true_width_m', 'horizontal_width_m', 'unsampled_m', 'grade_capped_gpt', 'grade_uncapped_gpt', 'gram_metres', 'gram_metres_width', 'zone', 'label']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(ids);
-    expect(rows.slice(1).every((r) => r.length === 11)).toBe(true);
+    expect(rows.slice(1).every((r) => r.length === 13)).toBe(true);
     const r = rows[1];
-    expect(r.slice(1, 10)).toEqual(['0.000', '2.000', '2.000', '', '', '25.000', '27.500', '50.000', '']);
-    expect(r[10]).toBe('25.00 g/t Au over 2.00 m (core length), including 45.00 g/t over 1.00 m');
+    // No vein: gram-metres on core length, 25 g/t × 2 m, and the row says so.
+    expect(r.slice(1, 12)).toEqual(['0.000', '2.000', '2.000', '', '', '0.000', '25.000', '27.500', '50.000', 'core length', '']);
+    expect(r[12]).toBe('25.00 g/t Au over 2.00 m (core length), including 45.00 g/t over 1.00 m');
     expect(interceptsToCsv([], 'ppb').split('\r\n')[0]).toContain('grade_capped_ppb');
   });
 });

@@ -1,33 +1,41 @@
 /**
  * Significant intercepts: length-weighted composites of assay samples above a cut-off grade, with a
  * minimum length, a maximum of internal dilution, an optional top-cut (capping) and an optional
- * "including" clause, plus core length, true width and horizontal width and a press-release label
- * ("6.07 g/t Au over 0.82 m (HW), including 21.40 g/t over 0.20 m"). Pure maths: no react/three/zustand.
+ * "including" clause, plus core length, true width and horizontal width, gram-metres over a stated
+ * width and a press-release label ("6.07 g/t Au over 0.82 m (HW), including 21.40 g/t over 0.20 m").
+ * Pure maths: no react/three/zustand.
  *
  * Rules (the usual industry practice; where practice varies, the choice is stated):
  * 1. Composites are built per hole over the table's samples sorted by depth. A sample's weight is
- *    its core length (to - from); averages are length-weighted.
+ *    its core length (to - from); averages are length-weighted over the core length.
  * 2. Top-cut: when `topCut` is set every sample grade is capped at it *before* averaging; both the
  *    capped (`grade`) and uncapped (`gradeUncapped`) averages are reported. Cut-off tests use the
  *    capped grade, the one that is reported.
- * 3. A composite starts and ends on a sample ≥ cut-off. Internal samples below cut-off are taken in
- *    while the consecutive run of them (plus any bridged gap, rule 5) is ≤ `maxDilution` m of core
- *    AND the composite grade with them and the next sample ≥ cut-off stays ≥ cut-off; otherwise the
- *    composite closes on its last sample ≥ cut-off (greedy, top of hole down).
- * 4. Missing assays (NaN: blank, NS, -99 in the file) are never turned into zero: a sample with a
- *    missing assay breaks the composite and belongs to none.
- * 5. Unsampled gaps between consecutive samples: a gap longer than `maxDilution` breaks the
- *    composite; a shorter one is bridged and counts towards the run of internal dilution. A bridged
- *    gap is not given any grade: the grade is averaged over the sampled length only
- *    (`sampledLength`), while `coreLength` = to - from includes the gap (so does gram-metres =
- *    grade × core length). Overlapping samples (a data error the loader reports) also break it.
+ * 3. A composite starts and ends on an assayed sample ≥ cut-off. Internal core below cut-off
+ *    (samples below cut-off and unsampled core, rule 4) is taken in while its consecutive run is
+ *    ≤ `maxDilution` m of core AND the composite grade with it and the next sample ≥ cut-off stays
+ *    ≥ cut-off; otherwise the composite closes on its last sample ≥ cut-off (greedy, top of hole down).
+ * 4. Unsampled core: a row with a missing assay (NaN: blank, NS, -99 in the file) and a gap between
+ *    consecutive rows (core with no row) are the same thing and follow the same rule, `unsampled`:
+ *    - 'zero' (default, the conservative practice): internal dilution at zero grade. Never an edge
+ *      of a composite; bridged under rule 3 like a sample below cut-off; the average grade is over
+ *      the core length including it, so gram-metres count it at zero. A missing value is not turned
+ *      into a zero in the data: only the intercept's arithmetic counts it so.
+ *    - 'break': any unsampled core (a missing row or a gap longer than DEPTH_EPS) ends the composite.
+ *    `unsampledLength` says how much core inside an intercept had no assay.
+ *    Overlapping samples (a data error the loader reports) break the composite too.
+ * 5. Gram-metres (grade × thickness, g/t·m) = capped grade × width (`gramMetres`, the one
+ *    definition, also behind the long section and the grade on the vein). The width is the one the
+ *    `widthBasis` option names (default horizontal width, the disclosure's) when it is known, else
+ *    true width when known, else core length (`chooseWidth`); each intercept says which width it
+ *    used (`widthKind`), so a fallback is never silent.
  * 6. Optional `domain`: a categorical column (e.g. the logged vein zone); a composite never crosses
  *    a change of its value (compositing within domains; a blank category is a domain of its own).
  * 7. Composites with core length < `minLength` are dropped.
  * 8. "Including": inside each intercept the same rules run again on its samples with
  *    `includeCutoff`, the same top-cut, no internal dilution (`maxDilution` 0: every sample of an
- *    including clause is ≥ `includeCutoff`, and any gap breaks it) and no minimum length. A
- *    sub-interval that is the whole intercept is not reported.
+ *    including clause is ≥ `includeCutoff`, and any unsampled core breaks it) and no minimum
+ *    length. A sub-interval that is the whole intercept is not reported.
  * 9. Zone: the vein zone (a zone of kind 'vein') logged on the most core length of the intercept's
  *    samples (`zoneColumn`, default the table's categorical `zone` column); when no sample is logged
  *    in a vein, the vein whose surface the hole pierces between `from` and `to`; else null.
@@ -37,8 +45,8 @@
  *    stays null). With d the hole's unit direction at the mid depth and n the vein's unit normal:
  *    true width TW = coreLength × |d · n|; horizontal width (horizontal, perpendicular to strike)
  *    HW = TW / sin(dip), null for veins flatter than MIN_DIP_FOR_HW. No vein near: both null.
- * 11. Label: capped grade over a width that says which width it is: HW by default, else TW, else
- *    core length ("over 1.20 m (core length)"); including clauses use the same kind of width.
+ * 11. Label: capped grade over the intercept's width (rule 5) saying which width it is
+ *    ("over 0.82 m (HW)", "over 1.20 m (core length)"); including clauses use the same kind of width.
  */
 import type { IntervalTableModel, Model } from '../data/model';
 import { desurvey, directionAtDepth, pathFromTrace, positionAtDepth, sampleDepths, type HolePath } from './desurvey';
@@ -55,6 +63,57 @@ export const MIN_DIP_FOR_HW = 5;
 const DEPTH_EPS = 1e-6;
 
 export type WidthKind = 'horizontal' | 'true' | 'core';
+/** How unsampled core inside an intercept (a missing assay or a gap with no row) counts (rule 4). */
+export type UnsampledRule = 'zero' | 'break';
+
+/** Default width of gram-metres and labels: horizontal width, the one narrow-vein disclosures quote. */
+export const DEFAULT_WIDTH_BASIS: WidthKind = 'horizontal';
+export const DEFAULT_UNSAMPLED: UnsampledRule = 'zero';
+/** A width's name in labels and legends. */
+export const WIDTH_TAG: Record<WidthKind, string> = { horizontal: 'HW', true: 'TW', core: 'core length' };
+/** A width's short name, for narrow cells and column headers. */
+export const WIDTH_ABBR: Record<WidthKind, string> = { horizontal: 'HW', true: 'TW', core: 'CL' };
+/** What each unsampled-core rule does, in a few words (parameters and notes). */
+export const UNSAMPLED_TEXT: Record<UnsampledRule, string> = {
+  zero: 'unsampled core (gaps, missing assays) at zero grade',
+  break: 'unsampled core (gaps, missing assays) breaks the intercept',
+};
+
+/** The widths an interval may have (core length always). */
+export interface Widths {
+  coreLength: number;
+  trueWidth: number | null;
+  horizontalWidth: number | null;
+}
+
+/** One width of an interval, m; null when unknown there. */
+export function widthOf(w: Widths, kind: WidthKind): number | null {
+  return kind === 'horizontal' ? w.horizontalWidth : kind === 'true' ? w.trueWidth : w.coreLength;
+}
+
+/**
+ * The width used for a chosen basis: the basis when `known` says it is, else true width when
+ * known, else core length (always known). Rule 5.
+ */
+export function chooseWidth(basis: WidthKind, known: (k: WidthKind) => boolean): WidthKind {
+  if (basis === 'horizontal' && known('horizontal')) return 'horizontal';
+  if (basis !== 'core' && known('true')) return 'true';
+  return 'core';
+}
+
+/**
+ * Grade × thickness (gram-metres, g/t·m; %·m for a grade in %): capped grade (g/t) × width (m).
+ * The one definition of the figure: the intercept table, its CSV, the long section and the grade on
+ * the vein all call it, each with the width it says it uses.
+ */
+export function gramMetres(grade: number, width: number): number {
+  return grade * width;
+}
+
+/** The unit of gram-metres with its width: "g/t·m (HW)". */
+export function gramMetresUnit(unit: string, kind: WidthKind): string {
+  return `${unit || 'grade'}·m (${WIDTH_ABBR[kind]})`;
+}
 
 export interface InterceptOptions {
   /** cut-off grade in the column's unit (g/t): the composite and each edge sample must be ≥ it */
@@ -75,8 +134,12 @@ export interface InterceptOptions {
   domain?: string | null;
   /** categorical column naming the vein zone of each sample; default `zone` when present, null = none */
   zoneColumn?: string | null;
-  /** which width the label quotes when it is known; default 'horizontal' */
+  /** width of gram-metres and labels when it is known (rule 5); default 'horizontal' */
+  widthBasis?: WidthKind;
+  /** older name of `widthBasis` (read when widthBasis is absent) */
   labelWidth?: WidthKind;
+  /** how a missing assay or an unsampled gap inside an intercept counts (rule 4); default 'zero' */
+  unsampled?: UnsampledRule;
 }
 
 /** The vein orientation used for an intercept's widths. */
@@ -100,14 +163,20 @@ export interface InterceptInterval {
   to: number;
   /** to - from, m */
   coreLength: number;
-  /** assayed core inside [from, to], m (less than coreLength only when a short gap is bridged) */
+  /** assayed core inside [from, to], m */
   sampledLength: number;
-  /** row indices of the samples in the table, in depth order */
+  /** core inside [from, to] with no assay (gaps and missing values, counted at zero grade), m */
+  unsampledLength: number;
+  /** row indices of the samples in the table, in depth order (rows with a missing assay included) */
   rows: number[];
-  /** length-weighted grade of the capped samples (= gradeUncapped without a top-cut) */
+  /** length-weighted grade of the capped samples over the core length (= gradeUncapped without a top-cut) */
   grade: number;
   gradeUncapped: number;
-  /** capped grade × core length (g/t·m) */
+  /** the width gram-metres and the label use, m (widthKind says which) */
+  width: number;
+  /** which width that is: the basis asked for, or the fallback when it is unknown here (rule 5) */
+  widthKind: WidthKind;
+  /** gram-metres: capped grade × width, g/t·m */
   gramMetres: number;
   /** m, when a vein orientation is known here */
   trueWidth: number | null;
@@ -118,8 +187,6 @@ export interface InterceptInterval {
   vein: InterceptVein | null;
   /** world coordinates (float64) at the mid depth, for fly-to */
   midpoint: Vec3;
-  /** the width the label quotes */
-  labelWidth: WidthKind;
   /** e.g. "6.07 g/t Au over 0.82 m (HW)" */
   label: string;
 }
@@ -163,40 +230,49 @@ function categorical(t: IntervalTableModel, name: string) {
   return key ? t.categorical[key] : undefined;
 }
 
-interface Sample {
+/**
+ * A piece of core along a hole: an assay row, or a gap between rows (row -1). Unassayed pieces (a
+ * missing value or a gap) have grade 0: rule 4 counts unsampled core at zero grade.
+ */
+interface Piece {
+  /** table row, -1 for a gap */
   row: number;
   from: number;
   to: number;
-  /** capped and uncapped grade */
+  /** capped and uncapped grade (0 when not assayed) */
   g: number;
   gu: number;
+  assayed: boolean;
+  /** domain code of the row (a gap takes the row above's) */
+  d: number;
 }
 
-/** Index ranges [start, end] (inclusive) of composites over samples s (one unbroken run). */
-function composite(s: Sample[], lo: number, hi: number, cutoff: number, maxDilution: number): [number, number][] {
+const pieceLength = (p: Piece) => p.to - p.from;
+
+/** Index ranges [start, end] (inclusive) of composites over pieces s (one unbroken run). */
+function composite(s: Piece[], lo: number, hi: number, cutoff: number, maxDilution: number): [number, number][] {
   const out: [number, number][] = [];
   const ok = (grade: number) => grade >= cutoff - 1e-9 * Math.max(1, Math.abs(cutoff));
+  // Only an assayed sample ≥ cut-off opens or closes a composite; anything else is dilution.
+  const edge = (p: Piece) => p.assayed && ok(p.g);
   let i = lo;
   while (i <= hi) {
-    if (!ok(s[i].g)) { i++; continue; }
+    if (!edge(s[i])) { i++; continue; }
     let end = i;
-    let len = s[i].to - s[i].from;
+    let len = pieceLength(s[i]);
     let acc = len * s[i].g;
     for (;;) {
-      // The run of dilution after `end`: below-cut samples and the gaps between samples.
-      let dil = 0, dLen = 0, dAcc = 0;
+      // The run of dilution after `end`: samples below cut-off and unsampled core.
+      let dil = 0, dAcc = 0;
       let k = end + 1;
-      while (k <= hi && !ok(s[k].g)) {
-        dil += Math.max(0, s[k].from - s[k - 1].to) + (s[k].to - s[k].from);
-        dLen += s[k].to - s[k].from;
-        dAcc += (s[k].to - s[k].from) * s[k].g;
+      while (k <= hi && !edge(s[k]) && dil <= maxDilution + DEPTH_EPS) {
+        dil += pieceLength(s[k]);
+        dAcc += pieceLength(s[k]) * s[k].g;
         k++;
       }
-      if (k > hi) break;
-      dil += Math.max(0, s[k].from - s[k - 1].to);
-      if (dil > maxDilution + DEPTH_EPS) break;
-      const kLen = s[k].to - s[k].from;
-      const nLen = len + dLen + kLen;
+      if (k > hi || dil > maxDilution + DEPTH_EPS) break;
+      const kLen = pieceLength(s[k]);
+      const nLen = len + dil + kLen;
       const nAcc = acc + dAcc + kLen * s[k].g;
       if (!ok(nAcc / nLen)) break;
       len = nLen;
@@ -209,20 +285,21 @@ function composite(s: Sample[], lo: number, hi: number, cutoff: number, maxDilut
   return out;
 }
 
-/** Runs of samples that may be composited together: split at missing assays, long gaps, overlaps, domain changes. */
-function runs(s: Sample[], lo: number, hi: number, domain: Int32Array | null, maxDilution: number): [number, number][] {
+/**
+ * Runs of pieces that may be composited together: split at overlaps, domain changes and, when
+ * unsampled core breaks composites, at every unassayed piece (left out of every run).
+ */
+function runs(s: Piece[], lo: number, hi: number, useDomain: boolean, breakUnsampled: boolean): [number, number][] {
   const out: [number, number][] = [];
   let start = -1;
   for (let i = lo; i <= hi; i++) {
-    if (Number.isNaN(s[i].g)) {
+    if (breakUnsampled && !s[i].assayed) {
       if (start >= 0) out.push([start, i - 1]);
       start = -1;
       continue;
     }
     if (start >= 0) {
-      const gap = s[i].from - s[i - 1].to;
-      const broken =
-        gap > maxDilution + DEPTH_EPS || gap < -DEPTH_EPS || (domain !== null && domain[s[i].row] !== domain[s[i - 1].row]);
+      const broken = s[i].from - s[i - 1].to < -DEPTH_EPS || (useDomain && s[i].d !== s[i - 1].d);
       if (broken) {
         out.push([start, i - 1]);
         start = i;
@@ -233,19 +310,25 @@ function runs(s: Sample[], lo: number, hi: number, domain: Int32Array | null, ma
   return out;
 }
 
+/** The pieces of one hole: its rows in depth order with the gaps between them as pieces of their own. */
+function piecesOf(rows: number[], table: IntervalTableModel, values: Float64Array, topCut: number | null, domain: Int32Array | null): Piece[] {
+  const out: Piece[] = [];
+  for (const r of rows) {
+    const v = values[r];
+    const from = table.from[r], to = table.to[r];
+    const d = domain ? domain[r] : 0;
+    const prev = out[out.length - 1];
+    if (prev && from - prev.to > DEPTH_EPS) out.push({ row: -1, from: prev.to, to: from, g: 0, gu: 0, assayed: false, d: prev.d });
+    const assayed = !Number.isNaN(v);
+    const g = !assayed ? 0 : topCut !== null && v > topCut ? topCut : v;
+    out.push({ row: r, from, to, g, gu: assayed ? v : 0, assayed, d });
+  }
+  return out;
+}
+
 function widthText(iv: InterceptInterval, kind: WidthKind): string {
-  const w = kind === 'horizontal' ? iv.horizontalWidth : kind === 'true' ? iv.trueWidth : iv.coreLength;
-  return (w ?? iv.coreLength).toFixed(2);
+  return (widthOf(iv, kind) ?? iv.coreLength).toFixed(2);
 }
-
-/** The width kind to quote: the preferred one when known, else TW when known, else core length. */
-function chooseWidth(pref: WidthKind, hw: number | null, tw: number | null): WidthKind {
-  if (pref === 'horizontal' && hw !== null) return 'horizontal';
-  if (pref !== 'core' && tw !== null) return 'true';
-  return 'core';
-}
-
-const WIDTH_TAG: Record<WidthKind, string> = { horizontal: 'HW', true: 'TW', core: 'core length' };
 
 /**
  * Significant intercepts of every hole, in hole then depth order. `paths[i]` is the desurveyed
@@ -263,6 +346,9 @@ export function computeIntercepts(model: Model, paths: HolePath[], options: Inte
  */
 export function* interceptSteps(model: Model, paths: HolePath[], options: InterceptOptions, orient?: VeinOrienter): Generator<void, Intercept[]> {
   const { cutoff, minLength, maxDilution } = options;
+  if (options.unsampled !== undefined && options.unsampled !== 'zero' && options.unsampled !== 'break') {
+    throw new RangeError(`unsampled core must be 'zero' or 'break' (got ${String(options.unsampled)})`);
+  }
   if (!Number.isFinite(cutoff)) throw new RangeError(`cut-off must be a number (got ${cutoff})`);
   if (!(minLength >= 0)) throw new RangeError(`minimum length must be ≥ 0 m (got ${minLength})`);
   if (!(maxDilution >= 0)) throw new RangeError(`maximum internal dilution must be ≥ 0 m (got ${maxDilution})`);
@@ -284,7 +370,8 @@ export function* interceptSteps(model: Model, paths: HolePath[], options: Interc
   yield;
   const orienter = orient ?? veinOrienterFor(model);
   yield;
-  const prefWidth = options.labelWidth ?? 'horizontal';
+  const basis = options.widthBasis ?? options.labelWidth ?? DEFAULT_WIDTH_BASIS;
+  const breakUnsampled = (options.unsampled ?? DEFAULT_UNSAMPLED) === 'break';
   const unit = col.unit;
   const gradeText = (g: number, withName: boolean) =>
     [g.toFixed(2), unit, withName ? elementName(col.column) : ''].filter((x) => x !== '').join(' ');
@@ -313,18 +400,17 @@ export function* interceptSteps(model: Model, paths: HolePath[], options: Interc
   for (const hi of holeOrder) {
     const rows = byHole.get(hi)!;
     rows.sort((a, b) => table.from[a] - table.from[b] || table.to[a] - table.to[b]);
-    const s: Sample[] = rows.map((r) => {
-      const v = values[r];
-      return { row: r, from: table.from[r], to: table.to[r], gu: v, g: topCut !== null && v > topCut ? topCut : v };
-    });
+    const s = piecesOf(rows, table, values, topCut, domainCol ? domainCol.codes : null);
     let path: HolePath | null = null;
     const holeId = model.holes[hi].id;
 
     const interval = (a: number, b: number, vein: InterceptVein | null, zoneId: string | null): InterceptInterval => {
-      let len = 0, acc = 0, accU = 0;
+      // Rule 4: unassayed pieces weigh their length at zero grade.
+      let len = 0, sampled = 0, acc = 0, accU = 0;
       for (let k = a; k <= b; k++) {
-        const l = s[k].to - s[k].from;
+        const l = pieceLength(s[k]);
         len += l;
+        if (s[k].assayed) sampled += l;
         acc += l * s[k].g;
         accU += l * s[k].gu;
       }
@@ -341,27 +427,31 @@ export function* interceptSteps(model: Model, paths: HolePath[], options: Interc
         trueWidth = coreLength * Math.abs(d[0] * vein.normal[0] + d[1] * vein.normal[1] + d[2] * vein.normal[2]);
         horizontalWidth = vein.dip >= MIN_DIP_FOR_HW ? trueWidth / Math.sin((vein.dip * Math.PI) / 180) : null;
       }
-      const labelWidth = chooseWidth(prefWidth, horizontalWidth, trueWidth);
+      const widths: Widths = { coreLength, trueWidth, horizontalWidth };
+      const widthKind = chooseWidth(basis, (k) => widthOf(widths, k) !== null);
+      const width = widthOf(widths, widthKind)!;
       const iv: InterceptInterval = {
         holeId,
         holeIndex: hi,
         from,
         to,
         coreLength,
-        sampledLength: len,
-        rows: s.slice(a, b + 1).map((x) => x.row),
+        sampledLength: sampled,
+        unsampledLength: Math.max(0, len - sampled),
+        rows: s.slice(a, b + 1).filter((x) => x.row >= 0).map((x) => x.row),
         grade,
         gradeUncapped: accU / len,
-        gramMetres: grade * coreLength,
+        width,
+        widthKind,
+        gramMetres: gramMetres(grade, width),
         trueWidth,
         horizontalWidth,
         zoneId,
         vein,
         midpoint: positionAtDepth(path, mid),
-        labelWidth,
         label: '',
       };
-      iv.label = `${gradeText(grade, true)} over ${widthText(iv, labelWidth)} m (${WIDTH_TAG[labelWidth]})`;
+      iv.label = `${gradeText(grade, true)} over ${widthText(iv, widthKind)} m (${WIDTH_TAG[widthKind]})`;
       return iv;
     };
 
@@ -375,6 +465,7 @@ export function* interceptSteps(model: Model, paths: HolePath[], options: Interc
       if (zoneCol) {
         const votes = new Map<string, number>();
         for (let k = a; k <= b; k++) {
+          if (s[k].row < 0) continue;
           const code = zoneCol.codes[s[k].row];
           const z = code >= 0 ? zoneOfCode[code] : null;
           if (z) votes.set(z, (votes.get(z) ?? 0) + (s[k].to - s[k].from));
@@ -396,15 +487,15 @@ export function* interceptSteps(model: Model, paths: HolePath[], options: Interc
       return { zoneId: null, vein: h ? asVein(h, false) : null };
     };
 
-    for (const [lo, hiRun] of runs(s, 0, s.length - 1, domainCol ? domainCol.codes : null, maxDilution)) {
+    for (const [lo, hiRun] of runs(s, 0, s.length - 1, domainCol !== undefined, breakUnsampled)) {
       for (const [a, b] of composite(s, lo, hiRun, cutoff, maxDilution)) {
         if (s[b].to - s[a].from < minLength - DEPTH_EPS) continue;
         const { zoneId, vein } = veinOf(a, b);
         const main = interval(a, b, vein, zoneId);
         const including: InterceptInterval[] = [];
         if (includeCutoff !== null) {
-          // Rule 8: no dilution and no gaps inside an including clause, no minimum length.
-          for (const [lo2, hi2] of runs(s, a, b, null, 0)) {
+          // Rule 8: no dilution and no unsampled core inside an including clause, no minimum length.
+          for (const [lo2, hi2] of runs(s, a, b, false, true)) {
             for (const [ia, ib] of composite(s, lo2, hi2, includeCutoff, 0)) {
               if (ia === a && ib === b) continue; // the whole intercept: not a sub-interval
               including.push(interval(ia, ib, vein, zoneId));
@@ -415,7 +506,7 @@ export function* interceptSteps(model: Model, paths: HolePath[], options: Interc
           including.length === 0
             ? main.label
             : `${main.label}, including ${including
-                .map((x) => `${gradeText(x.grade, false)} over ${widthText(x, main.labelWidth)} m`)
+                .map((x) => `${gradeText(x.grade, false)} over ${widthText(x, main.widthKind)} m`)
                 .join(' and ')}`;
         out.push({ ...main, label, including });
       }
@@ -440,21 +531,24 @@ function unitTag(unit: string): string {
 
 /**
  * Intercepts as CSV (RFC 4180, CRLF line ends), one row per intercept, a header naming units.
- * Depths, lengths and widths in m and grades to 3 decimals; unknown widths are empty cells.
+ * Depths, lengths and widths in m and grades to 3 decimals; unknown widths are empty cells. Gram-metres
+ * are capped grade × the width named in the next column (HW, TW or core length: the basis asked
+ * for, or the fallback where it is unknown); `unsampled_m` is the core counted at zero grade.
  */
 export function interceptsToCsv(rows: Intercept[], unit: string): string {
   const u = unitTag(unit);
+  const gm = u === 'gpt' ? 'gram_metres' : `${u}_metres`;
   const header = [
-    'hole_id', 'from_m', 'to_m', 'core_length_m', 'true_width_m', 'horizontal_width_m',
-    `grade_capped_${u}`, `grade_uncapped_${u}`, u === 'gpt' ? 'gram_metres' : `${u}_metres`, 'zone', 'label',
+    'hole_id', 'from_m', 'to_m', 'core_length_m', 'true_width_m', 'horizontal_width_m', 'unsampled_m',
+    `grade_capped_${u}`, `grade_uncapped_${u}`, gm, `${gm}_width`, 'zone', 'label',
   ];
   const num = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : x.toFixed(3));
   const lines = [header.join(',')];
   for (const r of rows) {
     lines.push(
       [
-        csvField(r.holeId), num(r.from), num(r.to), num(r.coreLength), num(r.trueWidth), num(r.horizontalWidth),
-        num(r.grade), num(r.gradeUncapped), num(r.gramMetres), csvField(r.zoneId ?? ''), csvField(r.label),
+        csvField(r.holeId), num(r.from), num(r.to), num(r.coreLength), num(r.trueWidth), num(r.horizontalWidth), num(r.unsampledLength),
+        num(r.grade), num(r.gradeUncapped), num(r.gramMetres), WIDTH_TAG[r.widthKind], csvField(r.zoneId ?? ''), csvField(r.label),
       ].join(','),
     );
   }
