@@ -106,11 +106,10 @@ export async function loadInto(store: VeinscapeStore, src: LoadSource, options: 
         report = { ...added, errors: [...report.errors, ...added.errors], warnings: [...report.warnings, ...added.warnings], notes: [...(report.notes ?? []), ...(added.notes ?? [])] };
       }
     } else if (surfaces.length > 0) {
-      const texts = await Promise.all(tables.map(async (f) => ({ name: f.name, text: await f.text() })));
-      report = await importSurfacesInto(store, surfaces, texts, options);
+      report = await importSurfacesInto(store, surfaces, await tableBytes(tables), options);
     } else if (tables.length > 0) {
-      const texts = await Promise.all(tables.map(async (f) => ({ name: f.name, text: await f.text() })));
-      report = await importCsvInto(store, texts, {});
+      // A new file set: import settings start from what is detected in it, never from the last set's.
+      report = await importCsvInto(store, await tableBytes(tables), {}, { fileSet: newFileSet(tables) });
     } else {
       report = failure(files.map((f) => f.name).join(', '), 'no deposit file (.json or .vsb), drill tables (.csv) or surface files (DXF, OBJ, GOCAD, Surpac, STL, glTF, OMF) among the files');
       st.setLoadFailed(report);
@@ -182,13 +181,28 @@ export function reloadModel(store: VeinscapeStore, model: Model): Promise<LoadRe
   return runAndStore(store, { kind: 'model', model, report, source: report.source, method: st.desurveyMethod });
 }
 
-/** Import drill tables (collar, survey, assay CSV) with the given options, and show them. */
-export function importCsvInto(store: VeinscapeStore, files: CsvFile[], options: ImportOptions, how: { keepImported?: boolean } = {}): Promise<LoadReport> {
+/** Drill tables as bytes: their encoding (UTF-8, UTF-16, Windows-1252) is told from the bytes (csv/encoding.ts). */
+function tableBytes(tables: File[]): Promise<CsvFile[]> {
+  return Promise.all(tables.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+let fileSets = 0;
+/** A new identity for files opened together (the same names opened again are another set). */
+export function newFileSet(files: { name: string }[]): string {
+  return `${++fileSets}: ${files.map((f) => f.name).join(', ')}`;
+}
+
+/**
+ * Import drill tables (collar, survey, assay CSV) with the given options, and show them.
+ * `fileSet` names the set the options belong to: a new one for files just opened, the shown
+ * import's own for "Import again".
+ */
+export function importCsvInto(store: VeinscapeStore, files: CsvFile[], options: ImportOptions, how: { keepImported?: boolean; fileSet?: string } = {}): Promise<LoadReport> {
   const source = files.map((f) => f.name).join(', ');
   const st = store.getState();
   st.setLoading({ source, phase: 'reading', fraction: 0 });
   const keep = how.keepImported && st.model ? st.model : undefined;
-  return runAndStore(store, { kind: 'csv', files, options, source, method: st.desurveyMethod, ...(keep ? { keep } : {}) });
+  return runAndStore(store, { kind: 'csv', files, options, source, method: st.desurveyMethod, fileSet: how.fileSet ?? newFileSet(files), ...(keep ? { keep } : {}) });
 }
 
 /** Desurvey the loaded holes again with another method (the model itself does not change). */

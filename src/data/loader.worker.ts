@@ -139,7 +139,7 @@ async function importSurfaces(req: Extract<WorkerRequest, { kind: 'surfaces' }>)
     notes.push(...(imported.report.notes ?? []), ...(v.report.notes ?? []));
     if (v.model) {
       base = v.model;
-      csv = { files: req.csv, options: {}, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, document: imported.document };
+      csv = { fileSet: `${req.source} (${Date.now()})`, files: req.csv, options: {}, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, lengthUnitDetected: imported.lengthUnitDetected, document: imported.document };
     }
   }
   const files = await Promise.all(req.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(f.bytes instanceof Blob ? await f.bytes.arrayBuffer() : f.bytes) })));
@@ -205,6 +205,8 @@ self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
     if (req.kind === 'csv') {
       post({ type: 'progress', phase: 'parsing', fraction: 0.1 });
       const imported = importCsv(req.files, req.options);
+      // No hole at all: the file set failed, and the dataset on screen stays (with this report).
+      if (!imported.report.ok) return post({ type: 'failed', report: { ...imported.report, errors: [...imported.report.errors, { path: req.source, message: 'no drill hole could be read from these files: the data on screen is unchanged' }] } });
       post({ type: 'progress', phase: 'validating', fraction: 0.4 });
       const { model: tables, report } = validateDeposit(imported.document, req.source);
       if (!tables) return post({ type: 'failed', report: { ...report, errors: [...imported.report.errors, ...report.errors] } });
@@ -218,7 +220,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
         counts: { ...report.counts, ...imported.report.counts },
         dropped: { ...imported.report.dropped },
       };
-      const info: CsvImportInfo = { files: req.files, options: req.options, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, document: imported.document };
+      const info: CsvImportInfo = { fileSet: req.fileSet, files: req.files, options: req.options, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, lengthUnitDetected: imported.lengthUnitDetected, document: imported.document };
       return await finish(model, merged, req, info);
     }
     if (req.kind === 'surfaces') return await importSurfaces(req);

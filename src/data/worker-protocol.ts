@@ -16,7 +16,8 @@ export type WorkerRequest =
   | { kind: 'blob'; blob: Blob; source: string; method: DesurveyMethod }
   | { kind: 'object'; value: unknown; source: string; method: DesurveyMethod }
   /** `keep`: the dataset on screen, whose imported surfaces and lines the new tables keep */
-  | { kind: 'csv'; files: CsvFile[]; options: ImportOptions; source: string; method: DesurveyMethod; keep?: Model }
+  /** `fileSet`: identity of the file set the import settings belong to (a new one per opening of files; kept by "Import again") */
+  | { kind: 'csv'; files: CsvFile[]; options: ImportOptions; source: string; method: DesurveyMethod; fileSet: string; keep?: Model }
   | { kind: 'prepare'; model: Model; source: string; method: DesurveyMethod }
   /**
    * Surface files (DXF, OBJ, GOCAD, Surpac, STL, glTF, OMF) added to `base` (the dataset on screen,
@@ -30,11 +31,14 @@ export type LoadPhase = 'reading' | 'parsing' | 'validating' | 'building' | 'dra
 
 /** What a CSV import detected, kept so the user can change the mapping and import again. */
 export interface CsvImportInfo {
+  /** identity of the file set: the import settings (options) belong to it and to no other set */
+  fileSet: string;
   files: CsvFile[];
   options: ImportOptions;
   tables: DetectedTable[];
   dipSign: ImportResult['dipSign'];
   lengthUnit: ImportResult['lengthUnit'];
+  lengthUnitDetected: ImportResult['lengthUnitDetected'];
   document: DepositInput;
 }
 

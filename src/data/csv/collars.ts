@@ -6,6 +6,7 @@
 import { readNumber } from './columns';
 import { at, fmt, Issues } from './issues';
 import { cell, type CsvTable } from './parse';
+import type { Dialect } from './dialect';
 import type { ColumnMapping, DetectedTable } from './types';
 import { toDip, toMetres, wrapAzimuth, type Conversion } from './units';
 
@@ -54,6 +55,7 @@ export function readCollars(tables: MappedTable[], conv: Conversion, issues: Iss
   let hasDepthColumn = false;
   for (const { table, mapping: m, info } of tables) {
     const file = table.file;
+    const dl = table.dialect;
     if (m.depth) hasDepthColumn = true;
     if (!m.elevation) issues.warn(file, `no elevation column (looked for RL, Z, ELEV, ELEVATION...): collars placed at elevation 0 m`);
     // Unreadable metadata values, counted per value, reported once per table.
@@ -72,20 +74,20 @@ export function readCollars(tables: MappedTable[], conv: Conversion, issues: Iss
       if (!id) return reject('hole id missing', `hole id missing in column ${m.hole}`);
       const first = byId.get(id);
       if (first) return reject('duplicate collar', `duplicate collar for hole "${id}" (first at ${first.where})`);
-      const e = readNumber(get(m.east!));
-      const n = readNumber(get(m.north!));
-      const z = m.elevation ? readNumber(get(m.elevation)) : 0;
+      const e = readNumber(get(m.east!), dl);
+      const n = readNumber(get(m.north!), dl);
+      const z = m.elevation ? readNumber(get(m.elevation), dl) : 0;
       if (![e, n, z].every(Number.isFinite)) {
         const cells = [m.east!, m.north!, m.elevation].filter((h): h is string => !!h).map((h) => `${h} "${get(h)}"`);
         return reject('coordinates', `collar coordinates are not all numbers (${cells.join(', ')})`);
       }
       const rec: CollarRec = { id, where, collar: [toMetres(e, conv), toMetres(n, conv), toMetres(z, conv)] };
       if (m.depth) {
-        const d = readNumber(get(m.depth));
+        const d = readNumber(get(m.depth), dl);
         if (Number.isFinite(d) && d > 0) rec.depth = toMetres(d, conv);
         else issues.repeated('warning', file, 'bad final depth', where, `final depth "${get(m.depth)}" in ${m.depth} is not a positive number: computed from surveys and intervals instead`, id);
       }
-      readOrientation(get, m, conv, rec, file, where, issues);
+      readOrientation(get, dl, m, conv, rec, file, where, issues);
       const program = m.program ? get(m.program).trim() : '';
       if (program) rec.program = program;
       const yearText = m.year ? get(m.year).trim() : '';
@@ -120,11 +122,11 @@ export function readCollars(tables: MappedTable[], conv: Conversion, issues: Iss
 }
 
 /** Collar azimuth and dip, used to draw a hole that has no survey. */
-function readOrientation(get: (h: string | undefined) => string, m: ColumnMapping, conv: Conversion, rec: CollarRec, file: string, where: string, issues: Issues): void {
+function readOrientation(get: (h: string | undefined) => string, dl: Dialect, m: ColumnMapping, conv: Conversion, rec: CollarRec, file: string, where: string, issues: Issues): void {
   const dipHeader = m.dip ?? m.inclination;
   if (!m.azimuth || !dipHeader) return;
-  const az = readNumber(get(m.azimuth));
-  const raw = readNumber(get(dipHeader));
+  const az = readNumber(get(m.azimuth), dl);
+  const raw = readNumber(get(dipHeader), dl);
   if (!Number.isFinite(az) && !Number.isFinite(raw)) return;
   const dip = toDip(raw, m.dip ? 'dip' : 'inclination', conv);
   if (!Number.isFinite(az) || !Number.isFinite(dip.dip)) {

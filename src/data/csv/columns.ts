@@ -5,6 +5,7 @@
  * HOLE_ID, hole_ID, "Hole ID" and HoleID are the same name.
  */
 import { readNumericCell } from '../intervals';
+import { plainNumberText, type Dialect } from './dialect';
 import type { ColumnRole } from './types';
 
 export function normalizeName(h: string): string {
@@ -91,8 +92,11 @@ export type ValueKind = 'value' | 'missing' | 'below-detection' | 'over-limit' |
  * the loader reads as "below detection" (kept as half the limit); ">100" (over the upper limit) is
  * written as the limit.
  */
-export function readValueCell(raw: string): { value: number | null; kind: ValueKind } {
-  const s = raw.trim();
+export function readValueCell(raw: string, dialect: Dialect): { value: number | null; kind: ValueKind } {
+  const t = raw.trim();
+  // "<0,005" in a decimal-comma file is "<0.005": the sign of a limit stays, the number is rewritten.
+  const limit = /^[<>]/.test(t) ? t[0] : '';
+  const s = limit + plainNumberText(t.slice(limit.length).trim(), dialect);
   if (s.startsWith('>')) {
     const n = Number(s.slice(1).trim());
     if (s.length > 1 && Number.isFinite(n)) return { value: n, kind: 'over-limit' };
@@ -104,20 +108,23 @@ export function readValueCell(raw: string): { value: number | null; kind: ValueK
   return { value: null, kind: missing ? 'missing' : 'text' };
 }
 
-/** A number in a structural column (coordinate, depth, angle); NaN when blank or not a number. */
-export function readNumber(raw: string | undefined): number {
-  const s = (raw ?? '').trim();
+/**
+ * A number in a structural column (coordinate, depth, angle), in the file's dialect (decimal comma,
+ * thousands separators: dialect.ts); NaN when blank or not a number.
+ */
+export function readNumber(raw: string | undefined, dialect: Dialect): number {
+  const s = plainNumberText((raw ?? '').trim(), dialect);
   if (s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return NaN;
   return Number(s);
 }
 
 /** A value column is numeric when most of its non-missing cells read as numbers. */
-export function inferNumeric(header: string, cells: Iterable<string>): boolean {
+export function inferNumeric(header: string, cells: Iterable<string>, dialect: Dialect): boolean {
   if (looksCategorical(header) && !isGoldName(header)) return false;
   let numeric = 0;
   let text = 0;
   for (const raw of cells) {
-    const k = readValueCell(raw).kind;
+    const k = readValueCell(raw, dialect).kind;
     if (k === 'text') text++;
     else if (k !== 'missing') numeric++;
   }

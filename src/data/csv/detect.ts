@@ -132,7 +132,7 @@ export function collectDips(tables: { table: CsvTable; kind: TableKind; mapping:
     if (!h || (t.kind !== 'collar' && t.kind !== 'survey')) continue;
     const i = t.table.index.get(h) ?? -1;
     for (const row of t.table.rows) {
-      const v = readNumber(cell(row, i));
+      const v = readNumber(cell(row, i), t.table.dialect);
       if (Number.isFinite(v)) out.push(v);
     }
   }

@@ -12,7 +12,9 @@ import { readCollars, type MappedTable } from './collars';
 import { collectDips, detectDipSign, detectLengthUnit, detectTable } from './detect';
 import { buildHoles } from './holes';
 import { readIntervals, type IntervalTableInput } from './intervals';
-import { fmt, Issues } from './issues';
+import { describeDialect } from './dialect';
+import { controlShare, decodeBytes, fromText, stripControls } from './encoding';
+import { at, fmt, Issues } from './issues';
 import { parseCsv } from './parse';
 import { readSurveys } from './surveys';
 import type { CsvFile, DetectedTable, DipSign, ImportOptions, ImportResult, ProjectInput } from './types';
@@ -28,27 +30,12 @@ export function importCsv(files: CsvFile[], options: ImportOptions = {}): Import
     issues.counts[k] = 0;
     issues.dropped[k] = 0;
   }
-  const mapped: MappedTable[] = files.map((f) => {
-    const table = parseCsv(f.name, f.text);
-    if (table.ragged) issues.warn(f.name, `${fmt(table.ragged)} row(s) have more or fewer fields than the header: missing fields read as blank, extra fields ignored`);
-    const { kind, mapping } = detectTable(table, options.mapping?.[f.name], issues);
-    const roleHeaders = new Set(Object.values(mapping));
-    const info: DetectedTable = {
-      file: f.name, kind, headers: table.headers, mapping, unmapped: table.headers.filter((h) => !roleHeaders.has(h)),
-      columns: [], rows: table.rows.length, loaded: 0, dropped: 0,
-    };
-    if (kind === 'unknown') {
-      issues.error(f.name, `cannot tell what table this is from its columns (${table.headers.join(', ')}): ${KIND_NEEDS}; map its columns; ${fmt(table.rows.length)} row(s) ignored`);
-      issues.drop('unrecognised', table.rows.length);
-      info.dropped = table.rows.length;
-    } else if (kind !== 'interval' && info.unmapped.length) {
-      issues.warn(f.name, `${kind} table: column(s) not used: ${info.unmapped.join(', ')}`);
-    }
-    return { table, mapping, info };
-  });
+  const mapped: MappedTable[] = files.map((f) => readTable(f, options, issues));
   const ofKind = (k: DetectedTable['kind']) => mapped.filter((t) => t.info.kind === k);
 
-  const lengthUnit = detectLengthUnit(options.lengthUnit, mapped.map((t) => ({ file: t.table.file, mapping: t.mapping })), issues);
+  const unitTables = mapped.map((t) => ({ file: t.table.file, mapping: t.mapping }));
+  const lengthUnit = detectLengthUnit(options.lengthUnit, unitTables, issues);
+  const lengthUnitDetected = options.lengthUnit ? detectLengthUnit(undefined, unitTables, new Issues()) : lengthUnit;
   const dipSign = chooseDipSign(mapped, options, issues);
   const conv = conversion(lengthUnit, dipSign.used);
   const names = files.map((f) => f.name).join(', ');
@@ -76,10 +63,62 @@ export function importCsv(files: CsvFile[], options: ImportOptions = {}): Import
     ok: holes.length > 0,
     errors: issues.errors,
     warnings: issues.warnings,
+    notes: issues.notes,
     counts: issues.counts,
     dropped: issues.dropped,
   };
-  return { document, report, tables: mapped.map((t) => t.info), dipSign, lengthUnit };
+  return { document, report, tables: mapped.map((t) => t.info), dipSign, lengthUnit, lengthUnitDetected };
+}
+
+/** Share of control characters above which a file is not a text table (a workbook, an image, a zip). */
+const BINARY_SHARE = 0.05;
+
+/**
+ * One file: decoded, parsed in its detected dialect, its kind and columns detected. Files that
+ * hold no table (empty, blank lines only, binary) or only a header are reported by name; the other
+ * files of the set load as usual.
+ */
+function readTable(f: CsvFile, options: ImportOptions, issues: Issues): MappedTable {
+  const decoded = f.bytes !== undefined ? decodeBytes(f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(f.bytes)) : fromText(f.text);
+  const name = f.name;
+  let text = decoded.text;
+  const binary = controlShare(text) > BINARY_SHARE;
+  if (binary) {
+    issues.error(name, `${name} is not a text table (${Math.round(controlShare(text) * 100)} % of its first characters are control or binary bytes: a workbook, an image or a damaged file?); save it as CSV; file ignored`);
+    text = '';
+  } else {
+    const stripped = stripControls(text);
+    if (stripped.removed) issues.warn(at(name, stripped.firstLine), `${fmt(stripped.removed)} control character(s) (NUL or other binary bytes) removed from ${name}, the first on line ${stripped.firstLine}: check the file was exported completely`);
+    text = stripped.text;
+  }
+  const table = parseCsv(name, text);
+  const format = `${describeDialect(table.dialect)}, ${decoded.encoding}${decoded.bom ? ' (with byte-order mark)' : ''}`;
+  const override = options.mapping && Object.hasOwn(options.mapping, name) ? options.mapping[name] : undefined;
+  const empty = table.headers.length === 0;
+  const { kind, mapping } = empty ? { kind: 'unknown' as const, mapping: {} } : detectTable(table, override, issues);
+  const detectedMapping = override && !empty ? detectTable(table, undefined, new Issues()).mapping : mapping;
+  const roleHeaders = new Set(Object.values(mapping));
+  const info: DetectedTable = {
+    file: name, kind, headers: table.headers, mapping, detectedMapping, dialect: table.dialect, encoding: decoded.encoding, format,
+    unmapped: table.headers.filter((h) => !roleHeaders.has(h)), columns: [], rows: table.rows.length, loaded: 0, dropped: 0,
+  };
+  if (binary) return { table, mapping, info };
+  if (empty) {
+    issues.error(name, `${name} ${text.length === 0 ? 'is empty' : 'holds only blank lines'}: no table to read; file ignored`);
+    return { table, mapping, info };
+  }
+  issues.note(name, `${name} read as ${format}`);
+  if (table.ragged) issues.warn(name, `${fmt(table.ragged)} row(s) have more or fewer fields than the header: missing fields read as blank, extra fields ignored`);
+  const headerOnly = table.rows.length === 0;
+  if (headerOnly) issues.warn(name, `${name} has a header (${table.headers.join(', ')}) but no data rows: ${kind === 'unknown' ? 'nothing' : `no ${kind} rows`} loaded from it`);
+  if (kind === 'unknown') {
+    issues.error(name, `cannot tell what table this is from its columns (${table.headers.join(', ')}): ${KIND_NEEDS}; map its columns; ${fmt(table.rows.length)} row(s) ignored`);
+    issues.drop('unrecognised', table.rows.length);
+    info.dropped = table.rows.length;
+  } else if (kind !== 'interval' && info.unmapped.length) {
+    issues.warn(name, `${kind} table: column(s) not used: ${info.unmapped.join(', ')}`);
+  }
+  return { table, mapping, info };
 }
 
 function chooseDipSign(mapped: MappedTable[], options: ImportOptions, issues: Issues): ImportResult['dipSign'] {

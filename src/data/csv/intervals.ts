@@ -9,6 +9,7 @@ import type { Collars, MappedTable } from './collars';
 import { goldFactor, inferNumeric, readNumber, readValueCell, splitUnit } from './columns';
 import { at, fmt, Issues } from './issues';
 import { cell } from './parse';
+import type { Dialect } from './dialect';
 import { reportUnknownHoles } from './surveys';
 import type { ValueColumn } from './types';
 import { toMetres, type Conversion } from './units';
@@ -32,8 +33,12 @@ function valueColumns(mt: MappedTable, issues: Issues): ValueColumn[] {
   const { table, mapping: m } = mt;
   const roles = new Set([m.hole, m.from, m.to]);
   const used = new Set(['hole', 'from', 'to']);
+  // Names of Object.prototype ("__proto__", "constructor"...) would not be plain keys of the
+  // document's `data`: such a column is named by its position too.
+  const free = (n: string) => !used.has(n) && !(n in Object.prototype);
   const unique = (name: string, header: string) => {
-    const n = !used.has(name) ? name : !used.has(header) ? header : `${header} (${table.headers.indexOf(header) + 1})`;
+    const n = free(name) ? name : free(header) ? header : `${header} (${table.headers.indexOf(header) + 1})`;
+    if (n !== name && name in Object.prototype) issues.warn(table.file, `column ${header}: "${name}" cannot name a column; named "${n}"`);
     used.add(n);
     return n;
   };
@@ -50,7 +55,7 @@ function valueColumns(mt: MappedTable, issues: Issues): ValueColumn[] {
       return { header, name: unique('Au', header), type: 'numeric', unit: 'g/t', factor, stats: stats() };
     }
     const i = table.index.get(header)!;
-    if (inferNumeric(header, table.rows.map((r) => cell(r, i)))) {
+    if (inferNumeric(header, table.rows.map((r) => cell(r, i)), table.dialect)) {
       return { header, name: unique(unit ? base : header, header), type: 'numeric', unit, factor: 1, stats: stats() };
     }
     return { header, name: unique(header, header), type: 'categorical', factor: 1, stats: stats() };
@@ -87,8 +92,8 @@ export function readIntervals(mt: MappedTable, tableId: string, collars: Collars
       unknown.set(id, u);
       return;
     }
-    const f = readNumber(get(m.from!));
-    const t = readNumber(get(m.to!));
+    const f = readNumber(get(m.from!), table.dialect);
+    const t = readNumber(get(m.to!), table.dialect);
     if (!Number.isFinite(f) || !Number.isFinite(t) || f < 0 || t <= f) {
       return reject('bad from / to', `${m.from} "${get(m.from!)}" / ${m.to} "${get(m.to!)}" must be numbers with 0 ≤ from < to`);
     }
@@ -96,7 +101,7 @@ export function readIntervals(mt: MappedTable, tableId: string, collars: Collars
     from.push(toMetres(f, conv));
     to.push(toMetres(t, conv));
     spans.push({ hole: id, from: toMetres(f, conv), to: toMetres(t, conv), where });
-    cols.forEach((c, k) => values[k].push(readCell(cell(row, valueIndex[k]), c)));
+    cols.forEach((c, k) => values[k].push(readCell(cell(row, valueIndex[k]), c, table.dialect)));
     issues.load('intervals');
     info.loaded++;
   });
@@ -112,14 +117,14 @@ export function readIntervals(mt: MappedTable, tableId: string, collars: Collars
   };
 }
 
-function readCell(raw: string, c: ValueColumn): number | string | null {
+function readCell(raw: string, c: ValueColumn, dialect: Dialect): number | string | null {
   if (c.type === 'categorical') {
     const s = raw.trim();
     if (!s) c.stats.missing++;
     else c.stats.values++;
     return s || null;
   }
-  const v = readValueCell(raw);
+  const v = readValueCell(raw, dialect);
   if (v.kind === 'missing') c.stats.missing++;
   else if (v.kind === 'text') c.stats.nonNumeric++;
   else if (v.kind === 'below-detection') c.stats.belowDetection++;

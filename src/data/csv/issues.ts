@@ -1,5 +1,5 @@
 /**
- * Collects import errors and warnings with their place ("file.csv:row N") and hole id, and the
+ * Collects import errors, warnings and notes (information that needs no action) with their place ("file.csv:row N") and hole id, and the
  * loaded / dropped row counts per table kind. Repetitive issues are capped per file and reason so
  * a broken million-row file still gives a readable report.
  */
@@ -7,6 +7,20 @@ import type { LoadIssue } from '../model';
 
 /** Detailed issues kept per file and reason before the rest are summarised. */
 const MAX_DETAILED = 100;
+/** Longest message and record id kept: a 10 MB field quoted in a message must not make a 1 GB report. */
+const MAX_MESSAGE = 600;
+const MAX_ID = 120;
+
+/** Text cut to `max` characters, saying how long it was. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${fmt(text.length)} characters in all)`;
+}
+
+function issue(path: string, message: string, id?: string): LoadIssue {
+  const m = clip(message, MAX_MESSAGE);
+  const p = clip(path, MAX_MESSAGE);
+  return id === undefined ? { path: p, message: m } : { path: p, id: clip(id, MAX_ID), message: m };
+}
 
 export function at(file: string, line?: number): string {
   return line === undefined ? file : `${file}:row ${line}`;
@@ -15,16 +29,22 @@ export function at(file: string, line?: number): string {
 export class Issues {
   readonly errors: LoadIssue[] = [];
   readonly warnings: LoadIssue[] = [];
+  readonly notes: LoadIssue[] = [];
   readonly counts: Record<string, number> = {};
   readonly dropped: Record<string, number> = {};
   private readonly seen = new Map<string, { level: 'error' | 'warning'; path: string; n: number }>();
 
   error(path: string, message: string, id?: string): void {
-    this.errors.push(id === undefined ? { path, message } : { path, id, message });
+    this.errors.push(issue(path, message, id));
   }
 
   warn(path: string, message: string, id?: string): void {
-    this.warnings.push(id === undefined ? { path, message } : { path, id, message });
+    this.warnings.push(issue(path, message, id));
+  }
+
+  /** Information that needs no action (the dialect and encoding a file was read in). */
+  note(path: string, message: string): void {
+    this.notes.push(issue(path, message));
   }
 
   /** An issue that may repeat many times in one file: `reason` groups it for capping. */

@@ -9,6 +9,7 @@
  * time, so rows stay arrays and blank lines (only whitespace, as 'greedy' means) are skipped here.
  */
 import Papa from 'papaparse';
+import { detectDelimiter, detectNumbers, type Delimiter, type Dialect } from './dialect';
 
 export interface CsvTable {
   file: string;
@@ -22,6 +23,8 @@ export interface CsvTable {
   lines: number[];
   /** rows with fewer or more fields than the header */
   ragged: number;
+  /** delimiter and number format, detected from the file (dialect.ts) */
+  dialect: Dialect;
 }
 
 /** Cell of a row by column index; '' when the column is absent (index -1) or the field missing. */
@@ -29,9 +32,11 @@ export function cell(row: string[], i: number): string {
   return i < 0 ? '' : (row[i] ?? '');
 }
 
-export function parseCsv(file: string, text: string): CsvTable {
+/** Rows of the text; the delimiter is detected when not given. */
+export function parseCsv(file: string, text: string, delimiter?: Delimiter): CsvTable {
   // A UTF-8 BOM (Excel exports) would otherwise stick to the first header name.
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const sep = delimiter ?? detectDelimiter(src);
   // Fields can hold line breaks only inside quotes; without quotes, rows are single lines.
   const quoted = src.includes('"');
   let headers: string[] | null = null;
@@ -47,6 +52,7 @@ export function parseCsv(file: string, text: string): CsvTable {
   };
   Papa.parse<string[]>(src, {
     header: false,
+    delimiter: sep,
     dynamicTyping: false,
     skipEmptyLines: false,
     step: (res) => {
@@ -69,7 +75,8 @@ export function parseCsv(file: string, text: string): CsvTable {
     },
   });
   const h: string[] = headers ?? [];
-  return { file, headers: h, index: new Map(h.map((name, i) => [name, i])), rows, lines, ragged };
+  const dialect: Dialect = { delimiter: sep, ...detectNumbers(sep, rows) };
+  return { file, headers: h, index: new Map(h.map((name, i) => [name, i])), rows, lines, ragged, dialect };
 }
 
 function isBlank(row: string[]): boolean {

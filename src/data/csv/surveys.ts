@@ -71,9 +71,9 @@ export function readSurveys(tables: MappedTable[], collars: Collars, conv: Conve
         unknown.set(id, u);
         return;
       }
-      const raw = readNumber(get(m.depth!));
-      const az = readNumber(get(m.azimuth!));
-      const dipRaw = readNumber(get(dipHeader));
+      const raw = readNumber(get(m.depth!), table.dialect);
+      const az = readNumber(get(m.azimuth!), table.dialect);
+      const dipRaw = readNumber(get(dipHeader), table.dialect);
       if (![raw, az, dipRaw].every(Number.isFinite)) {
         return reject('unreadable station', `survey values are not all numbers (${m.depth} "${get(m.depth!)}", ${m.azimuth} "${get(m.azimuth!)}", ${dipHeader} "${get(dipHeader)}")`);
       }

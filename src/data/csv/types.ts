@@ -5,6 +5,8 @@
 import type { DepositInput, Project } from '../schema';
 import type { LoadReport } from '../model';
 import type { z } from 'zod';
+import type { Dialect } from './dialect';
+import type { TextEncodingName } from './encoding';
 
 export type ProjectInput = z.input<typeof Project>;
 
@@ -35,10 +37,11 @@ export type DipSign = 'negative-down' | 'positive-down';
 export type LengthUnit = 'm' | 'ft';
 export type ColumnMapping = Partial<Record<ColumnRole, string>>;
 
-export interface CsvFile {
-  name: string;
-  text: string;
-}
+/**
+ * One table file: its bytes as read from disk (decoded here: UTF-8, UTF-16 or Windows-1252, see
+ * encoding.ts), or text already decoded by the caller.
+ */
+export type CsvFile = { name: string; bytes: Uint8Array | ArrayBuffer; text?: undefined } | { name: string; text: string; bytes?: undefined };
 
 export interface ImportOptions {
   /** per file name: override of the detected column mapping, role → column header ('' unmaps the role) */
@@ -92,6 +95,14 @@ export interface DetectedTable {
   headers: string[];
   /** role → header, as detected and overridden */
   mapping: ColumnMapping;
+  /** role → header, as detected from the column names alone (before the user's overrides) */
+  detectedMapping: ColumnMapping;
+  /** delimiter and number format detected from the file */
+  dialect: Dialect;
+  /** text encoding the file was read in */
+  encoding: TextEncodingName;
+  /** "semicolon-separated, decimal comma, Windows-1252": the dialect and encoding, for people */
+  format: string;
   /** headers with no role: value columns of an interval table, ignored columns elsewhere */
   unmapped: string[];
   /** value columns (interval tables only) */
@@ -109,5 +120,8 @@ export interface ImportResult {
   report: LoadReport;
   tables: DetectedTable[];
   dipSign: { detected: DipSign | 'none'; used: DipSign; evidence: string };
+  /** length unit used */
   lengthUnit: LengthUnit;
+  /** length unit detected from the column names alone (before the user's choice) */
+  lengthUnitDetected: LengthUnit;
 }
