@@ -24,3 +24,19 @@ describe('the McDowell disclosure on the sample, as the intercept table summaris
     expect(new Set(rows.map((r) => r.zoneId))).toEqual(new Set(['mcdowell-1', 'mcdowell-2', 'mcdowell-3']));
   });
 });
+
+describe('the summary never mixes widths', () => {
+  const { model } = validateDeposit(JSON.parse(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8')), 'rocmec1.json');
+  const paths = holePaths(model!, 'minimum-curvature', []);
+  it('one row without HW: every row is averaged over true width instead, and the summary says TW', () => {
+    const rows = queryIntercepts(model!, paths, disclosurePreset('McDowell', 45)).slice(0, 3);
+    const mixed = [{ ...rows[0], horizontalWidth: null }, rows[1], rows[2]];
+    const s = summarise(mixed);
+    expect(s.widthKind).toBe('true');
+    const tw = mixed.map((r) => r.trueWidth!);
+    expect(s.width).toBeCloseTo((tw[0] + tw[1] + tw[2]) / 3, 12);
+    expect(s.grade).toBeCloseTo((mixed[0].grade * tw[0] + mixed[1].grade * tw[1] + mixed[2].grade * tw[2]) / (tw[0] + tw[1] + tw[2]), 12);
+    // Asked for core length, it is core length.
+    expect(summarise(rows, 'g/t', 'core').widthKind).toBe('core');
+  });
+});

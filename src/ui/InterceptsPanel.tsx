@@ -10,10 +10,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { useVeinscape } from '../state/store';
 import { DEFAULT_INTERCEPT_QUERY } from '../state/slices/intercepts';
 import { disclosurePreset, summarise, type InterceptQuery } from '../domain/interceptQuery';
-import { interceptsToCsv, resolveGradeColumn, type Intercept, type WidthKind } from '../domain/intercepts';
+import { DEFAULT_UNSAMPLED, DEFAULT_WIDTH_BASIS, interceptsToCsv, resolveGradeColumn, UNSAMPLED_TEXT, type Intercept, type UnsampledRule, type WidthKind } from '../domain/intercepts';
 import type { ZoneT } from '../data/schema';
 import { EMPTY } from './empty';
-import { COLUMNS, DEFAULT_SORT, elementName, fmt, headerText, MAX_ROWS, shortName, nextSort, parseField, sortIntercepts, summaryText, type Sort } from './intercepts/table';
+import { COLUMNS, DEFAULT_SORT, elementName, fmt, gramMetresCell, headerText, MAX_ROWS, shortName, nextSort, parseField, sortIntercepts, summaryText, type Sort } from './intercepts/table';
 import './panels.css';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -74,7 +74,12 @@ function zoneNameOf(zones: readonly ZoneT[]): (id: string | null) => string {
 const WIDTH_OPTIONS: { value: WidthKind; label: string }[] = [
   { value: 'horizontal', label: 'Horizontal (HW)' },
   { value: 'true', label: 'True (TW)' },
-  { value: 'core', label: 'Core length' },
+  { value: 'core', label: 'Core length (CL)' },
+];
+
+const UNSAMPLED_OPTIONS: { value: UnsampledRule; label: string }[] = [
+  { value: 'zero', label: 'At zero grade' },
+  { value: 'break', label: 'Breaks the intercept' },
 ];
 
 export function InterceptsPanel() {
@@ -121,7 +126,9 @@ export function InterceptsPanel() {
     return list;
   }, [zones, q.system]);
 
-  const summary = useMemo(() => summaryText(summarise(rows, unit), element), [rows, unit, element]);
+  const basis = q.widthBasis ?? q.labelWidth ?? DEFAULT_WIDTH_BASIS;
+  const unsampled = q.unsampled ?? DEFAULT_UNSAMPLED;
+  const summary = useMemo(() => summaryText(summarise(rows, unit, basis), element), [rows, unit, element, basis]);
 
   const applyPreset = () => {
     const system = q.system || (systems.includes('McDowell') ? 'McDowell' : '');
@@ -129,7 +136,7 @@ export function InterceptsPanel() {
     setFormKey((k) => k + 1);
   };
   const reset = () => {
-    update({ ...DEFAULT_INTERCEPT_QUERY, domain: null, labelWidth: 'horizontal' });
+    update({ ...DEFAULT_INTERCEPT_QUERY, domain: null, labelWidth: undefined });
     setFormKey((k) => k + 1);
   };
 
@@ -154,7 +161,7 @@ export function InterceptsPanel() {
         />
         <NumField
           label="Max. dil. (m)" aria="Maximum internal dilution in m" testId="intercept-dilution" value={q.maxDilution}
-          ok={(v) => v >= 0} title="Longest run of internal samples below cut-off (and unsampled gaps), m of core"
+          ok={(v) => v >= 0} title="Longest run of internal samples below cut-off and unsampled core (gaps, missing assays), m of core"
           onCommit={(v) => update({ maxDilution: v! })}
         />
         <NumField
@@ -175,10 +182,16 @@ export function InterceptsPanel() {
           {systems.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
       </label>
-      <label className="row">
-        <span>Width quoted</span>
-        <select className="grow" aria-label="Width quoted in labels" data-testid="intercept-width" value={q.labelWidth ?? 'horizontal'} onChange={(e) => update({ labelWidth: e.target.value as WidthKind })}>
+      <label className="row" title={`Labels and ${unit}·m (capped grade × width) use this width; where it is unknown a row uses true width, else core length, and says so`}>
+        <span>Width</span>
+        <select className="grow" aria-label={`Width of labels and ${unit}·m`} data-testid="intercept-width" value={basis} onChange={(e) => update({ widthBasis: e.target.value as WidthKind, labelWidth: undefined })}>
           {WIDTH_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      </label>
+      <label className="row" title={`Inside an intercept, a gap with no assay row and a row with a missing assay follow the same rule: ${UNSAMPLED_TEXT.zero} (internal dilution, within the maximum dilution), or ${UNSAMPLED_TEXT.break.replace('unsampled core (gaps, missing assays) ', '')}`}>
+        <span>Unsampled</span>
+        <select className="grow" aria-label="Unsampled core (gaps and missing assays) inside an intercept" data-testid="intercept-unsampled" value={unsampled} onChange={(e) => update({ unsampled: e.target.value as UnsampledRule })}>
+          {UNSAMPLED_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>
       </label>
       <button
@@ -215,7 +228,7 @@ export function InterceptsPanel() {
           Export CSV
         </button>
       </div>
-      {tableOpen && <InterceptTable rows={rows} pending={pending} unit={unit} element={element} sort={sort} onSort={setSort} onClose={() => setTableOpen(false)} />}
+      {tableOpen && <InterceptTable rows={rows} pending={pending} unit={unit} element={element} basis={basis} sort={sort} onSort={setSort} onClose={() => setTableOpen(false)} />}
     </section>
   );
 }
@@ -226,12 +239,14 @@ interface TableProps {
   pending: boolean;
   unit: string;
   element: string;
+  /** the width gram-metres use (the column header says it; rows that fall back say theirs) */
+  basis: WidthKind;
   sort: Sort;
   onSort: (s: Sort) => void;
   onClose: () => void;
 }
 
-function InterceptTable({ rows, pending, unit, element, sort, onSort, onClose }: TableProps) {
+function InterceptTable({ rows, pending, unit, element, basis, sort, onSort, onClose }: TableProps) {
   const zones = useVeinscape((s) => s.model?.zones ?? EMPTY);
   const sel = useVeinscape((s) => s.selection);
   const select = useVeinscape((s) => s.select);
@@ -260,12 +275,12 @@ function InterceptTable({ rows, pending, unit, element, sort, onSort, onClose }:
             <tr>
               {COLUMNS.map((c) => {
                 const active = sort.key === c.key;
-                const [name, u] = c.title(element, unit);
+                const [name, u] = c.title(element, unit, basis);
                 // The sort arrow sits on the side away from the aligned edge, so names line up with the numbers.
                 const arrow = <span className={`arrow ${c.text ? 'after' : 'before'}`} aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>;
                 return (
                   <th key={c.key} className={c.text ? 'text' : undefined} title={c.tip} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                    <button data-testid={`intercept-sort-${c.key}`} aria-label={`Sort by ${headerText(c, element, unit)}`} onClick={() => onSort(nextSort(sort, c.key))}>
+                    <button data-testid={`intercept-sort-${c.key}`} aria-label={`Sort by ${headerText(c, element, unit, basis)}`} onClick={() => onSort(nextSort(sort, c.key))}>
                       {name.split('\n').map((line, i, lines) => (
                         <span className="name" key={i}>
                           {i === 0 && !c.text && arrow}
@@ -283,6 +298,7 @@ function InterceptTable({ rows, pending, unit, element, sort, onSort, onClose }:
           <tbody>
             {shown.map((r) => {
               const current = sel !== null && sel.hole === r.holeIndex && sel.depth >= r.from && sel.depth <= r.to;
+              const gm = gramMetresCell(r, basis);
               return (
                 <tr
                   key={`${r.holeIndex}:${r.from}`} data-testid="intercept-row" tabIndex={0} title={r.label}
@@ -303,7 +319,7 @@ function InterceptTable({ rows, pending, unit, element, sort, onSort, onClose }:
                   <td>{fmt(r.horizontalWidth)}</td>
                   <td>{fmt(r.grade)}</td>
                   <td>{fmt(r.gradeUncapped)}</td>
-                  <td>{fmt(r.gramMetres)}</td>
+                  <td title={gm.title} data-testid="intercept-gm">{gm.text}</td>
                   <td className="text" title={r.zoneId === null ? undefined : zoneName(r.zoneId)}>{r.zoneId === null ? '—' : shortName(zoneName(r.zoneId))}</td>
                 </tr>
               );

@@ -12,7 +12,8 @@ import { queryInterceptSteps, type InterceptQuery } from '../../domain/intercept
 import { runSliced, started, type SlicedRun } from '../../domain/sliced';
 import { veinGridsReady } from '../../domain/veinOrientation';
 
-export const DEFAULT_INTERCEPT_QUERY: InterceptQuery = { cutoff: 1, minLength: 0.5, maxDilution: 2, topCut: 45, includeCutoff: 10, system: null };
+/** Defaults: gram-metres on horizontal width (the disclosure's), unsampled core at zero grade (the conservative practice). */
+export const DEFAULT_INTERCEPT_QUERY: InterceptQuery = { cutoff: 1, minLength: 0.5, maxDilution: 2, topCut: 45, includeCutoff: 10, system: null, widthBasis: 'horizontal', unsampled: 'zero' };
 
 /** What a set of rows was (or is being) computed from. */
 interface Inputs {

@@ -32,6 +32,7 @@ describe('intercept table helpers', () => {
       '487 intercepts · 6.07 g/t Au over 0.82 m (HW, width-weighted)',
     );
     expect(summaryText({ count: 0, grade: NaN, width: NaN, widthKind: 'core', unit: 'g/t' }, 'Au')).toBe('0 intercepts');
+    expect(summaryText({ count: 2, grade: 3, width: 1.5, widthKind: 'true', unit: 'g/t' }, 'Au')).toBe('2 intercepts · 3.00 g/t Au over 1.50 m (TW, width-weighted)');
     expect(parseField('', true, () => true)).toBeNull();
     expect(parseField('', false, () => true)).toBeUndefined();
     expect(parseField('-1', false, (v) => v >= 0)).toBeUndefined();
@@ -44,7 +45,16 @@ describe('headers', () => {
   it('name their unit on one line for labels', async () => {
     const { COLUMNS, headerText } = await import('./table');
     expect(COLUMNS.map((c) => headerText(c, 'Au', 'g/t'))).toEqual([
-      'Hole', 'From (m)', 'To (m)', 'Core (m)', 'TW (m)', 'HW (m)', 'Au capped (g/t)', 'Au uncapped (g/t)', 'g/t·m', 'Zone',
+      'Hole', 'From (m)', 'To (m)', 'Core (m)', 'TW (m)', 'HW (m)', 'Au capped (g/t)', 'Au uncapped (g/t)', 'g/t·m (HW)', 'Zone',
     ]);
+    // Gram-metres say which width they use: the basis chosen in the parameters.
+    expect(headerText(COLUMNS.find((c) => c.key === 'gramMetres')!, 'Au', 'g/t', 'core')).toBe('g/t·m (CL)');
+  });
+
+  it('a gram-metres cell names its width when it is not the column\'s', async () => {
+    const { gramMetresCell } = await import('./table');
+    expect(gramMetresCell({ gramMetres: 4.2, widthKind: 'horizontal' }, 'horizontal').text).toBe('4.20');
+    expect(gramMetresCell({ gramMetres: 4.2, widthKind: 'core' }, 'horizontal').text).toBe('4.20 CL');
+    expect(gramMetresCell({ gramMetres: 4.2, widthKind: 'true' }, 'horizontal').title).toMatch(/^capped grade × TW: no HW here/);
   });
 });

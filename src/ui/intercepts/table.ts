@@ -1,7 +1,7 @@
 /**
  * The intercept table's columns, sorting and the summary sentence. Pure: no React, no DOM.
  */
-import type { Intercept } from '../../domain/intercepts';
+import { gramMetresUnit, WIDTH_ABBR, WIDTH_TAG, type Intercept, type WidthKind } from '../../domain/intercepts';
 import type { InterceptSummary } from '../../domain/interceptQuery';
 import { count } from '../format';
 
@@ -18,8 +18,8 @@ export const MAX_ROWS = 200;
 
 export interface Column {
   key: SortKey;
-  /** header text ('\n' = line break) and its unit (drawn on the last line); `el` is the element ("Au"), `unit` the grade unit */
-  title: (el: string, unit: string) => [string, string];
+  /** header text ('\n' = line break) and its unit (drawn on the last line); `el` is the element ("Au"), `unit` the grade unit, `basis` the width of gram-metres */
+  title: (el: string, unit: string, basis: WidthKind) => [string, string];
   /** a text column (sorted alphabetically, first click ascending) */
   text?: boolean;
   /** what the column is, for the header's tooltip */
@@ -35,13 +35,13 @@ export const COLUMNS: Column[] = [
   { key: 'hw', title: () => ['HW', 'm'], tip: 'Horizontal width (horizontal, perpendicular to strike), m; — when unknown or the vein is nearly flat' },
   { key: 'grade', title: (el, u) => [`${el}\ncapped`, u], tip: 'Length-weighted grade after the top-cut' },
   { key: 'gradeUncapped', title: (el, u) => [`${el}\nuncapped`, u], tip: 'Length-weighted grade without the top-cut' },
-  { key: 'gramMetres', title: (_el, u) => [`${u}·m`, ''], tip: 'Accumulation: capped grade × core length' },
+  { key: 'gramMetres', title: (_el, u, b) => [gramMetresUnit(u, b), ''], tip: 'Gram-metres: capped grade × the width in brackets (the width basis); a row that has not that width says which it uses instead (TW or CL = core length)' },
   { key: 'zone', title: () => ['Zone', ''], text: true, tip: 'Vein zone logged on most of the intercept, or the vein the hole pierces there' },
 ];
 
 /** One-line header text with its unit: "From (m)", "Au capped (g/t)". */
-export function headerText(c: Column, el: string, unit: string): string {
-  const [name, u] = c.title(el, unit);
+export function headerText(c: Column, el: string, unit: string, basis: WidthKind = 'horizontal'): string {
+  const [name, u] = c.title(el, unit, basis);
   const n = name.replace(/\n/g, ' ');
   return u ? `${n} (${u})` : n;
 }
@@ -95,6 +95,18 @@ export function shortName(name: string): string {
   return name.replace(/\s*\([^)]*\)\s*$/, '') || name;
 }
 
+/**
+ * A gram-metres cell: the number, followed by the width it uses when that is not the column's
+ * basis ("4.20 CL"), so a fallback is never silent.
+ */
+export function gramMetresCell(r: Pick<Intercept, 'gramMetres' | 'widthKind'>, basis: WidthKind): { text: string; title: string } {
+  const text = fmt(r.gramMetres) + (r.widthKind === basis ? '' : ` ${WIDTH_ABBR[r.widthKind]}`);
+  const title = r.widthKind === basis
+    ? `capped grade × ${WIDTH_TAG[r.widthKind]}`
+    : `capped grade × ${WIDTH_TAG[r.widthKind]}: no ${WIDTH_TAG[basis]} here (no vein orientation near, or a vein too flat for HW)`;
+  return { text, title };
+}
+
 /** Fixed-decimal number, or '—' when unknown. */
 export function fmt(v: number | null, digits = 2): string {
   return v === null || !Number.isFinite(v) ? '—' : v.toFixed(digits);
@@ -110,7 +122,7 @@ export function elementName(column: string): string {
 export function summaryText(s: InterceptSummary, element: string): string {
   const n = `${count(s.count)} intercept${s.count === 1 ? '' : 's'}`;
   if (s.count === 0 || !Number.isFinite(s.grade)) return n;
-  const tag = s.widthKind === 'horizontal' ? 'HW' : 'core length';
+  const tag = WIDTH_TAG[s.widthKind];
   const grade = [s.grade.toFixed(2), s.unit, element].filter((x) => x !== '').join(' ');
   return `${n} · ${grade} over ${s.width.toFixed(2)} m (${tag}, width-weighted)`;
 }
