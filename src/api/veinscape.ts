@@ -18,6 +18,8 @@ import type { ScreenshotOptions } from '../export/screenshot';
 import type { CameraPose } from '../state/slices/view';
 import { currentPose } from './views';
 import { viewLayout, type ViewLayout } from './layout';
+import type { Problem } from '../domain/qa/types';
+import { qaProblems } from '../state/qaProblems';
 
 export interface VeinscapeStats {
   drawCalls: number;
@@ -50,6 +52,8 @@ export interface VeinscapeApi {
   screenshot(options?: ScreenshotOptions): Promise<Blob>;
   /** what is laid out on the 3D view (labels, legend, title, north arrow, scale bar, model bounds), CSS px */
   layout(): ViewLayout;
+  /** Every data-QA problem (load errors, warnings and notes, then the checks on the loaded data), once the checks have run. */
+  qa(): Promise<Problem[]>;
 }
 
 export function createApi(): VeinscapeApi {
@@ -107,6 +111,11 @@ export function createApi(): VeinscapeApi {
     },
     camera: () => currentPose(),
     layout: viewLayout,
+    qa: async () => {
+      const checked = await store.getState().ensureQa();
+      const { datasetReport, model } = store.getState();
+      return qaProblems(datasetReport, model, checked);
+    },
     screenshot: async (options) => (await import('../export/screenshot')).renderScreenshot(options),
   };
 }

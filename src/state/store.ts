@@ -21,6 +21,7 @@ import { createViewsSlice, type ViewsSlice } from './slices/views';
 import { createSectionSlice, type SectionSlice } from './slices/section';
 import { createHoverSlice, type HoverSlice } from './slices/hover';
 import { createQaSlice, type QaSlice } from './slices/qa';
+import { DEFAULT_QA_OPTIONS } from '../domain/qa/types';
 
 export type VeinscapeState = DatasetSlice &
   LayersSlice &
@@ -91,6 +92,7 @@ export function createVeinscapeStore() {
           mappedOffsets: { ...d.faultOffsets },
           measure: { active: false, points: [], faultId: null },
           intercepts: [],
+          qaOptions: { ...DEFAULT_QA_OPTIONS, collarTolerance: model.project.collarTolerance ?? DEFAULT_QA_OPTIONS.collarTolerance },
           tour: null,
           section: { mode: 'off', azimuth: 337, centre: dataCentre(model, prepared), width: 50, box: null, placing: false, picks: [] },
         });

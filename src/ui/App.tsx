@@ -41,6 +41,7 @@ const InterceptsPanel = later(() => import('./InterceptsPanel').then((m) => m.In
 const ImportPanel = later(() => import('./ImportPanel').then((m) => m.ImportPanel));
 const ProjectPanel = later(() => import('./ProjectPanel').then((m) => m.ProjectPanel));
 const StripLog = later(() => import('./StripLog').then((m) => m.StripLog));
+const QaPanel = later(() => import('./QaPanel').then((m) => m.QaPanel));
 const TourPlayer = later(() => import('./TourPlayer').then((m) => m.TourPlayer));
 
 /** Slides (presentation, embed) scale their legend and caption with the window's height (styles.css). */
@@ -89,6 +90,7 @@ export function App() {
               <SectionPanel />
               <DrillPanel />
               <InterceptsPanel />
+              <QaPanel />
             </div>
           )}
         </div>

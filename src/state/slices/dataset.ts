@@ -14,6 +14,8 @@ export interface DatasetSlice {
   renderedVersion: number;
   /** report of the most recent load attempt (successful or not) */
   report: LoadReport | null;
+  /** report of the load that made the dataset on screen (kept when the card is dismissed or a later load fails): the data-QA panel's */
+  datasetReport: LoadReport | null;
   loading: { source: string; phase: LoadPhase; fraction: number } | null;
   /** desurvey method of the drawn holes */
   desurveyMethod: DesurveyMethod;
@@ -34,11 +36,12 @@ export const createDatasetSlice: StateCreator<VeinscapeState, [], [], DatasetSli
   version: 0,
   renderedVersion: 0,
   report: null,
+  datasetReport: null,
   loading: null,
   desurveyMethod: 'minimum-curvature',
   csvImport: null,
   setDataset: (model, prepared, report, csv = null) => {
-    set({ model: Object.freeze(model), prepared, report, loading: null, version: get().version + 1, selection: null, csvImport: csv, desurveyMethod: prepared.method });
+    set({ model: Object.freeze(model), prepared, report, datasetReport: report, loading: null, version: get().version + 1, selection: null, csvImport: csv, desurveyMethod: prepared.method });
     get().resetForDataset(model, prepared);
   },
   // Same model and per-dataset state (filters, offsets, selection); only the drawn paths change.

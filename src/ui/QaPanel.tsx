@@ -1,0 +1,134 @@
+/**
+ * Data QA: every problem found at load and by the checks on the loaded data, grouped by kind with
+ * counts, most serious first. A problem is a button: it selects the hole (and interval) or surface
+ * it names and flies there. "Show only holes with problems" filters the view (filters.onlyHoles);
+ * the list exports as CSV for the database manager. The thresholds of the checks are editable.
+ * Data text is shown as text nodes, never as HTML.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { store, useVeinscape } from '../state/store';
+import { qaProblems, problemHoleIds } from '../state/qaProblems';
+import { focusProblem } from '../state/qaFocus';
+import { PROBLEM_KINDS, type Problem, type QaOptions } from '../domain/qa/types';
+import { downloadBlob, fileSlug } from '../export/download';
+import { qaCsv } from './qa/csv';
+import { count } from './format';
+import './panels.css';
+
+/** Problems listed per kind before "Show all". */
+const SHOWN = 50;
+
+const SEVERITY_LABEL: Record<Problem['severity'], string> = { error: 'error', warning: 'warning', info: 'information' };
+
+function Threshold({ label, unit, value, onCommit, testId }: { label: string; unit: string; value: number; onCommit: (v: number) => void; testId: string }) {
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText(String(value)), [value]);
+  const commit = () => {
+    const v = Number(text.replace(',', '.'));
+    if (Number.isFinite(v) && v > 0) onCommit(v);
+    else setText(String(value));
+  };
+  return (
+    <label className="row">
+      <span>{label}</span>
+      <input type="text" inputMode="decimal" aria-label={`${label} (${unit})`} data-testid={testId} value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+      <span className="unit">{unit}</span>
+    </label>
+  );
+}
+
+function where(p: Problem): string {
+  const m = (v: number) => `${+v.toFixed(2)} m`;
+  if (p.holeId && p.from !== undefined && p.to !== undefined) return `${p.holeId} ${m(p.from)}–${m(p.to)}`;
+  if (p.holeId && p.depth !== undefined) return `${p.holeId} at ${m(p.depth)}`;
+  if (p.holeId) return p.holeId;
+  if (p.surfaceId) return p.surfaceId;
+  return p.path ?? '';
+}
+
+export function QaPanel() {
+  const model = useVeinscape((s) => s.model);
+  const prepared = useVeinscape((s) => s.prepared);
+  const report = useVeinscape((s) => s.datasetReport);
+  const checked = useVeinscape((s) => s.qaChecked);
+  const pending = useVeinscape((s) => s.qaPending);
+  const options = useVeinscape((s) => s.qaOptions);
+  const onlyHoles = useVeinscape((s) => s.filters.onlyHoles);
+  const [open, setOpen] = useState<Record<string, boolean>>({});
+  const [all, setAll] = useState<Record<string, boolean>>({});
+
+  // The checks run once per dataset, desurvey and thresholds, in slices after the load.
+  useEffect(() => {
+    if (prepared) void store.getState().ensureQa();
+  }, [prepared, options]);
+
+  const problems = useMemo(() => qaProblems(report, model, checked), [report, model, checked]);
+  const groups = useMemo(
+    () => PROBLEM_KINDS.map((k) => ({ ...k, items: problems.filter((p) => p.kind === k.kind) })).filter((g) => g.items.length > 0),
+    [problems],
+  );
+  const holesWithProblems = useMemo(() => problemHoleIds(problems), [problems]);
+  if (!model) return null;
+  const actionable = problems.filter((p) => p.severity !== 'info').length;
+  const setOptions = (patch: Partial<QaOptions>) => store.getState().setQaOptions(patch);
+  const showOnly = (on: boolean) => store.getState().setFilters({ onlyHoles: on ? holesWithProblems : null });
+  const exportCsv = () => downloadBlob(new Blob([qaCsv(problems)], { type: 'text/csv;charset=utf-8' }), `${fileSlug(model.project.name, 'veinscape')}-data-qa.csv`);
+
+  return (
+    <section className="panel qa" aria-label="Data QA" data-testid="qa-panel">
+      <h2>
+        Data QA{' '}
+        <span className="badge" data-testid="qa-count" data-pending={pending ? 'true' : undefined}>
+          {pending ? 'checking…' : `${count(actionable)} problem${actionable === 1 ? '' : 's'}`}
+        </span>
+      </h2>
+      <p className="hint" data-testid="qa-summary">
+        {pending
+          ? 'Checking the loaded data…'
+          : actionable === 0
+            ? 'No problems found at load or by the checks.'
+            : `${count(actionable)} problem${actionable === 1 ? '' : 's'} in ${count(groups.filter((g) => g.kind !== 'information').length)} kind${groups.length === 1 ? '' : 's'}, on ${count(holesWithProblems.length)} hole${holesWithProblems.length === 1 ? '' : 's'}.`}
+      </p>
+      <label className="row check">
+        <input type="checkbox" data-testid="qa-only-holes" checked={onlyHoles !== null} disabled={holesWithProblems.length === 0 && onlyHoles === null} onChange={(e) => showOnly(e.target.checked)} /> Show only holes with problems ({count(holesWithProblems.length)})
+      </label>
+      {groups.map((g) => (
+        <details key={g.kind} open={!!open[g.kind]} onToggle={(e) => setOpen({ ...open, [g.kind]: (e.target as HTMLDetailsElement).open })} data-testid={`qa-group-${g.kind}`}>
+          <summary title={g.what}>
+            {g.title} <span className="badge" data-testid={`qa-group-count-${g.kind}`}>{count(g.items.length)}</span>
+          </summary>
+          {open[g.kind] && (
+            <ul className="qa-list">
+              {(all[g.kind] ? g.items : g.items.slice(0, SHOWN)).map((p, i) => (
+                <li key={i} className={p.severity}>
+                  <button
+                    className="link qa-item"
+                    data-testid="qa-item"
+                    disabled={p.hole === undefined && !p.surfaceId}
+                    title={p.hole === undefined && !p.surfaceId ? 'Names no hole or surface in the scene' : 'Select and fly to it'}
+                    onClick={() => focusProblem(store.getState(), p)}
+                  >
+                    <strong>{where(p)}</strong>
+                  </button>
+                  <span className="sev"> {SEVERITY_LABEL[p.severity]}</span>
+                  <span> {p.message}</span>
+                  {p.path && p.hole === undefined && <code> {p.path}</code>}
+                </li>
+              ))}
+            </ul>
+          )}
+          {open[g.kind] && g.items.length > SHOWN && !all[g.kind] && (
+            <button className="link" onClick={() => setAll({ ...all, [g.kind]: true })}>Show all {count(g.items.length)}</button>
+          )}
+        </details>
+      ))}
+      <details>
+        <summary>Check settings</summary>
+        <Threshold label="Holes closer than" unit="m" value={options.crossingTolerance} onCommit={(v) => setOptions({ crossingTolerance: v })} testId="qa-crossing-tolerance" />
+        <Threshold label="Dog-leg over" unit="°/30 m" value={options.doglegThreshold} onCommit={(v) => setOptions({ doglegThreshold: v })} testId="qa-dogleg-threshold" />
+        <Threshold label="Collar off topography by" unit="m" value={options.collarTolerance} onCommit={(v) => setOptions({ collarTolerance: v })} testId="qa-collar-tolerance" />
+      </details>
+      <button className="wide" data-testid="qa-export" disabled={pending} onClick={exportCsv}>Export list (CSV)</button>
+    </section>
+  );
+}
