@@ -2,35 +2,37 @@
  * Column names in common use by drillhole databases (acQuire, Datamine, Leapfrog, Micromine,
  * GSWA/WAMEX exports, pygslib tutorials...), units read from name suffixes, and cell parsing.
  * Names are compared case-insensitively with everything but letters and digits removed, so
- * HOLE_ID, hole_ID, "Hole ID" and HoleID are the same name.
+ * HOLE_ID, hole_ID, "Hole ID" and HoleID are the same name. French names (Quebec databases: Trou,
+ * Est, Nord, Profondeur, Pendage, De, À...) are candidates too.
  */
 import { readNumericCell } from '../intervals';
 import { plainNumberText, type Dialect } from './dialect';
 import type { ColumnRole } from './types';
 
 export function normalizeName(h: string): string {
-  return h.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // Accents folded first: "Élévation" is "elevation", "À" is "a" (French-locale exports).
+  return h.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
 /** Length columns also appear with a unit suffix: FROM_M, DEPTH_FT, TO (m)... */
 const LENGTH_SUFFIXES = ['', 'm', 'metres', 'meters', 'ft', 'feet'];
 const withLengthSuffix = (names: string[]) => names.flatMap((n) => LENGTH_SUFFIXES.map((s) => n + s));
 
-const HOLE = ['holeid', 'hole', 'bhid', 'dhid', 'holeno', 'holenumber', 'holename', 'companyholeid', 'drillhole', 'drillholeid', 'ddhid', 'boreholeid', 'borehole', 'holeidentifier', 'collarid', 'wellid', 'well'];
-const EAST = withLengthSuffix(['east', 'easting', 'x', 'xcollar', 'collarx', 'locationx', 'xcoord', 'xcoordinate', 'utmeast', 'utme', 'eastutm', 'mineeast', 'localeast', 'gridx', 'mge', 'mineeasting']);
-const NORTH = withLengthSuffix(['north', 'northing', 'y', 'ycollar', 'collary', 'locationy', 'ycoord', 'ycoordinate', 'utmnorth', 'utmn', 'northutm', 'minenorth', 'localnorth', 'gridy', 'mgn', 'minenorthing']);
-const ELEV = withLengthSuffix(['rl', 'z', 'zcollar', 'collarz', 'elev', 'elevation', 'locationz', 'zcoord', 'zcoordinate', 'collarrl', 'collarelev', 'collarelevation', 'mrl', 'rlcollar', 'altitude', 'alt', 'height']);
-const COLLAR_DEPTH = withLengthSuffix(['depth', 'maxdepth', 'eoh', 'eohdepth', 'td', 'length', 'holelength', 'holedepth', 'finaldepth', 'totaldepth', 'enddepth', 'totallength', 'depthmax']);
-const SURVEY_DEPTH = withLengthSuffix(['depth', 'at', 'surveydepth', 'surveyat', 'distance', 'dist', 'md', 'measureddepth', 'depthat', 'surveydistance', 'surveymd']);
-const AZIMUTH = ['azi', 'az', 'azim', 'azimuth', 'brg', 'bearing', 'surveyazimuth', 'azimuthtrue', 'azimuthgrid', 'gridazimuth', 'aztrue', 'azgrid', 'azimuthdeg', 'azdeg', 'collarazimuth', 'collarazi'];
-const DIP = ['dip', 'surveydip', 'dipdeg', 'dipangle', 'collardip'];
+const HOLE = ['holeid', 'hole', 'bhid', 'dhid', 'holeno', 'holenumber', 'holename', 'companyholeid', 'drillhole', 'drillholeid', 'ddhid', 'boreholeid', 'borehole', 'holeidentifier', 'collarid', 'wellid', 'well', 'trou', 'notrou', 'nodetrou', 'idtrou', 'nomtrou', 'forage', 'noforage', 'idforage', 'sondage', 'nosondage'];
+const EAST = withLengthSuffix(['east', 'easting', 'x', 'xcollar', 'collarx', 'locationx', 'xcoord', 'xcoordinate', 'utmeast', 'utme', 'eastutm', 'mineeast', 'localeast', 'gridx', 'mge', 'mineeasting', 'est', 'estutm', 'utmest']);
+const NORTH = withLengthSuffix(['north', 'northing', 'y', 'ycollar', 'collary', 'locationy', 'ycoord', 'ycoordinate', 'utmnorth', 'utmn', 'northutm', 'minenorth', 'localnorth', 'gridy', 'mgn', 'minenorthing', 'nord', 'nordutm', 'utmnord']);
+const ELEV = withLengthSuffix(['rl', 'z', 'zcollar', 'collarz', 'elev', 'elevation', 'locationz', 'zcoord', 'zcoordinate', 'collarrl', 'collarelev', 'collarelevation', 'mrl', 'rlcollar', 'altitude', 'alt', 'height', 'elevationcollet', 'altitudecollet']);
+const COLLAR_DEPTH = withLengthSuffix(['depth', 'maxdepth', 'eoh', 'eohdepth', 'td', 'length', 'holelength', 'holedepth', 'finaldepth', 'totaldepth', 'enddepth', 'totallength', 'depthmax', 'profondeur', 'prof', 'longueur', 'profondeurfinale', 'profondeurtotale', 'longueurtotale', 'longueurtrou', 'proffin']);
+const SURVEY_DEPTH = withLengthSuffix(['depth', 'at', 'surveydepth', 'surveyat', 'distance', 'dist', 'md', 'measureddepth', 'depthat', 'surveydistance', 'surveymd', 'profondeur', 'prof', 'profondeurmesure']);
+const AZIMUTH = ['azi', 'az', 'azim', 'azimuth', 'brg', 'bearing', 'surveyazimuth', 'azimuthtrue', 'azimuthgrid', 'gridazimuth', 'aztrue', 'azgrid', 'azimuthdeg', 'azdeg', 'collarazimuth', 'collarazi', 'azimut', 'azimutvrai', 'azimutgrille'];
+const DIP = ['dip', 'surveydip', 'dipdeg', 'dipangle', 'collardip', 'pendage', 'plongee', 'plongement'];
 const INCLINATION = ['inc', 'incl', 'inclination', 'surveyinclination', 'incdeg', 'incldeg'];
-const FROM = withLengthSuffix(['from', 'depthfrom', 'fromdepth', 'sampfrom', 'samplefrom', 'intervalfrom', 'start', 'startdepth', 'geolfrom', 'mfrom']);
-const TO = withLengthSuffix(['to', 'depthto', 'todepth', 'sampto', 'sampleto', 'intervalto', 'end', 'enddepth', 'geolto', 'mto']);
-const PROGRAM = ['program', 'programme', 'drillprogram', 'drillprogramme', 'campaign', 'phase'];
-const YEAR = ['year', 'drillyear', 'yeardrilled', 'holeyear'];
+const FROM = withLengthSuffix(['from', 'depthfrom', 'fromdepth', 'sampfrom', 'samplefrom', 'intervalfrom', 'start', 'startdepth', 'geolfrom', 'mfrom', 'de', 'profde', 'depuis']);
+const TO = withLengthSuffix(['to', 'depthto', 'todepth', 'sampto', 'sampleto', 'intervalto', 'end', 'enddepth', 'geolto', 'mto', 'a', 'profa', 'jusqua']);
+const PROGRAM = ['program', 'programme', 'drillprogram', 'drillprogramme', 'campaign', 'phase', 'campagne'];
+const YEAR = ['year', 'drillyear', 'yeardrilled', 'holeyear', 'annee'];
 const TYPE = ['holesetting', 'setting', 'locationtype', 'surfaceunderground', 'collartype', 'holelocation', 'holetype', 'type'];
-const STATUS = ['status', 'holestatus'];
+const STATUS = ['status', 'holestatus', 'statut'];
 
 /** Candidate names per role and table kind, most specific first. */
 export const ROLE_NAMES = {
@@ -57,7 +59,9 @@ export function splitUnit(header: string): { base: string; unit?: string } {
 
 /** Gold columns: Au, AU, Au_ppm, AU_GPT, Au_ppb, Au_g/t, AuFA, Au1, GOLD... */
 export function isGoldName(header: string): boolean {
-  return /^(au|gold)(fa|aa|grav|final|best|avg|calc)?\d?$/.test(normalizeName(splitUnit(header).base));
+  const { base, unit } = splitUnit(header);
+  // "Or" (French for gold) only with a grade unit: "Or_gpt", "Or (ppb)".
+  return /^(au|gold)(fa|aa|grav|final|best|avg|calc)?\d?$/.test(normalizeName(base)) || (unit !== undefined && normalizeName(base) === 'or');
 }
 
 /** Factor from a gold unit to g/t; ppm is the same number as g/t. */

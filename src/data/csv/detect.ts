@@ -28,7 +28,7 @@ function autoMapping(headers: string[], kind: KnownKind): ColumnMapping {
   if (kind === 'interval') {
     // Prefer plain Au (any unit) over variants such as AuFA or Au1; the others stay value columns.
     const free = headers.filter((h) => !used.has(h) && isGoldName(h));
-    const au = free.find((h) => /^(au|gold)$/.test(normalizeName(splitUnit(h).base))) ?? free[0];
+    const au = free.find((h) => /^(au|gold|or)$/.test(normalizeName(splitUnit(h).base))) ?? free[0];
     if (au) out.au = au;
   }
   return out;

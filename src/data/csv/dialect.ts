@@ -72,9 +72,9 @@ export function detectDelimiter(text: string): Delimiter {
 
 const SPACE = '[ \\u00a0\\u202f]';
 /** "1,5", ",5", "442065,26", "0,005": a comma that can only be a decimal separator. */
-const COMMA_DECIMAL = /^[-+]?(\d*,\d{1,2}|\d*,\d{4,}|0,\d+|\d{4,},\d+|,\d+)$/;
+const COMMA_DECIMAL = /^[-+]?(\d*,\d{1,2}|\d*,\d{4,}|0,\d+|\d{4,},\d+|,\d+|\d+,\d+[eE][-+]?\d+)$/;
 /** The same with a dot. */
-const DOT_DECIMAL = /^[-+]?(\d*\.\d{1,2}|\d*\.\d{4,}|0\.\d+|\d{4,}\.\d+|\.\d+)$/;
+const DOT_DECIMAL = /^[-+]?(\d*\.\d{1,2}|\d*\.\d{4,}|0\.\d+|\d{4,}\.\d+|\.\d+|\d+\.\d+[eE][-+]?\d+)$/;
 /** Thousands grouped by dots, then a decimal comma, or two dot groups: "5.312.123,45", "1.234,5", "5.312.123". */
 const DOT_THOUSANDS = /^[-+]?[1-9]\d{0,2}(\.\d{3})+,\d+$|^[-+]?[1-9]\d{0,2}(\.\d{3}){2,}$/;
 const COMMA_THOUSANDS = /^[-+]?[1-9]\d{0,2}(,\d{3})+\.\d+$|^[-+]?[1-9]\d{0,2}(,\d{3}){2,}$/;
@@ -135,7 +135,7 @@ export function plainNumberText(s: string, d: Dialect): string {
   if (/\d[ \u00a0\u202f]\d/.test(t) && SPACE_THOUSANDS.test(t)) t = t.replace(/[ \u00a0\u202f]/g, '');
   if (d.decimal === ',') {
     if (d.thousands === '.' && /^[-+]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(t)) t = t.replace(/\./g, '');
-    if (/^[-+]?\d*,\d+$/.test(t)) t = t.replace(',', '.');
+    if (/^[-+]?\d*,\d+([eE][-+]?\d+)?$/.test(t)) t = t.replace(',', '.');
   } else if (d.thousands === ',' && /^[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(t)) {
     t = t.replace(/,/g, '');
   }
