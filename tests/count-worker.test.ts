@@ -88,7 +88,7 @@ class FakeWorker {
 
 describe('the page side of the counter', () => {
   const counts = (n: number): ViewCounts => ({ holes: n, intervals: 10 * n, intercepts: 100 * n });
-  const pts = { hole: new Int32Array(1), z: new Float64Array(1), depth: new Float64Array(1), grade: new Float64Array(1) };
+  const pts = { hole: new Int32Array(1), x: new Float64Array(1), y: new Float64Array(1), zone: new Uint8Array(1), z: new Float64Array(1), depth: new Float64Array(1), grade: new Float64Array(1) };
 
   it('pending from done to extras, then counted in the worker; intercepts sent only when they change', async () => {
     const prepared = {};

@@ -15,6 +15,8 @@ export interface CountSource {
   traces: SegmentBuffer;
   intervals: SegmentBuffer;
   holes: HoleAttrs;
+  /** per interval row: its zone code (Prepared.intervalZones; kept here, not transferred) */
+  rowZones: Uint8Array | null;
 }
 
 /**
@@ -27,7 +29,7 @@ export function countSourceOf(
   prepared: Prepared,
   copies: { traces: SegmentBuffer; intervals: SegmentBuffer } = { traces: copySegments(prepared.traces), intervals: copySegments(prepared.intervals) },
 ): CountSource {
-  return { ...copies, holes: holeAttrsOf(model.holes, prepared.programs) };
+  return { ...copies, holes: holeAttrsOf(model.holes, prepared.programs), rowZones: prepared.intervalZones ?? null };
 }
 
 /** A count request: the filters, and the intercept midpoints when they changed since the last one. */

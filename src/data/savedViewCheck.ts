@@ -60,6 +60,16 @@ function oneOf(values: readonly string[]): Check {
   };
 }
 
+/** An array of strings of at most `max` items. */
+function strings(max: number): Check {
+  return (v, path) => {
+    if (!Array.isArray(v)) return expected('array', v, path);
+    const out = v.map((x, i) => (typeof x === 'string' ? x : expected('string', x, [...path, i])));
+    if (v.length > max) throw new Issue(path, `Too big: expected array to have <=${max} items`);
+    return out;
+  };
+}
+
 const nullable = (check: Check): Check => (v, path) => (v === null ? null : check(v, path));
 
 /** [easting, northing, elevation] in metres. */
@@ -133,6 +143,7 @@ const savedView = object(
         depthMax: nullable(num()),
         holeSearch: str(2000),
         categories: object({ measured: bool, indicated: bool, inferred: bool }),
+        onlyHoles: nullable(strings(100000)),
       },
       'all',
     ),

@@ -221,6 +221,7 @@ export const SavedView = z.object({
       depthMax: finite.nullable(),
       holeSearch: z.string().max(2000),
       categories: z.object({ measured: z.boolean(), indicated: z.boolean(), inferred: z.boolean() }),
+      onlyHoles: z.array(z.string()).max(100000).nullable().describe('only these hole ids are shown (e.g. holes with problems); null: all'),
     })
     .partial()
     .optional()

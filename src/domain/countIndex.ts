@@ -31,6 +31,11 @@ export interface CountIndex {
   zHi: Float64Array;
   dLo: Float64Array;
   dHi: Float64Array;
+  /** per hole: lowest / highest mid easting and northing of its pieces (m, local): a section slab or clip box is tested on this box */
+  xLo: Float64Array;
+  xHi: Float64Array;
+  yLo: Float64Array;
+  yHi: Float64Array;
   /** 1 when a piece of the hole has no mid elevation or depth (NaN): always scanned */
   scanOnly: Uint8Array;
   /** hole h's rows with a value: the highest value of each, rowMax[rowStart[h]..], lowest first (g/t) */
@@ -64,6 +69,20 @@ function midZ(ix: { traces: SegmentBuffer; intervals: SegmentBuffer }, id: numbe
   const b = id < nT ? ix.traces : ix.intervals;
   const i = id < nT ? id : id - nT;
   return 0.5 * (b.start[i * 3 + 2] + b.end[i * 3 + 2]);
+}
+
+function midX(ix: { traces: SegmentBuffer; intervals: SegmentBuffer }, id: number): number {
+  const nT = ix.traces.count;
+  const b = id < nT ? ix.traces : ix.intervals;
+  const i = id < nT ? id : id - nT;
+  return 0.5 * (b.start[i * 3] + b.end[i * 3]);
+}
+
+function midY(ix: { traces: SegmentBuffer; intervals: SegmentBuffer }, id: number): number {
+  const nT = ix.traces.count;
+  const b = id < nT ? ix.traces : ix.intervals;
+  const i = id < nT ? id : id - nT;
+  return 0.5 * (b.start[i * 3 + 1] + b.end[i * 3 + 1]);
 }
 
 function midD(ix: { traces: SegmentBuffer; intervals: SegmentBuffer }, id: number): number {
@@ -165,6 +184,7 @@ export function* buildCountIndex(traces: SegmentBuffer, intervals: SegmentBuffer
   const ix: CountIndex = {
     traces, intervals, nHoles, rowSpan, pieceStart, pieces,
     zLo: new Float64Array(nHoles), zHi: new Float64Array(nHoles), dLo: new Float64Array(nHoles), dHi: new Float64Array(nHoles),
+    xLo: new Float64Array(nHoles), xHi: new Float64Array(nHoles), yLo: new Float64Array(nHoles), yHi: new Float64Array(nHoles),
     scanOnly: new Uint8Array(nHoles), rowStart, rowMax, countValue: new Float32Array(pieces.length), splitPiece: new Uint8Array(pieces.length), mark: new Uint8Array(rowSpan),
   };
   // Per hole: pieces by mid elevation, the ranges, and what each piece counts for.
@@ -172,16 +192,23 @@ export function* buildCountIndex(traces: SegmentBuffer, intervals: SegmentBuffer
   const indexHole = (h: number) => {
     const lo = pieceStart[h], hi = pieceStart[h + 1];
     let zl = Infinity, zh = -Infinity, dl = Infinity, dh = -Infinity, nan = 0;
+    let xl = Infinity, xh = -Infinity, yl = Infinity, yh = -Infinity;
     for (let k = lo; k < hi; k++) {
       const z = midZ(ix, pieces[k]), d = midD(ix, pieces[k]);
+      const x = midX(ix, pieces[k]), y = midY(ix, pieces[k]);
       zKey[k] = z;
-      if (Number.isNaN(z) || Number.isNaN(d)) nan = 1;
+      if (Number.isNaN(z) || Number.isNaN(d) || Number.isNaN(x) || Number.isNaN(y)) nan = 1;
+      if (x < xl) xl = x;
+      if (x > xh) xh = x;
+      if (y < yl) yl = y;
+      if (y > yh) yh = y;
       if (z < zl) zl = z;
       if (z > zh) zh = z;
       if (d < dl) dl = d;
       if (d > dh) dh = d;
     }
     ix.zLo[h] = zl; ix.zHi[h] = zh; ix.dLo[h] = dl; ix.dHi[h] = dh; ix.scanOnly[h] = nan;
+    ix.xLo[h] = xl; ix.xHi[h] = xh; ix.yLo[h] = yl; ix.yHi[h] = yh;
     if (!nan) sortByKey(pieces, zKey, lo, hi);
     for (let k = lo; k < hi; k++) {
       const i = pieces[k] - nT;
@@ -212,6 +239,12 @@ export interface CountWindow {
   dMax: number;
   /** grade cut-off, g/t */
   cut: number;
+  /** per zone code, 1 shown (zoneCodes.ts); null or absent: no zone hidden */
+  zoneShown?: Uint8Array | null;
+  /** per interval row: its zone code (read with zoneShown) */
+  rowZones?: Uint8Array | null;
+  /** section slab or clip box, [nx, ny, nz, c] per plane, local m (holeFilter.ts FilterState.planes); null: none */
+  planes?: Float64Array | null;
 }
 
 /** Number of entries ≥ c in a[lo..hi), which is sorted lowest first. */
@@ -297,6 +330,7 @@ function lowerBound(ix: CountIndex, lo: number, hi: number, z: number, after: bo
  * - straddling the depth window (or with a NaN mid): its pieces tested one by one.
  */
 export function countHoles(ix: CountIndex, w: CountWindow, lo: number, hi: number): { holes: number; rows: number } {
+  if (w.planes || (w.zoneShown && w.rowZones)) return countHolesFiltered(ix, w, lo, hi);
   const zMin = Number.isNaN(w.zMin) ? -Infinity : w.zMin, zMax = Number.isNaN(w.zMax) ? Infinity : w.zMax;
   const dMin = Number.isNaN(w.dMin) ? -Infinity : w.dMin, dMax = Number.isNaN(w.dMax) ? Infinity : w.dMax;
   // value ≥ cut and value ≥ 0; a NaN cut-off keeps nothing.
@@ -326,6 +360,110 @@ export function countHoles(ix: CountIndex, w: CountWindow, lo: number, hi: numbe
     }
     // Straddling the depth window (or a NaN mid): each piece tested.
     const seen = scanPieces(ix, p0, p1, zMin, zMax, dMin, dMax, c);
+    if (seen >= 0) { holes++; rows += seen; }
+  }
+  return { holes, rows };
+}
+
+/** Per hole: a bit (code mod 32) for each zone its interval rows belong to; cached per index and row codes. */
+const zoneBitsCache = new WeakMap<CountIndex, { rowZones: Uint8Array; bits: Int32Array }>();
+
+function holeZoneBits(ix: CountIndex, rowZones: Uint8Array): Int32Array {
+  const hit = zoneBitsCache.get(ix);
+  if (hit && hit.rowZones === rowZones) return hit.bits;
+  const bits = new Int32Array(ix.nHoles);
+  const b = ix.intervals;
+  for (let i = 0; i < b.count; i++) {
+    const h = holeOf(b, i, ix.nHoles), r = b.row[i];
+    const code = r >= 0 && r < rowZones.length ? rowZones[r] : 0;
+    if (h >= 0 && code > 0) bits[h] |= 1 << (code & 31);
+  }
+  zoneBitsCache.set(ix, { rowZones, bits });
+  return bits;
+}
+
+/**
+ * Where hole h's box of piece midpoints lies against the planes: -1 wholly outside one of them,
+ * 0 wholly inside all, 1 across one (its pieces must be tested).
+ */
+function boxSide(ix: CountIndex, h: number, planes: Float64Array): number {
+  const lo0 = ix.xLo[h], lo1 = ix.yLo[h], lo2 = ix.zLo[h], hi0 = ix.xHi[h], hi1 = ix.yHi[h], hi2 = ix.zHi[h];
+  let side = 0;
+  for (let k = 0; k < planes.length; k += 4) {
+    const nx = planes[k], ny = planes[k + 1], nz = planes[k + 2], c = planes[k + 3];
+    const min = c + (nx > 0 ? nx * lo0 : nx * hi0) + (ny > 0 ? ny * lo1 : ny * hi1) + (nz > 0 ? nz * lo2 : nz * hi2);
+    const max = c + (nx > 0 ? nx * hi0 : nx * lo0) + (ny > 0 ? ny * hi1 : ny * lo1) + (nz > 0 ? nz * hi2 : nz * lo2);
+    if (max < 0) return -1;
+    if (min < 0) side = 1;
+  }
+  return side;
+}
+
+/**
+ * scanPieces with the section planes (a piece is kept when its midpoint is on the kept side of
+ * every plane) and the zone filter (a row of a hidden zone is not counted; its piece still keeps
+ * the hole in view, drawn as the trace).
+ */
+function scanFiltered(ix: CountIndex, lo: number, hi: number, w: CountWindow, zMin: number, zMax: number, dMin: number, dMax: number, c: number): number {
+  const { pieces, mark, countValue, splitPiece } = ix;
+  const row = ix.intervals.row;
+  const nT = ix.traces.count;
+  const planes = w.planes ?? null;
+  const zoneShown = w.rowZones ? w.zoneShown ?? null : null;
+  const rowZones = w.rowZones ?? null;
+  let seen = false, marked = false, rows = 0;
+  for (let k = lo; k < hi; k++) {
+    const counts = countValue[k] >= c;
+    if (seen && !counts) continue;
+    const id = pieces[k];
+    const z = midZ(ix, id), d = midD(ix, id);
+    if (z < zMin || z > zMax || d < dMin || d > dMax) continue;
+    if (planes) {
+      const x = midX(ix, id), y = midY(ix, id);
+      let out = false;
+      for (let p = 0; p < planes.length; p += 4) if (planes[p] * x + planes[p + 1] * y + planes[p + 2] * z + planes[p + 3] < 0) { out = true; break; }
+      if (out) continue;
+    }
+    seen = true;
+    if (!counts) continue;
+    const r = row[id - nT];
+    if (zoneShown && rowZones && zoneShown[rowZones[r]] === 0) continue;
+    if (splitPiece[k] === 0) rows++;
+    else if (mark[r] === 0) { mark[r] = 1; rows++; marked = true; }
+  }
+  if (marked) for (let k = lo; k < hi; k++) if (splitPiece[k] === 1) mark[row[pieces[k] - nT]] = 0;
+  return seen ? rows : -1;
+}
+
+/**
+ * countHoles with a section or hidden zones: a hole whose box is wholly outside the section is
+ * skipped, one wholly inside and without rows in a hidden zone is counted as without them, and the
+ * rest have their pieces tested one by one (only holes the slab edges cross, or that cross a hidden
+ * zone, cost a scan).
+ */
+function countHolesFiltered(ix: CountIndex, w: CountWindow, lo: number, hi: number): { holes: number; rows: number } {
+  const zMin = Number.isNaN(w.zMin) ? -Infinity : w.zMin, zMax = Number.isNaN(w.zMax) ? Infinity : w.zMax;
+  const dMin = Number.isNaN(w.dMin) ? -Infinity : w.dMin, dMax = Number.isNaN(w.dMax) ? Infinity : w.dMax;
+  const c = Number.isNaN(w.cut) ? NaN : Math.max(w.cut, 0);
+  let hiddenBits = 0;
+  if (w.zoneShown && w.rowZones) for (let code = 1; code < w.zoneShown.length; code++) if (w.zoneShown[code] === 0) hiddenBits |= 1 << (code & 31);
+  const bits = hiddenBits !== 0 ? holeZoneBits(ix, w.rowZones!) : null;
+  const plain: CountWindow = { pass: w.pass, zMin: w.zMin, zMax: w.zMax, dMin: w.dMin, dMax: w.dMax, cut: w.cut };
+  let holes = 0, rows = 0;
+  for (let h = lo; h < hi; h++) {
+    const p0 = ix.pieceStart[h], p1 = ix.pieceStart[h + 1];
+    if (w.pass[h] === 0 || p0 === p1) continue;
+    let side = ix.scanOnly[h] === 1 ? 1 : 0;
+    if (w.planes && side === 0) side = boxSide(ix, h, w.planes);
+    if (side < 0) continue;
+    if (bits && (bits[h] & hiddenBits) !== 0) side = 1;
+    if (side === 0) {
+      const r = countHoles(ix, plain, h, h + 1);
+      holes += r.holes;
+      rows += r.rows;
+      continue;
+    }
+    const seen = scanFiltered(ix, p0, p1, w, zMin, zMax, dMin, dMax, c);
     if (seen >= 0) { holes++; rows += seen; }
   }
   return { holes, rows };

@@ -20,8 +20,26 @@ export interface FilterState {
   /** depth window along the hole, m */
   depthMin?: number;
   depthMax?: number;
-  /** per hole: 1 shown, 0 hidden (hole search); null = all */
+  /** per hole: 1 shown, 0 hidden (hole search, list of holes); null = all */
   holeMask?: Uint8Array | null;
+  /**
+   * per zone code (zoneCodes.ts): 1 shown, 0 hidden; null = every zone shown. Hides the intervals
+   * and intercepts of unticked zones (never a hole: its trace is still drawn there).
+   */
+  zoneShown?: Uint8Array | null;
+  /**
+   * The section slab or clip box as half-spaces, [nx, ny, nz, c] per plane, local true-scale
+   * metres: a piece (or intercept) is kept when its midpoint p has n·p + c ≥ 0 for every plane.
+   * null = no section.
+   */
+  planes?: Float64Array | null;
+}
+
+/** Whether the point (local m) is on the kept side of every plane (none: true). */
+export function insidePlanes(planes: Float64Array | null | undefined, x: number, y: number, z: number): boolean {
+  if (!planes) return true;
+  for (let k = 0; k < planes.length; k += 4) if (planes[k] * x + planes[k + 1] * y + planes[k + 2] * z + planes[k + 3] < 0) return false;
+  return true;
 }
 
 export function statusTypeMask(status: { drilled: boolean; planned: boolean }, type: { surface: boolean; underground: boolean }): number {
@@ -63,11 +81,40 @@ export function segmentVisible(b: SegmentBuffer, i: number, f: FilterState, grad
   return true;
 }
 
-/** Holes whose id contains the search text (case-insensitive); null when the search is empty. */
+/** Text folded for matching hole ids: lower case, accents dropped ("Ré-12" matches "re-12"). */
+export function foldId(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** Holes whose id contains the search text (case-insensitive, accents ignored); null when the search is empty. */
 export function holeSearchMask(ids: string[], search: string): Uint8Array | null {
-  const q = search.trim().toLowerCase();
+  const q = foldId(search.trim());
   if (!q) return null;
   // Several ids may be given, separated by commas or spaces.
   const terms = q.split(/[\s,;]+/).filter(Boolean);
-  return Uint8Array.from(ids, (id) => (terms.some((t) => id.toLowerCase().includes(t)) ? 1 : 0));
+  return Uint8Array.from(ids, (id) => {
+    const f = foldId(id);
+    return terms.some((t) => f.includes(t)) ? 1 : 0;
+  });
+}
+
+/** Indices of the holes whose id contains `text` (folded as foldId), exact matches first, then in id order; at most `limit`. */
+export function holeMatches(ids: readonly string[], text: string, limit = 50): number[] {
+  const q = foldId(text.trim());
+  if (!q) return [];
+  const exact: number[] = [], partial: number[] = [];
+  ids.forEach((id, i) => {
+    const f = foldId(id);
+    if (f === q) exact.push(i);
+    else if (f.includes(q)) partial.push(i);
+  });
+  partial.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+  return [...exact, ...partial].slice(0, limit);
+}
+
+/** The search mask combined with a list of hole ids to keep (null = no list): 1 per hole shown by both; null when neither limits. */
+export function combineHoleMasks(ids: readonly string[], search: Uint8Array | null, only: readonly string[] | null | undefined): Uint8Array | null {
+  if (!only) return search;
+  const keep = new Set(only);
+  return Uint8Array.from(ids, (id, i) => (keep.has(id) && (!search || search[i] === 1) ? 1 : 0));
 }

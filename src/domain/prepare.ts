@@ -12,6 +12,7 @@ import { cutSegment, cutTriangles } from './faultCut';
 import { faultTraceAt } from './faultTrace';
 import { SegmentBuilder, type SegmentBuffer } from './segments';
 import { lerp, type Vec3 } from './vec3';
+import { rowZoneCodes } from './zoneCodes';
 
 /** Zone kinds whose surfaces move with fault blocks. The host is drawn as mapped. */
 const MOVES_WITH_FAULTS = new Set(['vein', 'alteration', 'shear', 'other']);
@@ -87,6 +88,11 @@ export interface Prepared {
   surfaces: SurfaceBuffer[];
   /** assay intervals of the grade table (first table with a numeric column) */
   intervals: SegmentBuffer;
+  /**
+   * per row of the grade table: the code of the zone its `zone` column names (zoneCodes.ts; 0 none),
+   * for the zone filter (GPU and in-view counts)
+   */
+  intervalZones: Uint8Array;
   /** name of the numeric column in `intervals.value`, with unit */
   valueColumn: { table: string; name: string; unit: string } | null;
   /** hole traces, whole length, one segment per piece */
@@ -354,6 +360,7 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
     faultModels,
     surfaces,
     intervals: intervals.finish(),
+    intervalZones: rowZoneCodes(table, model.zones),
     valueColumn,
     traces: traces.finish(),
     workings: workings.finish(),

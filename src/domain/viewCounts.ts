@@ -12,11 +12,16 @@
  * - an interval row is in view when it has a value ≥ 0 and ≥ the cut-off and any of its pieces
  *   passes the hole, elevation and depth filters;
  * - an intercept is in view when its hole passes, its midpoint's elevation and mid depth are within
- *   the windows, and its (capped) grade is ≥ the cut-off.
+ *   the windows, and its (capped) grade is ≥ the cut-off;
+ * - section slab or clip box: a piece (or an intercept) counts only when its midpoint is on the
+ *   kept side of every plane, so a hole is in view when any of its pieces is in the slab;
+ * - zones: an interval row or intercept of an unticked zone is not counted (zoneCodes.ts); its
+ *   hole stays in view (the trace is still drawn there), and rows with no zone always stay.
  * prepare.ts writes each hole's own attributes (status/type code, program, year, index) on every
  * piece of it, so testing them once per hole is the shader's per-piece test.
  */
-import { holeAttrsVisible, type FilterState } from './holeFilter';
+import { holeAttrsVisible, insidePlanes, type FilterState } from './holeFilter';
+import { zoneCodeMap } from './zoneCodes';
 import type { SegmentBuffer } from './segments';
 import { drain } from './sliced';
 import { buildCountIndex, countHoles, type CountIndex, type CountWindow } from './countIndex';
@@ -74,9 +79,14 @@ export function holesPassing(a: HoleAttrs, f: FilterState): Uint8Array {
   return out;
 }
 
-/** Intercept midpoints as typed arrays (local elevation, m), built once per intercept list. */
+/** Intercept midpoints as typed arrays (local coordinates, m), built once per intercept list. */
 export interface InterceptPoints {
   hole: Int32Array;
+  /** midpoint easting and northing, local (world minus origin), m */
+  x: Float64Array;
+  y: Float64Array;
+  /** zone code of the intercept's zoneId (zoneCodes.ts), 0 none */
+  zone: Uint8Array;
   /** midpoint elevation, local (world minus origin z), m */
   z: Float64Array;
   /** mid depth along the hole, m */
@@ -90,14 +100,24 @@ interface InterceptLike {
   to: number;
   grade: number;
   midpoint: readonly number[];
+  zoneId?: string | null;
 }
 
-export function interceptPoints(rows: readonly InterceptLike[], originZ: number): InterceptPoints {
+/**
+ * `origin`: the local origin (world m), or its elevation alone (x and y then stay world);
+ * `zones`: the model's zones, whose order gives the zone codes.
+ */
+export function interceptPoints(rows: readonly InterceptLike[], origin: number | readonly number[], zones: readonly { id: string }[] = []): InterceptPoints {
   const n = rows.length;
-  const p: InterceptPoints = { hole: new Int32Array(n), z: new Float64Array(n), depth: new Float64Array(n), grade: new Float64Array(n) };
+  const o = typeof origin === 'number' ? [0, 0, origin] : origin;
+  const codes = zoneCodeMap(zones);
+  const p: InterceptPoints = { hole: new Int32Array(n), x: new Float64Array(n), y: new Float64Array(n), zone: new Uint8Array(n), z: new Float64Array(n), depth: new Float64Array(n), grade: new Float64Array(n) };
   rows.forEach((r, i) => {
     p.hole[i] = r.holeIndex;
-    p.z[i] = r.midpoint[2] - originZ;
+    p.x[i] = r.midpoint[0] - o[0];
+    p.y[i] = r.midpoint[1] - o[1];
+    p.zone[i] = r.zoneId ? codes.get(r.zoneId) ?? 0 : 0;
+    p.z[i] = r.midpoint[2] - o[2];
     p.depth[i] = (r.from + r.to) / 2;
     p.grade[i] = r.grade;
   });
@@ -109,6 +129,8 @@ export interface CountInput {
   intervals: SegmentBuffer;
   holes: HoleAttrs;
   intercepts?: InterceptPoints | null;
+  /** per interval row: its zone code (zoneCodes.ts rowZoneCodes); absent: no row has a zone */
+  rowZones?: Uint8Array | null;
 }
 
 /** Segments (or intercepts) handled between two yields. */
@@ -137,17 +159,21 @@ type Window = CountWindow;
 function markRange(b: SegmentBuffer, lo: number, hi: number, w: Window, seen: Uint8Array, rows: Uint8Array | null): number {
   const { start, end, depth, hole, value, row } = b;
   const { pass, zMin, zMax, dMin, dMax, cut } = w;
+  const planes = w.planes ?? null;
+  const zoneShown = w.rowZones ? w.zoneShown ?? null : null;
+  const rowZones = w.rowZones ?? null;
   const nHoles = pass.length;
   let marked = 0;
   for (let i = lo; i < hi; i++) {
     const h = hole[i * 4 + 3] | 0; // a hole index: an exact integer in float32
     if (h < 0 || h >= nHoles || pass[h] === 0) continue;
-    const counts = rows !== null && value[i] >= cut && value[i] >= 0 && rows[row[i]] === 0;
+    const counts = rows !== null && value[i] >= cut && value[i] >= 0 && rows[row[i]] === 0 && (zoneShown === null || zoneShown[rowZones![row[i]]] !== 0);
     if (seen[h] === 1 && !counts) continue;
     const z = 0.5 * (start[i * 3 + 2] + end[i * 3 + 2]);
     if (z < zMin || z > zMax) continue;
     const d = 0.5 * (depth[i * 2] + depth[i * 2 + 1]);
     if (d < dMin || d > dMax) continue;
+    if (planes && !insidePlanes(planes, 0.5 * (start[i * 3] + end[i * 3]), 0.5 * (start[i * 3 + 1] + end[i * 3 + 1]), z)) continue;
     seen[h] = 1;
     if (counts) {
       rows![row[i]] = 1;
@@ -196,16 +222,19 @@ function* indexFor(traces: SegmentBuffer, intervals: SegmentBuffer, nHoles: numb
 }
 
 /**
- * Intercepts lo..hi-1 in view: hole passes, midpoint elevation and mid depth in the windows, grade
- * ≥ the cut-off. A plain loop, not a generator, so it is optimised while it runs.
+ * Intercepts lo..hi-1 in view: hole passes, zone shown, midpoint elevation and mid depth in the
+ * windows, grade ≥ the cut-off, midpoint inside the section. A plain loop, not a generator, so it is optimised while it runs.
  */
 function countInterceptRange(p: InterceptPoints, w: Window, lo: number, hi: number): number {
   let n = 0;
   for (let i = lo; i < hi; i++) {
     const h = p.hole[i];
     if (h >= 0 && h < w.pass.length && w.pass[h] === 0) continue;
+    if (w.zoneShown && w.zoneShown[p.zone[i]] === 0) continue;
     const z = p.z[i], d = p.depth[i];
-    if (z >= w.zMin && z <= w.zMax && d >= w.dMin && d <= w.dMax && p.grade[i] >= w.cut) n++;
+    if (!(z >= w.zMin && z <= w.zMax && d >= w.dMin && d <= w.dMax && p.grade[i] >= w.cut)) continue;
+    if (w.planes && !insidePlanes(w.planes, p.x[i], p.y[i], z)) continue;
+    n++;
   }
   return n;
 }
@@ -217,7 +246,10 @@ function countInterceptRange(p: InterceptPoints, w: Window, lo: number, hi: numb
  */
 export function* countInViewSteps(input: CountInput, f: FilterState): Generator<void, ViewCounts> {
   const pass = holesPassing(input.holes, f);
-  const w: Window = { pass, zMin: f.elevMin, zMax: f.elevMax, dMin: f.depthMin ?? -Infinity, dMax: f.depthMax ?? Infinity, cut: f.gradeCutoff };
+  const w: Window = {
+    pass, zMin: f.elevMin, zMax: f.elevMax, dMin: f.depthMin ?? -Infinity, dMax: f.depthMax ?? Infinity, cut: f.gradeCutoff,
+    zoneShown: f.zoneShown ?? null, rowZones: f.zoneShown ? input.rowZones ?? null : null, planes: f.planes ?? null,
+  };
   const ix = yield* indexFor(input.traces, input.intervals, pass.length);
   let holes = 0, intervals = 0;
   if (ix) {
@@ -247,4 +279,38 @@ export function* countInViewSteps(input: CountInput, f: FilterState): Generator<
 /** The counts in one go (tests, exports). */
 export function countInView(input: CountInput, f: FilterState): ViewCounts {
   return drain(countInViewSteps(input, f));
+}
+
+interface OutlineLike {
+  category: 'measured' | 'indicated' | 'inferred';
+  zone?: string;
+  /** world [e, n, z] vertices, m */
+  outline: readonly (readonly number[])[];
+}
+
+/**
+ * Resource outlines in view: drawn (the layer on, its category ticked, its zone not unticked) and,
+ * with a section slab or clip box, with a vertex or an edge midpoint on the kept side of every plane.
+ * `origin` is the local origin the planes are in (world m).
+ */
+export function outlinesInView(
+  outlines: readonly OutlineLike[],
+  shown: { layer: boolean; categories: Readonly<Record<OutlineLike['category'], boolean>>; zoneVisible: Readonly<Record<string, boolean>> },
+  planes: Float64Array | null,
+  origin: readonly number[],
+): number {
+  if (!shown.layer) return 0;
+  let n = 0;
+  for (const o of outlines) {
+    if (!shown.categories[o.category] || (o.zone !== undefined && shown.zoneVisible[o.zone] === false)) continue;
+    const pts = o.outline;
+    const inside = (x: number, y: number, z: number) => insidePlanes(planes, x - origin[0], y - origin[1], z - origin[2]);
+    let any = !planes;
+    for (let k = 0; k < pts.length && !any; k++) {
+      const a = pts[k], b = pts[(k + 1) % pts.length];
+      any = inside(a[0], a[1], a[2]) || inside(0.5 * (a[0] + b[0]), 0.5 * (a[1] + b[1]), 0.5 * (a[2] + b[2]));
+    }
+    if (any) n++;
+  }
+  return n;
 }

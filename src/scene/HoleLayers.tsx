@@ -27,7 +27,7 @@ export function HoleLayers() {
   if (!prepared) return null;
   return (
     <group name="holes">
-      <SegmentLayer name="intervals" buffer={prepared.intervals} options={INTERVALS} overlay={INTERVALS_ON_TOP} overlayFloor={interceptCutoff} visible={layer.intervals || layer.traces} colorValues={colouring?.values} />
+      <SegmentLayer name="intervals" buffer={prepared.intervals} options={INTERVALS} overlay={INTERVALS_ON_TOP} overlayFloor={interceptCutoff} visible={layer.intervals || layer.traces} colorValues={colouring?.values} rowZones={prepared.intervalZones} />
       <SegmentLayer name="traces" buffer={prepared.traces} options={TRACES} visible={layer.traces} />
       <SegmentLayer name="workings" buffer={prepared.workings} options={prepared.workingColors.length ? { ...WORKINGS, palette: prepared.workingColors } : WORKINGS} visible={layer.workings} />
       <SegmentLayer name="resources" buffer={prepared.resources} options={RESOURCES} visible={layer.resources} />

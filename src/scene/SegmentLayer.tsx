@@ -8,7 +8,11 @@ import { createSegmentMaterial, type SegmentMaterialOptions } from './materials/
 import { LARGE_LAYER, warmLayer, type WarmTarget } from './warmUp';
 import { useWarmUp } from './useWarmUp';
 import type { WarmJob } from './warmQueue';
-import { BufferAttribute, BufferGeometry, type Material } from 'three';
+import { BufferAttribute, BufferGeometry, type Material, type Texture } from 'three';
+import { NO_ZONES, segmentZoneTexture } from './materials/sharedUniforms';
+import { pieceZoneCodes } from '../domain/zoneCodes';
+import { store } from '../state/store';
+import { zoneMaskOf } from '../state/filterState';
 
 
 interface Props {
@@ -22,6 +26,8 @@ interface Props {
   overlayFloor?: number;
   /** per-segment values to colour by; replaces one texture's data, no geometry rebuild */
   colorValues?: Float32Array;
+  /** per row (the segments' `row`): zone code (domain/zoneCodes.ts), for the zone filter */
+  rowZones?: Uint8Array;
 }
 
 /**
@@ -53,19 +59,48 @@ function subsetGeometry(buffer: SegmentBuffer, floor: number, whole: BufferGeome
   return g;
 }
 
-export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinity, visible, name, colorValues }: Props) {
+/**
+ * The layer's per-segment zone codes as a texture, built the first time a zone is unticked (one
+ * byte per segment, uploaded once; until then no layer pays for it), shared by its materials.
+ */
+function useZoneTexture(buffer: SegmentBuffer, rowZones: Uint8Array | undefined): { value: Texture } {
+  const holder = useMemo(() => ({ value: NO_ZONES as Texture }), [buffer, rowZones]);
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    if (!rowZones || !rowZones.some((c) => c > 0)) return;
+    let built: Texture | null = null;
+    const build = () => {
+      if (built || !zoneMaskOf(store.getState())) return;
+      built = segmentZoneTexture(pieceZoneCodes(buffer.row, buffer.count, rowZones));
+      holder.value = built;
+      invalidate();
+    };
+    build();
+    const off = store.subscribe((s, prev) => {
+      if (s.zoneVisible !== prev.zoneVisible) build();
+    });
+    return () => {
+      off();
+      built?.dispose();
+    };
+  }, [buffer, rowZones, holder, invalidate]);
+  return holder;
+}
+
+export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinity, visible, name, colorValues, rowZones }: Props) {
   const gpu = useMemo(() => {
     const data = buildSegmentGpuData(buffer, (buffer.gpu as PackedSegments | undefined) ?? undefined);
     // The worker's packed arrays are handed over once: after upload only the GPU keeps them.
     delete buffer.gpu;
     return data;
   }, [buffer]);
+  const segZone = useZoneTexture(buffer, rowZones);
   const key = JSON.stringify(options);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const material = useMemo(() => createSegmentMaterial(options, gpu), [key, gpu]);
+  const material = useMemo(() => createSegmentMaterial(options, { ...gpu, segZone }), [key, gpu, segZone]);
   const overlayKey = overlay ? JSON.stringify(overlay) : '';
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const overlayMaterial = useMemo(() => (overlay ? createSegmentMaterial(overlay, gpu) : null), [overlayKey, gpu]);
+  const overlayMaterial = useMemo(() => (overlay ? createSegmentMaterial(overlay, { ...gpu, segZone }) : null), [overlayKey, gpu, segZone]);
   useEffect(() => () => overlayMaterial?.dispose(), [overlayMaterial]);
   // The second draw's triangles: only segments that may be emphasised (a few per cent of a layer),
   // so the draw over the surfaces costs the GPU little at a million intervals.

@@ -11,12 +11,13 @@ import { faultShifts } from '../state/faultShifts';
 import { programMask, statusTypeMask } from '../domain/holeFilter';
 import { DEFAULT_GOLD_BINS } from '../domain/gradeBins';
 import { currentColouring } from '../state/colouring';
-import { holeMaskTexture, MAX_BINS } from './materials/sharedUniforms';
-import { holeMaskOf } from '../state/filterState';
+import { holeMaskTexture, MAX_BINS, zoneMaskTexture } from './materials/sharedUniforms';
+import { holeMaskOf, zoneMaskOf } from '../state/filterState';
 import { highlightGrade } from '../state/highlight';
 import { PALETTES } from '../ui/theme';
 
 let lastMask: Uint8Array | null = null;
+let lastZones: Uint8Array | null = null;
 
 function apply(s: VeinscapeState) {
   const p = s.prepared;
@@ -45,6 +46,14 @@ function apply(s: VeinscapeState) {
     shared.uHoleMask.value.dispose();
     shared.uHoleMask.value = mask ? holeMaskTexture(Uint8Array.from(mask, (v) => v * 255), mask.length) : holeMaskTexture(new Uint8Array([255]), 1);
     shared.uHoleMaskOn.value = mask ? 1 : 0;
+  }
+  const zones = zoneMaskOf(s);
+  if (zones !== lastZones) {
+    // 256 bytes, not geometry: which zone codes are shown.
+    lastZones = zones;
+    shared.uZoneMask.value.dispose();
+    shared.uZoneMask.value = zoneMaskTexture(zones);
+    shared.uZoneMaskOn.value = zones ? 1 : 0;
   }
   shared.uHolesFollow.value = s.holesFollowFaults ? 1 : 0;
   shared.uIntervalsOn.value = s.layerVisible.intervals ? 1 : 0;

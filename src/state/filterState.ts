@@ -1,18 +1,54 @@
-/** The store's filters as the CPU filter mirror wants them (local elevations, bit masks, hole mask). */
-import { holeSearchMask, programMask, statusTypeMask, type FilterState } from '../domain/holeFilter';
+/**
+ * The store's filters as the CPU filter mirror wants them (local elevations, bit masks, hole mask,
+ * zone mask, section planes). One definition for the counts in view, picking and the renderer's
+ * hole and zone masks (UniformSync).
+ */
+import { combineHoleMasks, holeSearchMask, programMask, statusTypeMask, type FilterState } from '../domain/holeFilter';
+import { zoneShownMask } from '../domain/zoneCodes';
+import { sectionPlanes } from './sectionPlanes';
 import type { VeinscapeState } from './store';
 
-let cache: { ids: unknown; search: string; mask: Uint8Array | null } | null = null;
+let cache: { ids: unknown; search: string; only: unknown; mask: Uint8Array | null } | null = null;
 
+/**
+ * 1 per hole kept by the hole search and by the list of holes (`filters.onlyHoles`, e.g. the
+ * data-QA panel's holes with problems); null when neither limits (every hole shown). The same array
+ * while both are the same, so callers can key caches on it.
+ */
 export function holeMaskOf(s: Pick<VeinscapeState, 'model' | 'filters'>): Uint8Array | null {
-  const ids = s.model?.holes;
-  if (cache && cache.ids === ids && cache.search === s.filters.holeSearch) return cache.mask;
-  const mask = ids ? holeSearchMask(ids.map((h) => h.id), s.filters.holeSearch) : null;
-  cache = { ids, search: s.filters.holeSearch, mask };
+  const holes = s.model?.holes;
+  const { holeSearch, onlyHoles } = s.filters;
+  if (cache && cache.ids === holes && cache.search === holeSearch && cache.only === onlyHoles) return cache.mask;
+  const ids = holes ? holes.map((h) => h.id) : null;
+  const mask = ids ? combineHoleMasks(ids, holeSearchMask(ids, holeSearch), onlyHoles) : null;
+  cache = { ids: holes, search: holeSearch, only: onlyHoles, mask };
   return mask;
 }
 
-export function filterStateFrom(s: Pick<VeinscapeState, 'model' | 'prepared' | 'filters'>): FilterState {
+let zoneCache: { zones: unknown; visible: unknown; mask: Uint8Array | null } | null = null;
+
+/** Per zone code, 1 shown (domain/zoneCodes.ts); null when no zone is unticked. Kept while zones and ticks are the same. */
+export function zoneMaskOf(s: Pick<VeinscapeState, 'model'> & Partial<Pick<VeinscapeState, 'zoneVisible'>>): Uint8Array | null {
+  const zones = s.model?.zones;
+  const visible = s.zoneVisible;
+  if (zoneCache && zoneCache.zones === zones && zoneCache.visible === visible) return zoneCache.mask;
+  const mask = zones && visible ? zoneShownMask(zones, visible) : null;
+  zoneCache = { zones, visible, mask };
+  return mask;
+}
+
+/** The section slab or clip box as [nx, ny, nz, c] per plane, local true-scale m (null: none). */
+export function countPlanesOf(s: Pick<VeinscapeState, 'prepared'> & Partial<Pick<VeinscapeState, 'section'>>): Float64Array | null {
+  if (!s.section || !s.prepared) return null;
+  // True scale: the counts test the pieces where they are, not as exaggerated on screen.
+  const hs = sectionPlanes({ prepared: s.prepared, section: s.section, verticalExaggeration: 1 });
+  if (hs.length === 0) return null;
+  return Float64Array.from(hs.flatMap((h) => [...h.normal, h.constant]));
+}
+
+export type FilterInputs = Pick<VeinscapeState, 'model' | 'prepared' | 'filters'> & Partial<Pick<VeinscapeState, 'zoneVisible' | 'section'>>;
+
+export function filterStateFrom(s: FilterInputs): FilterState {
   const f = s.filters;
   const oz = s.prepared?.origin[2] ?? 0;
   return {
@@ -27,5 +63,7 @@ export function filterStateFrom(s: Pick<VeinscapeState, 'model' | 'prepared' | '
     depthMin: f.depthMin ?? undefined,
     depthMax: f.depthMax ?? undefined,
     holeMask: holeMaskOf(s),
+    zoneShown: zoneMaskOf(s),
+    planes: countPlanesOf(s),
   };
 }

@@ -1,5 +1,8 @@
 /**
- * How many holes, intervals (assayed, and at or above the cut-off) and intercepts the filters leave in view.
+ * How many holes, intervals (assayed, and at or above the cut-off), intercepts and resource outlines
+ * the filters leave in view: the hole filters, the zone ticks of the Layers panel (an unticked zone's
+ * intervals and intercepts leave the count) and the section slab or clip box (a piece counts when
+ * its midpoint is kept; domain/viewCounts.ts).
  * Counting a million intervals is kept off the main thread: the loading worker stays on as the
  * dataset's counter (data/countClient.ts) and answers each change. A dataset without one (set
  * directly, or its worker failed) is counted here, ~100 ms after the last filter change, in short
@@ -9,8 +12,8 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVeinscape } from '../state/store';
-import { filterStateFrom } from '../state/filterState';
-import { countInViewSteps, holeAttrsFor, interceptPoints, type ViewCounts } from '../domain/viewCounts';
+import { countPlanesOf, filterStateFrom } from '../state/filterState';
+import { countInViewSteps, holeAttrsFor, interceptPoints, outlinesInView, type ViewCounts } from '../domain/viewCounts';
 import { runSliced, type SlicedRun } from '../domain/sliced';
 import { counterState, countInWorker, onCounterChange } from '../data/countClient';
 import { count } from './format';
@@ -27,6 +30,9 @@ export function InViewCounts() {
   const model = useVeinscape((s) => s.model);
   const prepared = useVeinscape((s) => s.prepared);
   const filters = useVeinscape((s) => s.filters);
+  const zoneVisible = useVeinscape((s) => s.zoneVisible);
+  const section = useVeinscape((s) => s.section);
+  const resourcesOn = useVeinscape((s) => s.layerVisible.resources);
   const intercepts = useVeinscape((s) => s.intercepts);
   const interceptsPending = useVeinscape((s) => s.interceptsPending);
   const ensureIntercepts = useVeinscape((s) => s.ensureIntercepts);
@@ -43,8 +49,11 @@ export function InViewCounts() {
   }, [prepared, ensureIntercepts]);
 
   const holes = useMemo(() => (model && prepared ? holeAttrsFor(model.holes, prepared.programs) : null), [model, prepared]);
-  const points = useMemo(() => (prepared ? interceptPoints(intercepts, prepared.origin[2]) : null), [intercepts, prepared]);
-  const inputs = useMemo(() => [prepared, filters, points], [prepared, filters, points]);
+  const points = useMemo(() => (prepared && model ? interceptPoints(intercepts, prepared.origin, model.zones) : null), [intercepts, prepared, model]);
+  // The section's placing state (picks) changes nothing counted: only its planes.
+  const planesKey = useMemo(() => (prepared ? String(countPlanesOf({ prepared, section })) : ''), [prepared, section]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const inputs = useMemo(() => [prepared, filters, points, zoneVisible, planesKey], [prepared, filters, points, zoneVisible, planesKey]);
 
   // A layout effect, not a passive one: the request leaves in the task of the change, before the
   // frame, so the worker's answer (a few ms) usually lands before that frame and the sidebar is
@@ -55,8 +64,8 @@ export function InViewCounts() {
     const countHere = (delay: number) => {
       let run: SlicedRun<ViewCounts> | null = null;
       const timer = setTimeout(() => {
-        const f = filterStateFrom({ model, prepared, filters });
-        run = runSliced(countInViewSteps({ traces: prepared.traces, intervals: prepared.intervals, holes, intercepts: points }, f));
+        const f = filterStateFrom({ model, prepared, filters, zoneVisible, section });
+        run = runSliced(countInViewSteps({ traces: prepared.traces, intervals: prepared.intervals, holes, intercepts: points, rowZones: prepared.intervalZones }, f));
         void run.promise.then((counts) => {
           counted.current = true;
           setSettled({ inputs, counts });
@@ -72,7 +81,7 @@ export function InViewCounts() {
     if (how === 'ready') {
       let live = true;
       let cancelHere: (() => void) | null = null;
-      countInWorker(prepared, filterStateFrom({ model, prepared, filters }), points).then(
+      countInWorker(prepared, filterStateFrom({ model, prepared, filters, zoneVisible, section }), points).then(
         (counts) => {
           if (live) setSettled({ inputs, counts });
         },
@@ -91,8 +100,14 @@ export function InViewCounts() {
       };
     }
     return countHere(counted.current ? DEBOUNCE_MS : 0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [model, prepared, filters, holes, points, inputs, counterVersion]);
 
+  // A handful of outlines: counted here, at once.
+  const outlines = useMemo(
+    () => (model && prepared ? outlinesInView(model.resourceCategories, { layer: resourcesOn, categories: filters.categories, zoneVisible }, countPlanesOf({ prepared, section }), prepared.origin) : 0),
+    [model, prepared, resourcesOn, filters.categories, zoneVisible, section],
+  );
   if (!model || !prepared) return null;
   const pending = settled?.inputs !== inputs || interceptsPending ? 'true' : undefined;
   const c = settled?.counts;
@@ -106,6 +121,11 @@ export function InViewCounts() {
     <p className="counts" data-testid="in-view-counts" data-pending={pending} title={pending ? 'Counting…' : undefined}>
       In view: {num('count-holes', c?.holes)} of {count(model.holes.length)} holes · {num('count-intervals', c?.intervals)} {rows} ·{' '}
       {num('count-intercepts', c?.intercepts)} intercepts
+      {model.resourceCategories.length > 0 && (
+        <span title={resourcesOn ? 'Resource outlines drawn: category ticked, zone shown, inside the section' : 'The Resources layer is off'}>
+          {' '}· <strong data-testid="count-outlines">{count(outlines)}</strong> of {count(model.resourceCategories.length)} resource outlines
+        </span>
+      )}
     </p>
   );
 }

@@ -5,11 +5,11 @@
  * dashes for planned holes and fault displacement are computed on the GPU from those textures and
  * shared uniforms, so one draw call covers a whole layer and a filter change costs a uniform update.
  */
-import { Color, DoubleSide, MeshStandardMaterial, type DataTexture } from 'three';
+import { Color, DoubleSide, MeshStandardMaterial, type DataTexture, type Texture } from 'three';
 import { HOLE_TEX_WIDTH, SEG_TEX_WIDTH } from '../geometry/segmentGeometry';
 import { modelClipPlanes, shared } from './sharedUniforms';
 import { FAULT_PARS } from './chunks';
-import { HOLE_MASK_WIDTH, MAX_BINS } from './sharedUniforms';
+import { HOLE_MASK_WIDTH, MAX_BINS, NO_ZONES } from './sharedUniforms';
 
 export type SegmentMode = 'grade' | 'trace' | 'fixed' | 'category';
 
@@ -59,6 +59,9 @@ uniform float uDepthMin;
 uniform float uDepthMax;
 uniform sampler2D uHoleMask;
 uniform float uHoleMaskOn;
+uniform sampler2D uSegZone;
+uniform sampler2D uZoneMask;
+uniform float uZoneMaskOn;
 uniform int uCategoryMask;
 uniform float uSelectedHole;
 uniform float uHolesFollow;
@@ -168,6 +171,13 @@ const VERTEX_MAIN = /* glsl */ `
   vPlanned = mod(floor(aHole.x + 0.5), 2.0);
 #endif
 #ifdef MODE_GRADE
+  // An interval of an unticked zone: not drawn as an interval (the trace stands in, as below the
+  // cut-off when hidden). The zone code is read only while some zone is unticked.
+  bool zoneHidden = false;
+  if (uZoneMaskOn > 0.5) {
+    int zoneCode = int(texelFetch(uSegZone, segTexel, 0).r * 255.0 + 0.5);
+    zoneHidden = texelFetch(uZoneMask, ivec2(zoneCode, 0), 0).r < 0.5;
+  }
   vSegColor = gradeColor(aColorValue);
   // Higher grades are drawn thicker so intercepts read at a glance (up to 2.2x the base radius).
   radius *= 1.0 + 1.2 * clamp(aValue, 0.0, 10.0) / 10.0;
@@ -175,7 +185,7 @@ const VERTEX_MAIN = /* glsl */ `
   if (belowCutoff && uBelowMode == 0) { vSegColor = uDimColor; radius *= 0.55; }
   // Emphasised grades never thinner than uHighlightPx on screen (wider with grade, up to 1.5x at
   // five times the threshold), whatever the zoom.
-  bool high = !belowCutoff && aValue >= uHighlight && uIntervalsOn > 0.5;
+  bool high = !belowCutoff && !zoneHidden && aValue >= uHighlight && uIntervalsOn > 0.5;
   float widen = 1.0 + 0.5 * clamp((aValue - uHighlight) / (4.0 * max(uHighlight, 0.01)), 0.0, 1.0);
   if (uGradeWidth > 0.5) {
     // Width by grade class: one step for each class bound at or above the highlight grade.
@@ -194,7 +204,7 @@ const VERTEX_MAIN = /* glsl */ `
   vHaloFrom = 1.0 - 1.5 * pxWorld / max(radius, 1e-6);
 #endif
   // The trace under an interval is this segment: drawn as trace when the interval is not shown.
-  if (uIntervalsOn < 0.5 || (belowCutoff && uBelowMode == 1)) {
+  if (uIntervalsOn < 0.5 || (belowCutoff && uBelowMode == 1) || zoneHidden) {
     if (uTracesOn < 0.5) visibleSeg = false;
     vSegColor = uTraceColor;
     radius = max(uTraceRadius, uTraceMinPixels * pxWorld);
@@ -260,6 +270,8 @@ export interface SegmentTextures {
   segB: DataTexture;
   segC: DataTexture;
   holeAttr: DataTexture;
+  /** per-segment zone codes (a one-byte texture like the segment textures), shared by a layer's materials; absent: no zones */
+  segZone?: { value: Texture };
 }
 
 export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTextures): MeshStandardMaterial {
@@ -293,6 +305,7 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
     uSegB: { value: tex.segB },
     uSegC: { value: tex.segC },
     uHoleAttr: { value: tex.holeAttr },
+    uSegZone: tex.segZone ?? { value: NO_ZONES },
   };
   m.userData.uniforms = own;
   m.onBeforeCompile = (shader) => {

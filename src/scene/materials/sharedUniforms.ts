@@ -4,6 +4,8 @@
  */
 import { Color, DataTexture, Plane, RedFormat, UnsignedByteType, Vector2, Vector3 } from 'three';
 import { MAX_FAULTS } from '../../domain/faults';
+import { MAX_ZONE_CODE } from '../../domain/zoneCodes';
+import { SEG_TEX_WIDTH } from '../../domain/segmentPack';
 
 /** Colour classes: numeric bins, or categories (one colour each). */
 export const MAX_BINS = 15;
@@ -20,6 +22,27 @@ export function holeMaskTexture(bytes: Uint8Array, holes: number): DataTexture {
   return t;
 }
 
+/** 256 bytes, 255 per zone code shown (domain/zoneCodes.ts zoneShownMask), as a 256 × 1 texture. */
+export function zoneMaskTexture(shown: Uint8Array | null): DataTexture {
+  const data = new Uint8Array(MAX_ZONE_CODE + 1).fill(255);
+  if (shown) for (let i = 0; i < data.length; i++) data[i] = shown[i] ? 255 : 0;
+  const t = new DataTexture(data, MAX_ZONE_CODE + 1, 1, RedFormat, UnsignedByteType);
+  t.needsUpdate = true;
+  return t;
+}
+
+/** One byte per segment (its zone code, 0 none), laid out like the segment textures (SEG_TEX_WIDTH per row). */
+export function segmentZoneTexture(codes: Uint8Array): DataTexture {
+  const rows = Math.max(1, Math.ceil(codes.length / SEG_TEX_WIDTH));
+  const data = new Uint8Array(SEG_TEX_WIDTH * rows);
+  data.set(codes);
+  const t = new DataTexture(data, SEG_TEX_WIDTH, rows, RedFormat, UnsignedByteType);
+  t.needsUpdate = true;
+  return t;
+}
+
+/** The segment zone texture of a layer whose codes are not (yet) needed: every segment code 0. */
+export const NO_ZONES = segmentZoneTexture(new Uint8Array(1));
 
 export const shared = {
   /** current displacement of each fault's moving side, local metres */
@@ -45,6 +68,12 @@ export const shared = {
   /** per-hole visibility (hole search): one byte per hole, 1024 holes per texture row */
   uHoleMask: { value: holeMaskTexture(new Uint8Array([255]), 1) },
   uHoleMaskOn: { value: 0 },
+  /**
+   * per zone code, 255 shown / 0 hidden (Layers panel zone ticks); off (0) when every zone is
+   * shown, so the segment shader reads no zone code at all then
+   */
+  uZoneMask: { value: zoneMaskTexture(null) },
+  uZoneMaskOn: { value: 0 },
   /** bit per resource category (measured, indicated, inferred) */
   uCategoryMask: { value: 7 },
   /** selected hole index or -1 */

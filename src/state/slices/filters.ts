@@ -23,6 +23,11 @@ export interface Filters {
   holeSearch: string;
   /** resource outlines shown per category */
   categories: { measured: boolean; indicated: boolean; inferred: boolean };
+  /**
+   * only these holes (ids) are shown, on top of the hole search (e.g. the data-QA panel's holes
+   * with problems); null = all holes
+   */
+  onlyHoles: string[] | null;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -39,6 +44,7 @@ export const DEFAULT_FILTERS: Filters = {
   depthMax: null,
   holeSearch: '',
   categories: { measured: true, indicated: true, inferred: true },
+  onlyHoles: null,
 };
 
 export interface FiltersSlice {
