@@ -4,8 +4,9 @@
  * Pure maths: no react/three/zustand.
  *
  * Path: intercepts (disclosure preset, one per vein sample, capped at the intercept calculator's
- * top-cut) → the system's pierce points (longSection.ts: mid-point of each crossing, g/t·m = capped
- * grade × horizontal width, core length when no width is known) → inverse-distance weighting in
+ * top-cut, on its width basis) → the system's pierce points (longSection.ts: mid-point of each
+ * crossing, g/t·m = capped grade × width, intercepts.ts `gramMetres`: horizontal width by default,
+ * the fallback width named per point where it is unknown) → inverse-distance weighting in
  * the long-section frame (u along strike, z elevation; power GT_IDW_POWER, within GT_IDW_RADIUS m)
  * → a class of GT_LEVELS with its colour in GT_COLOURS.
  * - The long section samples the interpolation on a GT_GRID_CELL m grid and fills the bands.
@@ -18,7 +19,7 @@
 import type { Model } from '../data/model';
 import { DEFAULT_IDW_POWER, DEFAULT_IDW_RADIUS, gridFor, idwField, idwGrid, type Grid, type ScatterPoint } from './contours';
 import type { HolePath } from './desurvey';
-import type { Intercept } from './intercepts';
+import { WIDTH_ABBR, type Intercept, type WidthKind } from './intercepts';
 import { disclosurePreset, queryInterceptSteps, type InterceptQuery } from './interceptQuery';
 import { longSectionFrame, piercePoints, veinSystems, type PiercePoint } from './longSection';
 import type { SurfaceBuffer } from './surfaceBuffer';
@@ -37,8 +38,11 @@ export const GT_NO_DATA_GREY = '#6b6b6b';
 export const GT_GRID_CELL = 10;
 export const GT_IDW_RADIUS = DEFAULT_IDW_RADIUS;
 export const GT_IDW_POWER = DEFAULT_IDW_POWER;
-/** Which width the figure uses, in the long section's words (every g/t·m figure says which). */
-export const GT_DEFINITION = 'g/t·m = capped grade × horizontal width';
+const WIDTH_WORDS: Record<WidthKind, string> = { horizontal: 'horizontal width', true: 'true width', core: 'core length' };
+/** Which width the figure uses, in words (every g/t·m figure says which): "g/t·m = capped grade × horizontal width (HW)". */
+export function gtDefinition(basis: WidthKind = 'horizontal'): string {
+  return `g/t·m = capped grade × ${WIDTH_WORDS[basis]} (${WIDTH_ABBR[basis]})`;
+}
 /** What the no-data swatch stands for. */
 export const GT_NO_DATA_NOTE = 'no data: the vein\'s own colour, dimmed';
 /** The interpolation in a few words, for legends. */
@@ -84,9 +88,9 @@ export function gtClassOf(v: number, levels: readonly number[] = GT_LEVELS): num
   return c;
 }
 
-/** The intercepts the pierce points come from: one per vein sample, capped at `topCut`, every system. */
-export function sectionInterceptQuery(topCut: number | null): InterceptQuery {
-  return { ...disclosurePreset('', topCut ?? 45), topCut, system: null };
+/** The intercepts the pierce points come from: one per vein sample, capped at `topCut`, every system, g/t·m on `widthBasis`. */
+export function sectionInterceptQuery(topCut: number | null, widthBasis: WidthKind = 'horizontal'): InterceptQuery {
+  return { ...disclosurePreset('', topCut ?? 45), topCut, system: null, widthBasis };
 }
 
 /** The interpolated data: each pierce point with a g/t·m, at (u, z). */
@@ -135,8 +139,8 @@ const CHUNK = 4096;
  * `surfaces` are the prepared buffers (vertices duplicated across fault blocks: each copy gets the
  * value of its position as mapped, and moves with its block).
  */
-export function* veinGradeSteps(model: Model, paths: HolePath[], origin: Vec3, surfaces: readonly SurfaceBuffer[], topCut: number | null, keep?: (holeId: string) => boolean): Generator<void, VeinGrade> {
-  const all = yield* queryInterceptSteps(model, paths, sectionInterceptQuery(topCut));
+export function* veinGradeSteps(model: Model, paths: HolePath[], origin: Vec3, surfaces: readonly SurfaceBuffer[], topCut: number | null, keep?: (holeId: string) => boolean, widthBasis: WidthKind = 'horizontal'): Generator<void, VeinGrade> {
+  const all = yield* queryInterceptSteps(model, paths, sectionInterceptQuery(topCut, widthBasis));
   // Only the holes the filters keep: a filtered hole leaves the interpolation as it leaves the picture.
   const intercepts = keep ? all.filter((r) => keep(r.holeId)) : all;
   return yield* veinGradeFromIntercepts(model, paths, origin, surfaces, intercepts);

@@ -13,10 +13,10 @@
  *     hole and vein zone separated by at most MERGE_GAP m of core are one crossing (a vein sample
  *     split by a missing assay or an unsampled gap): the widths add and the grade is their
  *     width-weighted mean.
- *   · Grade is the capped (top-cut) grade; width is the horizontal width (horizontal, perpendicular
- *     to strike) when known, else the core length (`widthKind` says which); grade × thickness
- *     (g/t·m) = grade × that width. This differs from the intercept table's gram-metres, which use
- *     core length: narrow-vein accumulations are contoured on horizontal width.
+ *   · Grade is the capped (top-cut) grade; width and grade × thickness (g/t·m) follow the one
+ *     definition of intercepts.ts (rule 5, `gramMetres`): the intercepts' width basis (horizontal
+ *     width by default) when every intercept of the crossing has it, else true width, else core
+ *     length (`widthKind` says which); g/t·m = grade × that width, as in the intercept table.
  *   · Crossings of a vein surface of the system (veinOrienter.pierce along the hole path) with no
  *     intercept of that zone within MATCH_DEPTH m along the hole: kind 'no-intercept' (drilled;
  *     vein not sampled or not assayed) or 'planned' (planned hole).
@@ -32,7 +32,7 @@
 import type { Model } from '../data/model';
 import type { HolePath } from './desurvey';
 import { positionAtDepth } from './desurvey';
-import type { Intercept } from './intercepts';
+import { chooseWidth, gramMetres, widthOf, type Intercept, type WidthKind } from './intercepts';
 import { strikeDipFromNormal } from './orientation';
 import { veinOrienterFor, type VeinOrienter } from './veinOrientation';
 import { principalAzimuth } from './viewFit';
@@ -253,10 +253,10 @@ export interface PiercePoint {
   /** capped grade (g/t), null without an intercept */
   grade: number | null;
   gradeUncapped: number | null;
-  /** horizontal width, or core length when the vein orientation is unknown (widthKind), m */
+  /** the width of the intercepts' basis, or its fallback (widthKind says which), m */
   width: number | null;
-  widthKind: 'horizontal' | 'core' | null;
-  /** grade × width, g/t·m */
+  widthKind: WidthKind | null;
+  /** grade × width, g/t·m (intercepts.ts gramMetres) */
   gramMetres: number | null;
   /** grade-table rows of the intercept(s), in depth order */
   rows: number[];
@@ -404,6 +404,9 @@ function crossingsOf(rows: Intercept[]): Intercept[][] {
   return out;
 }
 
+/** Widths from the most to the least preferred (intercepts.ts chooseWidth's fallback order). */
+const WIDTH_ORDER: readonly WidthKind[] = ['horizontal', 'true', 'core'];
+
 /**
  * Pierce points of the frame's vein system, in hole then depth order. `paths[i]` is the path of
  * `model.holes[i]`; `intercepts` are the calculator's rows (any system: rows of other zones are
@@ -440,8 +443,11 @@ export function piercePoints(model: Model, paths: HolePath[], intercepts: readon
     if (own) {
       for (const [zoneId, rows] of own) {
         for (const group of crossingsOf(rows)) {
-          const horizontal = group.every((r) => r.horizontalWidth !== null);
-          const w = (r: Intercept) => (horizontal ? r.horizontalWidth! : r.coreLength);
+          // One width for the whole crossing: the most preferred width any of its intercepts used
+          // (their basis, unless none had it), when all have it, else the next fallback.
+          const preferred = WIDTH_ORDER.find((k) => group.some((r) => r.widthKind === k)) ?? 'core';
+          const kind = chooseWidth(preferred, (k) => group.every((r) => widthOf(r, k) !== null));
+          const w = (r: Intercept) => widthOf(r, kind)!;
           const width = group.reduce((s, r) => s + w(r), 0);
           const acc = group.reduce((s, r) => s + r.grade * w(r), 0);
           const accU = group.reduce((s, r) => s + r.gradeUncapped * w(r), 0);
@@ -465,8 +471,8 @@ export function piercePoints(model: Model, paths: HolePath[], intercepts: readon
             grade,
             gradeUncapped: group.length === 1 ? first.gradeUncapped : width > 0 ? accU / width : first.gradeUncapped,
             width,
-            widthKind: horizontal ? 'horizontal' : 'core',
-            gramMetres: grade * width,
+            widthKind: kind,
+            gramMetres: gramMetres(grade, width),
             rows: group.flatMap((r) => r.rows),
           }));
         }

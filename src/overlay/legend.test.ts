@@ -50,7 +50,7 @@ describe('legendFor', () => {
     expect(gt.items.map((i) => [i.label, i.color])).toEqual([
       ['< 1', '#a9a9a4'], ['1–5', '#c2e699'], ['5–10', '#78c679'], ['10–20', '#31a354'], ['≥ 20', '#006837'], ['no data within 60 m', '#6b6b6b'],
     ]);
-    expect(gt.note).toBe("no data: the vein's own colour, dimmed. g/t·m = capped grade × horizontal width; IDW, power 2, 60 m search");
+    expect(gt.note).toBe("no data: the vein's own colour, dimmed. g/t·m = capped grade × horizontal width (HW); IDW, power 2, 60 m search");
     expect(legendFor({ ...s, veinColour: 'gradeThickness', layerVisible: { ...s.layerVisible, veins: false } }).map((x) => x.title)).not.toContain('Veins coloured by g/t·m');
   });
 

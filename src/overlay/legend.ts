@@ -4,7 +4,7 @@
  * as the on-screen legend (src/ui/Legend.tsx) so the picture and its key always agree.
  */
 import { binLabels } from '../domain/gradeBins';
-import { gtLegendItems, GT_DEFINITION, GT_LEGEND_TITLE, GT_METHOD, GT_NO_DATA_NOTE } from '../domain/gradeThickness';
+import { gtDefinition, gtLegendItems, GT_LEGEND_TITLE, GT_METHOD, GT_NO_DATA_NOTE } from '../domain/gradeThickness';
 import { currentColouring } from '../state/colouring';
 import type { VeinscapeState } from '../state/store';
 import { FAULT_COLOR, KIND_LAYER, POINT_COLOR, RESOURCE_COLORS, TRACE_COLOR, WORKING_COLOR } from '../state/layerStyle';
@@ -75,7 +75,7 @@ export function legendFor(s: LegendState): LegendSection[] {
   if (others.length) out.push({ title: SURFACES_TITLE, items: others.map((z) => ({ symbol: 'swatch', color: z.color, label: `${z.name}${KIND_NAME[z.kind] && !z.name.toLowerCase().includes(KIND_NAME[z.kind].split(' ')[0]) ? ` (${KIND_NAME[z.kind]})` : ''}` })), columns: 1 });
   // Grade on the vein: the g/t·m classes the veins are coloured by, and which width (as on screen).
   if (veins.length && s.veinColour === 'gradeThickness') {
-    out.push({ title: GT_LEGEND_TITLE, items: gtLegendItems().map((it) => ({ symbol: 'swatch', color: it.colour, label: it.label })), columns: 1, note: `${GT_NO_DATA_NOTE}. ${GT_DEFINITION}; ${GT_METHOD}` });
+    out.push({ title: GT_LEGEND_TITLE, items: gtLegendItems().map((it) => ({ symbol: 'swatch', color: it.colour, label: it.label })), columns: 1, note: `${GT_NO_DATA_NOTE}. ${gtDefinition(s.interceptQuery?.widthBasis)}; ${GT_METHOD}` });
   }
   return out;
 }

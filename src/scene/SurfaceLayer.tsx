@@ -86,13 +86,14 @@ export function SurfaceLayer() {
   const veinColour = useVeinscape((s) => s.veinColour);
   const veinGrade = useVeinscape((s) => s.veinGrade);
   const topCut = useVeinscape((s) => s.interceptQuery.topCut);
+  const widthBasis = useVeinscape((s) => s.interceptQuery.widthBasis);
   // The hole filters decide which holes the interpolation uses.
   const filters = useVeinscape((s) => s.filters);
   const ensureVeinGrade = useVeinscape((s) => s.ensureVeinGrade);
   const byGrade = veinColour === 'gradeThickness';
   useEffect(() => {
     if (byGrade && prepared) ensureVeinGrade();
-  }, [byGrade, prepared, topCut, filters, ensureVeinGrade]);
+  }, [byGrade, prepared, topCut, widthBasis, filters, ensureVeinGrade]);
   if (!model || !prepared) return null;
   const grades = byGrade && veinGrade?.prepared === prepared ? veinGrade.values : null;
   const zones = new Map(model.zones.map((z) => [z.id, z]));

@@ -16,7 +16,8 @@ import type { Model } from '../data/model';
 import type { Prepared } from '../domain/prepare';
 import { binIndex, binLabels, DEFAULT_GOLD_BINS } from '../domain/gradeBins';
 import { queryIntercepts } from '../domain/interceptQuery';
-import { sectionInterceptQuery } from '../domain/gradeThickness';
+import { gtDefinition, sectionInterceptQuery } from '../domain/gradeThickness';
+import { gramMetresUnit, WIDTH_ABBR, WIDTH_TAG, type WidthKind } from '../domain/intercepts';
 import { azimuthText, defaultSystem, veinSystems, type PiercePoint } from '../domain/longSection';
 import { buildSection, compassName, contourData, CONTOUR_LEVELS, GRID_CELL, IDW_POWER, IDW_RADIUS } from './longsection/data';
 import {
@@ -40,22 +41,30 @@ const LABEL_H = 12;
 
 const f2 = (v: number) => v.toFixed(2);
 
-// Shown by the label toggle, and written into the exports' footer (what the labels say).
-const LABEL_MODES = [['grade-width', 'g/t / m', 'Capped grade (g/t) over horizontal width (m); (CL) = core length'], ['gram-metres', 'g/t·m', 'Grade × horizontal width (g/t·m)'], ['hole', 'Hole', 'Hole id']] as const;
-const METHOD_NOTE = `Each pierce point is the mid-point of a hole's intercept of a vein (one per vein crossing, disclosure preset). g/t·m = capped grade × horizontal width (HW). Contours at ${CONTOUR_LEVELS.join(', ')} g/t·m: inverse-distance weighting (power ${IDW_POWER}) within ${IDW_RADIUS} m on a ${GRID_CELL} m grid; blank where no hole is within ${IDW_RADIUS} m.`;
+/** What a fallback tag on a label means, when the basis is not core length. */
+const fallbackHint = (basis: WidthKind) => (basis === 'core' ? '' : `; (TW) = true width, (CL) = core length where the ${WIDTH_TAG[basis]} is unknown`);
+// Shown by the label toggle, and written into the exports' footer (what the labels say): every g/t·m names its width.
+const labelModes = (basis: WidthKind) => [
+  ['grade-width', 'g/t / m', `Capped grade (g/t) over ${WIDTH_TAG[basis]} (m)${fallbackHint(basis)}`],
+  ['gram-metres', gramMetresUnit('g/t', basis), `Capped grade × ${WIDTH_TAG[basis]} (${gramMetresUnit('g/t', basis)})${fallbackHint(basis)}`],
+  ['hole', 'Hole', 'Hole id'],
+] as const;
+const methodNote = (basis: WidthKind) => `Each pierce point is the mid-point of a hole's intercept of a vein (one per vein crossing, disclosure preset). ${gtDefinition(basis)}${basis === 'core' ? '' : `, else true width, else core length where it is unknown (the point's label says which)`}. Contours at ${CONTOUR_LEVELS.join(', ')} g/t·m (${WIDTH_ABBR[basis]}): inverse-distance weighting (power ${IDW_POWER}) within ${IDW_RADIUS} m on a ${GRID_CELL} m grid; blank where no hole is within ${IDW_RADIUS} m.`;
 
-function labelText(p: PiercePoint, mode: LabelMode): string | null {
+/** A pierce point's label; a width other than the basis is named ("(CL)"). */
+function labelText(p: PiercePoint, mode: LabelMode, basis: WidthKind): string | null {
   if (mode === 'hole') return p.holeId;
   if (p.grade === null || p.width === null) return null;
-  if (mode === 'gram-metres') return `${p.gramMetres!.toFixed(1)} g/t·m`;
-  return `${f2(p.grade)} g/t / ${f2(p.width)} m${p.widthKind === 'core' ? ' (CL)' : ''}`;
+  const other = p.widthKind !== null && p.widthKind !== basis ? ` (${WIDTH_ABBR[p.widthKind]})` : '';
+  if (mode === 'gram-metres') return `${p.gramMetres!.toFixed(1)} g/t·m${other}`;
+  return `${f2(p.grade)} g/t / ${f2(p.width)} m${other}`;
 }
 
 function tooltip(p: PiercePoint, zoneName: string, unit: string): string {
   const where = `${p.u.toFixed(0)} m along strike, ${p.z.toFixed(0)} m elevation`;
   if (p.kind === 'intercept') {
-    const wk = p.widthKind === 'horizontal' ? 'HW' : 'core length';
-    return `${p.holeId} · ${zoneName}\n${f2(p.grade!)} ${unit} Au (capped) over ${f2(p.width!)} m (${wk}) = ${p.gramMetres!.toFixed(2)} g/t·m\n` +
+    const wk = WIDTH_TAG[p.widthKind ?? 'core'];
+    return `${p.holeId} · ${zoneName}\n${f2(p.grade!)} ${unit} Au (capped) over ${f2(p.width!)} m (${wk}) = ${p.gramMetres!.toFixed(2)} ${gramMetresUnit(unit, p.widthKind ?? 'core')}\n` +
       `${f2(p.from)}–${f2(p.to)} m along the hole · ${where}`;
   }
   const what = p.kind === 'planned'
@@ -75,6 +84,8 @@ export function LongSection({ onClose }: { onClose?: () => void } = {}) {
 
 function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared: Prepared; onClose?: () => void }) {
   const topCut = useVeinscape((s) => s.interceptQuery.topCut ?? null);
+  // g/t·m on the intercepts' width basis (horizontal width by default), as the table and the grade on the vein.
+  const basis = useVeinscape((s) => s.interceptQuery.widthBasis ?? 'horizontal');
   const selection = useVeinscape((s) => s.selection);
   const select = useVeinscape((s) => s.select);
   const flyTo = useVeinscape((s) => s.flyTo);
@@ -103,8 +114,8 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   // One intercept per vein sample, capped as the intercept calculator caps (disclosure preset), every
   // system: the same inputs as the 3D "grade on the vein" (domain/gradeThickness.ts).
   const allIntercepts = useMemo(
-    () => queryIntercepts(model, prepared.paths, sectionInterceptQuery(topCut)),
-    [model, prepared.paths, topCut],
+    () => queryIntercepts(model, prepared.paths, sectionInterceptQuery(topCut, basis)),
+    [model, prepared.paths, topCut, basis],
   );
   // The holes the hole filters keep, as in the 3D view and its grade on the vein.
   const shownHoles = useVeinscape(holesShown);
@@ -278,7 +289,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
       return sb - sa || (b.gramMetres ?? -1) - (a.gramMetres ?? -1);
     });
     for (const p of byPriority) {
-      const text = labelText(p, labelMode);
+      const text = labelText(p, labelMode, basis);
       if (!text) continue;
       const x = t.x(p.u), y = t.y(p.z);
       if (!inside(x, y)) continue;
@@ -336,11 +347,12 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
     if (!svgRef.current || exporting) return;
     const text = exportText({
       project: model.project, system: sys.name, vein: vein === 'all' ? null : labelOf(vein), strike: frame.strike, lookAzimuth: frame.lookAzimuth, veText,
-      labelHint: LABEL_MODES.find(([m]) => m === labelMode)![2], method: METHOD_NOTE, inferred: resourceCats.includes('inferred'), date: new Date(),
+      labelHint: labelModes(basis).find(([m]) => m === labelMode)![2], method: methodNote(basis), inferred: resourceCats.includes('inferred'), date: new Date(),
     });
     const legend = legendGroups({
       gradeTitle, grades: bins.colors.map((c, i) => ({ label: binText[i], colour: c })),
       sizes: [1, 5, 20].map((g) => ({ gramMetres: g, r: pierceRadius(g, shrink) })), bands: contours.bands, resources: resourceCats, workings: section.workings.length > 0,
+      gtUnit: gramMetresUnit('g/t', basis),
     });
     setExporting(true);
     exportLongSection(svgRef.current, format, text, legend, model.project.name)
@@ -382,7 +394,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
         )}
         <div className="toggle ls-labels" role="group" aria-label="Long-section pierce-point labels">
           <span>Label</span>
-          {LABEL_MODES.map(([m, text, hint]) => (
+          {labelModes(basis).map(([m, text, hint]) => (
             <button key={m} className={labelMode === m ? 'on' : undefined} aria-pressed={labelMode === m} title={hint} onClick={() => setLabelMode(m)}>{text}</button>
           ))}
         </div>
@@ -537,7 +549,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
           ))}
         </div>
         <div className="ls-leg-group">
-          <span className="ls-leg-title">Size: g/t·m</span>
+          <span className="ls-leg-title">{`Size: ${gramMetresUnit('g/t', basis)}`}</span>
           {[1, 5, 20].map((g) => {
             const r = pierceRadius(g, shrink);
             return <span key={g} className="ls-leg-item"><svg width={2 * r + 2} height={2 * r + 2} aria-hidden="true"><circle cx={r + 1} cy={r + 1} r={r} className="ls-pp sized" /></svg>{g}</span>;
@@ -546,7 +558,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
           <span className="ls-leg-item"><svg width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="3" className="ls-pp no-intercept" /></svg>no assayed intercept</span>
         </div>
         <div className="ls-leg-group">
-          <span className="ls-leg-title">Contours, g/t·m</span>
+          <span className="ls-leg-title">{`Contours, ${gramMetresUnit('g/t', basis)}`}</span>
           {contours.bands.map((b) => (
             <span key={b.lo} className="ls-leg-item"><span className="ls-swatch" style={{ background: b.colour }} />{b.hi === Infinity ? `≥ ${b.lo}` : `${b.lo}–${b.hi}`}</span>
           ))}
@@ -558,8 +570,8 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
           {section.workings.length > 0 && <span className="ls-leg-item"><svg width="22" height="8" aria-hidden="true"><line x1="1" x2="21" y1="4" y2="4" className="ls-working drift" /></svg>workings</span>}
           <span className="ls-leg-item"><span className="ls-swatch vein" />modelled vein</span>
         </div>
-        <p className="ls-note-text" title={METHOD_NOTE}>
-          {`g/t·m = capped grade × horizontal width · contours: IDW, power ${IDW_POWER}, ${IDW_RADIUS} m search · drag to pan, wheel to zoom, double-click to fit`}
+        <p className="ls-note-text" title={methodNote(basis)}>
+          {`${gtDefinition(basis)} · contours: IDW, power ${IDW_POWER}, ${IDW_RADIUS} m search · drag to pan, wheel to zoom, double-click to fit`}
           {model.project.illustrative ? ' · Illustrative model, not a resource model' : ''}
         </p>
       </footer>

@@ -9,6 +9,7 @@ import type { VeinscapeState } from '../store';
 import type { GradeBins } from '../../domain/gradeBins';
 import type { Prepared } from '../../domain/prepare';
 import { veinGradeSteps, type VeinGrade } from '../../domain/gradeThickness';
+import type { WidthKind } from '../../domain/intercepts';
 import { runSliced, type SlicedRun } from '../../domain/sliced';
 import { veinGridsReady } from '../../domain/veinOrientation';
 
@@ -24,7 +25,7 @@ export interface DisplaySlice {
   /** vein surfaces in their zone colour, or by interpolated g/t·m in the long section's classes */
   veinColour: VeinColour;
   /** g/t·m at the vein surfaces' vertices and what it was computed from (null: not yet) */
-  veinGrade: (VeinGrade & { prepared: Prepared; topCut: number | null; shown: Uint8Array }) | null;
+  veinGrade: (VeinGrade & { prepared: Prepared; topCut: number | null; basis?: WidthKind; shown: Uint8Array }) | null;
   /** veinGrade is being computed for the current dataset and top-cut */
   veinGradePending: boolean;
   /** emphasised intervals wider class by class above the highlight grade (width by grade class) */
@@ -39,7 +40,7 @@ export interface DisplaySlice {
 }
 
 export const createDisplaySlice: StateCreator<VeinscapeState, [], [], DisplaySlice> = (set, get) => {
-  let current: { prepared: Prepared; topCut: number | null; shown: Uint8Array; run: SlicedRun<VeinGrade> } | null = null;
+  let current: { prepared: Prepared; topCut: number | null; basis?: WidthKind; shown: Uint8Array; run: SlicedRun<VeinGrade> } | null = null;
   return {
     colorBy: null,
     bins: {},
@@ -60,23 +61,25 @@ export const createDisplaySlice: StateCreator<VeinscapeState, [], [], DisplaySli
       const { model, prepared, veinGrade } = get();
       // The same top-cut as the long section's pierce points (the intercept calculator's).
       const topCut = get().interceptQuery.topCut ?? null;
+      // ... and the same width of g/t·m (the intercepts' width basis).
+      const basis = get().interceptQuery.widthBasis;
       if (!model || !prepared) return;
       // The holes the hole filters keep (the same array while those filters are the same).
       const shown = holesShown(get());
-      if (veinGrade && veinGrade.prepared === prepared && veinGrade.topCut === topCut && veinGrade.shown === shown) return;
-      if (current && current.prepared === prepared && current.topCut === topCut && current.shown === shown) return;
+      if (veinGrade && veinGrade.prepared === prepared && veinGrade.topCut === topCut && veinGrade.basis === basis && veinGrade.shown === shown) return;
+      if (current && current.prepared === prepared && current.topCut === topCut && current.basis === basis && current.shown === shown) return;
       current?.run.cancel();
       const keep = new Set(model.holes.filter((_, i) => shown[i]).map((h) => h.id));
       // The vein search grids (horizontal widths) may still be on their way from the loading worker.
-      const run = runSliced(veinGradeSteps(model, prepared.paths, prepared.origin, prepared.surfaces, topCut, (id) => keep.has(id)), 8, veinGridsReady(model));
-      const mine = { prepared, topCut, shown, run };
+      const run = runSliced(veinGradeSteps(model, prepared.paths, prepared.origin, prepared.surfaces, topCut, (id) => keep.has(id), basis), 8, veinGridsReady(model));
+      const mine = { prepared, topCut, basis, shown, run };
       current = mine;
       set({ veinGradePending: true });
       run.promise.then(
         (grade) => {
           if (current !== mine) return;
           current = null;
-          set({ veinGradePending: false, ...(get().prepared === prepared ? { veinGrade: { ...grade, prepared, topCut, shown } } : {}) });
+          set({ veinGradePending: false, ...(get().prepared === prepared ? { veinGrade: { ...grade, prepared, topCut, basis, shown } } : {}) });
         },
         () => {
           if (current !== mine) return;

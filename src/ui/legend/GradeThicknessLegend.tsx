@@ -5,11 +5,12 @@
  */
 import { useVeinscape } from '../../state/store';
 import './gradeThickness.css';
-import { gtLegendItems, GT_DEFINITION, GT_LEGEND_TITLE, GT_METHOD, GT_NO_DATA_NOTE } from '../../domain/gradeThickness';
+import { gtDefinition, gtLegendItems, GT_LEGEND_TITLE, GT_METHOD, GT_NO_DATA_NOTE } from '../../domain/gradeThickness';
 
 export function GradeThicknessLegend() {
   const on = useVeinscape((s) => s.veinColour === 'gradeThickness' && s.layerVisible.veins);
   const pending = useVeinscape((s) => s.veinGradePending);
+  const basis = useVeinscape((s) => s.interceptQuery.widthBasis);
   if (!on) return null;
   return (
     <div className="gt-legend" data-testid="legend-grade-thickness">
@@ -19,7 +20,7 @@ export function GradeThicknessLegend() {
           <li key={it.label}><span className="swatch" style={{ background: it.colour }} />{it.label}</li>
         ))}
       </ul>
-      <p className="hint">{`${GT_NO_DATA_NOTE}. ${GT_DEFINITION}; ${GT_METHOD}${pending ? ' · computing…' : ''}`}</p>
+      <p className="hint">{`${GT_NO_DATA_NOTE}. ${gtDefinition(basis)}; ${GT_METHOD}${pending ? ' · computing…' : ''}`}</p>
     </div>
   );
 }

@@ -57,6 +57,8 @@ export interface LegendInput {
   /** "Au, capped at 45 g/t" */
   gradeTitle: string;
   grades: { label: string; colour: string }[];
+  /** g/t·m with its width, for the size and contour titles ("g/t·m (HW)"); default "g/t·m" */
+  gtUnit?: string;
   /** symbol radius (px) of some g/t·m values, as drawn at the current zoom */
   sizes: { gramMetres: number; r: number }[];
   bands: { lo: number; hi: number; colour: string }[];
@@ -69,8 +71,8 @@ export function legendGroups(i: LegendInput): LegendGroup[] {
   const pp = (label: string, kind: string, r: number, fill?: string): LegendItem => ({ label, shape: 'circle', r, className: `ls-pp ${kind}`, fill });
   return [
     { title: i.gradeTitle, items: i.grades.map((g) => pp(g.label, 'intercept', 4, g.colour)) },
-    { title: 'Size: g/t·m', items: [...i.sizes.map((s) => pp(String(s.gramMetres), 'sized', s.r)), pp('planned', 'planned', 3.5), pp('no assayed intercept', 'no-intercept', 3)] },
-    { title: 'Contours, g/t·m', items: i.bands.map((b) => ({ label: b.hi === Infinity ? `≥ ${b.lo}` : `${b.lo}–${b.hi}`, shape: 'rect', className: 'ls-band', fill: b.colour })) },
+    { title: `Size: ${i.gtUnit ?? 'g/t·m'}`, items: [...i.sizes.map((s) => pp(String(s.gramMetres), 'sized', s.r)), pp('planned', 'planned', 3.5), pp('no assayed intercept', 'no-intercept', 3)] },
+    { title: `Contours, ${i.gtUnit ?? 'g/t·m'}`, items: i.bands.map((b) => ({ label: b.hi === Infinity ? `≥ ${b.lo}` : `${b.lo}–${b.hi}`, shape: 'rect', className: 'ls-band', fill: b.colour })) },
     {
       items: [
         ...i.resources.map((c): LegendItem => ({ label: c, shape: 'line', className: `ls-resource ${c}` })),
