@@ -59,10 +59,10 @@ test.describe('data QA', () => {
     push(t.from[first], t.to[first]); // duplicate of the first sample
     push(t.from[first] + 0.1, t.to[first] + 0.1); // overlaps it, not a duplicate
     push(hole.depth - 1, hole.depth + 2); // ends 2 m past the final depth
-    // A survey of a second hole turned 20° at once over 30 m: 20°/30 m.
+    // A survey of a second hole turned by 20° of dip at once over 30 m, same azimuth: 20°/30 m.
     const h2 = doc.holes.find((h: { id: string; surveys?: unknown[] }) => h.id !== hole.id && (h.surveys?.length ?? 0) >= 1);
     const s0 = h2.surveys[0];
-    h2.surveys = [s0, { depth: s0.depth + 30, azimuth: (s0.azimuth + 20) % 360, dip: s0.dip }];
+    h2.surveys = [s0, { depth: s0.depth + 30, azimuth: s0.azimuth, dip: s0.dip < -25 ? s0.dip + 20 : s0.dip - 20 }];
     const report = await page.evaluate((d) => window.veinscape.load(d), doc);
     expect(report.ok).toBe(true);
     await page.evaluate(() => window.veinscape.ready());

@@ -18,8 +18,6 @@ import './panels.css';
 /** Problems listed per kind before "Show all". */
 const SHOWN = 50;
 
-const SEVERITY_LABEL: Record<Problem['severity'], string> = { error: 'error', warning: 'warning', info: 'information' };
-
 function Threshold({ label, unit, value, onCommit, testId }: { label: string; unit: string; value: number; onCommit: (v: number) => void; testId: string }) {
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
@@ -36,6 +34,8 @@ function Threshold({ label, unit, value, onCommit, testId }: { label: string; un
     </label>
   );
 }
+
+const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 
 function where(p: Problem): string {
   const m = (v: number) => `${+v.toFixed(2)} m`;
@@ -70,6 +70,7 @@ export function QaPanel() {
   const holesWithProblems = useMemo(() => problemHoleIds(problems), [problems]);
   if (!model) return null;
   const actionable = problems.filter((p) => p.severity !== 'info').length;
+  const kinds = groups.filter((g) => g.kind !== 'information').length;
   const setOptions = (patch: Partial<QaOptions>) => store.getState().setQaOptions(patch);
   const showOnly = (on: boolean) => store.getState().setFilters({ onlyHoles: on ? holesWithProblems : null });
   const exportCsv = () => downloadBlob(new Blob([qaCsv(problems)], { type: 'text/csv;charset=utf-8' }), `${fileSlug(model.project.name, 'veinscape')}-data-qa.csv`);
@@ -87,7 +88,7 @@ export function QaPanel() {
           ? 'Checking the loaded data…'
           : actionable === 0
             ? 'No problems found at load or by the checks.'
-            : `${count(actionable)} problem${actionable === 1 ? '' : 's'} in ${count(groups.filter((g) => g.kind !== 'information').length)} kind${groups.length === 1 ? '' : 's'}, on ${count(holesWithProblems.length)} hole${holesWithProblems.length === 1 ? '' : 's'}.`}
+            : `${count(actionable)} problem${actionable === 1 ? '' : 's'} of ${plural(kinds, 'kind')}, on ${plural(holesWithProblems.length, 'hole')}.`}
       </p>
       <label className="row check">
         <input type="checkbox" data-testid="qa-only-holes" checked={onlyHoles !== null} disabled={holesWithProblems.length === 0 && onlyHoles === null} onChange={(e) => showOnly(e.target.checked)} /> Show only holes with problems ({count(holesWithProblems.length)})
@@ -110,7 +111,6 @@ export function QaPanel() {
                   >
                     <strong>{where(p)}</strong>
                   </button>
-                  <span className="sev"> {SEVERITY_LABEL[p.severity]}</span>
                   <span> {p.message}</span>
                   {p.path && p.hole === undefined && <code> {p.path}</code>}
                 </li>
