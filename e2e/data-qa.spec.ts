@@ -105,7 +105,7 @@ test.describe('data QA', () => {
     expect(lines.some((l) => l.startsWith('Duplicate samples,warning,' + hole.id + ',assays,'))).toBe(true);
   });
 
-  test('a stricter threshold finds more, and a problem in the list flies to its hole', async ({ page }) => {
+  test('a stricter crossing tolerance finds more pairs, each a real approach', async ({ page }) => {
     await openApp(page);
     await qaSettled(page);
     const before = (await page.evaluate(() => window.veinscape.qa())).filter((p) => p.kind === 'crossing').length;
