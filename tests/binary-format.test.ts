@@ -105,7 +105,7 @@ describe('the same model and report as the JSON', () => {
     expect(fromBinary.report.counts.intervals).toBe(4074);
     const au = fromBinary.model!.intervals[0].numeric.Au;
     expect(Array.from(au).filter(Number.isNaN)).toHaveLength(44);
-    expect(fromBinary.report.warnings.find((w) => /^Au: 2 below-detection/.test(w.message))).toBeTruthy();
+    expect(fromBinary.report.notes?.find((w) => /^Au: 2 below-detection/.test(w.message))).toBeTruthy();
   });
 
   describe('on generated stress data', () => {

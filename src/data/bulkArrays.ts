@@ -10,20 +10,22 @@
  * JSON would hold (`plainRecord`), so the messages and paths are the JSON's.
  */
 import { DictionaryColumn, isTypedArray } from './binary/format';
+import { MAX_COORDINATE_M } from './schema';
 
 type Rec = Record<string, unknown>;
 
-function allFinite(a: unknown): boolean {
+/** Every element a coordinate the schema accepts: a number within ±MAX_COORDINATE_M (NaN and ±Infinity fail the comparison). */
+function allCoordinates(a: unknown): boolean {
   if (isTypedArray(a)) {
-    // Integer arrays hold only finite numbers; float ones may hold NaN or ±Infinity.
+    // Integer arrays hold only finite numbers well within the limit; float ones may hold anything.
     if (!(a instanceof Float64Array || a instanceof Float32Array)) return true;
-    for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+    for (let i = 0; i < a.length; i++) if (!(Math.abs(a[i]) <= MAX_COORDINATE_M)) return false;
     return true;
   }
   if (!Array.isArray(a)) return false;
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) return false;
+    if (typeof v !== 'number' || !(Math.abs(v) <= MAX_COORDINATE_M)) return false;
   }
   return true;
 }
@@ -66,7 +68,7 @@ export function stripBulkArrays(key: string, rec: unknown): Stripped | null {
   if (!rec || typeof rec !== 'object' || Array.isArray(rec)) return null;
   const r = rec as Rec;
   if (key === 'surfaces') {
-    if (!allFinite(r.vertices) || !allIndices(r.triangles)) return null;
+    if (!allCoordinates(r.vertices) || !allIndices(r.triangles)) return null;
     return {
       light: { ...r, vertices: [], triangles: [] },
       restore: (p) => {

@@ -53,7 +53,8 @@ describe('loading a deposit file', () => {
     const { model, report } = validateDeposit(doc, 'mini.json');
     expect(report.ok).toBe(true);
     const at = (p: string) => report.errors.find((e) => e.path.startsWith(p));
-    expect(at('$.holes[1].surveys[1]')?.id).toBe('DH-2');
+    expect(at('$.holes[1].surveys.dip[1]')?.id).toBe('DH-2');
+    expect(at('$.holes[1].surveys.dip[1]')?.message).toMatch(/dip -120 out of range/);
     expect(at('$.holes[3].collar')?.id).toBe('BAD-COLLAR');
     expect(at('$.holes[4].id')?.message).toMatch(/duplicate id "DH-1"/);
     expect(at('$.zones[2].color')?.message).toMatch(/colour/);

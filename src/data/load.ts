@@ -4,12 +4,14 @@
  * hole or surface is reported with its JSON path and id and the rest still loads.
  */
 import type { z } from 'zod';
-import { DepositHeader, FORMAT_NAME, RECORD_SCHEMAS, SCHEMA_VERSION } from './schema';
+import { DepositHeader, FORMAT_NAME, MAX_HOLE_DEPTH_M, RECORD_SCHEMAS, SCHEMA_VERSION } from './schema';
 import { plainRecord, stripBulkArrays } from './bulkArrays';
 import type { FaultT, HoleT, ResourceCategoryT, SavedViewT, WorkingT, ZoneT } from './schema';
 import type { HoleModel, LoadIssue, LoadReport, Model, PointSetModel, SurfaceModel } from './model';
 import { readIntervalTable } from './intervals';
 import type { SurveyStation } from '../domain/desurvey';
+import { AXIS_WORDS, modelExtent, type ModelOutlier } from '../domain/extent';
+import { formatCoord } from '../domain/axes';
 
 /** JSON path text for a zod issue path under a prefix, e.g. $.holes[3].collar[0]. */
 export function jsonPath(prefix: string, path: readonly PropertyKey[]): string {
@@ -103,9 +105,11 @@ function checkHole(h: HoleT, i: number, errors: LoadIssue[]): HoleModel | null {
       errors.push({ path: `${at}.surveys`, id: h.id, message: `survey columns differ in length (depth ${depth.length}, azimuth ${azimuth.length}, dip ${dip.length}); hole ignored` });
       return null;
     }
-    const bad = depth.findIndex((d, k) => d < 0 || azimuth[k] < 0 || azimuth[k] > 360 || dip[k] < -90 || dip[k] > 90);
+    const bad = depth.findIndex((d, k) => !(d >= 0 && d <= MAX_HOLE_DEPTH_M) || !(azimuth[k] >= 0 && azimuth[k] <= 360) || !(dip[k] >= -90 && dip[k] <= 90));
     if (bad >= 0) {
-      errors.push({ path: `${at}.surveys[${bad}]`, id: h.id, message: 'survey station out of range (depth ≥ 0 m, azimuth 0-360°, dip -90..90°, negative down); hole ignored' });
+      const field = !(depth[bad] >= 0 && depth[bad] <= MAX_HOLE_DEPTH_M) ? 'depth' : !(azimuth[bad] >= 0 && azimuth[bad] <= 360) ? 'azimuth' : 'dip';
+      const value = { depth, azimuth, dip }[field][bad];
+      errors.push({ path: `${at}.surveys.${field}[${bad}]`, id: h.id, message: `survey ${field} ${value} out of range (depth 0-${MAX_HOLE_DEPTH_M} m, azimuth 0-360°, dip -90..90°, negative down); hole ignored` });
       return null;
     }
   }
@@ -143,6 +147,28 @@ function readAttributes(raw: Record<string, (number | null)[]>, n: number, at: s
   return out;
 }
 
+/** "5 000 000 000 000 m east", "elevation 300 000 m": a coordinate in words. */
+function coordinateWords(axis: 0 | 1 | 2, value: number): string {
+  const v = Math.abs(value) < 1e15 ? formatCoord(value) : String(value);
+  return axis === 2 ? `elevation ${v} m` : `${v} m ${AXIS_WORDS[axis]}`;
+}
+
+/** A distance for a message: whole metres up to a million, then 4.9e12. */
+const distanceWords = (m: number) => (m < 1e6 ? `${Math.round(m).toLocaleString('en-US')}` : m.toExponential(1).replace('e+', 'e'));
+
+/** What the warning for a record far outside the bulk says, with its JSON path. */
+function outlierWarning(o: ModelOutlier, at: number): LoadIssue {
+  const where = { holes: 'collar', surfaces: 'vertices', workings: 'path', resourceCategories: 'outline', pointSets: 'points' }[o.kind];
+  const path = `$.${o.kind}[${at}].${where}${o.kind === 'holes' ? `[${o.axis}]` : ''}`;
+  const what = o.kind === 'holes' ? `collar ${coordinateWords(o.axis, o.value)}` : `reaches ${coordinateWords(o.axis, o.value)}, which`;
+  const rest = o.kind === 'holes' ? 'the other holes' : 'the rest of the data';
+  return {
+    path,
+    id: o.id,
+    message: `${what} is ${distanceWords(o.distance)} m from ${rest}; left out of the model extent (views, axes and grids frame the rest; it is still drawn where it is): check for a typing or unit error`,
+  };
+}
+
 /** Validate a parsed document into a Model plus a report of every problem and what loaded. */
 export function validateDeposit(doc: unknown, source: string): { model?: Model; report: LoadReport } {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
@@ -163,6 +189,8 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
   const notes: LoadIssue[] = [];
   const dropped: Record<string, number> = {};
   const drop = (key: string) => (dropped[key] = (dropped[key] ?? 0) + 1);
+  /** JSON index of each loaded hole, surface, outline (outlier warnings name the file's record) */
+  const jsonIndex: Record<ModelOutlier['kind'], number[]> = { holes: [], surfaces: [], workings: [], resourceCategories: [], pointSets: [] };
 
   const zones: ZoneT[] = validRecords(d, 'zones', errors, dropped);
   const zoneIds = new Set(zones.map((z) => z.id));
@@ -200,6 +228,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
     // The binary form's arrays are already of the model's types: adopted as they are (no copy).
     const vertices: ArrayLike<number> = s.vertices;
     const triangles: ArrayLike<number> = s.triangles;
+    jsonIndex.surfaces.push(surfaceAt[n]);
     surfaces.push({
       id: s.id,
       name: s.name ?? s.id,
@@ -225,8 +254,10 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
   const holeAt: number[] = [];
   validRecords(d, 'holes', errors, dropped, holeAt).forEach((h, n) => {
     const m = checkHole(h, holeAt[n], errors);
-    if (m) holes.push(m);
-    else drop('holes');
+    if (m) {
+      holes.push(m);
+      jsonIndex.holes.push(holeAt[n]);
+    } else drop('holes');
   });
 
   const holeIndex = new Map(holes.map((h, i) => [h.id, i]));
@@ -237,12 +268,12 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
 
   const rcAt: number[] = [];
   const resourceCategories = validRecords(d, 'resourceCategories', errors, dropped, rcAt).filter((r: ResourceCategoryT, n) => {
-    if (r.zone === undefined || zoneIds.has(r.zone)) return true;
+    if (r.zone === undefined || zoneIds.has(r.zone)) return jsonIndex.resourceCategories.push(rcAt[n]) > 0;
     errors.push({ path: `$.resourceCategories[${rcAt[n]}].zone`, id: r.id, message: `unknown zone "${r.zone}"; outline ignored` });
     drop('resourceCategories');
     return false;
   });
-  const workings: WorkingT[] = validRecords(d, 'workings', errors, dropped);
+  const workings: WorkingT[] = validRecords(d, 'workings', errors, dropped, jsonIndex.workings);
   const views: SavedViewT[] = validRecords(d, 'views', errors, dropped);
   const psAt: number[] = [];
   const pointSets: PointSetModel[] = [];
@@ -253,6 +284,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
       drop('pointSets');
       return;
     }
+    jsonIndex.pointSets.push(psAt[n]);
     const { attributes, points, ...rest } = p;
     pointSets.push({ ...rest, points: Float64Array.from(points), ...(attributes ? { attributes: readAttributes(attributes, points.length / 3, `${at}.attributes`, p.id, warnings) } : {}) });
   });
@@ -269,6 +301,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
     pointSets,
     views,
   };
+  for (const o of modelExtent(model).outliers) warnings.push(outlierWarning(o, jsonIndex[o.kind][o.index]));
   const counts = {
     zones: zones.length,
     surfaces: surfaces.length,

@@ -15,8 +15,21 @@ import { FORMAT_NAME, SCHEMA_VERSION } from './formatConstants';
 export { FORMAT_NAME, SCHEMA_VERSION };
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+/**
+ * Largest coordinate magnitude a deposit file may hold, m. Far beyond any map coordinate (the
+ * Earth's circumference is 4e7 m), so a typing error of many orders of magnitude still loads and
+ * is reported as an outlier (domain/extent.ts); beyond it float64 no longer keeps a tenth of a
+ * metre (2^53 ≈ 9e15) and the local float32 frame overflows in the GPU's arithmetic.
+ */
+export const MAX_COORDINATE_M = 1e15;
+/** Deepest hole a deposit file may describe, m: Kola SG-3, the deepest borehole ever drilled, is 12,262 m. */
+export const MAX_HOLE_DEPTH_M = 20_000;
+const coordinate = finite.refine((v) => Math.abs(v) <= MAX_COORDINATE_M, `must be a coordinate within ±${MAX_COORDINATE_M.toExponential()} m (no map coordinate is larger: check for a typing or unit error)`);
 /** Real-world point [easting, northing, elevation] in metres. */
-export const Point3 = z.tuple([finite, finite, finite]).describe('[easting m, northing m, elevation m]');
+export const Point3 = z.tuple([coordinate, coordinate, coordinate]).describe('[easting m, northing m, elevation m]');
+const holeDepth = (what: string) => finite.max(MAX_HOLE_DEPTH_M, `${what} deeper than ${MAX_HOLE_DEPTH_M} m (the deepest borehole ever drilled is 12,262 m): check for a typing or unit error`);
+const azimuth = finite.min(0, 'azimuth must be 0-360° clockwise from grid north').max(360, 'azimuth must be 0-360° clockwise from grid north');
+const dip = finite.min(-90, 'dip must be -90..90° from horizontal, negative down').max(90, 'dip must be -90..90° from horizontal, negative down');
 const Colour = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #d4a017')
@@ -78,7 +91,7 @@ export const Surface = z
     name: z.string().optional(),
     zone: Id.optional().describe('id of the zone this surface belongs to'),
     fault: Id.optional().describe('id of the fault this surface belongs to'),
-    vertices: z.array(finite).describe('flat [e0, n0, z0, e1, n1, z1, ...] in metres'),
+    vertices: z.array(coordinate).describe('flat [e0, n0, z0, e1, n1, z1, ...] in metres'),
     triangles: z.array(z.number().int().nonnegative()).describe('flat vertex indices [a0, b0, c0, a1, ...]'),
     color: Colour.optional().describe("the surface's own colour (else its zone's or fault's)"),
     opacity: Opacity.optional().describe("the surface's own opacity (else its kind's default)"),
@@ -111,9 +124,9 @@ export const Fault = z.object({
 const Cell = z.union([z.number(), z.string(), z.null()]);
 
 export const Station = z.object({
-  depth: finite.min(0),
-  azimuth: finite.min(0).max(360),
-  dip: finite.min(-90).max(90),
+  depth: holeDepth('survey station').min(0, 'survey depth must be ≥ 0 m along the hole'),
+  azimuth,
+  dip,
 });
 /** Survey stations written row by row or column by column. */
 export const Surveys = z.union([
@@ -126,9 +139,9 @@ export const HoleStatus = z.enum(['drilled', 'planned']);
 export const Hole = z.object({
   id: Id,
   collar: Point3,
-  depth: finite.positive().describe('final depth along the hole, m'),
-  azimuth: finite.min(0).max(360).optional().describe('collar azimuth when no survey is given'),
-  dip: finite.min(-90).max(90).optional().describe('collar dip when no survey is given (negative down)'),
+  depth: holeDepth('hole').positive('hole depth must be > 0 m').describe('final depth along the hole, m'),
+  azimuth: azimuth.optional().describe('collar azimuth when no survey is given'),
+  dip: dip.optional().describe('collar dip when no survey is given (negative down)'),
   surveys: Surveys.optional(),
   trace: z.array(Point3).min(2).optional().describe('3D polyline from collar to end, instead of surveys'),
   program: z.string().optional(),
@@ -182,7 +195,7 @@ export const Working = z.object({
 export const PointSet = z.object({
   id: Id,
   name: z.string().optional(),
-  points: z.array(finite).describe('flat [e0, n0, z0, e1, ...] in metres'),
+  points: z.array(coordinate).describe('flat [e0, n0, z0, e1, ...] in metres'),
   color: Colour.optional(),
   attributes: Attributes.optional(),
   source: ImportSource.optional(),

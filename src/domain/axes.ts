@@ -6,7 +6,8 @@ import type { Box } from './viewFit';
 import type { Vec3 } from './vec3';
 
 export function niceStep(range: number, targetTicks = 6): number {
-  const raw = Math.max(range, 1e-6) / targetTicks;
+  // A non-finite range (an empty or overflowing box) gets the step of a 1 km one.
+  const raw = (Number.isFinite(range) ? Math.max(range, 1e-6) : 1000) / targetTicks;
   const p = 10 ** Math.floor(Math.log10(raw));
   const f = raw / p;
   return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * p;
@@ -36,11 +37,17 @@ export function axisBox(b: Box, origin: Vec3): AxisBox {
   const min: Vec3 = [lo(b.min[0], origin[0], step), lo(b.min[1], origin[1], step), lo(b.min[2], origin[2], zStep)];
   const max: Vec3 = [hi(b.max[0], origin[0], step), hi(b.max[1], origin[1], step), hi(b.max[2], origin[2], zStep)];
   const ticks: AxisTick[] = [];
-  for (let x = min[0]; x <= max[0] + 1e-6; x += step) ticks.push({ axis: 'E', at: [x, min[1], min[2]], value: x + origin[0] });
-  for (let y = min[1]; y <= max[1] + 1e-6; y += step) ticks.push({ axis: 'N', at: [min[0], y, min[2]], value: y + origin[1] });
-  for (let z = min[2]; z <= max[2] + 1e-6; z += zStep) ticks.push({ axis: 'Z', at: [min[0], min[1], z], value: z + origin[2] });
+  // Counted, not stepped: at a coordinate far larger than the step, x + step === x (a float64 ulp
+  // beyond the step) and a stepping loop would never end. The count is capped whatever the box.
+  const count = (a: number, s: number) => Math.min(MAX_TICKS_PER_AXIS, Math.max(0, Math.round((max[a] - min[a]) / s) + 1));
+  for (let i = 0, n = count(0, step); i < n; i++) ticks.push({ axis: 'E', at: [min[0] + i * step, min[1], min[2]], value: min[0] + i * step + origin[0] });
+  for (let i = 0, n = count(1, step); i < n; i++) ticks.push({ axis: 'N', at: [min[0], min[1] + i * step, min[2]], value: min[1] + i * step + origin[1] });
+  for (let i = 0, n = count(2, zStep); i < n; i++) ticks.push({ axis: 'Z', at: [min[0], min[1], min[2] + i * zStep], value: min[2] + i * zStep + origin[2] });
   return { min, max, ticks, step };
 }
+
+/** Most ticks on one axis: niceStep gives about 6 to 16; the cap only bounds a box no data should give. */
+export const MAX_TICKS_PER_AXIS = 50;
 
 /** The outer end of a tick mark (local m): ticks stick out of the box by 12 % of the step, away from it. */
 export function tickEnd(t: AxisTick, step: number): Vec3 {

@@ -27,6 +27,24 @@ export function localBox(p: Prepared, filter?: (surfaceIndex: number) => boolean
     for (const b of [p.traces, p.intervals, p.workings]) grow(...pointBounds(b.end));
   }
   if (!Number.isFinite(min[0])) return { min: [-100, -100, -100], max: [100, 100, 100] };
+  return clipToBulk({ min, max }, p);
+}
+
+/**
+ * A box cut to the bulk of the data (Prepared.extent, outliers left out: domain/extent.ts), so one
+ * absurd coordinate never stretches what views frame or axes tick. A box wholly outside the bulk
+ * (a zone made of an outlier surface) is kept as it is.
+ */
+function clipToBulk(b: Box, p: Prepared): Box {
+  const e = p.extent;
+  if (!e) return b;
+  const min: [number, number, number] = [0, 0, 0];
+  const max: [number, number, number] = [0, 0, 0];
+  for (let a = 0; a < 3; a++) {
+    min[a] = Math.max(b.min[a], e.min[a] - p.origin[a]);
+    max[a] = Math.min(b.max[a], e.max[a] - p.origin[a]);
+    if (!(min[a] <= max[a])) return b;
+  }
   return { min, max };
 }
 

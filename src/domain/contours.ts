@@ -62,7 +62,13 @@ export function gridFor(points: readonly ScatterPoint[], cell: number, margin: n
   }
   if (!Number.isFinite(minX)) return { x0: 0, y0: 0, dx: cell, dy: cell, nx: 0, ny: 0 };
   minX -= margin; minY -= margin; maxX += margin; maxY += margin;
+  // The span overflowing float64 (points near ±1.8e308) has no grid: an empty one, not an endless search.
+  if (!Number.isFinite(maxX - minX) || !Number.isFinite(maxY - minY)) return { x0: 0, y0: 0, dx: cell, dy: cell, nx: 0, ny: 0 };
+  // Grown by 1.5 up to the least cell that could respect MAX_NODES (no grid of nodes is built on the
+  // way: a 1e12 m span costs some 60 multiplications, never a grid per step), then as before.
+  const least = Math.max(Math.sqrt(((maxX - minX) * (maxY - minY)) / MAX_NODES), (maxX - minX) / MAX_NODES, (maxY - minY) / MAX_NODES);
   let c = cell;
+  while (c * 1.5 <= least) c *= 1.5;
   const dims = (c: number) => {
     const x0 = Math.floor(minX / c) * c;
     const y0 = Math.floor(minY / c) * c;
@@ -153,14 +159,18 @@ export function idwField(points: readonly ScatterPoint[], options: IdwOptions = 
     minX = Math.min(minX, p.x); maxX = Math.max(maxX, p.x);
     minY = Math.min(minY, p.y); maxY = Math.max(maxY, p.y);
   }
-  const bx = Math.floor((maxX - minX) / radius) + 1;
-  const by = Math.floor((maxY - minY) / radius) + 1;
+  // Buckets of the radius, or larger when the points spread so far that there would be more than
+  // MAX_NODES of them (one absurd coordinate): a query then visits more points, never a huge array.
+  const size = Math.max(radius, (maxX - minX) / 1000, (maxY - minY) / 1000, Math.sqrt(((maxX - minX) * (maxY - minY)) / MAX_NODES));
+  if (!Number.isFinite(size)) return () => NaN;
+  const bx = Math.floor((maxX - minX) / size) + 1;
+  const by = Math.floor((maxY - minY) / size) + 1;
   const buckets: number[][] = Array.from({ length: bx * by }, () => []);
-  pts.forEach((p, k) => buckets[Math.floor((p.y - minY) / radius) * bx + Math.floor((p.x - minX) / radius)].push(k));
+  pts.forEach((p, k) => buckets[Math.floor((p.y - minY) / size) * bx + Math.floor((p.x - minX) / size)].push(k));
   const scratch = new Int32Array(pts.length);
   const eps2 = 1e-18 * Math.max(1, r2);
   return (x, y) => {
-    const ci = Math.floor((x - minX) / radius), cj = Math.floor((y - minY) / radius);
+    const ci = Math.floor((x - minX) / size), cj = Math.floor((y - minY) / size);
     if (!(ci >= -1 && ci <= bx && cj >= -1 && cj <= by)) return NaN;
     let n = 0;
     for (let j = Math.max(0, cj - 1); j <= Math.min(by - 1, cj + 1); j++) {

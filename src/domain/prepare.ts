@@ -12,12 +12,15 @@ import { cutSegment, cutTriangles } from './faultCut';
 import { faultTraceAt } from './faultTrace';
 import { SegmentBuilder, type SegmentBuffer } from './segments';
 import { lerp, type Vec3 } from './vec3';
+import { modelExtent } from './extent';
 import { rowZoneCodes } from './zoneCodes';
 
 /** Zone kinds whose surfaces move with fault blocks. The host is drawn as mapped. */
 const MOVES_WITH_FAULTS = new Set(['vein', 'alteration', 'shear', 'other']);
 /** Longest straight piece when drawing a curved hole between stations, m. */
 const MAX_TRACE_STEP = 10;
+/** Most pieces between two stations, whatever their distance: a bound on the work one hole can make. */
+const MAX_TRACE_PIECES = 2000;
 /** Hole attributes of segments that belong to no hole (workings, outlines). */
 const NO_HOLE = [0, 0, 0, -1];
 
@@ -111,6 +114,11 @@ export interface Prepared {
   programs: string[];
   /** world bounds of everything drawn */
   bounds: { min: Vec3; max: Vec3 };
+  /**
+   * world box of the bulk of the data, outliers left out (extent.ts modelExtent): what views
+   * frame, axes tick and grids cover; null when there is nothing to frame
+   */
+  extent?: { min: Vec3; max: Vec3 } | null;
   warnings: LoadIssue[];
 }
 
@@ -178,15 +186,21 @@ export function faultModelsOf(model: Pick<Model, 'surfaces' | 'faults'>): FaultB
   });
 }
 
-/** A model's world bounds and the origin of its local coordinates (see chooseOrigin). */
+/** A model's world bounds, the box of its bulk and the origin of its local coordinates (see chooseOrigin). */
 export interface WorldFrame {
   bounds: { min: Vec3; max: Vec3 };
+  extent: { min: Vec3; max: Vec3 } | null;
   origin: Vec3;
 }
 
+/**
+ * The origin sits in the bulk of the data (outliers left out, extent.ts): one collar typed
+ * 5e12 m east must not move it, or every other coordinate would lose its float32 precision.
+ */
 export function worldFrame(model: Model): WorldFrame {
   const bounds = worldBounds(model);
-  return { bounds, origin: chooseOrigin(bounds) };
+  const extent = modelExtent(model).box;
+  return { bounds, extent, origin: chooseOrigin(extent ?? bounds) };
 }
 
 /**
@@ -214,7 +228,7 @@ export function surfaceBuffers(model: SurfaceInput, origin: Vec3, faultModels: F
  */
 export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvature', surfacesElsewhere?: WorldFrame): Prepared {
   const warnings: LoadIssue[] = [];
-  const { bounds, origin } = surfacesElsewhere ?? worldFrame(model);
+  const { bounds, origin, extent } = surfacesElsewhere ?? worldFrame(model);
   const paths = holePaths(model, method, warnings);
   if (model.faults.length > MAX_FAULTS) {
     warnings.push({ path: '$.faults', message: `only the first ${MAX_FAULTS} faults can offset blocks; ${model.faults.length - MAX_FAULTS} are drawn but do not move anything` });
@@ -301,7 +315,7 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
     if (gaps.length === 0) return;
     const depths: number[] = [];
     for (let k = 0; k < p.depths.length - 1; k++) {
-      const n = Math.max(1, Math.ceil((p.depths[k + 1] - p.depths[k]) / MAX_TRACE_STEP));
+      const n = Math.min(MAX_TRACE_PIECES, Math.max(1, Math.ceil((p.depths[k + 1] - p.depths[k]) / MAX_TRACE_STEP)));
       for (let j = 0; j < n; j++) depths.push(p.depths[k] + ((p.depths[k + 1] - p.depths[k]) * j) / n);
     }
     depths.push(end);
@@ -371,6 +385,7 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
     collarMasks,
     programs,
     bounds,
+    extent,
     warnings,
   };
 }
