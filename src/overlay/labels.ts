@@ -118,7 +118,7 @@ export type LabelState = Pick<
   'model' | 'prepared' | 'layerVisible' | 'filters' | 'holesFollowFaults' | 'faultOffsets' | 'mappedOffsets' | 'selection' | 'interceptLabels' | 'intercepts'
 > &
   /** a vertical section (slab) adds its distance and elevation labels */
-  Partial<Pick<VeinscapeState, 'section' | 'verticalExaggeration'>>;
+  Partial<Pick<VeinscapeState, 'section' | 'verticalExaggeration' | 'zoneVisible'>>;
 
 
 /** View size in px: given, labels are thinned for it (off-screen and crowded collars dropped). */
@@ -181,6 +181,8 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
       if (n >= 400) break;
       const h = holeIndex.get(r.holeId);
       if (h !== undefined && !pass[h]) continue;
+      // An intercept of an unticked zone is hidden with the zone's intervals.
+      if (r.zoneId && s.zoneVisible?.[r.zoneId] === false) continue;
       const m = blockMask(prepared.faultModels, r.midpoint);
       let x = r.midpoint[0] - o[0], y = r.midpoint[1] - o[1], z = r.midpoint[2] - o[2];
       shifts.forEach((d, k) => { if (m & (1 << k)) { x += d[0] * follow; y += d[1] * follow; z += d[2] * follow; } });

@@ -10,6 +10,7 @@ import { EMPTY } from './empty';
 import { store, useVeinscape, type VeinscapeState } from '../state/store';
 import type { Filters } from '../state/slices/filters';
 import { InViewCounts } from './InViewCounts';
+import { HoleSearch } from './HoleSearch';
 
 let yearCache: { holes: unknown; range: [number, number] | null } | null = null;
 /** First and last drilling year in the data, or null when no hole has a year. */
@@ -85,17 +86,6 @@ function BelowCutoff() {
         </label>
       ))}
     </div>
-  );
-}
-
-function HoleSearch() {
-  const search = useVeinscape((s) => s.filters.holeSearch);
-  const setFilters = useVeinscape((s) => s.setFilters);
-  return (
-    <label className="row">
-      <span>Hole id</span>
-      <input className="search" type="search" placeholder="e.g. RK05-012, RK88" aria-label="Search hole id" value={search} onChange={(e) => setFilters({ holeSearch: e.target.value })} />
-    </label>
   );
 }
 

@@ -1,4 +1,9 @@
-/** Layer visibility: each kind of layer, how the veins are coloured, and each zone grouped by vein system. */
+/**
+ * Layer visibility: each kind of layer, how the veins are coloured, and each zone grouped by vein
+ * system. A zone's tick hides its surfaces, its intervals (drawn as the hole trace there), its
+ * intercepts and their labels, and takes them out of the counts in view; a system's tick does it
+ * for all its zones.
+ */
 import { EMPTY } from './empty';
 import { useVeinscape } from '../state/store';
 import type { LayerName } from '../state/slices/layers';
@@ -19,11 +24,27 @@ const LAYERS: [LayerName, string][] = [
   ['axes', 'Axes'],
 ];
 
+/** A vein system's tick: on when all its zones are, mixed when some are; sets them all. */
+function SystemToggle({ system, zones, zoneVisible, set }: { system: string; zones: readonly { id: string }[]; zoneVisible: Record<string, boolean>; set: (ids: string[], on: boolean) => void }) {
+  const on = zones.filter((z) => zoneVisible[z.id] !== false).length;
+  return (
+    <label className="system-name" data-testid={`system-toggle-${system}`}>
+      <input
+        type="checkbox" aria-label={`Vein system ${system}`} checked={on === zones.length}
+        ref={(el) => { if (el) el.indeterminate = on > 0 && on < zones.length; }}
+        onChange={(e) => set(zones.map((z) => z.id), e.target.checked)}
+      />{' '}
+      {system}
+    </label>
+  );
+}
+
 export function LayersPanel() {
   const zones = useVeinscape((s) => s.model?.zones ?? EMPTY);
   const zoneVisible = useVeinscape((s) => s.zoneVisible);
   const layerVisible = useVeinscape((s) => s.layerVisible);
   const setZoneVisible = useVeinscape((s) => s.setZoneVisible);
+  const setZonesVisible = useVeinscape((s) => s.setZonesVisible);
   const setLayerVisible = useVeinscape((s) => s.setLayerVisible);
   const veinColour = useVeinscape((s) => s.veinColour);
   const setVeinColour = useVeinscape((s) => s.setVeinColour);
@@ -60,7 +81,7 @@ export function LayersPanel() {
       <div className="zones">
         {[...systems].map(([system, list]) => (
           <div key={system} className="system">
-            {list.length > 1 && <div className="system-name">{system}</div>}
+            {list.length > 1 && <SystemToggle system={system} zones={list} zoneVisible={zoneVisible} set={setZonesVisible} />}
             {list.map((z) => (
               <label key={z.id} className="zone" data-testid={`zone-toggle-${z.id}`}>
                 <input type="checkbox" checked={zoneVisible[z.id] !== false} onChange={(e) => setZoneVisible(z.id, e.target.checked)} />

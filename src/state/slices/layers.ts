@@ -8,6 +8,8 @@ export interface LayersSlice {
   zoneVisible: Record<string, boolean>;
   layerVisible: Record<LayerName, boolean>;
   setZoneVisible: (zoneId: string, visible: boolean) => void;
+  /** several zones at once (a vein system's), one store change */
+  setZonesVisible: (zoneIds: readonly string[], visible: boolean) => void;
   setLayerVisible: (layer: LayerName, visible: boolean) => void;
 }
 
@@ -22,5 +24,6 @@ export const createLayersSlice: StateCreator<VeinscapeState, [], [], LayersSlice
   zoneVisible: {},
   layerVisible: { ...DEFAULT_LAYERS },
   setZoneVisible: (zoneId, visible) => set((s) => ({ zoneVisible: { ...s.zoneVisible, [zoneId]: visible } })),
+  setZonesVisible: (zoneIds, visible) => set((s) => ({ zoneVisible: { ...s.zoneVisible, ...Object.fromEntries(zoneIds.map((id) => [id, visible])) } })),
   setLayerVisible: (layer, visible) => set((s) => ({ layerVisible: { ...s.layerVisible, [layer]: visible } })),
 });
