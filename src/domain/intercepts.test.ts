@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model, SurfaceModel } from '../data/model';
 import type { ZoneT } from '../data/schema';
-import { computeIntercepts, interceptsToCsv, type Intercept, type InterceptOptions } from './intercepts';
+import { computeIntercepts, interceptSampleAt, interceptsToCsv, type Intercept, type InterceptOptions } from './intercepts';
 import { holePaths } from './prepare';
 import { add, scale, type Vec3 } from './vec3';
 
@@ -331,5 +331,29 @@ describe('interceptsToCsv', () => {
     expect(r.slice(1, 12)).toEqual(['0.000', '2.000', '2.000', '', '', '0.000', '25.000', '27.500', '50.000', 'core length', '']);
     expect(r[12]).toBe('25.00 g/t Au over 2.00 m (core length), including 45.00 g/t over 1.00 m');
     expect(interceptsToCsv([], 'ppb').split('\r\n')[0]).toContain('grade_capped_ppb');
+  });
+});
+
+describe('interceptSampleAt: the sample the info card shows for a picked depth', () => {
+  // Rows: 0 [0,1] 0.1 · 1 [3,4] 5 · 2 [4,4.5] missing · 3 [4.5,5] 5 · 4 [5,6] 0.2 (a gap 1-3 m)
+  const table = { from: [0, 3, 4, 4.5, 5], to: [1, 4, 4.5, 5, 6] };
+  const values = [0.1, 5, NaN, 5, 0.2];
+  const [x] = run([{ rows: [[0, 1, 0.1], [3, 4, 5], [4, 4.5, NaN], [4.5, 5, 5], [5, 6, 0.2]] }], { maxDilution: 1 });
+  it('an intercept starting after a gap holds only its own rows', () => {
+    expect(spans([x])).toEqual([[3, 5]]);
+    expect(x.rows).toEqual([1, 2, 3]);
+  });
+  it('the sample holding the depth; a boundary belongs to the sample below; never a row outside the intercept', () => {
+    expect(interceptSampleAt(x.rows, table, values, 3.5)).toBe(1);
+    expect(interceptSampleAt(x.rows, table, values, 4.5)).toBe(3);
+    expect(interceptSampleAt(x.rows, table, values, 4.5 - 1e-9)).toBe(3); // float noise at a boundary
+    expect(interceptSampleAt(x.rows, table, values, 5)).toBe(3); // the bottom of the intercept
+    expect(interceptSampleAt(x.rows, table, values, 3)).toBe(1); // its top: not row 0 above the gap
+    expect(interceptSampleAt(x.rows, table, values, 2)).toBe(1);
+  });
+  it('in a missing assay, the nearest assayed sample (the upper on a tie)', () => {
+    expect(interceptSampleAt(x.rows, table, values, 4.2)).toBe(1);
+    expect(interceptSampleAt(x.rows, table, values, 4.25)).toBe(1);
+    expect(interceptSampleAt(x.rows, table, values, 4.4)).toBe(3);
   });
 });

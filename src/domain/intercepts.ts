@@ -516,6 +516,25 @@ export function* interceptSteps(model: Model, paths: HolePath[], options: Interc
   return out;
 }
 
+/**
+ * The assayed sample of an intercept to show for a depth inside it (m along the hole): the one that
+ * holds the depth (from ≤ depth < to, the last one also at its bottom), else, when the depth falls
+ * in unsampled core, the nearest assayed sample above or below (the upper one on a tie). Never a
+ * row outside the intercept. -1 when it has no assayed row (it always has one).
+ */
+export function interceptSampleAt(rows: readonly number[], table: { from: ArrayLike<number>; to: ArrayLike<number> }, values: ArrayLike<number>, depth: number): number {
+  let best = -1, bestGap = Infinity;
+  for (const r of rows) {
+    if (Number.isNaN(values[r])) continue;
+    const from = table.from[r], to = table.to[r];
+    const gap = depth < from - DEPTH_EPS ? from - depth : depth > to + DEPTH_EPS ? depth - to : 0;
+    // Inside this sample; a depth on its bottom belongs to the sample below when there is one.
+    if (gap === 0 && depth < to - DEPTH_EPS) return r;
+    if (gap < bestGap) { bestGap = gap; best = r; }
+  }
+  return best;
+}
+
 /** RFC 4180 field: quoted when it holds a comma, quote, line break or edge spaces; quotes doubled. */
 function csvField(v: string): string {
   return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;

@@ -4,11 +4,12 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useThree } from '@react-three/fiber';
-import { Vector3, type OrthographicCamera, type PerspectiveCamera } from 'three';
+import { Matrix4, Vector3, type OrthographicCamera, type PerspectiveCamera } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
 import { store, useVeinscape } from '../state/store';
 import { boxRadius, placeCamera, principalAzimuth, type CameraPlacement } from '../domain/viewFit';
-import type { ViewPreset } from '../state/slices/view';
+import type { FrameRequest, ViewPreset } from '../state/slices/view';
+import { projectedBounds } from '../state/visibleSample';
 import type { Prepared } from '../domain/prepare';
 import type { Model } from '../data/model';
 import { dataBox, localBox } from '../domain/bounds';
@@ -92,7 +93,7 @@ function animateCamera(camera: PerspectiveCamera, controls: OrbitControlsImpl, t
  * (distance in perspective, zoom in orthographic) and pans camera and target together. A few
  * rounds, as perspective sizes are not quite proportional to the distance.
  */
-export function fitToFreeArea(camera: PerspectiveCamera, controls: OrbitControlsImpl, size: { width: number; height: number }, canvas: HTMLElement): void {
+export function fitToFreeArea(camera: PerspectiveCamera, controls: OrbitControlsImpl, size: { width: number; height: number }, canvas: HTMLElement, bounds: () => Rect | null = modelScreenBounds): void {
   const ortho = !!(camera as unknown as OrthographicCamera).isOrthographicCamera;
   const reserved: Rect[] = [
     ...cardBoxes(canvas).map(rectOf),
@@ -106,7 +107,7 @@ export function fitToFreeArea(camera: PerspectiveCamera, controls: OrbitControls
   for (let round = 0; round < 3; round++) {
     camera.updateMatrixWorld();
     camera.updateProjectionMatrix();
-    const b = modelScreenBounds();
+    const b = bounds();
     if (!b || b.width < 1 || b.height < 1) return;
     const free = freeRect(size, reserved, b);
     const k = Math.min(5, Math.max(0.2, 0.95 * Math.min(free.width / b.width, free.height / b.height)));
@@ -119,7 +120,7 @@ export function fitToFreeArea(camera: PerspectiveCamera, controls: OrbitControls
     }
     camera.updateMatrixWorld();
     camera.updateProjectionMatrix();
-    const c = modelScreenBounds();
+    const c = bounds();
     if (!c) return;
     const dx = free.x + free.width / 2 - (c.x + c.width / 2);
     const dy = free.y + free.height / 2 - (c.y + c.height / 2);
@@ -142,6 +143,48 @@ function flyTo(camera: PerspectiveCamera, controls: OrbitControlsImpl, to: Vecto
   const dist = ortho ? camera.position.distanceTo(controls.target) : Math.min(camera.position.distanceTo(controls.target), 120);
   const zoom = ortho ? Math.max((camera as unknown as OrthographicCamera).zoom, 4) : null;
   return animateCamera(camera, controls, to.clone().add(dir.multiplyScalar(dist)), to, zoom, 900, invalidate);
+}
+
+/**
+ * Fly to a frame: the camera looks at the target from the frame's direction, at the distance (or
+ * zoom) that fits its points in the free area of the view (fitToFreeArea on their projection). The
+ * end pose is worked out on the camera itself, which is then put back and flown there.
+ */
+function flyToFrame(camera: PerspectiveCamera, controls: OrbitControlsImpl, frame: FrameRequest, origin: readonly number[], ve: number, size: { width: number; height: number }, canvas: HTMLElement, invalidate: () => void): () => void {
+  const local = (p: readonly number[]) => new Vector3(p[0] - origin[0], p[1] - origin[1], (p[2] - origin[2]) * ve);
+  const target = local(frame.target);
+  const pts = new Float64Array(frame.points.length * 3);
+  let radius = 1;
+  frame.points.forEach((p, i) => {
+    const v = local(p);
+    pts.set([v.x, v.y, v.z], 3 * i);
+    radius = Math.max(radius, v.distanceTo(target));
+  });
+  const dir = new Vector3(frame.direction[0], frame.direction[1], frame.direction[2] * ve).normalize();
+  const ortho = !!(camera as unknown as OrthographicCamera).isOrthographicCamera;
+  const fromPos = camera.position.clone(), fromTarget = controls.target.clone();
+  const fromZoom = ortho ? (camera as unknown as OrthographicCamera).zoom : 1;
+  // A first guess (the points' sphere in the view's height), then the free-area fit refines it.
+  const dist = ortho ? Math.max(radius * 4, camera.position.distanceTo(controls.target)) : radius / Math.tan((camera.fov * Math.PI) / 360);
+  controls.target.copy(target);
+  camera.position.copy(target).addScaledVector(dir, dist);
+  if (ortho) (camera as unknown as OrthographicCamera).zoom = Math.min(size.width, size.height) / (2 * radius);
+  camera.lookAt(target);
+  camera.updateProjectionMatrix();
+  const bounds = () => {
+    camera.updateMatrixWorld();
+    const m = new Matrix4().multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse).elements;
+    return projectedBounds(pts, m, size);
+  };
+  fitToFreeArea(camera, controls, size, canvas, bounds);
+  const toPos = camera.position.clone(), toTarget = controls.target.clone();
+  const toZoom = ortho ? (camera as unknown as OrthographicCamera).zoom : null;
+  camera.position.copy(fromPos);
+  controls.target.copy(fromTarget);
+  if (ortho) (camera as unknown as OrthographicCamera).zoom = fromZoom;
+  camera.updateProjectionMatrix();
+  controls.update();
+  return animateCamera(camera, controls, toPos, toTarget, toZoom, 900, invalidate);
 }
 
 /** A fit waiting for the page's layout (cancelled by the next camera request). */
@@ -232,6 +275,11 @@ export function CameraRig() {
       if (!p) return;
       const to = new Vector3(request.target[0] - p.origin[0], request.target[1] - p.origin[1], request.target[2] - p.origin[2]);
       return flyTo(camera, controls, to, invalidate);
+    }
+    if (request?.preset === 'frame' && request.frame && controls) {
+      const s = store.getState();
+      if (!s.prepared) return;
+      return flyToFrame(camera, controls, request.frame, s.prepared.origin, s.verticalExaggeration, size, gl.domElement, invalidate);
     }
     // Re-applied when the camera changes too: a preset may switch perspective ⇄ orthographic.
     if (request) go(request.preset, request.zoneId);

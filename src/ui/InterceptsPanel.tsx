@@ -10,7 +10,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useVeinscape } from '../state/store';
 import { DEFAULT_INTERCEPT_QUERY } from '../state/slices/intercepts';
 import { disclosurePreset, summarise, type InterceptQuery } from '../domain/interceptQuery';
-import { DEFAULT_UNSAMPLED, DEFAULT_WIDTH_BASIS, interceptsToCsv, resolveGradeColumn, UNSAMPLED_TEXT, type Intercept, type UnsampledRule, type WidthKind } from '../domain/intercepts';
+import { interceptFrame } from '../domain/interceptFrame';
+import { DEFAULT_UNSAMPLED, DEFAULT_WIDTH_BASIS, interceptSampleAt, interceptsToCsv, resolveGradeColumn, UNSAMPLED_TEXT, type Intercept, type UnsampledRule, type WidthKind } from '../domain/intercepts';
 import type { ZoneT } from '../data/schema';
 import { EMPTY } from './empty';
 import { COLUMNS, DEFAULT_SORT, elementName, fmt, gramMetresCell, headerText, MAX_ROWS, shortName, nextSort, parseField, sortIntercepts, summaryText, type Sort } from './intercepts/table';
@@ -228,7 +229,7 @@ export function InterceptsPanel() {
           Export CSV
         </button>
       </div>
-      {tableOpen && <InterceptTable rows={rows} pending={pending} unit={unit} element={element} basis={basis} sort={sort} onSort={setSort} onClose={() => setTableOpen(false)} />}
+      {tableOpen && <InterceptTable rows={rows} pending={pending} unit={unit} element={element} basis={basis} gradeTable={col?.table.id ?? null} sort={sort} onSort={setSort} onClose={() => setTableOpen(false)} />}
     </section>
   );
 }
@@ -241,23 +242,36 @@ interface TableProps {
   element: string;
   /** the width gram-metres use (the column header says it; rows that fall back say theirs) */
   basis: WidthKind;
+  /** id of the table the intercepts' rows index */
+  gradeTable: string | null;
   sort: Sort;
   onSort: (s: Sort) => void;
   onClose: () => void;
 }
 
-function InterceptTable({ rows, pending, unit, element, basis, sort, onSort, onClose }: TableProps) {
+function InterceptTable({ rows, pending, unit, element, basis, gradeTable, sort, onSort, onClose }: TableProps) {
+  const model = useVeinscape((s) => s.model);
+  const prepared = useVeinscape((s) => s.prepared);
+  const frameView = useVeinscape((s) => s.frameView);
   const zones = useVeinscape((s) => s.model?.zones ?? EMPTY);
   const sel = useVeinscape((s) => s.selection);
   const select = useVeinscape((s) => s.select);
-  const flyTo = useVeinscape((s) => s.flyTo);
   const zoneName = useMemo(() => zoneNameOf(zones), [zones]);
   const sorted = useMemo(() => sortIntercepts(rows, sort, zoneName), [rows, sort, zoneName]);
   const shown = sorted.length > MAX_ROWS ? sorted.slice(0, MAX_ROWS) : sorted;
 
   const pick = (r: Intercept) => {
-    select({ hole: r.holeIndex, row: r.rows[0] ?? null, depth: (r.from + r.to) / 2 });
-    flyTo([r.midpoint[0], r.midpoint[1], r.midpoint[2]]);
+    if (!model || !prepared) return;
+    const depth = (r.from + r.to) / 2;
+    // The card shows a sample of the intercept at the picked depth (or the nearest assayed one),
+    // read from the table it shows: a row of the intercepts' table only when that is the same table.
+    const vc = prepared.valueColumn;
+    const table = vc && vc.table === gradeTable ? model.intervals.find((t) => t.id === vc.table) : undefined;
+    const row = table ? interceptSampleAt(r.rows, table, table.numeric[vc!.name], depth) : -1;
+    select({ hole: r.holeIndex, row: row >= 0 ? row : null, depth });
+    // The intercept, its hole and the vein around it, seen across the vein, in the free area.
+    const f = interceptFrame(r, prepared.paths[r.holeIndex], model.holes[r.holeIndex].depth);
+    frameView({ target: f.target, points: f.points, direction: f.direction });
   };
 
   return (
