@@ -13,6 +13,8 @@ import { DEFAULT_INTERCEPT_QUERY } from '../src/state/slices/intercepts';
 import { countInView, holeAttrsOf, interceptPoints, type CountInput, type ViewCounts } from '../src/domain/viewCounts';
 import { segmentTransferables } from '../src/domain/segments';
 import type { FilterState } from '../src/domain/holeFilter';
+import { zoneShownMask } from '../src/domain/zoneCodes';
+import { slabPlanes } from '../src/domain/section';
 import { countSourceOf, createCounter, type CountAnswer, type CountRequest } from '../src/data/countHost';
 import { adoptCounter, counterState, countInWorker, dropCounter, expectCounter, onCounterChange } from '../src/data/countClient';
 
@@ -21,8 +23,10 @@ const ALL: FilterState = { gradeCutoff: 0, belowCutoff: 'dim', elevMin: -1e9, el
 describe('worker counter on the sample deposit', () => {
   const { model } = loadDepositText(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8'), 'rocmec1.json');
   const prepared = prepare(model!);
-  const points = interceptPoints(queryIntercepts(model!, prepared.paths, DEFAULT_INTERCEPT_QUERY), prepared.origin[2]);
-  const input: CountInput = { traces: prepared.traces, intervals: prepared.intervals, holes: holeAttrsOf(model!.holes, prepared.programs), intercepts: points };
+  const points = interceptPoints(queryIntercepts(model!, prepared.paths, DEFAULT_INTERCEPT_QUERY), prepared.origin, model!.zones);
+  const input: CountInput = { traces: prepared.traces, intervals: prepared.intervals, holes: holeAttrsOf(model!.holes, prepared.programs), intercepts: points, rowZones: prepared.intervalZones };
+  const slab = Float64Array.from(slabPlanes(337, [0, 0], 60).flatMap((h) => [...h.normal, h.constant]));
+  const noMcDowell = zoneShownMask(model!.zones, { 'mcdowell-1': false, 'mcdowell-2': false, 'mcdowell-3': false });
   const zMid = 0.5 * (prepared.bounds.min[2] + prepared.bounds.max[2]) - prepared.origin[2];
   const cases: FilterState[] = [
     ALL,
@@ -32,6 +36,8 @@ describe('worker counter on the sample deposit', () => {
     { ...ALL, depthMin: 50, depthMax: 200, gradeCutoff: 1 },
     { ...ALL, statusTypeMask: 0b0001 },
     { ...ALL, holeMask: Uint8Array.from(model!.holes, (_, i) => (i % 3 === 0 ? 1 : 0)) },
+    { ...ALL, zoneShown: noMcDowell },
+    { ...ALL, planes: slab, gradeCutoff: 1 },
   ];
   // Taken before the originals move away, as on the page.
   const expected = cases.map((f) => countInView(input, f));
@@ -46,6 +52,10 @@ describe('worker counter on the sample deposit', () => {
   it('counts from the copies equal the counts before the transfer, for every filter', () => {
     expect(expected[0].holes).toBe(model!.holes.length);
     expect(new Set(expected.map((c) => c.intervals)).size).toBeGreaterThan(3); // the filters change the answer
+    // The zone ticks (the worker keeps the rows' zone codes) and the section change it too.
+    expect(expected[7].intervals).toBeLessThan(expected[0].intervals);
+    expect(expected[7].intercepts).toBeLessThan(expected[0].intercepts);
+    expect(expected[8].holes).toBeLessThan(expected[0].holes);
     cases.forEach((f, i) => {
       const a = counter({ kind: 'count', id: i, filters: f, intercepts: i === 0 ? points : undefined });
       expect(a).toEqual({ type: 'counts', id: i, counts: expected[i] });

@@ -182,3 +182,57 @@ describe('filterStateFrom: zone ticks and the section, as the counts get them', 
     expect(countInView(indexed, { ...ALL, planes: filterStateFrom(store.getState()).planes })).toEqual({ holes: 3, intervals: 2, intercepts: 2 });
   });
 });
+
+describe('zones and sections on data/rocmec1.json, against a piece-by-piece count', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { loadDepositText } = await import('../src/data/load');
+  const { prepare } = await import('../src/domain/prepare');
+  const { model } = loadDepositText(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8'), 'rocmec1.json');
+  const p = prepare(model!);
+  const input: CountInput = { traces: p.traces, intervals: p.intervals, holes: holeAttrsOf(model!.holes, p.programs), rowZones: p.intervalZones };
+  /** Holes with a piece whose midpoint is in the planes; assayed rows ≥ cut with such a piece and a shown zone. */
+  function byPiece(planes: Float64Array | null, shown: Uint8Array | null, cut: number) {
+    const holes = new Set<number>(), rows = new Set<number>();
+    const inside = (b: SegmentBuffer, i: number) => {
+      const m = [0, 1, 2].map((a) => 0.5 * (b.start[i * 3 + a] + b.end[i * 3 + a]));
+      for (let k = 0; planes && k < planes.length; k += 4) if (planes[k] * m[0] + planes[k + 1] * m[1] + planes[k + 2] * m[2] + planes[k + 3] < 0) return false;
+      return true;
+    };
+    for (const b of [p.traces, p.intervals]) for (let i = 0; i < b.count; i++) if (inside(b, i)) holes.add(b.hole[i * 4 + 3]);
+    const iv = p.intervals;
+    for (let i = 0; i < iv.count; i++) {
+      if (!(iv.value[i] >= 0 && iv.value[i] >= cut) || !inside(iv, i)) continue;
+      if (shown && shown[p.intervalZones[iv.row[i]]] === 0) continue;
+      rows.add(iv.row[i]);
+    }
+    return { holes: holes.size, intervals: rows.size };
+  }
+  // The middle of the collars, local m: sections through the drilled ground.
+  const n = p.collars.length / 3;
+  const [cx, cy, cz] = [0, 1, 2].map((a) => p.collars.filter((_, i) => i % 3 === a).reduce((s, v) => s + v, 0) / n);
+  const slabAt = (az: number, dx: number, w: number) => flat(slabPlanes(az, [cx + dx, cy], w));
+  const zMid = cz - 150;
+  const noMcDowell = zoneShownMask(model!.zones, { 'mcdowell-1': false, 'mcdowell-2': false, 'mcdowell-3': false });
+  const cases: [string, Float64Array | null, Uint8Array | null, number][] = [
+    ['McDowell unticked', null, noMcDowell, 0],
+    ['McDowell unticked, cut-off 2', null, noMcDowell, 2],
+    ['a 50 m slab at 337°', slabAt(337, 0, 50), null, 0],
+    ['a 20 m slab at 60°, 30 m east, with McDowell unticked', slabAt(60, 30, 20), noMcDowell, 1],
+    ['a clip box round the middle', flat(boxPlanes([cx - 200, cy - 200, zMid - 100], [cx + 150, cy + 100, zMid + 50])), noMcDowell, 0],
+  ];
+  it.each(cases)('%s', (_, planes, shown, cut) => {
+    const c = countInView(input, { ...ALL, planes, zoneShown: shown, gradeCutoff: cut });
+    expect({ holes: c.holes, intervals: c.intervals }).toEqual(byPiece(planes, shown, cut));
+    expect(c.intervals).toBeGreaterThan(0);
+    if (planes) expect(c.holes).toBeLessThan(model!.holes.length);
+  });
+  it('unticking McDowell drops exactly its assayed rows', () => {
+    const all = countInView(input, ALL).intervals;
+    const t = model!.intervals[0];
+    const zone = t.categorical.zone;
+    let mc = 0;
+    for (let r = 0; r < t.hole.length; r++) if (t.numeric.Au[r] >= 0 && zone.codes[r] >= 0 && zone.categories[zone.codes[r]].startsWith('mcdowell-')) mc++;
+    expect(mc).toBeGreaterThan(100);
+    expect(countInView(input, { ...ALL, zoneShown: noMcDowell }).intervals).toBe(all - mc);
+  });
+});
