@@ -85,7 +85,9 @@ test.describe('significant intercepts and the strip log', () => {
     expect(download.suggestedFilename()).toBe('intercepts.csv');
     const text = readFileSync((await download.path())!, 'utf8');
     const lines = text.split('\r\n').filter((l) => l !== '');
-    expect(lines[0]).toBe('hole_id,from_m,to_m,core_length_m,true_width_m,horizontal_width_m,grade_capped_gpt,grade_uncapped_gpt,gram_metres,zone,label');
+    expect(lines[0]).toBe('hole_id,from_m,to_m,core_length_m,true_width_m,horizontal_width_m,unsampled_m,grade_capped_gpt,grade_uncapped_gpt,gram_metres,gram_metres_width,zone,label');
+    // Every McDowell crossing has a horizontal width: every row's gram-metres say HW.
+    expect(lines.slice(1).every((l) => l.split(',')[10] === 'HW')).toBe(true);
     expect(lines.length - 1).toBe(n);
     // In the table's order (gram-metres, highest first): the first data row is the table's first row.
     expect(lines[1].startsWith(`${await cell(page, 0, 0)},`)).toBe(true);
@@ -119,10 +121,41 @@ test.describe('significant intercepts and the strip log', () => {
     expect(await page.getByTestId('strip-log-intercept').count()).toBeGreaterThan(0);
     await expect(row).toHaveClass(/current/);
 
-    // The camera flight takes about 0.9 s.
-    await page.waitForTimeout(1200);
+    // The camera flies to the intercept: wait until it stops moving.
+    const pose = () => page.evaluate(() => JSON.stringify(window.veinscape.camera()));
+    let last = '';
+    await expect.poll(async () => { const p = await pose(); const still = p === last; last = p; return still; }, { intervals: [300] }).toBe(true);
     await page.evaluate(() => window.veinscape.ready());
     expect(pixelDifference(before, await canvasPixels(page))).toBeGreaterThan(0.05);
+
+    // Framed: the hole 40 m above and below the intercept and the vein 30 m around it are all on
+    // screen, the hole's 80 m span a readable part of the view, seen within 60° of the vein's normal.
+    const view = await page.evaluate(({ q, holeId, from }) => {
+      const api = window.veinscape;
+      const x = api.intercepts(q).find((r) => r.holeId === holeId && Math.abs(r.from - from) < 0.006)!;
+      const cam = api.camera();
+      const n = x.vein!.normal;
+      const m = x.midpoint;
+      // Two directions in the vein's plane: along strike and down dip.
+      const sl = Math.hypot(n[1], n[0]);
+      const s = [n[1] / sl, -n[0] / sl, 0];
+      const t = [n[1] * s[2] - n[2] * s[1], n[2] * s[0] - n[0] * s[2], n[0] * s[1] - n[1] * s[0]];
+      const corners = [[-1, -1], [1, -1], [1, 1], [-1, 1]].map(([i, j]) => api.project([0, 1, 2].map((k) => m[k] + 30 * (i * s[k] + j * t[k])) as [number, number, number]));
+      const top = api.project(api.holePosition(holeId, Math.max(0, x.from - 40)));
+      const bottom = api.project(api.holePosition(holeId, x.to + 40));
+      const d = cam.position.map((v, k) => v - cam.target[k]);
+      const cos = Math.abs(d[0] * n[0] + d[1] * n[1] + d[2] * n[2]) / Math.hypot(...d);
+      const c = document.querySelector('canvas')!.getBoundingClientRect();
+      return { corners, top, bottom, angle: (Math.acos(cos) * 180) / Math.PI, w: c.width, h: c.height, dist: Math.hypot(...cam.position.map((v, k) => v - m[k])) };
+    }, { q: DISCLOSURE, holeId, from });
+    const inside = (p: [number, number] | null) => p !== null && p[0] >= 0 && p[0] <= view.w && p[1] >= 0 && p[1] <= view.h;
+    expect(inside(view.top) && inside(view.bottom), JSON.stringify(view)).toBe(true);
+    expect(view.corners.every(inside), JSON.stringify(view)).toBe(true);
+    const span = Math.hypot(view.top![0] - view.bottom![0], view.top![1] - view.bottom![1]);
+    expect(span, JSON.stringify(view)).toBeGreaterThan(0.15 * Math.min(view.w, view.h));
+    expect(view.angle).toBeLessThan(60);
+    expect(view.dist).toBeGreaterThan(30);
+    expect(view.dist).toBeLessThan(600);
 
     // Clicking in the log selects another depth of the same hole.
     const box = (await strip.locator('svg').boundingBox())!;
@@ -131,6 +164,25 @@ test.describe('significant intercepts and the strip log', () => {
     const after = await page.evaluate(() => window.veinscape.store.getState().selection!);
     expect(after.hole).toBe(sel!.hole);
     await expect(page.getByTestId('info-hole')).toHaveText(holeId);
+  });
+
+  test('the width basis and the unsampled-core rule are parameters; g/t·m say their width', async ({ page }) => {
+    await page.getByTestId('intercept-table-toggle').click();
+    await tableCount(page);
+    await expect(page.getByTestId('intercept-sort-gramMetres')).toContainText('g/t·m (HW)');
+    await expect(page.getByTestId('intercept-width')).toHaveValue('horizontal');
+    await expect(page.getByTestId('intercept-unsampled')).toHaveValue('zero');
+    await page.getByTestId('intercept-width').selectOption('core');
+    await expect(page.getByTestId('intercept-sort-gramMetres')).toContainText('g/t·m (CL)');
+    await expect.poll(() => page.evaluate(() => window.veinscape.store.getState().interceptQuery.widthBasis)).toBe('core');
+    // On core length, the top row's gram-metres are its capped grade × its core length (table cells, 2 decimals).
+    await tableCount(page);
+    const [core, grade, gm] = [Number(await cell(page, 0, 3)), Number(await cell(page, 0, 6)), Number(await cell(page, 0, 8))];
+    expect(Math.abs(gm - core * grade)).toBeLessThan(0.01 * (core + grade) + 0.01);
+    await page.getByTestId('intercept-unsampled').selectOption('break');
+    await expect.poll(() => page.evaluate(() => window.veinscape.store.getState().interceptQuery.unsampled)).toBe('break');
+    await expect(page.getByTestId('intercept-summary')).not.toHaveAttribute('data-pending', 'true');
+    expect(await page.evaluate(() => window.veinscape.store.getState().intercepts.every((r) => r.unsampledLength === 0))).toBe(true);
   });
 
   test('a planned hole has a strip log without intervals', async ({ page }) => {
