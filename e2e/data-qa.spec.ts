@@ -100,7 +100,7 @@ test.describe('data QA', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('qa-export').click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     const lines = csv.trim().split(/\r\n/);
-    expect(lines[0]).toBe('kind,severity,hole_id,table,from_m,to_m,depth_m,other_hole_id,other_depth_m,surface_id,source_path,message');
+    expect(lines[0]).toBe('kind,severity,hole_id,table,from_m,to_m,depth_m,other_hole_id,other_depth_m,surface_id,record_id,source_path,message');
     expect(lines.length - 1).toBe(problems.length);
     expect(lines.some((l) => l.startsWith('Duplicate samples,warning,' + hole.id + ',assays,'))).toBe(true);
   });

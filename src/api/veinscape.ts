@@ -112,7 +112,7 @@ export function createApi(): VeinscapeApi {
     camera: () => currentPose(),
     layout: viewLayout,
     qa: async () => {
-      const checked = await store.getState().ensureQa();
+      const checked = await store.getState().ensureQa(true);
       const { datasetReport, model } = store.getState();
       return qaProblems(datasetReport, model, checked);
     },

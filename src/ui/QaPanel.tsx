@@ -12,6 +12,7 @@ import { focusProblem } from '../state/qaFocus';
 import { PROBLEM_KINDS, type Problem, type QaOptions } from '../domain/qa/types';
 import { downloadBlob, fileSlug } from '../export/download';
 import { qaCsv } from './qa/csv';
+import { ready } from '../api/ready';
 import { count } from './format';
 import './panels.css';
 
@@ -43,7 +44,7 @@ function where(p: Problem): string {
   if (p.holeId && p.depth !== undefined) return `${p.holeId} at ${m(p.depth)}`;
   if (p.holeId) return p.holeId;
   if (p.surfaceId) return p.surfaceId;
-  return p.path ?? '';
+  return [p.recordId, p.path].filter(Boolean).join(' · ');
 }
 
 export function QaPanel() {
@@ -52,14 +53,23 @@ export function QaPanel() {
   const report = useVeinscape((s) => s.datasetReport);
   const checked = useVeinscape((s) => s.qaChecked);
   const pending = useVeinscape((s) => s.qaPending);
+  const deferred = useVeinscape((s) => s.qaDeferred);
   const options = useVeinscape((s) => s.qaOptions);
   const onlyHoles = useVeinscape((s) => s.filters.onlyHoles);
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const [all, setAll] = useState<Record<string, boolean>>({});
 
-  // The checks run once per dataset, desurvey and thresholds, in slices after the load.
+  // The checks run once per dataset, desurvey and thresholds, in slices once the first picture is
+  // drawn (they never delay it).
   useEffect(() => {
-    if (prepared) void store.getState().ensureQa();
+    let live = true;
+    if (!prepared) return;
+    void ready().then(() => {
+      if (live && store.getState().prepared === prepared) void store.getState().ensureQa();
+    });
+    return () => {
+      live = false;
+    };
   }, [prepared, options]);
 
   const problems = useMemo(() => qaProblems(report, model, checked), [report, model, checked]);
@@ -86,10 +96,18 @@ export function QaPanel() {
       <p className="hint" data-testid="qa-summary">
         {pending
           ? 'Checking the loaded data…'
-          : actionable === 0
+          : deferred || !checked
+            ? `${plural(actionable, 'problem')} found at load; the checks on the loaded data have not run yet.`
+            : actionable === 0
             ? 'No problems found at load or by the checks.'
             : `${count(actionable)} problem${actionable === 1 ? '' : 's'} of ${plural(kinds, 'kind')}, on ${plural(holesWithProblems.length, 'hole')}.`}
       </p>
+      {deferred && !pending && (
+        <p className="hint">
+          {count(model.holes.length)} holes: the checks on the loaded data (overlaps, duplicates, crossing holes, dog-legs, collars) run when asked.{' '}
+          <button className="link" data-testid="qa-run" onClick={() => void store.getState().ensureQa(true)}>Run checks</button>
+        </p>
+      )}
       <label className="row check">
         <input type="checkbox" data-testid="qa-only-holes" checked={onlyHoles !== null} disabled={holesWithProblems.length === 0 && onlyHoles === null} onChange={(e) => showOnly(e.target.checked)} /> Show only holes with problems ({count(holesWithProblems.length)})
       </label>
@@ -112,7 +130,6 @@ export function QaPanel() {
                     <strong>{where(p)}</strong>
                   </button>
                   <span> {p.message}</span>
-                  {p.path && p.hole === undefined && <code> {p.path}</code>}
                 </li>
               ))}
             </ul>

@@ -37,6 +37,8 @@ export interface Problem {
   otherDepth?: number;
   /** surface concerned (id), for surface problems */
   surfaceId?: string;
+  /** id of the record a load issue names (a hole, surface, table... possibly one that was not loaded) */
+  recordId?: string;
   /** where the load report placed it: JSON path, or file:row for tables */
   path?: string;
   /** true-world point (m) to fly to */

@@ -7,7 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { VeinscapeState } from '../store';
 import type { Prepared } from '../../domain/prepare';
 import { runSliced, type SlicedRun } from '../../domain/sliced';
-import { qaChecks } from '../../domain/qa/checks';
+import { qaCheapEnough, qaChecks } from '../../domain/qa/checks';
 import { DEFAULT_QA_OPTIONS, type Problem, type QaOptions } from '../../domain/qa/types';
 
 export interface QaSlice {
@@ -16,9 +16,14 @@ export interface QaSlice {
   qaChecked: Problem[] | null;
   qaPending: boolean;
   qaFor: { prepared: Prepared; options: QaOptions } | null;
+  /** the dataset is large: the checks wait until asked (the panel's Run checks, veinscape.qa()) */
+  qaDeferred: boolean;
   setQaOptions: (patch: Partial<QaOptions>) => void;
-  /** run the checks unless they have run on this dataset with these thresholds; resolves with them */
-  ensureQa: () => Promise<Problem[]>;
+  /**
+   * Run the checks unless they have run on this dataset with these thresholds; resolves with them.
+   * Unless `force`, a large dataset's checks wait (qaDeferred) and this resolves to [].
+   */
+  ensureQa: (force?: boolean) => Promise<Problem[]>;
 }
 
 export const createQaSlice: StateCreator<VeinscapeState, [], [], QaSlice> = (set, get) => {
@@ -28,19 +33,25 @@ export const createQaSlice: StateCreator<VeinscapeState, [], [], QaSlice> = (set
     qaChecked: null,
     qaPending: false,
     qaFor: null,
+    qaDeferred: false,
     setQaOptions: (patch) => {
       set((s) => ({ qaOptions: { ...s.qaOptions, ...patch } }));
-      void get().ensureQa();
+      void get().ensureQa(true);
     },
-    ensureQa: () => {
+    ensureQa: (force = false) => {
       const { model, prepared, qaOptions, qaFor, qaChecked } = get();
       if (!model || !prepared) return Promise.resolve([]);
       if (qaFor && qaFor.prepared === prepared && qaFor.options === qaOptions && qaChecked) return Promise.resolve(qaChecked);
       if (current && current.prepared === prepared && current.options === qaOptions) return current.run.promise;
       current?.run.cancel();
+      if (!force && !qaCheapEnough(prepared.paths)) {
+        current = null;
+        set({ qaPending: false, qaChecked: null, qaFor: null, qaDeferred: true });
+        return Promise.resolve([]);
+      }
       const run = runSliced(qaChecks(model, prepared.paths, qaOptions));
       current = { prepared, options: qaOptions, run };
-      set({ qaPending: true, qaChecked: null, qaFor: null });
+      set({ qaPending: true, qaChecked: null, qaFor: null, qaDeferred: false });
       void run.promise.then((problems) => {
         if (current?.run !== run) return;
         current = null;

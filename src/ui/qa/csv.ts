@@ -7,7 +7,7 @@
 import type { Problem } from '../../domain/qa/types';
 import { PROBLEM_KINDS } from '../../domain/qa/types';
 
-const HEADERS = ['kind', 'severity', 'hole_id', 'table', 'from_m', 'to_m', 'depth_m', 'other_hole_id', 'other_depth_m', 'surface_id', 'source_path', 'message'];
+const HEADERS = ['kind', 'severity', 'hole_id', 'table', 'from_m', 'to_m', 'depth_m', 'other_hole_id', 'other_depth_m', 'surface_id', 'record_id', 'source_path', 'message'];
 
 function text(v: string | undefined): string {
   if (v === undefined) return '';
@@ -20,7 +20,7 @@ const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ?
 export function qaCsv(problems: readonly Problem[]): string {
   const title = new Map(PROBLEM_KINDS.map((k) => [k.kind, k.title]));
   const rows = problems.map((p) =>
-    [text(title.get(p.kind) ?? p.kind), p.severity, text(p.holeId), text(p.table), num(p.from), num(p.to), num(p.depth), text(p.otherHoleId), num(p.otherDepth), text(p.surfaceId), text(p.path), text(p.message)].join(','),
+    [text(title.get(p.kind) ?? p.kind), p.severity, text(p.holeId), text(p.table), num(p.from), num(p.to), num(p.depth), text(p.otherHoleId), num(p.otherDepth), text(p.surfaceId), text(p.recordId), text(p.path), text(p.message)].join(','),
   );
   return [HEADERS.join(','), ...rows].join('\r\n') + '\r\n';
 }

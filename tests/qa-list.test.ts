@@ -1,0 +1,42 @@
+/** The data-QA list: load issues merged with the checks' problems, and its CSV for the database manager. */
+import { describe, expect, it } from 'vitest';
+import { qaProblems, problemHoleIds } from '../src/state/qaProblems';
+import { qaCsv } from '../src/ui/qa/csv';
+import type { LoadReport, Model } from '../src/data/model';
+import type { Problem } from '../src/domain/qa/types';
+
+const model = { holes: [{ id: 'H1' }, { id: 'H2' }], surfaces: [{ id: 'vein-a' }] } as unknown as Model;
+const report: LoadReport = {
+  source: 'd.json', ok: true, counts: {}, dropped: {},
+  errors: [{ path: '$.holes[7].collar', id: 'H9', message: 'collar must be 3 numbers; hole ignored' }],
+  warnings: [
+    { path: '$.intervals[0]', id: 'H1', check: 'overlap', message: 'hole H1: interval 1-2 m overlaps 0-1.5 m' },
+    { path: '$.surfaces[0]', id: 'vein-a', message: 'attribute "x" left out' },
+  ],
+  notes: [{ path: '$.intervals[0].Au', id: 'assays', message: 'Au: 3 missing value(s), kept as missing (not zero)' }],
+};
+const checked: Problem[] = [{ kind: 'overlap', severity: 'warning', holeId: 'H1', hole: 0, from: 1, to: 2, message: 'H1: interval 1 m–2 m overlaps 0 m–1.5 m' }];
+
+describe('data-QA list', () => {
+  const list = qaProblems(report, model, checked);
+  it('keeps every load issue but the ones a check lists again, and ties them to holes and surfaces', () => {
+    expect(list.map((p) => p.kind)).toEqual(['load-error', 'load-warning', 'overlap', 'information']);
+    expect(list[0]).toMatchObject({ path: '$.holes[7].collar', recordId: 'H9' });
+    expect(list[0].hole).toBeUndefined(); // H9 was not loaded: nothing to fly to
+    expect(list[1]).toMatchObject({ surfaceId: 'vein-a' });
+    expect(list[3].severity).toBe('info');
+  });
+  it('lists the holes with problems, information aside', () => {
+    expect(problemHoleIds([...list, { kind: 'crossing', severity: 'warning', holeId: 'H1', otherHoleId: 'H2', message: '' }, { kind: 'information', severity: 'info', holeId: 'H3', message: '' }])).toEqual(['H1', 'H2']);
+  });
+  it('exports one CSV row per problem, quoted, with formulas defused', () => {
+    const csv = qaCsv([
+      { kind: 'duplicate', severity: 'warning', holeId: '=HYPERLINK("http://x")', table: 'assay', from: 1.5, to: 2.25, message: 'twice, "again"' },
+      { kind: 'load-error', severity: 'error', path: 'collar.csv:row 4', message: 'line\nbreak' },
+    ]);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('kind,severity,hole_id,table,from_m,to_m,depth_m,other_hole_id,other_depth_m,surface_id,record_id,source_path,message');
+    expect(lines[1]).toBe(`Duplicate samples,warning,"'=HYPERLINK(""http://x"")",assay,1.5,2.25,,,,,,,"twice, ""again"""`);
+    expect(csv).toContain('Records not loaded,error,,,,,,,,,,collar.csv:row 4,"line\nbreak"');
+  });
+});
