@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SegmentBuilder, type SegmentBuffer } from '../src/domain/segments';
-import { combineHoleMasks, holeMatches, holeSearchMask, type FilterState } from '../src/domain/holeFilter';
+import { combineHoleMasks, holeMatches, holeSearchMask, segmentVisible, type FilterState } from '../src/domain/holeFilter';
 import { countInView, holeAttrsOf, interceptPoints, outlinesInView, type CountInput } from '../src/domain/viewCounts';
 import { buildCountIndex } from '../src/domain/countIndex';
 import { boxPlanes, slabPlanes, type HalfSpace } from '../src/domain/section';
@@ -107,6 +107,19 @@ describe.each([
   });
   it('a slab beside every hole keeps nothing', () => {
     expect(counts({ planes: flat(slabPlanes(0, [50, 0], 20)) })).toEqual({ holes: 0, intervals: 0, intercepts: 0 });
+  });
+});
+
+describe('picking follows the same rules (segmentVisible)', () => {
+  const iv = indexed.intervals;
+  it('an interval of an unticked zone is not drawn as an interval, but still as the trace', () => {
+    expect(segmentVisible(iv, 0, { ...ALL, zoneShown: hide('A') }, true, rowZones)).toBe(false);
+    expect(segmentVisible(iv, 0, { ...ALL, zoneShown: hide('A') }, false, rowZones)).toBe(true);
+    expect(segmentVisible(iv, 1, { ...ALL, zoneShown: hide('A') }, true, rowZones)).toBe(true); // no zone
+  });
+  it('a piece outside the section is not drawn at all', () => {
+    expect(segmentVisible(iv, 0, { ...ALL, planes: slab }, false)).toBe(false);
+    expect(segmentVisible(iv, 2, { ...ALL, planes: slab }, true)).toBe(true);
   });
 });
 

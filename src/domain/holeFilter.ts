@@ -70,14 +70,20 @@ export function holeAttrsVisible(code: number, program: number, f: FilterState, 
   return true;
 }
 
-/** Whether segment i is drawn, with the same rules as the shader. */
-export function segmentVisible(b: SegmentBuffer, i: number, f: FilterState, grade: boolean): boolean {
+/**
+ * Whether segment i is drawn, with the same rules as the shader (and, with `f.planes`, the section's
+ * clipping, by the segment's midpoint). With `grade`: drawn as an interval, so not below a hidden
+ * cut-off nor in an unticked zone (`rowZones`: zone code per row, read with `f.zoneShown`).
+ */
+export function segmentVisible(b: SegmentBuffer, i: number, f: FilterState, grade: boolean, rowZones?: Uint8Array | null): boolean {
   if (!holeAttrsVisible(Math.round(b.hole[i * 4]), Math.round(b.hole[i * 4 + 1]), f, Math.round(b.hole[i * 4 + 2]), Math.round(b.hole[i * 4 + 3]))) return false;
   const z = 0.5 * (b.start[i * 3 + 2] + b.end[i * 3 + 2]);
   if (z < f.elevMin || z > f.elevMax) return false;
   const d = 0.5 * (b.depth[i * 2] + b.depth[i * 2 + 1]);
   if (d < (f.depthMin ?? -Infinity) || d > (f.depthMax ?? Infinity)) return false;
+  if (f.planes && !insidePlanes(f.planes, 0.5 * (b.start[i * 3] + b.end[i * 3]), 0.5 * (b.start[i * 3 + 1] + b.end[i * 3 + 1]), z)) return false;
   if (grade && f.belowCutoff === 'hide' && b.value[i] < f.gradeCutoff) return false;
+  if (grade && f.zoneShown && rowZones && f.zoneShown[rowZones[b.row[i]] ?? 0] === 0) return false;
   return true;
 }
 

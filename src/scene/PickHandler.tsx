@@ -71,13 +71,14 @@ export function holeHitAt(x: number, y: number): Selection | null {
   const iv = p.intervals;
   const intervals = s.layerVisible.intervals;
   if (intervals) {
-    const r = pickIn(iv, x, y, shiftOf, (i) => segmentVisible(iv, i, fs, true));
+    const r = pickIn(iv, x, y, shiftOf, (i) => segmentVisible(iv, i, fs, true, p.intervalZones));
     if (r) return { hole: iv.hole[r.index * 4 + 3], row: iv.row[r.index], depth: depthAt(iv, r) };
   }
   if (!s.layerVisible.traces) return null;
   const t = pickIn(p.traces, x, y, shiftOf, (i) => segmentVisible(p.traces, i, fs, false));
-  const asTrace = !intervals || fs.belowCutoff === 'hide'
-    ? pickIn(iv, x, y, shiftOf, (i) => segmentVisible(iv, i, fs, false) && (!intervals || !segmentVisible(iv, i, fs, true)))
+  // An interval of an unticked zone is drawn as the trace too.
+  const asTrace = !intervals || fs.belowCutoff === 'hide' || fs.zoneShown
+    ? pickIn(iv, x, y, shiftOf, (i) => segmentVisible(iv, i, fs, false) && (!intervals || !segmentVisible(iv, i, fs, true, p.intervalZones)))
     : null;
   // Both are drawn as traces: the same rule as within one layer decides between them.
   if (asTrace && (!t || isBetterPick(asTrace.distancePx, asTrace.depth, t))) return { hole: iv.hole[asTrace.index * 4 + 3], row: null, depth: depthAt(iv, asTrace) };
@@ -145,7 +146,7 @@ function measurePick(x: number, y: number, holeShift: (mask: number) => Vec3): b
   let local: Vec3 | null = hit ? hit.point : null;
   if (!local) {
     const fs = filterStateOf();
-    const r = pickIn(p.intervals, x, y, holeShift, (i) => segmentVisible(p.intervals, i, fs, true));
+    const r = pickIn(p.intervals, x, y, holeShift, (i) => segmentVisible(p.intervals, i, fs, true, p.intervalZones));
     if (r) {
       const b = p.intervals;
       const sh = holeShift(b.mask[r.index]);
