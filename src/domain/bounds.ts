@@ -48,6 +48,24 @@ function clipToBulk(b: Box, p: Prepared): Box {
   return { min, max };
 }
 
+/**
+ * The bulk of the data in local metres, grown by a quarter of its span and 1 km on every side (fault
+ * offsets, a hole's last metres): a point outside it belongs to an outlier (domain/extent.ts), which
+ * what is framed on screen leaves out. Null when there is no extent (everything counts).
+ */
+export function bulkLocalBox(p: Prepared): Box | null {
+  const e = p.extent;
+  if (!e) return null;
+  const min: [number, number, number] = [0, 0, 0];
+  const max: [number, number, number] = [0, 0, 0];
+  for (let a = 0; a < 3; a++) {
+    const grow = (e.max[a] - e.min[a]) / 4 + 1000;
+    min[a] = e.min[a] - p.origin[a] - grow;
+    max[a] = e.max[a] - p.origin[a] + grow;
+  }
+  return { min, max };
+}
+
 /** Bounds of a flat xyz array: [minX, minY, minZ] and [maxX, maxY, maxZ]. */
 function pointBounds(a: Float32Array): [Float64Array, Float64Array] {
   const b = surfaceBounds(a);

@@ -53,8 +53,12 @@ function quantile(sorted: Float64Array, q: number): number {
   return i + 1 < sorted.length ? sorted[i] * (1 - f) + sorted[i + 1] * f : sorted[i];
 }
 
-/** The bulk's box and the items far outside it. Items with a non-finite coordinate are outliers. */
-export function robustExtent(items: readonly WorldBox[]): Extent {
+/**
+ * The bulk's box and the items far outside it. Items with a non-finite coordinate are outliers.
+ * `tight`, when given, holds a closer box per item for the bulk's box (a hole's desurveyed path
+ * rather than its collar ± depth); the items' own boxes decide what is an outlier.
+ */
+export function robustExtent(items: readonly WorldBox[], tight?: readonly (WorldBox | null)[]): Extent {
   const n = items.length;
   const lo: number[] = [-Infinity, -Infinity, -Infinity];
   const hi: number[] = [Infinity, Infinity, Infinity];
@@ -81,8 +85,9 @@ export function robustExtent(items: readonly WorldBox[]): Extent {
   const min: Vec3 = [Infinity, Infinity, Infinity];
   const max: Vec3 = [-Infinity, -Infinity, -Infinity];
   const flagged: number[] = [];
-  items.forEach((it, i) => {
-    if (out(it)) return flagged.push(i);
+  items.forEach((item, i) => {
+    if (out(item)) return flagged.push(i);
+    const it = tight?.[i] ?? item;
     for (let a = 0; a < 3; a++) {
       if (it.min[a] < min[a]) min[a] = it.min[a];
       if (it.max[a] > max[a]) max[a] = it.max[a];
@@ -103,9 +108,20 @@ export function robustExtent(items: readonly WorldBox[]): Extent {
   return { box, outliers };
 }
 
+/** Boxes of surface vertex arrays, computed once per array (loading asks three times: report, origin, prepare). */
+const boxCache = new WeakMap<object, WorldBox | null>();
+
 /** Box of a flat [x, y, z, ...] array (world m); null when empty. */
 export function boxOfPoints(xyz: ArrayLike<number>): WorldBox | null {
   if (xyz.length < 3) return null;
+  const cached = ArrayBuffer.isView(xyz) ? boxCache.get(xyz) : undefined;
+  if (cached !== undefined) return cached;
+  const box = computeBox(xyz);
+  if (ArrayBuffer.isView(xyz)) boxCache.set(xyz, box);
+  return box;
+}
+
+function computeBox(xyz: ArrayLike<number>): WorldBox {
   const min: Vec3 = [Infinity, Infinity, Infinity];
   const max: Vec3 = [-Infinity, -Infinity, -Infinity];
   for (let i = 0; i + 2 < xyz.length; i += 3) {
@@ -117,6 +133,18 @@ export function boxOfPoints(xyz: ArrayLike<number>): WorldBox | null {
   }
   return { min, max };
 }
+
+/** Box of a hole's desurveyed stations, grown by ARC_MARGIN_M (an arc between stations may bulge past its ends). */
+export function pathBox(points: readonly Vec3[]): WorldBox | null {
+  if (points.length === 0) return null;
+  const b = computeBox(points.flat());
+  for (let a = 0; a < 3; a++) {
+    b.min[a] -= ARC_MARGIN_M;
+    b.max[a] += ARC_MARGIN_M;
+  }
+  return b;
+}
+const ARC_MARGIN_M = 10;
 
 /** Plain-words axis names for messages. */
 export const AXIS_WORDS = ['east', 'north', 'elevation'] as const;
@@ -133,19 +161,26 @@ export interface ModelOutlier extends ExtentOutlier {
  * resource outlines and point sets. The large surfaces (faults, host rock, topography: usually far
  * wider than the deposit, see bounds.ts LARGE_KINDS) take part only when nothing else is there.
  */
-export function modelExtent(model: Pick<Model, 'holes' | 'surfaces' | 'zones' | 'workings' | 'resourceCategories'> & { pointSets?: Model['pointSets'] }): { box: WorldBox | null; outliers: ModelOutlier[] } {
+export function modelExtent(
+  model: Pick<Model, 'holes' | 'surfaces' | 'zones' | 'workings' | 'resourceCategories'> & { pointSets?: Model['pointSets'] },
+  holeBox?: (hole: number) => WorldBox | null,
+): { box: WorldBox | null; outliers: ModelOutlier[] } {
   const kind = new Map(model.zones.map((z) => [z.id, z.kind]));
   const boxes: WorldBox[] = [];
+  const tight: (WorldBox | null)[] = [];
   const refs: { kind: ModelOutlier['kind']; index: number; id: string }[] = [];
-  const add = (b: WorldBox | null, k: ModelOutlier['kind'], index: number, id: string) => {
+  const add = (b: WorldBox | null, k: ModelOutlier['kind'], index: number, id: string, close: WorldBox | null = null) => {
     if (!b) return;
     boxes.push(b);
+    tight.push(close);
     refs.push({ kind: k, index, id });
   };
+  // A hole is judged by its collar and the sphere its depth can reach; its desurveyed path, when
+  // known, bounds the bulk more closely.
   model.holes.forEach((h, i) => {
     const [x, y, z] = h.collar;
     const d = Number.isFinite(h.depth) ? h.depth : 0;
-    add({ min: [x - d, y - d, z - d], max: [x + d, y + d, z + d] }, 'holes', i, h.id);
+    add({ min: [x - d, y - d, z - d], max: [x + d, y + d, z + d] }, 'holes', i, h.id, holeBox?.(i) ?? null);
   });
   const large = (s: Model['surfaces'][number]) => !!s.faultId || (s.zoneId !== undefined && LARGE_KINDS.has(kind.get(s.zoneId) ?? ''));
   const others = model.holes.length + model.workings.length + model.resourceCategories.length + (model.pointSets?.length ?? 0) + model.surfaces.filter((s) => !large(s)).length;
@@ -156,7 +191,7 @@ export function modelExtent(model: Pick<Model, 'holes' | 'surfaces' | 'zones' | 
   model.workings.forEach((w, i) => add(boxOfPoints(w.path.flat()), 'workings', i, w.id));
   model.resourceCategories.forEach((r, i) => add(boxOfPoints(r.outline.flat()), 'resourceCategories', i, r.id));
   (model.pointSets ?? []).forEach((p, i) => add(boxOfPoints(p.points), 'pointSets', i, p.id));
-  const { box, outliers } = robustExtent(boxes);
+  const { box, outliers } = robustExtent(boxes, tight);
   return {
     box,
     outliers: outliers.map((o) => {

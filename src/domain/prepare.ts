@@ -12,7 +12,7 @@ import { cutSegment, cutTriangles } from './faultCut';
 import { faultTraceAt } from './faultTrace';
 import { SegmentBuilder, type SegmentBuffer } from './segments';
 import { lerp, type Vec3 } from './vec3';
-import { modelExtent } from './extent';
+import { modelExtent, pathBox } from './extent';
 import { rowZoneCodes } from './zoneCodes';
 
 /** Zone kinds whose surfaces move with fault blocks. The host is drawn as mapped. */
@@ -115,8 +115,8 @@ export interface Prepared {
   /** world bounds of everything drawn */
   bounds: { min: Vec3; max: Vec3 };
   /**
-   * world box of the bulk of the data, outliers left out (extent.ts modelExtent): what views
-   * frame, axes tick and grids cover; null when there is nothing to frame
+   * world box of the bulk of the data when some object lies far outside it (extent.ts
+   * modelExtent): what views frame, axes tick and grids cover; null when there is no outlier
    */
   extent?: { min: Vec3; max: Vec3 } | null;
   warnings: LoadIssue[];
@@ -199,7 +199,9 @@ export interface WorldFrame {
  */
 export function worldFrame(model: Model): WorldFrame {
   const bounds = worldBounds(model);
-  const extent = modelExtent(model).box;
+  const bulk = modelExtent(model);
+  // With no outlier, everything is the bulk: the frame is the one every figure had before.
+  const extent = bulk.outliers.length > 0 ? bulk.box : null;
   return { bounds, extent, origin: chooseOrigin(extent ?? bounds) };
 }
 
@@ -228,8 +230,11 @@ export function surfaceBuffers(model: SurfaceInput, origin: Vec3, faultModels: F
  */
 export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvature', surfacesElsewhere?: WorldFrame): Prepared {
   const warnings: LoadIssue[] = [];
-  const { bounds, origin, extent } = surfacesElsewhere ?? worldFrame(model);
+  const frame = surfacesElsewhere ?? worldFrame(model);
+  const { bounds, origin } = frame;
   const paths = holePaths(model, method, warnings);
+  // The bulk's box again, the holes bounded by their paths (the origin only needed their collars).
+  const extent = frame.extent ? modelExtent(model, (i) => pathBox(paths[i].points)).box : null;
   if (model.faults.length > MAX_FAULTS) {
     warnings.push({ path: '$.faults', message: `only the first ${MAX_FAULTS} faults can offset blocks; ${model.faults.length - MAX_FAULTS} are drawn but do not move anything` });
   }

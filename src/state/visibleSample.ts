@@ -5,7 +5,7 @@
  * projected bounds (the "model" of `veinscape.layout()`, and what fit-to-view frames) cost a few
  * milliseconds at any deposit size. One definition for both.
  */
-import { dataBox, LARGE_KINDS } from '../domain/bounds';
+import { bulkLocalBox, dataBox, LARGE_KINDS } from '../domain/bounds';
 import { axisBox, tickEnd } from '../domain/axes';
 import { KIND_LAYER } from './slices/layers';
 import { faultShifts } from './faultShifts';
@@ -22,7 +22,10 @@ export function visibleSample(s: VeinscapeState): Float64Array {
   const clip = modelClipBox(s);
   const out: number[] = [];
   const zoneKind = new Map(model.zones.map((z) => [z.id, z.kind]));
+  // An outlier (a collar typed 5e12 m east, domain/extent.ts) is drawn but not framed.
+  const bulk = bulkLocalBox(p);
   const push = (x: number, y: number, z: number, mask: number, follow: number) => {
+    if (bulk && !(x >= bulk.min[0] && x <= bulk.max[0] && y >= bulk.min[1] && y <= bulk.max[1] && z >= bulk.min[2] && z <= bulk.max[2])) return;
     for (let k = 0; k < shifts.length; k++) if (mask & (1 << k)) { x += shifts[k][0] * follow; y += shifts[k][1] * follow; z += shifts[k][2] * follow; }
     out.push(x, y, z);
   };
