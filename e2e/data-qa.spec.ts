@@ -44,6 +44,17 @@ test.describe('data QA', () => {
       return Math.hypot(t[0] - at[0], t[1] - at[1], t[2] - at[2]);
     }).toBeLessThan(1);
     expect(target).toBeTruthy();
+    // Framed, not flown into: both holes' points at the approach and 40 m of the first hole each
+    // way are on screen, and those 80 m span a readable part of the view.
+    const shown = await page.evaluate(([a, da, b, db]) => {
+      const v = window.veinscape;
+      const pts = [v.holePosition(a as string, Math.max(0, (da as number) - 40)), v.holePosition(a as string, (da as number) + 40), v.holePosition(b as string, db as number)];
+      return pts.map((p) => v.project(p));
+    }, [c.holeId, c.depth, c.otherHoleId, c.otherDepth]);
+    expect(shown.every((p) => p !== null)).toBe(true);
+    const span = Math.hypot(shown[0]![0] - shown[1]![0], shown[0]![1] - shown[1]![1]);
+    const view = await page.evaluate(() => document.querySelector('canvas')!.getBoundingClientRect().height);
+    expect(span).toBeGreaterThan(view * 0.15);
   });
 
   test('planted problems are found, grouped, filtered to and exported', async ({ page }) => {

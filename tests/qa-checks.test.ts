@@ -108,3 +108,20 @@ describe('collars against the topography', () => {
     expect(p[0].message).toMatch(/12\.0 m above/);
   });
 });
+
+describe('framing a problem', () => {
+  it('looks across two crossing holes, from above, with both around the approach in view', async () => {
+    const { problemFrame } = await import('../src/domain/qa/frame');
+    const A = desurvey({ holeId: 'A', collar: [0, 0, 0], depth: 100, stations: [{ depth: 0, azimuth: 0, dip: -90 }] }).path;
+    const B = desurvey({ holeId: 'B', collar: [-50, 0.6, -40], depth: 100, stations: [{ depth: 0, azimuth: 90, dip: 0 }] }).path;
+    const f = problemFrame({ kind: 'crossing', severity: 'warning', message: '', hole: 0, holeId: 'A', depth: 40, otherHoleId: 'B', otherDepth: 50 }, [A, B], new Map([['A', 0], ['B', 1]]))!;
+    // A is vertical, B runs east: across both is north-south, level; the sign keeps z ≥ 0.
+    expect(Math.abs(f.direction[1])).toBeCloseTo(1, 9);
+    expect(f.target[2]).toBeCloseTo(-40, 9);
+    const zs = f.points.map((p) => p[2]);
+    expect(Math.min(...zs)).toBeCloseTo(-80, 6); // A from 0 m to 80 m down
+    const xs = f.points.map((p) => p[0]);
+    expect(Math.min(...xs)).toBeCloseTo(-40, 6); // B from 10 m to 90 m along: x from -40 to 40
+    expect(Math.max(...xs)).toBeCloseTo(40, 6);
+  });
+});

@@ -1,9 +1,10 @@
 /**
  * Select what a data-QA problem names and fly to it: the hole (and the interval row when the
- * problem is on the grade table) at the problem's depth, or the centre of the surface it names.
+ * problem is on the grade table) at the problem's depth, framed with 40 m of hole each way (and the
+ * other hole of a crossing) in the free area (domain/qa/frame.ts), or the centre of the surface it names.
  * Returns the true-world point flown to (m), or null when the problem names nothing in the scene.
  */
-import { positionAtDepth } from '../domain/desurvey';
+import { problemFrame } from '../domain/qa/frame';
 import type { Vec3 } from '../domain/vec3';
 import type { Problem } from '../domain/qa/types';
 import type { VeinscapeState } from './store';
@@ -13,11 +14,11 @@ export function focusProblem(s: VeinscapeState, p: Problem): Vec3 | null {
   if (!model || !prepared) return null;
   if (p.hole !== undefined && prepared.paths[p.hole]) {
     const depth = Math.min(Math.max(p.depth ?? p.from ?? 0, 0), model.holes[p.hole].depth);
-    const at = p.at ?? positionAtDepth(prepared.paths[p.hole], depth);
     const row = p.row !== undefined && p.table === prepared.valueColumn?.table ? p.row : null;
     s.select({ hole: p.hole, row, depth });
-    s.flyTo([at[0], at[1], at[2]]);
-    return at;
+    const f = problemFrame(p, prepared.paths, new Map(model.holes.map((h, i) => [h.id, i])))!;
+    s.frameView({ target: f.target, points: f.points, direction: f.direction });
+    return f.target;
   }
   const surface = p.surfaceId ? model.surfaces.find((x) => x.id === p.surfaceId) : undefined;
   if (surface && surface.vertices.length >= 3) {
