@@ -19,6 +19,7 @@ const count = async (page: Page, id: string) => {
 /** The sample file as stored, read here: the independent side of the comparisons. */
 interface SampleFile {
   zones: { id: string; system?: string }[];
+  resourceCategories: { category: string; zone?: string }[];
   holes: { id: string }[];
   intervals: { data: { Au: (number | null)[]; zone: (string | null)[] } }[];
 }
@@ -104,6 +105,24 @@ test.describe('filters that filter everything they name', () => {
     expect(inSlab).toBeGreaterThanOrEqual(inside - 3);
     await page.evaluate(() => window.veinscape.store.getState().setSection({ mode: 'off' }));
     expect(await count(page, 'count-holes')).toBe(holes);
+  });
+
+  test('resource outlines in view follow the layer, the category ticks and the zone ticks', async ({ page }) => {
+    const outlines = page.getByTestId('count-outlines');
+    const all = sample.resourceCategories.length;
+    const inferred = sample.resourceCategories.filter((r) => r.category === 'inferred').length;
+    expect(inferred).toBeGreaterThan(0);
+    await expect(page.getByTestId('in-view-counts')).toContainText(`of ${all} resource outlines`);
+    // The Resources layer is off when the sample opens: nothing of it is in view.
+    await expect(outlines).toHaveText('0');
+    await page.getByRole('region', { name: 'Layers' }).getByLabel('Resources', { exact: true }).check();
+    await expect(outlines).toHaveText(String(all));
+    await page.getByRole('region', { name: 'Filters' }).getByLabel('Inferred', { exact: true }).uncheck();
+    await expect(outlines).toHaveText(String(all - inferred));
+    const zone = sample.resourceCategories[0].zone!;
+    await page.getByTestId(`zone-toggle-${zone}`).getByRole('checkbox').uncheck();
+    const left = sample.resourceCategories.filter((r) => r.category !== 'inferred' && r.zone !== zone).length;
+    await expect(outlines).toHaveText(String(left));
   });
 
   test('hole search: matches listed as you type; the keyboard picks one, its card opens and the view flies to it', async ({ page }) => {
