@@ -193,12 +193,15 @@ export function readIntervalTable(
     numeric: {},
     categorical: {},
   };
+  // Defined, not assigned: a column named "__proto__" is a column like any other (an assignment
+  // would set the object's prototype and lose the column).
+  const own = (o: object, key: string, value: unknown) => Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
   t.columns.forEach((c, i) => {
-    if (numCols[i]) model.numeric[c.name] = numCols[i]!.slice(0, k);
+    if (numCols[i]) own(model.numeric, c.name, numCols[i]!.slice(0, k));
     else {
       const cat = catCols[i]!;
       const col: CategoricalColumn = { codes: cat.codes.slice(0, k), categories: cat.categories };
-      model.categorical[c.name] = col;
+      own(model.categorical, c.name, col);
     }
   });
   checkDepthsAndOverlaps(model, at, holes, warnings);

@@ -66,29 +66,43 @@ function validRecords<K extends RecordKey>(
   }
   const out: z.output<(typeof RECORD_SCHEMAS)[K]>[] = [];
   const seen = new Set<string>();
+  // Each bad record is listed up to MAX_LISTED_RECORDS, then counted: a million bad records make one
+  // line, not a million (a report the page could not show).
+  let bad = 0;
+  const reject = (issues: LoadIssue[]) => {
+    if (++bad <= MAX_LISTED_RECORDS) errors.push(...issues);
+    dropped[key] = (dropped[key] ?? 0) + 1;
+  };
   raw.forEach((rec, i) => {
-    const id = rec && typeof rec === 'object' && typeof (rec as { id?: unknown }).id === 'string' ? (rec as { id: string }).id : undefined;
+    // Not an object: said at once (zod's generic path costs some microseconds a record).
+    if (!rec || typeof rec !== 'object' || Array.isArray(rec)) {
+      reject([{ path: `$.${key}[${i}]`, message: `must be an object (found ${Array.isArray(rec) ? 'an array' : rec === null ? 'null' : typeof rec}); ignored` }]);
+      return;
+    }
+    const id = typeof (rec as { id?: unknown }).id === 'string' ? (rec as { id: string }).id : undefined;
     const bulk = stripBulkArrays(key, rec);
     const r = RECORD_SCHEMAS[key].safeParse(bulk ? bulk.light : plainRecord(key, rec));
     if (r.success && bulk) bulk.restore(r.data as Record<string, unknown>);
     if (!r.success) {
-      errors.push(...zodIssues(`$.${key}[${i}]`, r.error, id));
-      dropped[key] = (dropped[key] ?? 0) + 1;
+      reject(zodIssues(`$.${key}[${i}]`, r.error, id));
       return;
     }
     const value = r.data as z.output<(typeof RECORD_SCHEMAS)[K]> & { id?: string; name?: string };
     const key2 = value.id ?? value.name ?? String(i);
     if (seen.has(key2)) {
-      errors.push({ path: `$.${key}[${i}].${value.id !== undefined ? 'id' : 'name'}`, id: key2, message: `duplicate ${value.id !== undefined ? 'id' : 'name'} "${key2}"; this record is ignored` });
-      dropped[key] = (dropped[key] ?? 0) + 1;
+      reject([{ path: `$.${key}[${i}].${value.id !== undefined ? 'id' : 'name'}`, id: key2, message: `duplicate ${value.id !== undefined ? 'id' : 'name'} "${key2}"; this record is ignored` }]);
       return;
     }
     seen.add(key2);
     out.push(value);
     indices.push(i);
   });
+  if (bad > MAX_LISTED_RECORDS) errors.push({ path: `$.${key}`, message: `${(bad - MAX_LISTED_RECORDS).toLocaleString('en-US')} more bad records of ${key} not listed; ${bad.toLocaleString('en-US')} ignored in all` });
   return out;
 }
+
+/** Bad records of one array listed one by one; past this they are counted in one line. */
+export const MAX_LISTED_RECORDS = 200;
 
 function toStations(h: HoleT): SurveyStation[] {
   if (!h.surveys) return [];

@@ -87,9 +87,15 @@ function resolve(ref: Record<string, unknown>, body: Body): BufferArray | Dictio
   return new DictionaryColumn(codes, dict as string[], missing);
 }
 
+/**
+ * How deep references are looked for: a valid file has them 4 levels down ($.intervals[0].data.Au);
+ * deeper nesting (a hostile chunk nested 100,000 levels) is left to the validator, never recursed into.
+ */
+const MAX_REFERENCE_DEPTH = 32;
+
 /** Replaces every reference object under `node` (in place), collecting issues with their paths. */
 function walk(node: unknown, keys: (string | number)[], body: Body, issues: LoadIssue[]): unknown {
-  if (node === null || typeof node !== 'object') return node;
+  if (node === null || typeof node !== 'object' || keys.length > MAX_REFERENCE_DEPTH) return node;
   const rec = node as Record<string | number, unknown>;
   if (!Array.isArray(node) && Object.hasOwn(rec, '$buffer')) {
     const out = resolve(rec, body);
