@@ -36,19 +36,12 @@ test.describe('data QA', () => {
     await page.getByTestId('qa-group-crossing').locator('summary').click();
     await page.getByTestId('qa-group-crossing').getByTestId('qa-item').first().click();
     await expect(page.getByTestId('info-hole')).toHaveText(c.holeId!);
-    // The camera looks at the approach.
-    const target = await page.evaluate(() => window.veinscape.camera().target);
-    const at = await page.evaluate(([h, dd]) => window.veinscape.holePosition(h as string, dd as number), [c.holeId, c.depth]);
-    await expect.poll(async () => {
-      const t = await page.evaluate(() => window.veinscape.camera().target);
-      return Math.hypot(t[0] - at[0], t[1] - at[1], t[2] - at[2]);
-    }).toBeLessThan(1);
-    expect(target).toBeTruthy();
-    // Framed, not flown into: both holes' points at the approach and 40 m of the first hole each
-    // way are on screen, and those 80 m span a readable part of the view.
+    // Framed, not flown into: the approach on both holes and 40 m of the first hole each way are
+    // on screen, and those 80 m span a readable part of the view.
+    await page.evaluate(() => window.veinscape.ready());
     const shown = await page.evaluate(([a, da, b, db]) => {
       const v = window.veinscape;
-      const pts = [v.holePosition(a as string, Math.max(0, (da as number) - 40)), v.holePosition(a as string, (da as number) + 40), v.holePosition(b as string, db as number)];
+      const pts = [v.holePosition(a as string, Math.max(0, (da as number) - 40)), v.holePosition(a as string, (da as number) + 40), v.holePosition(b as string, db as number), v.holePosition(a as string, da as number)];
       return pts.map((p) => v.project(p));
     }, [c.holeId, c.depth, c.otherHoleId, c.otherDepth]);
     expect(shown.every((p) => p !== null)).toBe(true);
