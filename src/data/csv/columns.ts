@@ -112,13 +112,17 @@ export function readValueCell(raw: string, dialect: Dialect): { value: number | 
   return { value: null, kind: missing ? 'missing' : 'text' };
 }
 
+/** Longer text is not a number written by any export (float64 needs at most 17 significant digits). */
+const MAX_NUMBER_TEXT = 64;
+
 /**
  * A number in a structural column (coordinate, depth, angle), in the file's dialect (decimal comma,
  * thousands separators: dialect.ts); NaN when blank or not a number.
  */
 export function readNumber(raw: string | undefined, dialect: Dialect): number {
   const s = plainNumberText((raw ?? '').trim(), dialect);
-  if (s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return NaN;
+  // One way to match each digit (no nested choice): a 2 MB field of digits fails in linear time.
+  if (s === '' || s.length > MAX_NUMBER_TEXT || !/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(s)) return NaN;
   return Number(s);
 }
 
