@@ -13,33 +13,10 @@ import { decodeBytes } from '../src/data/csv/encoding';
 import { detectDelimiter, type Dialect } from '../src/data/csv/dialect';
 import { parseCsv } from '../src/data/csv/parse';
 import { validateDeposit } from '../src/data/load';
+import { frenchLocale, win1252 } from './fixtures/frenchLocale';
 
 const DATA = new URL('../../shared/data/external/', import.meta.url);
 const read = (folder: string, file: string) => readFileSync(new URL(`${folder}/${file}`, DATA), 'utf8');
-
-/** Text → Windows-1252 bytes (the characters used here are all in Latin-1, where the two agree). */
-function win1252(text: string): Uint8Array {
-  return Uint8Array.from(text, (c) => {
-    const code = c.charCodeAt(0);
-    if (code > 0xff || (code >= 0x80 && code < 0xa0)) throw new Error(`not a Latin-1 character: ${c}`);
-    return code;
-  });
-}
-
-/**
- * A comma-separated, decimal-point file (no quotes in these files) as a French-locale spreadsheet
- * saves it: ';' between fields, ',' for decimals, CRLF line ends; with `group`, integer parts of
- * more than three digits grouped by no-break spaces ("7 003 666,75").
- */
-function frenchLocale(text: string, group = false): string {
-  const number = (cell: string) => {
-    const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(cell);
-    if (!m) return cell;
-    const int = group ? m[2].replace(/\B(?=(\d{3})+$)/g, '\u00a0') : m[2];
-    return `${m[1]}${int}${m[3] !== undefined ? `,${m[3]}` : ''}`;
-  };
-  return text.split(/\r?\n/).map((line) => line.split(',').map(number).join(';')).join('\r\n');
-}
 
 const notesOf = (r: ImportResult) => (r.report.notes ?? []).map((n) => `${n.path}: ${n.message}`);
 
