@@ -39,7 +39,7 @@ export function* queryInterceptSteps(model: Model, paths: HolePath[], q: Interce
 }
 
 /** The summary over one width for all rows: never a mix of widths. */
-export function summarise(rows: Intercept[], unit = 'g/t', basis: WidthKind = DEFAULT_WIDTH_BASIS): InterceptSummary {
+export function summarise(rows: readonly Intercept[], unit = 'g/t', basis: WidthKind = DEFAULT_WIDTH_BASIS): InterceptSummary {
   const kind = rows.length === 0 ? 'core' : chooseWidth(basis, (k) => rows.every((r) => widthOf(r, k) !== null));
   const w = (r: Intercept) => widthOf(r, kind)!;
   const total = rows.reduce((s, r) => s + w(r), 0);

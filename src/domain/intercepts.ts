@@ -553,8 +553,10 @@ function unitTag(unit: string): string {
  * Depths, lengths and widths in m and grades to 3 decimals; unknown widths are empty cells. Gram-metres
  * are capped grade × the width named in the next column (HW, TW or core length: the basis asked
  * for, or the fallback where it is unknown); `unsampled_m` is the core counted at zero grade.
+ * `notes` (e.g. which intercepts are listed and the filters that chose them) come first, each on
+ * its own line starting with "# ", before the header; the columns are the same with or without.
  */
-export function interceptsToCsv(rows: Intercept[], unit: string): string {
+export function interceptsToCsv(rows: Intercept[], unit: string, notes: readonly string[] = []): string {
   const u = unitTag(unit);
   const gm = u === 'gpt' ? 'gram_metres' : `${u}_metres`;
   const header = [
@@ -562,7 +564,7 @@ export function interceptsToCsv(rows: Intercept[], unit: string): string {
     `grade_capped_${u}`, `grade_uncapped_${u}`, gm, `${gm}_width`, 'zone', 'label',
   ];
   const num = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : x.toFixed(3));
-  const lines = [header.join(',')];
+  const lines = [...notes.map((n) => `# ${n.replace(/[\r\n]+/g, ' ')}`), header.join(',')];
   for (const r of rows) {
     lines.push(
       [

@@ -12,7 +12,8 @@
  * - an interval row is in view when it has a value ≥ 0 and ≥ the cut-off and any of its pieces
  *   passes the hole, elevation and depth filters;
  * - an intercept is in view when its hole passes, its midpoint's elevation and mid depth are within
- *   the windows, and its (capped) grade is ≥ the cut-off;
+ *   the windows, and its (capped) grade is ≥ the cut-off (`interceptsInView` gives the same rule
+ *   per intercept, for the intercept table and the labels);
  * - section slab or clip box: a piece (or an intercept) counts only when its midpoint is on the
  *   kept side of every plane, so a hole is in view when any of its pieces is in the slab;
  * - zones: an interval row or intercept of an unticked zone is not counted (zoneCodes.ts); its
@@ -148,7 +149,7 @@ function rowSpan(b: SegmentBuffer): number {
   return m + 1;
 }
 
-/** The filter values a piece is tested against, unpacked once per count. */
+/** The filter values a piece (or intercept) is tested against (windowOf). */
 type Window = CountWindow;
 
 /**
@@ -222,21 +223,44 @@ function* indexFor(traces: SegmentBuffer, intervals: SegmentBuffer, nHoles: numb
 }
 
 /**
- * Intercepts lo..hi-1 in view: hole passes, zone shown, midpoint elevation and mid depth in the
- * windows, grade ≥ the cut-off, midpoint inside the section. A plain loop, not a generator, so it is optimised while it runs.
+ * The one rule for an intercept in view (the count, the intercept table, its summary and CSV, and
+ * the 3D labels all use it): its hole passes the hole filters, its zone is shown, its midpoint's
+ * elevation and its mid depth are within the windows, its (capped) grade is ≥ the cut-off, and its
+ * midpoint is inside the section. Intercepts lo..hi-1: returns how many are in view and, with
+ * `flags`, writes 1 (in view) or 0 for each. A plain loop, not a generator, so it is optimised while it runs.
  */
-function countInterceptRange(p: InterceptPoints, w: Window, lo: number, hi: number): number {
+function interceptRange(p: InterceptPoints, w: Window, lo: number, hi: number, flags: Uint8Array | null): number {
   let n = 0;
   for (let i = lo; i < hi; i++) {
     const h = p.hole[i];
-    if (h >= 0 && h < w.pass.length && w.pass[h] === 0) continue;
-    if (w.zoneShown && w.zoneShown[p.zone[i]] === 0) continue;
     const z = p.z[i], d = p.depth[i];
-    if (!(z >= w.zMin && z <= w.zMax && d >= w.dMin && d <= w.dMax && p.grade[i] >= w.cut)) continue;
-    if (w.planes && !insidePlanes(w.planes, p.x[i], p.y[i], z)) continue;
-    n++;
+    const inView =
+      !(h >= 0 && h < w.pass.length && w.pass[h] === 0) &&
+      !(w.zoneShown && w.zoneShown[p.zone[i]] === 0) &&
+      z >= w.zMin && z <= w.zMax && d >= w.dMin && d <= w.dMax && p.grade[i] >= w.cut &&
+      (!w.planes || insidePlanes(w.planes, p.x[i], p.y[i], z));
+    if (flags) flags[i] = inView ? 1 : 0;
+    if (inView) n++;
   }
   return n;
+}
+
+/** The filter values pieces and intercepts are tested against, unpacked once per count. */
+function windowOf(f: FilterState, pass: Uint8Array, rowZones: Uint8Array | null = null): Window {
+  return {
+    pass, zMin: f.elevMin, zMax: f.elevMax, dMin: f.depthMin ?? -Infinity, dMax: f.depthMax ?? Infinity, cut: f.gradeCutoff,
+    zoneShown: f.zoneShown ?? null, rowZones: f.zoneShown ? rowZones : null, planes: f.planes ?? null,
+  };
+}
+
+/**
+ * 1 per intercept in view, 0 per intercept the filters hide (the rule of `interceptRange`, the one
+ * the count uses): a linear pass over the points, cheap enough to redo on every filter change.
+ */
+export function interceptsInView(p: InterceptPoints, holes: HoleAttrs, f: FilterState): Uint8Array {
+  const flags = new Uint8Array(p.hole.length);
+  interceptRange(p, windowOf(f, holesPassing(holes, f)), 0, flags.length, flags);
+  return flags;
 }
 
 /**
@@ -246,10 +270,7 @@ function countInterceptRange(p: InterceptPoints, w: Window, lo: number, hi: numb
  */
 export function* countInViewSteps(input: CountInput, f: FilterState): Generator<void, ViewCounts> {
   const pass = holesPassing(input.holes, f);
-  const w: Window = {
-    pass, zMin: f.elevMin, zMax: f.elevMax, dMin: f.depthMin ?? -Infinity, dMax: f.depthMax ?? Infinity, cut: f.gradeCutoff,
-    zoneShown: f.zoneShown ?? null, rowZones: f.zoneShown ? input.rowZones ?? null : null, planes: f.planes ?? null,
-  };
+  const w = windowOf(f, pass, input.rowZones ?? null);
   const ix = yield* indexFor(input.traces, input.intervals, pass.length);
   let holes = 0, intervals = 0;
   if (ix) {
@@ -269,7 +290,7 @@ export function* countInViewSteps(input: CountInput, f: FilterState): Generator<
   const p = input.intercepts;
   if (p) {
     for (let i = 0; i < p.hole.length; i += STEP) {
-      intercepts += countInterceptRange(p, w, i, Math.min(p.hole.length, i + STEP));
+      intercepts += interceptRange(p, w, i, Math.min(p.hole.length, i + STEP), null);
       yield;
     }
   }

@@ -14,16 +14,10 @@ import type { Prepared } from '../domain/prepare';
 import type { VeinscapeState } from '../state/store';
 import { tickText, type Label, type OverlayTheme } from './paint';
 import { collarLabels, type ProjectorView } from './collarLabels';
-import { holesShown } from '../state/holesShown';
+import { interceptFlagsOf } from '../state/interceptsInView';
 import { kept } from '../domain/section';
 import { sectionPlanes } from '../state/sectionPlanes';
 
-const holeIndexCache = new WeakMap<object, Map<string, number>>();
-function holeIndexOf(model: Model): Map<string, number> {
-  let m = holeIndexCache.get(model.holes);
-  if (!m) { m = new Map(model.holes.map((h, i) => [h.id, i])); holeIndexCache.set(model.holes, m); }
-  return m;
-}
 import { sectionAxisLabels } from './sectionAxes';
 
 export interface OverlayAnchors {
@@ -173,20 +167,19 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
     const follow = s.holesFollowFaults ? 1 : 0;
     const shifts = faultShifts(s);
     const o = prepared.origin;
-    // Intercepts of holes the hole filters hide are hidden with them.
-    const pass = holesShown(s);
-    const holeIndex = holeIndexOf(model);
+    // Only the intercepts in view: the in-view count's rule (hole filters, windows, cut-off, zone
+    // ticks, section), the same flags as the intercept table's.
+    const inView = interceptFlagsOf(s);
     let n = 0;
-    for (const r of s.intercepts) {
-      if (n >= 400) break;
-      const h = holeIndex.get(r.holeId);
-      if (h !== undefined && !pass[h]) continue;
-      // An intercept of an unticked zone is hidden with the zone's intervals.
-      if (r.zoneId && s.zoneVisible?.[r.zoneId] === false) continue;
+    for (let i = 0; i < s.intercepts.length && n < 400; i++) {
+      const r = s.intercepts[i];
+      if (inView && inView[i] === 0) continue;
       const m = blockMask(prepared.faultModels, r.midpoint);
-      let x = r.midpoint[0] - o[0], y = r.midpoint[1] - o[1], z = r.midpoint[2] - o[2];
+      const x0 = r.midpoint[0] - o[0], y0 = r.midpoint[1] - o[1], z0 = r.midpoint[2] - o[2];
+      let x = x0, y = y0, z = z0;
       shifts.forEach((d, k) => { if (m & (1 << k)) { x += d[0] * follow; y += d[1] * follow; z += d[2] * follow; } });
-      if (!shown(x, y, z)) continue;
+      // Moved with its fault block, it is also hidden where the section cuts its drawn place away.
+      if ((x !== x0 || y !== y0 || z !== z0) && !shown(x, y, z)) continue;
       const p = project(x, y, z);
       // Intercepts come before collar ids (priority 1), the richest (gram-metres) first, and may
       // move, with a leader, to stay readable; the layout keeps the first few dozen that fit.

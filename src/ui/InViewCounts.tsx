@@ -13,7 +13,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVeinscape } from '../state/store';
 import { countPlanesOf, filterStateFrom } from '../state/filterState';
-import { countInViewSteps, holeAttrsFor, interceptPoints, outlinesInView, type ViewCounts } from '../domain/viewCounts';
+import { countInViewSteps, holeAttrsFor, outlinesInView, type ViewCounts } from '../domain/viewCounts';
+import { interceptPointsOf } from '../state/interceptsInView';
 import { runSliced, type SlicedRun } from '../domain/sliced';
 import { counterState, countInWorker, onCounterChange } from '../data/countClient';
 import { count } from './format';
@@ -49,7 +50,8 @@ export function InViewCounts() {
   }, [prepared, ensureIntercepts]);
 
   const holes = useMemo(() => (model && prepared ? holeAttrsFor(model.holes, prepared.programs) : null), [model, prepared]);
-  const points = useMemo(() => (prepared && model ? interceptPoints(intercepts, prepared.origin, model.zones) : null), [intercepts, prepared, model]);
+  // The same points the intercept table's flags are made from (state/interceptsInView.ts).
+  const points = useMemo(() => interceptPointsOf({ model, prepared, intercepts }), [intercepts, prepared, model]);
   // The section's placing state (picks) changes nothing counted: only its planes.
   const planesKey = useMemo(() => (prepared ? String(countPlanesOf({ prepared, section })) : ''), [prepared, section]);
   // eslint-disable-next-line react-hooks/exhaustive-deps

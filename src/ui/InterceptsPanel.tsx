@@ -3,7 +3,9 @@
  * top-cut, including clause, vein system, quoted width), the summary a press release quotes, a
  * disclosure preset, CSV export, and a sortable table in a wider floating card over the view.
  * Edits only go to the store (setInterceptQuery recomputes, in slices: "Computing…" meanwhile); the
- * store's rows are what is shown.
+ * store's rows are what is shown. By default the summary, table and CSV cover the intercepts in
+ * view (state/interceptsInView.ts: the in-view count's rule, so the table's count is that count);
+ * "Only intercepts in view" unticked, all of them. A filter change only re-flags the rows.
  */
 import { downloadBlob } from '../export/download';
 import { useEffect, useMemo, useState } from 'react';
@@ -14,7 +16,8 @@ import { interceptFrame } from '../domain/interceptFrame';
 import { DEFAULT_UNSAMPLED, DEFAULT_WIDTH_BASIS, interceptSampleAt, interceptsToCsv, resolveGradeColumn, UNSAMPLED_TEXT, type Intercept, type UnsampledRule, type WidthKind } from '../domain/intercepts';
 import type { ZoneT } from '../data/schema';
 import { EMPTY } from './empty';
-import { COLUMNS, DEFAULT_SORT, elementName, fmt, gramMetresCell, headerText, MAX_ROWS, shortName, nextSort, parseField, sortIntercepts, summaryText, type Sort } from './intercepts/table';
+import { COLUMNS, csvScopeNote, DEFAULT_SORT, elementName, fmt, gramMetresCell, headerText, MAX_ROWS, shortName, nextSort, parseField, sortIntercepts, summaryText, tableCountText, type InterceptScope, type Sort } from './intercepts/table';
+import { interceptFlagsOf, rowsInView, viewFiltersOn } from '../state/interceptsInView';
 import './panels.css';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -87,7 +90,10 @@ export function InterceptsPanel() {
   const model = useVeinscape((s) => s.model);
   const prepared = useVeinscape((s) => s.prepared);
   const q = useVeinscape((s) => s.interceptQuery);
-  const rows = useVeinscape((s) => s.intercepts);
+  const all = useVeinscape((s) => s.intercepts);
+  const filters = useVeinscape((s) => s.filters);
+  const zoneVisible = useVeinscape((s) => s.zoneVisible);
+  const section = useVeinscape((s) => s.section);
   const zones = useVeinscape((s) => s.model?.zones ?? EMPTY);
   const pending = useVeinscape((s) => s.interceptsPending);
   const setInterceptQuery = useVeinscape((s) => s.setInterceptQuery);
@@ -98,6 +104,11 @@ export function InterceptsPanel() {
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
   // Bumped by Reset and the preset: the number fields start again from the store (dropping any invalid text).
   const [formKey, setFormKey] = useState(0);
+  const [onlyInView, setOnlyInView] = useState(true);
+  const flags = useMemo(() => interceptFlagsOf({ model, prepared, filters, zoneVisible, section, intercepts: all }), [model, prepared, filters, zoneVisible, section, all]);
+  const inView = useMemo(() => rowsInView(all, flags), [all, flags]);
+  const rows = onlyInView ? inView : all;
+  const scope: InterceptScope = { onlyInView, inView: inView.length, total: all.length };
 
   const safely = (fn: () => void) => {
     try {
@@ -129,7 +140,7 @@ export function InterceptsPanel() {
 
   const basis = q.widthBasis ?? q.labelWidth ?? DEFAULT_WIDTH_BASIS;
   const unsampled = q.unsampled ?? DEFAULT_UNSAMPLED;
-  const summary = useMemo(() => summaryText(summarise(rows, unit, basis), element), [rows, unit, element, basis]);
+  const summary = useMemo(() => summaryText(summarise(rows, unit, basis), element, scope), [rows, unit, element, basis, scope.onlyInView, scope.inView, scope.total]);
 
   const applyPreset = () => {
     const system = q.system || (systems.includes('McDowell') ? 'McDowell' : '');
@@ -217,25 +228,33 @@ export function InterceptsPanel() {
       ) : (
         <p className="icept-summary" data-testid="intercept-summary" data-pending={pending ? 'true' : undefined}>{pending ? 'Computing…' : summary}</p>
       )}
+      <label className="row check" title="Unticked: the summary, table and CSV cover every intercept the settings find, whatever the view filters (hole filters, elevation and depth windows, grade cut-off, zone ticks, section) hide">
+        <input type="checkbox" checked={onlyInView} data-testid="intercept-only-in-view" onChange={(e) => setOnlyInView(e.target.checked)} /> Only intercepts in view
+      </label>
       <div className="icept-actions">
         <button aria-expanded={tableOpen} data-testid="intercept-table-toggle" onClick={() => setTableOpen(!tableOpen)}>
           {tableOpen ? 'Table ◂' : 'Table ▸'}
         </button>
         <button
           data-testid="intercept-export" disabled={rows.length === 0 || pending}
-          title={`All ${rows.length} intercepts as CSV (depths and widths in m, grades in ${unit}), in the table's order`}
-          onClick={() => downloadText(interceptsToCsv(sortIntercepts(rows, sort, zoneNameOf(zones)), unit), 'intercepts.csv', 'text/csv;charset=utf-8')}
+          title={`The ${rows.length} intercepts the table lists${onlyInView ? ' (in view)' : ''} as CSV (depths and widths in m, grades in ${unit}), in the table's order; a first "#" line says which`}
+          onClick={() => {
+            const note = csvScopeNote(scope, viewFiltersOn({ model, prepared, filters, zoneVisible, section }, unit));
+            downloadText(interceptsToCsv(sortIntercepts(rows, sort, zoneNameOf(zones)), unit, [note]), 'intercepts.csv', 'text/csv;charset=utf-8');
+          }}
         >
           Export CSV
         </button>
       </div>
-      {tableOpen && <InterceptTable rows={rows} pending={pending} unit={unit} element={element} basis={basis} gradeTable={col?.table.id ?? null} sort={sort} onSort={setSort} onClose={() => setTableOpen(false)} />}
+      {tableOpen && <InterceptTable rows={rows} scope={scope} pending={pending} unit={unit} element={element} basis={basis} gradeTable={col?.table.id ?? null} sort={sort} onSort={setSort} onClose={() => setTableOpen(false)} />}
     </section>
   );
 }
 
 interface TableProps {
-  rows: Intercept[];
+  /** the rows listed (those in view, or all) */
+  rows: readonly Intercept[];
+  scope: InterceptScope;
   /** the rows are being recomputed (those shown are the previous ones) */
   pending: boolean;
   unit: string;
@@ -249,7 +268,7 @@ interface TableProps {
   onClose: () => void;
 }
 
-function InterceptTable({ rows, pending, unit, element, basis, gradeTable, sort, onSort, onClose }: TableProps) {
+function InterceptTable({ rows, scope, pending, unit, element, basis, gradeTable, sort, onSort, onClose }: TableProps) {
   const model = useVeinscape((s) => s.model);
   const prepared = useVeinscape((s) => s.prepared);
   const frameView = useVeinscape((s) => s.frameView);
@@ -279,7 +298,7 @@ function InterceptTable({ rows, pending, unit, element, basis, gradeTable, sort,
       <header>
         <h2>Significant intercepts</h2>
         <span className="hint" data-testid="intercept-table-count" data-pending={pending ? 'true' : undefined}>
-          {pending ? 'computing… ' : ''}showing {shown.length} of {sorted.length}
+          {pending ? 'computing… ' : ''}{tableCountText(shown.length, scope)}
         </span>
         <button className="close" aria-label="Close the intercept table" onClick={onClose}>×</button>
       </header>
@@ -340,7 +359,9 @@ function InterceptTable({ rows, pending, unit, element, basis, gradeTable, sort,
             })}
           </tbody>
         </table>
-        {sorted.length === 0 && <p className="hint">No intercepts with these settings.</p>}
+        {sorted.length === 0 && (
+          <p className="hint">{scope.total > 0 ? `None of the ${scope.total} intercepts is in view: the view filters hide them all.` : 'No intercepts with these settings.'}</p>
+        )}
       </div>
     </aside>
   );

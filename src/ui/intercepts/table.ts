@@ -118,13 +118,43 @@ export function elementName(column: string): string {
   return m ? m[1][0].toUpperCase() + m[1].slice(1).toLowerCase() : column;
 }
 
-/** "487 intercepts · 6.07 g/t Au over 0.82 m (HW, width-weighted)". */
-export function summaryText(s: InterceptSummary, element: string): string {
-  const n = `${count(s.count)} intercept${s.count === 1 ? '' : 's'}`;
+/**
+ * Which intercepts a summary, table or CSV covers: with `onlyInView`, those the view filters leave
+ * in view (`inView` of the `total` the calculator found), else all of them.
+ */
+export interface InterceptScope {
+  onlyInView: boolean;
+  inView: number;
+  total: number;
+}
+
+/**
+ * "487 intercepts · 6.07 g/t Au over 0.82 m (HW, width-weighted)"; when the filters hide some,
+ * it says which: "380 of 454 intercepts in view · …", or "454 intercepts (380 in view) · …".
+ */
+export function summaryText(s: InterceptSummary, element: string, scope?: InterceptScope): string {
+  let n = `${count(s.count)} intercept${s.count === 1 ? '' : 's'}`;
+  if (scope && scope.inView < scope.total) n = scope.onlyInView ? `${count(s.count)} of ${count(scope.total)} intercepts in view` : `${n} (${count(scope.inView)} in view)`;
   if (s.count === 0 || !Number.isFinite(s.grade)) return n;
   const tag = WIDTH_TAG[s.widthKind];
   const grade = [s.grade.toFixed(2), s.unit, element].filter((x) => x !== '').join(' ');
   return `${n} · ${grade} over ${s.width.toFixed(2)} m (${tag}, width-weighted)`;
+}
+
+/** The table's header count: "showing 200 of 380 in view · 454 in all", or "showing 200 of 454 · 380 in view". */
+export function tableCountText(shown: number, scope: InterceptScope): string {
+  return scope.onlyInView
+    ? `showing ${count(shown)} of ${count(scope.inView)} in view · ${count(scope.total)} in all`
+    : `showing ${count(shown)} of ${count(scope.total)} · ${count(scope.inView)} in view`;
+}
+
+/**
+ * The CSV's note on what it lists: "intercepts in view: 380 of 454 (filters: grade ≥ 5 g/t;
+ * section slab 50 m wide)", or "all 454 intercepts, 380 of them in view (filters: …)".
+ */
+export function csvScopeNote(scope: InterceptScope, filtersOn: readonly string[]): string {
+  const which = scope.onlyInView ? `intercepts in view: ${scope.inView} of ${scope.total}` : `all ${scope.total} intercepts, ${scope.inView} of them in view`;
+  return `${which} (${filtersOn.length ? `filters: ${filtersOn.join('; ')}` : 'no view filter on'})`;
 }
 
 /** Parse a number field: '' → null (when allowed), else a finite number passing `ok`, else undefined (invalid). */

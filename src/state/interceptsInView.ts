@@ -1,0 +1,78 @@
+/**
+ * Which of the store's intercepts the view filters leave in view: 1 per row of `intercepts`, from
+ * the one rule of the in-view count (domain/viewCounts.ts `interceptsInView`), with the filters as
+ * filterStateFrom gives them (hole filters, elevation and depth windows, grade cut-off, zone ticks,
+ * section slab or clip box). Used by the intercept table (its rows, summary and CSV), the 3D labels
+ * and the count, so they always agree. The intercepts themselves are never recomputed on a filter
+ * change: only the flags (a linear pass over typed arrays), kept while the inputs are the same.
+ */
+import { holeAttrsFor, interceptPoints, interceptsInView, type InterceptPoints } from '../domain/viewCounts';
+import type { Intercept } from '../domain/intercepts';
+import { filterStateFrom, type FilterInputs } from './filterState';
+import type { VeinscapeState } from './store';
+
+const pointsCache = new WeakMap<readonly Intercept[], { prepared: unknown; zones: unknown; points: InterceptPoints }>();
+
+/** The intercepts' midpoints as typed arrays (local m), built once per intercept list and dataset. */
+export function interceptPointsOf(s: Pick<VeinscapeState, 'model' | 'prepared' | 'intercepts'>): InterceptPoints | null {
+  const { model, prepared, intercepts } = s;
+  if (!model || !prepared) return null;
+  const hit = pointsCache.get(intercepts);
+  if (hit && hit.prepared === prepared && hit.zones === model.zones) return hit.points;
+  const points = interceptPoints(intercepts, prepared.origin, model.zones);
+  pointsCache.set(intercepts, { prepared, zones: model.zones, points });
+  return points;
+}
+
+export type InterceptViewInputs = FilterInputs & Pick<VeinscapeState, 'intercepts'>;
+
+let flagsCache: { keys: readonly unknown[]; flags: Uint8Array } | null = null;
+
+/**
+ * 1 per intercept in view, 0 per intercept a filter hides (index = the row's index in
+ * `intercepts`); null without a dataset. The same array while the intercepts, dataset, filters,
+ * zone ticks and section are the same (the labels ask on every frame).
+ */
+export function interceptFlagsOf(s: InterceptViewInputs): Uint8Array | null {
+  const points = interceptPointsOf(s);
+  if (!points || !s.model || !s.prepared) return null;
+  const keys = [points, s.model, s.prepared, s.filters, s.zoneVisible, s.section];
+  if (flagsCache && flagsCache.keys.length === keys.length && flagsCache.keys.every((k, i) => k === keys[i])) return flagsCache.flags;
+  const flags = interceptsInView(points, holeAttrsFor(s.model.holes, s.prepared.programs), filterStateFrom(s));
+  flagsCache = { keys, flags };
+  return flags;
+}
+
+/** The rows flagged 1 (all of them, the same array, when every row is in view). */
+export function rowsInView<T>(rows: readonly T[], flags: Uint8Array | null): readonly T[] {
+  if (!flags || flags.length !== rows.length) return rows;
+  let n = 0;
+  for (let i = 0; i < flags.length; i++) n += flags[i];
+  return n === rows.length ? rows : rows.filter((_, i) => flags[i] === 1);
+}
+
+/**
+ * The view filters that are on, in words, for the CSV's note ("grade ≥ 5 g/t", "zones unticked:
+ * McDowell Set 1, …", "section slab 50 m wide"); empty when none is.
+ */
+export function viewFiltersOn(s: FilterInputs, unit = 'g/t'): string[] {
+  const f = s.filters;
+  const out: string[] = [];
+  if (!f.status.drilled || !f.status.planned) out.push(`status: ${f.status.drilled ? 'drilled' : 'planned'} only`);
+  if (!f.type.surface || !f.type.underground) out.push(`type: ${f.type.surface ? 'surface' : 'underground'} only`);
+  const programsOff = Object.keys(f.programs).filter((p) => f.programs[p] === false);
+  if (programsOff.length) out.push(`programmes hidden: ${programsOff.join(' ')}`);
+  const range = (lo: number | null, hi: number | null, u: string) => `${lo ?? '…'} to ${hi ?? '…'}${u}`;
+  if (f.yearMin !== null || f.yearMax !== null) out.push(`drilling years ${range(f.yearMin, f.yearMax, '')}`);
+  if (f.holeSearch.trim()) out.push(`hole search "${f.holeSearch.trim()}"`);
+  if (f.onlyHoles) out.push(`only ${f.onlyHoles.length} listed holes`);
+  if (f.elevationMin !== null || f.elevationMax !== null) out.push(`elevation ${range(f.elevationMin, f.elevationMax, ' m')}`);
+  if (f.depthMin !== null || f.depthMax !== null) out.push(`depth ${range(f.depthMin, f.depthMax, ' m')}`);
+  if (f.gradeCutoff > 0) out.push(`grade ≥ ${f.gradeCutoff} ${unit}`);
+  const zonesOff = (s.model?.zones ?? []).filter((z) => s.zoneVisible?.[z.id] === false).map((z) => z.name);
+  if (zonesOff.length) out.push(`zones unticked: ${zonesOff.join(', ')}`);
+  if (s.section?.mode === 'slab') out.push(`section slab ${s.section.width} m wide`);
+  if (s.section?.mode === 'box' && s.section.box) out.push('clip box');
+  // One line of text: data (zone names, a search) never breaks the note across lines.
+  return out.map((t) => t.replace(/[\r\n]+/g, ' '));
+}

@@ -1,0 +1,103 @@
+/**
+ * Which intercepts are in view (domain/viewCounts.ts `interceptsInView`, the rule of the in-view
+ * count, used by the intercept table, its summary and CSV, and the 3D labels): five hand-placed
+ * intercepts, each filter checked against flags worked out by hand, and the count equal to the
+ * number of flags set. Then the table's wording of what it lists.
+ */
+import { describe, expect, it } from 'vitest';
+import { programMask, statusTypeMask, type FilterState } from '../src/domain/holeFilter';
+import { countInView, holeAttrsOf, interceptPoints, interceptsInView } from '../src/domain/viewCounts';
+import { SegmentBuilder } from '../src/domain/segments';
+import { slabPlanes } from '../src/domain/section';
+import { zoneShownMask } from '../src/domain/zoneCodes';
+import { csvScopeNote, summaryText, tableCountText } from '../src/ui/intercepts/table';
+import { interceptsToCsv } from '../src/domain/intercepts';
+import { rowsInView } from '../src/state/interceptsInView';
+
+const ALL: FilterState = { gradeCutoff: 0, belowCutoff: 'dim', elevMin: -1e9, elevMax: 1e9, statusTypeMask: 0b1111, programMask: ~0 >>> 2 };
+const programs = ['P0', 'P1'];
+/** Hole 0: drilled, surface, P0; hole 1: planned, surface, P1. */
+const holes = holeAttrsOf(
+  [
+    { status: 'drilled', type: 'surface', program: 'P0', year: 2000 },
+    { status: 'planned', type: 'surface', program: 'P1', year: 2010 },
+  ],
+  programs,
+);
+const zones = [{ id: 'v1' }, { id: 'v2' }];
+const origin = [1000, 2000, 300];
+/**
+ * Local midpoints (world minus origin) x, z and mid depths:
+ * #0 hole 0, x 0,   z -10,  depth 11,    5 g/t,   zone v1
+ * #1 hole 0, x 10,  z -50,  depth 51,    1 g/t,   zone v2
+ * #2 hole 1, x 30,  z -20,  depth 20.5,  8 g/t,   zone v1
+ * #3 hole 1, x 60,  z -80,  depth 81,    3 g/t,   no zone
+ * #4 hole 0, x 100, z -100, depth 100.5, 0.5 g/t, zone v2
+ */
+const points = interceptPoints(
+  [
+    { holeIndex: 0, from: 10, to: 12, grade: 5, midpoint: [1000, 2000, 290], zoneId: 'v1' },
+    { holeIndex: 0, from: 50, to: 52, grade: 1, midpoint: [1010, 2000, 250], zoneId: 'v2' },
+    { holeIndex: 1, from: 20, to: 21, grade: 8, midpoint: [1030, 2000, 280], zoneId: 'v1' },
+    { holeIndex: 1, from: 80, to: 82, grade: 3, midpoint: [1060, 2000, 220], zoneId: null },
+    { holeIndex: 0, from: 100, to: 101, grade: 0.5, midpoint: [1100, 2000, 200], zoneId: 'v2' },
+  ],
+  origin,
+  zones,
+);
+/** A section along north (azimuth 0) through local x 22.5, 35 m wide: keeps x from 5 to 40 m (#1 and #2). */
+const slab = Float64Array.from(slabPlanes(0, [22.5, 0], 35).flatMap((h) => [...h.normal, h.constant]));
+const empty = new SegmentBuilder([0, 0, 0]).finish();
+
+function flags(patch: Partial<FilterState>): number[] {
+  const f = { ...ALL, ...patch };
+  const out = [...interceptsInView(points, holes, f)];
+  // The count in view is the number of flags set: one rule for both.
+  expect(countInView({ traces: empty, intervals: empty, holes, intercepts: points }, f).intercepts).toBe(out.reduce((a, b) => a + b, 0));
+  return out;
+}
+
+describe('interceptsInView: hand-counted flags, and the count agrees', () => {
+  it('no filter: all five', () => expect(flags({})).toEqual([1, 1, 1, 1, 1]));
+  it('the section slab keeps the two inside it', () => expect(flags({ planes: slab })).toEqual([0, 1, 1, 0, 0]));
+  it('unticked zone v1: its two go; the one with no zone stays', () => {
+    expect(flags({ zoneShown: zoneShownMask(zones, { v1: false }) })).toEqual([0, 1, 0, 1, 1]);
+  });
+  it('slab and zone v2 unticked together: only #2', () => {
+    expect(flags({ planes: slab, zoneShown: zoneShownMask(zones, { v2: false }) })).toEqual([0, 0, 1, 0, 0]);
+  });
+  it('hole filters: status, programme, year, hole mask', () => {
+    expect(flags({ statusTypeMask: statusTypeMask({ drilled: true, planned: false }, { surface: true, underground: true }) })).toEqual([1, 1, 0, 0, 1]);
+    expect(flags({ programMask: programMask(programs, { P0: false }) })).toEqual([0, 0, 1, 1, 0]);
+    expect(flags({ yearMin: 2005 })).toEqual([0, 0, 1, 1, 0]);
+    expect(flags({ holeMask: Uint8Array.of(0, 1) })).toEqual([0, 0, 1, 1, 0]);
+  });
+  it('elevation window (local m) on the midpoint, depth window on the mid depth', () => {
+    expect(flags({ elevMin: -90, elevMax: -40 })).toEqual([0, 1, 0, 1, 0]);
+    expect(flags({ depthMin: 0, depthMax: 60 })).toEqual([1, 1, 1, 0, 0]);
+  });
+  it('grade cut-off: grade ≥ the cut-off stays', () => expect(flags({ gradeCutoff: 3 })).toEqual([1, 0, 1, 1, 0]));
+});
+
+describe('the table lists the flagged rows and says so', () => {
+  it('rowsInView keeps the flagged rows in order, and the same array when all are in view', () => {
+    const rows = ['a', 'b', 'c', 'd', 'e'];
+    expect(rowsInView(rows, Uint8Array.of(0, 1, 1, 0, 0))).toEqual(['b', 'c']);
+    expect(rowsInView(rows, Uint8Array.of(1, 1, 1, 1, 1))).toBe(rows);
+    expect(rowsInView(rows, null)).toBe(rows);
+  });
+  it('header count, summary and CSV note', () => {
+    expect(tableCountText(200, { onlyInView: true, inView: 380, total: 454 })).toBe('showing 200 of 380 in view · 454 in all');
+    expect(tableCountText(200, { onlyInView: false, inView: 380, total: 454 })).toBe('showing 200 of 454 · 380 in view');
+    const s = { count: 2, grade: 3, width: 1.5, widthKind: 'horizontal' as const, unit: 'g/t' };
+    expect(summaryText(s, 'Au', { onlyInView: true, inView: 2, total: 5 })).toBe('2 of 5 intercepts in view · 3.00 g/t Au over 1.50 m (HW, width-weighted)');
+    expect(summaryText({ ...s, count: 5 }, 'Au', { onlyInView: false, inView: 2, total: 5 })).toMatch(/^5 intercepts \(2 in view\) · /);
+    // Nothing hidden: the plain sentence.
+    expect(summaryText(s, 'Au', { onlyInView: true, inView: 2, total: 2 })).toMatch(/^2 intercepts · /);
+    expect(csvScopeNote({ onlyInView: true, inView: 2, total: 5 }, ['section slab 35 m wide'])).toBe('intercepts in view: 2 of 5 (filters: section slab 35 m wide)');
+    // The note comes first as a "#" line; the header and columns are unchanged.
+    const csv = interceptsToCsv([], 'g/t', ['intercepts in view: 0 of 5 (filters: zones unticked: A\nB)']).split('\r\n');
+    expect(csv[0]).toBe('# intercepts in view: 0 of 5 (filters: zones unticked: A B)');
+    expect(csv[1]).toBe(interceptsToCsv([], 'g/t').split('\r\n')[0]);
+  });
+});
