@@ -5,15 +5,29 @@ import { canvasPixels, openApp, pixelDifference } from './helpers';
 /** disclosurePreset('McDowell', 45) from src/domain/interceptQuery.ts, as the UI applies it. */
 const DISCLOSURE = { cutoff: 0, minLength: 0, maxDilution: 0, topCut: 45, includeCutoff: null, domain: 'zone', system: 'McDowell' };
 
-/** N of "showing 200 of N" above the table. */
+/**
+ * N of "showing 200 of N" above the table: the rows it lists (those in view, or all with "Only
+ * intercepts in view" unticked).
+ */
 async function tableCount(page: Page): Promise<number> {
   const el = page.getByTestId('intercept-table-count');
   await expect(el).not.toHaveAttribute('data-pending', 'true'); // recomputed in the background
   const text = (await el.textContent()) ?? '';
-  const m = /showing (\d+) of (\d+)/.exec(text);
+  const m = /showing ([\d,]+) of ([\d,]+)/.exec(text);
   expect(m, `count text "${text}"`).not.toBeNull();
-  return Number(m![2]);
+  return Number(m![2].replace(/,/g, ''));
 }
+
+/** An in-view count once settled (recounted in the background after a change). */
+async function inViewCount(page: Page, id: string): Promise<number> {
+  const el = page.getByTestId(id);
+  await expect(el).not.toHaveAttribute('data-pending', 'true');
+  return Number((await el.textContent())!.replace(/,/g, ''));
+}
+
+/** The sample file's zones, read here: which are McDowell's, independent of the app. */
+const sampleZones = (JSON.parse(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8')) as { zones: { id: string; system?: string }[] }).zones;
+const MCDOWELL = sampleZones.filter((z) => z.system === 'McDowell').map((z) => z.id);
 
 /** Text of cell `col` (0-based) of table row `row`. */
 async function cell(page: Page, row: number, col: number): Promise<string> {
@@ -77,14 +91,17 @@ test.describe('significant intercepts and the strip log', () => {
     expect([...holes].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))).toEqual(holes);
   });
 
-  test('Export CSV downloads every intercept with a header naming units', async ({ page }) => {
+  test('Export CSV downloads every intercept listed, with a note saying which, and a header naming units', async ({ page }) => {
     await page.getByTestId('intercept-preset').click();
     await page.getByTestId('intercept-table-toggle').click();
     const n = await tableCount(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('intercept-export').click()]);
     expect(download.suggestedFilename()).toBe('intercepts.csv');
     const text = readFileSync((await download.path())!, 'utf8');
-    const lines = text.split('\r\n').filter((l) => l !== '');
+    const all = text.split('\r\n').filter((l) => l !== '');
+    // No view filter on: every intercept is in view, and the note says so.
+    expect(all[0]).toBe(`# intercepts in view: ${n} of ${n} (no view filter on)`);
+    const lines = all.filter((l) => !l.startsWith('#'));
     expect(lines[0]).toBe('hole_id,from_m,to_m,core_length_m,true_width_m,horizontal_width_m,unsampled_m,grade_capped_gpt,grade_uncapped_gpt,gram_metres,gram_metres_width,zone,label');
     // Every McDowell crossing has a horizontal width: every row's gram-metres say HW.
     expect(lines.slice(1).every((l) => l.split(',')[10] === 'HW')).toBe(true);
@@ -183,6 +200,45 @@ test.describe('significant intercepts and the strip log', () => {
     await expect.poll(() => page.evaluate(() => window.veinscape.store.getState().interceptQuery.unsampled)).toBe('break');
     await expect(page.getByTestId('intercept-summary')).not.toHaveAttribute('data-pending', 'true');
     expect(await page.evaluate(() => window.veinscape.store.getState().intercepts.every((r) => r.unsampledLength === 0))).toBe(true);
+  });
+
+  test('the table, summary and CSV follow the zone ticks: unticking McDowell drops exactly its intercepts, as the in-view count', async ({ page }) => {
+    expect(MCDOWELL.length).toBe(4);
+    await page.getByTestId('intercept-table-toggle').click();
+    const all = await tableCount(page);
+    // Independent of the in-view rule: the calculator's rows (default settings) and the file's zones.
+    const api = await page.evaluate(() => window.veinscape.intercepts().map((r) => r.zoneId));
+    const mcdowell = api.filter((z) => z !== null && MCDOWELL.includes(z)).length;
+    expect(all).toBe(api.length);
+    expect(mcdowell).toBeGreaterThan(0);
+    expect(await inViewCount(page, 'count-intercepts')).toBe(all);
+    const count = page.getByTestId('intercept-table-count');
+    await expect(count).toContainText(`of ${all} in view · ${all} in all`);
+    const summary = page.getByTestId('intercept-summary');
+    await expect(summary).not.toContainText('in view');
+
+    await page.getByRole('region', { name: 'Layers' }).getByLabel('Vein system McDowell').uncheck();
+    await expect.poll(() => tableCount(page)).toBe(all - mcdowell);
+    expect(await inViewCount(page, 'count-intercepts')).toBe(all - mcdowell);
+    await expect(count).toContainText(`${all} in all`);
+    await expect(summary).toContainText(`${all - mcdowell} of ${all} intercepts in view`);
+    // No McDowell zone among the rows listed.
+    const zoneCells = await page.getByTestId('intercept-row').locator('td:nth-child(10)').allTextContents();
+    expect(zoneCells.some((z) => /McDowell/.test(z))).toBe(false);
+
+    // The CSV lists the same rows, all of them, and says which.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('intercept-export').click()]);
+    const lines = readFileSync((await download.path())!, 'utf8').split('\r\n').filter((l) => l !== '');
+    expect(lines[0]).toMatch(new RegExp(`^# intercepts in view: ${all - mcdowell} of ${all} \\(filters: zones unticked: `));
+    const rows = lines.filter((l) => !l.startsWith('#')).slice(1);
+    expect(rows).toHaveLength(all - mcdowell);
+    expect(rows.some((l) => MCDOWELL.some((id) => l.includes(`,${id},`)))).toBe(false);
+
+    // Unticked "Only intercepts in view": every intercept again.
+    await page.getByTestId('intercept-only-in-view').uncheck();
+    expect(await tableCount(page)).toBe(all);
+    await expect(count).toContainText(`${all - mcdowell} in view`);
+    await expect(summary).toContainText(`${all} intercepts (${all - mcdowell} in view)`);
   });
 
   test('a planned hole has a strip log without intervals', async ({ page }) => {
