@@ -2,7 +2,8 @@
  * Which intercepts are in view (domain/viewCounts.ts `interceptsInView`, the rule of the in-view
  * count, used by the intercept table, its summary and CSV, and the 3D labels): five hand-placed
  * intercepts, each filter checked against flags worked out by hand, and the count equal to the
- * number of flags set. Then the table's wording of what it lists.
+ * number of flags set. Then the table's wording of what it lists, and, on the sample, the table's
+ * flags and the 3D labels against a selection made here by zone and grade.
  */
 import { describe, expect, it } from 'vitest';
 import { programMask, statusTypeMask, type FilterState } from '../src/domain/holeFilter';
@@ -12,7 +13,14 @@ import { slabPlanes } from '../src/domain/section';
 import { zoneShownMask } from '../src/domain/zoneCodes';
 import { csvScopeNote, summaryText, tableCountText } from '../src/ui/intercepts/table';
 import { interceptsToCsv } from '../src/domain/intercepts';
-import { rowsInView } from '../src/state/interceptsInView';
+import { interceptFlagsOf, rowsInView } from '../src/state/interceptsInView';
+import { readFileSync } from 'node:fs';
+import { loadDepositText } from '../src/data/load';
+import { prepare } from '../src/domain/prepare';
+import { queryIntercepts } from '../src/domain/interceptQuery';
+import { createVeinscapeStore } from '../src/state/store';
+import { DEFAULT_INTERCEPT_QUERY } from '../src/state/slices/intercepts';
+import { collectLabels, overlayAnchors, type Projector } from '../src/overlay/labels';
 
 const ALL: FilterState = { gradeCutoff: 0, belowCutoff: 'dim', elevMin: -1e9, elevMax: 1e9, statusTypeMask: 0b1111, programMask: ~0 >>> 2 };
 const programs = ['P0', 'P1'];
@@ -99,5 +107,34 @@ describe('the table lists the flagged rows and says so', () => {
     const csv = interceptsToCsv([], 'g/t', ['intercepts in view: 0 of 5 (filters: zones unticked: A\nB)']).split('\r\n');
     expect(csv[0]).toBe('# intercepts in view: 0 of 5 (filters: zones unticked: A B)');
     expect(csv[1]).toBe(interceptsToCsv([], 'g/t').split('\r\n')[0]);
+  });
+});
+
+describe('on the sample: the table flags and the 3D labels agree with a count made here', () => {
+  it('McDowell unticked and a 5 g/t cut-off: the flagged rows and the labelled intercepts are the non-McDowell ones at ≥ 5 g/t', () => {
+    const { model, report } = loadDepositText(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8'), 'rocmec1.json');
+    const store = createVeinscapeStore();
+    store.getState().setDataset(model!, prepare(model!), report);
+    const s0 = store.getState();
+    store.setState({ intercepts: queryIntercepts(s0.model!, s0.prepared!.paths, DEFAULT_INTERCEPT_QUERY), interceptLabels: true });
+    const mcdowell = model!.zones.filter((z) => z.system === 'McDowell').map((z) => z.id);
+    expect(mcdowell.length).toBe(4);
+    store.getState().setZonesVisible(mcdowell, false);
+    store.getState().setFilters({ gradeCutoff: 5 });
+    const s = store.getState();
+    // Independent of the rule: by zone and grade alone (no other filter is on).
+    const expected = s.intercepts.filter((r) => !(r.zoneId !== null && mcdowell.includes(r.zoneId)) && r.grade >= 5);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(s.intercepts.length);
+    expect(expected.length).toBeLessThanOrEqual(400); // the labels' own cap
+    const flags = interceptFlagsOf(s)!;
+    expect(rowsInView(s.intercepts, flags)).toEqual(expected);
+    // Every intercept label of the view (a plan view wide enough to hold them all).
+    const anchors = overlayAnchors(s.model!, s.prepared!);
+    const project: Projector = (x, y, z) => [x, y, z];
+    const texts = new Set(expected.map((r) => `${r.holeId}: ${r.label}`));
+    const labels = collectLabels(s, anchors, null, project, { text: '#000', muted: '#555', halo: '#fff', accent: '#a00' }).labels.filter((l) => l.text.includes(': '));
+    expect(new Set(labels.map((l) => l.text))).toEqual(texts);
+    expect(labels).toHaveLength(expected.length);
   });
 });
