@@ -33,6 +33,15 @@ test.describe('data QA', () => {
     }, [c.holeId, c.depth, c.otherHoleId, c.otherDepth]);
     expect(d).toBeLessThan(1);
 
+    // The information item is listed inside the panel (a bare `info` class once placed it over
+    // the sidebar's header, like the info card).
+    await page.getByTestId('qa-group-information').locator('summary').click();
+    const item = page.getByTestId('qa-group-information').locator('li').first();
+    await expect(item).toContainText('missing value');
+    const [box, group] = [await item.boundingBox(), await page.getByTestId('qa-group-information').boundingBox()];
+    expect(box!.y).toBeGreaterThanOrEqual(group!.y);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(group!.y + group!.height + 1);
+
     await page.getByTestId('qa-group-crossing').locator('summary').click();
     await page.getByTestId('qa-group-crossing').getByTestId('qa-item').first().click();
     await expect(page.getByTestId('info-hole')).toHaveText(c.holeId!);

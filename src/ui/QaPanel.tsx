@@ -119,7 +119,8 @@ export function QaPanel() {
           {open[g.kind] && (
             <ul className="qa-list">
               {(all[g.kind] ? g.items : g.items.slice(0, SHOWN)).map((p, i) => (
-                <li key={i} className={p.severity}>
+                // Prefixed: a bare `info` class is the info card's (absolutely placed over the view).
+                <li key={i} className={`qa-${p.severity}`}>
                   <button
                     className="link qa-item"
                     data-testid="qa-item"
