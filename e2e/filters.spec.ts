@@ -20,7 +20,7 @@ const count = async (page: Page, id: string) => {
 interface SampleFile {
   zones: { id: string; system?: string }[];
   resourceCategories: { category: string; zone?: string }[];
-  holes: { id: string }[];
+  holes: { id: string; depth: number; status?: string }[];
   intervals: { data: { Au: (number | null)[]; zone: (string | null)[] } }[];
 }
 const sample = JSON.parse(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8')) as SampleFile;
@@ -151,16 +151,15 @@ test.describe('filters that filter everything they name', () => {
       return s.selection ? s.model!.holes[s.selection.hole].id : null;
     });
     expect(picked).toBe(expected[1]);
-    // The camera flies to the hole's mid-depth point.
+    // The camera flies to the hole: collar, mid-depth point and final depth on screen (the fit
+    // centres the whole hole in the free area, so the look-at point is near, not on, its middle).
     await expect.poll(async () => {
       await page.evaluate(() => window.veinscape.ready());
       return page.evaluate((id) => {
         const h = window.veinscape.store.getState().model!.holes.find((x) => x.id === id)!;
-        const p = window.veinscape.holePosition(id, h.depth / 2);
-        const t = window.veinscape.camera().target;
-        return Math.hypot(p[0] - t[0], p[1] - t[1], p[2] - t[2]);
+        return [0, h.depth / 2, h.depth].every((d) => window.veinscape.project(window.veinscape.holePosition(id, d)) !== null);
       }, expected[1]);
-    }).toBeLessThan(1);
+    }).toBe(true);
     expect(before).not.toEqual(await page.evaluate(() => window.veinscape.camera().target));
     expect(await count(page, 'count-holes')).toBe(1);
 
@@ -174,5 +173,24 @@ test.describe('filters that filter everything they name', () => {
     // A comma-separated list still filters, on all its terms.
     await input.fill(`${expected[0]}, ${expected[1]}`);
     expect(await count(page, 'count-holes')).toBe(2);
+  });
+
+  test('hole search: a pasted id with a trailing space picks its hole, framed whole (collar to final depth) and readable', async ({ page }) => {
+    const input = page.getByRole('combobox', { name: 'Search hole id' });
+    // The deepest drilled hole: a plain fly-to kept the camera within 120 m of its middle.
+    const hole = sample.holes.filter((h) => h.status !== 'planned').reduce((a, b) => (b.depth > a.depth ? b : a));
+    await input.fill(`${hole.id.toLowerCase()} `);
+    await input.press('Enter');
+    await expect(page.getByTestId('info-hole')).toHaveText(hole.id);
+    await expect.poll(async () => {
+      await page.evaluate(() => window.veinscape.ready());
+      return page.evaluate(({ id, depth }) => {
+        const v = window.veinscape;
+        const ends = [v.project(v.holePosition(id, 0)), v.project(v.holePosition(id, depth))];
+        if (ends.some((p) => p === null)) return 0;
+        // The hole spans a readable part of the view, not a few pixels.
+        return Math.hypot(ends[0]![0] - ends[1]![0], ends[0]![1] - ends[1]![1]) / document.querySelector('canvas')!.getBoundingClientRect().height;
+      }, { id: hole.id, depth: hole.depth });
+    }).toBeGreaterThan(0.25);
   });
 });

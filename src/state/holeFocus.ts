@@ -1,19 +1,28 @@
 /**
  * Select a hole and fly to it: the hole search's pick (Filters panel). The selection opens the
- * hole's card (InfoPanel); the camera flies to the hole's mid-depth point (true world m), so the
- * whole hole is in the middle of the view.
+ * hole's card (InfoPanel); the camera looks at the hole's mid-depth point (true world m) from the
+ * side of the hole, at the distance that fits the whole hole, collar to final depth, in the free
+ * area of the view (a plain fly-to kept the camera within 120 m: a 300 m hole filled the screen as
+ * a few metres of tube with no label).
  */
 import { positionAtDepth } from '../domain/desurvey';
-import type { Vec3 } from '../domain/vec3';
+import { frameDirection } from '../domain/interceptFrame';
+import { sub, type Vec3 } from '../domain/vec3';
 import type { VeinscapeState } from './store';
 
-export function focusHole(s: Pick<VeinscapeState, 'model' | 'prepared' | 'select' | 'flyTo'>, hole: number): Vec3 | null {
+/** Points along the hole that must be in view (collar, final depth and between: a curved hole). */
+const STEPS = 8;
+
+export function focusHole(s: Pick<VeinscapeState, 'model' | 'prepared' | 'select' | 'frameView'>, hole: number): Vec3 | null {
   const { model, prepared } = s;
   const path = prepared?.paths[hole];
   if (!model || !prepared || !path || !model.holes[hole]) return null;
-  const depth = model.holes[hole].depth / 2;
+  const end = model.holes[hole].depth;
+  const depth = end / 2;
   const at = positionAtDepth(path, depth);
+  const points: Vec3[] = [];
+  for (let k = 0; k <= STEPS; k++) points.push(positionAtDepth(path, (end * k) / STEPS));
   s.select({ hole, row: null, depth });
-  s.flyTo([at[0], at[1], at[2]]);
+  s.frameView({ target: at, points, direction: frameDirection(sub(points[STEPS], points[0]), null) });
   return at;
 }

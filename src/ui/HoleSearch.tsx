@@ -14,9 +14,12 @@ import { EMPTY } from './empty';
 /** Ids listed at most (the filter itself keeps every match). */
 const LISTED = 50;
 
-/** The text before the last term, and the last term (the one being typed). */
+/**
+ * The text before the last term, and the last term (the one being typed). Trailing spaces are
+ * not a new term: an id pasted with a space after it still lists and picks that id.
+ */
 function lastTerm(text: string): [string, string] {
-  const m = /^(.*[\s,;])?([^\s,;]*)$/.exec(text);
+  const m = /^(.*[\s,;])?([^\s,;]*)$/.exec(text.trimEnd());
   return [m?.[1] ?? '', m?.[2] ?? text];
 }
 
