@@ -138,4 +138,15 @@ test.describe('data QA', () => {
       expect(d).toBeLessThan(10);
     }
   });
+
+  test('an absurd crossing tolerance is bounded: 1e9 m is taken as 50 m and shown so', async ({ page }) => {
+    await openApp(page);
+    await qaSettled(page);
+    await page.getByTestId('qa-panel').locator('summary', { hasText: 'Check settings' }).click();
+    const field = page.getByTestId('qa-crossing-tolerance');
+    await field.fill('1e9');
+    await field.press('Enter');
+    await expect(field).toHaveValue('50');
+    expect(await page.evaluate(() => window.veinscape.store.getState().qaOptions.crossingTolerance)).toBe(50);
+  });
 });

@@ -18,14 +18,23 @@ import './panels.css';
 
 /** Problems listed per kind before "Show all". */
 const SHOWN = 50;
+/** Largest thresholds: m between holes, °/30 m of dog-leg (180° is a full reversal), m off the topography. */
+const MAX_CROSSING = 50, MAX_DOGLEG = 180, MAX_COLLAR = 1000;
 
-function Threshold({ label, unit, value, onCommit, testId }: { label: string; unit: string; value: number; onCommit: (v: number) => void; testId: string }) {
+/**
+ * A check's threshold: a positive number, at most `max` (a larger value is taken as `max` and shown
+ * so). The bound keeps the checks' cost bounded: a crossing tolerance of 1e9 m made every pair of
+ * holes a "crossing" (all n² pairs compared, 9 s for 259 holes; never finishing for thousands).
+ */
+function Threshold({ label, unit, value, max, onCommit, testId }: { label: string; unit: string; value: number; max: number; onCommit: (v: number) => void; testId: string }) {
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   const commit = () => {
-    const v = Number(text.replace(',', '.'));
-    if (Number.isFinite(v) && v > 0) onCommit(v);
-    else setText(String(value));
+    const v = Math.min(Number(text.replace(',', '.')), max);
+    if (Number.isFinite(v) && v > 0) {
+      onCommit(v);
+      setText(String(v));
+    } else setText(String(value));
   };
   return (
     <label className="row">
@@ -142,9 +151,9 @@ export function QaPanel() {
       ))}
       <details>
         <summary>Check settings</summary>
-        <Threshold label="Holes closer than" unit="m" value={options.crossingTolerance} onCommit={(v) => setOptions({ crossingTolerance: v })} testId="qa-crossing-tolerance" />
-        <Threshold label="Dog-leg over" unit="°/30 m" value={options.doglegThreshold} onCommit={(v) => setOptions({ doglegThreshold: v })} testId="qa-dogleg-threshold" />
-        <Threshold label="Collar off topography by" unit="m" value={options.collarTolerance} onCommit={(v) => setOptions({ collarTolerance: v })} testId="qa-collar-tolerance" />
+        <Threshold label="Holes closer than" unit="m" value={options.crossingTolerance} max={MAX_CROSSING} onCommit={(v) => setOptions({ crossingTolerance: v })} testId="qa-crossing-tolerance" />
+        <Threshold label="Dog-leg over" unit="°/30 m" value={options.doglegThreshold} max={MAX_DOGLEG} onCommit={(v) => setOptions({ doglegThreshold: v })} testId="qa-dogleg-threshold" />
+        <Threshold label="Collar off topography by" unit="m" value={options.collarTolerance} max={MAX_COLLAR} onCommit={(v) => setOptions({ collarTolerance: v })} testId="qa-collar-tolerance" />
       </details>
       <button className="wide" data-testid="qa-export" disabled={pending} onClick={exportCsv}>Export list (CSV)</button>
     </section>
