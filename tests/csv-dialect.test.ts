@@ -54,7 +54,7 @@ describe('forrestania saved by a French-locale spreadsheet (";", decimal comma, 
 
   it('says which dialect it detected, per file, as information (not a warning)', () => {
     expect(french.tables.map((t) => t.format)).toEqual(names.map(() => 'semicolon-separated, decimal comma, UTF-8'));
-    expect(notesOf(french)).toEqual(names.map((n) => `${n}: ${n} read as semicolon-separated, decimal comma, UTF-8`));
+    expect(notesOf(french).filter((n) => / read as /.test(n))).toEqual(names.map((n) => `${n}: ${n} read as semicolon-separated, decimal comma, UTF-8`));
     expect(original.tables.map((t) => t.format)).toEqual(names.map(() => 'comma-separated, decimal point, UTF-8'));
     expect(french.report.warnings.some((w) => /semicolon|decimal/.test(w.message))).toBe(false);
   });

@@ -51,6 +51,8 @@ function expectAccounted(result: ImportResult, texts: { name: string; text: stri
 }
 
 const warningsLike = (r: ImportResult, re: RegExp) => r.report.warnings.filter((w) => re.test(w.message));
+/** Information (expected properties of the data): gaps, missing and below-detection values. */
+const notesLike = (r: ImportResult, re: RegExp) => (r.report.notes ?? []).filter((w) => re.test(w.message));
 
 describe('forrestania (local grid, z = 0, negative-down dips)', () => {
   const { result, texts } = run('forrestania', ['collar.csv', 'survey.csv', 'assay.csv']);
@@ -96,14 +98,15 @@ describe('forrestania (local grid, z = 0, negative-down dips)', () => {
   it('reports the 2 overlapping intervals and the 208 gaps', () => {
     const overlaps = warningsLike(result, /overlaps/);
     expect(overlaps.map((w) => [w.path, w.id])).toEqual([['assay.csv:row 1371', 'NH12-01'], ['assay.csv:row 1373', 'NH12-02']]);
-    expect(warningsLike(result, /^208 gap\(s\) between consecutive intervals/)).toHaveLength(1);
+    expect(notesLike(result, /^208 gap\(s\) between consecutive intervals/)).toHaveLength(1);
+    expect(warningsLike(result, /gap\(s\)/)).toHaveLength(0);
   });
 
   it('keeps below-detection (negative) and missing (blank) gold apart, never zero', () => {
     const au = result.tables[2].columns[0].stats;
     expect(au).toMatchObject({ belowDetection: 2, missing: 44, nonNumeric: 0 });
-    expect(warningsLike(result, /below-detection values.*Au 2/)).toHaveLength(1);
-    expect(warningsLike(result, /missing values.*Au 44/)).toHaveLength(1);
+    expect(notesLike(result, /below-detection values.*Au 2/)).toHaveLength(1);
+    expect(notesLike(result, /missing values.*Au 44/)).toHaveLength(1);
     const data = result.document.intervals![0].data!;
     // assay.csv row 2: BD048 142.50999-143.50999 m, Au_ppm 0.005.
     expect([data.hole[0], data.from[0], data.to[0], data.Au[0]]).toEqual(['BD048', 142.50999, 143.50999, 0.005]);

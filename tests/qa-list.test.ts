@@ -40,3 +40,19 @@ describe('data-QA list', () => {
     expect(csv).toContain('Records not loaded,error,,,,,,,,,,collar.csv:row 4,"line\nbreak"');
   });
 });
+
+describe('a CSV import and the QA checks say the same', () => {
+  it('names the duplicate and the overlap at their rows, once each, tagged with the QA check', async () => {
+    const { importCsv } = await import('../src/data/csv');
+    const { validateDeposit } = await import('../src/data/load');
+    const { mergeCsvIssues } = await import('../src/data/csvReport');
+    const collar = 'HOLEID,EAST,NORTH,RL,DEPTH\nDH1,612000,5343000,300,50';
+    // Rows (file lines): 2: 0-1, 3: 1-2, 4: 1-2 again (duplicate), 5: 1.5-3 (overlaps 1-2).
+    const assays = 'HOLEID,FROM,TO,AU\nDH1,0,1,0.5\nDH1,1,2,3.1\nDH1,1,2,3.1\nDH1,1.5,3,1.2';
+    const r = importCsv([{ name: 'collar.csv', text: collar }, { name: 'assays.csv', text: assays }]);
+    const v = validateDeposit(r.document, 'test');
+    const m = mergeCsvIssues(r.report, v.report);
+    const tagged = m.warnings.filter((w) => w.check === 'duplicate' || w.check === 'overlap').map((w) => [w.check, w.path]);
+    expect(tagged).toEqual([['duplicate', 'assays.csv:row 4'], ['overlap', 'assays.csv:row 5']]);
+  });
+});

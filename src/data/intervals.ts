@@ -6,7 +6,8 @@
 import type { IntervalTableT } from './schema';
 import type { CategoricalColumn, HoleModel, IntervalTableModel, LoadIssue } from './model';
 import { DictionaryColumn, isTypedArray } from './binary/format';
-import { rowsByHole, sortRowsByDepth } from '../domain/rowOrder';
+import { intervalProblems } from '../domain/qa/intervalChecks';
+import { drain } from '../domain/sliced';
 
 /** Sentinels that databases use for "no value". */
 const MISSING_SENTINELS = new Set([-99, -999, -9999]);
@@ -208,27 +209,13 @@ export function readIntervalTable(
   return model;
 }
 
-/** Warn (per hole) about intervals past the final depth and overlapping intervals. */
+/**
+ * Warn about overlapping intervals, duplicate samples and intervals past the final depth: the
+ * data-QA check itself (domain/qa/intervalChecks.ts), so the load report and the QA panel count the
+ * same problems with the same words.
+ */
 function checkDepthsAndOverlaps(t: IntervalTableModel, at: string, holes: HoleModel[], warnings: LoadIssue[]): void {
-  const { offsets, order } = rowsByHole(t.hole, holes.length);
-  // Holes in the order they first appear in the table, as the warnings have always come.
-  const seen = new Uint8Array(holes.length);
-  for (let r = 0; r < t.hole.length; r++) {
-    const hi = t.hole[r];
-    if (seen[hi]) continue;
-    seen[hi] = 1;
-    const h = holes[hi];
-    const rows = order.subarray(offsets[hi], offsets[hi + 1]);
-    let past = 0;
-    for (let k = 0; k < rows.length; k++) if (t.to[rows[k]] > h.depth + 0.01) past++;
-    if (past) warnings.push({ path: at, id: h.id, check: 'beyond-hole', message: `hole ${h.id}: ${past} interval(s) end past the final depth ${h.depth} m` });
-    sortRowsByDepth(rows, t.from);
-    for (let i = 1; i < rows.length; i++) {
-      const prev = rows[i - 1];
-      const cur = rows[i];
-      if (t.from[cur] < t.to[prev] - 1e-6) {
-        warnings.push({ path: at, id: h.id, check: 'overlap', message: `hole ${h.id}: interval ${t.from[cur]}-${t.to[cur]} m overlaps ${t.from[prev]}-${t.to[prev]} m in table ${t.id}` });
-      }
-    }
+  for (const p of drain(intervalProblems([t], holes))) {
+    warnings.push({ path: at, id: p.holeId, check: p.kind as NonNullable<LoadIssue['check']>, message: p.message });
   }
 }

@@ -106,7 +106,7 @@ describe('loading a deposit file', () => {
     doc.intervals[0].rows.push(['DH-1', 150.5, 151, 3, null], ['DH-2', 161, 230, 0.1, null]);
     const { report } = validateDeposit(doc, 'mini.json');
     const msgs = report.warnings.map((w) => w.message).join('\n');
-    expect(msgs).toMatch(/hole DH-1: interval 150.5-151 m overlaps 150-151.2 m/);
-    expect(msgs).toMatch(/hole DH-2: 1 interval\(s\) end past the final depth 220 m/);
+    expect(msgs).toMatch(/DH-1: interval 150\.5 m–151 m overlaps 150 m–151\.2 m in \S+ by 0\.5 m/);
+    expect(msgs).toMatch(/DH-2: interval 161 m–230 m in \S+ ends 10 m past the final depth 220 m/);
   });
 });

@@ -10,6 +10,7 @@ import { hasBinaryMagic } from './binary/format';
 import { fetchDeposit } from './readBody';
 import { packedPathTransferables, packPaths, packStations } from './pathTransfer';
 import { importCsv } from './csv';
+import { mergeCsvIssues } from './csvReport';
 import { prepare, surfaceBuffers, worldFrame, type Prepared } from '../domain/prepare';
 import { prestartSurfaceWorker, startSurfaceJob } from './surfaceJob';
 import { surfaceBounds } from '../domain/bounds';
@@ -134,9 +135,10 @@ async function importSurfaces(req: Extract<WorkerRequest, { kind: 'surfaces' }>)
   if (req.csv.length > 0) {
     const imported = importCsv(req.csv, {});
     const v = validateDeposit(imported.document, req.source);
-    errors.push(...imported.report.errors, ...v.report.errors);
-    warnings.push(...imported.report.warnings, ...v.report.warnings);
-    notes.push(...(imported.report.notes ?? []), ...(v.report.notes ?? []));
+    const m = mergeCsvIssues(imported.report, v.report);
+    errors.push(...m.errors);
+    warnings.push(...m.warnings);
+    notes.push(...(m.notes ?? []));
     if (v.model) {
       base = v.model;
       csv = { fileSet: `${req.source} (${Date.now()})`, files: req.csv, options: {}, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, lengthUnitDetected: imported.lengthUnitDetected, document: imported.document };
@@ -214,9 +216,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
       const merged: LoadReport = {
         source: req.source,
         ok: true,
-        errors: [...imported.report.errors, ...report.errors],
-        warnings: [...imported.report.warnings, ...report.warnings],
-        notes: [...(imported.report.notes ?? []), ...(report.notes ?? [])],
+        ...mergeCsvIssues(imported.report, report),
         counts: { ...report.counts, ...imported.report.counts },
         dropped: { ...imported.report.dropped },
       };

@@ -88,7 +88,7 @@ export interface LoadIssue {
   id?: string;
   message: string;
   /** the data-QA check that finds the same problem on the loaded data (the QA panel lists it from there, with its place) */
-  check?: 'overlap' | 'beyond-hole' | 'collar-topography';
+  check?: 'overlap' | 'duplicate' | 'beyond-hole' | 'collar-topography';
 }
 
 export interface LoadReport {

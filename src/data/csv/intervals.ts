@@ -137,6 +137,9 @@ function readCell(raw: string, c: ValueColumn, dialect: Dialect): number | strin
 }
 
 /** Overlaps are reported per interval; gaps (unsampled, not zero grade) are counted per table. */
+/** m: depths closer than this are the same (rounding in exports), as in the data-QA checks. */
+const DEPTH_TOL = 1e-3;
+
 function checkSpans(file: string, spans: Span[], issues: Issues): void {
   const byHole = new Map<string, Span[]>();
   for (const s of spans) {
@@ -149,26 +152,32 @@ function checkSpans(file: string, spans: Span[], issues: Issues): void {
   for (const [id, list] of byHole) {
     list.sort((a, b) => a.from - b.from || a.to - b.to);
     let holeGaps = 0;
+    // The data-QA rule (domain/qa/intervalChecks.ts): a row starting before the earlier row that
+    // reaches deepest ends overlaps it; the same from and to (1 mm) is a duplicate sample.
+    let reach = list[0];
     for (let k = 1; k < list.length; k++) {
       const a = list[k - 1];
       const b = list[k];
-      if (b.from < a.to - 1e-6) {
-        issues.repeated('warning', file, 'overlap', b.where, `hole ${id}: interval ${b.from}-${b.to} m overlaps ${a.from}-${a.to} m (${a.where}); both kept`, id);
-      } else if (b.from > a.to + 1e-6) holeGaps++;
+      if (Math.abs(b.from - a.from) <= DEPTH_TOL && Math.abs(b.to - a.to) <= DEPTH_TOL) {
+        issues.repeated('warning', file, 'duplicate', b.where, `hole ${id}: ${b.from}-${b.to} m appears twice (${a.where}); both kept`, id, 'duplicate');
+      } else if (b.from < reach.to - DEPTH_TOL) {
+        issues.repeated('warning', file, 'overlap', b.where, `hole ${id}: interval ${b.from}-${b.to} m overlaps ${reach.from}-${reach.to} m (${reach.where}); both kept`, id, 'overlap');
+      } else if (b.from > reach.to + DEPTH_TOL) holeGaps++;
+      if (b.to > reach.to) reach = b;
     }
     gaps += holeGaps;
     if (holeGaps) gapHoles++;
   }
-  if (gaps) issues.warn(file, `${fmt(gaps)} gap(s) between consecutive intervals in ${fmt(gapHoles)} hole(s): unsampled, not zero grade`);
+  if (gaps) issues.note(file, `${fmt(gaps)} gap(s) between consecutive intervals in ${fmt(gapHoles)} hole(s): unsampled, not zero grade`);
 }
 
 function reportValues(file: string, cols: ValueColumn[], values: (number | string | null)[][], issues: Issues): void {
   const list = (pick: (c: ValueColumn) => number) =>
     cols.filter((c) => c.type === 'numeric' && pick(c) > 0).map((c) => `${c.name} ${fmt(pick(c))}`).join(', ');
   const below = list((c) => c.stats.belowDetection);
-  if (below) issues.warn(file, `below-detection values (negative numbers or "<limit"), kept as below detection: ${below}`);
+  if (below) issues.note(file, `below-detection values (negative numbers or "<limit"), kept as below detection: ${below}`);
   const missing = list((c) => c.stats.missing);
-  if (missing) issues.warn(file, `missing values (blank, NS, -99...), kept as missing, never zero: ${missing}`);
+  if (missing) issues.note(file, `missing values (blank, NS, -99...), kept as missing, never zero: ${missing}`);
   const text = list((c) => c.stats.nonNumeric);
   if (text) issues.warn(file, `text in numeric columns, kept as missing: ${text}`);
   const zero = list((c) => c.stats.zero);

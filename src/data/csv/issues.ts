@@ -16,10 +16,12 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${fmt(text.length)} characters in all)`;
 }
 
-function issue(path: string, message: string, id?: string): LoadIssue {
+function issue(path: string, message: string, id?: string, check?: LoadIssue['check']): LoadIssue {
   const m = clip(message, MAX_MESSAGE);
   const p = clip(path, MAX_MESSAGE);
-  return id === undefined ? { path: p, message: m } : { path: p, id: clip(id, MAX_ID), message: m };
+  const i: LoadIssue = id === undefined ? { path: p, message: m } : { path: p, id: clip(id, MAX_ID), message: m };
+  if (check) i.check = check;
+  return i;
 }
 
 export function at(file: string, line?: number): string {
@@ -43,17 +45,20 @@ export class Issues {
   }
 
   /** Information that needs no action (the dialect and encoding a file was read in). */
-  note(path: string, message: string): void {
-    this.notes.push(issue(path, message));
+  note(path: string, message: string, id?: string): void {
+    this.notes.push(issue(path, message, id));
   }
 
-  /** An issue that may repeat many times in one file: `reason` groups it for capping. */
-  repeated(level: 'error' | 'warning', file: string, reason: string, path: string, message: string, id?: string): void {
+  /**
+   * An issue that may repeat many times in one file: `reason` groups it for capping. `check`: the
+   * data-QA check that finds the same problem (the QA panel lists it from there).
+   */
+  repeated(level: 'error' | 'warning', file: string, reason: string, path: string, message: string, id?: string, check?: LoadIssue['check']): void {
     const key = `${file}\u0000${reason}`;
     const s = this.seen.get(key) ?? { level, path: file, n: 0 };
     s.n++;
     this.seen.set(key, s);
-    if (s.n <= MAX_DETAILED) (level === 'error' ? this.error : this.warn).call(this, path, message, id);
+    if (s.n <= MAX_DETAILED) (level === 'error' ? this.errors : this.warnings).push(issue(path, message, id, check));
   }
 
   load(kind: string, n = 1): void {
