@@ -136,7 +136,7 @@ test.describe('importing real drill databases (CSV) through the file picker', ()
     await page.waitForFunction(() => window.veinscape.store.getState().csvImport?.files[0].name === 'collar.csv');
     await page.evaluate(() => window.veinscape.ready());
     await expect(page.getByLabel('Length unit')).toHaveValue('m');
-    await expect(panel.getByTestId('unit-status')).toHaveText('Lengths in metres (detected)');
+    await expect(panel.getByTestId('unit-status')).toHaveText('Lengths in metres: assumed, no column names its unit; check against the database');
     await expect(panel.getByTestId('pending-changes')).toHaveText('No change to apply');
     await expect(panel.getByTestId('applied-changes')).toHaveCount(0);
     const bd053 = () => page.evaluate(() => Array.from(window.veinscape.store.getState().model!.holes.find((h) => h.id === 'BD053')!.collar));

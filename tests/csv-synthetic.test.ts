@@ -202,3 +202,21 @@ describe('CSV import: every row accounted for', () => {
     expect(r.report.warnings.some((w) => /1 value\(s\) of Status are not drilled \/ planned: status left unset \(drilled\) \("RC"\)/.test(w.message))).toBe(true);
   });
 });
+
+describe('CSV import: the length unit', () => {
+  it('says metres are assumed when no column names a unit, and warns when a hole is implausibly deep in metres', () => {
+    const collar = 'HOLEID,EAST,NORTH,RL,DEPTH\nDH1,612000,5343000,300,250\nDH2,612100,5343050,301.5,9840';
+    const r = importCsv([{ name: 'collar.csv', text: collar }]);
+    expect(r.lengthUnit).toBe('m');
+    expect(r.lengthUnitAssumed).toBe(true);
+    // 9,840 "m" is deeper than any gold exploration hole: probably 9,840 ft (3 km).
+    expect(r.report.warnings.map((w) => w.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^1 hole\(s\) deeper than 3,000 m \(deepest DH2, 9,840 m\).*choose feet/)]));
+  });
+  it('reads a unit in the column names as detected, not assumed', () => {
+    const collar = 'HOLEID,EAST_M,NORTH_M,RL_M,DEPTH_M\nDH1,612000,5343000,300,250';
+    const r = importCsv([{ name: 'collar.csv', text: collar }]);
+    expect(r.lengthUnitAssumed).toBe(false);
+    expect(r.report.warnings.map((w) => w.message).join('\n')).not.toMatch(/deeper than/);
+    expect(importCsv([{ name: 'collar.csv', text: collar }], { lengthUnit: 'm' }).lengthUnitAssumed).toBe(false);
+  });
+});

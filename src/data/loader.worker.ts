@@ -141,7 +141,7 @@ async function importSurfaces(req: Extract<WorkerRequest, { kind: 'surfaces' }>)
     notes.push(...(m.notes ?? []));
     if (v.model) {
       base = v.model;
-      csv = { fileSet: `${req.source} (${Date.now()})`, files: req.csv, options: {}, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, lengthUnitDetected: imported.lengthUnitDetected, document: imported.document };
+      csv = { fileSet: `${req.source} (${Date.now()})`, files: req.csv, options: {}, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, lengthUnitDetected: imported.lengthUnitDetected, lengthUnitAssumed: imported.lengthUnitAssumed, document: imported.document };
     }
   }
   const files = await Promise.all(req.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(f.bytes instanceof Blob ? await f.bytes.arrayBuffer() : f.bytes) })));
@@ -220,7 +220,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
         counts: { ...report.counts, ...imported.report.counts },
         dropped: { ...imported.report.dropped },
       };
-      const info: CsvImportInfo = { fileSet: req.fileSet, files: req.files, options: req.options, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, lengthUnitDetected: imported.lengthUnitDetected, document: imported.document };
+      const info: CsvImportInfo = { fileSet: req.fileSet, files: req.files, options: req.options, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, lengthUnitDetected: imported.lengthUnitDetected, lengthUnitAssumed: imported.lengthUnitAssumed, document: imported.document };
       return await finish(model, merged, req, info);
     }
     if (req.kind === 'surfaces') return await importSurfaces(req);

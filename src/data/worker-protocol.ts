@@ -39,6 +39,7 @@ export interface CsvImportInfo {
   dipSign: ImportResult['dipSign'];
   lengthUnit: ImportResult['lengthUnit'];
   lengthUnitDetected: ImportResult['lengthUnitDetected'];
+  lengthUnitAssumed: ImportResult['lengthUnitAssumed'];
   document: DepositInput;
 }
 

@@ -125,8 +125,12 @@ function ImportSettings({ info }: { info: CsvImportInfo }) {
           <option value="ft">feet (converted to m)</option>
         </select>
       </label>
-      <p className={info.lengthUnit !== info.lengthUnitDetected ? 'hint warn' : 'hint'} data-testid="unit-status">
-        {info.lengthUnit !== info.lengthUnitDetected ? `Lengths in ${UNIT_LABEL[info.lengthUnit]}: changed from detected: ${UNIT_LABEL[info.lengthUnitDetected]}` : `Lengths in ${UNIT_LABEL[info.lengthUnit]} (detected)`}
+      <p className={info.lengthUnit !== info.lengthUnitDetected || info.lengthUnitAssumed ? 'hint warn' : 'hint'} data-testid="unit-status">
+        {info.lengthUnit !== info.lengthUnitDetected
+          ? `Lengths in ${UNIT_LABEL[info.lengthUnit]}: changed from detected: ${UNIT_LABEL[info.lengthUnitDetected]}`
+          : info.lengthUnitAssumed
+            ? `Lengths in ${UNIT_LABEL[info.lengthUnit]}: assumed, no column names its unit; check against the database`
+            : `Lengths in ${UNIT_LABEL[info.lengthUnit]} (detected from the column names)`}
       </p>
       <p className="hint" data-testid="pending-changes">{pending.length ? `Will change: ${pending.join('; ')}` : 'No change to apply'}</p>
       <button className="wide" onClick={apply} disabled={!pending.length}>Import again with these settings</button>

@@ -46,6 +46,11 @@ export function namedInFeet(header: string): boolean {
   return /(ft|feet)$/.test(normalizeName(header));
 }
 
+/** Is this length column named in metres (DEPTH_M, FROM (m), PROFONDEUR_METRES)? */
+export function namedInMetres(header: string): boolean {
+  return /[\s_\-(\[]m[)\]]?$/i.test(header.trim()) || /(metres?|meters?)$/.test(normalizeName(header));
+}
+
 /** Unit suffix of a value column: "Au_ppm" → { base: "Au", unit: "ppm" }. */
 export function splitUnit(header: string): { base: string; unit?: string } {
   const m = /^(.*?[^\s_\-(\[])[\s_\-]*[(\[]?\s*(ppm|ppb|pct|percent|per|%|gpt|g\/t|gt|opt|oz\/t)\s*[)\]]?$/i.exec(header.trim());

@@ -2,7 +2,7 @@
  * Tell collar, survey and interval tables apart by their columns, map columns to roles (with the
  * user's overrides on top), and detect the length unit and the dip sign convention.
  */
-import { isGoldName, namedInFeet, normalizeName, readNumber, ROLE_NAMES, splitUnit } from './columns';
+import { isGoldName, namedInFeet, namedInMetres, normalizeName, readNumber, ROLE_NAMES, splitUnit } from './columns';
 import { fmt, Issues } from './issues';
 import { cell, type CsvTable } from './parse';
 import type { ColumnMapping, ColumnRole, DipSign, LengthUnit, TableKind } from './types';
@@ -97,6 +97,15 @@ export function detectLengthUnit(option: LengthUnit | undefined, tables: { file:
   }
   return 'm';
 }
+
+/** Whether any length column names its unit (feet or metres): else metres is an assumption the user should check. */
+export function lengthUnitNamed(tables: { mapping: ColumnMapping }[]): boolean {
+  const lengthRoles: ColumnRole[] = ['east', 'north', 'elevation', 'depth', 'from', 'to'];
+  return tables.some((t) => lengthRoles.some((r) => { const h = t.mapping[r]; return !!h && (namedInFeet(h) || namedInMetres(h)); }));
+}
+
+/** m: a hole deeper than this is very probably measured in feet (the deepest gold exploration holes are about 3 km). */
+export const IMPLAUSIBLE_DEPTH = 3000;
 
 /**
  * Dip convention from the dips themselves. Positive-down exports (pygslib, many US databases)

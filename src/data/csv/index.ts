@@ -9,7 +9,7 @@ import { FORMAT_NAME, SCHEMA_VERSION } from '../formatConstants';
 import type { DepositInput } from '../schema';
 import type { LoadReport } from '../model';
 import { readCollars, type MappedTable } from './collars';
-import { collectDips, detectDipSign, detectLengthUnit, detectTable } from './detect';
+import { collectDips, detectDipSign, detectLengthUnit, detectTable, IMPLAUSIBLE_DEPTH, lengthUnitNamed } from './detect';
 import { buildHoles } from './holes';
 import { readIntervals, type IntervalTableInput } from './intervals';
 import { describeDialect } from './dialect';
@@ -36,6 +36,7 @@ export function importCsv(files: CsvFile[], options: ImportOptions = {}): Import
   const unitTables = mapped.map((t) => ({ file: t.table.file, mapping: t.mapping }));
   const lengthUnit = detectLengthUnit(options.lengthUnit, unitTables, issues);
   const lengthUnitDetected = options.lengthUnit ? detectLengthUnit(undefined, unitTables, new Issues()) : lengthUnit;
+  const lengthUnitAssumed = !options.lengthUnit && !lengthUnitNamed(unitTables);
   const dipSign = chooseDipSign(mapped, options, issues);
   const conv = conversion(lengthUnit, dipSign.used);
   const names = files.map((f) => f.name).join(', ');
@@ -54,6 +55,15 @@ export function importCsv(files: CsvFile[], options: ImportOptions = {}): Import
   });
   const holes = buildHoles(collars, stations, maxTo, options.stubDepth !== undefined && options.stubDepth > 0 ? options.stubDepth : 1, collarTables.map((t) => t.table.file), issues);
 
+  // Lengths read as metres that are very probably feet: say so, with the way out.
+  if (lengthUnit === 'm') {
+    const deep = holes.filter((h) => h.depth > IMPLAUSIBLE_DEPTH);
+    if (deep.length) {
+      const deepest = deep.reduce((a, b) => (b.depth > a.depth ? b : a));
+      issues.warn(collarTables.map((t) => t.table.file).join(', ') || names, `${fmt(deep.length)} hole(s) deeper than ${fmt(IMPLAUSIBLE_DEPTH)} m (deepest ${deepest.id}, ${fmt(deepest.depth)} m) with lengths read as metres${lengthUnitAssumed ? ' (no column names its unit)' : ''}: if the files are in feet, choose feet under Lengths in the Import panel`);
+    }
+  }
+
   // Valid by construction (tests check it with Deposit.safeParse); the app's loader validates it
   // again, so a second full zod pass here would only double the time on large tables.
   const document: DepositInput = { format: FORMAT_NAME, schemaVersion: SCHEMA_VERSION, project: project(names, lengthUnit, options.project), holes, intervals };
@@ -67,7 +77,7 @@ export function importCsv(files: CsvFile[], options: ImportOptions = {}): Import
     counts: issues.counts,
     dropped: issues.dropped,
   };
-  return { document, report, tables: mapped.map((t) => t.info), dipSign, lengthUnit, lengthUnitDetected };
+  return { document, report, tables: mapped.map((t) => t.info), dipSign, lengthUnit, lengthUnitDetected, lengthUnitAssumed };
 }
 
 /** Share of control characters above which a file is not a text table (a workbook, an image, a zip). */

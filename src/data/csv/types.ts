@@ -124,4 +124,6 @@ export interface ImportResult {
   lengthUnit: LengthUnit;
   /** length unit detected from the column names alone (before the user's choice) */
   lengthUnitDetected: LengthUnit;
+  /** no length column names its unit and the user chose none: metres is assumed */
+  lengthUnitAssumed: boolean;
 }
