@@ -77,7 +77,7 @@ export function LayersPanel() {
           </select>
         </label>
       )}
-      <h3>Zones</h3>
+      {systems.size > 0 && <h3>Zones</h3>}
       <div className="zones">
         {[...systems].map(([system, list]) => (
           <div key={system} className="system">
