@@ -173,3 +173,18 @@ test('high grades stay readable far out: a minimum width and length on screen, d
   // At least 3 x 4.5 px each, less the overlaps of neighbours: several pixels per interval.
   expect(withGold - without).toBeGreaterThan(n * 4);
 });
+
+test('a section keeps the fault names of the faults it cuts, on the part it keeps, and drops the others', async ({ page }) => {
+  await openApp(page);
+  const names = async () => (await layout(page)).labels.map((l) => l.text).filter((t) => /^Fault /.test(t)).sort();
+  expect(await names()).toEqual(['Fault F1', 'Fault F2', 'Fault F3']);
+  // An east-west slab 50 m wide across the middle of the north-trending faults (their planes run
+  // from northing 5,342,050 to 5,343,650): each fault crosses it, so each keeps its name.
+  await act(page, () => page.evaluate(() => window.veinscape.store.getState().setSection({ mode: 'slab', azimuth: 90, centre: [611700, 5342900], width: 50 })));
+  await page.evaluate(() => window.veinscape.ready());
+  await expect.poll(names).toEqual(['Fault F1', 'Fault F2', 'Fault F3']);
+  // A slab 5 km south of every fault keeps none of them: no name, no slip arrow's offset.
+  await act(page, () => page.evaluate(() => window.veinscape.store.getState().setSection({ mode: 'slab', azimuth: 90, centre: [611700, 5337000], width: 50 })));
+  await page.evaluate(() => window.veinscape.ready());
+  await expect.poll(names).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxPlanes, kept, lineFromPicks, slabPlanes } from './section';
+import { boxPlanes, kept, keptSpan, lineFromPicks, slabPlanes } from './section';
 
 describe('sections', () => {
   it('a north-south section 50 m wide through x = 100 keeps 76..124 and not 70 or 130', () => {
@@ -25,5 +25,21 @@ describe('sections', () => {
   it('two picks give the azimuth and the midpoint of the line', () => {
     expect(lineFromPicks([0, 0], [100, 100])).toEqual({ azimuth: 45, centre: [50, 50] });
     expect(lineFromPicks([0, 0], [-10, 0]).azimuth).toBeCloseTo(270, 9);
+  });
+});
+
+describe('the part of a segment a section keeps', () => {
+  // Keep 10 ≤ x ≤ 20: x - 10 ≥ 0 and 20 - x ≥ 0.
+  const slab = [{ normal: [1, 0, 0] as [number, number, number], constant: -10 }, { normal: [-1, 0, 0] as [number, number, number], constant: 20 }];
+  it('cuts a long segment to the slab, exactly', () => {
+    // From x = 0 to x = 1000: kept from u = 0.01 to u = 0.02.
+    const s = keptSpan(slab, [0, 0, 0], [1000, 0, 500])!;
+    expect(s[0]).toBeCloseTo(0.01, 12);
+    expect(s[1]).toBeCloseTo(0.02, 12);
+  });
+  it('keeps a segment inside whole and none of one outside', () => {
+    expect(keptSpan(slab, [12, 0, 0], [18, 5, 5])).toEqual([0, 1]);
+    expect(keptSpan(slab, [21, 0, 0], [40, 0, 0])).toBeNull();
+    expect(keptSpan(slab, [0, 0, 0], [9, 0, 0])).toBeNull();
   });
 });

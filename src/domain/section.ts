@@ -40,6 +40,19 @@ export function boxPlanes(min: Vec3, max: Vec3): HalfSpace[] {
 
 export const kept = (planes: HalfSpace[], p: Vec3) => planes.every((h) => h.normal[0] * p[0] + h.normal[1] * p[1] + h.normal[2] * p[2] + h.constant >= 0);
 
+/** The part [u0, u1] (0 ≤ u0 ≤ u1 ≤ 1) of the segment a → b the half-spaces keep, or null when they keep none of it. */
+export function keptSpan(planes: readonly HalfSpace[], a: Vec3, b: Vec3): [number, number] | null {
+  let u0 = 0, u1 = 1;
+  for (const h of planes) {
+    const fa = h.normal[0] * a[0] + h.normal[1] * a[1] + h.normal[2] * a[2] + h.constant;
+    const fb = h.normal[0] * b[0] + h.normal[1] * b[1] + h.normal[2] * b[2] + h.constant;
+    if (fa < 0 && fb < 0) return null;
+    if (fa < 0) u0 = Math.max(u0, fa / (fa - fb));
+    else if (fb < 0) u1 = Math.min(u1, fa / (fa - fb));
+  }
+  return u0 <= u1 ? [u0, u1] : null;
+}
+
 /** Azimuth (0-360) and midpoint of the line through two picked plan points [e, n]. */
 export function lineFromPicks(a: [number, number], b: [number, number]): { azimuth: number; centre: [number, number] } {
   let az = (Math.atan2(b[0] - a[0], b[1] - a[1]) * 180) / Math.PI;

@@ -15,7 +15,7 @@ import type { VeinscapeState } from '../state/store';
 import { tickText, type Label, type OverlayTheme } from './paint';
 import { collarLabels, type ProjectorView } from './collarLabels';
 import { interceptFlagsOf } from '../state/interceptsInView';
-import { kept } from '../domain/section';
+import { kept, keptSpan, type HalfSpace } from '../domain/section';
 import { sectionPlanes } from '../state/sectionPlanes';
 
 import { sectionAxisLabels } from './sectionAxes';
@@ -23,8 +23,8 @@ import { sectionAxisLabels } from './sectionAxes';
 export interface OverlayAnchors {
   /** fault block mask of each hole's collar */
   collarMask: Float32Array;
-  /** fault name anchors: top centre of each fault surface, local m */
-  faults: { name: string; at: readonly [number, number, number] }[];
+  /** fault name anchors: top centre of each fault surface, local m; `positions`: the surface's vertices (local m), for an anchor inside a section */
+  faults: { name: string; at: readonly [number, number, number]; positions: Float32Array; indices: Uint32Array }[];
   /** midpoint of each fault's ground trace, local m, for slip arrows */
   traceMid: ([number, number, number] | null)[];
 }
@@ -79,7 +79,7 @@ export function overlayAnchors(model: Model, prepared: Prepared, clip: Box | nul
   }
   const faults = model.faults.map((f) => {
     const si = model.surfaces.findIndex((s) => s.id === f.surface);
-    return { name: f.name, at: faultNameAnchor(prepared.surfaces[si].positions, prepared.surfaces[si].indices, clip) as readonly [number, number, number] };
+    return { name: f.name, at: faultNameAnchor(prepared.surfaces[si].positions, prepared.surfaces[si].indices, clip) as readonly [number, number, number], positions: prepared.surfaces[si].positions, indices: prepared.surfaces[si].indices };
   });
   const inClip = (x: number, y: number) => !clip || (x >= clip.min[0] && x <= clip.max[0] && y >= clip.min[1] && y <= clip.max[1]);
   const traceMid = model.faults.map((_, fi) => {
@@ -95,6 +95,35 @@ export function overlayAnchors(model: Model, prepared: Prepared, clip: Box | nul
     return n ? ([x / n, y / n, z / n] as [number, number, number]) : null;
   });
   return { collarMask, faults, traceMid };
+}
+
+const sectionAnchors = new WeakMap<Float32Array, { key: string; at: readonly [number, number, number] | null }>();
+
+/**
+ * The highest point of a surface (local m) the section keeps: on its triangle edges, exactly where
+ * the section's half-spaces cut them (a fault plane of a few large triangles has no vertex inside a
+ * 50 m slab), or null. Kept per surface and section, as labels are laid out on every frame.
+ * `planes` are in exaggerated space (z × ve).
+ */
+function highestShown(pos: Float32Array, idx: Uint32Array, planes: readonly HalfSpace[], ve: number): readonly [number, number, number] | null {
+  const key = `${ve}:${JSON.stringify(planes)}`;
+  const cached = sectionAnchors.get(pos);
+  if (cached && cached.key === key) return cached.at;
+  let best: [number, number, number] | null = null;
+  for (let t = 0; t + 2 < idx.length; t += 3) {
+    for (let e = 0; e < 3; e++) {
+      const i = idx[t + e] * 3, j = idx[t + ((e + 1) % 3)] * 3;
+      const a: [number, number, number] = [pos[i], pos[i + 1], pos[i + 2] * ve], b: [number, number, number] = [pos[j], pos[j + 1], pos[j + 2] * ve];
+      const span = keptSpan(planes, a, b);
+      if (!span) continue;
+      for (const u of span) {
+        const z = (a[2] + (b[2] - a[2]) * u) / ve;
+        if (!best || z > best[2]) best = [a[0] + (b[0] - a[0]) * u, a[1] + (b[1] - a[1]) * u, z];
+      }
+    }
+  }
+  sectionAnchors.set(pos, { key, at: best });
+  return best;
 }
 
 /** A projector for a view-projection matrix (projection x view inverse) and an image size. */
@@ -144,7 +173,11 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
   const shown = (x: number, y: number, z: number) => planes.length === 0 || kept(planes, [x, y, z * ve]);
   if (s.layerVisible.faults) {
     for (const f of anchors.faults) {
-      const p = project(f.at[0], f.at[1], f.at[2] + 15);
+      // A section keeps a slice of the fault: its name goes on the highest vertex it keeps, and
+      // goes with the fault when the section keeps none of it.
+      const at = planes.length && !shown(f.at[0], f.at[1], f.at[2]) ? highestShown(f.positions, f.indices, planes, ve) : f.at;
+      if (!at) continue;
+      const p = project(at[0], at[1], at[2] + 15);
       if (p) labels.push({ x: p[0] - 20, y: p[1], depth: -1, text: f.name, color: theme.accent, bold: true, priority: 2, leader: true });
     }
   }
@@ -189,7 +222,7 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
   if (s.layerVisible.faults) {
     prepared.faultModels.forEach((fm, i) => {
       const m = anchors.traceMid[i];
-      if (!m) return;
+      if (!m || !shown(m[0], m[1], m[2])) return;
       const off = s.faultOffsets[fm.id] ?? 0;
       const dir = faultShift(fm, 1);
       const hl = Math.hypot(dir[0], dir[1]);
