@@ -102,7 +102,7 @@ test.describe('significant intercepts and the strip log', () => {
     // No view filter on: every intercept is in view, and the note says so.
     expect(all[0]).toBe(`# intercepts in view: ${n} of ${n} (no view filter on)`);
     const lines = all.filter((l) => !l.startsWith('#'));
-    expect(lines[0]).toBe('hole_id,from_m,to_m,core_length_m,true_width_m,horizontal_width_m,unsampled_m,grade_capped_gpt,grade_uncapped_gpt,gram_metres,gram_metres_width,zone,label');
+    expect(lines[0]).toBe('hole_id,from_m,to_m,core_length_m,true_width_m,horizontal_width_m,unsampled_m,grade_capped_gpt,grade_uncapped_gpt,gram_metres,gram_metres_width,zone,zone_name,label');
     // Every McDowell crossing has a horizontal width: every row's gram-metres say HW.
     expect(lines.slice(1).every((l) => l.split(',')[10] === 'HW')).toBe(true);
     expect(lines.length - 1).toBe(n);

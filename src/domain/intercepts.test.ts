@@ -323,14 +323,22 @@ describe('interceptsToCsv', () => {
     const xs = run(ids.map((id) => ({ id, rows: [[0, 1, 5], [1, 2, 50]] as Row[] })), { topCut: 45, includeCutoff: 10 });
     const csv = interceptsToCsv(xs, 'g/t');
     const rows = parseCsv(csv);
-    expect(rows[0]).toEqual(['hole_id', 'from_m', 'to_m', 'core_length_m', 'true_width_m', 'horizontal_width_m', 'unsampled_m', 'grade_capped_gpt', 'grade_uncapped_gpt', 'gram_metres', 'gram_metres_width', 'zone', 'label']);
+    expect(rows[0]).toEqual(['hole_id', 'from_m', 'to_m', 'core_length_m', 'true_width_m', 'horizontal_width_m', 'unsampled_m', 'grade_capped_gpt', 'grade_uncapped_gpt', 'gram_metres', 'gram_metres_width', 'zone', 'zone_name', 'label']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(ids);
-    expect(rows.slice(1).every((r) => r.length === 13)).toBe(true);
+    expect(rows.slice(1).every((r) => r.length === 14)).toBe(true);
     const r = rows[1];
     // No vein: gram-metres on core length, 25 g/t × 2 m, and the row says so.
-    expect(r.slice(1, 12)).toEqual(['0.000', '2.000', '2.000', '', '', '0.000', '25.000', '27.500', '50.000', 'core length', '']);
-    expect(r[12]).toBe('25.00 g/t Au over 2.00 m (core length), including 45.00 g/t over 1.00 m');
+    expect(r.slice(1, 13)).toEqual(['0.000', '2.000', '2.000', '', '', '0.000', '25.000', '27.500', '50.000', 'core length', '', '']);
+    expect(r[13]).toBe('25.00 g/t Au over 2.00 m (core length), including 45.00 g/t over 1.00 m');
     expect(interceptsToCsv([], 'ppb').split('\r\n')[0]).toContain('grade_capped_ppb');
+  });
+
+  it('names each zone by its id and its name, and defuses text a spreadsheet would run', () => {
+    const xs = run([{ id: '=HYPERLINK("http://x")', rows: [[0, 1, 5]] as Row[] }], {});
+    const withZone = xs.map((x) => ({ ...x, zoneId: 'mcd-1' }));
+    const rows = parseCsv(interceptsToCsv(withZone, 'g/t', [], new Map([['mcd-1', 'McDowell Set 1, Main']])));
+    expect(rows[1][0]).toBe(`'=HYPERLINK("http://x")`);
+    expect(rows[1].slice(11, 13)).toEqual(['mcd-1', 'McDowell Set 1, Main']);
   });
 });
 

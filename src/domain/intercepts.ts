@@ -53,6 +53,7 @@ import { desurvey, directionAtDepth, pathFromTrace, positionAtDepth, sampleDepth
 import { ANY_VEIN_MAX_DISTANCE, veinOrienterFor, type VeinHit, type VeinOrienter } from './veinOrientation';
 import type { Vec3 } from './vec3';
 import { drain } from './sliced';
+import { csvText } from './csvText';
 
 export { ANY_VEIN_MAX_DISTANCE };
 /** How far (m) the mid-depth point may be from its logged vein zone's surface for widths. */
@@ -536,9 +537,7 @@ export function interceptSampleAt(rows: readonly number[], table: { from: ArrayL
 }
 
 /** RFC 4180 field: quoted when it holds a comma, quote, line break or edge spaces; quotes doubled. */
-function csvField(v: string): string {
-  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
+const csvField = csvText;
 
 /** Column-name form of a unit: g/t → gpt, % → pct, else letters and digits. */
 function unitTag(unit: string): string {
@@ -556,12 +555,12 @@ function unitTag(unit: string): string {
  * `notes` (e.g. which intercepts are listed and the filters that chose them) come first, each on
  * its own line starting with "# ", before the header; the columns are the same with or without.
  */
-export function interceptsToCsv(rows: Intercept[], unit: string, notes: readonly string[] = []): string {
+export function interceptsToCsv(rows: Intercept[], unit: string, notes: readonly string[] = [], zoneNames: ReadonlyMap<string, string> = new Map()): string {
   const u = unitTag(unit);
   const gm = u === 'gpt' ? 'gram_metres' : `${u}_metres`;
   const header = [
     'hole_id', 'from_m', 'to_m', 'core_length_m', 'true_width_m', 'horizontal_width_m', 'unsampled_m',
-    `grade_capped_${u}`, `grade_uncapped_${u}`, gm, `${gm}_width`, 'zone', 'label',
+    `grade_capped_${u}`, `grade_uncapped_${u}`, gm, `${gm}_width`, 'zone', 'zone_name', 'label',
   ];
   const num = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : x.toFixed(3));
   const lines = [...notes.map((n) => `# ${n.replace(/[\r\n]+/g, ' ')}`), header.join(',')];
@@ -569,7 +568,7 @@ export function interceptsToCsv(rows: Intercept[], unit: string, notes: readonly
     lines.push(
       [
         csvField(r.holeId), num(r.from), num(r.to), num(r.coreLength), num(r.trueWidth), num(r.horizontalWidth), num(r.unsampledLength),
-        num(r.grade), num(r.gradeUncapped), num(r.gramMetres), WIDTH_TAG[r.widthKind], csvField(r.zoneId ?? ''), csvField(r.label),
+        num(r.grade), num(r.gradeUncapped), num(r.gramMetres), WIDTH_TAG[r.widthKind], csvField(r.zoneId ?? ''), csvField(r.zoneId ? zoneNames.get(r.zoneId) ?? r.zoneId : ''), csvField(r.label),
       ].join(','),
     );
   }

@@ -240,7 +240,7 @@ export function InterceptsPanel() {
           title={`The ${rows.length} intercepts the table lists${onlyInView ? ' (in view)' : ''} as CSV (depths and widths in m, grades in ${unit}), in the table's order; a first "#" line says which`}
           onClick={() => {
             const note = csvScopeNote(scope, viewFiltersOn({ model, prepared, filters, zoneVisible, section }, unit));
-            downloadText(interceptsToCsv(sortIntercepts(rows, sort, zoneNameOf(zones)), unit, [note]), 'intercepts.csv', 'text/csv;charset=utf-8');
+            downloadText(interceptsToCsv(sortIntercepts(rows, sort, zoneNameOf(zones)), unit, [note], new Map(zones.map((z) => [z.id, z.name]))), 'intercepts.csv', 'text/csv;charset=utf-8');
           }}
         >
           Export CSV

@@ -6,14 +6,11 @@
  */
 import type { Problem } from '../../domain/qa/types';
 import { PROBLEM_KINDS } from '../../domain/qa/types';
+import { csvText } from '../../domain/csvText';
 
 const HEADERS = ['kind', 'severity', 'hole_id', 'table', 'from_m', 'to_m', 'depth_m', 'other_hole_id', 'other_depth_m', 'surface_id', 'record_id', 'source_path', 'message'];
 
-function text(v: string | undefined): string {
-  if (v === undefined) return '';
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+const text = (v: string | undefined) => (v === undefined ? '' : csvText(v));
 
 const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '' : String(+v.toFixed(3)));
 
