@@ -17,6 +17,11 @@ const MAX_DETAILED = 100;
 
 export type NumericCell = { value: number; kind: 'value' | 'missing' | 'below-detection' };
 
+/** A plain decimal number ("12", "-0.5", "1.2e3"), else NaN: Number() would also read "0x10" as 16 and "Infinity". */
+function decimal(s: string): number {
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s) ? Number(s) : NaN;
+}
+
 /**
  * Interpret one numeric cell. Below-detection (a negative number, or "<0.005") is kept as half
  * the detection limit, the usual convention; missing (null, blank, NS, -99) stays NaN.
@@ -31,10 +36,10 @@ export function readNumericCell(v: unknown): NumericCell {
   const s = String(v).trim();
   if (MISSING_TEXT.has(s.toLowerCase())) return { value: NaN, kind: 'missing' };
   if (s.startsWith('<')) {
-    const lim = Number(s.slice(1).trim());
+    const lim = decimal(s.slice(1).trim());
     return Number.isFinite(lim) ? { value: Math.abs(lim) / 2, kind: 'below-detection' } : { value: NaN, kind: 'missing' };
   }
-  const n = Number(s);
+  const n = decimal(s);
   return Number.isFinite(n) ? readNumericCell(n) : { value: NaN, kind: 'missing' };
 }
 

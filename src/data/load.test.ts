@@ -81,6 +81,9 @@ describe('loading a deposit file', () => {
   it('reads numeric cells the way drill databases write them', () => {
     expect(readNumericCell('<0.005')).toEqual({ value: 0.0025, kind: 'below-detection' });
     expect(readNumericCell(-99).kind).toBe('missing');
+    // Text that Number() would read as a number but no lab writes: never a grade.
+    for (const t of ['0x10', '0b101', '0o7', 'Infinity', '1_000', '12abc']) expect(readNumericCell(t).kind).toBe('missing');
+    expect(readNumericCell(' 1.5e1 ')).toEqual({ value: 15, kind: 'value' });
     expect(readNumericCell('NS').kind).toBe('missing');
     expect(readNumericCell('').kind).toBe('missing');
     expect(readNumericCell('12.5')).toEqual({ value: 12.5, kind: 'value' });
