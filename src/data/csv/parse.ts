@@ -35,7 +35,9 @@ export function cell(row: string[], i: number): string {
 /** Rows of the text; the delimiter is detected when not given. */
 export function parseCsv(file: string, text: string, delimiter?: Delimiter): CsvTable {
   // A UTF-8 BOM (Excel exports) would otherwise stick to the first header name.
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const bomless = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Classic Mac OS line ends (CR alone): read as line feeds, so rows and their numbers are right.
+  const src = bomless.includes('\r') && !bomless.includes('\n') ? bomless.replace(/\r/g, '\n') : bomless;
   const sep = delimiter ?? detectDelimiter(src);
   // Fields can hold line breaks only inside quotes; without quotes, rows are single lines.
   const quoted = src.includes('"');
