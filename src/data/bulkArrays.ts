@@ -79,7 +79,8 @@ export function stripBulkArrays(key: string, rec: unknown): Stripped | null {
   }
   if (key === 'intervals') {
     if (r.rows !== undefined) {
-      if (!Array.isArray(r.rows) || !r.rows.every(allCells)) return null;
+      // Rows are checked one by one where they are read (intervals.ts): a bad row costs that row only.
+      if (!Array.isArray(r.rows)) return null;
       return { light: { ...r, rows: [] }, restore: (p) => void (p.rows = r.rows) };
     }
     const data = r.data;

@@ -43,6 +43,21 @@ export function readNumericCell(v: unknown): NumericCell {
   return Number.isFinite(n) ? readNumericCell(n) : { value: NaN, kind: 'missing' };
 }
 
+/** Text from the data as a report shows it: at most 200 characters, then an ellipsis. */
+export function shortText(s: string): string {
+  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+}
+
+/** Why a row of the row form cannot be read, or null: an array of cells, each a number, text or null. */
+function badRow(row: unknown): string | null {
+  if (!Array.isArray(row)) return `a row must be an array [hole, from m, to m, values...] (found ${row === null ? 'null' : typeof row})`;
+  for (let c = 0; c < row.length; c++) {
+    const v: unknown = row[c];
+    if (v !== null && typeof v !== 'number' && typeof v !== 'string') return `cell ${c} must be a number, text or null (found ${Array.isArray(v) ? 'an array' : v === undefined ? 'nothing' : typeof v})`;
+  }
+  return null;
+}
+
 /**
  * Cell readers over either layout, without building an object per row (tables reach millions
  * of rows). Column c counts value columns only (after hole / from / to).
@@ -122,6 +137,16 @@ export function readIntervalTable(
   };
   const nCols = t.columns.length;
   for (let r = 0; r < n; r++) {
+    // Row form: a row that is not an array, or a cell that is neither number, text nor null, is that
+    // row's error alone (the loader lets any row through, so one bad cell never costs the whole table).
+    if (t.rows) {
+      const row: unknown = t.rows[r];
+      const why = badRow(row);
+      if (why) {
+        reportRow(r, Array.isArray(row) && typeof row[0] === 'string' ? row[0] : undefined, why);
+        continue;
+      }
+    }
     const rawHole = acc.hole(r);
     const id = typeof rawHole === 'number' ? String(rawHole) : rawHole;
     if (typeof id !== 'string' || id === '') {
@@ -179,9 +204,14 @@ export function readIntervalTable(
     k++;
   }
   if (bad > MAX_DETAILED) errors.push({ path: at, id: t.id, message: `${bad - MAX_DETAILED} more bad rows not listed; ${bad} rows ignored in all` });
-  for (const [id, u] of unknownHoles) {
+  let listed = 0;
+  for (const [full, u] of unknownHoles) {
+    // Listed up to MAX_DETAILED ids, each cut to a readable length (a 10 MB id is not a message).
+    if (++listed > MAX_DETAILED) continue;
+    const id = shortText(full);
     errors.push({ path: rowPath(u.first), id, message: `unknown hole "${id}" (${u.count} row${u.count > 1 ? 's' : ''}); rows ignored` });
   }
+  if (listed > MAX_DETAILED) errors.push({ path: at, id: t.id, message: `${listed - MAX_DETAILED} more unknown hole ids not listed; their rows ignored` });
   const droppedRows = bad + [...unknownHoles.values()].reduce((s, u) => s + u.count, 0);
   if (droppedRows) dropped.intervals = (dropped.intervals ?? 0) + droppedRows;
   t.columns.forEach((c, i) => {

@@ -8,7 +8,7 @@ import { DepositHeader, FORMAT_NAME, MAX_HOLE_DEPTH_M, RECORD_SCHEMAS, SCHEMA_VE
 import { plainRecord, stripBulkArrays } from './bulkArrays';
 import type { FaultT, HoleT, ResourceCategoryT, SavedViewT, WorkingT, ZoneT } from './schema';
 import type { HoleModel, LoadIssue, LoadReport, Model, PointSetModel, SurfaceModel } from './model';
-import { readIntervalTable } from './intervals';
+import { readIntervalTable, shortText } from './intervals';
 import type { SurveyStation } from '../domain/desurvey';
 import { AXIS_WORDS, modelExtent, type ModelOutlier } from '../domain/extent';
 import { formatCoord } from '../domain/axes';
@@ -79,7 +79,7 @@ function validRecords<K extends RecordKey>(
       reject([{ path: `$.${key}[${i}]`, message: `must be an object (found ${Array.isArray(rec) ? 'an array' : rec === null ? 'null' : typeof rec}); ignored` }]);
       return;
     }
-    const id = typeof (rec as { id?: unknown }).id === 'string' ? (rec as { id: string }).id : undefined;
+    const id = typeof (rec as { id?: unknown }).id === 'string' ? shortText((rec as { id: string }).id) : undefined;
     const bulk = stripBulkArrays(key, rec);
     const r = RECORD_SCHEMAS[key].safeParse(bulk ? bulk.light : plainRecord(key, rec));
     if (r.success && bulk) bulk.restore(r.data as Record<string, unknown>);

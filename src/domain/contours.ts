@@ -66,7 +66,8 @@ export function gridFor(points: readonly ScatterPoint[], cell: number, margin: n
   if (!Number.isFinite(maxX - minX) || !Number.isFinite(maxY - minY)) return { x0: 0, y0: 0, dx: cell, dy: cell, nx: 0, ny: 0 };
   // Grown by 1.5 up to the least cell that could respect MAX_NODES (no grid of nodes is built on the
   // way: a 1e12 m span costs some 60 multiplications, never a grid per step), then as before.
-  const least = Math.max(Math.sqrt(((maxX - minX) * (maxY - minY)) / MAX_NODES), (maxX - minX) / MAX_NODES, (maxY - minY) / MAX_NODES);
+  // √w·√h, not √(w·h): the product of two spans near 1e300 overflows.
+  const least = Math.max((Math.sqrt(maxX - minX) * Math.sqrt(maxY - minY)) / Math.sqrt(MAX_NODES), (maxX - minX) / MAX_NODES, (maxY - minY) / MAX_NODES);
   let c = cell;
   while (c * 1.5 <= least) c *= 1.5;
   const dims = (c: number) => {
@@ -161,7 +162,7 @@ export function idwField(points: readonly ScatterPoint[], options: IdwOptions = 
   }
   // Buckets of the radius, or larger when the points spread so far that there would be more than
   // MAX_NODES of them (one absurd coordinate): a query then visits more points, never a huge array.
-  const size = Math.max(radius, (maxX - minX) / 1000, (maxY - minY) / 1000, Math.sqrt(((maxX - minX) * (maxY - minY)) / MAX_NODES));
+  const size = Math.max(radius, (maxX - minX) / 1000, (maxY - minY) / 1000, (Math.sqrt(maxX - minX) * Math.sqrt(maxY - minY)) / Math.sqrt(MAX_NODES));
   if (!Number.isFinite(size)) return () => NaN;
   const bx = Math.floor((maxX - minX) / size) + 1;
   const by = Math.floor((maxY - minY) / size) + 1;
