@@ -46,6 +46,9 @@ test.describe('bad deposit files', () => {
       }
       const r = await window.veinscape.load('/no-such-deposit.json');
       out.push({ ok: r.ok, source: r.source, path: r.errors[0]?.path, message: r.errors[0]?.message });
+      // An object that cannot be sent to the loading worker.
+      const o = await window.veinscape.load({ format: 'veinscape', schemaVersion: 1, project: { name: () => 1 } });
+      out.push({ ok: o.ok, source: o.source, path: o.errors[0]?.path, message: o.errors[0]?.message });
       await window.veinscape.ready();
       return out;
     });
@@ -53,6 +56,7 @@ test.describe('bad deposit files', () => {
     expect(results[1]).toMatchObject({ ok: false, source: 'page.json' });
     expect(results[1].path).toMatch(/^page\.json/);
     expect(results[2]).toMatchObject({ ok: false, source: '/no-such-deposit.json' });
+    expect(results[3]).toMatchObject({ ok: false, source: 'object', path: 'object' });
     expect(await onScreen(page)).toEqual(before);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   });

@@ -65,7 +65,14 @@ function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number)
       if (extrasFor) return giveUpExtras();
       resolve({ type: 'failed', report: failure(req.source, `loader crashed: ${e.message}`) });
     };
-    worker.postMessage(req, req.kind === 'bytes' ? [req.bytes] : transfer);
+    try {
+      worker.postMessage(req, req.kind === 'bytes' ? [req.bytes] : transfer);
+    } catch (e) {
+      // An object that cannot be copied to the worker (a function, a DOM node inside): a report, not
+      // a rejected load that would leave the page "loading" for ever.
+      worker.terminate();
+      resolve({ type: 'failed', report: failure(req.source, `could not be read: ${(e as Error).message} (a deposit object holds only JSON data)`) });
+    }
   });
 }
 
