@@ -16,6 +16,7 @@ import { dataBox } from '../src/domain/bounds';
 import { axisBox, MAX_TICKS_PER_AXIS } from '../src/domain/axes';
 import { gridFor, idwField, idwGrid } from '../src/domain/contours';
 import { robustExtent } from '../src/domain/extent';
+import { ticksFor } from '../src/ui/longsection/view';
 
 type Doc = Record<string, any>;
 const readJson = (url: URL) => JSON.parse(readFileSync(url, 'utf8'));
@@ -455,6 +456,15 @@ describe('counts derived from an extent are bounded whatever the extent', () => 
       const a = axisBox({ min: min as [number, number, number], max: max as [number, number, number] }, origin as [number, number, number]);
       for (const axis of ['E', 'N', 'Z']) expect(a.ticks.filter((t) => t.axis === axis).length).toBeLessThanOrEqual(MAX_TICKS_PER_AXIS);
     }
+  });
+
+  it('long-section ticks: at most 200 per axis and an answer, however far from zero or however fine the step', () => {
+    for (const [lo, hi, px] of [[1e17, 1e17 + 1000, 1], [0, 5e12, 1e-9], [-1e300, 1e300, 1e-300], [5e15, 5e15 + 1, 100]]) {
+      const t = ticksFor(lo, hi, px, 40);
+      expect(t.values.length).toBeLessThanOrEqual(200);
+    }
+    // An ordinary axis keeps its ticks: 0 to 1000 m at 1 px/m, 40 px apart → every 50 m.
+    expect(ticksFor(0, 1000, 1, 40).values).toEqual(Array.from({ length: 21 }, (_, i) => i * 50));
   });
 
   it('contour grids: at most 120,000 nodes and an answer in a few steps, for points 5e12 m or 1e308 m apart', () => {

@@ -77,6 +77,9 @@ export function panBy(view: ViewState, ve: number, dx: number, dy: number): View
   return { ...view, cu: view.cu - dx / view.k, cz: view.cz + dy / (view.k * ve) };
 }
 
+/** Most ticks on one axis of the long section: a bound whatever the extent. */
+const MAX_TICKS = 200;
+
 /** Ticks on multiples of a nice step (1, 2, 5 × 10^k) with at least `minPx` between them. */
 export function ticksFor(lo: number, hi: number, pxPerUnit: number, minPx: number): { step: number; values: number[] } {
   const span = hi - lo;
@@ -85,7 +88,10 @@ export function ticksFor(lo: number, hi: number, pxPerUnit: number, minPx: numbe
   // niceStep rounds to the nearest nice value: make sure the spacing really is ≥ minPx.
   for (let guard = 0; step * pxPerUnit < minPx && guard < 10; guard++) step = niceStep(step * 2.2, 1);
   const values: number[] = [];
-  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + 1e-9 * Math.max(1, Math.abs(hi)); v += step) values.push(Number(v.toFixed(6)));
+  // Counted, at most MAX_TICKS: far from zero, v + step === v (an ulp beyond the step) would never end.
+  const first = Math.ceil(lo / step - 1e-9);
+  const n = Math.min(MAX_TICKS, Math.floor(hi / step + 1e-9) - first + 1);
+  for (let i = 0; i < n; i++) values.push(Number(((first + i) * step).toFixed(6)));
   return { step, values };
 }
 
