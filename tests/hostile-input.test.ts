@@ -78,6 +78,20 @@ describe('hostile JSON text', () => {
     expect(inCell.report.errors[0].message).toMatch(/cell 3 must be a number, text or null \(found an array\); row ignored/);
   });
 
+  it('a bad cell in a column-form table costs its row, not the table', () => {
+    const doc = mini();
+    const rows = doc.intervals[0].rows as unknown[][];
+    const col = (k: number) => rows.map((r) => r[k]);
+    doc.intervals[0] = { id: 'assays', columns: doc.intervals[0].columns, data: { hole: col(0), from: col(1), to: col(2), Au: col(3), zone: col(4) } };
+    doc.intervals[0].data.Au[2] = { $buffer: 'nope' };
+    doc.intervals[0].data.zone[5] = [1, 2];
+    const { model, report } = load(doc);
+    expect(report.counts.intervals).toBe(5);
+    expect(report.errors.find((e) => e.path === '$.intervals[0].data[row 2]')?.message).toMatch(/column "Au" must hold numbers, text or null \(found object\); row ignored/);
+    expect(report.errors.find((e) => e.path === '$.intervals[0].data[row 5]')).toMatchObject({ id: 'DH-2' });
+    expect(Array.from(model!.intervals[0].from)).toEqual([0, 100, 151.2, 0, 161]);
+  });
+
   it('a million garbage records: the valid ones load, the rest is counted in one line', () => {
     const doc = mini();
     doc.holes = doc.holes.concat(new Array(1_000_000).fill('garbage'));

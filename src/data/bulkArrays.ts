@@ -44,18 +44,6 @@ function allIndices(a: unknown): boolean {
   return true;
 }
 
-/** Interval table cells: number, text or null (the schema's Cell). */
-function allCells(a: unknown): boolean {
-  // Typed columns are numbers (NaN = missing cell); dictionary columns are text or missing.
-  if (isTypedArray(a) || a instanceof DictionaryColumn) return true;
-  if (!Array.isArray(a)) return false;
-  for (let i = 0; i < a.length; i++) {
-    const v = a[i];
-    if (v !== null && typeof v !== 'number' && typeof v !== 'string') return false;
-  }
-  return true;
-}
-
 export interface Stripped {
   /** the record with its bulk arrays emptied, for zod to check the rest */
   light: Rec;
@@ -86,7 +74,9 @@ export function stripBulkArrays(key: string, rec: unknown): Stripped | null {
     const data = r.data;
     if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
     const cols = Object.entries(data as Rec);
-    if (!cols.every(([, c]) => allCells(c))) return null;
+    // Any column of cells (typed and dictionary columns hold only numbers and text): each row is
+    // checked where it is read (intervals.ts), so a bad cell costs its row, not the table.
+    if (!cols.every(([, c]) => Array.isArray(c) || isTypedArray(c) || c instanceof DictionaryColumn)) return null;
     return { light: { ...r, data: Object.fromEntries(cols.map(([k]) => [k, []])) }, restore: (p) => void (p.data = data) };
   }
   return null;

@@ -48,6 +48,18 @@ export function shortText(s: string): string {
   return s.length > 200 ? `${s.slice(0, 200)}…` : s;
 }
 
+/** Why row r of the column form cannot be read, or null: every cell a number, text or null. */
+function badColumnCell(acc: Cells, r: number, columns: readonly { name: string }[]): string | null {
+  const ok = (v: unknown) => v === null || v === undefined || typeof v === 'number' || typeof v === 'string';
+  const found = (v: unknown) => (Array.isArray(v) ? 'an array' : typeof v);
+  for (const [name, v] of [['hole', acc.hole(r)], ['from', acc.from(r)], ['to', acc.to(r)]] as const) if (!ok(v)) return `column "${name}" must hold numbers, text or null (found ${found(v)})`;
+  for (let c = 0; c < columns.length; c++) {
+    const v = acc.value(r, c);
+    if (!ok(v)) return `column "${shortText(columns[c].name)}" must hold numbers, text or null (found ${found(v)})`;
+  }
+  return null;
+}
+
 /** Why a row of the row form cannot be read, or null: an array of cells, each a number, text or null. */
 function badRow(row: unknown): string | null {
   if (!Array.isArray(row)) return `a row must be an array [hole, from m, to m, values...] (found ${row === null ? 'null' : typeof row})`;
@@ -144,6 +156,14 @@ export function readIntervalTable(
       const why = badRow(row);
       if (why) {
         reportRow(r, Array.isArray(row) && typeof row[0] === 'string' ? row[0] : undefined, why);
+        continue;
+      }
+    } else {
+      // Column form: the same for the cells of row r across the columns.
+      const why = badColumnCell(acc, r, t.columns);
+      if (why) {
+        const h = acc.hole(r);
+        reportRow(r, typeof h === 'string' ? shortText(h) : undefined, why);
         continue;
       }
     }
