@@ -225,7 +225,7 @@ describe('CSV import: line ends', () => {
   it('numbers rows right in a file with carriage returns alone (classic Mac OS)', () => {
     const collar = ['HOLEID,EAST,NORTH,RL,DEPTH', 'DH1,612000,5343000,300,50', 'DH2,oops,5343050,301.5,60'].join('\r');
     const r = importCsv([{ name: 'collar.csv', text: collar }]);
-    expect(r.document.holes.map((h) => h.id)).toEqual(['DH1']);
+    expect(r.document.holes!.map((h) => h.id)).toEqual(['DH1']);
     expect(r.report.errors.map((e) => [e.path, e.id])).toEqual([['collar.csv:row 3', 'DH2']]);
   });
 });
