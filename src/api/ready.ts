@@ -18,7 +18,7 @@ async function settle(): Promise<void> {
     const before = sceneState.frames;
     await animationFrame();
     await animationFrame();
-    if (sceneState.frames !== before) continue;
+    if (sceneState.frames !== before || sceneState.fitPending) continue;
     await gpuFinished(sceneState.handle?.gl.getContext());
     if (sceneState.frames === before) return;
   }

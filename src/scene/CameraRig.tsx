@@ -18,6 +18,7 @@ import { liveLayout, rectOf, type Rect } from '../overlay/layoutRecord';
 import { northArrowBox } from '../overlay/paint';
 import { modelScreenBounds } from './modelBounds';
 import { cardBoxes } from './domBoxes';
+import { sceneState } from './handle';
 
 /** Dominant strike of the vein surfaces, degrees [0, 180). */
 const strikeCache = new WeakMap<Prepared, number>();
@@ -229,8 +230,10 @@ export function CameraRig() {
       if (preset === 'zone') return;
       // Once the page has laid out its cards (the legend appears with the dataset): frame the
       // model in the area they leave free.
+      sceneState.fitPending = true;
       fitPending = requestAnimationFrame(() => {
         fitPending = 0;
+        sceneState.fitPending = false;
         fitToFreeArea(camera, controls, size, gl.domElement);
         invalidate();
       });
@@ -251,6 +254,7 @@ export function CameraRig() {
   useEffect(() => {
     cancelAnimationFrame(fitPending);
     fitPending = 0;
+    sceneState.fitPending = false;
     if (request?.preset === 'pose' && request.pose && controls) {
       const p = store.getState().prepared;
       if (!p) return;

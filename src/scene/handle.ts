@@ -19,6 +19,8 @@ export const sceneState = {
   target: null as { x: number; y: number; z: number } | null,
   /** frames rendered since the page loaded */
   frames: 0,
+  /** a camera fit is waiting for the next animation frame (ready() waits for it: the picture before it is framed otherwise) */
+  fitPending: false,
   /** draw calls and triangles of the last frame */
   lastCalls: 0,
   lastTriangles: 0,
