@@ -14,7 +14,7 @@ import type { Prepared } from '../domain/prepare';
 import type { Model } from '../data/model';
 import { dataBox, localBox } from '../domain/bounds';
 import { freeRect } from '../overlay/freeArea';
-import { liveLayout, rectOf, type Rect } from '../overlay/layoutRecord';
+import { rectOf, type Rect } from '../overlay/layoutRecord';
 import { northArrowBox } from '../overlay/paint';
 import { modelScreenBounds } from './modelBounds';
 import { cardBoxes } from './domBoxes';
@@ -98,8 +98,11 @@ export function fitToFreeArea(camera: PerspectiveCamera, controls: OrbitControls
   const ortho = !!(camera as unknown as OrthographicCamera).isOrthographicCamera;
   const reserved: Rect[] = [
     ...cardBoxes(canvas).map(rectOf),
-    liveLayout.northArrow ?? rectOf(northArrowBox(size.width - 44, 44)),
-    liveLayout.scaleBar ?? { x: size.width - 200, y: size.height - 48, width: 200, height: 48 },
+    // The north arrow's and the scale bar's largest boxes, not where the last paint put them: the
+    // scale bar's width follows the zoom, so a fit read from the last paint depended on whether the
+    // overlay had painted yet (a first view framed two ways, by timing).
+    rectOf(northArrowBox(size.width - 44, 44)),
+    { x: size.width - 200, y: size.height - 48, width: 200, height: 48 },
     // Where an exported image puts its title block (export/compose.ts, top-left, about this size in
     // the window's pixels): an export of this view keeps the model clear of it too.
     { x: 0, y: 0, width: Math.min(480, size.width * 0.35), height: 112 },
