@@ -74,7 +74,7 @@ describe('hostile JSON text', () => {
     const inCell = loadDepositText(text.replace('["DH-2",0,160,0.1,null]', `["DH-2",0,160,${deep},null]`), 'deep.json');
     expectSound(inCell.report, 'deep.json');
     expect(inCell.report.counts.intervals).toBe(6);
-    expect(inCell.report.errors[0]).toMatchObject({ path: '$.intervals[0].rows[4]', id: 'DH-2' });
+    expect(inCell.report.errors[0]).toMatchObject({ path: '$.intervals[0].rows[4][3]', id: 'DH-2' });
     expect(inCell.report.errors[0].message).toMatch(/cell 3 must be a number, text or null \(found an array\); row ignored/);
   });
 

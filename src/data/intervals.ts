@@ -61,11 +61,11 @@ function badColumnCell(acc: Cells, r: number, columns: readonly { name: string }
 }
 
 /** Why a row of the row form cannot be read, or null: an array of cells, each a number, text or null. */
-function badRow(row: unknown): string | null {
-  if (!Array.isArray(row)) return `a row must be an array [hole, from m, to m, values...] (found ${row === null ? 'null' : typeof row})`;
+function badRow(row: unknown): { why: string; cell?: number } | null {
+  if (!Array.isArray(row)) return { why: `a row must be an array [hole, from m, to m, values...] (found ${row === null ? 'null' : typeof row})` };
   for (let c = 0; c < row.length; c++) {
     const v: unknown = row[c];
-    if (v !== null && typeof v !== 'number' && typeof v !== 'string') return `cell ${c} must be a number, text or null (found ${Array.isArray(v) ? 'an array' : v === undefined ? 'nothing' : typeof v})`;
+    if (v !== null && typeof v !== 'number' && typeof v !== 'string') return { cell: c, why: `cell ${c} must be a number, text or null (found ${Array.isArray(v) ? 'an array' : v === undefined ? 'nothing' : typeof v})` };
   }
   return null;
 }
@@ -143,9 +143,9 @@ export function readIntervalTable(
   const unknownHoles = new Map<string, { count: number; first: number }>();
   let bad = 0;
   let k = 0;
-  const reportRow = (r: number, id: string | undefined, message: string) => {
+  const reportRow = (r: number, id: string | undefined, message: string, cell?: number) => {
     bad++;
-    if (bad <= MAX_DETAILED) errors.push({ path: rowPath(r), id, message: `${message}; row ignored` });
+    if (bad <= MAX_DETAILED) errors.push({ path: cell === undefined ? rowPath(r) : `${rowPath(r)}[${cell}]`, id, message: `${message}; row ignored` });
   };
   const nCols = t.columns.length;
   for (let r = 0; r < n; r++) {
@@ -153,9 +153,9 @@ export function readIntervalTable(
     // row's error alone (the loader lets any row through, so one bad cell never costs the whole table).
     if (t.rows) {
       const row: unknown = t.rows[r];
-      const why = badRow(row);
-      if (why) {
-        reportRow(r, Array.isArray(row) && typeof row[0] === 'string' ? row[0] : undefined, why);
+      const wrong = badRow(row);
+      if (wrong) {
+        reportRow(r, Array.isArray(row) && typeof row[0] === 'string' ? row[0] : undefined, wrong.why, wrong.cell);
         continue;
       }
     } else {
