@@ -120,7 +120,7 @@ test.describe('long-section export', () => {
     expect(r.legend).toContain('Contours, g/t·m');
     expect(r.legend).toContain('≥ 20');
     expect(r.legend).toContain('Au, capped at 45 g/t');
-    expect(r.footer).toContain('Pierce-point labels: Capped grade (g/t) over horizontal width (m)');
+    expect(r.footer).toContain('Pierce-point labels: Capped grade (g/t) over HW (m); (TW) = true width, (CL) = core length where the HW is unknown');
     expect(r.footer).toContain('g/t·m = capped grade × horizontal width (HW)');
     expect(r.footer).toContain(project.disclaimer!.replace(/\s+/g, ' '));
     expect(r.footer).toContain(project.qualifiedPerson!);

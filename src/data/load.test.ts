@@ -113,3 +113,14 @@ describe('loading a deposit file', () => {
     expect(msgs).toMatch(/DH-2: interval 161 m–230 m in \S+ ends 10 m past the final depth 220 m/);
   });
 });
+
+describe('drilling years', () => {
+  it('loads a hole with a typing-error year without its year, and says so', () => {
+    const doc = mini();
+    doc.holes[0].year = 19888;
+    const { model, report } = validateDeposit(doc, 'mini.json');
+    expect(model!.holes.map((h) => h.id)).toContain(doc.holes[0].id);
+    expect(model!.holes.find((h) => h.id === doc.holes[0].id)!.year).toBeUndefined();
+    expect(report.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ path: '$.holes[0].year', id: doc.holes[0].id })]));
+  });
+});

@@ -111,8 +111,16 @@ function toStations(h: HoleT): SurveyStation[] {
   return depth.map((d, i) => ({ depth: d, azimuth: azimuth[i], dip: dip[i] }));
 }
 
-function checkHole(h: HoleT, i: number, errors: LoadIssue[]): HoleModel | null {
+/** Years a drilling year can be (drilled or planned): outside, a typing error, loaded without its year. */
+const YEARS = [1800, 2200] as const;
+
+function checkHole(h: HoleT, i: number, errors: LoadIssue[], warnings: LoadIssue[] = errors): HoleModel | null {
   const at = `$.holes[${i}]`;
+  let year = h.year;
+  if (year !== undefined && !(year >= YEARS[0] && year <= YEARS[1])) {
+    warnings.push({ path: `${at}.year`, id: h.id, message: `year ${year} is not a drilling year (${YEARS[0]}-${YEARS[1]}); hole loaded without a year (it shows whatever the year filter)` });
+    year = undefined;
+  }
   if (h.surveys && !Array.isArray(h.surveys)) {
     const { depth, azimuth, dip } = h.surveys;
     if (azimuth.length !== depth.length || dip.length !== depth.length) {
@@ -136,7 +144,7 @@ function checkHole(h: HoleT, i: number, errors: LoadIssue[]): HoleModel | null {
     stations: toStations(h),
     trace: h.trace?.map((p) => [...p]),
     program: h.program ?? 'unspecified',
-    year: h.year,
+    year,
     type: h.type,
     status: h.status,
   };
@@ -267,7 +275,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
   const holes: HoleModel[] = [];
   const holeAt: number[] = [];
   validRecords(d, 'holes', errors, dropped, holeAt).forEach((h, n) => {
-    const m = checkHole(h, holeAt[n], errors);
+    const m = checkHole(h, holeAt[n], errors, warnings);
     if (m) {
       holes.push(m);
       jsonIndex.holes.push(holeAt[n]);
