@@ -150,3 +150,17 @@ test.describe('data QA', () => {
     expect(await page.evaluate(() => window.veinscape.store.getState().qaOptions.crossingTolerance)).toBe(50);
   });
 });
+
+test.describe('data QA in French (?lang=fr)', () => {
+  test('the panel speaks French, with French plurals and number formats, and <html lang> follows', async ({ page }) => {
+    await openApp(page, '?lang=fr');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    const panel = page.getByTestId('qa-panel');
+    await expect(panel.getByRole('heading')).toContainText('Contrôle des données');
+    await expect(page.getByTestId('qa-count')).not.toHaveAttribute('data-pending', 'true');
+    await expect(page.getByTestId('qa-count')).toHaveText('1 problème');
+    await expect(page.getByTestId('qa-summary')).toHaveText('1 problème de 1 type, sur 2 forages.');
+    await expect(panel.getByText('Forages qui se croisent')).toBeVisible();
+    await expect(panel.getByText('N’afficher que les forages à problèmes (2)')).toBeVisible();
+  });
+});

@@ -13,7 +13,8 @@ import { PROBLEM_KINDS, type Problem, type QaOptions } from '../domain/qa/types'
 import { downloadBlob, fileSlug } from '../export/download';
 import { qaCsv } from './qa/csv';
 import { ready } from '../api/ready';
-import { count } from './format';
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../i18n';
 import './panels.css';
 
 /** Problems listed per kind before "Show all". */
@@ -45,8 +46,6 @@ function Threshold({ label, unit, value, max, onCommit, testId }: { label: strin
   );
 }
 
-const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
-
 function where(p: Problem): string {
   const m = (v: number) => `${+v.toFixed(2)} m`;
   if (p.holeId && p.from !== undefined && p.to !== undefined) return `${p.holeId} ${m(p.from)}–${m(p.to)}`;
@@ -67,6 +66,7 @@ export function QaPanel() {
   const onlyHoles = useVeinscape((s) => s.filters.onlyHoles);
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const [all, setAll] = useState<Record<string, boolean>>({});
+  const { t } = useTranslation('qa');
 
   // The checks run once per dataset, desurvey and thresholds, in slices once the first picture is
   // drawn (they never delay it).
@@ -95,35 +95,35 @@ export function QaPanel() {
   const exportCsv = () => downloadBlob(new Blob([qaCsv(problems)], { type: 'text/csv;charset=utf-8' }), `${fileSlug(model.project.name, 'veinscape')}-data-qa.csv`);
 
   return (
-    <section className="panel qa" aria-label="Data QA" data-testid="qa-panel">
+    <section className="panel qa" aria-label={t('title')} data-testid="qa-panel">
       <h2>
-        Data QA{' '}
+        {t('title')}{' '}
         <span className="badge" data-testid="qa-count" data-pending={pending ? 'true' : undefined}>
-          {pending ? 'checking…' : `${count(actionable)} problem${actionable === 1 ? '' : 's'}`}
+          {pending ? t('checking') : t('problemCount', { count: actionable })}
         </span>
       </h2>
       <p className="hint" data-testid="qa-summary">
         {pending
-          ? 'Checking the loaded data…'
+          ? t('summary.checking')
           : deferred || !checked
-            ? `${plural(actionable, 'problem')} found at load; the checks on the loaded data have not run yet.`
+            ? t('summary.notRun', { count: actionable })
             : actionable === 0
-            ? 'No problems found at load or by the checks.'
-            : `${count(actionable)} problem${actionable === 1 ? '' : 's'} of ${plural(kinds, 'kind')}, on ${plural(holesWithProblems.length, 'hole')}.`}
+              ? t('summary.none')
+              : t('summary.found', { problems: t('problemCount', { count: actionable }), kinds: t('kinds', { count: kinds }), holes: t('holes', { count: holesWithProblems.length }) })}
       </p>
       {deferred && !pending && (
         <p className="hint">
-          {count(model.holes.length)} holes: the checks on the loaded data (overlaps, duplicates, crossing holes, dog-legs, collars) run when asked.{' '}
-          <button className="link" data-testid="qa-run" onClick={() => void store.getState().ensureQa(true)}>Run checks</button>
+          {t('deferred', { holes: t('holes', { count: model.holes.length }) })}{' '}
+          <button className="link" data-testid="qa-run" onClick={() => void store.getState().ensureQa(true)}>{t('runChecks')}</button>
         </p>
       )}
       <label className="row check">
-        <input type="checkbox" data-testid="qa-only-holes" checked={onlyHoles !== null} disabled={holesWithProblems.length === 0 && onlyHoles === null} onChange={(e) => showOnly(e.target.checked)} /> Show only holes with problems ({count(holesWithProblems.length)})
+        <input type="checkbox" data-testid="qa-only-holes" checked={onlyHoles !== null} disabled={holesWithProblems.length === 0 && onlyHoles === null} onChange={(e) => showOnly(e.target.checked)} /> {t('onlyHoles', { count: holesWithProblems.length })}
       </label>
       {groups.map((g) => (
         <details key={g.kind} open={!!open[g.kind]} onToggle={(e) => setOpen({ ...open, [g.kind]: (e.target as HTMLDetailsElement).open })} data-testid={`qa-group-${g.kind}`}>
-          <summary title={g.what}>
-            {g.title} <span className="badge" data-testid={`qa-group-count-${g.kind}`}>{count(g.items.length)}</span>
+          <summary title={t(`kind.${g.kind}.what`)}>
+            {t(`kind.${g.kind}.title`)} <span className="badge" data-testid={`qa-group-count-${g.kind}`}>{formatCount(g.items.length)}</span>
           </summary>
           {open[g.kind] && (
             <ul className="qa-list">
@@ -134,7 +134,7 @@ export function QaPanel() {
                     className="link qa-item"
                     data-testid="qa-item"
                     disabled={p.hole === undefined && !p.surfaceId}
-                    title={p.hole === undefined && !p.surfaceId ? 'Names no hole or surface in the scene' : 'Select and fly to it'}
+                    title={p.hole === undefined && !p.surfaceId ? t('noTarget') : t('flyTo')}
                     onClick={() => focusProblem(store.getState(), p)}
                   >
                     <strong>{where(p)}</strong>
@@ -145,17 +145,17 @@ export function QaPanel() {
             </ul>
           )}
           {open[g.kind] && g.items.length > SHOWN && !all[g.kind] && (
-            <button className="link" onClick={() => setAll({ ...all, [g.kind]: true })}>Show all {count(g.items.length)}</button>
+            <button className="link" onClick={() => setAll({ ...all, [g.kind]: true })}>{t('showAll', { count: g.items.length })}</button>
           )}
         </details>
       ))}
       <details>
-        <summary>Check settings</summary>
-        <Threshold label="Holes closer than" unit="m" value={options.crossingTolerance} max={MAX_CROSSING} onCommit={(v) => setOptions({ crossingTolerance: v })} testId="qa-crossing-tolerance" />
-        <Threshold label="Dog-leg over" unit="°/30 m" value={options.doglegThreshold} max={MAX_DOGLEG} onCommit={(v) => setOptions({ doglegThreshold: v })} testId="qa-dogleg-threshold" />
-        <Threshold label="Collar off topography by" unit="m" value={options.collarTolerance} max={MAX_COLLAR} onCommit={(v) => setOptions({ collarTolerance: v })} testId="qa-collar-tolerance" />
+        <summary>{t('settings')}</summary>
+        <Threshold label={t('crossing')} unit="m" value={options.crossingTolerance} max={MAX_CROSSING} onCommit={(v) => setOptions({ crossingTolerance: v })} testId="qa-crossing-tolerance" />
+        <Threshold label={t('dogleg')} unit="°/30 m" value={options.doglegThreshold} max={MAX_DOGLEG} onCommit={(v) => setOptions({ doglegThreshold: v })} testId="qa-dogleg-threshold" />
+        <Threshold label={t('collar')} unit="m" value={options.collarTolerance} max={MAX_COLLAR} onCommit={(v) => setOptions({ collarTolerance: v })} testId="qa-collar-tolerance" />
       </details>
-      <button className="wide" data-testid="qa-export" disabled={pending} onClick={exportCsv}>Export list (CSV)</button>
+      <button className="wide" data-testid="qa-export" disabled={pending} onClick={exportCsv}>{t('export')}</button>
     </section>
   );
 }
