@@ -2,20 +2,22 @@
 import { store, useVeinscape } from '../state/store';
 import { redesurvey } from '../data/loadSource';
 import { DESURVEY_METHOD_LABEL, type DesurveyMethod } from '../domain/desurvey';
+import { useTranslation } from 'react-i18next';
 
 export function DrillPanel() {
   const method = useVeinscape((s) => s.desurveyMethod);
   const labels = useVeinscape((s) => s.interceptLabels);
   const setLabels = useVeinscape((s) => s.setInterceptLabels);
   const hasModel = useVeinscape((s) => !!s.model);
+  const { t } = useTranslation('drill');
   if (!hasModel) return null;
   return (
-    <section className="panel" aria-label="Drill holes">
-      <h2>Drill holes</h2>
+    <section className="panel" aria-label={t('title')}>
+      <h2>{t('title')}</h2>
       <label className="row">
-        <span>Desurvey</span>
-        <select aria-label="Desurvey method" value={method} onChange={(e) => void redesurvey(store, e.target.value as DesurveyMethod)}>
-          {Object.entries(DESURVEY_METHOD_LABEL).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+        <span>{t('desurvey')}</span>
+        <select aria-label={t('desurveyMethod')} value={method} onChange={(e) => void redesurvey(store, e.target.value as DesurveyMethod)}>
+          {Object.entries(DESURVEY_METHOD_LABEL).map(([k, v]) => <option key={k} value={k}>{t(`method.${k}`, { defaultValue: v })}</option>)}
         </select>
       </label>
       <label className="row check">
@@ -26,7 +28,7 @@ export function DrillPanel() {
             if (e.target.checked && store.getState().intercepts.length === 0) store.getState().runIntercepts();
             setLabels(e.target.checked);
           }}
-        /> Intercept labels (grade over width)
+        /> {t('interceptLabels')}
       </label>
     </section>
   );
