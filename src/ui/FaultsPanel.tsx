@@ -6,6 +6,7 @@
 import { store, useVeinscape } from '../state/store';
 import { EMPTY } from './empty';
 import { animateFaultOffsets } from '../state/faultAnimation';
+import { useTranslation } from 'react-i18next';
 
 export function FaultsPanel() {
   const faults = useVeinscape((s) => s.model?.faults ?? EMPTY);
@@ -16,25 +17,26 @@ export function FaultsPanel() {
   const setFollow = useVeinscape((s) => s.setHolesFollowFaults);
   const measuring = useVeinscape((s) => s.measure.active);
   const setMeasure = useVeinscape((s) => s.setMeasureActive);
+  const { t } = useTranslation('faults');
   if (faults.length === 0) return null;
   const restored = faults.every((f) => Math.abs(offsets[f.id] ?? 0) < 1e-6);
   const target = (to: 'restored' | 'mapped') => Object.fromEntries(faults.map((f) => [f.id, to === 'restored' ? 0 : (mapped[f.id] ?? 0)]));
   return (
-    <section className="panel" aria-label="Faults">
-      <h2>Fault offsets</h2>
-      <div className="toggle" role="group" aria-label="Restore or show faults as mapped">
-        <button aria-pressed={!restored} className={!restored ? 'on' : ''} onClick={() => void animateFaultOffsets(store, target('mapped'))}>As mapped</button>
-        <button aria-pressed={restored} className={restored ? 'on' : ''} onClick={() => void animateFaultOffsets(store, target('restored'))}>Restored</button>
+    <section className="panel" aria-label={t('region')}>
+      <h2>{t('title')}</h2>
+      <div className="toggle" role="group" aria-label={t('restoreOrMapped')}>
+        <button aria-pressed={!restored} className={!restored ? 'on' : ''} onClick={() => void animateFaultOffsets(store, target('mapped'))}>{t('asMapped')}</button>
+        <button aria-pressed={restored} className={restored ? 'on' : ''} onClick={() => void animateFaultOffsets(store, target('restored'))}>{t('restored')}</button>
       </div>
       {faults.map((f) => {
         const m = mapped[f.id] ?? 0;
         const v = offsets[f.id] ?? 0;
         return (
           <label key={f.id} className="row fault">
-            <span title={`moving side: ${f.movingSide}; mapped offset ${m.toFixed(1)} m`}>{f.name}</span>
+            <span title={t('faultTitle', { side: f.movingSide, offset: m.toFixed(1) })}>{f.name}</span>
             <input
               type="range" min={0} max={Math.max(2 * m, 10)} step={0.5} value={v}
-              aria-label={`${f.name} offset in m`}
+              aria-label={t('offsetLabel', { name: f.name })}
               list={`mapped-${f.id}`}
               onChange={(e) => setFaultOffset(f.id, Number(e.target.value))}
             />
@@ -44,12 +46,12 @@ export function FaultsPanel() {
         );
       })}
       <label className="row check">
-        <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Drill holes move with their block
+        <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> {t('holesFollow')}
       </label>
       <button className={`wide ${measuring ? 'on' : ''}`} aria-pressed={measuring} onClick={() => setMeasure(!measuring)}>
-        {measuring ? 'Measuring: pick two points…' : 'Measure distance and offset'}
+        {measuring ? t('measuring') : t('measure')}
       </button>
-      <p className="hint">0 m = restored (no slip); the tick marks the interpreted, mapped offset.</p>
+      <p className="hint">{t('hint')}</p>
     </section>
   );
 }

@@ -2,7 +2,17 @@
 import { useVeinscape } from '../state/store';
 import { measure } from '../domain/measure';
 import { sideValue } from '../domain/faults';
-import { coord } from './format';
+import { useTranslation } from 'react-i18next';
+import { i18next } from '../i18n';
+
+const COORDS = new Map<string, Intl.NumberFormat>();
+/** A coordinate with two decimals, grouped as the interface language writes it (one formatter per language). */
+function coord(v: number): string {
+  const lng = i18next.language || 'en';
+  let f = COORDS.get(lng);
+  if (!f) COORDS.set(lng, (f = new Intl.NumberFormat(lng === 'en' ? 'en-US' : lng, { minimumFractionDigits: 2, maximumFractionDigits: 2 })));
+  return f.format(v);
+}
 
 export function MeasurePanel() {
   const m = useVeinscape((s) => s.measure);
@@ -10,6 +20,7 @@ export function MeasurePanel() {
   const model = useVeinscape((s) => s.model);
   const setFault = useVeinscape((s) => s.setMeasureFault);
   const clear = useVeinscape((s) => s.clearMeasure);
+  const { t } = useTranslation('measure');
   if (!prepared || !model || (!m.active && m.points.length === 0)) return null;
   const [p1, p2] = m.points;
   const faults = prepared.faultModels;
@@ -22,32 +33,32 @@ export function MeasurePanel() {
   const r = p1 && p2 ? measure(p1, p2, fault) : null;
   const name = (id: string) => model.faults.find((f) => f.id === id)?.name ?? id;
   return (
-    <aside className="measure card" data-testid="measure-panel" aria-label="Measurement">
+    <aside className="measure card" data-testid="measure-panel" aria-label={t('region')}>
       <header>
-        <h2>Measure</h2>
-        <button className="close" aria-label="Close measurement" onClick={clear}>×</button>
+        <h2>{t('title')}</h2>
+        <button className="close" aria-label={t('close')} onClick={clear}>×</button>
       </header>
-      {!r && <p className="hint">{p1 ? 'Pick the second point.' : 'Pick a point on a vein or a hole, e.g. the same vein either side of a fault.'}</p>}
-      {p1 && <p className="pt">A: {coord(p1[0])} E, {coord(p1[1])} N, {coord(p1[2])} m</p>}
-      {p2 && <p className="pt">B: {coord(p2[0])} E, {coord(p2[1])} N, {coord(p2[2])} m</p>}
+      {!r && <p className="hint">{p1 ? t('pickSecond') : t('pickFirst')}</p>}
+      {p1 && <p className="pt">{t('point', { name: 'A', e: coord(p1[0]), n: coord(p1[1]), z: coord(p1[2]) })}</p>}
+      {p2 && <p className="pt">{t('point', { name: 'B', e: coord(p2[0]), n: coord(p2[1]), z: coord(p2[2]) })}</p>}
       {r && (
         <dl>
-          <dt>Separation</dt><dd data-testid="measure-distance">{r.distance.toFixed(2)} m</dd>
-          <dt>Horizontal</dt><dd>{r.horizontal.toFixed(2)} m</dd>
-          <dt>Vertical</dt><dd>{r.vertical.toFixed(2)} m</dd>
-          <dt>Azimuth</dt><dd>{r.azimuth.toFixed(1)}°</dd>
-          <dt>Plunge</dt><dd>{r.plunge.toFixed(1)}°</dd>
+          <dt>{t('separation')}</dt><dd data-testid="measure-distance">{r.distance.toFixed(2)} m</dd>
+          <dt>{t('horizontal')}</dt><dd>{r.horizontal.toFixed(2)} m</dd>
+          <dt>{t('vertical')}</dt><dd>{r.vertical.toFixed(2)} m</dd>
+          <dt>{t('azimuth')}</dt><dd>{r.azimuth.toFixed(1)}°</dd>
+          <dt>{t('plunge')}</dt><dd>{r.plunge.toFixed(1)}°</dd>
           {r.fault && (
             <>
-              <dt>Fault</dt>
+              <dt>{t('fault')}</dt>
               <dd>
-                <select aria-label="Fault to resolve on" value={r.fault.id} onChange={(e) => setFault(e.target.value)}>
+                <select aria-label={t('faultToResolve')} value={r.fault.id} onChange={(e) => setFault(e.target.value)}>
                   {faults.map((f) => <option key={f.id} value={f.id}>{name(f.id)}</option>)}
                 </select>
               </dd>
-              <dt>Strike-slip</dt><dd data-testid="measure-strike-slip">{r.fault.strikeSlip.toFixed(2)} m</dd>
-              <dt>Dip-slip</dt><dd data-testid="measure-dip-slip">{r.fault.dipSlip.toFixed(2)} m</dd>
-              <dt>Across fault</dt><dd>{r.fault.normal.toFixed(2)} m</dd>
+              <dt>{t('strikeSlip')}</dt><dd data-testid="measure-strike-slip">{r.fault.strikeSlip.toFixed(2)} m</dd>
+              <dt>{t('dipSlip')}</dt><dd data-testid="measure-dip-slip">{r.fault.dipSlip.toFixed(2)} m</dd>
+              <dt>{t('acrossFault')}</dt><dd>{r.fault.normal.toFixed(2)} m</dd>
             </>
           )}
         </dl>
