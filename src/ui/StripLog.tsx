@@ -13,6 +13,7 @@ import { categoryBlocks, holeLog, LITH_PALETTE } from './striplog/data';
 import { depthScale, depthWindow, logScale, logTicks, niceTicks, rowAtDepth } from './striplog/scale';
 import './panels.css';
 import { useSize } from './useSize';
+import { useTranslation } from 'react-i18next';
 
 const LOG_MIN = 0.01;
 const LOG_MAX = 100;
@@ -106,6 +107,7 @@ function StripLogCard() {
   const [boxRef, size] = useSize<HTMLDivElement>({ w: 276, h: 320 });
   const cardRef = useRef<HTMLElement>(null);
   const place = usePlacement(cardRef, sel);
+  const { t } = useTranslation('striplog');
 
   const hole = model.holes[sel.hole];
   const log = useMemo(() => holeLog(model, sel.hole, vc?.table ?? null, vc?.name ?? null), [model, sel.hole, vc]);
@@ -129,20 +131,20 @@ function StripLogCard() {
   const grade = log.grade;
   const unit = grade?.unit ?? 'g/t';
   const bins = (grade && binsByColumn[grade.name]) || { ...DEFAULT_GOLD_BINS, unit };
-  const t = log.table;
+  const tab = log.table;
   const visible = (from: number, to: number) => to > d0 && from < d1;
   const clampY = (d: number) => ds.y(Math.min(d1, Math.max(d0, d)));
 
   const zoneById = useMemo(() => new Map(model.zones.map((z) => [z.id, z])), [model]);
-  const lithBlocks = useMemo(() => (t && log.lith ? categoryBlocks(log.rows, t.from, t.to, log.lith.column.codes) : []), [t, log]);
-  const zoneBlocks = useMemo(() => (t && log.zone ? categoryBlocks(log.rows, t.from, t.to, log.zone.column.codes) : []), [t, log]);
+  const lithBlocks = useMemo(() => (tab && log.lith ? categoryBlocks(log.rows, tab.from, tab.to, log.lith.column.codes) : []), [tab, log]);
+  const zoneBlocks = useMemo(() => (tab && log.zone ? categoryBlocks(log.rows, tab.from, tab.to, log.zone.column.codes) : []), [tab, log]);
 
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     const y = e.clientY - r.top;
     if (y < TOP - 4 || y > y1 + 4) return;
     const depth = Math.min(log.end, Math.max(0, ds.depth(Math.min(y1, Math.max(y0, y)))));
-    const row = t ? rowAtDepth(log.rows, t.from, t.to, depth) : -1;
+    const row = tab ? rowAtDepth(log.rows, tab.from, tab.to, depth) : -1;
     select({ hole: sel.hole, row: row >= 0 ? row : null, depth });
   };
 
@@ -154,22 +156,22 @@ function StripLogCard() {
     <aside
       ref={cardRef} className={`strip-log card${place?.beside ? ' beside' : measuring ? ' shifted' : ''}`}
       style={place && (place.beside || !measuring) ? { height: place.height } : undefined}
-      data-testid="strip-log" aria-label={`Strip log of ${hole.id}`}
+      data-testid="strip-log" aria-label={t('card', { hole: hole.id })}
     >
       <header>
         <h2 data-testid="strip-log-hole">{hole.id}</h2>
-        <div className="toggle sl-zoom" role="group" aria-label="Depth range shown">
-          <button className={zoom ? undefined : 'on'} aria-pressed={!zoom} onClick={() => setZoom(false)} title="The whole hole">Hole</button>
-          <button className={zoom ? 'on' : undefined} aria-pressed={zoom} onClick={() => setZoom(true)} title={`${ZOOM_SPAN} m of hole around the selected depth`}>{ZOOM_SPAN} m</button>
+        <div className="toggle sl-zoom" role="group" aria-label={t('range')}>
+          <button className={zoom ? undefined : 'on'} aria-pressed={!zoom} onClick={() => setZoom(false)} title={t('wholeHole')}>{t('hole')}</button>
+          <button className={zoom ? 'on' : undefined} aria-pressed={zoom} onClick={() => setZoom(true)} title={t('zoomTitle', { span: ZOOM_SPAN })}>{ZOOM_SPAN} m</button>
         </div>
       </header>
       <p className="sl-sub">{hole.program} · {hole.type} · {hole.status}</p>
-      <p className="sl-caption">{grade ? `${grade.name} (${unit}, log scale)` : 'No grade column'} · depth along hole (m)</p>
+      <p className="sl-caption">{grade ? t('gradeCaption', { column: grade.name, unit }) : t('noGrade')} · {t('depthCaption')}</p>
       {log.rows.length === 0 && (
-        <p className="hint" data-testid="strip-log-empty">{hole.status === 'planned' ? 'No intervals (planned hole)' : 'No intervals logged in this hole'} · final depth {hole.depth.toFixed(1)} m</p>
+        <p className="hint" data-testid="strip-log-empty">{hole.status === 'planned' ? t('noIntervalsPlanned') : t('noIntervals')} · {t('finalDepth', { depth: hole.depth.toFixed(1) })}</p>
       )}
       <div className="sl-box" ref={boxRef}>
-        <svg width={W} height={H} onClick={onClick} role="img" aria-label={`Strip log of ${hole.id}, ${d0.toFixed(0)} to ${d1.toFixed(0)} m`}>
+        <svg width={W} height={H} onClick={onClick} role="img" aria-label={t('image', { hole: hole.id, from: d0.toFixed(0), to: d1.toFixed(0) })}>
           <defs>
             <pattern id="striplog-hatch" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
               <rect width="5" height="5" className="sl-hatch-bg" />
@@ -188,8 +190,8 @@ function StripLogCard() {
               )}
             </g>
           ))}
-          <text x={lx + LITH_W / 2} y={TOP - 6} className="sl-small" textAnchor="middle">Lith</text>
-          <text x={zx} y={TOP - 6} className="sl-small" textAnchor="start">Zone</text>
+          <text x={lx + LITH_W / 2} y={TOP - 6} className="sl-small" textAnchor="middle">{t('lith')}</text>
+          <text x={zx} y={TOP - 6} className="sl-small" textAnchor="start">{t('zone')}</text>
 
           {/* depth axis */}
           <line x1={AXIS_W - 2} x2={AXIS_W - 2} y1={y0} y2={y1} className="sl-axis" />
@@ -202,12 +204,12 @@ function StripLogCard() {
           ))}
 
           {/* grade bars; missing assays hatched, never drawn as zero */}
-          {t && grade && log.rows.map((r) => {
-            if (!visible(t.from[r], t.to[r])) return null;
-            const ya = clampY(t.from[r]);
-            const h = Math.max(1, clampY(t.to[r]) - ya);
+          {tab && grade && log.rows.map((r) => {
+            if (!visible(tab.from[r], tab.to[r])) return null;
+            const ya = clampY(tab.from[r]);
+            const h = Math.max(1, clampY(tab.to[r]) - ya);
             const v = grade.values[r];
-            const title = `${span(t.from[r], t.to[r])} · ${Number.isNaN(v) ? 'not assayed' : `${v.toFixed(2)} ${unit} ${grade.name}`}`;
+            const title = `${span(tab.from[r], tab.to[r])} · ${Number.isNaN(v) ? t('notAssayed') : `${v.toFixed(2)} ${unit} ${grade.name}`}`;
             if (Number.isNaN(v)) {
               return <rect key={r} x={gx0} y={ya} width={gx1 - gx0} height={h} fill="url(#striplog-hatch)"><title>{title}</title></rect>;
             }
@@ -219,7 +221,7 @@ function StripLogCard() {
           })}
 
           {/* lithology blocks */}
-          {t && log.lith && lithBlocks.map((b) => {
+          {tab && log.lith && lithBlocks.map((b) => {
             if (!visible(b.from, b.to)) return null;
             const ya = clampY(b.from);
             const h = Math.max(1, clampY(b.to) - ya);
@@ -227,7 +229,7 @@ function StripLogCard() {
             return (
               <g key={`l${b.from}`}>
                 <rect x={lx} y={ya} width={LITH_W} height={h} fill={LITH_PALETTE[b.code % LITH_PALETTE.length]} className="sl-block">
-                  <title>{`${log.lith!.name}: ${name} · ${span(b.from, b.to)}`}</title>
+                  <title>{t('category', { column: log.lith!.name, name, span: span(b.from, b.to) })}</title>
                 </rect>
                 {h >= 11 && <text x={lx + LITH_W / 2} y={ya + h / 2 + 3} className="sl-tiny" textAnchor="middle" pointerEvents="none">{name.slice(0, 4)}</text>}
               </g>
@@ -235,7 +237,7 @@ function StripLogCard() {
           })}
 
           {/* vein-zone blocks, coloured as in the 3D view */}
-          {t && log.zone && zoneBlocks.map((b) => {
+          {tab && log.zone && zoneBlocks.map((b) => {
             if (!visible(b.from, b.to)) return null;
             const ya = clampY(b.from);
             const h = Math.max(1.5, clampY(b.to) - ya);
