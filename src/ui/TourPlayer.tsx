@@ -7,6 +7,7 @@ import { useVeinscape } from '../state/store';
 import { allViews } from '../state/slices/views';
 import { applyView } from '../api/views';
 import { handleTourKey, step, stopPresentation } from './presentation';
+import { useTranslation } from 'react-i18next';
 
 const DEFAULT_STEP_MS = 6000;
 
@@ -15,6 +16,7 @@ export function TourPlayer() {
   const presenting = useVeinscape((s) => s.presenting);
   const model = useVeinscape((s) => s.model);
   const browserViews = useVeinscape((s) => s.browserViews);
+  const { t } = useTranslation('tour');
   const views = model ? allViews({ model, browserViews }) : [];
   const view = tour ? views[tour.index] : undefined;
 
@@ -79,14 +81,14 @@ export function TourPlayer() {
   if (!tour || !view) return null;
   return (
     <div className="tour-caption" data-testid="tour-caption" role="status" ref={card}>
-      <div className="tour-step">{tour.index + 1} / {views.length}</div>
+      <div className="tour-step">{t('step', { n: tour.index + 1, total: views.length })}</div>
       <div className="tour-title">{view.name}</div>
       {view.caption && <div className="tour-text">{view.caption}</div>}
       {!presenting && (
         <div className="tour-controls">
-          <button onClick={() => step(-1)} disabled={tour.index === 0} aria-label="Previous view">‹</button>
-          <button onClick={() => step(1)} disabled={tour.index >= views.length - 1} aria-label="Next view">›</button>
-          <button onClick={() => stopPresentation()} aria-label="Stop tour">Stop</button>
+          <button onClick={() => step(-1)} disabled={tour.index === 0} aria-label={t('previous')}>‹</button>
+          <button onClick={() => step(1)} disabled={tour.index >= views.length - 1} aria-label={t('next')}>›</button>
+          <button onClick={() => stopPresentation()} aria-label={t('stopLabel')}>{t('stop')}</button>
         </div>
       )}
     </div>

@@ -4,6 +4,7 @@ import { store, useVeinscape } from '../state/store';
 import { allViews } from '../state/slices/views';
 import { applyView, captureView, deleteBrowserView, saveBrowserView, viewLink } from '../api/views';
 import { startPresentation } from './presentation';
+import { useTranslation } from 'react-i18next';
 
 export function ViewsPanel() {
   const model = useVeinscape((s) => s.model);
@@ -11,6 +12,7 @@ export function ViewsPanel() {
   const [name, setName] = useState('');
   const [caption, setCaption] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
+  const { t } = useTranslation('views');
   if (!model) return null;
   const views = allViews({ model, browserViews });
   const own = new Set(model.views.map((v) => v.name));
@@ -19,17 +21,17 @@ export function ViewsPanel() {
     history.replaceState(null, '', link);
     try {
       await navigator.clipboard.writeText(link);
-      setCopied('Link copied');
+      setCopied(t('linkCopied'));
     } catch {
-      setCopied('Link is in the address bar');
+      setCopied(t('linkInAddressBar'));
     }
   };
   return (
-    <section className="panel" aria-label="Views">
+    <section className="panel" aria-label={t('title')}>
       <h2>
-        Views
+        {t('title')}
         <span className="btns">
-          <button className="link" onClick={() => void copyLink()}>Copy link</button>
+          <button className="link" onClick={() => void copyLink()}>{t('copyLink')}</button>
         </span>
       </h2>
       {copied && <p className="hint" data-testid="link-status">{copied}</p>}
@@ -37,21 +39,21 @@ export function ViewsPanel() {
         {views.map((v) => (
           <li key={v.name}>
             <button className="view-name" onClick={() => applyView(v)} title={v.caption ?? v.name}>{v.name}</button>
-            {own.has(v.name) ? <span className="kind">in file</span> : <button className="close" aria-label={`Delete view ${v.name}`} onClick={() => deleteBrowserView(v.name)}>×</button>}
+            {own.has(v.name) ? <span className="kind">{t('inFile')}</span> : <button className="close" aria-label={t('deleteView', { name: v.name })} onClick={() => deleteBrowserView(v.name)}>×</button>}
           </li>
         ))}
-        {views.length === 0 && <li className="hint">No saved views yet.</li>}
+        {views.length === 0 && <li className="hint">{t('none')}</li>}
       </ul>
       <div className="save-view">
-        <input placeholder="View name" aria-label="View name" value={name} onChange={(e) => setName(e.target.value)} />
-        <input placeholder="Caption (optional)" aria-label="View caption" value={caption} onChange={(e) => setCaption(e.target.value)} />
+        <input placeholder={t('viewName')} aria-label={t('viewName')} value={name} onChange={(e) => setName(e.target.value)} />
+        <input placeholder={t('captionPlaceholder')} aria-label={t('viewCaption')} value={caption} onChange={(e) => setCaption(e.target.value)} />
         <button disabled={!name.trim()} onClick={() => { saveBrowserView(captureView(name.trim(), caption.trim() || undefined)); setName(''); setCaption(''); }}>
-          Save view
+          {t('saveView')}
         </button>
       </div>
       <div className="row">
-        <button disabled={views.length === 0} onClick={() => store.getState().setTour({ index: 0, timed: true })}>Play tour</button>
-        <button disabled={views.length === 0} onClick={() => void startPresentation()}>Present</button>
+        <button disabled={views.length === 0} onClick={() => store.getState().setTour({ index: 0, timed: true })}>{t('playTour')}</button>
+        <button disabled={views.length === 0} onClick={() => void startPresentation()}>{t('present')}</button>
       </div>
     </section>
   );
