@@ -19,6 +19,7 @@ import { EMPTY } from './empty';
 import { COLUMNS, csvScopeNote, DEFAULT_SORT, elementName, fmt, gramMetresCell, headerText, MAX_ROWS, shortName, nextSort, parseField, sortIntercepts, summaryText, tableCountText, type InterceptScope, type Sort } from './intercepts/table';
 import { interceptFlagsOf, rowsInView, viewFiltersOn } from '../state/interceptsInView';
 import './panels.css';
+import { useTranslation } from 'react-i18next';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -75,16 +76,11 @@ function zoneNameOf(zones: readonly ZoneT[]): (id: string | null) => string {
   return (id) => (id === null ? '' : (names.get(id) ?? id));
 }
 
-const WIDTH_OPTIONS: { value: WidthKind; label: string }[] = [
-  { value: 'horizontal', label: 'Horizontal (HW)' },
-  { value: 'true', label: 'True (TW)' },
-  { value: 'core', label: 'Core length (CL)' },
-];
+/** Width choices; labels in the catalogue (width.<value>). */
+const WIDTH_OPTIONS: readonly WidthKind[] = ['horizontal', 'true', 'core'];
 
-const UNSAMPLED_OPTIONS: { value: UnsampledRule; label: string }[] = [
-  { value: 'zero', label: 'At zero grade' },
-  { value: 'break', label: 'Breaks the intercept' },
-];
+/** Unsampled-core rules; labels in the catalogue (unsampled.<value>). */
+const UNSAMPLED_OPTIONS: readonly UnsampledRule[] = ['zero', 'break'];
 
 export function InterceptsPanel() {
   const model = useVeinscape((s) => s.model);
@@ -105,6 +101,7 @@ export function InterceptsPanel() {
   // Bumped by Reset and the preset: the number fields start again from the store (dropping any invalid text).
   const [formKey, setFormKey] = useState(0);
   const [onlyInView, setOnlyInView] = useState(true);
+  const { t } = useTranslation('intercepts');
   const flags = useMemo(() => interceptFlagsOf({ model, prepared, filters, zoneVisible, section, intercepts: all }), [model, prepared, filters, zoneVisible, section, all]);
   const inView = useMemo(() => rowsInView(all, flags), [all, flags]);
   const rows = onlyInView ? inView : all;
@@ -153,97 +150,96 @@ export function InterceptsPanel() {
   };
 
   if (!model) return null;
-  const presetSystem = q.system || (systems.includes('McDowell') ? 'McDowell' : 'all systems');
+  const presetSystem = q.system || (systems.includes('McDowell') ? 'McDowell' : t('preset.allSystems'));
   return (
-    <section className="panel intercepts" aria-label="Significant intercepts">
+    <section className="panel intercepts" aria-label={t('title')}>
       <h2>
-        Significant intercepts
-        <button className="link" onClick={reset} title="Back to the default settings">Reset</button>
+        {t('title')}
+        <button className="link" onClick={reset} title={t('resetTitle')}>{t('reset')}</button>
       </h2>
       <div className="icept-grid" key={formKey}>
         <NumField
-          label={`Cut-off (${unit})`} aria={`Intercept cut-off in ${unit}`} testId="intercept-cutoff" value={q.cutoff}
-          title="Composite grade and each edge sample must reach it"
+          label={t('cutoff.label', { unit })} aria={t('cutoff.aria', { unit })} testId="intercept-cutoff" value={q.cutoff}
+          title={t('cutoff.title')}
           onCommit={(v) => update({ cutoff: v! })}
         />
         <NumField
-          label="Min. length (m)" aria="Minimum intercept length in m (core)" testId="intercept-min-length" value={q.minLength}
-          ok={(v) => v >= 0} title="Shorter composites (core length) are dropped"
+          label={t('minLength.label')} aria={t('minLength.aria')} testId="intercept-min-length" value={q.minLength}
+          ok={(v) => v >= 0} title={t('minLength.title')}
           onCommit={(v) => update({ minLength: v! })}
         />
         <NumField
-          label="Max. dil. (m)" aria="Maximum internal dilution in m" testId="intercept-dilution" value={q.maxDilution}
-          ok={(v) => v >= 0} title="Longest run of internal samples below cut-off and unsampled core (gaps, missing assays), m of core"
+          label={t('dilution.label')} aria={t('dilution.aria')} testId="intercept-dilution" value={q.maxDilution}
+          ok={(v) => v >= 0} title={t('dilution.title')}
           onCommit={(v) => update({ maxDilution: v! })}
         />
         <NumField
-          label={`Top-cut (${unit})`} aria={`Top-cut in ${unit} (empty for none)`} testId="intercept-topcut" value={q.topCut}
-          allowEmpty ok={(v) => v > 0} placeholder="none" title="Each sample is capped at this grade before averaging; empty = no capping"
+          label={t('topCut.label', { unit })} aria={t('topCut.aria', { unit })} testId="intercept-topcut" value={q.topCut}
+          allowEmpty ok={(v) => v > 0} placeholder={t('none')} title={t('topCut.title')}
           onCommit={(v) => update({ topCut: v })}
         />
         <NumField
-          label={`Including (${unit})`} aria={`Including cut-off in ${unit} (empty for none)`} testId="intercept-including" value={q.includeCutoff}
-          allowEmpty placeholder="none" title="Higher cut-off for an 'including' sub-interval; empty = none"
+          label={t('including.label', { unit })} aria={t('including.aria', { unit })} testId="intercept-including" value={q.includeCutoff}
+          allowEmpty placeholder={t('none')} title={t('including.title')}
           onCommit={(v) => update({ includeCutoff: v })}
         />
       </div>
       <label className="row">
-        <span>Vein system</span>
-        <select className="grow" aria-label="Vein system" data-testid="intercept-system" value={q.system ?? ''} onChange={(e) => update({ system: e.target.value || null })}>
-          <option value="">All</option>
+        <span>{t('system')}</span>
+        <select className="grow" aria-label={t('system')} data-testid="intercept-system" value={q.system ?? ''} onChange={(e) => update({ system: e.target.value || null })}>
+          <option value="">{t('allSystems')}</option>
           {systems.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
       </label>
-      <label className="row" title={`Labels and ${unit}·m (capped grade × width) use this width; where it is unknown a row uses true width, else core length, and says so`}>
-        <span>Width</span>
-        <select className="grow" aria-label={`Width of labels and ${unit}·m`} data-testid="intercept-width" value={basis} onChange={(e) => update({ widthBasis: e.target.value as WidthKind, labelWidth: undefined })}>
-          {WIDTH_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      <label className="row" title={t('width.title', { unit })}>
+        <span>{t('width.label')}</span>
+        <select className="grow" aria-label={t('width.aria', { unit })} data-testid="intercept-width" value={basis} onChange={(e) => update({ widthBasis: e.target.value as WidthKind, labelWidth: undefined })}>
+          {WIDTH_OPTIONS.map((o) => <option key={o} value={o}>{t(`width.${o}`)}</option>)}
         </select>
       </label>
-      <label className="row" title={`Inside an intercept, a gap with no assay row and a row with a missing assay follow the same rule: ${UNSAMPLED_TEXT.zero} (internal dilution, within the maximum dilution), or ${UNSAMPLED_TEXT.break.replace('unsampled core (gaps, missing assays) ', '')}`}>
-        <span>Unsampled</span>
-        <select className="grow" aria-label="Unsampled core (gaps and missing assays) inside an intercept" data-testid="intercept-unsampled" value={unsampled} onChange={(e) => update({ unsampled: e.target.value as UnsampledRule })}>
-          {UNSAMPLED_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      <label className="row" title={t('unsampled.title', { zero: UNSAMPLED_TEXT.zero, break: UNSAMPLED_TEXT.break.replace('unsampled core (gaps, missing assays) ', '') })}>
+        <span>{t('unsampled.label')}</span>
+        <select className="grow" aria-label={t('unsampled.aria')} data-testid="intercept-unsampled" value={unsampled} onChange={(e) => update({ unsampled: e.target.value as UnsampledRule })}>
+          {UNSAMPLED_OPTIONS.map((o) => <option key={o} value={o}>{t(`unsampled.${o}`)}</option>)}
         </select>
       </label>
       <button
         className="wide preset" data-testid="intercept-preset" disabled={!hasZoneColumn} onClick={applyPreset}
         title={
           hasZoneColumn
-            ? `How a narrow-vein average is disclosed: each vein crossing is one intercept (cut-off 0, no minimum length, no dilution, composites kept within the logged zone), ` +
-              `grades capped at ${q.topCut || 45} ${unit}, ${presetSystem}. The summary is then the width-weighted average grade over the average horizontal width.`
-            : 'Needs a categorical "zone" column in the grade table'
+            ? t('preset.title', { topCut: q.topCut || 45, unit, system: presetSystem })
+            : t('preset.needsZone')
         }
       >
-        Disclosure: one sample per vein crossing, capped
+        {t('preset.button')}
       </button>
       {q.domain && (
         <p className="hint">
-          Composites stay within the logged {q.domain}.{' '}
-          <button className="link" onClick={() => update({ domain: null })}>Allow across</button>
+          {t('domain', { domain: q.domain })}{' '}
+          <button className="link" onClick={() => update({ domain: null })}>{t('allowAcross')}</button>
         </p>
       )}
       {error ? (
         <p className="icept-error" role="alert" data-testid="intercept-error">{error}</p>
       ) : (
-        <p className="icept-summary" data-testid="intercept-summary" data-pending={pending ? 'true' : undefined}>{pending ? 'Computing…' : summary}</p>
+        <p className="icept-summary" data-testid="intercept-summary" data-pending={pending ? 'true' : undefined}>{pending ? t('computing') : summary}</p>
       )}
-      <label className="row check" title="Unticked: the summary, table and CSV cover every intercept the settings find, whatever the view filters (hole filters, elevation and depth windows, grade cut-off, zone ticks, section) hide">
-        <input type="checkbox" checked={onlyInView} data-testid="intercept-only-in-view" onChange={(e) => setOnlyInView(e.target.checked)} /> Only intercepts in view
+      <label className="row check" title={t('onlyInView.title')}>
+        <input type="checkbox" checked={onlyInView} data-testid="intercept-only-in-view" onChange={(e) => setOnlyInView(e.target.checked)} /> {t('onlyInView.label')}
       </label>
       <div className="icept-actions">
         <button aria-expanded={tableOpen} data-testid="intercept-table-toggle" onClick={() => setTableOpen(!tableOpen)}>
-          {tableOpen ? 'Table ◂' : 'Table ▸'}
+          {tableOpen ? t('tableOpen') : t('tableClosed')}
         </button>
         <button
           data-testid="intercept-export" disabled={rows.length === 0 || pending}
-          title={`The ${rows.length} intercepts the table lists${onlyInView ? ' (in view)' : ''} as CSV (depths and widths in m, grades in ${unit}), in the table's order; a first "#" line says which`}
+          title={onlyInView ? t('exportTitleInView', { count: rows.length, unit }) : t('exportTitle', { count: rows.length, unit })}
           onClick={() => {
             const note = csvScopeNote(scope, viewFiltersOn({ model, prepared, filters, zoneVisible, section }, unit));
             downloadText(interceptsToCsv(sortIntercepts(rows, sort, zoneNameOf(zones)), unit, [note], new Map(zones.map((z) => [z.id, z.name]))), 'intercepts.csv', 'text/csv;charset=utf-8');
           }}
         >
-          Export CSV
+          {t('export')}
         </button>
       </div>
       {tableOpen && <InterceptTable rows={rows} scope={scope} pending={pending} unit={unit} element={element} basis={basis} gradeTable={col?.table.id ?? null} sort={sort} onSort={setSort} onClose={() => setTableOpen(false)} />}
@@ -278,6 +274,7 @@ function InterceptTable({ rows, scope, pending, unit, element, basis, gradeTable
   const zoneName = useMemo(() => zoneNameOf(zones), [zones]);
   const sorted = useMemo(() => sortIntercepts(rows, sort, zoneName), [rows, sort, zoneName]);
   const shown = sorted.length > MAX_ROWS ? sorted.slice(0, MAX_ROWS) : sorted;
+  const { t } = useTranslation('intercepts');
 
   const pick = (r: Intercept) => {
     if (!model || !prepared) return;
@@ -294,13 +291,13 @@ function InterceptTable({ rows, scope, pending, unit, element, basis, gradeTable
   };
 
   return (
-    <aside className="card icept-table-card" aria-label="Significant intercepts table">
+    <aside className="card icept-table-card" aria-label={t('table.card')}>
       <header>
-        <h2>Significant intercepts</h2>
+        <h2>{t('title')}</h2>
         <span className="hint" data-testid="intercept-table-count" data-pending={pending ? 'true' : undefined}>
-          {pending ? 'computing… ' : ''}{tableCountText(shown.length, scope)}
+          {pending ? t('table.computing') : ''}{tableCountText(shown.length, scope)}
         </span>
-        <button className="close" aria-label="Close the intercept table" onClick={onClose}>×</button>
+        <button className="close" aria-label={t('table.close')} onClick={onClose}>×</button>
       </header>
       <div className="icept-scroll">
         <table className="icept-table" data-testid="intercept-table">
@@ -313,7 +310,7 @@ function InterceptTable({ rows, scope, pending, unit, element, basis, gradeTable
                 const arrow = <span className={`arrow ${c.text ? 'after' : 'before'}`} aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>;
                 return (
                   <th key={c.key} className={c.text ? 'text' : undefined} title={c.tip} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                    <button data-testid={`intercept-sort-${c.key}`} aria-label={`Sort by ${headerText(c, element, unit, basis)}`} onClick={() => onSort(nextSort(sort, c.key))}>
+                    <button data-testid={`intercept-sort-${c.key}`} aria-label={t('table.sortBy', { column: headerText(c, element, unit, basis) })} onClick={() => onSort(nextSort(sort, c.key))}>
                       {name.split('\n').map((line, i, lines) => (
                         <span className="name" key={i}>
                           {i === 0 && !c.text && arrow}
@@ -360,7 +357,7 @@ function InterceptTable({ rows, scope, pending, unit, element, basis, gradeTable
           </tbody>
         </table>
         {sorted.length === 0 && (
-          <p className="hint">{scope.total > 0 ? `None of the ${scope.total} intercepts is in view: the view filters hide them all.` : 'No intercepts with these settings.'}</p>
+          <p className="hint">{scope.total > 0 ? t('table.noneInView', { count: scope.total }) : t('table.noIntercepts')}</p>
         )}
       </div>
     </aside>

@@ -1,9 +1,15 @@
 /**
  * The intercept table's columns, sorting and the summary sentence. Pure: no React, no DOM.
  */
-import { gramMetresUnit, WIDTH_ABBR, WIDTH_TAG, type Intercept, type WidthKind } from '../../domain/intercepts';
+import type { Intercept, WidthKind } from '../../domain/intercepts';
 import type { InterceptSummary } from '../../domain/interceptQuery';
-import { count } from '../format';
+import { formatCount, i18next } from '../../i18n';
+
+/** A message of the 'intercepts' namespace in the interface language. */
+const t = (key: string, options?: Record<string, unknown>): string => i18next.t(key, { ns: 'intercepts', ...options }) as string;
+/** A width's tag in sentences ("HW", "core length") and its short name in cells and headers ("CL"). */
+const tag = (k: WidthKind) => t(`table.tag.${k}`);
+const abbr = (k: WidthKind) => t(`table.abbr.${k}`);
 
 export type SortKey = 'hole' | 'from' | 'to' | 'core' | 'tw' | 'hw' | 'grade' | 'gradeUncapped' | 'gramMetres' | 'zone';
 export type SortDir = 'asc' | 'desc';
@@ -22,21 +28,32 @@ export interface Column {
   title: (el: string, unit: string, basis: WidthKind) => [string, string];
   /** a text column (sorted alphabetically, first click ascending) */
   text?: boolean;
-  /** what the column is, for the header's tooltip */
-  tip: string;
+  /** what the column is, for the header's tooltip (in the interface language) */
+  readonly tip: string;
 }
 
+/** A column whose header and tooltip come from the catalogue (table.col.*, table.tip.<key>). */
+const column = (key: SortKey, title: Column['title'], text?: boolean): Column => ({
+  key,
+  title,
+  ...(text ? { text } : {}),
+  get tip() {
+    return t(`table.tip.${key}`);
+  },
+});
+
 export const COLUMNS: Column[] = [
-  { key: 'hole', title: () => ['Hole', ''], text: true, tip: 'Drill hole' },
-  { key: 'from', title: () => ['From', 'm'], tip: 'Top of the intercept, m along the hole' },
-  { key: 'to', title: () => ['To', 'm'], tip: 'Bottom of the intercept, m along the hole' },
-  { key: 'core', title: () => ['Core', 'm'], tip: 'Core length (along the hole), m' },
-  { key: 'tw', title: () => ['TW', 'm'], tip: 'True width (perpendicular to the vein), m; — when no vein orientation is known' },
-  { key: 'hw', title: () => ['HW', 'm'], tip: 'Horizontal width (horizontal, perpendicular to strike), m; — when unknown or the vein is nearly flat' },
-  { key: 'grade', title: (el, u) => [`${el}\ncapped`, u], tip: 'Length-weighted grade after the top-cut' },
-  { key: 'gradeUncapped', title: (el, u) => [`${el}\nuncapped`, u], tip: 'Length-weighted grade without the top-cut' },
-  { key: 'gramMetres', title: (_el, u, b) => [gramMetresUnit(u, b), ''], tip: 'Gram-metres: capped grade × the width in brackets (the width basis); a row that has not that width says which it uses instead (TW or CL = core length)' },
-  { key: 'zone', title: () => ['Zone', ''], text: true, tip: 'Vein zone logged on most of the intercept, or the vein the hole pierces there' },
+  column('hole', () => [t('table.col.hole'), ''], true),
+  column('from', () => [t('table.col.from'), 'm']),
+  column('to', () => [t('table.col.to'), 'm']),
+  column('core', () => [t('table.col.core'), 'm']),
+  column('tw', () => [t('table.col.tw'), 'm']),
+  column('hw', () => [t('table.col.hw'), 'm']),
+  column('grade', (el, u) => [t('table.col.capped', { el }), u]),
+  column('gradeUncapped', (el, u) => [t('table.col.uncapped', { el }), u]),
+  // as gramMetresUnit (domain/intercepts.ts) writes it: "g/t·m (HW)"
+  column('gramMetres', (_el, u, b) => [t('table.col.gramMetres', { unit: u || t('table.col.grade'), width: abbr(b) }), '']),
+  column('zone', () => [t('table.col.zone'), ''], true),
 ];
 
 /** One-line header text with its unit: "From (m)", "Au capped (g/t)". */
@@ -100,10 +117,10 @@ export function shortName(name: string): string {
  * basis ("4.20 CL"), so a fallback is never silent.
  */
 export function gramMetresCell(r: Pick<Intercept, 'gramMetres' | 'widthKind'>, basis: WidthKind): { text: string; title: string } {
-  const text = fmt(r.gramMetres) + (r.widthKind === basis ? '' : ` ${WIDTH_ABBR[r.widthKind]}`);
+  const text = fmt(r.gramMetres) + (r.widthKind === basis ? '' : ` ${abbr(r.widthKind)}`);
   const title = r.widthKind === basis
-    ? `capped grade × ${WIDTH_TAG[r.widthKind]}`
-    : `capped grade × ${WIDTH_TAG[r.widthKind]}: no ${WIDTH_TAG[basis]} here (no vein orientation near, or a vein too flat for HW)`;
+    ? t('table.cellTitle', { tag: tag(r.widthKind) })
+    : t('table.cellFallback', { tag: tag(r.widthKind), basis: tag(basis) });
   return { text, title };
 }
 
@@ -133,19 +150,17 @@ export interface InterceptScope {
  * it says which: "380 of 454 intercepts in view · …", or "454 intercepts (380 in view) · …".
  */
 export function summaryText(s: InterceptSummary, element: string, scope?: InterceptScope): string {
-  let n = `${count(s.count)} intercept${s.count === 1 ? '' : 's'}`;
-  if (scope && scope.inView < scope.total) n = scope.onlyInView ? `${count(s.count)} of ${count(scope.total)} intercepts in view` : `${n} (${count(scope.inView)} in view)`;
+  let n = t('summary.intercepts', { count: s.count });
+  if (scope && scope.inView < scope.total) n = scope.onlyInView ? t('summary.ofInView', { shown: formatCount(s.count), count: scope.total }) : t('summary.withInView', { n, inView: formatCount(scope.inView) });
   if (s.count === 0 || !Number.isFinite(s.grade)) return n;
-  const tag = WIDTH_TAG[s.widthKind];
   const grade = [s.grade.toFixed(2), s.unit, element].filter((x) => x !== '').join(' ');
-  return `${n} · ${grade} over ${s.width.toFixed(2)} m (${tag}, width-weighted)`;
+  return t('summary.text', { n, grade, width: s.width.toFixed(2), tag: tag(s.widthKind) });
 }
 
 /** The table's header count: "showing 200 of 380 in view · 454 in all", or "showing 200 of 454 · 380 in view". */
 export function tableCountText(shown: number, scope: InterceptScope): string {
-  return scope.onlyInView
-    ? `showing ${count(shown)} of ${count(scope.inView)} in view · ${count(scope.total)} in all`
-    : `showing ${count(shown)} of ${count(scope.total)} · ${count(scope.inView)} in view`;
+  const n = { shown: formatCount(shown), inView: formatCount(scope.inView), total: formatCount(scope.total) };
+  return scope.onlyInView ? t('table.count', n) : t('table.countAll', n);
 }
 
 /**
