@@ -1,10 +1,12 @@
 /** Drag and drop deposit files anywhere on the window. */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { store } from '../state/store';
 import { loadInto } from '../data/loadSource';
 
 export function DropZone() {
   const [over, setOver] = useState(false);
+  const { t } = useTranslation('drop');
   useEffect(() => {
     const onOver = (e: DragEvent) => {
       if (!e.dataTransfer?.types.includes('Files')) return;
@@ -29,5 +31,5 @@ export function DropZone() {
       window.removeEventListener('drop', onDrop);
     };
   }, []);
-  return over ? <div className="dropzone">Drop a Veinscape deposit file (.json or .vsb), drill tables (.csv) or surface files (DXF, OBJ, GOCAD, Surpac, STL, glTF, OMF) to open them as a project</div> : null;
+  return over ? <div className="dropzone">{t('hint')}</div> : null;
 }

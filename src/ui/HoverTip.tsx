@@ -1,5 +1,6 @@
 /** Small tip next to the cursor naming the hole (and interval) under it; text only. */
 import { useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useVeinscape } from '../state/store';
 import { grade, metres } from './format';
 
@@ -11,6 +12,7 @@ export function HoverTip() {
   const model = useVeinscape((s) => s.model);
   const vc = useVeinscape((s) => s.prepared?.valueColumn ?? null);
   const ref = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation('hover');
   // Keep the tip inside the view: flip it to the cursor's left / top near the right / bottom edge.
   useLayoutEffect(() => {
     const el = ref.current;
@@ -34,7 +36,7 @@ export function HoverTip() {
         <>
           <span data-testid="hover-interval">{table.from[row].toFixed(1)}–{metres(table.to[row], 1)}</span>
           {/* prepare() stores a missing grade as -1: both read as no value */}
-          <span className="grade" data-testid="hover-grade">{value >= 0 ? grade(value, vc!.unit) : 'no value'}</span>
+          <span className="grade" data-testid="hover-grade">{value >= 0 ? grade(value, vc!.unit) : t('noValue')}</span>
         </>
       )}
     </div>

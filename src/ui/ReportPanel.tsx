@@ -3,6 +3,7 @@
  * Data text is rendered as React text nodes, never as HTML.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useVeinscape } from '../state/store';
 
 const SHOWN = 30;
@@ -12,13 +13,14 @@ export function ReportPanel() {
   const dismiss = useVeinscape((s) => s.dismissReport);
   const [all, setAll] = useState(false);
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation('report');
   if (!report) return null;
   if (report.ok && report.errors.length === 0 && report.warnings.length === 0) return null;
   // Warnings alone do not cover the view: a chip the user can open.
   if (report.ok && report.errors.length === 0 && !open) {
     return (
       <button className="report-chip" data-testid="load-report-chip" onClick={() => setOpen(true)}>
-        {report.warnings.length} load warning{report.warnings.length > 1 ? 's' : ''}
+        {t('warnings', { count: report.warnings.length })}
       </button>
     );
   }
@@ -28,17 +30,17 @@ export function ReportPanel() {
     <aside className={`report card ${report.ok ? '' : 'failed'}`} role="alert" data-testid="load-report">
       <header>
         <h2>
-          {report.ok ? `Loaded ${report.source}` : `Could not load ${report.source}`}
+          {report.ok ? t('loaded', { source: report.source }) : t('failed', { source: report.source })}
         </h2>
-        <button className="close" aria-label="Dismiss" onClick={() => (report.errors.length || !report.ok ? dismiss() : setOpen(false))}>×</button>
+        <button className="close" aria-label={t('dismiss')} onClick={() => (report.errors.length || !report.ok ? dismiss() : setOpen(false))}>×</button>
       </header>
       <p className="summary">
         {report.ok
-          ? `${report.errors.length} error(s), ${report.warnings.length} warning(s). Records with errors were skipped; everything else loaded.`
-          : 'Nothing was loaded; the dataset on screen is unchanged.'}
+          ? t('summary', { errors: t('errors', { count: report.errors.length }), warnings: t('warningCount', { count: report.warnings.length }) })
+          : t('nothing')}
       </p>
       {report.ok && Object.keys(report.dropped).length > 0 && (
-        <p className="summary">Skipped: {Object.entries(report.dropped).map(([k, n]) => `${n} ${k}`).join(', ')}</p>
+        <p className="summary">{t('skipped', { list: Object.entries(report.dropped).map(([k, n]) => `${n} ${k}`).join(', ') })}</p>
       )}
       <ul className="issues">
         {shown.map((i, k) => (
@@ -49,7 +51,7 @@ export function ReportPanel() {
           </li>
         ))}
       </ul>
-      {issues.length > SHOWN && !all && <button className="link" onClick={() => setAll(true)}>Show all {issues.length}</button>}
+      {issues.length > SHOWN && !all && <button className="link" onClick={() => setAll(true)}>{t('showAll', { count: issues.length })}</button>}
     </aside>
   );
 }

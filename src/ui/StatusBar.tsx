@@ -1,16 +1,16 @@
 /** Load progress, what is loaded (with units), and the dataset's disclaimer. */
+import { useTranslation } from 'react-i18next';
 import { useVeinscape } from '../state/store';
-import { DESURVEY_METHOD_LABEL } from '../domain/desurvey';
-import { count } from './format';
 
 export function ProgressBar() {
   const loading = useVeinscape((s) => s.loading);
+  const { t } = useTranslation('status');
   if (!loading) return null;
   const pct = Math.round(loading.fraction * 100);
   return (
     <div className="progress" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} data-testid="progress">
       <div className="bar" style={{ width: `${Math.max(4, pct)}%` }} />
-      <span>{loading.phase === 'reading' ? 'Reading' : loading.phase === 'parsing' ? 'Parsing' : loading.phase === 'validating' ? 'Validating' : loading.phase === 'building' ? 'Building geometry' : 'Drawing'} {loading.source}…</span>
+      <span>{loading.phase === 'reading' ? t('progress.reading', { source: loading.source }) : loading.phase === 'parsing' ? t('progress.parsing', { source: loading.source }) : loading.phase === 'validating' ? t('progress.validating', { source: loading.source }) : loading.phase === 'building' ? t('progress.building', { source: loading.source }) : t('progress.drawing', { source: loading.source })}</span>
     </div>
   );
 }
@@ -18,6 +18,7 @@ export function ProgressBar() {
 export function StatusBar() {
   const model = useVeinscape((s) => s.model);
   const method = useVeinscape((s) => s.desurveyMethod);
+  const { t } = useTranslation('status');
   // Always rendered (empty until data arrive): a bar appearing later would resize the 3D canvas,
   // and a WebGL resize waits for every frame in flight (the longest task in the benchmark).
   if (!model) return <footer className="statusbar" />;
@@ -26,10 +27,10 @@ export function StatusBar() {
   const intervals = model.intervals.reduce((n, t) => n + t.hole.length, 0);
   return (
     <footer className="statusbar">
-      <span className="crs">{p.crs.code ? `${p.crs.code} · ` : ''}{p.crs.name} · metres</span>
+      <span className="crs">{p.crs.code ? `${p.crs.code} · ` : ''}{p.crs.name} · {t('metres')}</span>
       <CursorReadout />
-      <span data-testid="desurvey-method">Desurvey: {DESURVEY_METHOD_LABEL[method].toLowerCase()}</span>
-      <span>{count(counts)} holes · {count(intervals)} intervals</span>
+      <span data-testid="desurvey-method">{t('desurvey', { method: t(`method.${method}`) })}</span>
+      <span>{t('holes', { count: counts })} · {t('intervals', { count: intervals })}</span>
       {p.disclaimer && <span className="disclaimer" data-testid="disclaimer" title={p.disclaimer}>{p.disclaimer}</span>}
     </footer>
   );
@@ -38,7 +39,16 @@ export function StatusBar() {
 /** True easting / northing / elevation under the cursor (on a surface), as mapped. */
 function CursorReadout() {
   const c = useVeinscape((s) => s.cursor);
+  const { t, i18n } = useTranslation('status');
   if (!c) return null;
-  const f = (v: number) => v.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  return <span className="cursor" data-testid="cursor-readout">{f(c[0])} m E · {f(c[1])} m N · {f(c[2])} m elev.</span>;
+  const f = (v: number) => tenths(i18n.language).format(v);
+  return <span className="cursor" data-testid="cursor-readout">{t('cursor', { e: f(c[0]), n: f(c[1]), z: f(c[2]) })}</span>;
+}
+
+/** One formatter per language (a new one per call costs about 0.5 ms in Chromium; the readout follows the cursor). */
+const TENTHS = new Map<string, Intl.NumberFormat>();
+function tenths(language: string): Intl.NumberFormat {
+  let f = TENTHS.get(language);
+  if (!f) TENTHS.set(language, (f = new Intl.NumberFormat(language || 'en', { minimumFractionDigits: 1, maximumFractionDigits: 1 })));
+  return f;
 }
