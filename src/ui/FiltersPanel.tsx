@@ -11,6 +11,7 @@ import { store, useVeinscape, type VeinscapeState } from '../state/store';
 import type { Filters } from '../state/slices/filters';
 import { InViewCounts } from './InViewCounts';
 import { HoleSearch } from './HoleSearch';
+import { useTranslation } from 'react-i18next';
 
 let yearCache: { holes: unknown; range: [number, number] | null } | null = null;
 /** First and last drilling year in the data, or null when no hole has a year. */
@@ -57,17 +58,18 @@ function CheckFilter<G extends CheckGroup>({ group, item, children }: { group: G
 function GradeCutoff({ unit }: { unit: string }) {
   const cutoff = useVeinscape((s) => s.filters.gradeCutoff);
   const setFilters = useVeinscape((s) => s.setFilters);
+  const { t } = useTranslation('filters');
   return (
     <label className="row">
-      <span>Cut-off ({unit})</span>
+      <span>{t('cutoff', { unit })}</span>
       <input
         type="range" min={0} max={20} step={0.1} value={cutoff}
-        aria-label="Grade cut-off slider"
+        aria-label={t('cutoffSlider')}
         onChange={(e) => setFilters({ gradeCutoff: Number(e.target.value) })}
       />
       <input
         type="number" min={0} step={0.1} value={cutoff} className="num"
-        aria-label={`Grade cut-off in ${unit}`} data-testid="cutoff-input"
+        aria-label={t('cutoffInput', { unit })} data-testid="cutoff-input"
         onChange={(e) => setFilters({ gradeCutoff: Math.max(0, Number(e.target.value) || 0) })}
       />
     </label>
@@ -77,12 +79,13 @@ function GradeCutoff({ unit }: { unit: string }) {
 function BelowCutoff() {
   const mode = useVeinscape((s) => s.filters.belowCutoff);
   const setFilters = useVeinscape((s) => s.setFilters);
+  const { t } = useTranslation('filters');
   return (
-    <div className="row seg" role="radiogroup" aria-label="Below cut-off">
-      <span>Below cut-off</span>
+    <div className="row seg" role="radiogroup" aria-label={t('below')}>
+      <span>{t('below')}</span>
       {(['dim', 'hide'] as const).map((m) => (
         <label key={m}>
-          <input type="radio" name="below" checked={mode === m} onChange={() => setFilters({ belowCutoff: m })} /> {m === 'dim' ? 'Dim' : 'Hide'}
+          <input type="radio" name="below" checked={mode === m} onChange={() => setFilters({ belowCutoff: m })} /> {m === 'dim' ? t('dim') : t('hide')}
         </label>
       ))}
     </div>
@@ -95,54 +98,55 @@ export function FiltersPanel() {
   const unit = useVeinscape((s) => s.prepared?.valueColumn?.unit ?? 'g/t');
   const years = useVeinscape(yearRange);
   const hasResources = useVeinscape((s) => (s.model?.resourceCategories.length ?? 0) > 0);
+  const { t } = useTranslation('filters');
   return (
-    <section className="panel filters" aria-label="Filters">
+    <section className="panel filters" aria-label={t('title')}>
       <h2>
-        Filters
-        <button className="link" onClick={() => resetFilters()}>Reset</button>
+        {t('title')}
+        <button className="link" onClick={() => resetFilters()}>{t('reset')}</button>
       </h2>
       <InViewCounts />
       <GradeCutoff unit={unit} />
       <BelowCutoff />
       <div className="row">
-        <span>Elevation (m)</span>
-        <NumberFilter field="elevationMin" placeholder="min" label="Minimum elevation in m" />
-        <NumberFilter field="elevationMax" placeholder="max" label="Maximum elevation in m" />
+        <span>{t('elevation')}</span>
+        <NumberFilter field="elevationMin" placeholder={t('min')} label={t('elevationMin')} />
+        <NumberFilter field="elevationMax" placeholder={t('max')} label={t('elevationMax')} />
       </div>
       <div className="row checks inline">
-        <span>Status</span>
-        <CheckFilter group="status" item="drilled">Drilled</CheckFilter>
-        <CheckFilter group="status" item="planned">Planned</CheckFilter>
+        <span>{t('status')}</span>
+        <CheckFilter group="status" item="drilled">{t('drilled')}</CheckFilter>
+        <CheckFilter group="status" item="planned">{t('planned')}</CheckFilter>
       </div>
       <div className="row checks inline">
-        <span>Type</span>
-        <CheckFilter group="type" item="surface">Surface</CheckFilter>
-        <CheckFilter group="type" item="underground">Underground</CheckFilter>
+        <span>{t('type')}</span>
+        <CheckFilter group="type" item="surface">{t('surface')}</CheckFilter>
+        <CheckFilter group="type" item="underground">{t('underground')}</CheckFilter>
       </div>
       <div className="row">
-        <span>Depth (m)</span>
-        <NumberFilter field="depthMin" min={0} placeholder="from" label="Minimum depth along hole in m" />
-        <NumberFilter field="depthMax" min={0} placeholder="to" label="Maximum depth along hole in m" />
+        <span>{t('depth')}</span>
+        <NumberFilter field="depthMin" min={0} placeholder={t('from')} label={t('depthMin')} />
+        <NumberFilter field="depthMax" min={0} placeholder={t('to')} label={t('depthMax')} />
       </div>
       {years && (
         <div className="row">
-          <span>Year</span>
-          <NumberFilter field="yearMin" placeholder={String(years[0])} label="First drilling year" />
-          <NumberFilter field="yearMax" placeholder={String(years[1])} label="Last drilling year" />
+          <span>{t('year')}</span>
+          <NumberFilter field="yearMin" placeholder={String(years[0])} label={t('yearMin')} />
+          <NumberFilter field="yearMax" placeholder={String(years[1])} label={t('yearMax')} />
         </div>
       )}
       <HoleSearch />
       {hasResources && (
         <div className="checks resources">
-          <span className="sub">Resource</span>
+          <span className="sub">{t('resource')}</span>
           {(['measured', 'indicated', 'inferred'] as const).map((c) => (
-            <CheckFilter key={c} group="categories" item={c}>{c[0].toUpperCase() + c.slice(1)}</CheckFilter>
+            <CheckFilter key={c} group="categories" item={c}>{t(`category.${c}`)}</CheckFilter>
           ))}
         </div>
       )}
       {programs.length > 0 && (
         <div className="checks programs">
-          <span className="sub">Program</span>
+          <span className="sub">{t('program')}</span>
           {programs.map((p) => <CheckFilter key={p} group="programs" item={p}>{p}</CheckFilter>)}
         </div>
       )}

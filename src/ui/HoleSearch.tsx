@@ -10,6 +10,7 @@ import { store, useVeinscape } from '../state/store';
 import { foldId, holeMatches } from '../domain/holeFilter';
 import { focusHole } from '../state/holeFocus';
 import { EMPTY } from './empty';
+import { useTranslation } from 'react-i18next';
 
 /** Ids listed at most (the filter itself keeps every match). */
 const LISTED = 50;
@@ -29,6 +30,7 @@ export function HoleSearch() {
   const holes = useVeinscape((s) => s.model?.holes ?? EMPTY);
   const ids = useMemo(() => holes.map((h) => h.id), [holes]);
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation('search');
   const [active, setActive] = useState(-1);
   const listId = useId();
   const [head, term] = lastTerm(search);
@@ -67,9 +69,9 @@ export function HoleSearch() {
   return (
     <div className="hole-search">
       <label className="row">
-        <span>Hole id</span>
+        <span>{t('label')}</span>
         <input
-          className="search" type="search" placeholder="e.g. RK05-012, RK88" aria-label="Search hole id"
+          className="search" type="search" placeholder={t('placeholder')} aria-label={t('aria')}
           role="combobox" aria-autocomplete="list" aria-expanded={shown} aria-controls={listId}
           aria-activedescendant={shown && active >= 0 ? optionId(active) : undefined}
           value={search}
@@ -78,7 +80,7 @@ export function HoleSearch() {
           onBlur={() => setOpen(false)}
         />
       </label>
-      <ul id={listId} role="listbox" aria-label="Matching holes" className="hole-options" hidden={!shown}>
+      <ul id={listId} role="listbox" aria-label={t('matching')} className="hole-options" hidden={!shown}>
         {shown && listed.map((h, k) => (
           <li
             key={h} id={optionId(k)} role="option" aria-selected={k === active}
@@ -88,7 +90,7 @@ export function HoleSearch() {
             {ids[h]}
           </li>
         ))}
-        {shown && matches.length > LISTED && <li role="presentation" className="more">more: type more of the id</li>}
+        {shown && matches.length > LISTED && <li role="presentation" className="more">{t('more')}</li>}
       </ul>
     </div>
   );

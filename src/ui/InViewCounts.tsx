@@ -17,10 +17,26 @@ import { countInViewSteps, holeAttrsFor, outlinesInView, type ViewCounts } from 
 import { interceptPointsOf } from '../state/interceptsInView';
 import { runSliced, type SlicedRun } from '../domain/sliced';
 import { counterState, countInWorker, onCounterChange } from '../data/countClient';
-import { count } from './format';
+import { useTranslation } from 'react-i18next';
+import { i18next } from '../i18n';
 
 /** Quiet time (ms) after a filter change before counting again. */
 const DEBOUNCE_MS = 100;
+
+// One formatter per language (Intl.NumberFormat costs about 0.5 ms to build; several numbers per filter change).
+const COUNTS = new Map<string, Intl.NumberFormat>();
+/** A whole number as the interface language groups it: 1,121,513; in French 1 121 513. */
+function count(n: number): string {
+  const lng = i18next.language || 'en';
+  let f = COUNTS.get(lng);
+  if (!f) COUNTS.set(lng, (f = new Intl.NumberFormat(lng === 'en' ? 'en-US' : lng)));
+  return f.format(n);
+}
+/** The cut-off as typed (2.5), with the language's decimal sign (2,5 in French). */
+function cutoffText(v: number): string {
+  const lng = i18next.language || 'en';
+  return lng === 'en' ? String(v) : new Intl.NumberFormat(lng, { maximumFractionDigits: 20, useGrouping: false }).format(v);
+}
 
 interface Settled {
   inputs: readonly unknown[];
@@ -39,6 +55,7 @@ export function InViewCounts() {
   const ensureIntercepts = useVeinscape((s) => s.ensureIntercepts);
   const unit = useVeinscape((s) => s.prepared?.valueColumn?.unit ?? 'g/t');
   const [settled, setSettled] = useState<Settled | null>(null);
+  const { t } = useTranslation('counts');
   const counted = useRef(false);
   // Bumped when the dataset's worker counter arrives or fails, to count again the right way.
   const [counterVersion, setCounterVersion] = useState(0);
@@ -115,17 +132,18 @@ export function InViewCounts() {
   const c = settled?.counts;
   // Only rows with a value count (a row not assayed is never at or above a cut-off), so the line
   // says so: beside the status bar's total of all rows, a bare "intervals" read as a mismatch.
-  const rows = filters.gradeCutoff > 0 ? `intervals ≥ ${filters.gradeCutoff} ${unit}` : 'assayed intervals';
+  const intervals = c?.intervals ?? 0;
+  const rows = filters.gradeCutoff > 0 ? t('rowsCutoff', { count: intervals, cutoff: cutoffText(filters.gradeCutoff), unit }) : t('rowsAssayed', { count: intervals });
   const num = (id: string, n: number | undefined) => (
     <strong data-testid={id} data-pending={pending}>{n === undefined ? '…' : count(n)}</strong>
   );
   return (
-    <p className="counts" data-testid="in-view-counts" data-pending={pending} title={pending ? 'Counting…' : undefined}>
-      In view: {num('count-holes', c?.holes)} of {count(model.holes.length)} holes · {num('count-intervals', c?.intervals)} {rows} ·{' '}
-      {num('count-intercepts', c?.intercepts)} intercepts
+    <p className="counts" data-testid="in-view-counts" data-pending={pending} title={pending ? t('counting') : undefined}>
+      {t('inView')} {num('count-holes', c?.holes)} {t('ofHoles', { count: model.holes.length, total: count(model.holes.length) })} · {num('count-intervals', c?.intervals)} {rows} ·{' '}
+      {num('count-intercepts', c?.intercepts)} {t('intercepts', { count: c?.intercepts ?? 0 })}
       {model.resourceCategories.length > 0 && (
-        <span title={resourcesOn ? 'Resource outlines drawn: category ticked, zone shown, inside the section' : 'The Resources layer is off'}>
-          {' '}· <strong data-testid="count-outlines">{count(outlines)}</strong> of {count(model.resourceCategories.length)} resource outlines
+        <span title={resourcesOn ? t('outlinesOn') : t('outlinesOff')}>
+          {' '}· <strong data-testid="count-outlines">{count(outlines)}</strong> {t('ofOutlines', { count: model.resourceCategories.length, total: count(model.resourceCategories.length) })}
         </span>
       )}
     </p>

@@ -8,29 +8,19 @@ import { EMPTY } from './empty';
 import { useVeinscape } from '../state/store';
 import type { LayerName } from '../state/slices/layers';
 import type { VeinColour } from '../state/slices/display';
+import { useTranslation } from 'react-i18next';
 
-const LAYERS: [LayerName, string][] = [
-  ['veins', 'Veins'],
-  ['alteration', 'Alteration'],
-  ['host', 'Host'],
-  ['topography', 'Topography'],
-  ['faults', 'Faults'],
-  ['intervals', 'Intervals'],
-  ['traces', 'Hole traces'],
-  ['labels', 'Hole labels'],
-  ['workings', 'Workings'],
-  ['resources', 'Resources'],
-  ['points', 'Points'],
-  ['axes', 'Axes'],
-];
+/** The layers in the order listed; each one's name is `layer.<id>` in the layers catalogue. */
+const LAYERS: LayerName[] = ['veins', 'alteration', 'host', 'topography', 'faults', 'intervals', 'traces', 'labels', 'workings', 'resources', 'points', 'axes'];
 
 /** A vein system's tick: on when all its zones are, mixed when some are; sets them all. */
 function SystemToggle({ system, zones, zoneVisible, set }: { system: string; zones: readonly { id: string }[]; zoneVisible: Record<string, boolean>; set: (ids: string[], on: boolean) => void }) {
   const on = zones.filter((z) => zoneVisible[z.id] !== false).length;
+  const { t } = useTranslation('layers');
   return (
     <label className="system-name" data-testid={`system-toggle-${system}`}>
       <input
-        type="checkbox" aria-label={`Vein system ${system}`} checked={on === zones.length}
+        type="checkbox" aria-label={t('system', { system })} checked={on === zones.length}
         ref={(el) => { if (el) el.indeterminate = on > 0 && on < zones.length; }}
         onChange={(e) => set(zones.map((z) => z.id), e.target.checked)}
       />{' '}
@@ -51,33 +41,34 @@ export function LayersPanel() {
   const hasVeins = zones.some((z) => z.kind === 'vein');
   const hasTopography = zones.some((z) => z.kind === 'topography');
   const hasPoints = useVeinscape((s) => (s.model?.pointSets.length ?? 0) > 0);
+  const { t } = useTranslation('layers');
   // Layers that only imported projects have are listed only when there is something in them.
-  const shown = LAYERS.filter(([id]) => (id !== 'topography' || hasTopography) && (id !== 'points' || hasPoints));
+  const shown = LAYERS.filter((id) => (id !== 'topography' || hasTopography) && (id !== 'points' || hasPoints));
   const systems = new Map<string, typeof zones>();
   for (const z of zones) {
     const key = z.system ?? z.name;
     systems.set(key, [...(systems.get(key) ?? []), z]);
   }
   return (
-    <section className="panel" aria-label="Layers">
-      <h2>Layers</h2>
+    <section className="panel" aria-label={t('title')}>
+      <h2>{t('title')}</h2>
       <div className="checks">
-        {shown.map(([id, label]) => (
+        {shown.map((id) => (
           <label key={id}>
-            <input type="checkbox" checked={layerVisible[id]} onChange={(e) => setLayerVisible(id, e.target.checked)} /> {label}
+            <input type="checkbox" checked={layerVisible[id]} onChange={(e) => setLayerVisible(id, e.target.checked)} /> {t(`layer.${id}`)}
           </label>
         ))}
       </div>
       {hasVeins && (
-        <label className="row" title="Grade on the vein: each vein surface coloured by the grade × thickness interpolated from the pierce points, with the long section's contour classes">
-          <span>Veins coloured by</span>
-          <select aria-label="Veins coloured by" value={veinColour} onChange={(e) => setVeinColour(e.target.value as VeinColour)}>
-            <option value="zone">zone</option>
-            <option value="gradeThickness">grade × thickness (g/t·m)</option>
+        <label className="row" title={t('veinColourTitle')}>
+          <span>{t('veinColour')}</span>
+          <select aria-label={t('veinColour')} value={veinColour} onChange={(e) => setVeinColour(e.target.value as VeinColour)}>
+            <option value="zone">{t('byZone')}</option>
+            <option value="gradeThickness">{t('byGradeThickness')}</option>
           </select>
         </label>
       )}
-      {systems.size > 0 && <h3>Zones</h3>}
+      {systems.size > 0 && <h3>{t('zones')}</h3>}
       <div className="zones">
         {[...systems].map(([system, list]) => (
           <div key={system} className="system">
@@ -87,7 +78,7 @@ export function LayersPanel() {
                 <input type="checkbox" checked={zoneVisible[z.id] !== false} onChange={(e) => setZoneVisible(z.id, e.target.checked)} />
                 <span className="swatch" style={{ background: z.color }} />
                 <span>{z.name}</span>
-                <span className="kind">{z.kind}</span>
+                <span className="kind">{t(`kind.${z.kind}`, { defaultValue: z.kind })}</span>
               </label>
             ))}
           </div>
