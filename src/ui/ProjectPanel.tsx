@@ -15,6 +15,7 @@ import { captureView, applyView } from '../api/views';
 import { ready } from '../api/ready';
 import { exportModel, saveProject } from './saveProject';
 import { DEFAULT_COLLAR_TOLERANCE } from '../data/topographyCheck';
+import { useTranslation } from 'react-i18next';
 
 /** Applies a new model and puts the camera, layers and zones back as they were (fault offsets follow the new slips). */
 async function apply(next: Model): Promise<void> {
@@ -30,9 +31,9 @@ const change = (f: (m: Model) => Model) => {
   if (m) void apply(f(m));
 };
 
-function MetaField({ label, value, onCommit, multiline }: { label: string; value: string; onCommit: (v: string) => void; multiline?: boolean }) {
+function MetaField({ label, aria, value, onCommit, multiline }: { label: string; aria: string; value: string; onCommit: (v: string) => void; multiline?: boolean }) {
   const [text, setText] = useState(value);
-  const props = { 'aria-label': `Project ${label.toLowerCase()}`, value: text, onBlur: () => text !== value && onCommit(text) };
+  const props = { 'aria-label': aria, value: text, onBlur: () => text !== value && onCommit(text) };
   return (
     <label className="row">
       <span>{label}</span>
@@ -43,21 +44,23 @@ function MetaField({ label, value, onCommit, multiline }: { label: string; value
 
 function Metadata({ project }: { project: ProjectT }) {
   const set = (p: Partial<ProjectT>) => change((m) => ({ ...m, project: { ...m.project, ...p } }));
+  const { t } = useTranslation('project');
   return (
     <details>
-      <summary>Project details</summary>
-      <MetaField key={`n${project.name}`} label="Name" value={project.name} onCommit={(name) => name && set({ name })} />
-      <MetaField key={`c${project.crs.name}`} label="CRS" value={project.crs.name} onCommit={(name) => set({ crs: { ...project.crs, name } })} />
-      <MetaField key={`e${project.crs.code}`} label="EPSG code" value={project.crs.code ?? ''} onCommit={(code) => set({ crs: { ...project.crs, code: code || undefined } })} />
-      <MetaField key={`d${project.disclaimer}`} label="Disclaimer" value={project.disclaimer ?? ''} multiline onCommit={(disclaimer) => set({ disclaimer: disclaimer || undefined })} />
-      <MetaField key={`q${project.qualifiedPerson}`} label="Qualified person" value={project.qualifiedPerson ?? ''} multiline onCommit={(qualifiedPerson) => set({ qualifiedPerson: qualifiedPerson || undefined })} />
+      <summary>{t('details')}</summary>
+      <MetaField key={`n${project.name}`} label={t('meta.name')} aria={t('meta.nameAria')} value={project.name} onCommit={(name) => name && set({ name })} />
+      <MetaField key={`c${project.crs.name}`} label={t('meta.crs')} aria={t('meta.crsAria')} value={project.crs.name} onCommit={(name) => set({ crs: { ...project.crs, name } })} />
+      <MetaField key={`e${project.crs.code}`} label={t('meta.epsg')} aria={t('meta.epsgAria')} value={project.crs.code ?? ''} onCommit={(code) => set({ crs: { ...project.crs, code: code || undefined } })} />
+      <MetaField key={`d${project.disclaimer}`} label={t('meta.disclaimer')} aria={t('meta.disclaimerAria')} value={project.disclaimer ?? ''} multiline onCommit={(disclaimer) => set({ disclaimer: disclaimer || undefined })} />
+      <MetaField key={`q${project.qualifiedPerson}`} label={t('meta.qp')} aria={t('meta.qpAria')} value={project.qualifiedPerson ?? ''} multiline onCommit={(qualifiedPerson) => set({ qualifiedPerson: qualifiedPerson || undefined })} />
       <MetaField
         key={`t${project.collarTolerance}`}
-        label="Collar tolerance (m)"
+        label={t('meta.collarTolerance')}
+        aria={t('meta.collarToleranceAria')}
         value={String(project.collarTolerance ?? DEFAULT_COLLAR_TOLERANCE)}
         onCommit={(v) => Number(v) > 0 && set({ collarTolerance: Number(v) })}
       />
-      <p className="hint">Units: metres, g/t. A collar further than the tolerance above or below the topography is reported.</p>
+      <p className="hint">{t('unitsHint')}</p>
     </details>
   );
 }
@@ -65,18 +68,19 @@ function Metadata({ project }: { project: ProjectT }) {
 function FileObjects({ file, rows, model }: { file: string; rows: ObjectRow[]; model: Model }) {
   const summary = useVeinscape((s) => s.report?.files?.find((f) => f.file === file));
   const fixed = rows.some((r) => r.source.transform);
+  const { t } = useTranslation('project');
   return (
     <details open={rows.length <= 4} data-testid="imported-file" data-file={file}>
       <summary>
-        <strong>{file}</strong> · {rows[0].source.format} · {rows.length} object{rows.length === 1 ? '' : 's'}
+        <strong>{file}</strong> · {rows[0].source.format} · {t('objects', { count: rows.length })}
       </summary>
       {!fixed && summary?.checks.map((c, i) => (
         <div key={i} className="check-row" data-testid="coordinate-check" data-kind={c.kind}>
           <p className="hint warn">{c.message}</p>
-          {c.fix && <button onClick={() => change((m) => fixFile(m, file, c.fix!))}>Apply: {describeFix(c.fix)}</button>}
+          {c.fix && <button onClick={() => change((m) => fixFile(m, file, c.fix!))}>{t('applyFix', { fix: describeFix(c.fix) })}</button>}
         </div>
       ))}
-      {fixed && <p className="hint">Coordinates fixed: {rows[0].source.transform}</p>}
+      {fixed && <p className="hint">{t('coordinatesFixed', { transform: rows[0].source.transform })}</p>}
       {rows.map((r) => (
         <ObjectEditor key={`${r.key}|${r.kind}|${r.name}`} row={r} zones={model.zones} onKind={(k) => change((m) => setObjectKind(m, r.key, k))} onEdit={(e) => change((m) => editObject(m, r.key, e))} />
       ))}
@@ -88,15 +92,16 @@ export function ProjectPanel() {
   const model = useVeinscape((s) => s.model);
   const embed = useVeinscape((s) => s.embed);
   const addInput = useRef<HTMLInputElement>(null);
+  const { t } = useTranslation('project');
   if (!model || embed) return null;
   const rows = importedObjects(model);
   const byFile = new Map<string, ObjectRow[]>();
   for (const r of rows) byFile.set(r.source.file, [...(byFile.get(r.source.file) ?? []), r]);
   return (
-    <section className="panel project-panel" aria-label="Project">
-      <h2>Project</h2>
+    <section className="panel project-panel" aria-label={t('title')}>
+      <h2>{t('title')}</h2>
       <Metadata key={model.project.name} project={model.project} />
-      {byFile.size > 0 && <h3>Imported objects</h3>}
+      {byFile.size > 0 && <h3>{t('importedObjects')}</h3>}
       {[...byFile].map(([file, r]) => <FileObjects key={file} file={file} rows={r} model={model} />)}
       <input
         ref={addInput}
@@ -113,17 +118,17 @@ export function ProjectPanel() {
       />
       {/* Nothing is added to the illustrative sample: open your own files to start a project. */}
       {!model.project.illustrative && (
-        <button className="wide" onClick={() => addInput.current?.click()} title="Add surfaces and lines (DXF, OBJ, GOCAD, Surpac, STL, glTF, OMF) to this project">
-          Add files to this project…
+        <button className="wide" onClick={() => addInput.current?.click()} title={t('addFilesTitle')}>
+          {t('addFiles')}
         </button>
       )}
       <div className="buttons">
-        <button onClick={() => void saveProject('json')} data-testid="save-json" title="The whole project as Veinscape JSON: drill tables, surfaces, faults, metadata and saved views">Save project</button>
-        <button onClick={() => void saveProject('vsb')} title="The binary form: smaller and faster to open for large projects" data-testid="save-project-vsb">Save as .vsb</button>
+        <button onClick={() => void saveProject('json')} data-testid="save-json" title={t('saveJsonTitle')}>{t('saveProject')}</button>
+        <button onClick={() => void saveProject('vsb')} title={t('saveVsbTitle')} data-testid="save-project-vsb">{t('saveVsb')}</button>
       </div>
       <div className="buttons">
-        <button onClick={() => void exportModel('glb')} title="What is on screen as glTF binary (Blender, three.js, PowerPoint 3D)" data-testid="export-glb">Export .glb</button>
-        <button onClick={() => void exportModel('obj')} title="What is on screen as Wavefront OBJ with its MTL" data-testid="export-obj">Export .obj</button>
+        <button onClick={() => void exportModel('glb')} title={t('exportGlbTitle')} data-testid="export-glb">{t('exportGlb')}</button>
+        <button onClick={() => void exportModel('obj')} title={t('exportObjTitle')} data-testid="export-obj">{t('exportObj')}</button>
       </div>
     </section>
   );
