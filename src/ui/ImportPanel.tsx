@@ -10,7 +10,9 @@ import { store, useVeinscape } from '../state/store';
 import { importCsvInto } from '../data/loadSource';
 import type { ColumnMapping, ColumnRole, DipSign, ImportOptions, LengthUnit } from '../data/csv';
 import type { CsvImportInfo } from '../data/worker-protocol';
-import { count } from './format';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { formatCount } from '../i18n';
 
 const ROLES: Record<string, ColumnRole[]> = {
   collar: ['hole', 'east', 'north', 'elevation', 'depth', 'azimuth', 'dip', 'program', 'year', 'type', 'status'],
@@ -18,13 +20,11 @@ const ROLES: Record<string, ColumnRole[]> = {
   interval: ['hole', 'from', 'to', 'au'],
   unknown: ['hole'],
 };
-const ROLE_LABEL: Record<ColumnRole, string> = {
-  hole: 'Hole id', east: 'Easting', north: 'Northing', elevation: 'Elevation', depth: 'Depth', azimuth: 'Azimuth', dip: 'Dip',
-  inclination: 'Inclination', from: 'From', to: 'To', au: 'Au', program: 'Program', year: 'Year', type: 'Type', status: 'Status',
-};
-const UNIT_LABEL: Record<LengthUnit, string> = { m: 'metres', ft: 'feet' };
-const DIP_LABEL: Record<DipSign, string> = { 'negative-down': 'negative down', 'positive-down': 'positive down' };
-const column = (h: string | undefined) => (h ? h : 'none');
+/** Labels by catalogue key (namespace 'import'): role.<role>, unit.<unit>, dip.<sign>; a missing column is "none". */
+const roleLabel = (t: TFunction, r: ColumnRole) => t(`role.${r}`);
+const unitLabel = (t: TFunction, u: LengthUnit) => t(`unit.${u}`);
+const dipLabel = (t: TFunction, d: DipSign) => t(`dip.${d}`);
+const column = (t: TFunction, h: string | undefined) => (h ? h : t('none'));
 
 /** Changes made in the panel and not yet applied. */
 interface Edits {
@@ -41,25 +41,26 @@ export function ImportPanel() {
 }
 
 /** The pending edits that differ from what the shown import used, described for people. */
-function describeEdits(info: CsvImportInfo, e: Edits): string[] {
+function describeEdits(t: TFunction, info: CsvImportInfo, e: Edits): string[] {
   const out: string[] = [];
-  for (const t of info.tables) {
-    for (const [role, h] of Object.entries(e.mapping[t.file] ?? {}) as [ColumnRole, string][]) {
-      if (h !== (t.mapping[role] ?? '')) out.push(`${t.file} ${ROLE_LABEL[role]}: ${column(t.mapping[role])} → ${column(h)}`);
+  for (const table of info.tables) {
+    for (const [role, h] of Object.entries(e.mapping[table.file] ?? {}) as [ColumnRole, string][]) {
+      if (h !== (table.mapping[role] ?? '')) out.push(t('edit.column', { file: table.file, role: roleLabel(t, role), from: column(t, table.mapping[role]), to: column(t, h) }));
     }
   }
-  if (e.dip && e.dip !== info.dipSign.used) out.push(`dip sign: ${DIP_LABEL[info.dipSign.used]} → ${DIP_LABEL[e.dip]}`);
-  if (e.unit && e.unit !== info.lengthUnit) out.push(`lengths: ${UNIT_LABEL[info.lengthUnit]} → ${UNIT_LABEL[e.unit]}`);
+  if (e.dip && e.dip !== info.dipSign.used) out.push(t('edit.dip', { from: dipLabel(t, info.dipSign.used), to: dipLabel(t, e.dip) }));
+  if (e.unit && e.unit !== info.lengthUnit) out.push(t('edit.lengths', { from: unitLabel(t, info.lengthUnit), to: unitLabel(t, e.unit) }));
   return out;
 }
 
 function ImportSettings({ info }: { info: CsvImportInfo }) {
+  const { t } = useTranslation('import');
   // Edits belong to the import on screen; once it is replaced (Import again), they start empty.
   const [edits, setEdits] = useState<Edits & { for: CsvImportInfo }>({ for: info, mapping: {} });
   const [applied, setApplied] = useState<string[] | null>(null);
   const e: Edits = edits.for === info ? edits : { mapping: {} };
   const edit = (next: Edits) => setEdits({ ...next, for: info });
-  const pending = describeEdits(info, e);
+  const pending = describeEdits(t, info, e);
   const detectedDip: DipSign = info.dipSign.detected === 'none' ? 'negative-down' : info.dipSign.detected;
   const o = info.options;
   const explicit = !!o.lengthUnit || (!!o.dipSign && o.dipSign !== 'auto') || Object.values(o.mapping ?? {}).some((m) => Object.keys(m).length > 0);
@@ -80,64 +81,64 @@ function ImportSettings({ info }: { info: CsvImportInfo }) {
   };
 
   return (
-    <section className="panel import" aria-label="Import">
-      <h2>Imported tables</h2>
-      {info.tables.map((t) => (
-        <details key={t.file} open={info.tables.length <= 3}>
+    <section className="panel import" aria-label={t('title')}>
+      <h2>{t('heading')}</h2>
+      {info.tables.map((table) => (
+        <details key={table.file} open={info.tables.length <= 3}>
           <summary>
-            <strong>{t.file}</strong> · {t.kind} · {count(t.loaded)} of {count(t.rows)} rows
+            <strong>{table.file}</strong> · {t(`kind.${table.kind}`, { defaultValue: table.kind })} · {t('rowsOf', { loaded: formatCount(table.loaded), count: table.rows })}
           </summary>
-          <p className="hint" data-testid="table-format">Read as {t.format}</p>
-          {(ROLES[t.kind] ?? []).map((role) => {
-            const used = t.mapping[role] ?? '';
-            const detected = t.detectedMapping[role] ?? '';
+          <p className="hint" data-testid="table-format">{t('readAs', { format: table.format })}</p>
+          {(ROLES[table.kind] ?? []).map((role) => {
+            const used = table.mapping[role] ?? '';
+            const detected = table.detectedMapping[role] ?? '';
             return (
               <label key={role} className="row">
-                <span>{ROLE_LABEL[role]}</span>
+                <span>{roleLabel(t, role)}</span>
                 <select
-                  aria-label={`${t.file} ${ROLE_LABEL[role]} column`}
-                  value={e.mapping[t.file]?.[role] ?? used}
-                  onChange={(ev) => edit({ ...e, mapping: { ...e.mapping, [t.file]: { ...e.mapping[t.file], [role]: ev.target.value } } })}
+                  aria-label={t('columnAria', { file: table.file, role: roleLabel(t, role) })}
+                  value={e.mapping[table.file]?.[role] ?? used}
+                  onChange={(ev) => edit({ ...e, mapping: { ...e.mapping, [table.file]: { ...e.mapping[table.file], [role]: ev.target.value } } })}
                 >
                   <option value="">—</option>
-                  {t.headers.map((h) => <option key={h} value={h}>{h}</option>)}
+                  {table.headers.map((h) => <option key={h} value={h}>{h}</option>)}
                 </select>
-                {used !== detected && <span className="hint warn"> changed from detected: {column(detected)}</span>}
+                {used !== detected && <span className="hint warn"> {t('changedFromDetected', { column: column(t, detected) })}</span>}
               </label>
             );
           })}
-          {t.columns.length > 0 && <p className="hint">Values: {t.columns.map((c) => `${c.name}${c.unit ? ` (${c.unit})` : ''}`).join(', ')}</p>}
+          {table.columns.length > 0 && <p className="hint">{t('values', { list: table.columns.map((c) => `${c.name}${c.unit ? ` (${c.unit})` : ''}`).join(', ') })}</p>}
         </details>
       ))}
       <label className="row">
-        <span>Dip sign</span>
-        <select aria-label="Dip sign" value={e.dip ?? info.dipSign.used} onChange={(ev) => edit({ ...e, dip: ev.target.value as DipSign })}>
-          <option value="negative-down">negative down</option>
-          <option value="positive-down">positive down</option>
+        <span>{t('dipSign')}</span>
+        <select aria-label={t('dipSign')} value={e.dip ?? info.dipSign.used} onChange={(ev) => edit({ ...e, dip: ev.target.value as DipSign })}>
+          <option value="negative-down">{dipLabel(t, 'negative-down')}</option>
+          <option value="positive-down">{dipLabel(t, 'positive-down')}</option>
         </select>
       </label>
-      {info.dipSign.used !== detectedDip && <p className="hint warn" data-testid="dip-changed">Dip sign changed from detected: {DIP_LABEL[detectedDip]}</p>}
-      <p className="hint" data-testid="dip-evidence">Detected: {info.dipSign.detected} ({info.dipSign.evidence})</p>
+      {info.dipSign.used !== detectedDip && <p className="hint warn" data-testid="dip-changed">{t('dipChanged', { sign: dipLabel(t, detectedDip) })}</p>}
+      <p className="hint" data-testid="dip-evidence">{t('dipDetected', { sign: info.dipSign.detected, evidence: info.dipSign.evidence })}</p>
       <label className="row">
-        <span>Lengths</span>
-        <select aria-label="Length unit" value={e.unit ?? info.lengthUnit} onChange={(ev) => edit({ ...e, unit: ev.target.value as LengthUnit })}>
-          <option value="m">metres</option>
-          <option value="ft">feet (converted to m)</option>
+        <span>{t('lengths')}</span>
+        <select aria-label={t('lengthUnit')} value={e.unit ?? info.lengthUnit} onChange={(ev) => edit({ ...e, unit: ev.target.value as LengthUnit })}>
+          <option value="m">{unitLabel(t, 'm')}</option>
+          <option value="ft">{t('feetConverted')}</option>
         </select>
       </label>
       <p className={info.lengthUnit !== info.lengthUnitDetected || info.lengthUnitAssumed ? 'hint warn' : 'hint'} data-testid="unit-status">
         {info.lengthUnit !== info.lengthUnitDetected
-          ? `Lengths in ${UNIT_LABEL[info.lengthUnit]}: changed from detected: ${UNIT_LABEL[info.lengthUnitDetected]}`
+          ? t('unitStatus.changed', { unit: unitLabel(t, info.lengthUnit), detected: unitLabel(t, info.lengthUnitDetected) })
           : info.lengthUnitAssumed
-            ? `Lengths in ${UNIT_LABEL[info.lengthUnit]}: assumed, no column names its unit; check against the database`
-            : `Lengths in ${UNIT_LABEL[info.lengthUnit]} (detected from the column names)`}
+            ? t('unitStatus.assumed', { unit: unitLabel(t, info.lengthUnit) })
+            : t('unitStatus.detected', { unit: unitLabel(t, info.lengthUnit) })}
       </p>
-      <p className="hint" data-testid="pending-changes">{pending.length ? `Will change: ${pending.join('; ')}` : 'No change to apply'}</p>
-      <button className="wide" onClick={apply} disabled={!pending.length}>Import again with these settings</button>
+      <p className="hint" data-testid="pending-changes">{pending.length ? t('willChange', { list: pending.join('; ') }) : t('noChange')}</p>
+      <button className="wide" onClick={apply} disabled={!pending.length}>{t('importAgain')}</button>
       {explicit && (
-        <button className="wide" onClick={() => reimport({}, ['every setting back to what was detected'])}>Back to the detected settings</button>
+        <button className="wide" onClick={() => reimport({}, [t('backToDetectedDone')])}>{t('backToDetected')}</button>
       )}
-      {applied && <p className="hint" role="status" data-testid="applied-changes">Imported again: {applied.join('; ')}</p>}
+      {applied && <p className="hint" role="status" data-testid="applied-changes">{t('importedAgain', { list: applied.join('; ') })}</p>}
     </section>
   );
 }
