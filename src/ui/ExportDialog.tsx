@@ -9,6 +9,9 @@ import { sceneState } from '../scene/handle';
 import { MAX_EXPORT_LONG, MAX_EXPORT_SHORT, sizeProblem } from '../export/tiles';
 import { exportFileName } from '../export/download';
 import type { ScreenshotOptions } from '../export/screenshot';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { formatCount, i18next } from '../i18n';
 import './export.css';
 
 type Preset = 'window' | 'fhd' | 'uhd' | '8k' | 'custom';
@@ -28,8 +31,10 @@ function windowSize(): [number, number] {
   return [Math.round(h.size.width * dpr), Math.round(h.size.height * dpr)];
 }
 
-function formatBytes(n: number): string {
-  return n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} kB`;
+function formatBytes(t: TFunction, n: number): string {
+  if (n < 1e6) return t('kb', { n: formatCount(Math.max(1, Math.round(n / 1e3))) });
+  const mb = new Intl.NumberFormat(i18next.language || 'en', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }).format(n / 1e6);
+  return t('mb', { n: mb });
 }
 
 interface Outcome {
@@ -44,7 +49,8 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [custom, setCustom] = useState({ w: '2560', h: '1440' });
   const [transparent, setTransparent] = useState(false);
   const [overlays, setOverlays] = useState(true);
-  const [busy, setBusy] = useState<{ what: string; done: number; total: number } | null>(null);
+  const { t } = useTranslation('export');
+  const [busy, setBusy] = useState<{ what: 'download' | 'copy'; done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [win, setWin] = useState<[number, number]>(windowSize);
   const dialog = useRef<HTMLDivElement>(null);
@@ -75,7 +81,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const run = async (what: 'download' | 'copy') => {
     if (!canRun) return;
     setOutcome(null);
-    setBusy({ what: what === 'download' ? 'Rendering' : 'Copying', done: 0, total: 1 });
+    setBusy({ what, done: 0, total: 1 });
     const opts: ScreenshotOptions = {
       width: size[0],
       height: size[1],
@@ -87,13 +93,14 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
       const mod = await import('../export/screenshot');
       if (what === 'download') {
         const r = await mod.downloadScreenshot(opts);
-        setOutcome({ ok: true, text: `Saved ${r.fileName}: ${r.width} × ${r.height} px, ${formatBytes(r.blob.size)}${r.tiles > 1 ? `, ${r.tiles} tiles` : ''}.` });
+        const args = { file: r.fileName, w: r.width, h: r.height, size: formatBytes(t, r.blob.size), tiles: r.tiles };
+        setOutcome({ ok: true, text: r.tiles > 1 ? t('savedTiled', args) : t('saved', args) });
       } else {
         const r = await mod.copyScreenshotToClipboard(opts);
-        setOutcome(r.ok ? { ok: true, text: `Copied ${r.width} × ${r.height} px (${formatBytes(r.bytes)}) to the clipboard: paste it into your slide.` } : { ok: false, text: r.message });
+        setOutcome(r.ok ? { ok: true, text: t('copied', { w: r.width, h: r.height, size: formatBytes(t, r.bytes) }) } : { ok: false, text: r.message });
       }
     } catch (e) {
-      setOutcome({ ok: false, text: `Export failed: ${(e as Error)?.message ?? String(e)}` });
+      setOutcome({ ok: false, text: t('failed', { message: (e as Error)?.message ?? String(e) }) });
     } finally {
       setBusy(null);
     }
@@ -101,61 +108,61 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
 
   return (
     <div className="export-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget && !busy) onClose(); }}>
-      <div className="export-dialog card" role="dialog" aria-modal="true" aria-label="Export image" ref={dialog} data-testid="export-dialog">
+      <div className="export-dialog card" role="dialog" aria-modal="true" aria-label={t('title')} ref={dialog} data-testid="export-dialog">
         <header>
-          <h2>Export image</h2>
-          <button className="close" onClick={onClose} aria-label="Close" disabled={!!busy}>×</button>
+          <h2>{t('title')}</h2>
+          <button className="close" onClick={onClose} aria-label={t('close')} disabled={!!busy}>×</button>
         </header>
         <fieldset className="export-sizes" disabled={!!busy}>
-          <legend>Size (PNG)</legend>
+          <legend>{t('size')}</legend>
           {PRESETS.map((p) => (
             <label key={p.id} className="export-size">
               <input type="radio" name={`${idBase}-size`} value={p.id} checked={preset === p.id} onChange={() => setPreset(p.id)} />
-              <span>{p.label}</span>
+              <span>{p.id === 'window' ? t('window') : p.id === 'custom' ? t('custom') : p.label}</span>
               {p.id === 'window' && <span className="sub">{win[0]} × {win[1]}</span>}
               {p.id === 'uhd' && <span className="sub">4K</span>}
-              {p.id === '8k' && <span className="sub">8K, tiled</span>}
+              {p.id === '8k' && <span className="sub">{t('tiled8k')}</span>}
             </label>
           ))}
           {preset === 'custom' && (
             <div className="export-custom">
-              <input type="number" min={16} max={MAX_EXPORT_LONG} step={1} inputMode="numeric" aria-label="Width in pixels" value={custom.w} className={problem ? 'invalid' : ''} onChange={(e) => setCustom({ ...custom, w: e.target.value })} />
+              <input type="number" min={16} max={MAX_EXPORT_LONG} step={1} inputMode="numeric" aria-label={t('width')} value={custom.w} className={problem ? 'invalid' : ''} onChange={(e) => setCustom({ ...custom, w: e.target.value })} />
               <span aria-hidden="true">×</span>
-              <input type="number" min={16} max={MAX_EXPORT_LONG} step={1} inputMode="numeric" aria-label="Height in pixels" value={custom.h} className={problem ? 'invalid' : ''} onChange={(e) => setCustom({ ...custom, h: e.target.value })} />
-              <span className="sub">px, up to {MAX_EXPORT_LONG} × {MAX_EXPORT_SHORT}</span>
+              <input type="number" min={16} max={MAX_EXPORT_LONG} step={1} inputMode="numeric" aria-label={t('height')} value={custom.h} className={problem ? 'invalid' : ''} onChange={(e) => setCustom({ ...custom, h: e.target.value })} />
+              <span className="sub">{t('upTo', { w: MAX_EXPORT_LONG, h: MAX_EXPORT_SHORT })}</span>
             </div>
           )}
           {problem && <p className="export-error" role="alert">{problem}</p>}
         </fieldset>
         <fieldset className="export-options" disabled={!!busy}>
-          <legend>Options</legend>
-          <label><input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} /> Transparent background</label>
+          <legend>{t('options')}</legend>
+          <label><input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} /> {t('transparent')}</label>
           <label>
-            <input type="checkbox" checked={overlays} onChange={(e) => setOverlays(e.target.checked)} /> Overlays
-            <span className="sub">title, legend, north arrow, scale bar, labels, disclosure</span>
+            <input type="checkbox" checked={overlays} onChange={(e) => setOverlays(e.target.checked)} /> {t('overlays')}
+            <span className="sub">{t('overlaysWhat')}</span>
           </label>
-          {!overlays && <p className="hint">Without overlays the image carries no disclaimer or qualified-person text: add them on the slide before sharing.</p>}
+          {!overlays && <p className="hint">{t('noOverlaysHint')}</p>}
         </fieldset>
         <p className="export-file sub">{exportFileName(projectName, size[0] || 0, size[1] || 0)}</p>
         <div className="export-actions">
-          <button className="primary" onClick={() => void run('download')} disabled={!canRun}>Download PNG</button>
-          <button onClick={() => void run('copy')} disabled={!canRun}>Copy to clipboard</button>
+          <button className="primary" onClick={() => void run('download')} disabled={!canRun}>{t('download')}</button>
+          <button onClick={() => void run('copy')} disabled={!canRun}>{t('copy')}</button>
         </div>
         <div className="export-status" aria-live="polite">
           {busy && (
             <div className="export-busy" role="status">
-              <div className="export-bar" role="progressbar" aria-valuemin={0} aria-valuemax={busy.total} aria-valuenow={busy.done} aria-label="Export progress">
+              <div className="export-bar" role="progressbar" aria-valuemin={0} aria-valuemax={busy.total} aria-valuenow={busy.done} aria-label={t('progress')}>
                 <div style={{ width: `${Math.max(6, (busy.done / Math.max(busy.total, 1)) * 100)}%` }} />
               </div>
               <span>
                 {busy.done > 0 && busy.done >= busy.total
-                  ? 'Encoding PNG…'
-                  : `${busy.what} ${size[0]} × ${size[1]}…${busy.total > 1 ? ` tile ${busy.done + 1} of ${busy.total}` : ''}`}
+                  ? t('encoding')
+                  : `${t(busy.what === 'download' ? 'rendering' : 'copying', { w: size[0], h: size[1] })}${busy.total > 1 ? ` ${t('tile', { n: busy.done + 1, total: busy.total })}` : ''}`}
               </span>
             </div>
           )}
           {!busy && outcome && <p className={outcome.ok ? 'export-ok' : 'export-error'} role={outcome.ok ? undefined : 'alert'} data-testid="export-result">{outcome.text}</p>}
-          {!hasData && <p className="hint">Open a dataset first.</p>}
+          {!hasData && <p className="hint">{t('noData')}</p>}
         </div>
       </div>
     </div>
