@@ -1,4 +1,5 @@
 /** Details of the picked hole or interval, with true coordinates (float64, as mapped). */
+import { useTranslation } from 'react-i18next';
 import { useVeinscape } from '../state/store';
 import { holePositionOf } from '../api/holePosition';
 import { coord, grade, metres } from './format';
@@ -8,6 +9,7 @@ export function InfoPanel() {
   const model = useVeinscape((s) => s.model);
   const prepared = useVeinscape((s) => s.prepared);
   const select = useVeinscape((s) => s.select);
+  const { t } = useTranslation('info');
   if (!sel || !model || !prepared) return null;
   const hole = model.holes[sel.hole];
   const pos = holePositionOf(model, prepared, hole.id, sel.depth);
@@ -15,28 +17,30 @@ export function InfoPanel() {
   const table = vc ? model.intervals.find((t) => t.id === vc.table) : undefined;
   const row = sel.row;
   return (
-    <aside className="info card" data-testid="info-panel" aria-label="Selection">
+    <aside className="info card" data-testid="info-panel" aria-label={t('selection')}>
       <header>
         <h2 data-testid="info-hole">{hole.id}</h2>
-        <button className="close" aria-label="Close" onClick={() => select(null)}>×</button>
+        <button className="close" aria-label={t('close')} onClick={() => select(null)}>×</button>
       </header>
       <dl>
-        <dt>Hole</dt>
-        <dd>{hole.status} · {hole.type} · {hole.program}{hole.year ? ` · ${hole.year}` : ''}</dd>
-        <dt>Final depth</dt>
+        <dt>{t('hole')}</dt>
+        <dd>{t(`status.${hole.status}`)} · {t(`type.${hole.type}`)} · {hole.program}{hole.year ? ` · ${hole.year}` : ''}</dd>
+        <dt>{t('finalDepth')}</dt>
         <dd>{metres(hole.depth, 1)}</dd>
-        <dt>Picked depth</dt>
+        <dt>{t('pickedDepth')}</dt>
         <dd data-testid="info-depth">{metres(sel.depth, 2)}</dd>
         {table && row !== null && (
           <>
-            <dt>From – to</dt>
-            <dd data-testid="info-interval">{table.from[row].toFixed(2)} – {table.to[row].toFixed(2)} m ({metres(table.to[row] - table.from[row])} core length)</dd>
+            <dt>{t('fromTo')}</dt>
+            <dd data-testid="info-interval">{t('interval', { from: table.from[row].toFixed(2), to: table.to[row].toFixed(2), length: metres(table.to[row] - table.from[row]) })}</dd>
             {table.columns.map((c) => (
               <div key={c.name} className="pair">
                 <dt>{c.name}</dt>
                 <dd data-testid={`info-col-${c.name}`}>
                   {c.type === 'numeric'
-                    ? grade(table.numeric[c.name][row], c.unit ?? '')
+                    ? Number.isNaN(table.numeric[c.name][row])
+                      ? t('notAssayed')
+                      : grade(table.numeric[c.name][row], c.unit ?? '')
                     : table.categorical[c.name].codes[row] >= 0
                       ? (model.zones.find((z) => z.id === table.categorical[c.name].categories[table.categorical[c.name].codes[row]])?.name ?? table.categorical[c.name].categories[table.categorical[c.name].codes[row]])
                       : '—'}
@@ -45,14 +49,14 @@ export function InfoPanel() {
             ))}
           </>
         )}
-        <dt>Easting</dt>
+        <dt>{t('easting')}</dt>
         <dd data-testid="info-e">{coord(pos[0])} m E</dd>
-        <dt>Northing</dt>
+        <dt>{t('northing')}</dt>
         <dd data-testid="info-n">{coord(pos[1])} m N</dd>
-        <dt>Elevation</dt>
+        <dt>{t('elevation')}</dt>
         <dd data-testid="info-z">{coord(pos[2])} m</dd>
       </dl>
-      <p className="hint">{model.project.crs.code ?? model.project.crs.name} · as mapped · {prepared.method.replace('-', ' ')} desurvey</p>
+      <p className="hint">{t('hint', { crs: model.project.crs.code ?? model.project.crs.name, method: t(`method.${prepared.method}`) })}</p>
     </aside>
   );
 }
