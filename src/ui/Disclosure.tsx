@@ -8,6 +8,7 @@
  * A strip under the view, in the page's flow: it reserves its own space and covers nothing.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useVeinscape, type VeinscapeState } from '../state/store';
 import { INFERRED_CAUTION, inferredVisible } from '../overlay/captions';
 import { defaultSystem, veinSystems } from '../domain/longSection';
@@ -31,24 +32,25 @@ export function Disclosure() {
   const embed = useVeinscape((s) => s.embed);
   const inferred = useVeinscape(inferredOnScreen);
   const [full, setFull] = useState(false);
+  const { t } = useTranslation('disclosure');
   if (!project) return null;
   const chrome = presenting || embed;
   if (!chrome && !inferred) return null;
   return (
-    <div className={`disclosure${full ? ' full' : ''}`} data-testid="disclosure" role="note" aria-label="Disclosure">
+    <div className={`disclosure${full ? ' full' : ''}`} data-testid="disclosure" role="note" aria-label={t('label')}>
       {chrome && (
         <div className="disclosure-line" data-testid={embed ? 'embed-credit' : undefined}>
           {embed && <span className="disclosure-name">{project.name}</span>}
-          {project.illustrative && <span className="badge" data-testid="illustrative-badge" title="This model is illustrative, not a resource model">Illustrative model</span>}
+          {project.illustrative && <span className="badge" data-testid="illustrative-badge" title={t('illustrativeTitle')}>{t('illustrative')}</span>}
           {project.disclaimer && <span className="disclosure-text" data-testid="disclaimer-shown">{project.disclaimer}</span>}
           {project.disclaimer && (
-            <button className="link disclosure-more" aria-expanded={full} onClick={() => setFull(!full)} title={full ? 'Show the disclaimer on one line' : 'Show the whole disclaimer'}>
-              {full ? 'Less' : <><span className="info-mark" aria-hidden="true">i</span>Full disclaimer</>}
+            <button className="link disclosure-more" aria-expanded={full} onClick={() => setFull(!full)} title={full ? t('oneLine') : t('whole')}>
+              {full ? t('less') : <><span className="info-mark" aria-hidden="true">i</span>{t('full')}</>}
             </button>
           )}
         </div>
       )}
-      {inferred && <p className="disclosure-caution" data-testid="inferred-caution"><strong>Inferred resources shown.</strong> {INFERRED_CAUTION}</p>}
+      {inferred && <p className="disclosure-caution" data-testid="inferred-caution"><strong>{t('inferred')}</strong> {INFERRED_CAUTION}</p>}
     </div>
   );
 }
