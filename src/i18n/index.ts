@@ -4,9 +4,11 @@
  * rules (`_one` / `_other` keys, Intl.PluralRules). React escapes every interpolated value, so
  * i18next's own escaping is off (data text stays text, never HTML).
  *
- * Work in progress (issue 20): the language is chosen by `?lang=fr` / `?lang=en` only, and only the
- * namespaces listed in `locales/` are translated; the rest of the interface is English until its
- * strings move into catalogues. English is the default and the fallback.
+ * Work in progress (issue 20): the language is chosen by `?lang=fr` / `?lang=en`, else by the
+ * choice the user last made in the top bar (kept in localStorage under `veinscape:lang`), else
+ * English. The browser's preference is not consulted yet: only the namespaces listed in `locales/`
+ * are translated, the rest of the interface is English until its strings move into catalogues.
+ * English is the default and the fallback.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -25,13 +27,37 @@ for (const [path, messages] of Object.entries(files)) {
   (catalogues[m[1]] ??= {})[m[2]] = messages;
 }
 
-/** The language a `?lang=` query asks for, else English. */
-export function languageFrom(search: string): Language {
-  const asked = new URLSearchParams(search).get('lang')?.toLowerCase().slice(0, 2);
-  return (LANGUAGES as readonly string[]).includes(asked ?? '') ? (asked as Language) : 'en';
+/** Where the user's own choice of language is kept across visits. */
+export const LANGUAGE_KEY = 'veinscape:lang';
+
+const known = (l: string | null | undefined): Language | undefined => {
+  const two = l?.toLowerCase().slice(0, 2);
+  return (LANGUAGES as readonly string[]).includes(two ?? '') ? (two as Language) : undefined;
+};
+
+/** The language a `?lang=` query asks for, else the one kept from the user's last choice, else English. */
+export function languageFrom(search: string, stored?: string | null): Language {
+  return known(new URLSearchParams(search).get('lang')) ?? known(stored) ?? 'en';
 }
 
-const lng = languageFrom(typeof location === 'undefined' ? '' : location.search);
+/** localStorage, when there is one and it may be used (private modes, sandboxed frames and Node throw). */
+function storage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function storedLanguage(): string | null {
+  try {
+    return storage()?.getItem(LANGUAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const lng = languageFrom(typeof location === 'undefined' ? '' : location.search, storedLanguage());
 void i18next.use(initReactI18next).init({
   resources: catalogues,
   lng,
@@ -42,6 +68,19 @@ void i18next.use(initReactI18next).init({
   initAsync: false,
 });
 if (typeof document !== 'undefined') document.documentElement.lang = lng;
+i18next.on('languageChanged', (l) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = l;
+});
+
+/** The user's choice of language (the top bar's switch): the interface and `<html lang>` follow, and it is kept for the next visit. */
+export async function setLanguage(l: Language): Promise<void> {
+  try {
+    storage()?.setItem(LANGUAGE_KEY, l);
+  } catch {
+    // Storage full or refused: the choice holds for this visit only.
+  }
+  await i18next.changeLanguage(l);
+}
 
 /** A whole number as the interface language writes it ("1,234"; in French "1 234", a narrow no-break space). */
 export function formatCount(n: number): string {

@@ -1,5 +1,7 @@
-/** Title, view presets, file opening and theme. */
+/** Title, view presets, file opening, theme and the interface language. */
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { store, useVeinscape } from '../state/store';
 import { loadInto } from '../data/loadSource';
 
@@ -10,37 +12,39 @@ export function TopBar({ onExportImage, longSectionOpen, onToggleLongSection }: 
   const requestView = useVeinscape((s) => s.requestView);
   const projection = useVeinscape((s) => s.projection);
   const file = useRef<HTMLInputElement>(null);
+  const { t, i18n } = useTranslation('app');
+  const language = (LANGUAGES as readonly string[]).includes(i18n.language) ? i18n.language : 'en';
   return (
     <header className="topbar">
       <div className="brand">
         <span className="logo" aria-hidden="true">◆</span>
         <span className="product">Veinscape</span>
         {project && <span className="project" data-testid="project-name">{project.name}</span>}
-        {project?.illustrative && <span className="badge" title="This model is illustrative, not a resource model">Illustrative model</span>}
+        {project?.illustrative && <span className="badge" title={t('illustrativeTitle')}>{t('illustrative')}</span>}
       </div>
-      <nav className="views" aria-label="View presets">
-        <button onClick={() => requestView('plan')} title="Plan view, north up">Plan</button>
-        <button onClick={() => requestView('long')} title="Long view along the veins, looking perpendicular to strike">Long</button>
-        <button onClick={() => requestView('iso')} title="Isometric view">Iso</button>
-        <button onClick={() => requestView('fit')} title="Fit what is visible to the free part of the view, keeping the direction">Fit</button>
+      <nav className="views" aria-label={t('viewPresets')}>
+        <button onClick={() => requestView('plan')} title={t('planTitle')}>{t('plan')}</button>
+        <button onClick={() => requestView('long')} title={t('longTitle')}>{t('long')}</button>
+        <button onClick={() => requestView('iso')} title={t('isoTitle')}>{t('iso')}</button>
+        <button onClick={() => requestView('fit')} title={t('fitTitle')}>{t('fit')}</button>
         {onToggleLongSection && (
-          <button className={longSectionOpen ? 'on' : undefined} aria-pressed={!!longSectionOpen} onClick={onToggleLongSection} title="Long section: pierce points, g/t·m contours, resources and workings on a vein system's mean plane">
-            Long section
+          <button className={longSectionOpen ? 'on' : undefined} aria-pressed={!!longSectionOpen} onClick={onToggleLongSection} title={t('longSectionTitle')}>
+            {t('longSection')}
           </button>
         )}
         <button
           onClick={() => store.getState().setProjection(projection === 'perspective' ? 'orthographic' : 'perspective')}
-          title="Perspective or orthographic (true-scale) projection"
-          aria-label="Toggle orthographic projection"
+          title={t('projectionTitle')}
+          aria-label={t('projectionToggle')}
         >
-          {projection === 'perspective' ? 'Perspective' : 'Orthographic'}
+          {projection === 'perspective' ? t('perspective') : t('orthographic')}
         </button>
         <select
-          aria-label="Fit to zone"
+          aria-label={t('fitZone')}
           value=""
           onChange={(e) => e.target.value && requestView('zone', e.target.value)}
         >
-          <option value="">Fit to zone…</option>
+          <option value="">{t('fitZoneOption')}</option>
           {zones?.map((z) => (
             <option key={z.id} value={z.id}>{z.name}</option>
           ))}
@@ -59,11 +63,16 @@ export function TopBar({ onExportImage, longSectionOpen, onToggleLongSection }: 
             e.target.value = '';
           }}
         />
-        <button onClick={() => file.current?.click()}>Open…</button>
-        {onExportImage && <button onClick={onExportImage} title="Save the view as a PNG for slides and reports">Export image</button>}
-        <button onClick={() => store.getState().setTheme(theme === 'light' ? 'dark' : 'light')} aria-label="Toggle dark mode">
-          {theme === 'light' ? 'Dark' : 'Light'}
+        <button onClick={() => file.current?.click()}>{t('open')}</button>
+        {onExportImage && <button onClick={onExportImage} title={t('exportImageTitle')}>{t('exportImage')}</button>}
+        <button onClick={() => store.getState().setTheme(theme === 'light' ? 'dark' : 'light')} aria-label={t('darkToggle')}>
+          {theme === 'light' ? t('dark') : t('light')}
         </button>
+        <select className="language" aria-label={t('language')} data-testid="language" value={language} onChange={(e) => void setLanguage(e.target.value as Language)}>
+          {/* Each language named in itself, whatever the interface language. */}
+          <option value="en" lang="en">English</option>
+          <option value="fr" lang="fr">Français</option>
+        </select>
       </div>
     </header>
   );
