@@ -26,6 +26,7 @@ import {
 } from './longsection/view';
 import { exportLongSection } from './longsection/exportDom';
 import { exportText, legendGroups } from './longsection/exportSvg';
+import { useTranslation } from 'react-i18next';
 import './longsection.css';
 import { useSize } from './useSize';
 
@@ -83,6 +84,7 @@ export function LongSection({ onClose }: { onClose?: () => void } = {}) {
 }
 
 function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared: Prepared; onClose?: () => void }) {
+  const { t: tr } = useTranslation('longsection');
   const topCut = useVeinscape((s) => s.interceptQuery.topCut ?? null);
   // g/t·m on the intercepts' width basis (horizontal width by default), as the table and the grade on the vein.
   const basis = useVeinscape((s) => s.interceptQuery.widthBasis ?? 'horizontal');
@@ -303,12 +305,12 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
 
   if (!section || !sys) {
     return (
-      <aside className={`long-section card${expanded ? ' expanded' : ''}`} data-testid="long-section" aria-label="Long section">
+      <aside className={`long-section card${expanded ? ' expanded' : ''}`} data-testid="long-section" aria-label={tr('title')}>
         <header className="ls-head">
-          <h2>Long section</h2>
-          {onClose && <button className="close" aria-label="Close long section" onClick={onClose}>×</button>}
+          <h2>{tr('title')}</h2>
+          {onClose && <button className="close" aria-label={tr('close')} onClick={onClose}>×</button>}
         </header>
-        <p className="hint">No vein surfaces in this dataset: a long section needs the surface of at least one vein zone.</p>
+        <p className="hint">{tr('noSurfaces')}</p>
       </aside>
     );
   }
@@ -337,8 +339,16 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   const labelOf = (id: string | null) => (id ? zoneName.get(id) ?? id : sys.name);
   const binText = binLabels(bins);
 
-  const title = `${sys.name} long section`;
-  const subtitle = `Vertical longitudinal projection onto the mean plane · strike ${azimuthText(frame.strike)}, looking ${azimuthText(frame.lookAzimuth)} · ${veText}`;
+  const title = tr('heading', { system: sys.name });
+  const subtitle = tr('subtitle', { strike: azimuthText(frame.strike), look: azimuthText(frame.lookAzimuth), ve: ve === 1 ? tr('veTrue') : tr('veTimes', { ve }) });
+  // The label toggle, in the interface language (the export's footer keeps `labelModes`).
+  const widthTag = tr(`widthTag.${basis}`);
+  const fallback = basis === 'core' ? '' : tr('labelMode.fallback', { width: widthTag });
+  const labelButtons = [
+    ['grade-width', 'g/t / m', tr('labelMode.gradeWidthHint', { width: widthTag, fallback })],
+    ['gram-metres', gramMetresUnit('g/t', basis), tr('labelMode.gramMetresHint', { width: widthTag, unit: gramMetresUnit('g/t', basis), fallback })],
+    ['hole', tr('labelMode.hole'), tr('labelMode.holeHint')],
+  ] as const;
 
   // The export draws the <svg> as it is now, with the title block and this legend around it.
   const resourceCats = (['measured', 'indicated', 'inferred'] as const).filter((c) => section.resources.some((r) => r.category === c && (r.zoneId === null || zonesShown.has(r.zoneId))));
@@ -356,62 +366,62 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
     });
     setExporting(true);
     exportLongSection(svgRef.current, format, text, legend, model.project.name)
-      .catch((e) => window.alert(`Long-section export failed: ${(e as Error).message}`))
+      .catch((e) => window.alert(tr('exportFailed', { message: (e as Error).message })))
       .finally(() => setExporting(false));
   };
 
   return (
     <aside
-      className={`long-section card${expanded ? ' expanded' : ''}`} data-testid="long-section" aria-label="Long section"
+      className={`long-section card${expanded ? ' expanded' : ''}`} data-testid="long-section" aria-label={tr('title')}
       onKeyDown={(e) => { if (e.key === 'Escape' && onClose) onClose(); }}
     >
       <header className="ls-head">
         <h2 data-testid="long-section-title">{title}</h2>
         <p className="ls-sub" title={subtitle}>{subtitle}</p>
-        <button className="ls-icon" onClick={() => setView(null)} title="Fit the whole section in the panel" aria-label="Fit long section to panel">Fit</button>
-        <button className="ls-icon" onClick={() => exportAs('svg')} disabled={exporting} data-testid="long-section-export-svg" title="Download the long section as drawn, with title block and legend, as SVG (vector, for reports)" aria-label="Download long section as SVG">SVG</button>
-        <button className="ls-icon" onClick={() => exportAs('png')} disabled={exporting} data-testid="long-section-export-png" title="Download the long section as drawn, with title block and legend, as PNG (twice the screen size)" aria-label="Download long section as PNG">PNG</button>
-        <button className="ls-icon" onClick={() => { setExpanded(!expanded); setView(null); }} aria-pressed={expanded} title={expanded ? 'Back to the docked panel' : 'Fill the view'} aria-label={expanded ? 'Dock long section' : 'Expand long section'}>
+        <button className="ls-icon" onClick={() => setView(null)} title={tr('fitTitle')} aria-label={tr('fitLabel')}>{tr('fit')}</button>
+        <button className="ls-icon" onClick={() => exportAs('svg')} disabled={exporting} data-testid="long-section-export-svg" title={tr('svgTitle')} aria-label={tr('svgLabel')}>SVG</button>
+        <button className="ls-icon" onClick={() => exportAs('png')} disabled={exporting} data-testid="long-section-export-png" title={tr('pngTitle')} aria-label={tr('pngLabel')}>PNG</button>
+        <button className="ls-icon" onClick={() => { setExpanded(!expanded); setView(null); }} aria-pressed={expanded} title={expanded ? tr('dockTitle') : tr('expandTitle')} aria-label={expanded ? tr('dockLabel') : tr('expandLabel')}>
           {expanded ? '⤡' : '⤢'}
         </button>
-        {onClose && <button className="close" aria-label="Close long section" onClick={onClose}>×</button>}
+        {onClose && <button className="close" aria-label={tr('close')} onClick={onClose}>×</button>}
       </header>
       <div className="ls-tools">
         <label>
-          <span>System</span>
-          <select aria-label="Long-section vein system" data-testid="long-section-system" value={system ?? ''} onChange={(e) => { setSystem(e.target.value); setVein('all'); setView(null); }}>
+          <span>{tr('system')}</span>
+          <select aria-label={tr('systemLabel')} data-testid="long-section-system" value={system ?? ''} onChange={(e) => { setSystem(e.target.value); setVein('all'); setView(null); }}>
             {systems.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
         </label>
         {sys.zoneIds.length > 1 && (
           <label>
-            <span>Vein</span>
-            <select aria-label="Long-section vein" value={vein} onChange={(e) => setVein(e.target.value)}>
-              <option value="all">All {sys.zoneIds.length} veins</option>
+            <span>{tr('vein')}</span>
+            <select aria-label={tr('veinLabel')} value={vein} onChange={(e) => setVein(e.target.value)}>
+              <option value="all">{tr('allVeins', { count: sys.zoneIds.length })}</option>
               {sys.zoneIds.map((z) => <option key={z} value={z}>{labelOf(z)}</option>)}
             </select>
           </label>
         )}
-        <div className="toggle ls-labels" role="group" aria-label="Long-section pierce-point labels">
-          <span>Label</span>
-          {labelModes(basis).map(([m, text, hint]) => (
+        <div className="toggle ls-labels" role="group" aria-label={tr('labels')}>
+          <span>{tr('label')}</span>
+          {labelButtons.map(([m, text, hint]) => (
             <button key={m} className={labelMode === m ? 'on' : undefined} aria-pressed={labelMode === m} title={hint} onClick={() => setLabelMode(m)}>{text}</button>
           ))}
         </div>
         <label>
-          <span>VE</span>
-          <select aria-label="Long-section vertical exaggeration" value={ve} onChange={(e) => { setVe(Number(e.target.value)); setView(null); }}>
+          <span>{tr('ve')}</span>
+          <select aria-label={tr('veLabel')} value={ve} onChange={(e) => { setVe(Number(e.target.value)); setView(null); }}>
             {VE_CHOICES.map((v) => <option key={v} value={v}>{v === 1 ? '1:1' : `${v}×`}</option>)}
           </select>
         </label>
         <span className="ls-count" data-testid="long-section-count">
-          {counts.intercept} intercepts{counts.planned ? ` · ${counts.planned} planned` : ''}{counts['no-intercept'] ? ` · ${counts['no-intercept']} unassayed` : ''}
+          {tr('intercepts', { count: counts.intercept })}{counts.planned ? tr('planned', { count: counts.planned }) : ''}{counts['no-intercept'] ? tr('unassayed', { count: counts['no-intercept'] }) : ''}
         </span>
       </div>
       <div className="ls-box" ref={boxRef}>
         <svg
           ref={svgRef} width={size.w} height={size.h} data-testid="long-section-svg"
-          role="img" aria-label={`${title}: ${counts.intercept} pierce points`}
+          role="img" aria-label={tr('svgAria', { title, count: counts.intercept })}
           onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}
           onDoubleClick={() => setView(null)}
         >
@@ -541,7 +551,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
           )}
         </svg>
       </div>
-      <footer className="ls-legend" aria-label="Long-section legend">
+      <footer className="ls-legend" aria-label={tr('legend')}>
         <div className="ls-leg-group">
           <span className="ls-leg-title">{gradeTitle}</span>
           {bins.colors.map((c, i) => (
@@ -571,8 +581,8 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
           <span className="ls-leg-item"><span className="ls-swatch vein" />modelled vein</span>
         </div>
         <p className="ls-note-text" title={methodNote(basis)}>
-          {`${gtDefinition(basis)} · contours: IDW, power ${IDW_POWER}, ${IDW_RADIUS} m search · drag to pan, wheel to zoom, double-click to fit`}
-          {model.project.illustrative ? ' · Illustrative model, not a resource model' : ''}
+          {tr('note', { definition: gtDefinition(basis), power: IDW_POWER, radius: IDW_RADIUS })}
+          {model.project.illustrative ? tr('illustrative') : ''}
         </p>
       </footer>
     </aside>
