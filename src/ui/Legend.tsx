@@ -6,6 +6,7 @@
  * modes it has no editing controls.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useVeinscape } from '../state/store';
 import { currentColouring } from '../state/colouring';
@@ -17,14 +18,15 @@ import { GradeThicknessLegend } from './legend/GradeThicknessLegend';
 function BinEditor({ column, bounds, unit, onDone }: { column: string; bounds: number[]; unit: string; onDone: () => void }) {
   const setBins = useVeinscape((s) => s.setBins);
   const colouring = useVeinscape(currentColouring);
+  const { t } = useTranslation('legend');
   const [text, setText] = useState(bounds.join(', '));
   const parsed = text.split(/[,\s]+/).filter(Boolean).map(Number);
   const valid = parsed.length > 0 && parsed.length <= 14 && parsed.every((v, i) => Number.isFinite(v) && (i === 0 || v > parsed[i - 1]));
   return (
     <div className="bin-editor">
       <label>
-        Class bounds ({unit || 'value'}), ascending
-        <input value={text} aria-label={`Class bounds for ${column}`} onChange={(e) => setText(e.target.value)} className={valid ? '' : 'invalid'} />
+        {t('bins.bounds', { unit: unit || t('bins.value') })}
+        <input value={text} aria-label={t('bins.boundsFor', { column })} onChange={(e) => setText(e.target.value)} className={valid ? '' : 'invalid'} />
       </label>
       <button
         disabled={!valid}
@@ -38,7 +40,7 @@ function BinEditor({ column, bounds, unit, onDone }: { column: string; bounds: n
           onDone();
         }}
       >
-        Apply
+        {t('bins.apply')}
       </button>
     </div>
   );
@@ -65,6 +67,7 @@ function Section({ section, title, testId }: { section: LegendSection; title?: R
 
 /** Column choice and class editing: only where the legend is a tool, not in embed or presentation. */
 function ColouringTitle({ onEdit, editing }: { onEdit: () => void; editing: boolean }) {
+  const { t } = useTranslation('legend');
   const vc = useVeinscape((s) => s.prepared?.valueColumn);
   const model = useVeinscape((s) => s.model);
   const setColorBy = useVeinscape((s) => s.setColorBy);
@@ -73,23 +76,24 @@ function ColouringTitle({ onEdit, editing }: { onEdit: () => void; editing: bool
   if (!colouring) return null;
   return (
     <>
-      <select aria-label="Colour intervals by" value={colouring.column} onChange={(e) => setColorBy(e.target.value)}>
+      <select aria-label={t('colourBy')} value={colouring.column} onChange={(e) => setColorBy(e.target.value)}>
         {table?.columns.map((c) => (
           <option key={c.name} value={c.name}>{c.name}{c.unit ? ` (${c.unit})` : ''}</option>
         ))}
       </select>
-      {colouring.kind === 'numeric' && <button className="link" onClick={onEdit}>{editing ? 'Cancel' : 'Edit classes'}</button>}
+      {colouring.kind === 'numeric' && <button className="link" onClick={onEdit}>{editing ? t('cancel') : t('editClasses')}</button>}
     </>
   );
 }
 
 /** Width by grade class: the emphasised grades drawn wider class by class. */
 function GradeWidthToggle() {
+  const { t } = useTranslation('legend');
   const on = useVeinscape((s) => s.gradeWidth);
   const set = useVeinscape((s) => s.setGradeWidth);
   return (
-    <label className="legend-option" title="High grades drawn wider, one step per grade class above the emphasised grade">
-      <input type="checkbox" checked={on} onChange={(e) => set(e.target.checked)} /> Wider by grade class
+    <label className="legend-option" title={t('widerByGradeClassHint')}>
+      <input type="checkbox" checked={on} onChange={(e) => set(e.target.checked)} />{' '}{t('widerByGradeClass')}
     </label>
   );
 }
@@ -101,6 +105,7 @@ export function Legend() {
       filters: s.filters, veinColour: s.veinColour, interceptQuery: s.interceptQuery,
     })),
   );
+  const { t } = useTranslation('legend');
   const tool = useVeinscape((s) => !s.presenting && !s.embed);
   const colouring = useVeinscape(currentColouring);
   const [editing, setEditing] = useState(false);
@@ -115,9 +120,9 @@ export function Legend() {
   };
   const colourTitle = colouring ? `${colouring.column}${colouring.unit ? ` (${colouring.unit})` : ''}` : '';
   return (
-    <aside className={`legend card${open ? '' : ' collapsed'}`} aria-label="Legend" data-testid="legend">
-      <button className="legend-toggle" aria-expanded={open} onClick={toggle} title={open ? 'Collapse the legend' : 'Show the legend'}>
-        {open ? '‹ Legend' : 'Legend ›'}
+    <aside className={`legend card${open ? '' : ' collapsed'}`} aria-label={t('title')} data-testid="legend">
+      <button className="legend-toggle" aria-expanded={open} onClick={toggle} title={open ? t('collapse') : t('show')}>
+        {open ? t('toggleOpen') : t('toggleClosed')}
       </button>
       {open && (
         <div className="legend-body">

@@ -3,11 +3,13 @@
  * section's contour classes), below the first level, no data within the search radius, and which
  * width the figure uses. Shown only while the veins are coloured so.
  */
+import { useTranslation } from 'react-i18next';
 import { useVeinscape } from '../../state/store';
 import './gradeThickness.css';
 import { gtDefinition, gtLegendItems, GT_LEGEND_TITLE, GT_METHOD, GT_NO_DATA_NOTE } from '../../domain/gradeThickness';
 
 export function GradeThicknessLegend() {
+  const { t } = useTranslation('legend');
   const on = useVeinscape((s) => s.veinColour === 'gradeThickness' && s.layerVisible.veins);
   const pending = useVeinscape((s) => s.veinGradePending);
   const basis = useVeinscape((s) => s.interceptQuery.widthBasis);
@@ -20,7 +22,7 @@ export function GradeThicknessLegend() {
           <li key={it.label}><span className="swatch" style={{ background: it.colour }} />{it.label}</li>
         ))}
       </ul>
-      <p className="hint">{`${GT_NO_DATA_NOTE}. ${gtDefinition(basis)}; ${GT_METHOD}${pending ? ' · computing…' : ''}`}</p>
+      <p className="hint">{`${GT_NO_DATA_NOTE}. ${gtDefinition(basis)}; ${GT_METHOD}${pending ? ` · ${t('computing')}` : ''}`}</p>
     </div>
   );
 }
