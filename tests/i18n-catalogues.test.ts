@@ -1,7 +1,7 @@
 /**
  * Message catalogues (src/i18n/locales/<lang>/<namespace>.json): every key in one language is in
  * the other, plural keys come with every form the language needs (CLDR: English and French both
- * have "one" and "other"), and every literal key a translated component asks for exists.
+ * have "one" and "other"), and every literal key a translated component asks for (`t('…')`, or `tr('…')` where `t` is taken) exists.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ describe('message catalogues', () => {
       const ns = /useTranslation\('([^']+)'\)/.exec(src)?.[1];
       if (!ns) continue;
       const keys = new Set(flat(catalogues.en[ns] as Tree).map(base));
-      for (const m of src.matchAll(/\bt\('([^']+)'/g)) expect(keys, `${file}: ${ns}:${m[1]}`).toContain(m[1]);
+      for (const m of src.matchAll(/\b(?:t|tr)\('([^']+)'/g)) expect(keys, `${file}: ${ns}:${m[1]}`).toContain(m[1]);
     }
   });
   it('chooses the language from ?lang= and formats plurals and numbers by it', async () => {
