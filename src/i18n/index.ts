@@ -87,4 +87,9 @@ export function formatCount(n: number): string {
   return new Intl.NumberFormat(i18next.language || 'en').format(n);
 }
 
+/** A measured value as the interface language writes it, to at most `digits` decimals ("114.21"; in French "114,21"). */
+export function formatDecimal(n: number, digits = 2): string {
+  return new Intl.NumberFormat(i18next.language || 'en', { maximumFractionDigits: digits }).format(n);
+}
+
 export { i18next };

@@ -14,7 +14,8 @@ import { downloadBlob, fileSlug } from '../export/download';
 import { qaCsv } from './qa/csv';
 import { ready } from '../api/ready';
 import { useTranslation } from 'react-i18next';
-import { formatCount } from '../i18n';
+import type { TFunction } from 'i18next';
+import { formatCount, formatDecimal } from '../i18n';
 import './panels.css';
 
 /** Problems listed per kind before "Show all". */
@@ -46,10 +47,9 @@ function Threshold({ label, unit, value, max, onCommit, testId }: { label: strin
   );
 }
 
-function where(p: Problem): string {
-  const m = (v: number) => `${+v.toFixed(2)} m`;
-  if (p.holeId && p.from !== undefined && p.to !== undefined) return `${p.holeId} ${m(p.from)}–${m(p.to)}`;
-  if (p.holeId && p.depth !== undefined) return `${p.holeId} at ${m(p.depth)}`;
+function where(p: Problem, t: TFunction<'qa'>): string {
+  if (p.holeId && p.from !== undefined && p.to !== undefined) return t('where.span', { hole: p.holeId, from: formatDecimal(p.from), to: formatDecimal(p.to) });
+  if (p.holeId && p.depth !== undefined) return t('where.at', { hole: p.holeId, depth: formatDecimal(p.depth) });
   if (p.holeId) return p.holeId;
   if (p.surfaceId) return p.surfaceId;
   return [p.recordId, p.path].filter(Boolean).join(' · ');
@@ -137,7 +137,7 @@ export function QaPanel() {
                     title={p.hole === undefined && !p.surfaceId ? t('noTarget') : t('flyTo')}
                     onClick={() => focusProblem(store.getState(), p)}
                   >
-                    <strong>{where(p)}</strong>
+                    <strong>{where(p, t)}</strong>
                   </button>
                   <span> {p.message}</span>
                 </li>

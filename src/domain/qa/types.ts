@@ -45,17 +45,21 @@ export interface Problem {
   at?: Vec3;
 }
 
-/** Group titles, in the order the panel lists them (most serious first). */
-export const PROBLEM_KINDS: { kind: ProblemKind; title: string; what: string }[] = [
-  { kind: 'load-error', title: 'Records not loaded', what: 'records the loader skipped, with the reason' },
-  { kind: 'overlap', title: 'Overlapping intervals', what: 'an interval starting before the previous one of the same hole and table ends' },
-  { kind: 'duplicate', title: 'Duplicate samples', what: 'two rows of one table with the same hole, from and to' },
-  { kind: 'beyond-hole', title: 'Intervals beyond the hole', what: 'an interval ending past the final depth of its hole' },
-  { kind: 'collar-topography', title: 'Collars off the topography', what: 'a surface hole collared further than the tolerance above or below the topography' },
-  { kind: 'crossing', title: 'Holes crossing', what: 'two holes passing closer than the tolerance, away from a shared collar' },
-  { kind: 'dogleg', title: 'Survey dog-legs', what: 'a change of direction between survey stations steeper than the threshold (dog-leg severity, degrees per 30 m)' },
-  { kind: 'load-warning', title: 'Load warnings', what: 'records loaded with a caveat the user should check' },
-  { kind: 'information', title: 'Information', what: 'expected properties of the data, no action needed' },
+/**
+ * The kinds in the order the panel lists them (most serious first), with the English title the CSV
+ * export writes (machine-readable, whatever the interface language; the panel's words are in the
+ * `qa` catalogues).
+ */
+export const PROBLEM_KINDS: { kind: ProblemKind; title: string }[] = [
+  { kind: 'load-error', title: 'Records not loaded' },
+  { kind: 'overlap', title: 'Overlapping intervals' },
+  { kind: 'duplicate', title: 'Duplicate samples' },
+  { kind: 'beyond-hole', title: 'Intervals beyond the hole' },
+  { kind: 'collar-topography', title: 'Collars off the topography' },
+  { kind: 'crossing', title: 'Holes crossing' },
+  { kind: 'dogleg', title: 'Survey dog-legs' },
+  { kind: 'load-warning', title: 'Load warnings' },
+  { kind: 'information', title: 'Information' },
 ];
 
 export interface QaOptions {
