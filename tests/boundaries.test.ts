@@ -47,4 +47,12 @@ describe('module boundaries', () => {
       expect(bad).toEqual([]);
     });
   }
+  // Messages made in the loader and the checks carry their English text from the catalogue file
+  // (src/domain/message.ts): a JSON file is data; the i18n code (i18next) stays out of the workers.
+  it('domain and data take from i18n only its catalogue files', () => {
+    const bad = all
+      .filter((f) => area(f) === 'domain' || area(f) === 'data')
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/from\s+['"](\.[^'"]+)['"]/g)].map((m) => relative(SRC, resolve(dirname(f), m[1]))).filter((t) => t.startsWith('i18n') && !/^i18n\/locales\/[a-z]+\/[\w-]+\.json$/.test(t)).map((t) => `${relative(SRC, f)} → ${t}`));
+    expect(bad).toEqual([]);
+  });
 });

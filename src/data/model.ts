@@ -86,7 +86,11 @@ export interface LoadIssue {
   path: string;
   /** id of the record concerned, when it has one */
   id?: string;
+  /** English text (API, logs, CSV); the interface writes it in its language from `key` and `params` */
   message: string;
+  /** catalogue key of the message (namespace `messages`, src/domain/message.ts) and its values */
+  key?: string;
+  params?: Record<string, string | number>;
   /** the data-QA check that finds the same problem on the loaded data (the QA panel lists it from there, with its place) */
   check?: 'overlap' | 'duplicate' | 'beyond-hole' | 'collar-topography';
 }

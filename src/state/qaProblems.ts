@@ -10,7 +10,7 @@ const fromReport = (issues: readonly LoadIssue[] | undefined, kind: ProblemKind,
   (issues ?? [])
     .filter((i) => !i.check)
     .map((i) => {
-      const p: Problem = { kind, severity, message: i.message, path: i.path, ...(i.id !== undefined ? { recordId: i.id } : {}) };
+      const p: Problem = { kind, severity, message: i.message, ...(i.key ? { key: i.key, params: i.params } : {}), path: i.path, ...(i.id !== undefined ? { recordId: i.id } : {}) };
       if (i.id !== undefined && holes.has(i.id)) {
         p.holeId = i.id;
         p.hole = holes.get(i.id);

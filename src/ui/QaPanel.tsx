@@ -16,6 +16,7 @@ import { ready } from '../api/ready';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatCount, formatDecimal } from '../i18n';
+import { messageText } from '../i18n/messageText';
 import './panels.css';
 
 /** Problems listed per kind before "Show all". */
@@ -139,7 +140,7 @@ export function QaPanel() {
                   >
                     <strong>{where(p, t)}</strong>
                   </button>
-                  <span> {p.message}</span>
+                  <span> {messageText(p)}</span>
                 </li>
               ))}
             </ul>

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVeinscape } from '../state/store';
+import { messageText } from '../i18n/messageText';
 
 const SHOWN = 30;
 
@@ -47,7 +48,7 @@ export function ReportPanel() {
           <li key={k} className={i.level} data-testid={`issue-${i.level}`}>
             <code>{i.path}</code>
             {i.id !== undefined && <span className="rec"> [{i.id}]</span>}
-            <span> {i.message}</span>
+            <span> {messageText(i)}</span>
           </li>
         ))}
       </ul>

@@ -21,7 +21,10 @@ export type Severity = 'error' | 'warning' | 'info';
 export interface Problem {
   kind: ProblemKind;
   severity: Severity;
+  /** English text (API, CSV); the panel writes it in its language from `key` and `params` (src/domain/message.ts) */
   message: string;
+  key?: string;
+  params?: Record<string, string | number>;
   /** hole concerned (id as in the data, and index into Model.holes) */
   holeId?: string;
   hole?: number;
