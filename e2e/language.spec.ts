@@ -1,9 +1,10 @@
 /**
  * The top bar's language switch: the interface changes language at once (the top bar and the
  * data-QA panel here), `<html lang>` follows, the choice is kept across visits (localStorage
- * `veinscape:lang`), and `?lang=` wins over the kept choice without replacing it.
+ * `veinscape:lang`), and `?lang=` wins over the kept choice without replacing it. With no choice
+ * made, the browser's preferred language decides (a Quebec browser, fr-CA, opens in French).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { openApp } from './helpers';
 
 async function speaks(page: Page, lang: 'en' | 'fr'): Promise<void> {
@@ -46,4 +47,35 @@ test('switching to Français translates the top bar and the QA panel, survives a
   // Back to English from the switch.
   await page.getByTestId('language').selectOption('en');
   await speaks(page, 'en');
+});
+
+/** A page in a browser whose preferred language is `locale` (navigator.languages), with nothing kept from earlier visits. */
+async function browserIn(browser: Browser, locale: string): Promise<Page> {
+  const context = await browser.newContext({ locale });
+  return context.newPage();
+}
+
+test('a French-Canadian browser opens in French; a kept English choice and ?lang win over it', async ({ browser }) => {
+  const page = await browserIn(browser, 'fr-CA');
+  expect(await page.evaluate(() => navigator.language)).toBe('fr-CA');
+  await openApp(page);
+  await speaks(page, 'fr');
+  expect(await page.evaluate(() => localStorage.getItem('veinscape:lang')), 'the browser\'s preference is not a choice to keep').toBeNull();
+
+  // The user picks English: it is kept, and wins over the browser on the next visit.
+  await page.getByTestId('language').selectOption('en');
+  await openApp(page);
+  await speaks(page, 'en');
+
+  // ?lang= wins over both, without replacing the kept choice.
+  await openApp(page, '?lang=fr');
+  await speaks(page, 'fr');
+  expect(await page.evaluate(() => localStorage.getItem('veinscape:lang'))).toBe('en');
+  await page.context().close();
+
+  // An English browser with no choice made opens in English.
+  const en = await browserIn(browser, 'en-CA');
+  await openApp(en);
+  await speaks(en, 'en');
+  await en.context().close();
 });

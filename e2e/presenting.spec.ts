@@ -81,7 +81,7 @@ test.describe('every way of applying a view lands on its camera', () => {
     await page.getByRole('button', { name: 'Copy link' }).click();
     const link = page.url();
     expect(link).toContain('#view=');
-    for (const url of [link, link.replace('/#view=', '/?embed=1#view='), `/?embed=1&view=${encodeURIComponent(a.name)}`]) {
+    for (const url of [link, link.replace('/?', '/?embed=1&'), `/?embed=1&view=${encodeURIComponent(a.name)}`]) {
       // The page opens in the isometric view (perspective): the link's view is another perspective view.
       const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await openApp(other, url.replace(/^https?:\/\/[^/]+/, '').replace(/^\//, ''));

@@ -1,7 +1,6 @@
 /**
  * The interface language: `?lang=` first, then the user's last choice kept in localStorage
- * (`veinscape:lang`), then English (the browser's preference is not consulted while most of the
- * interface is English). The top bar's switch (setLanguage) changes the language, `<html lang>`
+ * (`veinscape:lang`), then the browser's preferred languages in order, then English. The top bar's switch (setLanguage) changes the language, `<html lang>`
  * and the kept choice.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -24,6 +23,22 @@ describe('interface language', () => {
     expect(languageFrom('', null)).toBe('en');
     expect(languageFrom('', undefined)).toBe('en');
     expect(languageFrom('?view=plan', 'FR-ca')).toBe('fr');
+  });
+
+  it('then the first of the browser\'s preferred languages the interface has', () => {
+    // A Quebec browser: regional tags name their language.
+    expect(languageFrom('', null, ['fr-CA', 'en-CA'])).toBe('fr');
+    expect(languageFrom('', null, ['en-CA', 'fr-CA'])).toBe('en');
+    // Languages the interface lacks are passed over, in the user's order.
+    expect(languageFrom('', null, ['de-DE', 'it', 'fr-FR', 'en'])).toBe('fr');
+    expect(languageFrom('', null, ['de-DE', 'es'])).toBe('en');
+    expect(languageFrom('', null, [])).toBe('en');
+    // North Frisian (frr) is not French: only the primary subtag counts.
+    expect(languageFrom('', null, ['frr', 'fil', 'en-GB'])).toBe('en');
+    // The user's own choice, then ?lang=, win over the browser.
+    expect(languageFrom('', 'en', ['fr-CA'])).toBe('en');
+    expect(languageFrom('?lang=fr', 'en', ['en-US'])).toBe('fr');
+    expect(languageFrom('?lang=en', 'fr', ['fr-CA'])).toBe('en');
   });
 
   it('setLanguage changes the language, <html lang> and the kept choice', async () => {

@@ -10,7 +10,8 @@ import type { Filters } from '../state/slices/filters';
 import { sceneState } from '../scene/handle';
 import type { SavedViewT } from '../data/schema';
 import { checkSavedView } from '../data/savedViewCheck';
-import { decodeView, encodeView } from '../domain/viewLink';
+import { decodeView, viewUrl } from '../domain/viewLink';
+import { i18next } from '../i18n';
 import { animateFaultOffsets, cancelFaultAnimation } from '../state/faultAnimation';
 
 const storageKey = () => `veinscape:views:${store.getState().model?.project.name ?? ''}`;
@@ -115,11 +116,9 @@ export function deleteBrowserView(name: string): void {
   }
 }
 
-/** A link that reopens exactly the current view (dataset URL kept from the page's own query). */
+/** A link that reopens exactly the current view in the current language (dataset URL kept from the page's own query). */
 export function viewLink(view: SavedViewT = captureView('Link')): string {
-  const url = new URL(location.href);
-  url.hash = `view=${encodeView(view)}`;
-  return url.toString();
+  return viewUrl(location.href, view, i18next.language || 'en');
 }
 
 /** The view in the page's URL hash (#view=…), validated, or null. */

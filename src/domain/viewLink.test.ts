@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeView, encodeView } from './viewLink';
+import { decodeView, encodeView, viewUrl } from './viewLink';
 
 describe('views in links', () => {
   it('round-trips a view with UTM coordinates to the centimetre, and non-ASCII captions', () => {
@@ -15,5 +15,17 @@ describe('views in links', () => {
   it('gives null for a damaged link', () => {
     expect(decodeView('not-base64-json!!')).toBeNull();
     expect(decodeView('')).toBeNull();
+  });
+  it('links carry the sender\'s language and keep the rest of the page\'s query', () => {
+    const view = { name: 'Plan', camera: { position: [1, 2, 3], target: [0, 0, 0] } };
+    const fr = new URL(viewUrl('https://x.org/app/?data=d.json&embed=1#view=old', view, 'fr'));
+    expect(fr.pathname).toBe('/app/');
+    expect(fr.searchParams.get('lang')).toBe('fr');
+    expect(fr.searchParams.get('data')).toBe('d.json');
+    expect(fr.searchParams.get('embed')).toBe('1');
+    expect(decodeView(fr.hash.replace('#view=', ''))).toEqual(view);
+    // A language already in the address is replaced by the one the sender now uses, not doubled.
+    const en = new URL(viewUrl('https://x.org/?lang=fr', view, 'en'));
+    expect(en.searchParams.getAll('lang')).toEqual(['en']);
   });
 });

@@ -22,3 +22,15 @@ export function decodeView(text: string): unknown | null {
     return null;
   }
 }
+
+/**
+ * The page's address turned into a link to `view`, in the sender's interface language: whoever
+ * opens it sees the view as it was shown (words, number formats), and can still switch. The rest
+ * of the query (?data=, ?embed=) is kept; a #view= already there is replaced.
+ */
+export function viewUrl(pageHref: string, view: unknown, lang: string): string {
+  const url = new URL(pageHref);
+  url.searchParams.set('lang', lang);
+  url.hash = `view=${encodeView(view)}`;
+  return url.toString();
+}

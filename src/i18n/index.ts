@@ -4,11 +4,11 @@
  * rules (`_one` / `_other` keys, Intl.PluralRules). React escapes every interpolated value, so
  * i18next's own escaping is off (data text stays text, never HTML).
  *
- * Work in progress (issue 20): the language is chosen by `?lang=fr` / `?lang=en`, else by the
- * choice the user last made in the top bar (kept in localStorage under `veinscape:lang`), else
- * English. The browser's preference is not consulted yet: only the namespaces listed in `locales/`
- * are translated, the rest of the interface is English until its strings move into catalogues.
- * English is the default and the fallback.
+ * The language is chosen by `?lang=fr` / `?lang=en` (view links, embeds, the roadshow build), else
+ * by the choice the user last made in the top bar (kept in localStorage under `veinscape:lang`),
+ * else by the roadshow build's language, else by the browser's preferred languages in order
+ * (`fr-CA` → French), else English. English is
+ * the default and the fallback for a key a catalogue lacks.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -30,14 +30,31 @@ for (const [path, messages] of Object.entries(files)) {
 /** Where the user's own choice of language is kept across visits. */
 export const LANGUAGE_KEY = 'veinscape:lang';
 
+/** The interface language a tag names by its primary subtag ("fr-CA" → fr), if the interface has it. */
 const known = (l: string | null | undefined): Language | undefined => {
-  const two = l?.toLowerCase().slice(0, 2);
-  return (LANGUAGES as readonly string[]).includes(two ?? '') ? (two as Language) : undefined;
+  const primary = l?.toLowerCase().split(/[-_]/)[0];
+  return (LANGUAGES as readonly string[]).includes(primary ?? '') ? (primary as Language) : undefined;
 };
 
-/** The language a `?lang=` query asks for, else the one kept from the user's last choice, else English. */
-export function languageFrom(search: string, stored?: string | null): Language {
-  return known(new URLSearchParams(search).get('lang')) ?? known(stored) ?? 'en';
+/**
+ * The language a `?lang=` query asks for, else the one kept from the user's last choice, else the
+ * first of the browser's preferred languages (navigator.languages, most preferred first) the
+ * interface has, else English.
+ */
+export function languageFrom(search: string, stored?: string | null, browser: readonly string[] = []): Language {
+  return known(new URLSearchParams(search).get('lang')) ?? known(stored) ?? browser.map(known).find(Boolean) ?? 'en';
+}
+
+/**
+ * The languages to fall back on when neither the query nor the user chose one: the page's own
+ * (`<meta name="veinscape:lang">`, written by the roadshow build's `--lang`, so a file opened by a
+ * double-click, with no query, opens in the audience's language), then the browser's preferred
+ * languages, most preferred first (none in Node).
+ */
+function preferredLanguages(): readonly string[] {
+  const page = typeof document === 'undefined' ? null : document.querySelector<HTMLMetaElement>('meta[name="veinscape:lang"]')?.content;
+  const browser = typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
+  return page ? [page, ...browser] : browser;
 }
 
 /** localStorage, when there is one and it may be used (private modes, sandboxed frames and Node throw). */
@@ -57,7 +74,7 @@ function storedLanguage(): string | null {
   }
 }
 
-const lng = languageFrom(typeof location === 'undefined' ? '' : location.search, storedLanguage());
+const lng = languageFrom(typeof location === 'undefined' ? '' : location.search, storedLanguage(), preferredLanguages());
 void i18next.use(initReactI18next).init({
   resources: catalogues,
   lng,
