@@ -14,6 +14,7 @@
  * `vertex x y z` x3 / `endloop` / `endfacet` ... `endsolid`; several solids make several objects.
  */
 import type { ImportIssue, ImportResult, Importer, ImportedMesh } from './types';
+import { say, type Said } from '../../domain/message';
 
 const f64 = new Float64Array(1);
 const w32 = new Uint32Array(f64.buffer);
@@ -122,13 +123,13 @@ function readBinary(bytes: Uint8Array, fileName: string, onProgress?: (f: number
   let count = declared;
   if (84 + 50 * declared !== bytes.length) {
     if (!plausibleBinary(dv, Math.min(declared, fits))) {
-      return { objects: [], issues: [{ path: fileName, severity: 'error', message: 'not an STL file (neither ASCII STL nor a binary STL whose size matches its triangle count)' }], meta: { format: 'STL' } };
+      return { objects: [], issues: [{ path: fileName, severity: 'error', ...say('surfaces.stl.notStl') }], meta: { format: 'STL' } };
     }
     if (declared > fits) {
       count = fits;
-      issues.push({ path: `${fileName}@${84 + 50 * fits}`, severity: 'error', message: `truncated: the header says ${declared} triangles, the file holds ${fits} complete ones (${bytes.length} bytes, ${84 + 50 * declared} expected); the complete ones are loaded` });
+      issues.push({ path: `${fileName}@${84 + 50 * fits}`, severity: 'error', ...say('surfaces.stl.truncated', { declared, fits, bytes: bytes.length, expected: 84 + 50 * declared }) });
     } else {
-      issues.push({ path: `${fileName}@${84 + 50 * declared}`, severity: 'warning', message: `${bytes.length - 84 - 50 * declared} bytes after the ${declared} triangles the header counts: ignored` });
+      issues.push({ path: `${fileName}@${84 + 50 * declared}`, severity: 'warning', ...say('surfaces.stl.trailing', { extra: bytes.length - 84 - 50 * declared, declared }) });
     }
   }
   const set = new VertexSet(Math.ceil(count / 2) + 8);
@@ -155,9 +156,9 @@ function readBinary(bytes: Uint8Array, fileName: string, onProgress?: (f: number
       if (now - last >= 50) { last = now; onProgress(i / count); }
     }
   }
-  if (bad) issues.push({ path: `${fileName}@${firstBad}`, severity: 'error', message: `${bad} triangle(s) with NaN or infinite coordinates skipped (first here)` });
+  if (bad) issues.push({ path: `${fileName}@${firstBad}`, severity: 'error', ...say('surfaces.stl.nonFinite', { n: bad }) });
   if (t === 0) {
-    issues.push({ path: fileName, severity: 'error', message: 'no triangles' });
+    issues.push({ path: fileName, severity: 'error', ...say('surfaces.stl.noTriangles') });
     return { objects: [], issues, meta };
   }
   const name = binaryName(bytes.subarray(0, 80), baseName(fileName));
@@ -175,13 +176,13 @@ function readAscii(bytes: Uint8Array, fileName: string, onProgress?: (f: number)
   // the current facet's corners (x, y, z each); badLoop: one could not be read (already reported)
   let loop: number[] = [], badLoop = false, loopLine = 0, fanned = 0;
   let errors = 0;
-  const err = (line: number, message: string) => {
-    if (++errors <= 20) issues.push({ path: at(line), severity: 'error', message, id: name });
+  const err = (line: number, said: Said) => {
+    if (++errors <= 20) issues.push({ path: at(line), severity: 'error', ...said, id: name });
   };
   const flushLoop = (line: number) => {
     const k = loop.length / 3;
     if (k > 0 && !badLoop) {
-      if (k < 3) err(line, `facet with ${k} vertices (needs 3): skipped`);
+      if (k < 3) err(line, say('surfaces.stl.facetShort', { k }));
       else {
         set ??= new VertexSet(1024);
         const ids = [];
@@ -195,7 +196,7 @@ function readAscii(bytes: Uint8Array, fileName: string, onProgress?: (f: number)
   };
   const endSolid = () => {
     if (tri.length && set) objects.push({ type: 'mesh', name, vertices: set.vertices(), triangles: Uint32Array.from(tri) });
-    else if (startLine) issues.push({ path: at(startLine), severity: 'warning', message: `solid '${name}' has no facets`, id: name });
+    else if (startLine) issues.push({ path: at(startLine), severity: 'warning', ...say('surfaces.stl.solidEmpty', { name }), id: name });
     set = null;
     tri = [];
     startLine = 0;
@@ -218,7 +219,7 @@ function readAscii(bytes: Uint8Array, fileName: string, onProgress?: (f: number)
       if (loop.length === 0) loopLine = lineNo;
       const v = line.slice(sp).trim().split(/\s+/).map(Number);
       if (v.length < 3 || !v.slice(0, 3).every(Number.isFinite)) {
-        err(lineNo, `vertex '${line.slice(sp).trim()}' is not three numbers: facet skipped`);
+        err(lineNo, say('surfaces.stl.badVertex', { text: line.slice(sp).trim() }));
         badLoop = true;
       } else loop.push(v[0], v[1], v[2]);
     } else if (kw === 'endloop' || kw === 'endfacet' || kw === 'facet' || kw === 'outer') {
@@ -226,7 +227,7 @@ function readAscii(bytes: Uint8Array, fileName: string, onProgress?: (f: number)
     } else if (kw === 'solid') {
       flushLoop(lineNo);
       if (open) {
-        issues.push({ path: at(lineNo), severity: 'warning', message: `solid '${name}' has no endsolid before the next solid`, id: name });
+        issues.push({ path: at(lineNo), severity: 'warning', ...say('surfaces.stl.noEndsolidBefore', { name }), id: name });
         endSolid();
       }
       name = line.slice(5).trim() || fallback;
@@ -237,17 +238,17 @@ function readAscii(bytes: Uint8Array, fileName: string, onProgress?: (f: number)
       endSolid();
       open = false;
       name = fallback;
-    } else err(lineNo, `'${kw.slice(0, 20)}' is not an ASCII STL keyword: line ignored`);
+    } else err(lineNo, say('surfaces.stl.badKeyword', { kw: kw.slice(0, 20) }));
   }
   if (loop.length) {
-    err(loopLine, 'the file ends inside a facet (truncated?): that facet is skipped');
+    err(loopLine, say('surfaces.stl.endsInFacet'));
     loop = [];
   }
-  if (open) issues.push({ path: at(lineNo), severity: 'warning', message: `the file ends without endsolid (truncated?)`, id: name });
+  if (open) issues.push({ path: at(lineNo), severity: 'warning', ...say('surfaces.stl.noEndsolid'), id: name });
   endSolid();
-  if (errors > 20) issues.push({ path: fileName, severity: 'error', message: `${errors - 20} more errors like the above not listed (${errors} in all)` });
-  if (fanned) issues.push({ path: fileName, severity: 'warning', message: `${fanned} facet(s) with more than 3 vertices: fan-triangulated` });
-  if (objects.length === 0 && !issues.some((i) => i.severity === 'error')) issues.push({ path: fileName, severity: 'error', message: 'no facets' });
+  if (errors > 20) issues.push({ path: fileName, severity: 'error', ...say('surfaces.stl.moreErrors', { more: errors - 20, all: errors }) });
+  if (fanned) issues.push({ path: fileName, severity: 'warning', ...say('surfaces.stl.fanned', { n: fanned }) });
+  if (objects.length === 0 && !issues.some((i) => i.severity === 'error')) issues.push({ path: fileName, severity: 'error', ...say('surfaces.stl.noFacets') });
   return { objects, issues, meta: { format: 'STL (ASCII)' } };
 }
 
@@ -257,7 +258,7 @@ export const importStl: Importer = (bytes, fileName, options = {}) => {
     r = readBinary(bytes, fileName, options.onProgress);
   } else if (looksAscii(bytes)) r = readAscii(bytes, fileName, options.onProgress);
   else if (bytes.length >= 84) r = readBinary(bytes, fileName, options.onProgress);
-  else r = { objects: [], issues: [{ path: fileName, severity: 'error', message: `not an STL file (${bytes.length} bytes: too short for binary STL, and not ASCII STL)` }], meta: { format: 'STL' } };
+  else r = { objects: [], issues: [{ path: fileName, severity: 'error', ...say('surfaces.stl.tooShort', { bytes: bytes.length }) }], meta: { format: 'STL' } };
   options.onProgress?.(1);
   return r;
 };

@@ -6,6 +6,7 @@
  *
  * Pure TypeScript: no DOM, no three, no React; runs in the loading worker and in Node tests.
  */
+import type { MessageKey, MessageParams } from '../../domain/message';
 
 /** A triangulated surface. */
 export interface ImportedMesh {
@@ -52,7 +53,10 @@ export interface ImportedAttribute {
 export interface ImportIssue {
   /** `file:line` for text formats, `file@byte` for binary ones, `file` alone when the whole file is concerned */
   path: string;
+  /** English text (API, logs); the interface writes it in its language from `key` and `params` (domain/message.ts say) */
   message: string;
+  key?: MessageKey;
+  params?: MessageParams;
   severity: 'error' | 'warning';
   /** object name, when the issue concerns one */
   id?: string;
