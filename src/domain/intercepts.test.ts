@@ -187,6 +187,10 @@ describe('computeIntercepts: compositing rules (hand-computed)', () => {
     expect(spans(x.including)).toEqual([[1, 1.2], [3, 4]]);
     expect(x.including[0].grade).toBeCloseTo(21.4, 12);
     expect(x.label).toBe('6.07 g/t Au over 4.00 m (core length), including 21.40 g/t over 0.20 m and 15.10 g/t over 1.00 m');
+    // The label's figures, kept for the interface to write them in its language.
+    expect(x.labelParts.grade).toBeCloseTo(6.07, 12);
+    expect([x.labelParts.unit, x.labelParts.element, x.labelParts.width, x.labelParts.widthKind]).toEqual(['g/t', 'Au', 4, 'core']);
+    expect(x.labelParts.including.map((p) => [+p.grade.toFixed(9), +p.width.toFixed(9)])).toEqual([[21.4, 0.2], [15.1, 1]]);
     // Not reported when it is the whole intercept.
     const [y] = run([{ rows: [[0, 1, 20]] }], { includeCutoff: 10 });
     expect(y.including).toEqual([]);
@@ -293,6 +297,9 @@ describe('computeIntercepts: widths', () => {
     expect(x.including).toHaveLength(1);
     expect(x.including[0].horizontalWidth).toBeCloseTo(0.5 * Math.SQRT1_2, 9);
     expect(x.label).toBe('11.33 g/t Au over 1.06 m (HW), including 30.00 g/t over 0.35 m');
+    // The including clause's width in the label is its HW (0.5 m of core × cos 45°), as the intercept's.
+    expect(x.labelParts.widthKind).toBe('horizontal');
+    expect(x.labelParts.including[0].width).toBeCloseTo(0.5 * Math.SQRT1_2, 9);
   });
 });
 

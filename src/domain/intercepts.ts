@@ -47,6 +47,7 @@
  *    HW = TW / sin(dip), null for veins flatter than MIN_DIP_FOR_HW. No vein near: both null.
  * 11. Label: capped grade over the intercept's width (rule 5) saying which width it is
  *    ("over 0.82 m (HW)", "over 1.20 m (core length)"); including clauses use the same kind of width.
+ *    `label` is English (API, CSV); `labelParts` holds its figures for the interface's language.
  */
 import type { IntervalTableModel, Model } from '../data/model';
 import { desurvey, directionAtDepth, pathFromTrace, positionAtDepth, sampleDepths, type HolePath } from './desurvey';
@@ -188,8 +189,25 @@ export interface InterceptInterval {
   vein: InterceptVein | null;
   /** world coordinates (float64) at the mid depth, for fly-to */
   midpoint: Vec3;
-  /** e.g. "6.07 g/t Au over 0.82 m (HW)" */
+  /** e.g. "6.07 g/t Au over 0.82 m (HW)": English, as the API and the CSV carry it */
   label: string;
+  /** what `label` is made of, so the interface can write it in its own language (src/i18n/interceptText.ts) */
+  labelParts: InterceptLabelParts;
+}
+
+/** The figures and words of an intercept's label (rule 11), before they are written in a language. */
+export interface InterceptLabelParts {
+  /** capped grade, in `unit` */
+  grade: number;
+  /** "g/t"; '' when the column has no unit */
+  unit: string;
+  /** "Au" */
+  element: string;
+  /** m, the width `widthKind` names */
+  width: number;
+  widthKind: WidthKind;
+  /** "including" clauses: their capped grade over the same kind of width as the intercept's */
+  including: { grade: number; width: number }[];
 }
 
 export interface Intercept extends InterceptInterval {
@@ -219,7 +237,7 @@ export function resolveGradeColumn(model: Model, options: Pick<InterceptOptions,
 }
 
 /** Name of the element in labels: "Au" for Au, Au_ppm, AU_FA...; else the column name. */
-function elementName(column: string): string {
+export function elementName(column: string): string {
   const m = /^([A-Z][a-z]?)(?:$|[_\s-])/i.exec(column);
   return m ? m[1][0].toUpperCase() + m[1].slice(1).toLowerCase() : column;
 }
@@ -451,6 +469,7 @@ export function* interceptSteps(model: Model, paths: HolePath[], options: Interc
         vein,
         midpoint: positionAtDepth(path, mid),
         label: '',
+        labelParts: { grade, unit, element: elementName(col.column), width, widthKind, including: [] },
       };
       iv.label = `${gradeText(grade, true)} over ${widthText(iv, widthKind)} m (${WIDTH_TAG[widthKind]})`;
       return iv;
@@ -509,7 +528,8 @@ export function* interceptSteps(model: Model, paths: HolePath[], options: Interc
             : `${main.label}, including ${including
                 .map((x) => `${gradeText(x.grade, false)} over ${widthText(x, main.widthKind)} m`)
                 .join(' and ')}`;
-        out.push({ ...main, label, including });
+        const labelParts = { ...main.labelParts, including: including.map((x) => ({ grade: x.grade, width: widthOf(x, main.widthKind) ?? x.coreLength })) };
+        out.push({ ...main, label, labelParts, including });
       }
     }
     yield;

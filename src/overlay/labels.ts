@@ -15,6 +15,7 @@ import type { VeinscapeState } from '../state/store';
 import { tickText, type Label, type OverlayTheme } from './paint';
 import { collarLabels, type ProjectorView } from './collarLabels';
 import { interceptFlagsOf } from '../state/interceptsInView';
+import { interceptLabel } from '../i18n/interceptText';
 import { kept, keptSpan, type HalfSpace } from '../domain/section';
 import { sectionPlanes } from '../state/sectionPlanes';
 
@@ -216,7 +217,7 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
       const p = project(x, y, z);
       // Intercepts come before collar ids (priority 1), the richest (gram-metres) first, and may
       // move, with a leader, to stay readable; the layout keeps the first few dozen that fit.
-      if (p) { labels.push({ x: p[0] + 4, y: p[1], depth: -r.gramMetres, text: `${r.holeId}: ${r.label}`, color: theme.accent, priority: 1, leader: true }); n++; }
+      if (p) { labels.push({ x: p[0] + 4, y: p[1], depth: -r.gramMetres, text: `${r.holeId}: ${interceptLabel(r.labelParts)}`, color: theme.accent, priority: 1, leader: true }); n++; }
     }
   }
   if (s.layerVisible.faults) {

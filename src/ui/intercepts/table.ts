@@ -4,11 +4,13 @@
 import type { Intercept, WidthKind } from '../../domain/intercepts';
 import type { InterceptSummary } from '../../domain/interceptQuery';
 import { formatCount, i18next } from '../../i18n';
+import { fixedNumber } from '../../i18n/numbers';
+import { widthName } from '../../i18n/interceptText';
 
 /** A message of the 'intercepts' namespace in the interface language. */
 const t = (key: string, options?: Record<string, unknown>): string => i18next.t(key, { ns: 'intercepts', ...options }) as string;
 /** A width's tag in sentences ("HW", "core length") and its short name in cells and headers ("CL"). */
-const tag = (k: WidthKind) => t(`table.tag.${k}`);
+const tag = (k: WidthKind) => widthName(k);
 const abbr = (k: WidthKind) => t(`table.abbr.${k}`);
 
 export type SortKey = 'hole' | 'from' | 'to' | 'core' | 'tw' | 'hw' | 'grade' | 'gradeUncapped' | 'gramMetres' | 'zone';
@@ -124,16 +126,12 @@ export function gramMetresCell(r: Pick<Intercept, 'gramMetres' | 'widthKind'>, b
   return { text, title };
 }
 
-/** Fixed-decimal number, or '—' when unknown. */
-export function fmt(v: number | null, digits = 2): string {
-  return v === null || !Number.isFinite(v) ? '—' : v.toFixed(digits);
+/** Fixed-decimal number in the interface language ("6.07" / "6,07"), or '—' when unknown. */
+export function fmt(v: number | null, digits = 2, language = i18next.language || 'en'): string {
+  return v === null || !Number.isFinite(v) ? '—' : fixedNumber(v, digits, language);
 }
 
-/** Name of the element in labels: "Au" for Au, Au_ppm, AU_FA...; else the column name (as intercepts.ts). */
-export function elementName(column: string): string {
-  const m = /^([A-Z][a-z]?)(?:$|[_\s-])/i.exec(column);
-  return m ? m[1][0].toUpperCase() + m[1].slice(1).toLowerCase() : column;
-}
+export { elementName } from '../../domain/intercepts';
 
 /**
  * Which intercepts a summary, table or CSV covers: with `onlyInView`, those the view filters leave
@@ -153,8 +151,8 @@ export function summaryText(s: InterceptSummary, element: string, scope?: Interc
   let n = t('summary.intercepts', { count: s.count });
   if (scope && scope.inView < scope.total) n = scope.onlyInView ? t('summary.ofInView', { shown: formatCount(s.count), count: scope.total }) : t('summary.withInView', { n, inView: formatCount(scope.inView) });
   if (s.count === 0 || !Number.isFinite(s.grade)) return n;
-  const grade = [s.grade.toFixed(2), s.unit, element].filter((x) => x !== '').join(' ');
-  return t('summary.text', { n, grade, width: s.width.toFixed(2), tag: tag(s.widthKind) });
+  const grade = [fmt(s.grade), s.unit, element].filter((x) => x !== '').join(' ');
+  return t('summary.text', { n, grade, width: fmt(s.width), tag: tag(s.widthKind) });
 }
 
 /** The table's header count: "showing 200 of 380 in view · 454 in all", or "showing 200 of 454 · 380 in view". */
