@@ -3,8 +3,13 @@
  * data-QA panel here), `<html lang>` follows, the choice is kept across visits (localStorage
  * `veinscape:lang`), and `?lang=` wins over the kept choice without replacing it. With no choice
  * made, the browser's preferred language decides (a Quebec browser, fr-CA, opens in French).
+ * View links carry the sender's language, embeds take ?lang=, the roadshow build takes --lang.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openApp } from './helpers';
 
 async function speaks(page: Page, lang: 'en' | 'fr'): Promise<void> {
@@ -78,4 +83,43 @@ test('a French-Canadian browser opens in French; a kept English choice and ?lang
   await openApp(en);
   await speaks(en, 'en');
   await en.context().close();
+});
+
+test('a view link made in French opens in French in an English browser; an embed takes ?lang=fr', async ({ browser, page }) => {
+  await openApp(page);
+  await page.getByTestId('language').selectOption('fr');
+  await page.getByRole('button', { name: 'Copier le lien' }).click();
+  const link = new URL(page.url());
+  expect(link.searchParams.get('lang')).toBe('fr');
+  expect(link.hash).toMatch(/^#view=/);
+
+  const reader = await browserIn(browser, 'en-US');
+  await openApp(reader, link.search + link.hash);
+  await speaks(reader, 'fr');
+
+  // Embed mode: no top bar, the credit line's own words in French.
+  await openApp(reader, '?embed=1&lang=fr');
+  await expect(reader.locator('html')).toHaveAttribute('lang', 'fr');
+  const credit = reader.getByTestId('embed-credit');
+  await expect(credit.getByTestId('illustrative-badge')).toHaveText('Modèle illustratif');
+  await expect(credit.getByRole('button', { name: 'Avertissement complet' })).toBeVisible();
+  await reader.context().close();
+});
+
+test('the roadshow built with --lang fr opens in French from the file system, whatever the browser', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const out = mkdtempSync(join(tmpdir(), 'roadshow-fr-'));
+  execFileSync('node', ['scripts/build-roadshow.mjs', '--out', out, '--lang', 'fr'], { stdio: 'pipe' });
+  const page = await browserIn(browser, 'en-US');
+  await page.goto(`file://${join(out, 'veinscape-roadshow.html')}`);
+  await page.waitForFunction(() => 'veinscape' in window);
+  await page.evaluate(() => window.veinscape.ready());
+  await speaks(page, 'fr');
+  // The presenter's own choice on that laptop still wins.
+  await page.getByTestId('language').selectOption('en');
+  await page.reload();
+  await page.waitForFunction(() => 'veinscape' in window);
+  await page.evaluate(() => window.veinscape.ready());
+  await speaks(page, 'en');
+  await page.context().close();
 });

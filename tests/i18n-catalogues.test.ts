@@ -30,7 +30,8 @@ describe('message catalogues', () => {
   }
   it('every literal key a component asks for is in its namespace', () => {
     const dir = join(__dirname, '../src/ui');
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsx'))) {
+    // Components in sub-folders too (importedObjects/, legend/ …).
+    for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tsx'))) {
       const src = readFileSync(join(dir, file), 'utf8');
       const ns = /useTranslation\('([^']+)'\)/.exec(src)?.[1];
       if (!ns) continue;

@@ -1,5 +1,6 @@
 /** Page layout: top bar, side panels over the 3D view, legend, selection, reports. */
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
 import { store, useVeinscape } from '../state/store';
 import { Viewer } from '../scene/Viewer';
 import { TopBar } from './TopBar';
@@ -71,12 +72,13 @@ export function App() {
   const [exportOpen, setExportOpen] = useState(false);
   const longSection = useVeinscape((s) => s.longSection);
   const closeLongSection = () => store.getState().setLongSection(null);
+  const { t } = useTranslation('app');
   return (
     <div className={`app theme-${theme}${presenting ? ' presenting' : ''}${embed ? ' embed' : ''}`}>
       <TopBar onExportImage={() => setExportOpen(true)} longSectionOpen={!!longSection} onToggleLongSection={() => store.getState().setLongSection(longSection ? null : { system: null, fullScreen: false })} />
       <main className="stage">
         <div className={`sidebar ${panelOpen ? '' : 'closed'}`}>
-          <button className="collapse" onClick={() => setPanelOpen(!panelOpen)} aria-label={panelOpen ? 'Hide panels' : 'Show panels'}>
+          <button className="collapse" onClick={() => setPanelOpen(!panelOpen)} aria-label={panelOpen ? t('hidePanels') : t('showPanels')}>
             {panelOpen ? '‹' : '›'}
           </button>
           {panelOpen && (

@@ -4,15 +4,13 @@
  * to the project at once (selects, colour) or when the field is left (text, numbers).
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ObjectEdit, ObjectRow } from '../../data/surfaces/edit';
 import { LINE_KINDS, SURFACE_KINDS, type ObjectKind } from '../../data/surfaces/assemble';
 import type { ZoneT } from '../../data/schema';
-import { count } from '../format';
 import { FAULT_OPACITY, KIND_OPACITY } from '../../state/layerStyle';
 
-const KIND_LABEL: Record<ObjectKind, string> = {
-  vein: 'Vein', alteration: 'Alteration', host: 'Host', fault: 'Fault', topography: 'Topography', workings: 'Workings', resource: 'Resource outline', other: 'Other',
-};
 const SIDES = ['hangingwall', 'footwall', 'east', 'west', 'north', 'south'] as const;
 
 interface Props {
@@ -39,11 +37,11 @@ function NumberField({ label, aria, value, onCommit, unit }: { label: string; ar
   );
 }
 
-function counts(row: ObjectRow): string {
-  const attrs = row.attributes.length ? ` · attributes: ${row.attributes.join(', ')}` : '';
-  if (row.type === 'mesh') return `${count(row.vertices)} vertices, ${count(row.triangles)} triangles${attrs}`;
-  if (row.type === 'points') return `${count(row.vertices)} points`;
-  return `${count(row.lines)} line${row.lines === 1 ? '' : 's'}, ${count(row.vertices)} vertices`;
+function counts(row: ObjectRow, t: TFunction<'objects'>): string {
+  const attrs = row.attributes.length ? ` · ${t('attributes', { list: row.attributes.join(', ') })}` : '';
+  if (row.type === 'mesh') return `${t('vertices', { count: row.vertices })}, ${t('triangles', { count: row.triangles })}${attrs}`;
+  if (row.type === 'points') return t('points', { count: row.vertices });
+  return `${t('lines', { count: row.lines })}, ${t('vertices', { count: row.vertices })}`;
 }
 
 export function ObjectEditor({ row, zones, onKind, onEdit }: Props) {
@@ -52,75 +50,74 @@ export function ObjectEditor({ row, zones, onKind, onEdit }: Props) {
   const slip = row.fault && 'strikeSlip' in row.fault.slip ? row.fault.slip : null;
   const vector = row.fault && 'vector' in row.fault.slip ? row.fault.slip.vector : null;
   const label = row.name;
+  const { t } = useTranslation('objects');
   return (
     <div className="imported-object" data-testid="imported-object" data-name={row.source.object}>
       <label className="row">
-        <span>Name</span>
-        <input type="text" aria-label={`${label} name`} value={name} onChange={(e) => setName(e.target.value)} onBlur={() => name && name !== row.name && onEdit({ name })} onKeyDown={(e) => e.key === 'Enter' && name && name !== row.name && onEdit({ name })} />
+        <span>{t('name')}</span>
+        <input type="text" aria-label={t('nameOf', { name: label })} value={name} onChange={(e) => setName(e.target.value)} onBlur={() => name && name !== row.name && onEdit({ name })} onKeyDown={(e) => e.key === 'Enter' && name && name !== row.name && onEdit({ name })} />
       </label>
-      <p className="hint">{row.source.object} · {counts(row)}{row.source.transform ? ` · ${row.source.transform}` : ''}</p>
+      <p className="hint">{row.source.object} · {counts(row, t)}{row.source.transform ? ` · ${row.source.transform}` : ''}</p>
       <label className="row">
-        <span>Kind</span>
-        <select aria-label={`${label} kind`} value={row.kind} disabled={kinds.length < 2} onChange={(e) => onKind(e.target.value as ObjectKind)}>
-          {kinds.map((k) => <option key={k} value={k}>{KIND_LABEL[k]}</option>)}
+        <span>{t('kind')}</span>
+        <select aria-label={t('kindOf', { name: label })} value={row.kind} disabled={kinds.length < 2} onChange={(e) => onKind(e.target.value as ObjectKind)}>
+          {kinds.map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
         </select>
-        <input type="color" aria-label={`${label} colour`} value={row.color} onChange={(e) => onEdit({ color: e.target.value })} />
+        <input type="color" aria-label={t('colourOf', { name: label })} value={row.color} onChange={(e) => onEdit({ color: e.target.value })} />
       </label>
       {row.type === 'mesh' && row.kind !== 'fault' && (
         <>
           <label className="row">
-            <span>Zone</span>
-            <select aria-label={`${label} zone`} value={row.zoneId ?? ''} onChange={(e) => onEdit({ zoneId: e.target.value })}>
-              {zones.filter((z) => z.kind !== 'topography' || z.id === row.zoneId).map((z) => <option key={z.id} value={z.id}>{z.id === row.zoneId && z.id.startsWith('zone-') ? `its own zone (${z.name})` : z.name}</option>)}
+            <span>{t('zone')}</span>
+            <select aria-label={t('zoneOf', { name: label })} value={row.zoneId ?? ''} onChange={(e) => onEdit({ zoneId: e.target.value })}>
+              {zones.filter((z) => z.kind !== 'topography' || z.id === row.zoneId).map((z) => <option key={z.id} value={z.id}>{z.id === row.zoneId && z.id.startsWith('zone-') ? t('ownZone', { zone: z.name }) : z.name}</option>)}
             </select>
           </label>
           <label className="row">
-            <span>Vein system</span>
-            <input type="text" aria-label={`${label} vein system`} defaultValue={row.system ?? ''} onBlur={(e) => e.target.value !== (row.system ?? '') && onEdit({ system: e.target.value })} />
+            <span>{t('system')}</span>
+            <input type="text" aria-label={t('systemOf', { name: label })} defaultValue={row.system ?? ''} onBlur={(e) => e.target.value !== (row.system ?? '') && onEdit({ system: e.target.value })} />
           </label>
         </>
       )}
       {row.type === 'mesh' && (
         <label className="row">
-          <span>Opacity</span>
-          <input type="range" min={0.05} max={1} step={0.05} aria-label={`${label} opacity`} defaultValue={row.opacity ?? (row.kind === 'fault' ? FAULT_OPACITY : KIND_OPACITY[row.kind] ?? 1)} onPointerUp={(e) => onEdit({ opacity: Number((e.target as HTMLInputElement).value) })} onKeyUp={(e) => onEdit({ opacity: Number((e.target as HTMLInputElement).value) })} />
+          <span>{t('opacity')}</span>
+          <input type="range" min={0.05} max={1} step={0.05} aria-label={t('opacityOf', { name: label })} defaultValue={row.opacity ?? (row.kind === 'fault' ? FAULT_OPACITY : KIND_OPACITY[row.kind] ?? 1)} onPointerUp={(e) => onEdit({ opacity: Number((e.target as HTMLInputElement).value) })} onKeyUp={(e) => onEdit({ opacity: Number((e.target as HTMLInputElement).value) })} />
         </label>
       )}
       {row.fault && (
         <>
           <label className="row">
-            <span>Moving side</span>
-            <select aria-label={`${label} moving side`} value={row.fault.movingSide} onChange={(e) => onEdit({ movingSide: e.target.value as (typeof SIDES)[number] })}>
-              {SIDES.map((s) => <option key={s} value={s}>{s === 'hangingwall' ? 'hanging wall' : s === 'footwall' ? 'footwall' : s}</option>)}
+            <span>{t('movingSide')}</span>
+            <select aria-label={t('movingSideOf', { name: label })} value={row.fault.movingSide} onChange={(e) => onEdit({ movingSide: e.target.value as (typeof SIDES)[number] })}>
+              {SIDES.map((s) => <option key={s} value={s}>{t(`sides.${s}`)}</option>)}
             </select>
           </label>
           <label className="row">
-            <span>Slip given as</span>
-            <select aria-label={`${label} slip form`} value={vector ? 'vector' : 'components'} onChange={(e) => onEdit({ slip: e.target.value === 'vector' ? { vector: [0, 0, 0] } : { strikeSlip: 0, dipSlip: 0 } })}>
-              <option value="components">strike-slip and dip-slip</option>
-              <option value="vector">a vector (ΔE, ΔN, ΔZ)</option>
+            <span>{t('slipForm')}</span>
+            <select aria-label={t('slipFormOf', { name: label })} value={vector ? 'vector' : 'components'} onChange={(e) => onEdit({ slip: e.target.value === 'vector' ? { vector: [0, 0, 0] } : { strikeSlip: 0, dipSlip: 0 } })}>
+              <option value="components">{t('components')}</option>
+              <option value="vector">{t('vector')}</option>
             </select>
           </label>
           {slip && (
             <>
-              <NumberField label="Strike-slip" aria={`${label} strike-slip`} value={slip.strikeSlip} unit="m" onCommit={(v) => onEdit({ slip: { strikeSlip: v, dipSlip: slip.dipSlip } })} />
-              <NumberField label="Dip-slip" aria={`${label} dip-slip`} value={slip.dipSlip} unit="m" onCommit={(v) => onEdit({ slip: { strikeSlip: slip.strikeSlip, dipSlip: v } })} />
-              <p className="hint">Strike-slip positive toward the strike azimuth (right-hand rule); dip-slip positive down-dip, both for the moving side.</p>
+              <NumberField label={t('strikeSlip')} aria={t('strikeSlipOf', { name: label })} value={slip.strikeSlip} unit="m" onCommit={(v) => onEdit({ slip: { strikeSlip: v, dipSlip: slip.dipSlip } })} />
+              <NumberField label={t('dipSlip')} aria={t('dipSlipOf', { name: label })} value={slip.dipSlip} unit="m" onCommit={(v) => onEdit({ slip: { strikeSlip: slip.strikeSlip, dipSlip: v } })} />
+              <p className="hint">{t('slipHint')}</p>
             </>
           )}
           {vector &&
             (['ΔE', 'ΔN', 'ΔZ'] as const).map((axis, k) => (
-              <NumberField key={axis} label={axis} aria={`${label} slip ${axis}`} value={vector[k]} unit="m" onCommit={(v) => onEdit({ slip: { vector: vector.map((x, j) => (j === k ? v : x)) as [number, number, number] } })} />
+              <NumberField key={axis} label={axis} aria={t('slipAxisOf', { name: label, axis })} value={vector[k]} unit="m" onCommit={(v) => onEdit({ slip: { vector: vector.map((x, j) => (j === k ? v : x)) as [number, number, number] } })} />
             ))}
         </>
       )}
       {row.kind === 'resource' && (
         <label className="row">
-          <span>Category</span>
-          <select aria-label={`${label} category`} value={row.category ?? 'inferred'} onChange={(e) => onEdit({ category: e.target.value as 'measured' | 'indicated' | 'inferred' })}>
-            <option value="measured">measured</option>
-            <option value="indicated">indicated</option>
-            <option value="inferred">inferred</option>
+          <span>{t('category')}</span>
+          <select aria-label={t('categoryOf', { name: label })} value={row.category ?? 'inferred'} onChange={(e) => onEdit({ category: e.target.value as 'measured' | 'indicated' | 'inferred' })}>
+            {(['measured', 'indicated', 'inferred'] as const).map((c) => <option key={c} value={c}>{t(`categories.${c}`)}</option>)}
           </select>
         </label>
       )}
