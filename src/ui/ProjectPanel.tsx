@@ -7,7 +7,8 @@ import { useRef, useState } from 'react';
 import { store, useVeinscape } from '../state/store';
 import { loadInto, reloadModel } from '../data/loadSource';
 import { editObject, fixFile, importedObjects, setObjectKind, type ObjectRow } from '../data/surfaces/edit';
-import { describeFix } from '../data/surfaces/transform';
+import { fixParts } from '../data/surfaces/transform';
+import { messageText } from '../i18n/messageText';
 import type { Model } from '../data/model';
 import type { ProjectT } from '../data/schema';
 import { ObjectEditor } from './importedObjects/ObjectEditor';
@@ -76,8 +77,8 @@ function FileObjects({ file, rows, model }: { file: string; rows: ObjectRow[]; m
       </summary>
       {!fixed && summary?.checks.map((c, i) => (
         <div key={i} className="check-row" data-testid="coordinate-check" data-kind={c.kind}>
-          <p className="hint warn">{c.message}</p>
-          {c.fix && <button onClick={() => change((m) => fixFile(m, file, c.fix!))}>{t('applyFix', { fix: describeFix(c.fix) })}</button>}
+          <p className="hint warn">{messageText(c)}</p>
+          {c.fix && <button onClick={() => change((m) => fixFile(m, file, c.fix!))}>{t('applyFix', { fix: fixParts(c.fix).map(messageText).join('; ') })}</button>}
         </div>
       ))}
       {fixed && <p className="hint">{t('coordinatesFixed', { transform: rows[0].source.transform })}</p>}

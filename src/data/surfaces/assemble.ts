@@ -10,6 +10,7 @@ import type { FaultT, ImportSourceT, ResourceCategoryT, WorkingT, ZoneT } from '
 import type { FileImport } from './index';
 import type { ImportedObject } from './types';
 import { checkCoordinates, type Box3, type CoordinateCheck } from './checks';
+import { say } from '../../domain/message';
 
 /** What the import panel offers for an object. */
 export type ObjectKind = 'vein' | 'alteration' | 'host' | 'fault' | 'topography' | 'workings' | 'resource' | 'other';
@@ -177,11 +178,12 @@ export function assemble(base: Model | null, imports: FileImport[]): { model: Mo
   const errors: LoadIssue[] = [];
   const warnings: LoadIssue[] = [];
   const files = imports.map((f) => {
-    for (const i of f.issues) (i.severity === 'error' ? errors : warnings).push({ path: i.path, message: i.message, ...(i.id ? { id: i.id } : {}) });
+    for (const i of f.issues) (i.severity === 'error' ? errors : warnings).push({ path: i.path, message: i.message, ...(i.key ? { key: i.key, ...(i.params ? { params: i.params } : {}) } : {}), ...(i.id ? { id: i.id } : {}) });
     const checks = checkCoordinates(f.objects, f.meta, holes);
-    for (const c of checks) warnings.push({ path: f.file, message: `coordinates: ${c.message}${c.fix ? ' (fix offered in the import panel; nothing was moved)' : ''}` });
+    // The check's own message is nested in the report's line (catalogue: $t(messages:{{check}})).
+    for (const c of checks) warnings.push({ path: f.file, ...say(c.fix ? 'surfaces.coordinatesFix' : 'surfaces.coordinates', { ...c.params, check: c.key }) });
     for (const o of f.objects) addObject(m, o, guessKind(o, f.file), { file: f.file, object: o.name, format: f.meta.format }, taken);
-    if (f.objects.length === 0 && !f.issues.some((i) => i.severity === 'error')) warnings.push({ path: f.file, message: 'no surface, line or point in this file' });
+    if (f.objects.length === 0 && !f.issues.some((i) => i.severity === 'error')) warnings.push({ path: f.file, ...say('surfaces.nothing') });
     return { file: f.file, format: f.meta.format, objects: f.objects.map(summarise), checks, errors: f.issues.filter((i) => i.severity === 'error').length, warnings: f.issues.filter((i) => i.severity === 'warning').length };
   });
   return { model: m, files, errors, warnings };

@@ -6,13 +6,13 @@
  * 0-10,000 km).
  */
 import type { ImportedMeta, ImportedObject } from './types';
-import { applyFix, describeFix, type CoordinateFix } from './transform';
+import { applyFix, type CoordinateFix } from './transform';
+import { say, type MessageKey, type Said } from '../../domain/message';
 
 export type CheckKind = 'y-up' | 'z-down' | 'feet' | 'swapped' | 'far' | 'units';
 
-export interface CoordinateCheck {
+export interface CoordinateCheck extends Said {
   kind: CheckKind;
-  message: string;
   /** the fix the panel offers for it (absent: nothing to fix, information only) */
   fix?: CoordinateFix;
 }
@@ -67,9 +67,8 @@ function fixedBox(box: Box3, fix: CoordinateFix): Box3 {
   return out;
 }
 
-const UNIT_WORDS: Record<string, string> = { in: 'inches', mm: 'millimetres', cm: 'centimetres', km: 'kilometres', mi: 'miles', yd: 'yards', us_ft: 'US survey feet' };
-
-const km = (m: number) => `${(m / 1000).toFixed(1)} km`;
+/** Units a header may declare that have a name in the catalogue (surfaces.unit.*); others are written as given. */
+const NAMED_UNITS = new Set(['in', 'mm', 'cm', 'km', 'mi', 'yd', 'us_ft']);
 
 /**
  * Checks for one file. `holes`: the box of the loaded drill holes (collars to hole ends), or null.
@@ -78,12 +77,12 @@ export function checkCoordinates(objects: ImportedObject[], meta: ImportedMeta, 
   const box = objectsBox(objects);
   if (!box) return [];
   const out: CoordinateCheck[] = [];
-  if (meta.upAxis === 'y') out.push({ kind: 'y-up', message: 'the file is Y-up (glTF convention): its Y axis is elevation and -Z is north', fix: { yUp: true } });
-  if (meta.zPositive === 'down') out.push({ kind: 'z-down', message: 'the file says z grows downward (ZPOSITIVE Depth): elevations are its z with the sign changed', fix: { zDown: true } });
-  if (meta.declaredUnit === 'ft') out.push({ kind: 'feet', message: 'the file declares feet', fix: { feet: true } });
+  if (meta.upAxis === 'y') out.push({ kind: 'y-up', ...say('surfaces.check.yUp'), fix: { yUp: true } });
+  if (meta.zPositive === 'down') out.push({ kind: 'z-down', ...say('surfaces.check.zDown'), fix: { zDown: true } });
+  if (meta.declaredUnit === 'ft') out.push({ kind: 'feet', ...say('surfaces.check.feet'), fix: { feet: true } });
   else if (meta.declaredUnit && meta.declaredUnit !== 'm') {
-    const unit = UNIT_WORDS[meta.declaredUnit] ?? meta.declaredUnit;
-    out.push({ kind: 'units', message: `the header declares ${unit}, but headers are often wrong (DXF $INSUNITS is often left at inches): coordinates read as metres as stored, no conversion` });
+    const unit = meta.declaredUnit;
+    out.push({ kind: 'units', ...say(NAMED_UNITS.has(unit) ? 'surfaces.check.unitsNamed' : 'surfaces.check.unitsOther', { unit }) });
   }
   const proposed = new Set(out.map((c) => c.kind));
   if (holes) {
@@ -91,25 +90,26 @@ export function checkCoordinates(objects: ImportedObject[], meta: ImportedMeta, 
     const near = Math.max(1000, span);
     const asIs = gap(box, holes);
     if (asIs > near) {
-      const candidates: [CheckKind, CoordinateFix, string][] = [
-        ['y-up', { yUp: true }, 'as a Y-up file'],
-        ['feet', { feet: true }, 'in feet converted to metres'],
-        ['swapped', { swapEN: true }, 'with easting and northing swapped back'],
-        ['z-down', { zDown: true }, 'with z positive downward'],
-        ['feet', { feet: true, swapEN: true }, 'in feet with easting and northing swapped back'],
-        ['y-up', { yUp: true, feet: true }, 'as a Y-up file in feet'],
+      // Each reading's message says the reading and its fix in words (surfaces.check.fits.*).
+      const candidates: [CheckKind, CoordinateFix, MessageKey][] = [
+        ['y-up', { yUp: true }, 'surfaces.check.fits.yUp'],
+        ['feet', { feet: true }, 'surfaces.check.fits.feet'],
+        ['swapped', { swapEN: true }, 'surfaces.check.fits.swapped'],
+        ['z-down', { zDown: true }, 'surfaces.check.fits.zDown'],
+        ['feet', { feet: true, swapEN: true }, 'surfaces.check.fits.feetSwapped'],
+        ['y-up', { yUp: true, feet: true }, 'surfaces.check.fits.yUpFeet'],
       ];
-      const best = candidates.map(([kind, fix, words]) => ({ kind, fix, words, d: gap(fixedBox(box, fix), holes) })).sort((a, b) => a.d - b.d)[0];
+      const best = candidates.map(([kind, fix, key]) => ({ kind, fix, key, d: gap(fixedBox(box, fix), holes) })).sort((a, b) => a.d - b.d)[0];
       if (best.d <= near) {
         if (!proposed.has(best.kind) || best.kind === 'feet') {
-          out.push({ kind: best.kind, message: `${km(asIs)} from the drill holes as stored; read ${best.words} it sits with them (${describeFix(best.fix)})`, fix: best.fix });
+          out.push({ kind: best.kind, ...say(best.key, { km: asIs / 1000 }), fix: best.fix });
         }
       } else {
         const c = (b: Box3, a: number) => (b.min[a] + b.max[a]) / 2;
         // Elevation too when the file is also far above or below (another datum, or depth for elevation).
         const dz = Math.max(0, box.min[2] - holes.max[2], holes.min[2] - box.max[2]) > near ? Math.round(c(holes, 2) - c(box, 2)) : 0;
         const shift: [number, number, number] = [Math.round(c(holes, 0) - c(box, 0)), Math.round(c(holes, 1) - c(box, 1)), dz];
-        out.push({ kind: 'far', message: `${km(asIs)} from the drill holes: a local grid, another CRS, or another project? A shift to the holes' centre is offered; use the real grid transformation if you know it`, fix: { shift } });
+        out.push({ kind: 'far', ...say('surfaces.check.far', { km: asIs / 1000 }), fix: { shift } });
       }
     }
   } else {
@@ -117,9 +117,9 @@ export function checkCoordinates(objects: ImportedObject[], meta: ImportedMeta, 
     const ay = Math.max(Math.abs(box.min[1]), Math.abs(box.max[1]));
     const az = Math.max(Math.abs(box.min[2]), Math.abs(box.max[2]));
     if (!proposed.has('y-up') && az > 100_000 && ay < 20_000 && ax > 1_000) {
-      out.push({ kind: 'y-up', message: 'z looks like a northing and y like an elevation: a Y-up file?', fix: { yUp: true } });
+      out.push({ kind: 'y-up', ...say('surfaces.check.yUpGuess'), fix: { yUp: true } });
     } else if (ax >= 1_000_000 && ax <= 10_000_000 && ay >= 100_000 && ay < 1_000_000) {
-      out.push({ kind: 'swapped', message: 'x looks like a UTM northing and y like an easting: easting and northing swapped?', fix: { swapEN: true } });
+      out.push({ kind: 'swapped', ...say('surfaces.check.swappedGuess'), fix: { swapEN: true } });
     }
   }
   return out;

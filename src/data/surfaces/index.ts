@@ -13,6 +13,7 @@ import { importObj } from './obj';
 import { importStl } from './stl';
 import { importGltf } from './gltf';
 import { importOmf } from './omf';
+import { say } from '../../domain/message';
 
 import { BY_EXTENSION, COMPANION_EXTENSIONS, FORMAT_NAMES, baseNameOf, extensionOf, sniffFormat, type SurfaceFormat } from './names';
 
@@ -43,7 +44,7 @@ export async function importSurfaceFiles(files: SurfaceFile[], progress?: Progre
   let done = 0;
   const out: FileImport[] = [];
   if (main.length === 0) {
-    for (const f of files) out.push({ file: f.name, format: null, objects: [], issues: [{ path: f.name, severity: 'error', message: 'a companion file (.mtl, .bin or a texture): open it together with the OBJ or glTF that uses it' }], meta: { format: 'companion' } });
+    for (const f of files) out.push({ file: f.name, format: null, objects: [], issues: [{ path: f.name, severity: 'error', ...say('surfaces.companionAlone') }], meta: { format: 'companion' } });
   }
   for (const f of main) {
     const byExt = BY_EXTENSION[extensionOf(f.name)] ?? null;
@@ -51,10 +52,10 @@ export async function importSurfaceFiles(files: SurfaceFile[], progress?: Progre
     const format = sniffed ?? byExt;
     const issues: ImportIssue[] = [];
     if (sniffed && byExt && sniffed !== byExt && !(byExt === 'surpac-dtm' || byExt === 'surpac-str')) {
-      issues.push({ path: f.name, severity: 'warning', message: `the file's content is ${FORMAT_NAMES[sniffed]}, not ${FORMAT_NAMES[byExt]} as its extension says: read as ${FORMAT_NAMES[sniffed]}` });
+      issues.push({ path: f.name, severity: 'warning', ...say('surfaces.contentNotExtension', { content: FORMAT_NAMES[sniffed], extension: FORMAT_NAMES[byExt] }) });
     }
     if (!format) {
-      out.push({ file: f.name, format: null, objects: [], issues: [{ path: f.name, severity: 'error', message: 'not a surface file Veinscape reads (DXF, OBJ, GOCAD .ts/.pl/.ml, Surpac .str/.dtm, STL, glTF/GLB, OMF)' }], meta: { format: 'unknown' } });
+      out.push({ file: f.name, format: null, objects: [], issues: [{ path: f.name, severity: 'error', ...say('surfaces.unknownFormat') }], meta: { format: 'unknown' } });
       continue;
     }
     const at = done;
@@ -62,7 +63,7 @@ export async function importSurfaceFiles(files: SurfaceFile[], progress?: Progre
       const r = await IMPORTERS[format](f.bytes, f.name, { companions, onProgress: (x) => progress?.((at + x * f.bytes.length) / total) });
       out.push({ ...r, issues: [...issues, ...r.issues], file: f.name, format });
     } catch (err) {
-      out.push({ file: f.name, format, objects: [], issues: [...issues, { path: f.name, severity: 'error', message: `could not read as ${FORMAT_NAMES[format]}: ${(err as Error).message}` }], meta: { format: FORMAT_NAMES[format] } });
+      out.push({ file: f.name, format, objects: [], issues: [...issues, { path: f.name, severity: 'error', ...say('surfaces.unreadable', { format: FORMAT_NAMES[format], error: (err as Error).message }) }], meta: { format: FORMAT_NAMES[format] } });
     }
     done += f.bytes.length;
     progress?.(done / total);

@@ -20,6 +20,7 @@
  *     coordinates and empty text; the end record is number 0, zero coordinates, text `END`.
  */
 import type { ImportedLines, ImportedMesh, ImportIssue, ImportOptions, ImportResult, Importer } from './types';
+import { say, type MessageParams, type Said } from '../../domain/message';
 
 /** What a string file holds: segments per string number, and every point in file order (for DTMs). */
 interface StringData {
@@ -106,13 +107,13 @@ function readTextStrings(text: string, fileName: string, options: ImportOptions)
     if ((lineNo & 4095) === 0) tick(start / text.length);
     if (lineNo <= 2 || line.trim() === '') return; // header record and axis record
     if (ended) {
-      issues.push({ path: `${fileName}:${lineNo}`, severity: 'warning', message: 'text after the END record ignored' });
+      issues.push({ path: `${fileName}:${lineNo}`, severity: 'warning', ...say('surfaces.surpac.afterEnd') });
       return false;
     }
     const f = line.split(',');
     const n = Number(f[0]);
     if (!Number.isInteger(n) || n < 0 || f.length < 4) {
-      issues.push({ path: `${fileName}:${lineNo}`, severity: 'error', message: `not a string record (expected "string number, Y, X, Z"): ${line.slice(0, 60)}` });
+      issues.push({ path: `${fileName}:${lineNo}`, severity: 'error', ...say('surfaces.surpac.notRecord', { text: line.slice(0, 60) }) });
       return;
     }
     if (n === 0) {
@@ -123,15 +124,15 @@ function readTextStrings(text: string, fileName: string, options: ImportOptions)
     const y = Number(f[1]), x = Number(f[2]), z = Number(f[3]);
     // Number('') is 0: an empty field must not read as a coordinate
     if ([f[1], f[2], f[3]].some((t) => t.trim() === '') || ![x, y, z].every(Number.isFinite)) {
-      issues.push({ path: `${fileName}:${lineNo}`, severity: 'error', message: `string ${n}: non-numeric coordinate; point skipped` });
+      issues.push({ path: `${fileName}:${lineNo}`, severity: 'error', ...say('surfaces.surpac.nonNumeric', { n }) });
       segs.add(n, NaN, NaN, NaN);
       return;
     }
     segs.add(n, x, y, z);
   });
   segs.end();
-  if (!ended) issues.push({ path: `${fileName}:${lastLine}`, severity: 'warning', message: 'no END record: the file may be cut short; loaded what was read' });
-  if (segs.singles) issues.push({ path: fileName, severity: 'warning', message: `${segs.singles} one-point segment(s) are spot points, not lines: not loaded as lines` });
+  if (!ended) issues.push({ path: `${fileName}:${lastLine}`, severity: 'warning', ...say('surfaces.surpac.noEnd') });
+  if (segs.singles) issues.push({ path: fileName, severity: 'warning', ...say('surfaces.surpac.singles', { n: segs.singles }) });
   return { format: 'Surpac string (text)', strings: segs.strings, points: segs.points, issues };
 }
 
@@ -139,38 +140,40 @@ function readBinaryStrings(bytes: Uint8Array, fileName: string, options: ImportO
   const issues: ImportIssue[] = [];
   const segs = new Segments();
   const tick = ticker(options.onProgress);
-  const fail = (at: number, message: string): StringData => {
+  // The reason is a message of its own, nested in the report's line (surfaces.surpac.binary.*).
+  const fail = (at: number, reason: string, params: MessageParams = {}): StringData => {
     segs.drop();
     const kept = segs.points.length / 3;
-    issues.push({ path: `${fileName}@${at}`, severity: 'error', message: `${message}: not the binary string layout this reader knows; ${kept ? `the ${kept} points before it are loaded` : 'nothing loaded'}` });
+    const reasonKey = `surfaces.surpac.binary.${reason}`;
+    issues.push({ path: `${fileName}@${at}`, severity: 'error', ...say(kept ? 'surfaces.surpac.binaryKept' : 'surfaces.surpac.binaryNothing', { ...params, reasonKey, kept }) });
     return { format: 'Surpac string (binary)', strings: segs.strings, points: segs.points, issues };
   };
   let p = 0;
   for (let lines = 0; lines < 2; p++) {
-    if (p >= bytes.length || p > 4096) return fail(p, 'the two text header lines were not found');
+    if (p >= bytes.length || p > 4096) return fail(p, 'noHeader');
     if (bytes[p] === 10) lines++;
   }
-  if (p + 5 > bytes.length) return fail(p, 'file ends after the header');
+  if (p + 5 > bytes.length) return fail(p, 'endsAfterHeader');
   if (bytes.subarray(p, p + 5).some((b) => b !== 0)) {
-    issues.push({ path: `${fileName}@${p}`, severity: 'warning', message: 'the 5 bytes after the header are not zero as in known files' });
+    issues.push({ path: `${fileName}@${p}`, severity: 'warning', ...say('surfaces.surpac.padding') });
   }
   p += 5;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let ended = false;
   while (p < bytes.length) {
     if ((segs.points.length & 4095) === 0) tick(p / bytes.length);
-    if (p + 28 > bytes.length) return fail(p, 'record cut short');
+    if (p + 28 > bytes.length) return fail(p, 'cutShort');
     const n = view.getUint32(p);
     const y = view.getFloat64(p + 4), x = view.getFloat64(p + 12), z = view.getFloat64(p + 20);
     let q = p + 28;
     while (q < bytes.length && bytes[q] !== 0) {
-      if (bytes[q] < 32 && bytes[q] !== 9) return fail(q, `control byte ${bytes[q]} in the D-field text of the record at byte ${p}`);
+      if (bytes[q] < 32 && bytes[q] !== 9) return fail(q, 'controlByte', { byte: bytes[q], at: p });
       q++;
     }
-    if (q >= bytes.length) return fail(p, 'record text not ended by a NUL byte');
-    if (n > 0xffff) return fail(p, `string number ${n} out of the 16-bit range`);
+    if (q >= bytes.length) return fail(p, 'noNul');
+    if (n > 0xffff) return fail(p, 'stringRange', { n });
     // 0 or 1e-30 < |v| < 1e9 (metres or feet): anything else means misread boundaries or byte order
-    if (![x, y, z].every((v) => v === 0 || (Math.abs(v) > 1e-30 && Math.abs(v) < 1e9))) return fail(p + 4, 'coordinate not a plausible big-endian float64');
+    if (![x, y, z].every((v) => v === 0 || (Math.abs(v) > 1e-30 && Math.abs(v) < 1e9))) return fail(p + 4, 'badFloat');
     const textField = new TextDecoder('latin1').decode(bytes.subarray(p + 28, q));
     p = q + 1;
     if (n === 0) {
@@ -181,9 +184,9 @@ function readBinaryStrings(bytes: Uint8Array, fileName: string, options: ImportO
     segs.add(n, x, y, z);
   }
   segs.end();
-  if (!ended) issues.push({ path: `${fileName}@${p}`, severity: 'warning', message: 'no END record: the file may be cut short; loaded what was read' });
-  else if (p < bytes.length) issues.push({ path: `${fileName}@${p}`, severity: 'warning', message: `${bytes.length - p} bytes after the END record ignored` });
-  if (segs.singles) issues.push({ path: fileName, severity: 'warning', message: `${segs.singles} one-point segment(s) are spot points, not lines: not loaded as lines` });
+  if (!ended) issues.push({ path: `${fileName}@${p}`, severity: 'warning', ...say('surfaces.surpac.noEnd') });
+  else if (p < bytes.length) issues.push({ path: `${fileName}@${p}`, severity: 'warning', ...say('surfaces.surpac.bytesAfterEnd', { n: bytes.length - p }) });
+  if (segs.singles) issues.push({ path: fileName, severity: 'warning', ...say('surfaces.surpac.singles', { n: segs.singles }) });
   return { format: 'Surpac string (binary)', strings: segs.strings, points: segs.points, issues };
 }
 
@@ -201,7 +204,7 @@ export const importSurpacString: Importer = (bytes, fileName, options = {}) => {
     type: 'lines', name: `${base} string ${n}`, lines: list.map((s) => Float64Array.from(s)),
   }));
   if (objects.length === 0 && !data.issues.some((i) => i.severity === 'error')) {
-    data.issues.push({ path: fileName, severity: 'warning', message: 'no string of two points or more' });
+    data.issues.push({ path: fileName, severity: 'warning', ...say('surfaces.surpac.noString') });
   }
   options.onProgress?.(1);
   return { objects, issues: data.issues, meta: { format: data.format } };
@@ -215,16 +218,16 @@ export const importSurpacString: Importer = (bytes, fileName, options = {}) => {
  */
 export const importSurpacDtm: Importer = (bytes, fileName, options = {}) => {
   const meta = { format: 'Surpac DTM (text)' };
-  const fail = (message: string, path = fileName): ImportResult => ({ objects: [], issues: [{ path, severity: 'error', message }], meta });
-  if (bytes.subarray(0, 4096).includes(0)) return fail('binary DTM files are not read (save the DTM as text in Surpac)');
+  const fail = (said: Said, path = fileName): ImportResult => ({ objects: [], issues: [{ path, severity: 'error', ...said }], meta });
+  if (bytes.subarray(0, 4096).includes(0)) return fail(say('surfaces.surpac.binaryDtm'));
   const text = new TextDecoder('utf-8').decode(bytes);
   const nl = text.indexOf('\n');
   const first = (nl < 0 ? text : text.slice(0, nl)).replace(/\r$/, '');
   let strName = baseOf(first.split(',')[0].trim());
-  if (!strName) return fail('the first line does not name the string file', `${fileName}:1`);
+  if (!strName) return fail(say('surfaces.surpac.noStringName'), `${fileName}:1`);
   if (!/\.[^.]+$/.test(strName)) strName += '.str';
   const strBytes = options.companions?.get(strName.toLowerCase());
-  if (!strBytes) return fail(`needs its string file ${strName} opened with it`, `${fileName}:1`);
+  if (!strBytes) return fail(say('surfaces.surpac.needsString', { file: strName }), `${fileName}:1`);
   const data = readStrings(strBytes, strName, {});
   const issues: ImportIssue[] = [...data.issues];
   const count = data.points.length / 3;
@@ -249,7 +252,7 @@ export const importSurpacDtm: Importer = (bytes, fileName, options = {}) => {
     const v = [Number(f[1]), Number(f[2]), Number(f[3])];
     const bad = v.filter((k) => !Number.isInteger(k) || k < 1 || k > count || Number.isNaN(vertices[(k - 1) * 3]));
     if (f.length < 4 || bad.length) {
-      issues.push({ path: `${fileName}:${lineNo}`, severity: 'error', message: `triangle ${f[0].trim()}: point number ${bad.join(', ') || '(missing)'} is not a point of ${strName} (1..${count}); triangle skipped` });
+      issues.push({ path: `${fileName}:${lineNo}`, severity: 'error', ...(bad.length ? say('surfaces.surpac.badPoint', { tri: f[0].trim(), points: bad.join(', '), file: strName, max: count }) : say('surfaces.surpac.missingPoint', { tri: f[0].trim(), file: strName, max: count })) });
       return;
     }
     current.tris.push(v[0] - 1, v[1] - 1, v[2] - 1);
@@ -259,10 +262,10 @@ export const importSurpacDtm: Importer = (bytes, fileName, options = {}) => {
   const objects: ImportedMesh[] = [];
   for (const m of meshes) {
     const name = several ? `${base} (OBJECT ${m.object}, TRISOLATION ${m.tri})` : `${base} (TRISOLATION ${m.tri})`;
-    if (m.tris.length === 0) { issues.push({ path: `${fileName}:${m.line}`, severity: 'warning', message: `${name} has no triangles; skipped`, id: name }); continue; }
+    if (m.tris.length === 0) { issues.push({ path: `${fileName}:${m.line}`, severity: 'warning', ...say('surfaces.surpac.noTriangles', { name }), id: name }); continue; }
     objects.push({ type: 'mesh', name, vertices: vertices.slice(), triangles: Uint32Array.from(m.tris) });
   }
-  if (meshes.length === 0) issues.push({ path: fileName, severity: 'error', message: 'no TRISOLATION in the file' });
+  if (meshes.length === 0) issues.push({ path: fileName, severity: 'error', ...say('surfaces.surpac.noTrisolation') });
   options.onProgress?.(1);
   return { objects, issues, meta };
 };

@@ -4,6 +4,8 @@
  * grid. Applied in that order to every vertex of the file's objects; recorded in each object's
  * `source.transform` so a saved project says what was done.
  */
+import { say, type Said } from '../../domain/message';
+
 export interface CoordinateFix {
   /** the file is Y up (glTF, graphics OBJ): (x, y, z) → (x, -z, y) */
   yUp?: boolean;
@@ -38,13 +40,18 @@ export function applyFix(v: Float64Array, f: CoordinateFix): void {
   }
 }
 
-/** What a fix does, in words, for the panel and the saved project. */
+/** What a fix does, as catalogue messages (the panel writes them in its language, joined by '; '). */
+export function fixParts(f: CoordinateFix): Said[] {
+  const out: Said[] = [];
+  if (f.yUp) out.push(say('surfaces.fix.yUp'));
+  if (f.zDown) out.push(say('surfaces.fix.zDown'));
+  if (f.swapEN) out.push(say('surfaces.fix.swapEN'));
+  if (f.feet) out.push(say('surfaces.fix.feet'));
+  if (f.shift && f.shift.some((v) => v !== 0)) out.push(say('surfaces.fix.shift', { e: f.shift[0], n: f.shift[1], z: f.shift[2] }));
+  return out;
+}
+
+/** What a fix does, in English words, for the saved project (`source.transform`). */
 export function describeFix(f: CoordinateFix): string {
-  const out: string[] = [];
-  if (f.yUp) out.push('Y-up to Z-up');
-  if (f.zDown) out.push('z positive down to up');
-  if (f.swapEN) out.push('easting and northing swapped back');
-  if (f.feet) out.push('feet to metres');
-  if (f.shift && f.shift.some((v) => v !== 0)) out.push(`shifted by ${f.shift.map((v) => `${v} m`).join(', ')} (E, N, Z)`);
-  return out.join('; ');
+  return fixParts(f).map((p) => p.message).join('; ');
 }
