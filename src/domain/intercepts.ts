@@ -568,27 +568,36 @@ function unitTag(unit: string): string {
 }
 
 /**
+ * The CSV's header row: the same identifiers whatever the interface language (programs and import
+ * mappings read them), the grade unit in the grade and gram-metres names ("grade_capped_gpt").
+ */
+export function interceptCsvHeader(unit: string): string[] {
+  const u = unitTag(unit);
+  const gm = u === 'gpt' ? 'gram_metres' : `${u}_metres`;
+  return [
+    'hole_id', 'from_m', 'to_m', 'core_length_m', 'true_width_m', 'horizontal_width_m', 'unsampled_m',
+    `grade_capped_${u}`, `grade_uncapped_${u}`, gm, `${gm}_width`, 'zone', 'zone_name', 'label',
+  ];
+}
+
+/**
  * Intercepts as CSV (RFC 4180, CRLF line ends), one row per intercept, a header naming units.
  * Depths, lengths and widths in m and grades to 3 decimals; unknown widths are empty cells. Gram-metres
  * are capped grade × the width named in the next column (HW, TW or core length: the basis asked
  * for, or the fallback where it is unknown); `unsampled_m` is the core counted at zero grade.
  * `notes` (e.g. which intercepts are listed and the filters that chose them) come first, each on
  * its own line starting with "# ", before the header; the columns are the same with or without.
+ * `labelOf` writes the label column (default the English `label`; the interface passes its language's).
  */
-export function interceptsToCsv(rows: Intercept[], unit: string, notes: readonly string[] = [], zoneNames: ReadonlyMap<string, string> = new Map()): string {
-  const u = unitTag(unit);
-  const gm = u === 'gpt' ? 'gram_metres' : `${u}_metres`;
-  const header = [
-    'hole_id', 'from_m', 'to_m', 'core_length_m', 'true_width_m', 'horizontal_width_m', 'unsampled_m',
-    `grade_capped_${u}`, `grade_uncapped_${u}`, gm, `${gm}_width`, 'zone', 'zone_name', 'label',
-  ];
+export function interceptsToCsv(rows: Intercept[], unit: string, notes: readonly string[] = [], zoneNames: ReadonlyMap<string, string> = new Map(), labelOf: (r: Intercept) => string = (r) => r.label): string {
+  const header = interceptCsvHeader(unit);
   const num = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : x.toFixed(3));
   const lines = [...notes.map((n) => `# ${n.replace(/[\r\n]+/g, ' ')}`), header.join(',')];
   for (const r of rows) {
     lines.push(
       [
         csvField(r.holeId), num(r.from), num(r.to), num(r.coreLength), num(r.trueWidth), num(r.horizontalWidth), num(r.unsampledLength),
-        num(r.grade), num(r.gradeUncapped), num(r.gramMetres), WIDTH_TAG[r.widthKind], csvField(r.zoneId ?? ''), csvField(r.zoneId ? zoneNames.get(r.zoneId) ?? r.zoneId : ''), csvField(r.label),
+        num(r.grade), num(r.gradeUncapped), num(r.gramMetres), WIDTH_TAG[r.widthKind], csvField(r.zoneId ?? ''), csvField(r.zoneId ? zoneNames.get(r.zoneId) ?? r.zoneId : ''), csvField(labelOf(r)),
       ].join(','),
     );
   }

@@ -16,7 +16,8 @@ import { interceptFrame } from '../domain/interceptFrame';
 import { DEFAULT_UNSAMPLED, DEFAULT_WIDTH_BASIS, interceptSampleAt, interceptsToCsv, resolveGradeColumn, UNSAMPLED_TEXT, type Intercept, type UnsampledRule, type WidthKind } from '../domain/intercepts';
 import type { ZoneT } from '../data/schema';
 import { EMPTY } from './empty';
-import { COLUMNS, csvScopeNote, DEFAULT_SORT, elementName, fmt, gramMetresCell, headerText, MAX_ROWS, shortName, nextSort, parseField, sortIntercepts, summaryText, tableCountText, type InterceptScope, type Sort } from './intercepts/table';
+import { interceptLabel } from '../i18n/interceptText';
+import { COLUMNS, csvColumnsNote, csvScopeNote, DEFAULT_SORT, elementName, fmt, gramMetresCell, headerText, MAX_ROWS, shortName, nextSort, parseField, sortIntercepts, summaryText, tableCountText, type InterceptScope, type Sort } from './intercepts/table';
 import { interceptFlagsOf, rowsInView, viewFiltersOn } from '../state/interceptsInView';
 import './panels.css';
 import { useTranslation } from 'react-i18next';
@@ -235,8 +236,9 @@ export function InterceptsPanel() {
           data-testid="intercept-export" disabled={rows.length === 0 || pending}
           title={onlyInView ? t('exportTitleInView', { count: rows.length, unit }) : t('exportTitle', { count: rows.length, unit })}
           onClick={() => {
-            const note = csvScopeNote(scope, viewFiltersOn({ model, prepared, filters, zoneVisible, section }, unit));
-            downloadText(interceptsToCsv(sortIntercepts(rows, sort, zoneNameOf(zones)), unit, [note], new Map(zones.map((z) => [z.id, z.name]))), 'intercepts.csv', 'text/csv;charset=utf-8');
+            // Notes and the label column in the interface language; the header row and the numbers stay machine-readable (docs/i18n.md).
+            const notes = [csvScopeNote(scope, viewFiltersOn({ model, prepared, filters, zoneVisible, section }, unit)), csvColumnsNote(unit)].filter((n): n is string => n !== null);
+            downloadText(interceptsToCsv(sortIntercepts(rows, sort, zoneNameOf(zones)), unit, notes, new Map(zones.map((z) => [z.id, z.name])), (r) => interceptLabel(r.labelParts)), 'intercepts.csv', 'text/csv;charset=utf-8');
           }}
         >
           {t('export')}
@@ -331,7 +333,7 @@ function InterceptTable({ rows, scope, pending, unit, element, basis, gradeTable
               const gm = gramMetresCell(r, basis);
               return (
                 <tr
-                  key={`${r.holeIndex}:${r.from}`} data-testid="intercept-row" tabIndex={0} title={r.label}
+                  key={`${r.holeIndex}:${r.from}`} data-testid="intercept-row" tabIndex={0} title={interceptLabel(r.labelParts, 'long')}
                   className={current ? 'current' : undefined} aria-selected={current}
                   onClick={() => pick(r)}
                   onKeyDown={(e) => {

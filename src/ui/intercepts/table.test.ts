@@ -58,3 +58,43 @@ describe('headers', () => {
     expect(gramMetresCell({ gramMetres: 4.2, widthKind: 'true' }, 'horizontal').title).toMatch(/^capped grade × TW: no HW here/);
   });
 });
+
+describe('in French', () => {
+  it('cells with a decimal comma, the summary and headers in French (ÉH, ÉV)', async () => {
+    const { i18next } = await import('../../i18n');
+    const { COLUMNS, headerText } = await import('./table');
+    await i18next.changeLanguage('fr');
+    try {
+      expect(fmt(6.0712)).toBe('6,07');
+      expect(fmt(1234.5, 1)).toBe('1\u202f234,5');
+      expect(fmt(null)).toBe('—');
+      expect(summaryText({ count: 1487, grade: 6.0712, width: 0.8249, widthKind: 'horizontal', unit: 'g/t' }, 'Au')).toBe(
+        '1\u202f487 intersections · 6,07 g/t Au sur 0,82 m (ÉH, pondéré par l’épaisseur)',
+      );
+      expect(COLUMNS.map((c) => headerText(c, 'Au', 'g/t'))).toEqual([
+        'Forage', 'De (m)', 'À (m)', 'Carotte (m)', 'ÉV (m)', 'ÉH (m)', 'Au plafonné (g/t)', 'Au non plafonné (g/t)', 'g/t·m (ÉH)', 'Zone',
+      ]);
+    } finally {
+      await i18next.changeLanguage('en');
+    }
+  });
+});
+
+describe('CSV notes', () => {
+  it('English: the scope note as before, no column note', async () => {
+    const { csvColumnsNote, csvScopeNote } = await import('./table');
+    expect(csvScopeNote({ onlyInView: true, inView: 380, total: 1454 }, ['grade ≥ 5 g/t'], 'en')).toBe('intercepts in view: 380 of 1454 (filters: grade ≥ 5 g/t)');
+    expect(csvScopeNote({ onlyInView: false, inView: 380, total: 454 }, [], 'en')).toBe('all 454 intercepts, 380 of them in view (no view filter on)');
+    expect(csvColumnsNote('g/t', 'en')).toBeNull();
+  });
+
+  it('French: the notes in French with plain figures; the column note names each machine header', async () => {
+    const { csvColumnsNote, csvScopeNote } = await import('./table');
+    expect(csvScopeNote({ onlyInView: true, inView: 380, total: 1454 }, [], 'fr')).toBe('intersections dans la vue : 380 sur 1454 (aucun filtre de vue)');
+    const note = csvColumnsNote('g/t', 'fr')!;
+    expect(note.startsWith('Colonnes : hole_id = forage; from_m = de (m); to_m = à (m); core_length_m = longueur de carotte (m);')).toBe(true);
+    expect(note).toContain('grade_capped_gpt = teneur plafonnée (g/t);');
+    expect(note).toContain('horizontal_width_m = épaisseur horizontale (m);');
+    expect(note).toContain('label = étiquette.');
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * The intercept table's columns, sorting and the summary sentence. Pure: no React, no DOM.
  */
-import type { Intercept, WidthKind } from '../../domain/intercepts';
+import { interceptCsvHeader, type Intercept, type WidthKind } from '../../domain/intercepts';
 import type { InterceptSummary } from '../../domain/interceptQuery';
 import { formatCount, i18next } from '../../i18n';
 import { fixedNumber } from '../../i18n/numbers';
@@ -163,11 +163,27 @@ export function tableCountText(shown: number, scope: InterceptScope): string {
 
 /**
  * The CSV's note on what it lists: "intercepts in view: 380 of 454 (filters: grade ≥ 5 g/t;
- * section slab 50 m wide)", or "all 454 intercepts, 380 of them in view (filters: …)".
+ * section slab 50 m wide)", or "all 454 intercepts, 380 of them in view (filters: …)"; in the
+ * interface language, with plain figures (a file is read by programs too).
  */
-export function csvScopeNote(scope: InterceptScope, filtersOn: readonly string[]): string {
-  const which = scope.onlyInView ? `intercepts in view: ${scope.inView} of ${scope.total}` : `all ${scope.total} intercepts, ${scope.inView} of them in view`;
-  return `${which} (${filtersOn.length ? `filters: ${filtersOn.join('; ')}` : 'no view filter on'})`;
+export function csvScopeNote(scope: InterceptScope, filtersOn: readonly string[], language = i18next.language || 'en'): string {
+  const o = { lng: language, inView: String(scope.inView), total: String(scope.total) };
+  const which = scope.onlyInView ? t('csv.inView', o) : t('csv.all', o);
+  return t('csv.note', { lng: language, which, filters: filtersOn.length ? t('csv.filters', { lng: language, list: filtersOn.join('; ') }) : t('csv.noFilter', { lng: language }) });
+}
+
+/** The CSV's columns as `interceptCsvHeader` names them, each with its catalogue key (csv.col.*). */
+const CSV_COLUMN_KEYS = ['hole', 'from', 'to', 'core', 'tw', 'hw', 'unsampled', 'capped', 'uncapped', 'gramMetres', 'gramMetresWidth', 'zone', 'zoneName', 'label'];
+
+/**
+ * In a language other than English, a note naming each column of the header row in that language
+ * ("hole_id = forage; from_m = de (m); …"): the header row itself stays the same identifiers in
+ * every language, for the programs that import the file (docs/i18n.md, "CSV files"). null in English.
+ */
+export function csvColumnsNote(unit: string, language = i18next.language || 'en'): string | null {
+  if (language === 'en') return null;
+  const names = interceptCsvHeader(unit).map((h, i) => `${h} = ${t(`csv.col.${CSV_COLUMN_KEYS[i]}`, { lng: language, unit: unit || t('table.col.grade', { lng: language }) })}`);
+  return t('csv.columns', { lng: language, list: names.join('; ') });
 }
 
 /** Parse a number field: '' → null (when allowed), else a finite number passing `ok`, else undefined (invalid). */
