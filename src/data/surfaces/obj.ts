@@ -22,6 +22,7 @@
  * Linear in the file size: the text is walked line by line with indexOf('\n'), never split whole.
  */
 import type { ImportIssue, ImportedObject, Importer } from './types';
+import { say, type MessageParams, type Said } from '../../domain/message';
 
 /** Growable typed array. */
 class Grow<T extends Float64Array | Uint32Array | Int32Array> {
@@ -108,14 +109,14 @@ export const importObj: Importer = (bytes, fileName, options = {}) => {
   const issues: ImportIssue[] = [];
   const meta = { format: 'Wavefront OBJ' };
   const perKind = new Map<string, number>();
-  const report = (kind: string, line: number, message: string, severity: 'error' | 'warning' = 'error', id?: string) => {
+  const report = (kind: string, line: number, said: Said, severity: 'error' | 'warning' = 'error', id?: string) => {
     const k = (perKind.get(kind) ?? 0) + 1;
     perKind.set(kind, k);
-    if (k <= MESSAGES_PER_KIND) issues.push({ path: line ? `${fileName}:${line}` : fileName, message, severity, ...(id ? { id } : {}) });
+    if (k <= MESSAGES_PER_KIND) issues.push({ path: line ? `${fileName}:${line}` : fileName, ...said, severity, ...(id ? { id } : {}) });
   };
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) {
-    return { objects: [], issues: [{ path: fileName, severity: 'error', message: 'not an OBJ file: binary content (NUL bytes)' }], meta };
+    return { objects: [], issues: [{ path: fileName, severity: 'error', ...say('surfaces.obj.binary') }], meta };
   }
   const text = new TextDecoder().decode(bytes);
   const len = text.length;
@@ -166,33 +167,33 @@ export const importObj: Importer = (bytes, fileName, options = {}) => {
   };
   const rest = (n: number): string => (n > 1 ? text.slice(ts[1], te[n - 1]) : '');
 
-  /** Token k as a vertex index (the part before any '/'), 0-based, or an error message. */
-  const vertexIndex = (k: number): number | string => {
+  /** Token k as a vertex index (the part before any '/'), 0-based, or why not (a key of surfaces.obj.index and its values). */
+  const vertexIndex = (k: number): number | [string, MessageParams] => {
     let i = ts[k], neg = false, v = 0, d = 0;
     const e = te[k];
     if (text.charCodeAt(i) === 45) { neg = true; i++; }
     for (; i < e; i++) {
       const c = text.charCodeAt(i);
       if (c === 47) break;
-      if (c < 48 || c > 57) return `'${text.slice(ts[k], e)}' is not a vertex index`;
+      if (c < 48 || c > 57) return ['notIndex', { text: text.slice(ts[k], e) }];
       v = v * 10 + (c - 48);
       d++;
     }
-    if (d === 0) return `'${text.slice(ts[k], e)}' is not a vertex index`;
+    if (d === 0) return ['notIndex', { text: text.slice(ts[k], e) }];
     const nv = V.n / 3;
-    if (v === 0) return 'vertex index 0 (OBJ indices start at 1)';
+    if (v === 0) return ['zero', {}];
     const g = neg ? nv - v : v - 1;
-    if (g < 0 || g >= nv) return `vertex index ${neg ? -v : v} out of range (${nv} vertices so far)`;
+    if (g < 0 || g >= nv) return ['range', { index: neg ? -v : v, nv }];
     return g;
   };
 
   /** Resolves tokens 1..n-1 into fv; false (reported) when one is bad or unusable. */
-  const resolve = (n: number, lineNo: number, what: string): boolean => {
+  const resolve = (n: number, lineNo: number, what: 'face' | 'line'): boolean => {
     let bad = false;
     for (let k = 1; k < n; k++) {
       const g = vertexIndex(k);
-      if (typeof g === 'string') {
-        report('index', lineNo, `${what} skipped: ${g}`);
+      if (typeof g !== 'number') {
+        report('index', lineNo, say(`surfaces.obj.${what}Skipped`, { ...g[1], reasonKey: `surfaces.obj.index.${g[0]}` }));
         return false;
       }
       if (Number.isNaN(V.a[3 * g])) bad = true;
@@ -230,11 +231,11 @@ export const importObj: Importer = (bytes, fileName, options = {}) => {
     const k0 = ts[0], kl = te[0] - k0, c0 = text.charCodeAt(k0);
     if (kl === 1 && c0 === 118) { // v x y z [w] [r g b]
       let x = NaN, y = NaN, z = NaN;
-      if (n < 4) report('vertex', lineNo, 'vertex with fewer than 3 coordinates (truncated record?): unusable');
+      if (n < 4) report('vertex', lineNo, say('surfaces.obj.vertexShort'));
       else {
         x = parseNum(text, ts[1], te[1]); y = parseNum(text, ts[2], te[2]); z = parseNum(text, ts[3], te[3]);
         if (Number.isNaN(x) || Number.isNaN(y) || Number.isNaN(z)) {
-          report('vertex', lineNo, `non-numeric coordinate in '${text.slice(ts[1], te[Math.min(n, 4) - 1])}': vertex ${V.n / 3 + 1} unusable`);
+          report('vertex', lineNo, say('surfaces.obj.vertexNonNumeric', { text: text.slice(ts[1], te[Math.min(n, 4) - 1]), vertex: V.n / 3 + 1 }));
           x = y = z = NaN;
         }
       }
@@ -242,13 +243,13 @@ export const importObj: Importer = (bytes, fileName, options = {}) => {
       owner.push(cur.id);
     } else if (kl === 1 && c0 === 102) { // f
       faces++;
-      if (n < 4) { report('short', lineNo, `face with ${n - 1} vertices (needs 3): skipped`); continue; }
+      if (n < 4) { report('short', lineNo, say('surfaces.obj.faceShort', { k: n - 1 })); continue; }
       if (!resolve(n, lineNo, 'face')) continue;
       noteMaterial(cur);
-      triangulate(fv, n - 1, V.a, cur.tri, () => report('ngon', lineNo, `face with ${n - 1} vertices: fan-triangulated (ear clipping stops at ${MAX_NGON})`, 'warning'));
+      triangulate(fv, n - 1, V.a, cur.tri, () => report('ngon', lineNo, say('surfaces.obj.ngon', { k: n - 1, max: MAX_NGON }), 'warning'));
     } else if (kl === 1 && c0 === 108) { // l v1 v2 ...
       lineRecords++;
-      if (n < 3) { report('short', lineNo, 'line with fewer than 2 points: skipped'); continue; }
+      if (n < 3) { report('short', lineNo, say('surfaces.obj.lineShort')); continue; }
       if (!resolve(n, lineNo, 'line')) continue;
       noteMaterial(cur);
       cur.lines.push(Uint32Array.from(fv.subarray(0, n - 1)));
@@ -264,7 +265,7 @@ export const importObj: Importer = (bytes, fileName, options = {}) => {
         mtl = rest(n) || null;
         if (mtl !== null && !colors.has(mtl) && !unknownMtl.has(mtl) && !libsMissing) {
           unknownMtl.add(mtl);
-          report('usemtl', lineNo, `material '${mtl}' is in no material library given${libs.size ? '' : ' (no mtllib)'}: no colour`, 'warning');
+          report('usemtl', lineNo, say(libs.size ? 'surfaces.obj.noMaterial' : 'surfaces.obj.noMaterialNoLib', { material: mtl }), 'warning');
         }
       } else if (kw === 'mtllib') {
         for (let k = 1; k < n; k++) {
@@ -275,7 +276,7 @@ export const importObj: Importer = (bytes, fileName, options = {}) => {
           const b = options.companions?.get(key);
           if (!b) {
             libsMissing = true;
-            report('mtllib', lineNo, `material library '${lib}' was not opened with the OBJ: no colours from it (open both files together)`, 'warning');
+            report('mtllib', lineNo, say('surfaces.obj.noLibrary', { library: lib }), 'warning');
           } else for (const [name, c] of parseMtl(new TextDecoder().decode(b))) colors.set(name, c);
         }
       } else if (!IGNORED.has(kw)) unknownKw.add(kw.length > 20 ? kw.slice(0, 20) + '...' : kw);
@@ -284,11 +285,11 @@ export const importObj: Importer = (bytes, fileName, options = {}) => {
 
   const nv = V.n / 3;
   if (nv === 0 && faces === 0 && lineRecords === 0) {
-    return { objects: [], issues: [{ path: fileName, severity: 'error', message: 'not an OBJ file: no v, f or l records' }], meta };
+    return { objects: [], issues: [{ path: fileName, severity: 'error', ...say('surfaces.obj.noRecords') }], meta };
   }
-  if (faces === 0 && lineRecords === 0) report('empty', 0, `no faces or lines: ${nv} vertices only`);
-  if (unknownKw.size) report('kw', 0, `records ignored: ${[...unknownKw].slice(0, 10).join(', ')} (not polygonal geometry Veinscape reads)`, 'warning');
-  if (badVertexFaces) report('badv', badVertexFirst, `${badVertexFaces} face(s) or line(s) skipped: they use vertices whose coordinates could not be read (first here)`);
+  if (faces === 0 && lineRecords === 0) report('empty', 0, say('surfaces.obj.verticesOnly', { nv }));
+  if (unknownKw.size) report('kw', 0, say('surfaces.obj.recordsIgnored', { records: [...unknownKw].slice(0, 10).join(', ') }), 'warning');
+  if (badVertexFaces) report('badv', badVertexFirst, say('surfaces.obj.badVertexFaces', { n: badVertexFaces }));
 
   // One object per part: only the vertices its faces use, re-indexed in order of first use.
   const objects: ImportedObject[] = [];
@@ -299,7 +300,7 @@ export const importObj: Importer = (bytes, fileName, options = {}) => {
   for (const p of parts) {
     const color = p.material ? colors.get(p.material) : undefined;
     const col = color ? { color } : {};
-    if (p.others) report('mtl', p.line, `'${p.name}' uses ${p.others.size + 1} materials: coloured by the first ('${p.material ?? '(none)'}')`, 'warning', p.name);
+    if (p.others) report('mtl', p.line, say(p.material ? 'surfaces.obj.materials' : 'surfaces.obj.materialsNone', { name: p.name, n: p.others.size + 1, material: p.material ?? '' }), 'warning', p.name);
     const t = p.tri.a, tn = p.tri.n;
     if (tn > 0) {
       let count = 0;
@@ -331,11 +332,11 @@ export const importObj: Importer = (bytes, fileName, options = {}) => {
   for (let i = 0; i < nv; i++) if (!used[i]) idle[owner.a[i]]++;
   for (const p of parts) {
     if (p.explicit && p.tri.n === 0 && p.lines.length === 0 && idle[p.id] > 0) {
-      report('nofaces', p.line, `group '${p.name}' has no faces: its ${idle[p.id]} vertices are used by none`, 'warning', p.name);
+      report('nofaces', p.line, say('surfaces.obj.groupNoFaces', { name: p.name, n: idle[p.id] }), 'warning', p.name);
     }
   }
   for (const [kind, k] of perKind) {
-    if (k > MESSAGES_PER_KIND) issues.push({ path: fileName, severity: kind === 'ngon' || kind === 'nofaces' ? 'warning' : 'error', message: `${k - MESSAGES_PER_KIND} more issue(s) like the above not listed (${k} in all)` });
+    if (k > MESSAGES_PER_KIND) issues.push({ path: fileName, severity: kind === 'ngon' || kind === 'nofaces' ? 'warning' : 'error', ...say('surfaces.obj.more', { more: k - MESSAGES_PER_KIND, all: k }) });
   }
   onProgress?.(1);
   return { objects, issues, meta };
