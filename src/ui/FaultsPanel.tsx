@@ -7,6 +7,7 @@ import { store, useVeinscape } from '../state/store';
 import { EMPTY } from './empty';
 import { animateFaultOffsets } from '../state/faultAnimation';
 import { useTranslation } from 'react-i18next';
+import { fixed, metres } from './format';
 
 export function FaultsPanel() {
   const faults = useVeinscape((s) => s.model?.faults ?? EMPTY);
@@ -33,7 +34,7 @@ export function FaultsPanel() {
         const v = offsets[f.id] ?? 0;
         return (
           <label key={f.id} className="row fault">
-            <span title={t('faultTitle', { side: f.movingSide, offset: m.toFixed(1) })}>{f.name}</span>
+            <span title={t('faultTitle', { side: f.movingSide, offset: fixed(m, 1) })}>{f.name}</span>
             <input
               type="range" min={0} max={Math.max(2 * m, 10)} step={0.5} value={v}
               aria-label={t('offsetLabel', { name: f.name })}
@@ -41,7 +42,7 @@ export function FaultsPanel() {
               onChange={(e) => setFaultOffset(f.id, Number(e.target.value))}
             />
             <datalist id={`mapped-${f.id}`}><option value={m} /></datalist>
-            <output className="num" data-testid={`fault-offset-${f.id}`}>{v.toFixed(1)} m</output>
+            <output className="num" data-testid={`fault-offset-${f.id}`}>{metres(v, 1)}</output>
           </label>
         );
       })}

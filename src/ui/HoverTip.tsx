@@ -2,7 +2,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVeinscape } from '../state/store';
-import { grade, metres } from './format';
+import { fixed, grade, metres } from './format';
 
 /** gap between the cursor and the tip, px */
 const GAP = 14;
@@ -34,7 +34,7 @@ export function HoverTip() {
       <span data-testid="hover-depth">{metres(hover.depth, 1)}</span>
       {table && (
         <>
-          <span data-testid="hover-interval">{table.from[row].toFixed(1)}–{metres(table.to[row], 1)}</span>
+          <span data-testid="hover-interval">{fixed(table.from[row], 1)}–{metres(table.to[row], 1)}</span>
           {/* prepare() stores a missing grade as -1: both read as no value */}
           <span className="grade" data-testid="hover-grade">{value >= 0 ? grade(value, vc!.unit) : t('noValue')}</span>
         </>

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useVeinscape } from '../state/store';
 import { holePositionOf } from '../api/holePosition';
-import { coord, grade, metres } from './format';
+import { coord, fixed, grade, metres } from './format';
 
 export function InfoPanel() {
   const sel = useVeinscape((s) => s.selection);
@@ -32,7 +32,7 @@ export function InfoPanel() {
         {table && row !== null && (
           <>
             <dt>{t('fromTo')}</dt>
-            <dd data-testid="info-interval">{t('interval', { from: table.from[row].toFixed(2), to: table.to[row].toFixed(2), length: metres(table.to[row] - table.from[row]) })}</dd>
+            <dd data-testid="info-interval">{t('interval', { from: fixed(table.from[row]), to: fixed(table.to[row]), length: metres(table.to[row] - table.from[row]) })}</dd>
             {table.columns.map((c) => (
               <div key={c.name} className="pair">
                 <dt>{c.name}</dt>

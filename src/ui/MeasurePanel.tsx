@@ -3,16 +3,7 @@ import { useVeinscape } from '../state/store';
 import { measure } from '../domain/measure';
 import { sideValue } from '../domain/faults';
 import { useTranslation } from 'react-i18next';
-import { i18next } from '../i18n';
-
-const COORDS = new Map<string, Intl.NumberFormat>();
-/** A coordinate with two decimals, grouped as the interface language writes it (one formatter per language). */
-function coord(v: number): string {
-  const lng = i18next.language || 'en';
-  let f = COORDS.get(lng);
-  if (!f) COORDS.set(lng, (f = new Intl.NumberFormat(lng === 'en' ? 'en-US' : lng, { minimumFractionDigits: 2, maximumFractionDigits: 2 })));
-  return f.format(v);
-}
+import { coord, fixed, metres } from './format';
 
 export function MeasurePanel() {
   const m = useVeinscape((s) => s.measure);
@@ -43,11 +34,11 @@ export function MeasurePanel() {
       {p2 && <p className="pt">{t('point', { name: 'B', e: coord(p2[0]), n: coord(p2[1]), z: coord(p2[2]) })}</p>}
       {r && (
         <dl>
-          <dt>{t('separation')}</dt><dd data-testid="measure-distance">{r.distance.toFixed(2)} m</dd>
-          <dt>{t('horizontal')}</dt><dd>{r.horizontal.toFixed(2)} m</dd>
-          <dt>{t('vertical')}</dt><dd>{r.vertical.toFixed(2)} m</dd>
-          <dt>{t('azimuth')}</dt><dd>{r.azimuth.toFixed(1)}°</dd>
-          <dt>{t('plunge')}</dt><dd>{r.plunge.toFixed(1)}°</dd>
+          <dt>{t('separation')}</dt><dd data-testid="measure-distance">{metres(r.distance)}</dd>
+          <dt>{t('horizontal')}</dt><dd>{metres(r.horizontal)}</dd>
+          <dt>{t('vertical')}</dt><dd>{metres(r.vertical)}</dd>
+          <dt>{t('azimuth')}</dt><dd>{fixed(r.azimuth, 1)}°</dd>
+          <dt>{t('plunge')}</dt><dd>{fixed(r.plunge, 1)}°</dd>
           {r.fault && (
             <>
               <dt>{t('fault')}</dt>
@@ -56,9 +47,9 @@ export function MeasurePanel() {
                   {faults.map((f) => <option key={f.id} value={f.id}>{name(f.id)}</option>)}
                 </select>
               </dd>
-              <dt>{t('strikeSlip')}</dt><dd data-testid="measure-strike-slip">{r.fault.strikeSlip.toFixed(2)} m</dd>
-              <dt>{t('dipSlip')}</dt><dd data-testid="measure-dip-slip">{r.fault.dipSlip.toFixed(2)} m</dd>
-              <dt>{t('acrossFault')}</dt><dd>{r.fault.normal.toFixed(2)} m</dd>
+              <dt>{t('strikeSlip')}</dt><dd data-testid="measure-strike-slip">{metres(r.fault.strikeSlip)}</dd>
+              <dt>{t('dipSlip')}</dt><dd data-testid="measure-dip-slip">{metres(r.fault.dipSlip)}</dd>
+              <dt>{t('acrossFault')}</dt><dd>{metres(r.fault.normal)}</dd>
             </>
           )}
         </dl>

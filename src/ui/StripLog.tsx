@@ -14,6 +14,8 @@ import { depthScale, depthWindow, logScale, logTicks, niceTicks, rowAtDepth } fr
 import './panels.css';
 import { useSize } from './useSize';
 import { useTranslation } from 'react-i18next';
+import { fixed, short } from './format';
+import { interceptLabel } from '../i18n/interceptText';
 
 const LOG_MIN = 0.01;
 const LOG_MAX = 100;
@@ -36,8 +38,9 @@ const MIN_HEIGHT = 230;
 const BOTTOM_GAP = 64;
 const GAP = 4;
 
-const span = (a: number, b: number) => `${a.toFixed(2)}–${b.toFixed(2)} m`;
-const logLabel = (v: number) => (v < 1 ? String(v) : v.toFixed(0));
+// Figures in the interface language ("1,25–2,40 m" in French); called while rendering.
+const span = (a: number, b: number) => `${fixed(a)}–${fixed(b)} m`;
+const logLabel = (v: number) => short(v, 2);
 
 /** A name that fits `px` at about 4.9 px per character (9 px font); parenthetical parts go first. */
 function fitName(name: string, px: number): string {
@@ -165,13 +168,13 @@ function StripLogCard() {
           <button className={zoom ? 'on' : undefined} aria-pressed={zoom} onClick={() => setZoom(true)} title={t('zoomTitle', { span: ZOOM_SPAN })}>{ZOOM_SPAN} m</button>
         </div>
       </header>
-      <p className="sl-sub">{hole.program} · {hole.type} · {hole.status}</p>
+      <p className="sl-sub">{hole.program} · {t(`type.${hole.type}`)} · {t(`status.${hole.status}`)}</p>
       <p className="sl-caption">{grade ? t('gradeCaption', { column: grade.name, unit }) : t('noGrade')} · {t('depthCaption')}</p>
       {log.rows.length === 0 && (
-        <p className="hint" data-testid="strip-log-empty">{hole.status === 'planned' ? t('noIntervalsPlanned') : t('noIntervals')} · {t('finalDepth', { depth: hole.depth.toFixed(1) })}</p>
+        <p className="hint" data-testid="strip-log-empty">{hole.status === 'planned' ? t('noIntervalsPlanned') : t('noIntervals')} · {t('finalDepth', { depth: fixed(hole.depth, 1) })}</p>
       )}
       <div className="sl-box" ref={boxRef}>
-        <svg width={W} height={H} onClick={onClick} role="img" aria-label={t('image', { hole: hole.id, from: d0.toFixed(0), to: d1.toFixed(0) })}>
+        <svg width={W} height={H} onClick={onClick} role="img" aria-label={t('image', { hole: hole.id, from: fixed(d0, 0), to: fixed(d1, 0) })}>
           <defs>
             <pattern id="striplog-hatch" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
               <rect width="5" height="5" className="sl-hatch-bg" />
@@ -199,7 +202,7 @@ function StripLogCard() {
             <g key={d}>
               <line x1={AXIS_W - 6} x2={AXIS_W - 2} y1={ds.y(d)} y2={ds.y(d)} className="sl-axis" />
               <line x1={AXIS_W} x2={zx + ZONE_BAR_W} y1={ds.y(d)} y2={ds.y(d)} className="sl-grid" />
-              <text x={AXIS_W - 8} y={ds.y(d) + 3.5} className="sl-small" textAnchor="end">{`${Number(d.toFixed(2))} m`}</text>
+              <text x={AXIS_W - 8} y={ds.y(d) + 3.5} className="sl-small" textAnchor="end">{`${short(d, 2)} m`}</text>
             </g>
           ))}
 
@@ -209,7 +212,7 @@ function StripLogCard() {
             const ya = clampY(tab.from[r]);
             const h = Math.max(1, clampY(tab.to[r]) - ya);
             const v = grade.values[r];
-            const title = `${span(tab.from[r], tab.to[r])} · ${Number.isNaN(v) ? t('notAssayed') : `${v.toFixed(2)} ${unit} ${grade.name}`}`;
+            const title = `${span(tab.from[r], tab.to[r])} · ${Number.isNaN(v) ? t('notAssayed') : `${fixed(v)} ${unit} ${grade.name}`}`;
             if (Number.isNaN(v)) {
               return <rect key={r} x={gx0} y={ya} width={gx1 - gx0} height={h} fill="url(#striplog-hatch)"><title>{title}</title></rect>;
             }
@@ -270,7 +273,7 @@ function StripLogCard() {
             }
             return (
               <g key={`i${r.from}`} className="sl-icept" data-testid="strip-log-intercept">
-                <title>{`${r.label} · ${span(r.from, r.to)}`}</title>
+                <title>{`${interceptLabel(r.labelParts)} · ${span(r.from, r.to)}`}</title>
                 <rect x={bx} y={ya - 2} width={BRACKET_W} height={yb - ya + 4} fill="transparent" />
                 <path d={`M ${bx + BRACKET_W - 2} ${ya} H ${bx + 3} V ${yb} H ${bx + BRACKET_W - 2}`} />
               </g>
@@ -282,7 +285,7 @@ function StripLogCard() {
             <g pointerEvents="none" data-testid="strip-log-marker">
               <line x1={AXIS_W - 2} x2={W} y1={selY} y2={selY} className="sl-marker" />
               <rect x={0} y={selY - 7} width={AXIS_W - 3} height={14} rx={3} className="sl-marker-box" />
-              <text x={AXIS_W - 6} y={selY + 3} textAnchor="end" className="sl-marker-text">{`${sel.depth.toFixed(sel.depth < 1000 ? 1 : 0)} m`}</text>
+              <text x={AXIS_W - 6} y={selY + 3} textAnchor="end" className="sl-marker-text">{`${fixed(sel.depth, sel.depth < 1000 ? 1 : 0)} m`}</text>
             </g>
           )}
         </svg>
