@@ -6,7 +6,7 @@
  * same scene.
  */
 import { store } from '../state/store';
-import { modelToDocument } from '../data/serialize';
+import { modelToDocument, textsInPlace } from '../data/serialize';
 import { allViews } from '../state/slices/views';
 import type { DepositInput } from '../data/schema';
 
@@ -14,7 +14,7 @@ export function projectDocument(): DepositInput {
   const s = store.getState();
   if (!s.model) throw new Error('no dataset loaded');
   // The file keeps every saved view: the dataset's own and those saved in this browser.
-  return { ...modelToDocument(s.model), views: allViews(s) };
+  return { ...modelToDocument(s.model), views: allViews(s).map(textsInPlace) };
 }
 
 export function projectFileName(ext: string): string {

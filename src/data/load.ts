@@ -9,6 +9,7 @@ import { plainRecord, stripBulkArrays } from './bulkArrays';
 import type { FaultT, HoleT, ResourceCategoryT, SavedViewT, WorkingT, ZoneT } from './schema';
 import type { HoleModel, LoadIssue, LoadReport, Model, PointSetModel, SurfaceModel } from './model';
 import { readIntervalTable, shortText } from './intervals';
+import { checkTexts, hasTextFields } from './localTexts';
 import type { SurveyStation } from '../domain/desurvey';
 import { AXIS_WORDS, modelExtent, type ModelOutlier } from '../domain/extent';
 import { formatCoord } from '../domain/axes';
@@ -56,6 +57,7 @@ function validRecords<K extends RecordKey>(
   errors: LoadIssue[],
   dropped: Record<string, number>,
   indices: number[] = [],
+  warnings: LoadIssue[] = errors,
 ): z.output<(typeof RECORD_SCHEMAS)[K]>[] {
   const raw = doc[key];
   if (raw === undefined) return [];
@@ -80,6 +82,13 @@ function validRecords<K extends RecordKey>(
       return;
     }
     const id = typeof (rec as { id?: unknown }).id === 'string' ? shortText((rec as { id: string }).id) : undefined;
+    if (hasTextFields(key)) {
+      // Texts in several languages: a bad language is left out with a warning, the record kept.
+      const textErrors: LoadIssue[] = [];
+      const texts = checkTexts(key, rec as Record<string, unknown>, `$.${key}[${i}]`, warnings, textErrors, id);
+      if (!texts.ok) return reject(textErrors);
+      rec = texts.record;
+    }
     const bulk = stripBulkArrays(key, rec);
     const r = RECORD_SCHEMAS[key].safeParse(bulk ? bulk.light : plainRecord(key, rec));
     if (r.success && bulk) bulk.restore(r.data as Record<string, unknown>);
@@ -203,23 +212,25 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
   if (d.schemaVersion !== SCHEMA_VERSION) {
     return failed(source, [{ path: '$.schemaVersion', message: `unknown schema version ${JSON.stringify(d.schemaVersion) ?? '(missing)'}; this Veinscape reads version ${SCHEMA_VERSION}` }]);
   }
-  const header = DepositHeader.safeParse(doc);
-  if (!header.success) return failed(source, zodIssues('$', header.error));
-
   const errors: LoadIssue[] = [];
   const warnings: LoadIssue[] = [];
+  const project = d.project && typeof d.project === 'object' && !Array.isArray(d.project) ? checkTexts('project', d.project as Record<string, unknown>, '$.project', warnings, errors) : undefined;
+  if (project && !project.ok) return failed(source, errors);
+  const header = DepositHeader.safeParse(project ? { ...d, project: project.record } : doc);
+  if (!header.success) return failed(source, zodIssues('$', header.error));
+
   const notes: LoadIssue[] = [];
   const dropped: Record<string, number> = {};
   const drop = (key: string) => (dropped[key] = (dropped[key] ?? 0) + 1);
   /** JSON index of each loaded hole, surface, outline (outlier warnings name the file's record) */
   const jsonIndex: Record<ModelOutlier['kind'], number[]> = { holes: [], surfaces: [], workings: [], resourceCategories: [], pointSets: [] };
 
-  const zones: ZoneT[] = validRecords(d, 'zones', errors, dropped);
+  const zones: ZoneT[] = validRecords(d, 'zones', errors, dropped, [], warnings);
   const zoneIds = new Set(zones.map((z) => z.id));
   const surfaceAt: number[] = [];
   const rawSurfaces = validRecords(d, 'surfaces', errors, dropped, surfaceAt);
   const faultAt: number[] = [];
-  const rawFaults: FaultT[] = validRecords(d, 'faults', errors, dropped, faultAt);
+  const rawFaults: FaultT[] = validRecords(d, 'faults', errors, dropped, faultAt, warnings);
   const faultIds = new Set(rawFaults.map((f) => f.id));
 
   const surfaces: SurfaceModel[] = [];
@@ -296,7 +307,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
     return false;
   });
   const workings: WorkingT[] = validRecords(d, 'workings', errors, dropped, jsonIndex.workings);
-  const views: SavedViewT[] = validRecords(d, 'views', errors, dropped);
+  const views: SavedViewT[] = validRecords(d, 'views', errors, dropped, [], warnings);
   const psAt: number[] = [];
   const pointSets: PointSetModel[] = [];
   validRecords(d, 'pointSets', errors, dropped, psAt).forEach((p, n) => {

@@ -67,6 +67,12 @@ export interface IntervalTableModel {
   categorical: Record<string, CategoricalColumn>;
 }
 
+/**
+ * The project, zones, faults and views keep each text the file gives in several languages as its
+ * default text in the plain field (`name`, `disclaimer`…: English when given, else the first
+ * language) and every language under `texts` (field → language → text; src/data/languageTexts.ts);
+ * the screen shows them through src/i18n/localText.ts.
+ */
 export interface Model {
   project: ProjectT;
   zones: ZoneT[];

@@ -88,6 +88,11 @@ const cases: [string, unknown][] = [
   ['fault offset a string', { ...base, faultOffsets: { f1: '3' } }],
   ['holesFollowFaults a string', { ...base, holesFollowFaults: 'yes' }],
   ['colorBy a number', { ...base, colorBy: 3 }],
+  ['name in English and French', { ...base, name: { en: 'Overview', fr: 'Vue d’ensemble' }, caption: { fr: 'Tout le filon.' } }],
+  ['name in Spanish only', { ...base, name: { es: 'Vista' } }],
+  ['name with an empty French', { ...base, name: { en: 'Overview', fr: '' } }],
+  ['name with a key not a language', { ...base, name: { en: 'Overview', French: 'Vue' } }],
+  ['caption with an empty French', { ...base, caption: { en: 'The vein.', fr: '' } }],
   ['two bad fields: the first is reported', { ...base, name: '', camera: { ...base.camera, zoom: 0 } }],
 ];
 

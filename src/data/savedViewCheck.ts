@@ -9,6 +9,7 @@
  * (src/data/savedViewCheck.test.ts compares the two).
  */
 import type { SavedViewT } from './schema';
+import { textsApart, TEXT_LANGUAGES } from './languageTexts';
 
 export type SavedViewCheck = { success: true; data: SavedViewT } | { success: false; error: { path: (string | number)[]; message: string } };
 
@@ -70,6 +71,24 @@ function strings(max: number): Check {
   };
 }
 
+/**
+ * A text, or an object of languages ({ "en": …, "fr": … }; schema.ts `localized`). Like zod's
+ * union: an object is checked as the object of languages, anything else is only "Invalid input".
+ */
+function localized(text: Check): Check {
+  return (v, path) => {
+    if (typeof v === 'string') return text(v, path);
+    if (!isObject(v)) throw new Issue(path, 'Invalid input');
+    for (const [k, x] of Object.entries(v)) {
+      if (!/^[a-z]{2,3}$/.test(k)) throw new Issue(path, 'Invalid input');
+      text(x, [...path, k]);
+      if (x === '') throw new Issue([...path, k], 'expected a non-empty string');
+    }
+    if (!TEXT_LANGUAGES.some((l) => l in v)) throw new Issue(path, 'needs a text in "en" or "fr"');
+    return v;
+  };
+}
+
 const nullable = (check: Check): Check => (v, path) => (v === null ? null : check(v, path));
 
 /** [easting, northing, elevation] in metres. */
@@ -112,8 +131,8 @@ function object(shape: Record<string, Check>, optional: readonly string[] | 'all
 // the one zod lists first).
 const savedView = object(
   {
-    name: str(200, 1),
-    caption: str(2000),
+    name: localized(str(200, 1)),
+    caption: localized(str(2000)),
     durationMs: num({ int: true, min: 500, max: 600000 }),
     camera: object(
       {
@@ -157,10 +176,12 @@ const savedView = object(
   ['caption', 'durationMs', 'layers', 'zones', 'filters', 'faultOffsets', 'holesFollowFaults', 'colorBy', 'veinColour', 'gradeWidth', 'longSection'],
 );
 
+const viewTexts = textsApart(['name', 'caption']);
+
 /** A saved view checked as `SavedView.safeParse` would (see the file's comment). */
 export function checkSavedView(value: unknown): SavedViewCheck {
   try {
-    return { success: true, data: savedView(value, []) as SavedViewT };
+    return { success: true, data: viewTexts(savedView(value, []) as Parameters<typeof viewTexts>[0]) as SavedViewT };
   } catch (e) {
     if (e instanceof Issue) return { success: false, error: { path: e.path, message: e.message } };
     throw e;

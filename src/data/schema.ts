@@ -11,8 +11,9 @@
  */
 import { z } from 'zod';
 import { FORMAT_NAME, SCHEMA_VERSION } from './formatConstants';
+import { textsApart, TEXT_LANGUAGES, type LanguageTextsT } from './languageTexts';
 
-export { FORMAT_NAME, SCHEMA_VERSION };
+export { FORMAT_NAME, SCHEMA_VERSION, TEXT_LANGUAGES, type LanguageTextsT };
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 /**
@@ -36,6 +37,26 @@ const Colour = z
   .describe('CSS hex colour #rrggbb');
 const Id = z.string().min(1, 'must be a non-empty string').max(200);
 
+/** A language's primary tag (BCP-47, lower case): "en", "fr". */
+export const LanguageTag = z.string().regex(/^[a-z]{2,3}$/, 'must be a language tag such as "en" or "fr" (BCP-47 primary tag, lower case)');
+/** One text in several languages, e.g. { "en": "McDowell vein", "fr": "Filon McDowell" }. */
+const languageTexts = (text: z.ZodString) =>
+  z
+    .record(LanguageTag, text.min(1, 'expected a non-empty string'))
+    .refine((t) => TEXT_LANGUAGES.some((l) => l in t), 'needs a text in "en" or "fr"')
+    .describe('language tag → text; at least one of "en" and "fr"');
+/** A text field of the file: a plain string (the text in every language) or an object of languages. */
+const localized = (plain: z.ZodString) =>
+  z.union([plain, languageTexts(plain)]).describe('the text in every language, or an object of languages such as { "en": "McDowell vein", "fr": "Filon McDowell" }');
+
+/** The text fields of each kind of record, those that may hold several languages. */
+export const TEXT_FIELDS = {
+  project: ['name', 'disclaimer', 'qualifiedPerson'],
+  zones: ['name'],
+  faults: ['name'],
+  views: ['name', 'caption'],
+} as const;
+
 export const Crs = z
   .object({
     code: z.string().optional().describe('EPSG code such as EPSG:26917'),
@@ -44,7 +65,7 @@ export const Crs = z
   .describe('coordinate reference system of every coordinate in the file');
 
 export const Project = z.object({
-  name: z.string().min(1),
+  name: localized(z.string().min(1)),
   description: z.string().optional(),
   location: z.string().optional(),
   crs: Crs,
@@ -57,20 +78,20 @@ export const Project = z.object({
   collarTolerance: finite.positive().optional().describe('m: a collar further than this above or below the topography surface is reported (default 5)'),
   referenceElevation: finite.optional().describe('elevation of the ground surface in m, used for "depth below surface"'),
   illustrative: z.boolean().default(false).describe('true when the model is illustrative, not a resource model'),
-  disclaimer: z.string().optional(),
-  qualifiedPerson: z.string().optional().describe('NI 43-101 qualified person statement'),
+  disclaimer: localized(z.string()).optional(),
+  qualifiedPerson: localized(z.string()).optional().describe('NI 43-101 qualified person statement'),
   source: z.string().optional(),
-});
+}).transform(textsApart(TEXT_FIELDS.project));
 
 export const ZoneKind = z.enum(['vein', 'shear', 'alteration', 'host', 'topography', 'other']);
 export const Zone = z.object({
   id: Id,
-  name: z.string().min(1),
+  name: localized(z.string().min(1)),
   color: Colour,
   kind: ZoneKind,
   system: z.string().optional().describe('vein system the zone belongs to, e.g. "McDowell"'),
   description: z.string().optional(),
-});
+}).transform(textsApart(TEXT_FIELDS.zones));
 
 /** Where an imported object came from: kept so the import panel and a saved project can say so. */
 export const ImportSource = z
@@ -105,7 +126,7 @@ export const Surface = z
 export const FaultSide = z.enum(['east', 'west', 'north', 'south', 'hangingwall', 'footwall']);
 export const Fault = z.object({
   id: Id,
-  name: z.string().min(1),
+  name: localized(z.string().min(1)),
   surface: Id.describe('id of the fault surface'),
   color: Colour.optional(),
   movingSide: FaultSide.describe('the block that moved; the other side is held fixed'),
@@ -118,7 +139,7 @@ export const Fault = z.object({
       z.object({ vector: Point3.describe('[dE, dN, dZ] in metres, displacement of the moving side') }),
     ])
     .describe('interpreted slip of the moving side relative to the fixed side'),
-});
+}).transform(textsApart(TEXT_FIELDS.faults));
 
 /** A value in an interval table: number, category text, or null for missing. */
 const Cell = z.union([z.number(), z.string(), z.null()]);
@@ -207,8 +228,8 @@ export const PointSet = z.object({
  * defaults on, nothing filtered, faults as mapped, long section closed), never what was on screen.
  */
 export const SavedView = z.object({
-  name: z.string().min(1).max(200),
-  caption: z.string().max(2000).optional().describe('shown while the view is presented in a tour'),
+  name: localized(z.string().min(1).max(200)),
+  caption: localized(z.string().max(2000)).optional().describe('shown while the view is presented in a tour'),
   durationMs: z.number().int().min(500).max(600000).optional().describe('time on this step of a timed tour, ms'),
   camera: z.object({
     position: Point3.describe('camera position, true world coordinates, m'),
@@ -251,7 +272,7 @@ export const SavedView = z.object({
     })
     .optional()
     .describe('the long section open with this view (left out: closed)'),
-});
+}).transform(textsApart(TEXT_FIELDS.views));
 
 /** The top level, validated strictly; the arrays are validated record by record in `load.ts`. */
 export const DepositHeader = z.object({

@@ -11,12 +11,18 @@ function plainAttributes(a: Record<string, Float64Array>): Record<string, (numbe
   return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, Array.from(v, (x) => (Number.isNaN(x) ? null : x))]));
 }
 
+/** A record as the file writes it: each text in several languages back in its field as the object of languages. */
+export function textsInPlace<T extends { texts?: Record<string, Record<string, string> | undefined> }>(rec: T): Omit<T, 'texts'> {
+  const { texts, ...rest } = rec;
+  return texts ? { ...rest, ...texts } : rest;
+}
+
 export function modelToDocument(model: Model): DepositInput {
   return {
     format: FORMAT_NAME,
     schemaVersion: SCHEMA_VERSION,
-    project: model.project,
-    zones: model.zones,
+    project: textsInPlace(model.project),
+    zones: model.zones.map(textsInPlace),
     surfaces: model.surfaces.map((s) => ({
       id: s.id,
       name: s.name,
@@ -28,7 +34,7 @@ export function modelToDocument(model: Model): DepositInput {
       ...(s.attributes ? { attributes: plainAttributes(s.attributes) } : {}),
       ...(s.source ? { source: s.source } : {}),
     })),
-    faults: model.faults,
+    faults: model.faults.map(textsInPlace),
     holes: model.holes.map((h) => ({
       id: h.id,
       collar: h.collar,
@@ -60,6 +66,6 @@ export function modelToDocument(model: Model): DepositInput {
     resourceCategories: model.resourceCategories,
     workings: model.workings,
     pointSets: model.pointSets.map(({ points, attributes, ...rest }) => ({ ...rest, points: Array.from(points), ...(attributes ? { attributes: plainAttributes(attributes) } : {}) })),
-    views: model.views,
+    views: model.views.map(textsInPlace),
   };
 }
