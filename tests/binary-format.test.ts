@@ -312,7 +312,7 @@ describe('damaged files: refused with where, or the record / row reported as in 
       const { doc, body } = columnDoc(['DH-1', 'DH-2'], [0, 0, 0, 0, 1, 1, 1]);
       doc.intervals[0].data.Au.$buffer.length = 6;
       const loaded = validateDeposit(decodeDeposit(handBuilt(doc, body), 'x').value, 'x');
-      expect(loaded.report.errors).toEqual([{ path: '$.intervals[0].data', id: 'assays', message: 'column "Au" has 6 values but "hole" has 7; table ignored' }]);
+      expect(loaded.report.errors).toMatchObject([{ path: '$.intervals[0].data', id: 'assays', message: 'column "Au" has 6 values but "hole" has 7; table ignored' }]);
     });
   });
 });

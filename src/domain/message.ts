@@ -5,8 +5,11 @@
  * made here from the English catalogue, for the API, logs and the machine-readable CSVs.
  *
  * Pure: the English catalogue is a JSON file, data not code, and this interpolator is i18next's
- * syntax cut to what the catalogue uses: `{{name}}`, `{{name, number}}` (en-US grouping), and
- * `_one` / `_other` plural keys chosen by `count` (English rules: one when count is 1).
+ * syntax cut to what the catalogue uses: `{{name}}`, `{{name, number}}` (en-US grouping),
+ * `{{name, number(useGrouping: false; maximumFractionDigits: 1)}}` (Intl options, `;`-separated as
+ * i18next reads them), `_one` / `_other` plural keys chosen by `count` (English rules: one when
+ * count is 1), and nesting `$t(messages:key)` after the values are filled in (so a word such as a
+ * table kind is a key of its own: `$t(messages:csv.kind.{{kind}})`).
  */
 import en from '../i18n/locales/en/messages.json';
 
@@ -29,21 +32,37 @@ export interface Said {
 
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
 
+/** Intl options written in a format, `number(useGrouping: false; maximumFractionDigits: 1)`. */
+function numberFormat(options: string | undefined): Intl.NumberFormat {
+  if (!options) return NUMBER;
+  const o: Record<string, string | number | boolean> = { maximumFractionDigits: 20 };
+  for (const opt of options.split(';')) {
+    const [k, v] = opt.split(':').map((x) => x.trim());
+    if (k) o[k] = v === 'false' ? false : v === 'true' ? true : Number.isNaN(Number(v)) ? v : Number(v);
+  }
+  return new Intl.NumberFormat('en-US', o);
+}
+
 function lookup(key: string): string | undefined {
   let node: string | Catalogue | undefined = en as Catalogue;
   for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
   return typeof node === 'string' ? node : undefined;
 }
 
-/** The English text of a catalogue entry with its values filled in (`{{x}}`, `{{x, number}}`). */
+/** The English text of a catalogue entry with its values filled in (`{{x}}`, `{{x, number}}`) and its nested keys written. */
 export function englishText(key: string, params: MessageParams = {}): string {
   const count = params.count;
   const template = (typeof count === 'number' ? lookup(`${key}_${count === 1 ? 'one' : 'other'}`) : undefined) ?? lookup(key) ?? key;
-  return template.replace(/\{\{\s*([\w.]+)\s*(?:,\s*(\w+)\s*)?\}\}/g, (_, name: string, format?: string) => {
-    const v = params[name];
-    if (v === undefined) return '';
-    return format === 'number' && typeof v === 'number' ? NUMBER.format(v) : String(v);
-  });
+  const fill = (text: string) =>
+    text.replace(/\{\{\s*([\w.]+)\s*(?:,\s*(\w+)\s*(?:\(([^)]*)\))?\s*)?\}\}/g, (_, name: string, format?: string, options?: string) => {
+      const v = params[name];
+      if (v === undefined) return '';
+      return format === 'number' && typeof v === 'number' ? numberFormat(options).format(v) : String(v);
+    });
+  // Nested keys are taken from the template, never from a value (as i18next's skipOnVariables: a
+  // cell reading "$t(...)" stays text). A nested message sees its parent's values, as in i18next
+  // (an importer's reason nested in its report line: surfaces.surpac.binaryKept).
+  return fill(template.replace(/\$t\(messages:([\w.{} ]+)\)/g, (_, nested: string) => englishText(fill(nested), params)));
 }
 
 /** A message from the catalogue: its key, its values and its English text. */

@@ -3,8 +3,9 @@
  * collar orientation, program / year / type / status. Duplicates and unreadable rows are reported
  * with file:row and hole id, and dropped.
  */
+import { say, type Said } from '../../domain/message';
 import { readNumber } from './columns';
-import { at, fmt, Issues } from './issues';
+import { at, Issues, type Reason } from './issues';
 import { cell, type CsvTable } from './parse';
 import type { Dialect } from './dialect';
 import type { ColumnMapping, DetectedTable } from './types';
@@ -57,7 +58,7 @@ export function readCollars(tables: MappedTable[], conv: Conversion, issues: Iss
     const file = table.file;
     const dl = table.dialect;
     if (m.depth) hasDepthColumn = true;
-    if (!m.elevation) issues.warn(file, `no elevation column (looked for RL, Z, ELEV, ELEVATION...): collars placed at elevation 0 m`);
+    if (!m.elevation) issues.warn(file, say('csv.noElevation'));
     // Unreadable metadata values, counted per value, reported once per table.
     const unread = { type: new Map<string, number>(), status: new Map<string, number>(), year: new Map<string, number>() };
     const note = (seen: Map<string, number>, v: string) => seen.set(v, (seen.get(v) ?? 0) + 1);
@@ -65,27 +66,27 @@ export function readCollars(tables: MappedTable[], conv: Conversion, issues: Iss
       const where = at(file, table.lines[i]);
       const get = (h: string | undefined) => cell(row, h === undefined ? -1 : (table.index.get(h) ?? -1));
       const id = get(m.hole).trim();
-      const reject = (reason: string, message: string) => {
-        issues.repeated('error', file, reason, where, `${message}; collar ignored`, id || undefined);
+      const reject = (reason: Reason, said: Said) => {
+        issues.repeated('error', file, reason, where, said, id || undefined);
         if (id && !byId.has(id) && !rejected.has(id)) rejected.set(id, where);
         issues.drop('collars');
         info.dropped++;
       };
-      if (!id) return reject('hole id missing', `hole id missing in column ${m.hole}`);
+      if (!id) return reject('holeIdMissing', say('csv.collar.noId', { column: m.hole ?? '' }));
       const first = byId.get(id);
-      if (first) return reject('duplicate collar', `duplicate collar for hole "${id}" (first at ${first.where})`);
+      if (first) return reject('duplicateCollar', say('csv.collar.duplicate', { id, first: first.where }));
       const e = readNumber(get(m.east!), dl);
       const n = readNumber(get(m.north!), dl);
       const z = m.elevation ? readNumber(get(m.elevation), dl) : 0;
       if (![e, n, z].every(Number.isFinite)) {
         const cells = [m.east!, m.north!, m.elevation].filter((h): h is string => !!h).map((h) => `${h} "${get(h)}"`);
-        return reject('coordinates', `collar coordinates are not all numbers (${cells.join(', ')})`);
+        return reject('coordinates', say('csv.collar.coordinates', { cells: cells.join(', ') }));
       }
       const rec: CollarRec = { id, where, collar: [toMetres(e, conv), toMetres(n, conv), toMetres(z, conv)] };
       if (m.depth) {
         const d = readNumber(get(m.depth), dl);
         if (Number.isFinite(d) && d > 0) rec.depth = toMetres(d, conv);
-        else issues.repeated('warning', file, 'bad final depth', where, `final depth "${get(m.depth)}" in ${m.depth} is not a positive number: computed from surveys and intervals instead`, id);
+        else issues.repeated('warning', file, 'badFinalDepth', where, say('csv.collar.badDepth', { value: get(m.depth), column: m.depth }), id);
       }
       readOrientation(get, dl, m, conv, rec, file, where, issues);
       const program = m.program ? get(m.program).trim() : '';
@@ -108,15 +109,15 @@ export function readCollars(tables: MappedTable[], conv: Conversion, issues: Iss
       issues.load('collars');
       info.loaded++;
     });
-    const report = (seen: Map<string, number>, header: string | undefined, what: string) => {
+    const report = (seen: Map<string, number>, header: string | undefined, key: 'csv.collar.unreadType' | 'csv.collar.unreadStatus' | 'csv.collar.unreadYear') => {
       if (!seen.size) return;
       const n = [...seen.values()].reduce((a, b) => a + b, 0);
       const examples = [...seen.keys()].slice(0, 5).map((x) => `"${x}"`).join(', ');
-      issues.warn(file, `${fmt(n)} value(s) of ${header} ${what} (${examples})`);
+      issues.warn(file, say(key, { count: n, column: `${header}`, examples }));
     };
-    report(unread.type, m.type, 'are not surface / underground: hole type left unset (surface)');
-    report(unread.status, m.status, 'are not drilled / planned: status left unset (drilled)');
-    report(unread.year, m.year, 'hold no year: year left unset');
+    report(unread.type, m.type, 'csv.collar.unreadType');
+    report(unread.status, m.status, 'csv.collar.unreadStatus');
+    report(unread.year, m.year, 'csv.collar.unreadYear');
   }
   return { byId, rejected, hasDepthColumn };
 }
@@ -130,11 +131,11 @@ function readOrientation(get: (h: string | undefined) => string, dl: Dialect, m:
   if (!Number.isFinite(az) && !Number.isFinite(raw)) return;
   const dip = toDip(raw, m.dip ? 'dip' : 'inclination', conv);
   if (!Number.isFinite(az) || !Number.isFinite(dip.dip)) {
-    issues.repeated('warning', file, 'collar orientation', where, `collar azimuth "${get(m.azimuth)}" / ${dipHeader} "${get(dipHeader)}" unreadable or out of range: collar orientation ignored`, rec.id);
+    issues.repeated('warning', file, 'collarOrientation', where, say('csv.collar.orientation', { azimuth: get(m.azimuth), column: dipHeader, dip: get(dipHeader) }), rec.id);
     return;
   }
   const w = wrapAzimuth(az);
-  if (w.wrapped) issues.repeated('warning', file, 'azimuth wrapped', where, `collar azimuth ${az}° wrapped to ${w.azimuth}°`, rec.id);
+  if (w.wrapped) issues.repeated('warning', file, 'azimuthWrapped', where, say('csv.collar.azimuthWrapped', { azimuth: az, wrapped: w.azimuth }), rec.id);
   rec.azimuth = w.azimuth;
   rec.dip = dip.dip;
 }

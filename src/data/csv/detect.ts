@@ -3,7 +3,8 @@
  * user's overrides on top), and detect the length unit and the dip sign convention.
  */
 import { isGoldName, namedInFeet, namedInMetres, normalizeName, readNumber, ROLE_NAMES, splitUnit } from './columns';
-import { fmt, Issues } from './issues';
+import { say, type Said } from '../../domain/message';
+import { Issues } from './issues';
 import { cell, type CsvTable } from './parse';
 import type { ColumnMapping, ColumnRole, DipSign, LengthUnit, TableKind } from './types';
 
@@ -45,7 +46,7 @@ function withOverride(auto: ColumnMapping, override: ColumnMapping | undefined, 
     }
     const h = headers.find((x) => x === header.trim()) ?? headers.find((x) => normalizeName(x) === normalizeName(header));
     if (!h) {
-      issues.warn(file, `column mapping: "${header}" for ${role} is not a column of ${file} (${headers.join(', ')}); override ignored`);
+      issues.warn(file, say('csv.mappingIgnored', { header, role, file, headers: headers.join(', ') }));
       continue;
     }
     // A header serves one role: the override takes it away from the detected one.
@@ -88,11 +89,11 @@ export function detectLengthUnit(option: LengthUnit | undefined, tables: { file:
   const lengthRoles: ColumnRole[] = ['east', 'north', 'elevation', 'depth', 'from', 'to'];
   const inFeet = tables.flatMap((t) => lengthRoles.map((r) => t.mapping[r]).filter((h): h is string => !!h && namedInFeet(h)).map((h) => `${t.file}: ${h}`));
   if (option) {
-    if (option === 'm' && inFeet.length) issues.warn(inFeet[0].split(':')[0], `lengths read as metres as asked, though columns are named in feet (${inFeet.join('; ')})`);
+    if (option === 'm' && inFeet.length) issues.warn(inFeet[0].split(':')[0], say('csv.feetAsMetres', { columns: inFeet.join('; ') }));
     return option;
   }
   if (inFeet.length) {
-    issues.warn(inFeet[0].split(':')[0], `lengths read as feet because columns are named in feet (${inFeet.join('; ')})`);
+    issues.warn(inFeet[0].split(':')[0], say('csv.feetDetected', { columns: inFeet.join('; ') }));
     return 'ft';
   }
   return 'm';
@@ -112,25 +113,25 @@ export const IMPLAUSIBLE_DEPTH = 3000;
  * have (almost) no negative dip and mostly steep ones; negative-down is the default, and
  * underground holes drilled upward legitimately give some positive dips in it (macpass: up to +45°).
  */
-export function detectDipSign(dips: number[], source: string): { detected: DipSign | 'none'; evidence: string } {
+export function detectDipSign(dips: number[], source: string): { detected: DipSign | 'none'; evidence: string; evidenceSaid: Said } {
   const d = dips.filter((x) => Number.isFinite(x) && x >= -90 && x <= 90);
   const pos = d.filter((x) => x > 0);
   const neg = d.filter((x) => x < 0);
   const zero = d.length - pos.length - neg.length;
+  const found = (detected: DipSign | 'none', said: Said) => ({ detected, evidence: said.message, evidenceSaid: said });
   if (pos.length + neg.length === 0) {
-    return { detected: 'none', evidence: d.length ? `all ${fmt(d.length)} dips in ${source} are 0°: no sign to read; negative-down assumed` : `no dip values in ${source}; negative-down assumed` };
+    if (d.length) return found('none', say('csv.evidence.allZero', { dips: d.length, source }));
+    return found('none', source ? say('csv.evidence.noDips', { source }) : say('csv.evidence.noDipsAnywhere'));
   }
-  const range = `${d.reduce((a, b) => Math.min(a, b))}° to ${d.reduce((a, b) => Math.max(a, b))}°`;
-  const counts = `${fmt(neg.length)} negative, ${fmt(zero)} zero, ${fmt(pos.length)} positive (${range})`;
+  const counts = { dips: d.length, source, negative: neg.length, zero, positive: pos.length, min: d.reduce((a, b) => Math.min(a, b)), max: d.reduce((a, b) => Math.max(a, b)) };
   const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
   if (neg.length <= 0.02 * (pos.length + neg.length) && pos.length > 0 && median(pos) > 30) {
-    return { detected: 'positive-down', evidence: `${fmt(d.length)} dips in ${source}: ${counts}, median ${median(pos)}°: steep positive dips mean positive is down` };
+    return found('positive-down', say('csv.evidence.positiveDown', { ...counts, median: median(pos) }));
   }
   if (neg.length >= pos.length) {
-    const up = pos.length ? `; the positive ones (up to ${pos.reduce((a, b) => Math.max(a, b))}°) read as holes drilled upward` : '';
-    return { detected: 'negative-down', evidence: `${fmt(d.length)} dips in ${source}: ${counts}: mostly negative, so negative is down${up}` };
+    return found('negative-down', pos.length ? say('csv.evidence.mostlyNegativeUp', { ...counts, up: pos.reduce((a, b) => Math.max(a, b)) }) : say('csv.evidence.mostlyNegative', counts));
   }
-  return { detected: 'negative-down', evidence: `${fmt(d.length)} dips in ${source}: ${counts}: mixed signs with shallow positive dips, so the convention is unclear; negative-down assumed (switch it if holes point up)` };
+  return found('negative-down', say('csv.evidence.mixed', counts));
 }
 
 /** Dip values (not inclinations) of every collar and survey table, for detection. */

@@ -20,8 +20,6 @@ export interface Dialect {
 export const PLAIN_DIALECT: Dialect = { delimiter: ',', decimal: '.', thousands: '' };
 
 const CANDIDATES: Delimiter[] = [',', ';', '\t', '|'];
-const DELIMITER_NAME: Record<Delimiter, string> = { ',': 'comma-separated', ';': 'semicolon-separated', '\t': 'tab-separated', '|': 'pipe-separated' };
-
 /** Records looked at to find the delimiter (outside quotes, so quoted line breaks do not count). */
 const SAMPLE_RECORDS = 50;
 const SAMPLE_CHARS = 256 * 1024;
@@ -118,12 +116,12 @@ export function detectNumbers(delimiter: Delimiter, rows: Iterable<string[]>): O
   return { decimal, thousands };
 }
 
-/** "semicolon-separated, decimal comma" (thousands grouping added when seen). */
-export function describeDialect(d: Dialect): string {
-  const parts = [DELIMITER_NAME[d.delimiter], d.decimal === ',' ? 'decimal comma' : 'decimal point'];
-  if (d.thousands) parts.push(`thousands grouped by ${d.thousands === ' ' ? 'spaces' : d.thousands === '.' ? 'dots' : 'commas'}`);
-  return parts.join(', ');
+/** The dialect's words as catalogue sub-keys (`csv.dialect.*` in the messages catalogue): thousands grouping named with the decimal mark. */
+export function dialectWords(d: Dialect): { delimiter: string; decimal: string } {
+  const thousands = !d.thousands ? '' : d.thousands === ' ' ? 'Spaces' : d.thousands === '.' ? 'Dots' : 'Commas';
+  return { delimiter: DELIMITER_KEY[d.delimiter], decimal: `${d.decimal === ',' ? 'comma' : 'point'}${thousands}` };
 }
+const DELIMITER_KEY: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 /**
  * A number cell rewritten the way Number() reads it: decimal comma → point, thousands separators

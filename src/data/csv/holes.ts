@@ -2,6 +2,7 @@
  * Collars + cleaned survey stations + interval extents → the document's holes. Final depth comes
  * from the collar table's depth column, else the deepest survey station or interval end (m).
  */
+import { say } from '../../domain/message';
 import type { z } from 'zod';
 import type { Hole } from '../schema';
 import type { Collars } from './collars';
@@ -19,7 +20,7 @@ export function buildHoles(
   issues: Issues,
 ): HoleInput[] {
   if (collars.byId.size && !collars.hasDepthColumn) {
-    issues.warn(collarFiles.join(', '), 'no final-depth column in the collar table (looked for DEPTH, MAX_DEPTH, EOH, TD, LENGTH...): each hole ends at its deepest survey station or interval end');
+    issues.warn(collarFiles.join(', '), say('csv.hole.noDepthColumn'));
   }
   const holes: HoleInput[] = [];
   for (const c of collars.byId.values()) {
@@ -29,13 +30,13 @@ export function buildHoles(
     let depth = c.depth ?? Math.max(deepestStation, deepestInterval);
     if (!(depth > 0)) {
       depth = stubDepth;
-      issues.warn(c.where, `hole ${c.id}: final depth unknown (no depth given, no survey station below the collar, no interval): loaded as a ${stubDepth} m stub so the collar shows`, c.id);
+      issues.warn(c.where, say('csv.hole.stub', { id: c.id, depth: stubDepth }), c.id);
     } else if (c.depth !== undefined && deepestInterval > c.depth + 0.01) {
-      issues.warn(c.where, `hole ${c.id}: intervals reach ${deepestInterval} m, past the final depth ${c.depth} m`, c.id);
+      issues.warn(c.where, say('csv.hole.intervalsPast', { id: c.id, reach: deepestInterval, depth: c.depth }), c.id);
     }
     if (!st.length) {
-      const how = c.azimuth !== undefined && c.dip !== undefined ? `straight along its collar azimuth ${c.azimuth}° and dip ${c.dip}°` : 'vertical (no collar azimuth / dip either)';
-      issues.warn(c.where, `hole ${c.id}: no survey; drawn ${how}`, c.id);
+      const how = c.azimuth !== undefined && c.dip !== undefined ? say('csv.hole.noSurveyStraight', { id: c.id, azimuth: c.azimuth, dip: c.dip }) : say('csv.hole.noSurveyVertical', { id: c.id });
+      issues.warn(c.where, how, c.id);
     }
     const h: HoleInput = { id: c.id, collar: c.collar, depth };
     if (c.azimuth !== undefined && c.dip !== undefined) {

@@ -5,6 +5,7 @@
  *
  *   const { document, report, tables, dipSign, lengthUnit } = importCsv([{ name, text }, ...]);
  */
+import { say } from '../../domain/message';
 import { FORMAT_NAME, SCHEMA_VERSION } from '../formatConstants';
 import type { DepositInput } from '../schema';
 import type { LoadReport } from '../model';
@@ -12,17 +13,15 @@ import { readCollars, type MappedTable } from './collars';
 import { collectDips, detectDipSign, detectLengthUnit, detectTable, IMPLAUSIBLE_DEPTH, lengthUnitNamed } from './detect';
 import { buildHoles } from './holes';
 import { readIntervals, type IntervalTableInput } from './intervals';
-import { describeDialect } from './dialect';
+import { dialectWords } from './dialect';
 import { controlShare, decodeBytes, fromText, stripControls } from './encoding';
-import { at, fmt, Issues } from './issues';
+import { at, Issues } from './issues';
 import { parseCsv } from './parse';
 import { readSurveys } from './surveys';
 import type { CsvFile, DetectedTable, DipSign, ImportOptions, ImportResult, ProjectInput } from './types';
 import { conversion, FOOT } from './units';
 
 export type * from './types';
-
-const KIND_NEEDS = 'a collar table needs hole id + east + north (+ elevation); a survey table hole id + depth/at + azimuth + dip/inclination; an interval table hole id + from + to';
 
 export function importCsv(files: CsvFile[], options: ImportOptions = {}): ImportResult {
   const issues = new Issues();
@@ -40,10 +39,10 @@ export function importCsv(files: CsvFile[], options: ImportOptions = {}): Import
   const dipSign = chooseDipSign(mapped, options, issues);
   const conv = conversion(lengthUnit, dipSign.used);
   const names = files.map((f) => f.name).join(', ');
-  if (lengthUnit === 'ft') issues.warn(names, `lengths (collar coordinates, depths, from / to) converted from feet to metres (× ${FOOT}, international foot; a US survey foot grid differs by 2 ppm, about 1.4 m at 2.3 million ft)`);
+  if (lengthUnit === 'ft') issues.warn(names, say('csv.feetConverted', { foot: FOOT, ppm: 2, off: 1.4, at: 2.3 }));
 
   const collarTables = ofKind('collar');
-  if (!collarTables.length && files.length) issues.error(names, `no collar table among ${names}: holes need collar coordinates (${KIND_NEEDS.split(';')[0]})`);
+  if (!collarTables.length && files.length) issues.error(names, say('csv.noCollarTable', { names }));
   const collars = readCollars(collarTables, conv, issues);
   const stations = readSurveys(ofKind('survey'), collars, conv, issues);
   const usedIds = new Set<string>();
@@ -60,7 +59,7 @@ export function importCsv(files: CsvFile[], options: ImportOptions = {}): Import
     const deep = holes.filter((h) => h.depth > IMPLAUSIBLE_DEPTH);
     if (deep.length) {
       const deepest = deep.reduce((a, b) => (b.depth > a.depth ? b : a));
-      issues.warn(collarTables.map((t) => t.table.file).join(', ') || names, `${fmt(deep.length)} hole(s) deeper than ${fmt(IMPLAUSIBLE_DEPTH)} m (deepest ${deepest.id}, ${fmt(deepest.depth)} m) with lengths read as metres${lengthUnitAssumed ? ' (no column names its unit)' : ''}: if the files are in feet, choose feet under Lengths in the Import panel`);
+      issues.warn(collarTables.map((t) => t.table.file).join(', ') || names, say(lengthUnitAssumed ? 'csv.tooDeepAssumed' : 'csv.tooDeep', { count: deep.length, limit: IMPLAUSIBLE_DEPTH, id: deepest.id, depth: deepest.depth }));
     }
   }
 
@@ -94,52 +93,54 @@ function readTable(f: CsvFile, options: ImportOptions, issues: Issues): MappedTa
   let text = decoded.text;
   const binary = controlShare(text) > BINARY_SHARE;
   if (binary) {
-    issues.error(name, `${name} is not a text table (${Math.round(controlShare(text) * 100)} % of its first characters are control or binary bytes: a workbook, an image or a damaged file?); save it as CSV; file ignored`);
+    issues.error(name, say('csv.notText', { name, share: Math.round(controlShare(text) * 100) }));
     text = '';
   } else {
     const stripped = stripControls(text);
-    if (stripped.removed) issues.warn(at(name, stripped.firstLine), `${fmt(stripped.removed)} control character(s) (NUL or other binary bytes) removed from ${name}, the first on line ${stripped.firstLine}: check the file was exported completely`);
+    if (stripped.removed) issues.warn(at(name, stripped.firstLine), say('csv.controlsRemoved', { count: stripped.removed, name, line: stripped.firstLine }));
     text = stripped.text;
   }
   const table = parseCsv(name, text);
-  const format = `${describeDialect(table.dialect)}, ${decoded.encoding}${decoded.bom ? ' (with byte-order mark)' : ''}`;
+  const form = decoded.bom ? 'formatBom' : 'format';
+  const formatSaid = say(`csv.dialect.${form}`, { ...dialectWords(table.dialect), encoding: decoded.encoding });
+  const format = formatSaid.message;
   const override = options.mapping && Object.hasOwn(options.mapping, name) ? options.mapping[name] : undefined;
   const empty = table.headers.length === 0;
   const { kind, mapping } = empty ? { kind: 'unknown' as const, mapping: {} } : detectTable(table, override, issues);
   const detectedMapping = override && !empty ? detectTable(table, undefined, new Issues()).mapping : mapping;
   const roleHeaders = new Set(Object.values(mapping));
   const info: DetectedTable = {
-    file: name, kind, headers: table.headers, mapping, detectedMapping, dialect: table.dialect, encoding: decoded.encoding, format,
+    file: name, kind, headers: table.headers, mapping, detectedMapping, dialect: table.dialect, encoding: decoded.encoding, format, formatSaid,
     unmapped: table.headers.filter((h) => !roleHeaders.has(h)), columns: [], rows: table.rows.length, loaded: 0, dropped: 0,
   };
   if (binary) return { table, mapping, info };
   if (empty) {
-    issues.error(name, `${name} ${text.length === 0 ? 'is empty' : 'holds only blank lines'}: no table to read; file ignored`);
+    issues.error(name, say(text.length === 0 ? 'csv.empty' : 'csv.blankOnly', { name }));
     return { table, mapping, info };
   }
-  issues.note(name, `${name} read as ${format}`);
-  if (table.ragged) issues.warn(name, `${fmt(table.ragged)} row(s) have more or fewer fields than the header: missing fields read as blank, extra fields ignored`);
+  issues.note(name, say('csv.readAs', { name, form, ...formatSaid.params }));
+  if (table.ragged) issues.warn(name, say('csv.ragged', { count: table.ragged }));
   const headerOnly = table.rows.length === 0;
-  if (headerOnly) issues.warn(name, `${name} has a header (${table.headers.join(', ')}) but no data rows: ${kind === 'unknown' ? 'nothing' : `no ${kind} rows`} loaded from it`);
+  if (headerOnly) issues.warn(name, kind === 'unknown' ? say('csv.headerOnlyUnknown', { name, headers: table.headers.join(', ') }) : say('csv.headerOnly', { name, headers: table.headers.join(', '), kind }));
   if (kind === 'unknown') {
-    issues.error(name, `cannot tell what table this is from its columns (${table.headers.join(', ')}): ${KIND_NEEDS}; map its columns; ${fmt(table.rows.length)} row(s) ignored`);
+    issues.error(name, say('csv.unknownTable', { headers: table.headers.join(', '), count: table.rows.length }));
     issues.drop('unrecognised', table.rows.length);
     info.dropped = table.rows.length;
   } else if (kind !== 'interval' && info.unmapped.length) {
-    issues.warn(name, `${kind} table: column(s) not used: ${info.unmapped.join(', ')}`);
+    issues.warn(name, say('csv.unusedColumns', { kind, columns: info.unmapped.join(', ') }));
   }
   return { table, mapping, info };
 }
 
 function chooseDipSign(mapped: MappedTable[], options: ImportOptions, issues: Issues): ImportResult['dipSign'] {
   const withDip = mapped.filter((t) => t.mapping.dip && (t.info.kind === 'collar' || t.info.kind === 'survey'));
-  const source = withDip.map((t) => t.table.file).join(', ') || 'the files';
-  const { detected, evidence } = detectDipSign(collectDips(mapped.map((t) => ({ table: t.table, kind: t.info.kind, mapping: t.mapping }))), source);
+  const source = withDip.map((t) => t.table.file).join(', ');
+  const { detected, evidence, evidenceSaid } = detectDipSign(collectDips(mapped.map((t) => ({ table: t.table, kind: t.info.kind, mapping: t.mapping }))), source);
   const asked = options.dipSign && options.dipSign !== 'auto' ? options.dipSign : undefined;
   const used: DipSign = asked ?? (detected === 'none' ? 'negative-down' : detected);
-  if (asked && detected !== 'none' && asked !== detected) issues.warn(source, `dips read as ${asked} as asked, though the data suggest ${detected} (${evidence})`);
-  if (used === 'positive-down' && withDip.length) issues.warn(source, `dips are positive-down in ${source}: negated to the negative-down convention (${evidence})`);
-  return { detected, used, evidence };
+  if (asked && detected !== 'none' && asked !== detected) issues.warn(source, say('csv.dipsAsAsked', { ...evidenceSaid.params, asked, detected, evidence: evidenceSaid.key.replace('csv.evidence.', '') }));
+  if (used === 'positive-down' && withDip.length) issues.warn(source, say('csv.dipsNegated', { ...evidenceSaid.params, source, evidence: evidenceSaid.key.replace('csv.evidence.', '') }));
+  return { detected, used, evidence, evidenceSaid };
 }
 
 /** Interval table id from its file name ("assay.csv" → "assay"), unique among the tables. */

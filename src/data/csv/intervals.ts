@@ -3,11 +3,12 @@
  * `data: { hole, from, to, <value columns>... }`, from / to in metres, gold in g/t. Missing values
  * are null (never 0); below-detection values are negative (the document's "<limit" convention).
  */
+import { say, type Said } from '../../domain/message';
 import type { z } from 'zod';
 import type { IntervalTable } from '../schema';
 import type { Collars, MappedTable } from './collars';
 import { goldFactor, inferNumeric, readNumber, readValueCell, splitUnit } from './columns';
-import { at, fmt, Issues } from './issues';
+import { at, fmt, Issues, type Reason } from './issues';
 import { cell } from './parse';
 import type { Dialect } from './dialect';
 import { reportUnknownHoles } from './surveys';
@@ -38,7 +39,7 @@ function valueColumns(mt: MappedTable, issues: Issues): ValueColumn[] {
   const free = (n: string) => !used.has(n) && !(n in Object.prototype);
   const unique = (name: string, header: string) => {
     const n = free(name) ? name : free(header) ? header : `${header} (${table.headers.indexOf(header) + 1})`;
-    if (n !== name && name in Object.prototype) issues.warn(table.file, `column ${header}: "${name}" cannot name a column; named "${n}"`);
+    if (n !== name && name in Object.prototype) issues.warn(table.file, say('csv.interval.reservedName', { header, name, used: n }));
     used.add(n);
     return n;
   };
@@ -50,8 +51,8 @@ function valueColumns(mt: MappedTable, issues: Issues): ValueColumn[] {
     const { base, unit } = splitUnit(header);
     if (header === m.au) {
       const factor = goldFactor(unit);
-      if (!unit) issues.warn(table.file, `gold column ${header} states no unit: read as g/t (ppm)`);
-      else if (factor !== 1) issues.warn(table.file, `gold column ${header} is in ${unit}: converted to g/t (× ${factor})`);
+      if (!unit) issues.warn(table.file, say('csv.interval.goldNoUnit', { column: header }));
+      else if (factor !== 1) issues.warn(table.file, say('csv.interval.goldConverted', { column: header, unit, factor }));
       return { header, name: unique('Au', header), type: 'numeric', unit: 'g/t', factor, stats: stats() };
     }
     const i = table.index.get(header)!;
@@ -80,12 +81,12 @@ export function readIntervals(mt: MappedTable, tableId: string, collars: Collars
     const where = at(file, table.lines[i]);
     const get = (h: string | undefined) => cell(row, h === undefined ? -1 : (table.index.get(h) ?? -1));
     const id = get(m.hole).trim();
-    const reject = (reason: string, message: string) => {
-      issues.repeated('error', file, reason, where, `${message}; interval row ignored`, id || undefined);
+    const reject = (reason: Reason, said: Said) => {
+      issues.repeated('error', file, reason, where, said, id || undefined);
       issues.drop('intervals');
       info.dropped++;
     };
-    if (!id) return reject('hole id missing', `hole id missing in column ${m.hole}`);
+    if (!id) return reject('holeIdMissing', say('csv.interval.noId', { column: m.hole ?? '' }));
     if (!collars.byId.has(id)) {
       const u = unknown.get(id) ?? { n: 0, where };
       u.n++;
@@ -95,7 +96,7 @@ export function readIntervals(mt: MappedTable, tableId: string, collars: Collars
     const f = readNumber(get(m.from!), table.dialect);
     const t = readNumber(get(m.to!), table.dialect);
     if (!Number.isFinite(f) || !Number.isFinite(t) || f < 0 || t <= f) {
-      return reject('bad from / to', `${m.from} "${get(m.from!)}" / ${m.to} "${get(m.to!)}" must be numbers with 0 ≤ from < to`);
+      return reject('badFromTo', say('csv.interval.badFromTo', { fromColumn: m.from!, from: get(m.from!), toColumn: m.to!, to: get(m.to!) }));
     }
     hole.push(id);
     from.push(toMetres(f, conv));
@@ -159,37 +160,38 @@ function checkSpans(file: string, spans: Span[], issues: Issues): void {
       const a = list[k - 1];
       const b = list[k];
       if (Math.abs(b.from - a.from) <= DEPTH_TOL && Math.abs(b.to - a.to) <= DEPTH_TOL) {
-        issues.repeated('warning', file, 'duplicate', b.where, `hole ${id}: ${b.from}-${b.to} m appears twice (${a.where}); both kept`, id, 'duplicate');
+        issues.repeated('warning', file, 'duplicate', b.where, say('csv.interval.duplicate', { id, from: b.from, to: b.to, other: a.where }), id, 'duplicate');
       } else if (b.from < reach.to - DEPTH_TOL) {
-        issues.repeated('warning', file, 'overlap', b.where, `hole ${id}: interval ${b.from}-${b.to} m overlaps ${reach.from}-${reach.to} m (${reach.where}); both kept`, id, 'overlap');
+        issues.repeated('warning', file, 'overlap', b.where, say('csv.interval.overlap', { id, from: b.from, to: b.to, otherFrom: reach.from, otherTo: reach.to, other: reach.where }), id, 'overlap');
       } else if (b.from > reach.to + DEPTH_TOL) holeGaps++;
       if (b.to > reach.to) reach = b;
     }
     gaps += holeGaps;
     if (holeGaps) gapHoles++;
   }
-  if (gaps) issues.note(file, `${fmt(gaps)} gap(s) between consecutive intervals in ${fmt(gapHoles)} hole(s): unsampled, not zero grade`);
+  if (gaps) issues.note(file, say('csv.interval.gaps', { count: gaps, holes: gapHoles }));
 }
 
 function reportValues(file: string, cols: ValueColumn[], values: (number | string | null)[][], issues: Issues): void {
   const list = (pick: (c: ValueColumn) => number) =>
     cols.filter((c) => c.type === 'numeric' && pick(c) > 0).map((c) => `${c.name} ${fmt(pick(c))}`).join(', ');
   const below = list((c) => c.stats.belowDetection);
-  if (below) issues.note(file, `below-detection values (negative numbers or "<limit"), kept as below detection: ${below}`);
+  if (below) issues.note(file, say('csv.interval.belowDetection', { list: below }));
   const missing = list((c) => c.stats.missing);
-  if (missing) issues.note(file, `missing values (blank, NS, -99...), kept as missing, never zero: ${missing}`);
+  if (missing) issues.note(file, say('csv.interval.missing', { list: missing }));
   const text = list((c) => c.stats.nonNumeric);
-  if (text) issues.warn(file, `text in numeric columns, kept as missing: ${text}`);
+  if (text) issues.warn(file, say('csv.interval.text', { list: text }));
   const zero = list((c) => c.stats.zero);
-  if (zero) issues.warn(file, `values of exactly 0, kept as 0 (some databases write 0 for below detection; check with the lab): ${zero}`);
+  if (zero) issues.warn(file, say('csv.interval.zero', { list: zero }));
   const over = list((c) => c.stats.overLimit);
-  if (over) issues.warn(file, `over-limit values (">limit"), kept as the limit: ${over}`);
+  if (over) issues.warn(file, say('csv.interval.overLimit', { list: over }));
   cols.forEach((c, k) => {
     if (c.type !== 'numeric') return;
     const half = halfDetection(values[k] as (number | null)[]);
     if (!half) return;
     c.stats.halfDetection = half;
-    issues.warn(file, `${c.name}: ${fmt(half.count)} values equal ${half.value}${c.unit ? ` ${c.unit}` : ''}, probably half the detection limit ${2 * half.value}; kept as given`);
+    const seen = { column: c.name, count: half.count, value: half.value, limit: 2 * half.value };
+    issues.warn(file, c.unit ? say('csv.interval.halfDetectionUnit', { ...seen, unit: c.unit }) : say('csv.interval.halfDetection', seen));
   });
 }
 

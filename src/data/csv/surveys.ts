@@ -3,9 +3,10 @@
  * sorted by depth. Sentinel depths, duplicated stations and stations past the final depth are
  * reported and left out (desurvey would ignore them); unknown holes are reported per hole.
  */
+import { say, type Said } from '../../domain/message';
 import type { CollarRec, Collars, MappedTable } from './collars';
 import { readNumber } from './columns';
-import { at, fmt, Issues } from './issues';
+import { at, Issues, type Reason } from './issues';
 import { cell } from './parse';
 import type { DetectedTable } from './types';
 import { toDip, toMetres, wrapAzimuth, type Conversion } from './units';
@@ -35,8 +36,8 @@ export function reportUnknownHoles(
 ): number {
   let dropped = 0;
   for (const [id, u] of unknown) {
-    const why = collars.rejected.has(id) ? ` (its collar row at ${collars.rejected.get(id)} was rejected)` : '';
-    issues.error(u.where, `hole "${id}" has no collar${why}: ${fmt(u.n)} ${kind === 'surveys' ? 'survey' : 'interval'} row(s) of ${file} ignored`, id);
+    const rejected = collars.rejected.get(id);
+    issues.error(u.where, rejected !== undefined ? say(`csv.noCollar.${kind}Rejected`, { id, rejected, count: u.n, file }) : say(`csv.noCollar.${kind}`, { id, count: u.n, file }), id);
     dropped += u.n;
   }
   issues.drop(kind, dropped);
@@ -50,7 +51,7 @@ export function readSurveys(tables: MappedTable[], collars: Collars, conv: Conve
     const dipHeader = (m.dip ?? m.inclination)!;
     const role = m.dip ? 'dip' : 'inclination';
     if (role === 'inclination') {
-      issues.warn(file, `${dipHeader} read as inclination from vertical (0° = straight down): dip = inclination − 90°; map it as dip if it holds dips`);
+      issues.warn(file, say('csv.survey.inclination', { column: dipHeader }));
     }
     const unknown = new Map<string, { n: number; where: string }>();
     let negativeInc = 0;
@@ -59,12 +60,12 @@ export function readSurveys(tables: MappedTable[], collars: Collars, conv: Conve
       const where = at(file, table.lines[i]);
       const get = (h: string | undefined) => cell(row, h === undefined ? -1 : (table.index.get(h) ?? -1));
       const id = get(m.hole).trim();
-      const reject = (reason: string, message: string) => {
-        issues.repeated('error', file, reason, where, `${message}; survey row ignored`, id || undefined);
+      const reject = (reason: Reason, said: Said) => {
+        issues.repeated('error', file, reason, where, said, id || undefined);
         issues.drop('surveys');
         info.dropped++;
       };
-      if (!id) return reject('hole id missing', `hole id missing in column ${m.hole}`);
+      if (!id) return reject('holeIdMissing', say('csv.survey.noId', { column: m.hole ?? '' }));
       if (!collars.byId.has(id)) {
         const u = unknown.get(id) ?? { n: 0, where };
         u.n++;
@@ -75,11 +76,11 @@ export function readSurveys(tables: MappedTable[], collars: Collars, conv: Conve
       const az = readNumber(get(m.azimuth!), table.dialect);
       const dipRaw = readNumber(get(dipHeader), table.dialect);
       if (![raw, az, dipRaw].every(Number.isFinite)) {
-        return reject('unreadable station', `survey values are not all numbers (${m.depth} "${get(m.depth!)}", ${m.azimuth} "${get(m.azimuth!)}", ${dipHeader} "${get(dipHeader)}")`);
+        return reject('unreadableStation', say('csv.survey.unreadable', { depthColumn: m.depth!, depth: get(m.depth!), azimuthColumn: m.azimuth!, azimuth: get(m.azimuth!), dipColumn: dipHeader, dip: get(dipHeader) }));
       }
-      if (raw < 0) return reject('negative depth', `survey depth ${raw} is negative`);
+      if (raw < 0) return reject('negativeDepth', say('csv.survey.negativeDepth', { depth: raw }));
       const dip = toDip(dipRaw, role, conv);
-      if (!Number.isFinite(dip.dip)) return reject('angle out of range', `${dipHeader} ${dipRaw}° is out of range (${role === 'dip' ? '-90..90' : '0..180'})`);
+      if (!Number.isFinite(dip.dip)) return reject('angleOutOfRange', say(role === 'dip' ? 'csv.survey.dipRange' : 'csv.survey.inclinationRange', { column: dipHeader, value: dipRaw }));
       if (dip.problem === 'negative-inclination') negativeInc++;
       const w = wrapAzimuth(az);
       if (w.wrapped) wrapped++;
@@ -88,8 +89,8 @@ export function readSurveys(tables: MappedTable[], collars: Collars, conv: Conve
       byHole.set(id, list);
     });
     info.dropped += reportUnknownHoles(file, unknown, collars, 'surveys', issues);
-    if (negativeInc) issues.warn(file, `${fmt(negativeInc)} negative value(s) in ${dipHeader}: an inclination from vertical cannot be negative, so they were read as dips (negative down)`);
-    if (wrapped) issues.warn(file, `${fmt(wrapped)} azimuth(s) outside 0-360° wrapped into 0-360°`);
+    if (negativeInc) issues.warn(file, say('csv.survey.negativeInclination', { count: negativeInc, column: dipHeader }));
+    if (wrapped) issues.warn(file, say('csv.survey.azimuthsWrapped', { count: wrapped }));
   }
   for (const [id, list] of byHole) byHole.set(id, cleanStations(collars.byId.get(id)!, list, conv, issues));
   return byHole;
@@ -99,22 +100,22 @@ export function readSurveys(tables: MappedTable[], collars: Collars, conv: Conve
 function cleanStations(c: CollarRec, list: StationRec[], conv: Conversion, issues: Issues): StationRec[] {
   const id = c.id;
   const sorted = [...list].sort((a, b) => a.depth - b.depth);
-  if (sorted.some((s, k) => s !== list[k])) issues.warn(list[0].where, `hole ${id}: survey stations listed out of depth order; sorted by depth`, id);
+  if (sorted.some((s, k) => s !== list[k])) issues.warn(list[0].where, say('csv.survey.unsorted', { id }), id);
   const kept: StationRec[] = [];
-  const drop = (s: StationRec, message: string, reason: string) => {
-    issues.repeated('warning', s.info.file, reason, s.where, `hole ${id}: ${message}`, id);
+  const drop = (s: StationRec, said: Said, reason: Reason) => {
+    issues.repeated('warning', s.info.file, reason, s.where, said, id);
     issues.drop('surveys');
     s.info.dropped++;
   };
   for (const s of sorted) {
     const prev = kept[kept.length - 1];
     if (s.depth > SENTINEL_MIN_M || SENTINEL_VALUES.has(s.raw)) {
-      drop(s, `survey depth ${s.raw} ${conv.unit} is a no-data placeholder (no hole is ${fmt(Math.round(s.depth))} m deep); station ignored`, 'sentinel depth');
+      drop(s, say('csv.survey.sentinel', { id, raw: s.raw, unit: conv.unit, depth: Math.round(s.depth) }), 'sentinelDepth');
     } else if (prev && Math.abs(prev.depth - s.depth) < 1e-6) {
       const same = prev.azimuth === s.azimuth && prev.dip === s.dip;
-      drop(s, `duplicated survey station at ${s.depth} m (also at ${prev.where})${same ? '' : ' with a different azimuth / dip; the first is kept'}; duplicate ignored`, 'duplicated station');
+      drop(s, say(same ? 'csv.survey.duplicated' : 'csv.survey.duplicatedDiffers', { id, depth: s.depth, other: prev.where }), 'duplicatedStation');
     } else if (c.depth !== undefined && s.depth > c.depth + 1e-6) {
-      drop(s, `survey station at ${s.depth} m is past the final depth ${c.depth} m; ignored`, 'past final depth');
+      drop(s, say('csv.survey.pastFinal', { id, depth: s.depth, final: c.depth }), 'pastFinalDepth');
     } else {
       kept.push(s);
     }
@@ -124,8 +125,8 @@ function cleanStations(c: CollarRec, list: StationRec[], conv: Conversion, issue
     s.info.loaded++;
   }
   if (kept.length && kept[0].depth > 0) {
-    issues.warn(kept[0].where, `hole ${id}: survey starts at ${kept[0].depth} m, not at the collar; its first station is extended up to the collar`, id);
+    issues.warn(kept[0].where, say('csv.survey.startsBelow', { id, depth: kept[0].depth }), id);
   }
-  if (kept.length === 1) issues.warn(kept[0].where, `hole ${id}: one survey station; the hole is drawn straight along it`, id);
+  if (kept.length === 1) issues.warn(kept[0].where, say('csv.survey.oneStation', { id }), id);
   return kept;
 }

@@ -5,6 +5,7 @@
 import type { DepositInput, Project } from '../schema';
 import type { LoadReport } from '../model';
 import type { z } from 'zod';
+import type { Said } from '../../domain/message';
 import type { Dialect } from './dialect';
 import type { TextEncodingName } from './encoding';
 
@@ -103,6 +104,8 @@ export interface DetectedTable {
   encoding: TextEncodingName;
   /** "semicolon-separated, decimal comma, Windows-1252": the dialect and encoding, for people */
   format: string;
+  /** the same as a catalogue message, for the interface language */
+  formatSaid?: Said;
   /** headers with no role: value columns of an interval table, ignored columns elsewhere */
   unmapped: string[];
   /** value columns (interval tables only) */
@@ -119,7 +122,7 @@ export interface ImportResult {
   document: DepositInput;
   report: LoadReport;
   tables: DetectedTable[];
-  dipSign: { detected: DipSign | 'none'; used: DipSign; evidence: string };
+  dipSign: { detected: DipSign | 'none'; used: DipSign; evidence: string; evidenceSaid?: Said };
   /** length unit used */
   lengthUnit: LengthUnit;
   /** length unit detected from the column names alone (before the user's choice) */
