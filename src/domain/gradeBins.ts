@@ -23,9 +23,12 @@ export function binIndex(bins: GradeBins, value: number): number {
   return bins.bounds.length;
 }
 
-/** Human label of each class, with its unit: "< 0.5 g/t", "0.5–1 g/t", "≥ 10 g/t". */
-export function binLabels(bins: GradeBins): string[] {
-  const b = bins.bounds;
+/**
+ * Human label of each class, with its unit: "< 0.5 g/t", "0.5–1 g/t", "≥ 10 g/t"; `num` writes the
+ * bounds as the reader's language does ("0,5–1 g/t" in French), by default as JavaScript does.
+ */
+export function binLabels(bins: GradeBins, num: (v: number) => string = String): string[] {
+  const b = bins.bounds.map(num);
   return bins.colors.map((_, i) =>
     i === 0 ? `< ${b[0]} ${bins.unit}` : i === b.length ? `≥ ${b[b.length - 1]} ${bins.unit}` : `${b[i - 1]}–${b[i]} ${bins.unit}`,
   );

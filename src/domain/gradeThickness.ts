@@ -19,7 +19,7 @@
 import type { Model } from '../data/model';
 import { DEFAULT_IDW_POWER, DEFAULT_IDW_RADIUS, gridFor, idwField, idwGrid, type Grid, type ScatterPoint } from './contours';
 import type { HolePath } from './desurvey';
-import { WIDTH_ABBR, type Intercept, type WidthKind } from './intercepts';
+import type { Intercept, WidthKind } from './intercepts';
 import { disclosurePreset, queryInterceptSteps, type InterceptQuery } from './interceptQuery';
 import { longSectionFrame, piercePoints, veinSystems, type PiercePoint } from './longSection';
 import type { SurfaceBuffer } from './surfaceBuffer';
@@ -38,16 +38,6 @@ export const GT_NO_DATA_GREY = '#6b6b6b';
 export const GT_GRID_CELL = 10;
 export const GT_IDW_RADIUS = DEFAULT_IDW_RADIUS;
 export const GT_IDW_POWER = DEFAULT_IDW_POWER;
-const WIDTH_WORDS: Record<WidthKind, string> = { horizontal: 'horizontal width', true: 'true width', core: 'core length' };
-/** Which width the figure uses, in words (every g/t·m figure says which): "g/t·m = capped grade × horizontal width (HW)". */
-export function gtDefinition(basis: WidthKind = 'horizontal'): string {
-  return `g/t·m = capped grade × ${WIDTH_WORDS[basis]} (${WIDTH_ABBR[basis]})`;
-}
-/** What the no-data swatch stands for. */
-export const GT_NO_DATA_NOTE = 'no data: the vein\'s own colour, dimmed';
-/** The interpolation in a few words, for legends. */
-export const GT_METHOD = `IDW, power ${GT_IDW_POWER}, ${GT_IDW_RADIUS} m search`;
-
 export interface GtClass {
   lo: number;
   /** Infinity for the last class */
@@ -65,18 +55,19 @@ export function gtClasses(levels: readonly number[] = GT_LEVELS): GtClass[] {
   });
 }
 
-/** Title of the legend block of the 3D colouring (live legend and exported images). */
-export const GT_LEGEND_TITLE = 'Veins coloured by g/t·m';
+/** What a swatch of the 3D colouring's legend stands for: below the first level, a class, or no data within the radius. */
+export type GtLegendKind = 'below' | 'class' | 'noData';
 
 /**
  * What the 3D colouring's legend lists, in order: below the first level, the classes, no data. The
  * no-data swatch is the neutral the vein colours are dimmed toward (each vein keeps a trace of its own).
+ * Numbers and kinds only: the words are the picture's (overlay/gradeThicknessText.ts), in the user's language.
  */
-export function gtLegendItems(): { colour: string; label: string }[] {
+export function gtLegendItems(): { colour: string; kind: GtLegendKind; lo: number; hi: number }[] {
   return [
-    { colour: GT_BELOW_COLOUR, label: `< ${GT_LEVELS[0]}` },
-    ...gtClasses().map((c) => ({ colour: c.colour, label: c.label })),
-    { colour: GT_NO_DATA_GREY, label: `no data within ${GT_IDW_RADIUS} m` },
+    { colour: GT_BELOW_COLOUR, kind: 'below', lo: -Infinity, hi: GT_LEVELS[0] },
+    ...gtClasses().map((c) => ({ colour: c.colour, kind: 'class' as const, lo: c.lo, hi: c.hi })),
+    { colour: GT_NO_DATA_GREY, kind: 'noData', lo: NaN, hi: NaN },
   ];
 }
 

@@ -5,7 +5,8 @@
  * the context to the image resolution, so text is rasterised at full size and stays sharp.
  */
 import { arrowBoxes, northArrowBox, paintArrow, paintLabels, paintNorthArrow, paintScaleBar, scaleBarBox, type Label, type OverlayTheme, type ScreenBox } from '../overlay/paint';
-import { INFERRED_CAUTION, type Captions } from '../overlay/captions';
+import type { Captions } from '../overlay/captions';
+import { pictureText } from '../overlay/pictureText';
 import type { LegendSection } from '../overlay/legend';
 import type { SlipArrow } from '../overlay/labels';
 
@@ -41,6 +42,8 @@ export interface OverlayInput {
   /** perspective view: the scale bar holds at the view centre only */
   perspective: boolean;
   theme: SlideTheme;
+  /** language of the furniture's own words (scale note, north); the captions and legend come written (default English) */
+  language?: string;
 }
 
 /** Where the furniture went (layout pixels), for tests and for the caller. */
@@ -130,7 +133,7 @@ function layoutFooter(ctx: Ctx, inp: OverlayInput): { box: Box; lines: { text: s
   const lines: { text: string; strong: boolean }[] = [];
   inp.captions.footer.forEach((para) => {
     // The cautionary statement is set in semibold: measure it in the weight it is drawn in.
-    const strong = inp.captions.inferred && para === INFERRED_CAUTION;
+    const strong = inp.captions.inferred && para === inp.captions.caution;
     font(ctx, strong ? 600 : 400, FOOT_SIZE);
     for (const l of wrapText((s) => ctx.measureText(s).width, para, maxW)) lines.push({ text: l, strong });
   });
@@ -359,7 +362,7 @@ export function drawOverlay(ctx: Ctx, inp: OverlayInput): OverlayLayout {
   ctx.restore();
 
   // 3. Scale bar (bottom-right, above the footer) and north arrow (top-right).
-  paintScaleBar(ctx, right, barBottom, inp.pxPerMetre, t);
+  paintScaleBar(ctx, right, barBottom, inp.pxPerMetre, t, inp.language);
   if (scaleBar && inp.perspective) {
     font(ctx, 400, 9.5);
     ctx.textAlign = 'right';
@@ -367,9 +370,9 @@ export function drawOverlay(ctx: Ctx, inp: OverlayInput): OverlayLayout {
     ctx.fillStyle = t.halo;
     ctx.fillRect(scaleBar.x, barBottom + 8, scaleBar.w, noteH);
     ctx.fillStyle = t.muted;
-    ctx.fillText('at the view centre', right, barBottom + 8 + 10);
+    ctx.fillText(pictureText(inp.language)('scale.atViewCentre'), right, barBottom + 8 + 10);
   }
-  if (inp.north !== null) paintNorthArrow(ctx, ncx, ncy, inp.north, 1, t);
+  if (inp.north !== null) paintNorthArrow(ctx, ncx, ncy, inp.north, 1, t, inp.language);
 
   // 4. Title block, legend and the disclosure footer.
   drawTitle(ctx, inp);

@@ -3,7 +3,9 @@
  * 4320 into off-screen render targets (tile by tile when the image is larger than the graphics
  * card allows), then draws the slide furniture (title, legend, north arrow, scale bar, date,
  * desurvey method, disclaimer, qualified person and the inferred-resource cautionary statement)
- * as vector graphics at the full resolution, and encodes a PNG.
+ * as vector graphics at the full resolution, in the interface language, and encodes a PNG that
+ * carries the same words as text (pngText.ts: Title, Description, Disclaimer, Software, Creation
+ * Time), so an image's title block and cautionary statement can be read without its pixels.
  *
  * The picture keeps the window's proportions: fonts, tube thickness and labels scale with the
  * image height, so a 4K export is the same picture as the window, only sharper. The live view is
@@ -29,7 +31,9 @@ import { shared } from '../scene/materials/sharedUniforms';
 import { axisBox } from '../domain/axes';
 import { dataBox, localBox } from '../domain/bounds';
 import { planTiles, sizeProblem, type Tile } from './tiles';
-import { captionsFor } from '../overlay/captions';
+import { captionsFor, type Captions } from '../overlay/captions';
+import { pngTime, withPngText, type PngText } from './pngText';
+import { i18next } from '../i18n';
 import { exportFileName } from './download';
 import { legendFor } from '../overlay/legend';
 import { collectLabels, northAngle, overlayAnchors, projector, type OverlayAnchors } from '../overlay/labels';
@@ -54,6 +58,8 @@ export interface ScreenshotOptions {
   onProgress?: (done: number, total: number) => void;
   /** date printed on the image (default today) */
   date?: Date;
+  /** language of the words drawn and stored in the image (default the interface's) */
+  language?: string;
 }
 
 export interface ScreenshotResult {
@@ -88,6 +94,17 @@ export function maxTileSize(gl: { capabilities: { maxTextureSize: number }; getC
 
 function canvasToBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG (image too large for memory?)'))), 'image/png'));
+}
+
+/** The words an image's file carries: its title block and footer, who made it and when. */
+export function pngWords(c: Captions, date: Date): PngText[] {
+  return [
+    { keyword: 'Title', text: c.title },
+    { keyword: 'Description', text: c.subtitle },
+    ...(c.footer.length ? [{ keyword: 'Disclaimer', text: c.footer.join('\n') }] : []),
+    { keyword: 'Software', text: 'Veinscape' },
+    { keyword: 'Creation Time', text: pngTime(date) },
+  ];
 }
 
 /** Orbit target of the live controls, else the centre of the data. */
@@ -147,6 +164,10 @@ export async function renderScreenshotDetailed(opts: ScreenshotOptions = {}): Pr
   if (problem) throw new RangeError(`${problem} (asked for ${W} × ${H})`);
   const overlays = opts.overlays !== false;
   const transparent = opts.transparent === true;
+  const language = opts.language ?? (i18next.language || 'en');
+  const date = opts.date ?? new Date();
+  // The same words as the title block and footer, stored in the file even when they are not drawn.
+  const captions = captionsFor(s, date, language);
 
   // Layout pixels: the window's CSS pixels, so the export has the screen's proportions. Very
   // narrow images get a wider layout so the title and legend still fit.
@@ -248,7 +269,7 @@ export async function renderScreenshotDetailed(opts: ScreenshotOptions = {}): Pr
     const project = projector(vp, layoutW, layoutH);
     const anchors: OverlayAnchors = overlayAnchors(st.model!, st.prepared!, modelClipBox(st));
     const axes = axisBox(dataBox(st.model!, st.prepared!), st.prepared!.origin);
-    const { labels, arrows } = collectLabels(st, anchors, axes, project, theme);
+    const { labels, arrows } = collectLabels(st, anchors, axes, project, theme, undefined, undefined, language);
     const target = viewTarget(st, scene);
     const north = northAngle(project, [target.x, target.y, target.z]);
     const pxPerMetre = rig.persp
@@ -258,19 +279,22 @@ export async function renderScreenshotDetailed(opts: ScreenshotOptions = {}): Pr
     drawOverlay(ctx, {
       width: layoutW,
       height: layoutH,
-      captions: captionsFor(st, opts.date),
-      legend: legendFor(st),
+      captions,
+      legend: legendFor(st, language),
       labels,
       arrows,
       north,
       pxPerMetre,
       perspective: rig.persp,
       theme,
+      language,
     });
     ctx.setTransform(1, 0, 0, 1, 0, 0);
   }
-  const blob = await canvasToBlob(canvas);
+  const pixels = await canvasToBlob(canvas);
   canvas.width = canvas.height = 0;
+  const png = withPngText(new Uint8Array(await pixels.arrayBuffer()), pngWords(captions, date));
+  const blob = new Blob([png as BlobPart], { type: 'image/png' });
   return { blob, width: W, height: H, tiles: tiles.length };
 }
 

@@ -25,7 +25,7 @@ describe('captionsFor', () => {
   it('titles the image with the project name and gives date, desurvey method and grid', () => {
     const c = captionsFor(state(), day);
     expect(c.title).toBe('Rocmec 1 (Russian Kid) - illustrative model');
-    expect(c.subtitle).toContain('2025-06-01');
+    expect(c.subtitle).toContain('June 1, 2025');
     expect(c.subtitle).toContain('Desurvey: minimum curvature');
     expect(c.subtitle).toContain('NAD83 / UTM zone 17N (EPSG:26917)');
   });
@@ -80,6 +80,38 @@ describe('captionsFor', () => {
   it('works with no dataset', () => {
     const c = captionsFor({ model: null, desurveyMethod: 'minimum-curvature', layerVisible: { ...DEFAULT_LAYERS }, zoneVisible: {} }, day);
     expect(c).toMatchObject({ title: 'Veinscape', footer: [], inferred: false, mark: null });
+  });
+});
+
+describe('captionsFor in French', () => {
+  const NBSP = '\u00a0';
+  it('writes the title block as a Quebec geologist does: the date, "Calcul de trajectoire", the exaggeration', () => {
+    const c = captionsFor({ ...state(), verticalExaggeration: 2 } as CaptionState, day, 'fr');
+    expect(c.subtitle).toBe(`1 juin 2025  ·  Calcul de trajectoire${NBSP}: courbure minimale  ·  NAD83 / UTM zone 17N (EPSG:26917)  ·  Exagération verticale 2×`);
+    expect(captionsFor({ ...state(), verticalExaggeration: 1.5 } as CaptionState, day, 'fr').subtitle).toContain('Exagération verticale 1,5×');
+    expect(captionsFor(state({ desurveyMethod: 'balanced-tangential' }), day, 'fr').subtitle).toContain(`Calcul de trajectoire${NBSP}: tangentielle équilibrée`);
+    expect(c.mark).toBe('Modèle illustratif - pas un modèle de ressources');
+  });
+
+  it('says who the qualified person is, or that none is named, with a no-break space before the colon', () => {
+    const base = state();
+    const project = { ...base.model!.project, qualifiedPerson: 'Jeanne Roy, géo., OGQ', illustrative: false, disclaimer: undefined };
+    expect(captionsFor({ ...base, model: { ...base.model!, project } }, day, 'fr').footer).toEqual([`Personne qualifiée${NBSP}: Jeanne Roy, géo., OGQ`]);
+    // A statement that already says what it is stays as written.
+    const written = { ...project, qualifiedPerson: 'Personne qualifiée : Jeanne Roy' };
+    expect(captionsFor({ ...base, model: { ...base.model!, project: written } }, day, 'fr').footer).toEqual(['Personne qualifiée : Jeanne Roy']);
+    const none = { ...project, qualifiedPerson: undefined };
+    expect(captionsFor({ ...base, model: { ...base.model!, project: none } }, day, 'fr').footer).toEqual([`Personne qualifiée${NBSP}: aucune n’est nommée dans ce jeu de données.`]);
+  });
+
+  it('ends the footer with the Regulation 43-101 cautionary statement in French while inferred resources show', () => {
+    const on = captionsFor(state({ layerVisible: { ...DEFAULT_LAYERS, resources: true } }), day, 'fr');
+    expect(on.inferred).toBe(true);
+    expect(on.footer[on.footer.length - 1]).toBe(
+      'Les ressources minérales qui ne sont pas des réserves minérales n’ont pas démontré leur viabilité économique. Les ressources minérales présumées sont trop spéculatives sur le plan géologique pour qu’on leur applique des considérations économiques qui permettraient de les classer dans la catégorie des réserves minérales.',
+    );
+    expect(on.caution).toBe(on.footer[on.footer.length - 1]);
+    expect(captionsFor(state(), day, 'fr').footer.some((l) => l.startsWith('Les ressources minérales'))).toBe(false);
   });
 });
 

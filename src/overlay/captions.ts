@@ -2,20 +2,27 @@
  * The words an exported image carries (pure, so they can be tested without a browser): title,
  * date and desurvey method, the "illustrative" mark, and the disclosure footer (the dataset's
  * disclaimer, the qualified person, and the NI 43-101 cautionary statement whenever inferred
- * material is visible in the picture).
+ * material is visible in the picture), in the language asked for (the `picture` catalogue; English
+ * by default): the date as the language writes it, the statement in the regulation's own French.
  */
-import { DESURVEY_METHOD_LABEL, type DesurveyMethod } from '../domain/desurvey';
+import type { DesurveyMethod } from '../domain/desurvey';
 import type { Model } from '../data/model';
 import { KIND_LAYER, type LayerName } from '../state/slices/layers';
+import { pictureNumber, pictureText } from './pictureText';
 
-/** NI 43-101 cautionary statement for inferred mineral resources (CIM wording). */
-export const INFERRED_CAUTION =
-  'Mineral resources that are not mineral reserves do not have demonstrated economic viability. Inferred mineral resources are too speculative geologically to have economic considerations applied to them that would enable them to be categorized as mineral reserves.';
+/** NI 43-101 cautionary statement for inferred mineral resources (CIM wording), in `language`. */
+export const inferredCaution = (language = 'en'): string => pictureText(language)('inferredCaution');
 
-export const ILLUSTRATIVE_MARK = 'Illustrative model - not a resource model';
+/** "Illustrative model - not a resource model", in `language`. */
+export const illustrativeMark = (language = 'en'): string => pictureText(language)('mark');
 
-/** What the footer says when the dataset names no qualified person. */
-export const NO_QP = 'Qualified person: none named in this dataset.';
+/** What the footer says when the dataset names no qualified person, in `language`. */
+export const noQualifiedPerson = (language = 'en'): string => pictureText(language)('noQualifiedPerson');
+
+/** The English texts, for the English-only readers that remain (the long section's export, the disclosure strip). */
+export const INFERRED_CAUTION = inferredCaution('en');
+export const ILLUSTRATIVE_MARK = illustrativeMark('en');
+export const NO_QP = noQualifiedPerson('en');
 
 export interface CaptionState {
   model: Pick<Model, 'project' | 'zones' | 'resourceCategories'> | null;
@@ -27,7 +34,7 @@ export interface CaptionState {
 export interface Captions {
   /** project name, top-left */
   title: string;
-  /** "2025-06-01 · Desurvey: minimum curvature · NAD83 / UTM zone 17N (EPSG:26917)" */
+  /** "June 1, 2025 · Desurvey: minimum curvature · NAD83 / UTM zone 17N (EPSG:26917)" */
   subtitle: string;
   /** disclosure lines, in order: disclaimer, qualified person, inferred cautionary statement */
   footer: string[];
@@ -35,12 +42,19 @@ export interface Captions {
   inferred: boolean;
   /** "Illustrative model - not a resource model" for illustrative datasets, else null */
   mark: string | null;
+  /** the cautionary statement's text as drawn (set in semibold when it is in the footer) */
+  caution: string;
 }
 
 /** yyyy-mm-dd in local time (the date the user sees on their calendar). */
 export function isoDate(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** The date as the language writes it, in local time: "June 1, 2025", "1 juin 2025". */
+export function longDate(d: Date, language = 'en'): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-US' : language, { dateStyle: 'long' }).format(d);
 }
 
 // Surfaces of these zone kinds are drawn by these layers (as in scene/SurfaceLayer.tsx).
@@ -57,26 +71,31 @@ export function inferredVisible(s: CaptionState): boolean {
   return m.zones.some((z) => /inferred/i.test(`${z.name} ${z.id}`) && zoneShown(z.id) && s.layerVisible[KIND_LAYER[z.kind] ?? 'veins'] !== false);
 }
 
-export function captionsFor(s: CaptionState, date: Date = new Date()): Captions {
+/** The image's words for state `s` on `date`, in `language` (English by default). */
+export function captionsFor(s: CaptionState, date: Date = new Date(), language = 'en'): Captions {
+  const t = pictureText(language);
   const p = s.model?.project;
-  const parts = [isoDate(date), `Desurvey: ${DESURVEY_METHOD_LABEL[s.desurveyMethod].toLowerCase()}`];
+  const parts = [longDate(date, language), t('desurvey', { method: t(`method.${s.desurveyMethod}`) })];
   if (p?.crs) parts.push(p.crs.code ? `${p.crs.name} (${p.crs.code})` : p.crs.name);
   const ve = (s as { verticalExaggeration?: number }).verticalExaggeration ?? 1;
-  if (Math.abs(ve - 1) > 1e-6) parts.push(`Vertical exaggeration ${ve}×`);
+  if (Math.abs(ve - 1) > 1e-6) parts.push(t('verticalExaggeration', { ve: pictureNumber(ve, language) }));
   const footer: string[] = [];
   const inferred = inferredVisible(s);
+  const caution = t('inferredCaution');
   if (p) {
     const disclaimer = p.disclaimer?.trim();
     if (disclaimer) footer.push(disclaimer);
     const qp = p.qualifiedPerson?.trim();
-    footer.push(qp ? (/qualified person/i.test(qp) ? qp : `Qualified person: ${qp}`) : NO_QP);
+    // A statement that already says what it is ("Qualified person: ...", "Personne qualifiée : ...") is kept as written.
+    footer.push(qp ? (/qualified person|personne qualifiée/i.test(qp) ? qp : t('qualifiedPerson', { name: qp })) : t('noQualifiedPerson'));
   }
-  if (inferred) footer.push(INFERRED_CAUTION);
+  if (inferred) footer.push(caution);
   return {
-    title: p?.name?.trim() || 'Veinscape',
+    title: p?.name?.trim() || t('untitled'),
     subtitle: parts.join('  ·  '),
     footer,
     inferred,
-    mark: p?.illustrative ? ILLUSTRATIVE_MARK : null,
+    mark: p?.illustrative ? t('mark') : null,
+    caution,
   };
 }

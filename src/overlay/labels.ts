@@ -16,6 +16,7 @@ import { tickText, type Label, type OverlayTheme } from './paint';
 import { collarLabels, type ProjectorView } from './collarLabels';
 import { interceptFlagsOf } from '../state/interceptsInView';
 import { interceptLabel } from '../i18n/interceptText';
+import { pictureNumber, pictureText } from './pictureText';
 import { kept, keptSpan, type HalfSpace } from '../domain/section';
 import { sectionPlanes } from '../state/sectionPlanes';
 
@@ -154,8 +155,9 @@ export interface ViewSize {
 /**
  * Every label and slip arrow of the view. `view`, when `project` is a plain view-projection (the
  * live overlay), lets collar positions and their thinning be reused while the view is the same.
+ * Axis ticks and section distances are written in `language` (English by default).
  */
-export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: AxisBox | null, project: Projector, theme: OverlayTheme, size?: ViewSize, view?: ProjectorView): { labels: Label[]; arrows: SlipArrow[] } {
+export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: AxisBox | null, project: Projector, theme: OverlayTheme, size?: ViewSize, view?: ProjectorView, language = 'en'): { labels: Label[]; arrows: SlipArrow[] } {
   const { model, prepared } = s;
   const labels: Label[] = [];
   const arrows: SlipArrow[] = [];
@@ -163,11 +165,11 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
   if (axes && s.layerVisible.axes) {
     for (const t of axes.ticks) {
       const p = project(...t.at);
-      if (p) labels.push({ x: p[0] + 2, y: p[1] + 8, depth: -2, text: tickText(t), color: theme.muted, priority: 3 });
+      if (p) labels.push({ x: p[0] + 2, y: p[1] + 8, depth: -2, text: tickText(t, language), color: theme.muted, priority: 3 });
     }
   }
   // The same in the live overlay and in exports: a section slide keeps its distances and elevations.
-  if (axes && s.section?.mode === 'slab') labels.push(...sectionAxisLabels(s.section, prepared.origin, axes, project, theme).map((l) => ({ ...l, priority: 3 })));
+  if (axes && s.section?.mode === 'slab') labels.push(...sectionAxisLabels(s.section, prepared.origin, axes, project, theme, language).map((l) => ({ ...l, priority: 3 })));
   // A label whose anchor the section slab or clip box cuts away is hidden with it.
   const planes = s.section ? sectionPlanes({ prepared, section: s.section, verticalExaggeration: s.verticalExaggeration ?? 1 }) : [];
   const ve = s.verticalExaggeration ?? 1;
@@ -236,7 +238,7 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
       const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
       if (len < 12) return;
       const k = Math.min(1, 44 / len);
-      arrows.push({ x0: a[0], y0: a[1], x1: a[0] + (b[0] - a[0]) * k, y1: a[1] + (b[1] - a[1]) * k, label: `${off.toFixed(0)} m` });
+      arrows.push({ x0: a[0], y0: a[1], x1: a[0] + (b[0] - a[0]) * k, y1: a[1] + (b[1] - a[1]) * k, label: pictureText(language)('axis.metres', { n: pictureNumber(Number(off.toFixed(0)), language) }) });
     });
   }
   return { labels, arrows };

@@ -61,6 +61,34 @@ describe('legendFor', () => {
   });
 });
 
+describe('legendFor in French', () => {
+  it('titles and labels every section in French, grades with a decimal comma', () => {
+    const s = store.getState();
+    const sections = legendFor({ ...s, layerVisible: { ...s.layerVisible, resources: true }, filters: { ...s.filters, gradeCutoff: 0.5 } }, 'fr');
+    expect(sections.map((x) => [x.id, x.title])).toEqual([['colouring', 'Au (g/t)'], ['symbols', 'Symboles'], ['veins', 'Filons'], ['surfaces', 'Autres surfaces']]);
+    expect(sections[0].items.map((i) => i.label)).toEqual(['< 0,5 g/t', '0,5–1 g/t', '1–3 g/t', '3–5 g/t', '5–10 g/t', '≥ 10 g/t', 'non analysé']);
+    expect(sections[0].note).toBe('teneur de coupure Au\u00a0: 0,5 g/t · ≥ 1 g/t tracé par-dessus les surfaces');
+    expect(sections[1].items.map((i) => i.label)).toEqual(['Forage réalisé', 'Forage projeté', 'Faille', 'Ouvrages souterrains', 'Ressource mesurée', 'Ressource indiquée', 'Ressource présumée']);
+  });
+
+  it('names a surface kind in French when the name does not say it', () => {
+    const s = store.getState();
+    const model = { ...s.model!, zones: [...s.model!.zones, { id: 'topo-x', name: 'Relief 2024', color: '#888888', kind: 'topography' as const }] };
+    const labels = legendFor({ ...s, model, zoneVisible: { ...s.zoneVisible, 'topo-x': true }, layerVisible: { ...s.layerVisible, topography: true } }, 'fr').find((x) => x.id === 'surfaces')!.items.map((i) => i.label);
+    expect(labels).toContain('Relief 2024 (topographie)');
+  });
+
+  it('writes the grade-on-the-vein block in French', () => {
+    const s = store.getState();
+    const gt = legendFor({ ...s, veinColour: 'gradeThickness' }, 'fr').find((x) => x.id === 'gradeThickness')!;
+    expect(gt.title).toBe('Filons colorés selon les g/t·m');
+    expect(gt.items.map((i) => i.label)).toEqual(['< 1', '1–5', '5–10', '10–20', '≥ 20', 'aucune donnée à moins de 60 m']);
+    expect(gt.note).toBe('aucune donnée\u00a0: couleur propre du filon, atténuée. g/t·m = teneur plafonnée × épaisseur horizontale (ÉH); IDW, puissance 2, recherche de 60 m');
+    const core = legendFor({ ...s, veinColour: 'gradeThickness', interceptQuery: { ...s.interceptQuery, widthBasis: 'core' } }, 'fr').find((x) => x.id === 'gradeThickness')!;
+    expect(core.note).toContain('teneur plafonnée × longueur de carotte (LC)');
+  });
+});
+
 describe('collectLabels', () => {
   it('a vertical section adds its distances along the line and its elevations (live overlay and exports alike)', () => {
     const s = store.getState();

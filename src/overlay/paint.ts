@@ -5,6 +5,7 @@
  */
 import { formatCoord, niceStep, type AxisTick } from '../domain/axes';
 import { layoutLabels, type LayoutLabel, type PlacedLabel, type ScreenBox } from './layout';
+import { pictureNumber, pictureText } from './pictureText';
 
 export interface OverlayTheme {
   text: string;
@@ -67,10 +68,13 @@ export function paintLabels(ctx: CanvasRenderingContext2D, labels: Label[], t: O
   return placed;
 }
 
-export function tickText(t: AxisTick): string {
-  if (t.axis === 'E') return `${formatCoord(t.value)} E`;
-  if (t.axis === 'N') return `${formatCoord(t.value)} N`;
-  return `${formatCoord(t.value)} m`;
+/**
+ * An axis tick's label: "612 400 E", "5 312 000 N", "−250 m". English keeps its thin-space
+ * grouping (formatCoord); other languages group as Intl does (French: a narrow no-break space).
+ */
+export function tickText(t: AxisTick, language = 'en'): string {
+  const n = language === 'en' ? formatCoord(t.value) : pictureNumber(Math.round(t.value), language);
+  return pictureText(language)(t.axis === 'E' ? 'axis.east' : t.axis === 'N' ? 'axis.north' : 'axis.metres', { n });
 }
 
 /** The north arrow's disc radius and how far outside it the N is written (CSS px). */
@@ -78,7 +82,7 @@ const NORTH_RADIUS = 22;
 const NORTH_LETTER_OFFSET = 10;
 
 /** North arrow: `angle` is the screen angle of grid north (radians, 0 = up, clockwise positive). */
-export function paintNorthArrow(ctx: CanvasRenderingContext2D, cx: number, cy: number, angle: number, tilt: number, t: OverlayTheme): void {
+export function paintNorthArrow(ctx: CanvasRenderingContext2D, cx: number, cy: number, angle: number, tilt: number, t: OverlayTheme, language = 'en'): void {
   const r = NORTH_RADIUS;
   ctx.save();
   ctx.translate(cx, cy);
@@ -112,7 +116,7 @@ export function paintNorthArrow(ctx: CanvasRenderingContext2D, cx: number, cy: n
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.fillStyle = t.text;
-  ctx.fillText('N', Math.sin(angle) * (r + NORTH_LETTER_OFFSET), -Math.cos(angle) * (r + NORTH_LETTER_OFFSET));
+  ctx.fillText(pictureText(language)('north'), Math.sin(angle) * (r + NORTH_LETTER_OFFSET), -Math.cos(angle) * (r + NORTH_LETTER_OFFSET));
   ctx.restore();
 }
 
@@ -135,8 +139,14 @@ export function northArrowBox(cx: number, cy: number): ScreenBox {
   return [cx - r, cy - r, cx + r, cy + r];
 }
 
+/** The scale bar's length as the language writes it: "500 m", "1.5 km" ("1,5 km" in French). */
+export function scaleBarText(metres: number, language = 'en'): string {
+  const km = metres >= 1000;
+  return pictureText(language)(km ? 'scale.kilometres' : 'scale.metres', { n: pictureNumber(km ? metres / 1000 : metres, language) });
+}
+
 /** Scale bar of a nice length near 140 pixels; returns the length in metres. */
-export function paintScaleBar(ctx: CanvasRenderingContext2D, right: number, bottom: number, pxPerMetre: number, t: OverlayTheme): number {
+export function paintScaleBar(ctx: CanvasRenderingContext2D, right: number, bottom: number, pxPerMetre: number, t: OverlayTheme, language = 'en'): number {
   const bar = scaleBarSize(pxPerMetre);
   const back = scaleBarBox(right, bottom, pxPerMetre);
   if (!bar || !back) return 0;
@@ -158,7 +168,7 @@ export function paintScaleBar(ctx: CanvasRenderingContext2D, right: number, bott
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
   ctx.fillText('0', x0, y - 7);
-  ctx.fillText(`${metres >= 1000 ? `${metres / 1000} km` : `${metres} m`}`, x0 + w, y - 7);
+  ctx.fillText(scaleBarText(metres, language), x0 + w, y - 7);
   ctx.restore();
   return metres;
 }

@@ -26,6 +26,8 @@ export interface OverlayPicture {
   ve: number;
   /** boxes the labels keep clear of (the view's cards: legend, caption, selection...) */
   reserved?: ScreenBox[];
+  /** the language its words are in (the scale bar, north arrow and notes are not in `labels`) */
+  language?: string;
 }
 
 /** Screen positions this close (px) draw the same pixels. */
@@ -53,11 +55,11 @@ function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boo
   return true;
 }
 
-/** Whether two pictures paint the same pixels (same canvas, size, theme, texts, positions). */
+/** Whether two pictures paint the same pixels (same canvas, size, theme, language, texts, positions). */
 export function samePicture(a: OverlayPicture | null, b: OverlayPicture): boolean {
   if (!a) return false;
   return (
-    a.canvas === b.canvas && a.width === b.width && a.height === b.height && a.dpr === b.dpr && sameTheme(a.theme, b.theme) &&
+    a.canvas === b.canvas && a.language === b.language && a.width === b.width && a.height === b.height && a.dpr === b.dpr && sameTheme(a.theme, b.theme) &&
     (a.north === b.north || (a.north !== null && b.north !== null && near(a.north, b.north, 1e-9))) &&
     near(a.pxPerMetre, b.pxPerMetre, 1e-9 * Math.abs(a.pxPerMetre)) && a.ve === b.ve &&
     sameList(a.labels, b.labels, sameLabel) && sameList(a.arrows, b.arrows, sameArrow) &&

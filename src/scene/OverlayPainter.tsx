@@ -19,6 +19,8 @@ import { modelClipBox } from '../state/modelBox';
 import { liveLayout, rectOf } from '../overlay/layoutRecord';
 import { cardBoxes } from './domBoxes';
 import { samePicture, type OverlayPicture } from '../overlay/picture';
+import { pictureNumber, pictureText } from '../overlay/pictureText';
+import { i18next } from '../i18n';
 
 const viewProj = new Matrix4();
 
@@ -59,6 +61,8 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     const ctx = el.getContext('2d');
     if (!ctx) return;
     const s = store.getState();
+    // The picture's words and numbers follow the interface language.
+    const language = i18next.language || 'en';
     if (!prepared || !model || !anchors) {
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, size.width, size.height);
@@ -76,7 +80,7 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     };
     // Axis ticks, fault names, collar ids (thinned for the view size; positions kept while the
     // view is the same), intercept labels, slip arrows: the same as an image export (overlay/labels.ts).
-    const { labels, arrows } = collectLabels(s, anchors, axes, project, theme, size, { m, width: size.width, height: size.height, zScale: ve });
+    const { labels, arrows } = collectLabels(s, anchors, axes, project, theme, size, { m, width: size.width, height: size.height, zScale: ve }, language);
     // North arrow: screen direction of grid north at the view centre.
     const t = controls?.target ?? new Vector3();
     const north = northAngle(project, [t.x, t.y, t.z]);
@@ -87,7 +91,7 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     // Nearest first, as paintLabels draws them (a stable sort: the same labels give the same order).
     labels.sort((a, b) => a.depth - b.depth);
     const cards = cardBoxes(el, cardWatch.current);
-    const picture: OverlayPicture = { canvas: el, width: W, height: H, dpr, theme, labels, arrows, north, pxPerMetre, ve, reserved: cards };
+    const picture: OverlayPicture = { canvas: el, width: W, height: H, dpr, theme, labels, arrows, north, pxPerMetre, ve, reserved: cards, language };
     if (samePicture(shown.current, picture)) return;
     shown.current = picture;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -101,7 +105,7 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     const noteAt = { right: size.width - 24, y: floor - 50 };
     // Labels keep clear of the slip arrows, the north arrow and the scale bar (an axis tick under
     // the scale bar made "612 400 E" and "200 m" one smudge).
-    const veNote = Math.abs(ve - 1) > 1e-6 ? `Vertical exaggeration ${ve}×` : null;
+    const veNote = Math.abs(ve - 1) > 1e-6 ? pictureText(language)('verticalExaggeration', { ve: pictureNumber(ve, language) }) : null;
     const furniture = [
       north !== null ? northArrowBox(northAt.x, northAt.y) : null,
       scaleBarBox(barAt.right, barAt.bottom, pxPerMetre),
@@ -113,8 +117,8 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     liveLayout.northArrow = north !== null ? rectOf(furniture[0]!) : null;
     liveLayout.scaleBar = furniture[1] ? rectOf(furniture[1]) : null;
     for (const r of arrows) paintArrow(ctx, r.x0, r.y0, r.x1, r.y1, theme.accent, r.label, theme);
-    if (north !== null) paintNorthArrow(ctx, northAt.x, northAt.y, north, 1, theme);
-    paintScaleBar(ctx, barAt.right, barAt.bottom, pxPerMetre, theme);
+    if (north !== null) paintNorthArrow(ctx, northAt.x, northAt.y, north, 1, theme, language);
+    paintScaleBar(ctx, barAt.right, barAt.bottom, pxPerMetre, theme, language);
     if (veNote) paintNote(ctx, noteAt.right, noteAt.y, veNote, theme);
   };
   useFrame(() => paintRef.current());
@@ -134,7 +138,10 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
       if (s.intercepts === prev.intercepts && s.interceptLabels === prev.interceptLabels) return;
       if (!queued) queued = requestAnimationFrame(() => { queued = 0; paintRef.current(); });
     });
-    return () => { unsubscribe(); cancelAnimationFrame(queued); };
+    // A change of language rewrites every word and number of the overlay: repaint without a 3D frame.
+    const relabel = () => { if (!queued) queued = requestAnimationFrame(() => { queued = 0; paintRef.current(); }); };
+    i18next.on('languageChanged', relabel);
+    return () => { unsubscribe(); i18next.off('languageChanged', relabel); cancelAnimationFrame(queued); };
   }, []);
   return null;
 }

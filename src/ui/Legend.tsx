@@ -11,7 +11,6 @@ import { useShallow } from 'zustand/react/shallow';
 import { useVeinscape } from '../state/store';
 import { currentColouring } from '../state/colouring';
 import { legendFor, type LegendItem, type LegendSection } from '../overlay/legend';
-import { GT_LEGEND_TITLE } from '../domain/gradeThickness';
 import { sceneState } from '../scene/handle';
 import { GradeThicknessLegend } from './legend/GradeThicknessLegend';
 
@@ -105,20 +104,19 @@ export function Legend() {
       filters: s.filters, veinColour: s.veinColour, interceptQuery: s.interceptQuery,
     })),
   );
-  const { t } = useTranslation('legend');
+  const { t, i18n } = useTranslation('legend');
   const tool = useVeinscape((s) => !s.presenting && !s.embed);
   const colouring = useVeinscape(currentColouring);
   const [editing, setEditing] = useState(false);
   const [open, setOpen] = useState(true);
   // The grade-on-the-vein block has its own component (it shows the computation's progress).
-  const sections = legendFor(state).filter((x) => x.title !== GT_LEGEND_TITLE);
+  const sections = legendFor(state, i18n.language).filter((x) => x.id !== 'gradeThickness');
   if (!sections.length && state.veinColour !== 'gradeThickness') return null;
   const toggle = () => {
     setOpen(!open);
     // The overlay lays its labels out around the legend: repaint it at the legend's new size.
     requestAnimationFrame(() => sceneState.handle?.invalidate());
   };
-  const colourTitle = colouring ? `${colouring.column}${colouring.unit ? ` (${colouring.unit})` : ''}` : '';
   return (
     <aside className={`legend card${open ? '' : ' collapsed'}`} aria-label={t('title')} data-testid="legend">
       <button className="legend-toggle" aria-expanded={open} onClick={toggle} title={open ? t('collapse') : t('show')}>
@@ -127,8 +125,8 @@ export function Legend() {
       {open && (
         <div className="legend-body">
           {sections.map((sec) =>
-            sec.title === colourTitle && tool ? (
-              <div key={sec.title} className="legend-colouring">
+            sec.id === 'colouring' && tool ? (
+              <div key={sec.id} className="legend-colouring">
                 <Section section={sec} testId="legend-classes" title={<ColouringTitle editing={editing} onEdit={() => setEditing(!editing)} />} />
                 <GradeWidthToggle />
                 {editing && colouring?.kind === 'numeric' && (
@@ -136,7 +134,7 @@ export function Legend() {
                 )}
               </div>
             ) : (
-              <Section key={sec.title} section={sec} testId={sec.title === colourTitle ? 'legend-classes' : undefined} />
+              <Section key={sec.id} section={sec} testId={sec.id === 'colouring' ? 'legend-classes' : undefined} />
             ),
           )}
           <GradeThicknessLegend />

@@ -16,7 +16,8 @@ import type { Model } from '../data/model';
 import type { Prepared } from '../domain/prepare';
 import { binIndex, binLabels, DEFAULT_GOLD_BINS } from '../domain/gradeBins';
 import { queryIntercepts } from '../domain/interceptQuery';
-import { gtDefinition, sectionInterceptQuery } from '../domain/gradeThickness';
+import { sectionInterceptQuery } from '../domain/gradeThickness';
+import { gtDefinition } from '../overlay/gradeThicknessText';
 import { gramMetresUnit, WIDTH_ABBR, WIDTH_TAG, type WidthKind } from '../domain/intercepts';
 import { azimuthText, defaultSystem, veinSystems, type PiercePoint } from '../domain/longSection';
 import { buildSection, compassName, contourData, CONTOUR_LEVELS, GRID_CELL, IDW_POWER, IDW_RADIUS } from './longsection/data';
@@ -84,7 +85,7 @@ export function LongSection({ onClose }: { onClose?: () => void } = {}) {
 }
 
 function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared: Prepared; onClose?: () => void }) {
-  const { t: tr } = useTranslation('longsection');
+  const { t: tr, i18n } = useTranslation('longsection');
   const topCut = useVeinscape((s) => s.interceptQuery.topCut ?? null);
   // g/t·m on the intercepts' width basis (horizontal width by default), as the table and the grade on the vein.
   const basis = useVeinscape((s) => s.interceptQuery.widthBasis ?? 'horizontal');
@@ -581,7 +582,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
           <span className="ls-leg-item"><span className="ls-swatch vein" />modelled vein</span>
         </div>
         <p className="ls-note-text" title={methodNote(basis)}>
-          {tr('note', { definition: gtDefinition(basis), power: IDW_POWER, radius: IDW_RADIUS })}
+          {tr('note', { definition: gtDefinition(basis, i18n.language), power: IDW_POWER, radius: IDW_RADIUS })}
           {model.project.illustrative ? tr('illustrative') : ''}
         </p>
       </footer>

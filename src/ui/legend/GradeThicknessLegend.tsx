@@ -6,23 +6,23 @@
 import { useTranslation } from 'react-i18next';
 import { useVeinscape } from '../../state/store';
 import './gradeThickness.css';
-import { gtDefinition, gtLegendItems, GT_LEGEND_TITLE, GT_METHOD, GT_NO_DATA_NOTE } from '../../domain/gradeThickness';
+import { gtLegendLabels, gtLegendNote, gtLegendTitle } from '../../overlay/gradeThicknessText';
 
 export function GradeThicknessLegend() {
-  const { t } = useTranslation('legend');
+  const { t, i18n } = useTranslation('legend');
   const on = useVeinscape((s) => s.veinColour === 'gradeThickness' && s.layerVisible.veins);
   const pending = useVeinscape((s) => s.veinGradePending);
   const basis = useVeinscape((s) => s.interceptQuery.widthBasis);
   if (!on) return null;
   return (
     <div className="gt-legend" data-testid="legend-grade-thickness">
-      <h3>{GT_LEGEND_TITLE}</h3>
+      <h3>{gtLegendTitle(i18n.language)}</h3>
       <ul className="bins">
-        {gtLegendItems().map((it) => (
+        {gtLegendLabels(i18n.language).map((it) => (
           <li key={it.label}><span className="swatch" style={{ background: it.colour }} />{it.label}</li>
         ))}
       </ul>
-      <p className="hint">{`${GT_NO_DATA_NOTE}. ${gtDefinition(basis)}; ${GT_METHOD}${pending ? ` · ${t('computing')}` : ''}`}</p>
+      <p className="hint">{`${gtLegendNote(basis, i18n.language)}${pending ? ` · ${t('computing')}` : ''}`}</p>
     </div>
   );
 }
