@@ -9,6 +9,7 @@
  * Linear time on 100 MB files: the text is walked with indexOf('\n') and each line is tokenised
  * in place by character codes (no split of the whole file, no regex per line).
  */
+import { say, type Said } from '../../domain/message';
 import type {
   ImportedAttribute, ImportedMeta, ImportedObject, ImportIssue, ImportOptions, ImportResult, Importer,
 } from './types';
@@ -108,10 +109,10 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
   const formats: string[] = [];
   const perKind = new Map<string, number>();
   const LIMIT = 50; // issues of one kind listed; the rest are counted in one summary line
-  const report = (severity: 'error' | 'warning', line: number, kind: string, message: string, id?: string) => {
+  const report = (severity: 'error' | 'warning', line: number, kind: string, said: Said, id?: string) => {
     const k = (perKind.get(kind) ?? 0) + 1;
     perKind.set(kind, k);
-    if (k <= LIMIT) issues.push({ path: line > 0 ? `${fileName}:${line}` : fileName, message, severity, ...(id ? { id } : {}) });
+    if (k <= LIMIT) issues.push({ path: line > 0 ? `${fileName}:${line}` : fileName, ...said, severity, ...(id ? { id } : {}) });
   };
   const names = new Map<string, number>();
   const tok: string[] = [];
@@ -128,7 +129,7 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
     const label = `GOCAD ${type}${version ? ' ' + version : ''}`;
     if (!formats.includes(label)) formats.push(label);
     if (type !== 'TSurf' && type !== 'PLine' && type !== 'Model3d') {
-      report('warning', lineNo, 'type', `GOCAD ${type} objects are not read (only TSurf, PLine and the TSurfs of a Model3d); skipped`);
+      report('warning', lineNo, 'type', say('surfaces.gocad.type', { type }));
     }
     obj = {
       info: infos[infos.length - 1], verts: f64(), nv: 0, ids: new Map(), propNames: [], noData: [],
@@ -145,15 +146,15 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
     let name = info.name;
     if (seen > 0) {
       name = `${info.name} (${seen + 1})`;
-      report('warning', info.line, 'dupname', `${seen === 1 ? 'two' : seen + 1} objects named ${info.name}; this one is loaded as "${name}"`, name);
+      report('warning', info.line, 'dupname', say(seen === 1 ? 'surfaces.gocad.dupNameTwo' : 'surfaces.gocad.dupName', { n: seen + 1, original: info.name, name }), name);
     }
     if (o.missingValues > 0) {
-      report('warning', info.line, 'values', `${o.missingValues} PVRTX records carry fewer property values than PROPERTIES names; missing values are NaN`, name);
+      report('warning', info.line, 'values', say('surfaces.gocad.values', { n: o.missingValues }), name);
     }
     const v = o.verts.done();
     const cols = o.props.map((p) => p.done());
     if (info.type === 'TSurf') {
-      if (o.tris.n === 0) { report('warning', info.line, 'empty', `TSurf ${name} has no triangles; skipped`, name); return; }
+      if (o.tris.n === 0) { report('warning', info.line, 'empty', say('surfaces.gocad.tsurfEmpty', { name }), name); return; }
       const attributes: ImportedAttribute[] = o.propNames.map((pn, k) => ({ name: pn, values: cols[k] }));
       objects.push({
         type: 'mesh', name, vertices: v, triangles: o.tris.done(),
@@ -161,8 +162,8 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
       });
       return;
     }
-    const { lines, pointOrder } = buildPolylines(o, (line, msg) => report('warning', line, 'line', msg, name));
-    if (lines.length === 0) { report('warning', info.line, 'empty', `PLine ${name} has no line of two points or more; skipped`, name); return; }
+    const { lines, pointOrder } = buildPolylines(o, (line, said) => report('warning', line, 'line', said, name));
+    if (lines.length === 0) { report('warning', info.line, 'empty', say('surfaces.gocad.plineEmpty', { name }), name); return; }
     const out: Float64Array[] = lines.map((idx) => {
       const a = new Float64Array(idx.length * 3);
       idx.forEach((vi, j) => { a[j * 3] = v[vi * 3]; a[j * 3 + 1] = v[vi * 3 + 1]; a[j * 3 + 2] = v[vi * 3 + 2]; });
@@ -193,7 +194,7 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
     const o = current();
     if (o && !complete && text.slice(s, e).trim() !== 'END') {
       // a last line with no newline inside an object may be cut short: do not trust its numbers
-      report('warning', lineNo, 'truncated', `file ends at line ${lineNo} inside object ${o.info.name}; the last line is incomplete and was ignored; loaded what was complete`, o.info.name);
+      report('warning', lineNo, 'truncated', say('surfaces.gocad.truncatedLine', { line: lineNo, name: o.info.name }), o.info.name);
       finish(o);
       obj = null;
       break;
@@ -205,9 +206,9 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
       if (kw === 'GOCAD' && n >= 2) { begin(tok[1], n >= 3 ? tok[2] : ''); continue; }
       if (kw.charCodeAt(0) === 35) continue; // '#' comment
       if (infos.length === 0) {
-        return { objects: [], issues: [{ path: fileName, message: 'not a GOCAD ASCII file (it does not start with a "GOCAD <type>" line)', severity: 'error' }], meta, info: infos };
+        return { objects: [], issues: [{ path: fileName, ...say('surfaces.gocad.notGocad'), severity: 'error' }], meta, info: infos };
       }
-      report('warning', lineNo, 'stray', `text outside any GOCAD object ignored`);
+      report('warning', lineNo, 'stray', say('surfaces.gocad.stray'));
       continue;
     }
     if (block === 'header' || block === 'brace') {
@@ -228,10 +229,10 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
         const id = Number(tok[1]);
         const x = Number(tok[2]), y = Number(tok[3]), z = Number(tok[4]);
         if (n < 5 || !Number.isInteger(id) || !Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(z)) {
-          report('error', lineNo, 'vrtx', `${kw} ${tok[1] ?? ''}: expected an integer id and three numeric coordinates; vertex skipped`, o.info.name);
+          report('error', lineNo, 'vrtx', say('surfaces.gocad.vrtx', { kw, id: tok[1] ?? '' }), o.info.name);
           break;
         }
-        if (o.ids.has(id)) { report('error', lineNo, 'dupid', `${kw} id ${id} is already used in this object; vertex skipped`, o.info.name); break; }
+        if (o.ids.has(id)) { report('error', lineNo, 'dupid', say('surfaces.gocad.dupId', { kw, id }), o.info.name); break; }
         o.ids.set(id, o.nv);
         o.order.push(o.nv);
         o.nv++;
@@ -249,7 +250,7 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
         const id = Number(tok[1]);
         const vi = vertexIndex(o, tok[2]);
         if (n < 3 || !Number.isInteger(id) || vi === undefined) {
-          report('error', lineNo, 'atom', `${kw} ${tok[1] ?? ''} refers to unknown vertex id ${tok[2] ?? '(none)'}; skipped`, o.info.name);
+          report('error', lineNo, 'atom', say(tok[2] === undefined ? 'surfaces.gocad.atomNone' : 'surfaces.gocad.atom', { kw, id: tok[1] ?? '', ref: tok[2] ?? '' }), o.info.name);
           break;
         }
         o.ids.set(id, vi);
@@ -262,7 +263,7 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
         const a = vertexIndex(o, tok[1]), b = vertexIndex(o, tok[2]), c = vertexIndex(o, tok[3]);
         if (n < 4 || a === undefined || b === undefined || c === undefined) {
           const bad = [tok[1], tok[2], tok[3]].filter((t) => t === undefined || vertexIndex(o, t) === undefined);
-          report('error', lineNo, 'trgl', `TRGL names unknown vertex id ${bad.map((t) => t ?? '(missing)').join(', ')}; triangle skipped`, o.info.name);
+          report('error', lineNo, 'trgl', say(bad.some((t) => t === undefined) ? 'surfaces.gocad.trglShort' : 'surfaces.gocad.trgl', { ids: bad.map((t) => t ?? '(missing)').join(', ') }), o.info.name);
           break;
         }
         o.tris.push(a); o.tris.push(b); o.tris.push(c);
@@ -272,7 +273,7 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
         if (type !== 'PLine') break;
         const a = vertexIndex(o, tok[1]), b = vertexIndex(o, tok[2]);
         if (n < 3 || a === undefined || b === undefined) {
-          report('error', lineNo, 'seg', `SEG names unknown vertex id; segment skipped`, o.info.name);
+          report('error', lineNo, 'seg', say('surfaces.gocad.seg'), o.info.name);
           break;
         }
         o.segs.push(a, b);
@@ -307,12 +308,12 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
         break;
       case 'ESIZES':
         for (let k = 1; k < n; k++) {
-          if (tok[k] !== '1') { report('warning', lineNo, 'esize', 'vector properties (ESIZES other than 1) are read as one value per name; later columns may shift', o.info.name); break; }
+          if (tok[k] !== '1') { report('warning', lineNo, 'esize', say('surfaces.gocad.esize'), o.info.name); break; }
         }
         break;
       case 'END': finish(o); obj = null; break;
       case 'GOCAD':
-        report('warning', lineNo, 'noend', `object ${o.info.name} has no END before the next GOCAD object; loaded what was complete`, o.info.name);
+        report('warning', lineNo, 'noend', say('surfaces.gocad.noEnd', { name: o.info.name }), o.info.name);
         finish(o);
         begin(tok[1] ?? '', tok[2] ?? '');
         break;
@@ -323,13 +324,13 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
   }
   const open = current();
   if (open) {
-    report('warning', lineNo, 'truncated', `file ends at line ${lineNo} inside object ${open.info.name}; loaded what was complete`, open.info.name);
+    report('warning', lineNo, 'truncated', say('surfaces.gocad.truncated', { line: lineNo, name: open.info.name }), open.info.name);
     finish(open);
   }
   for (const [kind, count] of perKind) {
-    if (count > LIMIT) issues.push({ path: fileName, message: `${count - LIMIT} more issues of the same kind (${kind}) not listed`, severity: 'warning' });
+    if (count > LIMIT) issues.push({ path: fileName, ...say('surfaces.gocad.more', { more: count - LIMIT, kind }), severity: 'warning' });
   }
-  if (zConflict) issues.push({ path: fileName, message: 'objects disagree on ZPOSITIVE; meta reports the first one', severity: 'warning' });
+  if (zConflict) issues.push({ path: fileName, ...say('surfaces.gocad.zConflict'), severity: 'warning' });
   meta.format = formats.join(' + ') || 'GOCAD';
   options.onProgress?.(1);
   return { objects, issues, meta, info: infos };
@@ -353,7 +354,7 @@ export function parseGocad(bytes: Uint8Array, fileName: string, options: ImportO
     if (kw === 'NAME' && m > 1 && meta.crs === undefined) meta.crs = q.slice(1, m).join(' ').trim();
     else if (kw === 'AXIS_UNIT' && m > 1 && meta.declaredUnit === undefined) meta.declaredUnit = q[1].trim();
     else if (kw === 'AXIS_NAME' && m > 3 && q[3].trim().toUpperCase() !== 'Z') {
-      report('warning', lineNo, 'axis', `AXIS_NAME ${q.slice(1, m).join(' ')}: the third axis is "${q[3]}", not Z (T is usually time); z is read as stored`, o.info.name);
+      report('warning', lineNo, 'axis', say('surfaces.gocad.axis', { axes: q.slice(1, m).join(' '), third: q[3] }), o.info.name);
     } else if (kw === 'ZPOSITIVE' && m > 1) {
       const z = q[1].toLowerCase() === 'depth' ? 'down' : 'up';
       if (meta.zPositive === undefined) meta.zPositive = z;
@@ -383,7 +384,7 @@ function splitInlineHeader(body: string): string[] {
  * with no incoming SEG; what is left are loops, which end by repeating their first vertex. A part
  * with no SEG record falls back to its vertex order.
  */
-function buildPolylines(o: Obj, warn: (line: number, msg: string) => void): { lines: number[][]; pointOrder: number[] } {
+function buildPolylines(o: Obj, warn: (line: number, said: Said) => void): { lines: number[][]; pointOrder: number[] } {
   const lines: number[][] = [];
   const starts = o.partStarts.length ? o.partStarts : [[0, 0] as [number, number]];
   let short = 0;
@@ -417,7 +418,7 @@ function buildPolylines(o: Obj, warn: (line: number, msg: string) => void): { li
     for (let k = s0; k < s1; k += 2) if (!used.has(k) && !indeg.has(o.segs[k])) walk(o.segs[k]);
     for (let k = s0; k < s1; k += 2) if (!used.has(k)) walk(o.segs[k]);
   });
-  if (short > 0) warn(o.info.line, `${short} line part(s) of fewer than two points skipped`);
+  if (short > 0) warn(o.info.line, say('surfaces.gocad.shortParts', { n: short }));
   const pointOrder: number[] = [];
   for (const l of lines) for (const v of l) pointOrder.push(v);
   return { lines, pointOrder };
