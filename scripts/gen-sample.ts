@@ -113,7 +113,7 @@ export function generate(seed = SEED) {
 
   const deposit = {
     format: FORMAT_NAME, schemaVersion: SCHEMA_VERSION, project: PROJECT, zones: ZONES, surfaces,
-    faults: faults.map((f) => ({ id: f.def.id, name: f.def.name, surface: f.surface.id, color: FAULT_COLOUR, movingSide: f.def.movingSide, slip: f.def.slip })),
+    faults: faults.map((f) => ({ id: f.def.id, name: { en: f.def.name, fr: `Faille ${f.def.id}` }, surface: f.surface.id, color: FAULT_COLOUR, movingSide: f.def.movingSide, slip: f.def.slip })),
     holes: holes.map((h) => h.rec), intervals: [assays], resourceCategories, workings,
     views: buildViews(
       veinSurfaces,

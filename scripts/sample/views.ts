@@ -87,5 +87,40 @@ export function buildViews(veinMeshes: MeshLike[], mapped: Record<string, number
       gradeWidth: true,
     },
   ];
-  return views.map((v) => (framed[v.name] ? { ...v, camera: { ...v.camera, ...framed[v.name] } } : v));
+  return views.map((v) => {
+    const fr = FRENCH[v.name];
+    return { ...v, name: { en: v.name, fr: fr.name }, caption: { en: v.caption, fr: fr.caption }, ...(framed[v.name] ? { camera: { ...v.camera, ...framed[v.name] } } : {}) };
+  });
 }
+
+/** French as Quebec writes it: a no-break space before a colon, numbers as Intl writes them in French. */
+const COLON = '\u00a0:';
+const fr = (n: number) => new Intl.NumberFormat('fr').format(n);
+
+/** Each view's name and caption in French, by its English name. */
+const FRENCH: Record<string, { name: string; caption: string }> = {
+  'Rocmec 1 overview': {
+    name: 'Vue d’ensemble de Rocmec 1',
+    caption: 'Six systèmes de filons dans une intrusion de gabbro–granodiorite de 1 km sur 600 m, canton de Dasserat, Québec. Modèle illustratif.',
+  },
+  'Plan: north-trending faults': {
+    name: `Plan${COLON} failles de direction nord`,
+    caption: 'Trois failles de direction nord recoupent les filons de direction est-nord-est à pendage sud.',
+  },
+  'Long section: McDowell': {
+    name: `Section longitudinale${COLON} McDowell`,
+    caption: `McDowell${COLON} ${fr(1660)} m en direction et ${fr(317)} m en profondeur; ${fr(6.07)} g/t Au sur ${fr(0.82)} m d’épaisseur horizontale, teneurs plafonnées à ${fr(45)} g/t.`,
+  },
+  'McDowell long section: grade × thickness': {
+    name: `Section longitudinale McDowell${COLON} teneur × épaisseur`,
+    caption: 'Chaque sondage au point où il recoupe le filon McDowell, coloré selon la teneur plafonnée, sur les courbes de teneur × épaisseur horizontale (g/t·m), avec les contours des ressources et les niveaux souterrains.',
+  },
+  'Restored: one vein system': {
+    name: `Restauré${COLON} un seul système de filons`,
+    caption: `Une fois le rejet des failles retiré, les segments nommés séparément s’alignent${COLON} un seul système décalé par des failles.`,
+  },
+  'High grade: 5 g/t Au and above': {
+    name: `Haute teneur${COLON} 5 g/t Au et plus`,
+    caption: `Analyses de 5 g/t Au et plus, tracées plus larges classe par classe, sur les filons colorés selon la teneur × épaisseur horizontale (g/t·m)${COLON} les colonnes minéralisées. Les teneurs plus faibles sont masquées.`,
+  },
+};
