@@ -19,6 +19,8 @@ const dxf = (s: string, name = 'test.dxf') => importDxf(new TextEncoder().encode
 const meshes = (r: ImportResult) => r.objects.filter((o): o is ImportedMesh => o.type === 'mesh');
 const lineSets = (r: ImportResult) => r.objects.filter((o): o is ImportedLines => o.type === 'lines');
 const errors = (r: ImportResult) => r.issues.filter((i) => i.severity === 'error');
+/** The issues as the English report reads them (their catalogue key and values are checked in surfaces-messages.test.ts). */
+const plain = (r: ImportResult) => r.issues.map(({ key: _k, params: _p, ...i }) => i);
 
 function box(xyz: ArrayLike<number>): [number, number][] {
   return [0, 1, 2].map((a) => {
@@ -48,7 +50,7 @@ describe('kirra: open-pit surfaces and strings', () => {
   it('24m-west-wall-presplits.dxf: one mesh on layer 0, 219 vertices, 292 triangles (the 4th corner repeats the 1st)', () => {
     const r = load('kirra/24m-west-wall-presplits.dxf');
     expect(r.meta).toEqual({ format: 'DXF AC1024', declaredUnit: 'in' }); // $INSUNITS 1 although the coordinates are metres
-    expect(r.issues).toEqual([]);
+    expect(plain(r)).toEqual([]);
     const [m] = meshes(r);
     expect(r.objects).toHaveLength(1);
     expect(m.name).toBe('0');
@@ -73,7 +75,7 @@ describe('kirra: open-pit surfaces and strings', () => {
   it('KIRRA_DXF_3DFACE.dxf: 489 triangles on SURFACE, 264 vertices: the OBJ of the same shell, triangle for triangle', () => {
     const r = load('kirra/KIRRA_DXF_3DFACE.dxf');
     expect(r.meta).toEqual({ format: 'DXF AC1015', declaredUnit: 'in' });
-    expect(r.issues).toEqual([]);
+    expect(plain(r)).toEqual([]);
     const [m] = meshes(r);
     expect(r.objects).toHaveLength(1);
     expect(m.name).toBe('SURFACE');
@@ -93,7 +95,7 @@ describe('kirra: open-pit surfaces and strings', () => {
   it('OB25W_J1pit.dxf: 48 closed polylines, 2,545 vertices, 2D ones at their elevation', () => {
     const r = load('kirra/OB25W_J1pit.dxf');
     expect(r.meta).toEqual({ format: 'DXF AC1021', declaredUnit: 'm' });
-    expect(r.issues).toEqual([]);
+    expect(plain(r)).toEqual([]);
     expect(r.objects).toHaveLength(1);
     const [l] = lineSets(r);
     expect(l.name).toBe('PWJ101_PB_V03A_C');
@@ -115,7 +117,7 @@ describe('claudius and hecho: faults from a geomodelling benchmark', () => {
   it('claudius/Fault.dxf: entities only, 73 faces on SmallFault_Depth, 51 distinct vertices', () => {
     const r = load('claudius/Fault.dxf');
     expect(r.meta).toEqual({ format: 'DXF' });
-    expect(r.issues).toEqual([]);
+    expect(plain(r)).toEqual([]);
     const [m] = meshes(r);
     expect(r.objects).toHaveLength(1);
     expect([m.name, m.triangles.length / 3, m.vertices.length / 3]).toEqual(['SmallFault_Depth', 73, 51]);
@@ -125,7 +127,7 @@ describe('claudius and hecho: faults from a geomodelling benchmark', () => {
 
   it.each([['F1', 80, 55], ['F2', 168, 105], ['F3', 120, 77]])('hecho/%s.dxf: %i triangles, as many vertices as the TSurf (%i)', (f, tris, verts) => {
     const r = load(`hecho/${f}.dxf`);
-    expect(r.issues).toEqual([]);
+    expect(plain(r)).toEqual([]);
     const [m] = meshes(r);
     expect(r.objects).toHaveLength(1);
     expect([m.name, m.triangles.length / 3, m.vertices.length / 3]).toEqual([`${f}Surf`, tris, verts]);
@@ -174,7 +176,7 @@ describe('ezdxf/uncommon.dxf: both kinds of DXF mesh among many entity types', (
 
   it('the MESH alone: 56 vertices, 54 quads = 108 triangles (edge and crease lists ignored)', () => {
     const r = dxf(entities(cut('MESH', 0)));
-    expect(r.issues).toEqual([]);
+    expect(plain(r)).toEqual([]);
     const [m] = meshes(r);
     expect([m.vertices.length / 3, m.triangles.length / 3]).toEqual([56, 108]);
   });
@@ -200,7 +202,7 @@ describe('3DFACE corners', () => {
       face('T', [0, 0, 5], [1, 0, 5], [1, 1, 5], [1, 1, 5]),
       face('T', [0, 0, 5], [1, 1, 5], [0, 1, 5], [0, 0, 5]),
     ));
-    expect(r.issues).toEqual([]);
+    expect(plain(r)).toEqual([]);
     const [q, t] = meshes(r);
     expect([q.name, q.vertices.length / 3, Array.from(q.triangles)]).toEqual(['Q', 4, [0, 1, 2, 0, 2, 3]]);
     expect([t.name, t.vertices.length / 3, Array.from(t.triangles)]).toEqual(['T', 4, [0, 1, 2, 0, 2, 3]]);
@@ -214,7 +216,7 @@ describe('3DFACE corners', () => {
     ));
     const [m] = meshes(r);
     expect(m.triangles.length / 3).toBe(1);
-    expect(r.issues).toEqual([{ path: 'test.dxf:5', severity: 'warning', message: "2 degenerate faces (repeated corners, no area) skipped on layer 'D'", id: 'D' }]);
+    expect(plain(r)).toEqual([{ path: 'test.dxf:5', severity: 'warning', message: "2 degenerate faces (repeated corners, no area) skipped on layer 'D'", id: 'D' }]);
     const twice = dxf(entities(face('D', [-0, 0, 0], [1, 0, 0], [0, 1, 0]), face('D', [0, 0, 0], [0, 1, 0], [-1, 0, 0])));
     expect(meshes(twice)[0].vertices.length / 3).toBe(4);
   });
@@ -236,7 +238,7 @@ describe('lines', () => {
         '0', 'VERTEX', '10', '1', '20', '1', '30', '1', '70', '32', '0', 'VERTEX', '10', '2', '20', '1', '30', '2', '70', '32', '0', 'VERTEX', '10', '2', '20', '2', '30', '3', '70', '32', '0', 'SEQEND'].join('\n'),
     ).replace(/\n/g, '\r\n');
     const r = dxf(s);
-    expect(r.issues).toEqual([]);
+    expect(plain(r)).toEqual([]);
     const [l, p] = lineSets(r);
     expect(l.name).toBe('L');
     expect(l.lines.map((x) => Array.from(x))).toEqual([[1, 2, 3, 4, 5, 6], [0, 0, 250.5, 10, 0, 250.5, 10, 10, 250.5, 0, 0, 250.5]]);
@@ -272,7 +274,7 @@ describe('colours', () => {
     const s = layerTable(['2', 'ore', '62', '-3'], ['2', 'fault', '62', '1', '420', '1193046'], ['2', 'empty', '62', '5']) + '\n' +
       entities(face('ore', [0, 0, 0], [1, 0, 0], [0, 1, 0]), ['0', '3DFACE', '8', 'fault', '62', '5', '10', '0', '20', '0', '30', '0', '11', '1', '21', '0', '31', '0', '12', '0', '22', '1', '32', '0'].join('\n'));
     const r = dxf(s);
-    expect(r.issues).toEqual([]); // a layer of the table with no entity is fine
+    expect(plain(r)).toEqual([]); // a layer of the table with no entity is fine
     expect(r.objects.map((o) => [o.name, o.color])).toEqual([['ore', '#00ff00'], ['fault', '#123456']]);
   });
 
@@ -302,7 +304,7 @@ describe('damaged and foreign files', () => {
     expect(lines[at - 1]).toBe('21');
     const r = dxf(s);
     expect(meshes(r)[0].triangles.length / 3).toBe(2);
-    expect(r.issues).toEqual([{ path: `test.dxf:${at}`, severity: 'error', message: "coordinate 'abc' is not a number: the 3DFACE is skipped", id: 'G' }]);
+    expect(plain(r)).toEqual([{ path: `test.dxf:${at}`, severity: 'error', message: "coordinate 'abc' is not a number: the 3DFACE is skipped", id: 'G' }]);
   });
 
   it('a polyface face index out of range: that face is skipped, the others load', () => {
@@ -312,7 +314,7 @@ describe('damaged and foreign files', () => {
     const at = s.split('\n').findIndex((l, i, all) => l === '73' && all[i + 1] === '9') - 16 + 1; // 1-based line of that face record's group 0
     const r = dxf(s);
     expect(Array.from(meshes(r)[0].triangles)).toEqual([0, 1, 2, 0, 2, 3]);
-    expect(r.issues).toEqual([{ path: `test.dxf:${at}`, severity: 'error', message: 'polyface vertex index 9 is out of range (4 vertices): the face is skipped', id: 'F' }]);
+    expect(plain(r)).toEqual([{ path: `test.dxf:${at}`, severity: 'error', message: 'polyface vertex index 9 is out of range (4 vertices): the face is skipped', id: 'F' }]);
   });
 
   it('a truncated file: reported at its last line, inside the entity it cuts; everything complete before it loads', () => {
@@ -322,7 +324,7 @@ describe('damaged and foreign files', () => {
     const r = dxf(cut.join('\n'));
     expect(meshes(r)[0].triangles.length / 3).toBe(2);
     const n = cut.length;
-    expect(r.issues).toEqual([{ path: `test.dxf:${n}`, severity: 'error', message: `file ends at line ${n} inside a 3DFACE; the entities before it are loaded` }]);
+    expect(plain(r)).toEqual([{ path: `test.dxf:${n}`, severity: 'error', message: `file ends at line ${n} inside a 3DFACE; the entities before it are loaded` }]);
     // A group code with no value line is cut too.
     expect(dxf(cut.slice(0, -1).join('\n') + '\n').issues[0].message).toBe(`file ends at line ${n - 1} inside a 3DFACE; the entities before it are loaded`);
     // Cut inside a polyline: the whole polyline is dropped.
@@ -341,7 +343,7 @@ describe('damaged and foreign files', () => {
     const at = s.split('\n').indexOf('ten') + 1;
     const r = dxf(s);
     expect(meshes(r)[0].triangles.length / 3).toBe(1);
-    expect(r.issues).toEqual([{ path: `test.dxf:${at}`, severity: 'error', message: "'ten' is not a group code: reading stops here inside a 3DFACE; the entities before it are loaded" }]);
+    expect(plain(r)).toEqual([{ path: `test.dxf:${at}`, severity: 'error', message: "'ten' is not a group code: reading stops here inside a 3DFACE; the entities before it are loaded" }]);
   });
 
   it('not a DXF at all: one error, no objects', () => {
@@ -354,7 +356,7 @@ describe('damaged and foreign files', () => {
     ]) {
       const r = dxf(content, 'pit.dxf');
       expect(r.objects).toEqual([]);
-      expect(r.issues).toEqual([{ path: 'pit.dxf', severity: 'error', message: `not a DXF file: ${why}` }]);
+      expect(plain(r)).toEqual([{ path: 'pit.dxf', severity: 'error', message: `not a DXF file: ${why}` }]);
     }
   });
 });
@@ -384,7 +386,7 @@ describe('binary DXF', () => {
   it.each([['2-byte group codes (R13+)', false], ['1-byte group codes (R12)', true]])('%s', (_, oneByte) => {
     const r = importDxf(binary(tags, oneByte), 'b.dxf') as ImportResult;
     expect(r.meta).toEqual({ format: 'DXF AC1015 (binary)', declaredUnit: 'm' });
-    expect(r.issues).toEqual([]);
+    expect(plain(r)).toEqual([]);
     expect(r.objects.map((o) => [o.type, o.name, o.color])).toEqual([['mesh', 'Ore', '#00ff00'], ['lines', 'Ore (lines)', '#00ff00']]);
     expect(Array.from(meshes(r)[0].vertices)).toEqual([477743.285, 6771826.348, 334, 477767.82, 6771877.7, 322, 0.1, 0.2, 0.30000000000000004]);
   });
@@ -394,7 +396,7 @@ describe('binary DXF', () => {
     const r = importDxf(b.subarray(0, b.length - 3), 'b.dxf') as ImportResult;
     expect(r.objects).toEqual([]);
     // The path points at the tag cut short (a group code of 2 bytes and a double of 8).
-    expect(r.issues).toEqual([{ path: `b.dxf@${b.length - 10}`, severity: 'error', message: `file ends at byte ${b.length - 3} inside a 3DFACE; the entities before it are loaded` }]);
+    expect(plain(r)).toEqual([{ path: `b.dxf@${b.length - 10}`, severity: 'error', message: `file ends at byte ${b.length - 3} inside a 3DFACE; the entities before it are loaded` }]);
   });
 });
 
@@ -415,7 +417,7 @@ describe('size', () => {
     expect(bytes.length).toBeGreaterThan(20e6);
     const seen: number[] = [];
     const r = importDxf(bytes, 'big.dxf', { onProgress: (f) => seen.push(f) }) as ImportResult;
-    expect(r.issues).toEqual([]);
+    expect(plain(r)).toEqual([]);
     const [m] = meshes(r);
     expect(m.triangles.length / 3).toBe(n);
     expect(m.vertices.length / 3).toBe((side + 1) * (n / 2 / side + 1));

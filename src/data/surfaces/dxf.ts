@@ -19,6 +19,7 @@
  */
 import type { ImportIssue, ImportResult, ImportedObject, Importer } from './types';
 import { aciHex, rgbHex } from './aci';
+import { say, type MessageParams, type Said } from '../../domain/message';
 
 const OK = 0, END = 1, BAD_CODE = 2, NO_VALUE = 3;
 /** $INSUNITS codes → unit symbols (0 = unitless). */
@@ -165,16 +166,17 @@ export const importDxf: Importer = (bytes, fileName, options) => {
   const issues: ImportIssue[] = [];
   const binary = bytes.length >= 22 && new TextDecoder('latin1').decode(bytes.subarray(0, 22)) === 'AutoCAD Binary DXF\r\n\x1a\0';
   const where = (at: number) => (binary ? `${fileName}@${at}` : `${fileName}:${at}`);
-  const report = (severity: 'error' | 'warning', at: number | null, message: string, id?: string) =>
-    issues.push({ path: at === null ? fileName : where(at), message, severity, ...(id === undefined ? {} : { id }) });
-  const fail = (message: string): ImportResult => ({ objects: [], issues: [{ path: fileName, severity: 'error', message: `not a DXF file: ${message}` }], meta: { format: 'DXF' } });
+  const report = (severity: 'error' | 'warning', at: number | null, said: Said, id?: string) =>
+    issues.push({ path: at === null ? fileName : where(at), ...said, severity, ...(id === undefined ? {} : { id }) });
+  // Why the file is not DXF: a message of its own (surfaces.dxf.not.*), nested in the report's line.
+  const fail = (reason: string, params: MessageParams = {}): ImportResult => ({ objects: [], issues: [{ path: fileName, severity: 'error', ...say('surfaces.dxf.notDxf', { ...params, reasonKey: `surfaces.dxf.not.${reason}` }) }], meta: { format: 'DXF' } });
 
   let tags: Tags;
   if (binary) {
     const b0 = bytes[22], b1 = bytes[23];
     if ((b0 === 0 && b1 === 0) || (b0 === 0xe7 && b1 === 3)) tags = new BinaryTags(bytes, false); // (0, "SECTION") or a 999 comment, 2-byte codes
     else if (b0 === 0 || b0 === 255) tags = new BinaryTags(bytes, true);
-    else return fail('binary DXF sentinel without a first section');
+    else return fail('sentinel');
   } else {
     let text: string;
     try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { text = new TextDecoder('windows-1252').decode(bytes); } // R2007+ is UTF-8, older files a code page
@@ -215,8 +217,8 @@ export const importDxf: Importer = (bytes, fileName, options) => {
   /** Reports the first bad number of the record; true when the entity must be skipped. */
   function rejected(what: string, l: Layer): boolean {
     if (!bad) return false;
-    const kind = bad.code >= 10 && bad.code < 40 ? 'coordinate' : `group ${bad.code} value`;
-    report('error', bad.at, `${kind} '${bad.text}' is not a number: the ${what} is skipped`, l.name);
+    const key = bad.code >= 10 && bad.code < 40 ? 'surfaces.dxf.badCoordinate' : 'surfaces.dxf.badValue';
+    report('error', bad.at, say(key, { code: bad.code, text: bad.text, what }), l.name);
     bad = null;
     return true;
   }
@@ -246,7 +248,7 @@ export const importDxf: Importer = (bytes, fileName, options) => {
   function corners(l: Layer, src: number[], idx: number[], at: number, what: string): boolean {
     const nv = src.length / 3;
     for (const i of idx) if (i < 0 || i >= nv) {
-      report('error', at, `${what} vertex index ${what === 'MESH' ? i : i + 1} is out of range (${nv} vertices): the face is skipped`, l.name);
+      report('error', at, say('surfaces.dxf.indexRange', { what, index: what === 'MESH' ? i : i + 1, nv }), l.name);
       return false;
     }
     if (pc.length < 3 * idx.length) pc = new Float64Array(3 * idx.length);
@@ -345,7 +347,7 @@ export const importDxf: Importer = (bytes, fileName, options) => {
     poly = null;
     if (p.type === 'bad' || p.type === 'polygon mesh') return;
     if (p.type !== 'polyface') return line(p.layer, p.pts, (p.flags & 1) === 1, p.type === '2d' ? p.ext : undefined);
-    if (!p.faces.length) report('warning', p.at, `polyface mesh with ${p.pts.length / 3} vertices and no face records: no triangles`, p.layer.name);
+    if (!p.faces.length) report('warning', p.at, say('surfaces.dxf.polyfaceEmpty', { nv: p.pts.length / 3 }), p.layer.name);
     for (let f = 0; f < p.faces.length; f += 4) {
       const idx = p.faces.slice(f, f + 4).filter((i) => i !== 0).map((i) => Math.abs(i) - 1);
       if (corners(p.layer, p.pts, idx, p.faceAt[f / 4], 'polyface')) polygon(p.layer, idx.length, p.faceAt[f / 4]);
@@ -390,33 +392,34 @@ export const importDxf: Importer = (bytes, fileName, options) => {
   while ((status = tags.next()) === OK) {
     if (tags.code === 999) continue; // comment
     if (tags.code !== 0) {
-      if (!started) return fail(`${binary ? 'byte' : 'line'} ${tags.at} should start a section (group 0, SECTION), not group ${tags.code}`);
+      if (!started) return fail(binary ? 'groupAtByte' : 'groupAtLine', { at: tags.at, code: tags.code });
       codes.push(tags.code); vals.push(tags.value); ats.push(tags.at);
       continue;
     }
     if (started) flush();
     else if (tags.value.trim() !== 'SECTION') { // entities without any section: read them, if they are entities
-      if (!READ.has(tags.value.trim())) return fail(`${binary ? 'byte' : 'line'} ${tags.at} should start a section, not '${tags.value.trim()}'`);
+      if (!READ.has(tags.value.trim())) return fail(binary ? 'entityAtByte' : 'entityAtLine', { at: tags.at, value: tags.value.trim() });
       section = 'ENTITIES';
-      report('warning', tags.at, 'no SECTION header: read as entities');
+      report('warning', tags.at, say('surfaces.dxf.noSection'));
     }
     started = true;
     type = tags.value.trim(); recAt = tags.at;
     if (type === 'EOF') { eof = true; break; } // anything after it is not read
     if (progress && (++count & 4095) === 0 && performance.now() - last >= 50) { last = performance.now(); progress(tags.fraction()); }
   }
-  if (status === BAD_CODE && !started) return fail(`line ${tags.at} '${tags.value.slice(0, 40)}' is not a group code`);
-  if (status === END && !started) return fail('the file is empty');
+  if (status === BAD_CODE && !started) return fail('groupCode', { at: tags.at, value: tags.value.slice(0, 40) });
+  if (status === END && !started) return fail('empty');
   if (!eof) {
     const complete = status === END && (type === 'ENDSEC' || type === 'SEQEND' || (section !== 'ENTITIES' && !poly));
     if (complete) flush(); // only the EOF marker is missing
     else if (poly && type !== 'VERTEX' && type !== 'SEQEND') endPolyline(); // complete, though its SEQEND is missing
     const inside = poly ? 'POLYLINE' : section === 'ENTITIES' && type !== 'ENDSEC' ? type : '';
     const endAt = status === NO_VALUE ? tags.at : tags.done(); // the last line, or the binary tag cut short
-    const end = binary ? `byte ${bytes.length}` : `line ${endAt}`;
-    if (status === BAD_CODE) report('error', tags.at, `'${tags.value.slice(0, 40)}' is not a group code: reading stops here${inside ? ` inside a ${inside}` : ''}; the entities before it are loaded`);
-    else if (inside && !complete) report('error', endAt, `file ends at ${end} inside a ${inside}; the entities before it are loaded`);
-    else report('warning', null, `file ends at ${end} without the EOF marker`);
+    const end: MessageParams = binary ? { byte: bytes.length } : { line: endAt };
+    const endKey = binary ? 'Byte' : 'Line';
+    if (status === BAD_CODE) report('error', tags.at, say(inside ? 'surfaces.dxf.badCodeInside' : 'surfaces.dxf.badCode', { value: tags.value.slice(0, 40), inside }));
+    else if (inside && !complete) report('error', endAt, say(`surfaces.dxf.endsInside${endKey}`, { ...end, inside }));
+    else report('warning', null, say(`surfaces.dxf.noEof${endKey}`, end));
   } else if (poly) endPolyline();
 
   const objects: ImportedObject[] = [];
@@ -426,15 +429,14 @@ export const importDxf: Importer = (bytes, fileName, options) => {
     const m = l.mesh && l.mesh.nt > 0 ? l.mesh : null;
     if (m) objects.push({ type: 'mesh', name: l.name, vertices: m.xyz.slice(0, 3 * m.n), triangles: m.tri.slice(0, m.nt), ...c });
     if (l.lines.length) objects.push({ type: 'lines', name: m ? `${l.name} (lines)` : l.name, lines: l.lines, ...c });
-    if (l.degenerate) report('warning', l.degenerateAt, `${l.degenerate} degenerate face${l.degenerate > 1 ? 's' : ''} (repeated corners, no area) skipped on layer '${l.name}'`, l.name);
-    if (l.short) report('warning', null, `${l.short} line${l.short > 1 ? 's' : ''} with fewer than two points skipped on layer '${l.name}'`, l.name);
-    if (!m && !l.lines.length && l.tried) report('error', null, `layer '${l.name}': ${l.tried > 1 ? `none of its ${l.tried} entities could be read` : 'its only entity could not be read'}`, l.name);
+    if (l.degenerate) report('warning', l.degenerateAt, say('surfaces.dxf.degenerate', { count: l.degenerate, layer: l.name }), l.name);
+    if (l.short) report('warning', null, say('surfaces.dxf.shortLines', { count: l.short, layer: l.name }), l.name);
+    if (!m && !l.lines.length && l.tried) report('error', null, say(l.tried > 1 ? 'surfaces.dxf.layerUnread' : 'surfaces.dxf.layerOnlyUnread', { layer: l.name, n: l.tried }), l.name);
   }
   for (const [what, g] of ignored) {
-    const why = what === 'INSERT' ? 'block references are not expanded' : 'not a surface or a line';
-    report('warning', g.at, `ignored ${g.n} ${what} entit${g.n > 1 ? 'ies' : 'y'}: ${why}`);
+    report('warning', g.at, say(what === 'INSERT' ? 'surfaces.dxf.ignoredInsert' : 'surfaces.dxf.ignored', { count: g.n, what }));
   }
-  if (bulges) report('warning', bulgeAt, `${bulges} polyline arc segment${bulges > 1 ? 's' : ''} (bulge) drawn as straight lines`);
+  if (bulges) report('warning', bulgeAt, say('surfaces.dxf.bulges', { count: bulges }));
   return { objects, issues, meta: { format: version ? `DXF ${version}${binary ? ' (binary)' : ''}` : binary ? 'DXF (binary)' : 'DXF', ...(unit ? { declaredUnit: unit } : {}) } };
 };
 
