@@ -18,7 +18,7 @@ import { binIndex, binLabels, DEFAULT_GOLD_BINS } from '../domain/gradeBins';
 import { queryIntercepts } from '../domain/interceptQuery';
 import { sectionInterceptQuery } from '../domain/gradeThickness';
 import { gtDefinition } from '../overlay/gradeThicknessText';
-import { gramMetresUnit, WIDTH_ABBR, WIDTH_TAG, type WidthKind } from '../domain/intercepts';
+import type { WidthKind } from '../domain/intercepts';
 import { azimuthText, defaultSystem, veinSystems, type PiercePoint } from '../domain/longSection';
 import { buildSection, compassName, contourData, CONTOUR_LEVELS, GRID_CELL, IDW_POWER, IDW_RADIUS } from './longsection/data';
 import {
@@ -28,6 +28,9 @@ import {
 import { exportLongSection } from './longsection/exportDom';
 import { exportText, legendGroups } from './longsection/exportSvg';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { fixed, short } from './format';
+import { widthName } from '../i18n/interceptText';
 import './longsection.css';
 import { useSize } from './useSize';
 
@@ -41,38 +44,43 @@ const M_TOP = 10;
 const M_BOTTOM = 50;
 const LABEL_H = 12;
 
-const f2 = (v: number) => v.toFixed(2);
+/** The long section's words and figures in one language: every drawn text, tooltip and the export's notes. */
+type Tr = TFunction<'longsection'>;
+/** "g/t·m (HW)" / "g/t·m (ÉH)": gram-metres with the width they use (as domain gramMetresUnit writes it in English). */
+const gtUnit = (tr: Tr, unit: string, kind: WidthKind) => `${unit || 'grade'}·m (${tr(`widthAbbr.${kind}`)})`;
 
-/** What a fallback tag on a label means, when the basis is not core length. */
-const fallbackHint = (basis: WidthKind) => (basis === 'core' ? '' : `; (TW) = true width, (CL) = core length where the ${WIDTH_TAG[basis]} is unknown`);
-// Shown by the label toggle, and written into the exports' footer (what the labels say): every g/t·m names its width.
-const labelModes = (basis: WidthKind) => [
-  ['grade-width', 'g/t / m', `Capped grade (g/t) over ${WIDTH_TAG[basis]} (m)${fallbackHint(basis)}`],
-  ['gram-metres', gramMetresUnit('g/t', basis), `Capped grade × ${WIDTH_TAG[basis]} (${gramMetresUnit('g/t', basis)})${fallbackHint(basis)}`],
-  ['hole', 'Hole', 'Hole id'],
-] as const;
-const methodNote = (basis: WidthKind) => `Each pierce point is the mid-point of a hole's intercept of a vein (one per vein crossing, disclosure preset). ${gtDefinition(basis)}${basis === 'core' ? '' : `, else true width, else core length where it is unknown (the point's label says which)`}. Contours at ${CONTOUR_LEVELS.join(', ')} g/t·m (${WIDTH_ABBR[basis]}): inverse-distance weighting (power ${IDW_POWER}) within ${IDW_RADIUS} m on a ${GRID_CELL} m grid; blank where no hole is within ${IDW_RADIUS} m.`;
-
-/** A pierce point's label; a width other than the basis is named ("(CL)"). */
-function labelText(p: PiercePoint, mode: LabelMode, basis: WidthKind): string | null {
-  if (mode === 'hole') return p.holeId;
-  if (p.grade === null || p.width === null) return null;
-  const other = p.widthKind !== null && p.widthKind !== basis ? ` (${WIDTH_ABBR[p.widthKind]})` : '';
-  if (mode === 'gram-metres') return `${p.gramMetres!.toFixed(1)} g/t·m${other}`;
-  return `${f2(p.grade)} g/t / ${f2(p.width)} m${other}`;
+// Written into the exports' footer (what the labels say), as the label toggle's hint: every g/t·m names its width.
+function methodNote(tr: Tr, basis: WidthKind, language: string): string {
+  return tr('method', {
+    definition: gtDefinition(basis, language),
+    fallback: basis === 'core' ? '' : tr('methodFallback'),
+    levels: CONTOUR_LEVELS.map((v) => short(v, 2, language)).join(tr('listSeparator')),
+    abbr: tr(`widthAbbr.${basis}`), power: short(IDW_POWER, 2, language), radius: short(IDW_RADIUS, 2, language), cell: short(GRID_CELL, 2, language),
+  });
 }
 
-function tooltip(p: PiercePoint, zoneName: string, unit: string): string {
-  const where = `${p.u.toFixed(0)} m along strike, ${p.z.toFixed(0)} m elevation`;
+/** A pierce point's label; a width other than the basis is named ("(CL)"). */
+function labelText(tr: Tr, p: PiercePoint, mode: LabelMode, basis: WidthKind): string | null {
+  if (mode === 'hole') return p.holeId;
+  if (p.grade === null || p.width === null) return null;
+  const other = p.widthKind !== null && p.widthKind !== basis ? ` (${tr(`widthAbbr.${p.widthKind}`)})` : '';
+  if (mode === 'gram-metres') return `${fixed(p.gramMetres!, 1)} g/t·m${other}`;
+  return `${fixed(p.grade)} g/t / ${fixed(p.width)} m${other}`;
+}
+
+function tooltip(tr: Tr, p: PiercePoint, zoneName: string, unit: string): string {
+  const where = tr('tip.where', { u: fixed(p.u, 0), z: fixed(p.z, 0) });
   if (p.kind === 'intercept') {
-    const wk = WIDTH_TAG[p.widthKind ?? 'core'];
-    return `${p.holeId} · ${zoneName}\n${f2(p.grade!)} ${unit} Au (capped) over ${f2(p.width!)} m (${wk}) = ${p.gramMetres!.toFixed(2)} ${gramMetresUnit(unit, p.widthKind ?? 'core')}\n` +
-      `${f2(p.from)}–${f2(p.to)} m along the hole · ${where}`;
+    const kind = p.widthKind ?? 'core';
+    return tr('tip.intercept', {
+      hole: p.holeId, zone: zoneName, grade: fixed(p.grade!), unit, width: fixed(p.width!), tag: widthName(kind), gm: fixed(p.gramMetres!), gmUnit: gtUnit(tr, unit, kind),
+      from: fixed(p.from), to: fixed(p.to), where,
+    });
   }
   const what = p.kind === 'planned'
-    ? p.source === 'surface' ? 'planned hole: crosses the modelled vein' : p.source === 'mean-plane' ? 'planned hole: crosses the mean vein plane (extension)' : 'planned hole: target at the end of the hole'
-    : 'drilled: crosses the modelled vein, no assayed intercept';
-  return `${p.holeId} · ${zoneName}\n${what}\n${f2(p.depth)} m along the hole · ${where}`;
+    ? p.source === 'surface' ? tr('tip.plannedSurface') : p.source === 'mean-plane' ? tr('tip.plannedPlane') : tr('tip.plannedTarget')
+    : tr('tip.drilled');
+  return tr('tip.other', { hole: p.holeId, zone: zoneName, what, depth: fixed(p.depth), where });
 }
 
 export function LongSection({ onClose }: { onClose?: () => void } = {}) {
@@ -86,6 +94,7 @@ export function LongSection({ onClose }: { onClose?: () => void } = {}) {
 
 function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared: Prepared; onClose?: () => void }) {
   const { t: tr, i18n } = useTranslation('longsection');
+  const lang = i18n.language || 'en';
   const topCut = useVeinscape((s) => s.interceptQuery.topCut ?? null);
   // g/t·m on the intercepts' width basis (horizontal width by default), as the table and the grade on the vein.
   const basis = useVeinscape((s) => s.interceptQuery.widthBasis ?? 'horizontal');
@@ -244,13 +253,13 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
     return true;
   };
   if (section && ref !== undefined) {
-    addText({ key: 'surface', x: rect.x + 6, y: t.y(ref) - 4, text: `Surface (reference ${ref.toFixed(0)} m)`, anchor: 'start' }, true);
+    addText({ key: 'surface', x: rect.x + 6, y: t.y(ref) - 4, text: tr('draw.surface', { ref: fixed(ref, 0) }), anchor: 'start' }, true);
     // Each level named past the east end of its workings, else past the west end, else at the
     // frame's right or left edge, clear of pierce points; failing all, past the east end over the
     // symbols (its halo keeps it readable), as long as it meets no other label: a level is always named.
     for (const l of section.levels) {
       const y = t.y(l.elevation) + 3;
-      const text = `${l.depth} m level`;
+      const text = tr('draw.level', { depth: short(l.depth, 1) });
       const w = textWidth(text, 9);
       const east = { key: `level${l.depth}`, x: Math.min(rect.x + rect.w - 4 - w, t.x(l.uMax) + 8), y, text, anchor: 'start' as const };
       const spots = [
@@ -273,7 +282,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
       const x = t.x(m[0]), y = t.y(m[1]);
       if (x < rect.x + 12 || x > rect.x + rect.w - 12 || y < rect.y + 8 || y > rect.y + rect.h - 8) return;
       if (contourLabels.some((c) => Math.hypot(c.x - x, c.y - y) < 60)) return;
-      const text = String(set.level);
+      const text = short(set.level, 2);
       const w = textWidth(text, 9);
       const box = { x: x - w / 2, y: y - 7, w, h: 12 };
       if (!free(box)) return;
@@ -292,7 +301,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
       return sb - sa || (b.gramMetres ?? -1) - (a.gramMetres ?? -1);
     });
     for (const p of byPriority) {
-      const text = labelText(p, labelMode, basis);
+      const text = labelText(tr, p, labelMode, basis);
       if (!text) continue;
       const x = t.x(p.u), y = t.y(p.z);
       if (!inside(x, y)) continue;
@@ -302,7 +311,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
     const text = new Map(req.map((r) => [r.key, r.text]));
     return placed.map((l) => ({ ...l, text: text.get(l.key)! }));
     // `t`, `rect`, `symbols` and `textBoxes` are derived from the view, the size, ve and the keys listed.
-  }, [shown, labelMode, selHole, view.cu, view.cz, view.k, ve, rect.x, rect.y, rect.w, rect.h, textBoxesKey]);
+  }, [shown, labelMode, selHole, lang, view.cu, view.cz, view.k, ve, rect.x, rect.y, rect.w, rect.h, textBoxesKey]);
 
   if (!section || !sys) {
     return (
@@ -333,37 +342,38 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
     return ticksFor(Math.min(n0, n1), Math.max(n0, n1), t.kx / Math.abs(frame.along[1]), 104).values.map((n) => ({ v: n, x: xs(frame.uOfNorthing(n)) }));
   })() : [];
   const bar = scaleBarLength(t.kx, 90);
-  const veText = ve === 1 ? 'VE 1:1 (true scale)' : `Vertical exaggeration ${ve}×`;
+  const veText = ve === 1 ? tr('veTrue') : tr('veTimes', { ve });
   const right = rect.x + rect.w;
   const bottom = rect.y + rect.h;
   const zonesShown = new Set(vein === 'all' ? sys.zoneIds : [vein]);
   const labelOf = (id: string | null) => (id ? zoneName.get(id) ?? id : sys.name);
-  const binText = binLabels(bins);
+  const binText = binLabels(bins, (v) => short(v, 6));
 
   const title = tr('heading', { system: sys.name });
-  const subtitle = tr('subtitle', { strike: azimuthText(frame.strike), look: azimuthText(frame.lookAzimuth), ve: ve === 1 ? tr('veTrue') : tr('veTimes', { ve }) });
-  // The label toggle, in the interface language (the export's footer keeps `labelModes`).
+  const subtitle = tr('subtitle', { strike: azimuthText(frame.strike), look: azimuthText(frame.lookAzimuth), ve: veText });
+  // The label toggle, in the interface language; its hint is also the export's note on the labels.
   const widthTag = tr(`widthTag.${basis}`);
   const fallback = basis === 'core' ? '' : tr('labelMode.fallback', { width: widthTag });
   const labelButtons = [
     ['grade-width', 'g/t / m', tr('labelMode.gradeWidthHint', { width: widthTag, fallback })],
-    ['gram-metres', gramMetresUnit('g/t', basis), tr('labelMode.gramMetresHint', { width: widthTag, unit: gramMetresUnit('g/t', basis), fallback })],
+    ['gram-metres', gtUnit(tr, 'g/t', basis), tr('labelMode.gramMetresHint', { width: widthTag, unit: gtUnit(tr, 'g/t', basis), fallback })],
     ['hole', tr('labelMode.hole'), tr('labelMode.holeHint')],
   ] as const;
 
   // The export draws the <svg> as it is now, with the title block and this legend around it.
   const resourceCats = (['measured', 'indicated', 'inferred'] as const).filter((c) => section.resources.some((r) => r.category === c && (r.zoneId === null || zonesShown.has(r.zoneId))));
-  const gradeTitle = `Au, capped ${topCut !== null ? `at ${topCut} ${unit}` : '(no top-cut)'}`;
+  const gradeTitle = topCut !== null ? tr('legendText.cappedAt', { el: 'Au', topCut: short(topCut, 6), unit }) : tr('legendText.noTopCut', { el: 'Au' });
+  const method = methodNote(tr, basis, lang);
   const exportAs = (format: 'svg' | 'png') => {
     if (!svgRef.current || exporting) return;
     const text = exportText({
       project: model.project, system: sys.name, vein: vein === 'all' ? null : labelOf(vein), strike: frame.strike, lookAzimuth: frame.lookAzimuth, veText,
-      labelHint: labelModes(basis).find(([m]) => m === labelMode)![2], method: methodNote(basis), inferred: resourceCats.includes('inferred'), date: new Date(),
+      labelHint: labelButtons.find(([m]) => m === labelMode)![2], method, inferred: resourceCats.includes('inferred'), date: new Date(), language: lang,
     });
     const legend = legendGroups({
       gradeTitle, grades: bins.colors.map((c, i) => ({ label: binText[i], colour: c })),
       sizes: [1, 5, 20].map((g) => ({ gramMetres: g, r: pierceRadius(g, shrink) })), bands: contours.bands, resources: resourceCats, workings: section.workings.length > 0,
-      gtUnit: gramMetresUnit('g/t', basis),
+      gtUnit: gtUnit(tr, 'g/t', basis), language: lang,
     });
     setExporting(true);
     exportLongSection(svgRef.current, format, text, legend, model.project.name)
@@ -438,7 +448,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
 
             {/* modelled vein extent */}
             {section.outlines.filter((o) => zonesShown.has(o.zoneId)).map((o) =>
-              o.loops.map((loop, i) => <path key={`${o.surfaceId}-${i}`} d={pathOf(loop, t, true)} className="ls-vein"><title>{`${labelOf(o.zoneId)} (modelled vein, ${o.surfaceId})`}</title></path>),
+              o.loops.map((loop, i) => <path key={`${o.surfaceId}-${i}`} d={pathOf(loop, t, true)} className="ls-vein"><title>{tr('draw.veinTitle', { zone: labelOf(o.zoneId), surface: o.surfaceId })}</title></path>),
             )}
 
             {/* filled contours of g/t·m, drawn in metres */}
@@ -459,14 +469,14 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
             {/* resource-category outlines */}
             {section.resources.filter((r) => r.zoneId === null || zonesShown.has(r.zoneId)).map((r) => (
               <path key={r.id} d={pathOf(r.points, t, true)} className={`ls-resource ${r.category}`} data-testid="long-section-resource">
-                <title>{`${r.category[0].toUpperCase()}${r.category.slice(1)} resource · ${labelOf(r.zoneId)}`}</title>
+                <title>{tr(`draw.resourceTitle.${r.category}`, { zone: labelOf(r.zoneId) })}</title>
               </path>
             ))}
 
             {/* workings */}
             {section.workings.map((w) => (
               <path key={w.id} d={pathOf(w.points, t)} className={`ls-working ${w.kind}`} data-testid="long-section-working">
-                <title>{`${w.name} (${w.kind}${w.levelDepth !== null ? `, ${w.levelDepth} m level` : ''})`}</title>
+                <title>{w.levelDepth !== null ? tr('draw.workingTitleLevel', { name: w.name, kind: tr(`draw.workingKind.${w.kind}`), depth: short(w.levelDepth, 1) }) : tr('draw.workingTitle', { name: w.name, kind: tr(`draw.workingKind.${w.kind}`) })}</title>
               </path>
             ))}
 
@@ -488,7 +498,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
                     data-testid="pierce-point" data-hole={p.holeId} data-kind={p.kind} data-zone={p.zoneId ?? ''}
                     onClick={(e) => { e.stopPropagation(); pick(p); }}
                   >
-                    <title>{tooltip(p, labelOf(p.zoneId), unit)}</title>
+                    <title>{tooltip(tr, p, labelOf(p.zoneId), unit)}</title>
                   </circle>
                 </g>
               );
@@ -508,36 +518,36 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
           {zTicks.map((z) => (
             <g key={`z${z}`}>
               <line x1={rect.x - 4} x2={rect.x} y1={ys(z)} y2={ys(z)} className="ls-axis" />
-              <text x={rect.x - 6} y={ys(z) + 3} className="ls-tick" textAnchor="end">{`${z} m`}</text>
+              <text x={rect.x - 6} y={ys(z) + 3} className="ls-tick" textAnchor="end">{`${short(z, 6)} m`}</text>
               {ref !== undefined && (
                 <>
                   <line x1={right} x2={right + 4} y1={ys(z)} y2={ys(z)} className="ls-axis" />
-                  <text x={right + 6} y={ys(z) + 3} className="ls-tick" textAnchor="start">{`${Number((ref - z).toFixed(1))} m`}</text>
+                  <text x={right + 6} y={ys(z) + 3} className="ls-tick" textAnchor="start">{`${short(ref - z, 1)} m`}</text>
                 </>
               )}
             </g>
           ))}
-          <text className="ls-axis-title" transform={`translate(12 ${rect.y + rect.h / 2}) rotate(-90)`} textAnchor="middle">Elevation (m)</text>
+          <text className="ls-axis-title" transform={`translate(12 ${rect.y + rect.h / 2}) rotate(-90)`} textAnchor="middle">{tr('draw.elevation')}</text>
           {ref !== undefined && (
-            <text className="ls-axis-title" transform={`translate(${size.w - 8} ${rect.y + rect.h / 2}) rotate(-90)`} textAnchor="middle">Depth below surface (m)</text>
+            <text className="ls-axis-title" transform={`translate(${size.w - 8} ${rect.y + rect.h / 2}) rotate(-90)`} textAnchor="middle">{tr('draw.depthBelow')}</text>
           )}
           {eastTicks.map(({ v, x }) => (
             <g key={`e${v}`}>
               <line x1={x} x2={x} y1={bottom} y2={bottom + 5} className="ls-axis" />
-              <text x={x} y={bottom + 14} className="ls-tick" textAnchor="middle">{`${groupDigits(v)} E`}</text>
+              <text x={x} y={bottom + 14} className="ls-tick" textAnchor="middle">{`${groupDigits(v, lang)} E`}</text>
             </g>
           ))}
           {northTicks.map(({ v, x }) => (
             <g key={`n${v}`}>
               <line x1={x} x2={x} y1={bottom} y2={bottom + 18} className="ls-axis minor" />
-              <text x={x} y={bottom + 27} className="ls-tick north" textAnchor="middle">{`${groupDigits(v)} N`}</text>
+              <text x={x} y={bottom + 27} className="ls-tick north" textAnchor="middle">{`${groupDigits(v, lang)} ${tr('compass.N')}`}</text>
             </g>
           ))}
-          <text x={rect.x} y={size.h - 6} className="ls-axis-title" textAnchor="start">{`← ${compassName(frame.strike + 180)}`}</text>
+          <text x={rect.x} y={size.h - 6} className="ls-axis-title" textAnchor="start">{`← ${tr(`compass.${compassName(frame.strike + 180)}`)}`}</text>
           <text x={rect.x + rect.w / 2} y={size.h - 6} className="ls-axis-title" textAnchor="middle">
-            {`Along strike ${azimuthText(frame.strike)}: easting and northing on the section line (m, ${model.project.crs.code ?? model.project.crs.name})`}
+            {tr('draw.along', { strike: azimuthText(frame.strike), crs: model.project.crs.code ?? model.project.crs.name })}
           </text>
-          <text x={right} y={size.h - 6} className="ls-axis-title" textAnchor="end">{`${compassName(frame.strike)} →`}</text>
+          <text x={right} y={size.h - 6} className="ls-axis-title" textAnchor="end">{`${tr(`compass.${compassName(frame.strike)}`)} →`}</text>
 
           {/* scale bar and vertical exaggeration */}
           {bar > 0 && (
@@ -546,8 +556,8 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
               <rect x={0} y={0} width={(bar * t.kx) / 2} height={4} className="ls-bar-dark" />
               <rect x={(bar * t.kx) / 2} y={0} width={(bar * t.kx) / 2} height={4} className="ls-bar-light" />
               <text x={0} y={-4} className="ls-tick" textAnchor="start">0</text>
-              <text x={bar * t.kx} y={-4} className="ls-tick" textAnchor="middle">{`${bar} m`}</text>
-              <text x={bar * t.kx + 12} y={5} className="ls-ve" data-testid="long-section-ve">{ve === 1 ? 'VE 1:1' : `VE ${ve}×`}</text>
+              <text x={bar * t.kx} y={-4} className="ls-tick" textAnchor="middle">{`${short(bar, 6)} m`}</text>
+              <text x={bar * t.kx + 12} y={5} className="ls-ve" data-testid="long-section-ve">{ve === 1 ? tr('draw.veOne') : tr('draw.veTimes', { ve })}</text>
             </g>
           )}
         </svg>
@@ -560,29 +570,29 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
           ))}
         </div>
         <div className="ls-leg-group">
-          <span className="ls-leg-title">{`Size: ${gramMetresUnit('g/t', basis)}`}</span>
+          <span className="ls-leg-title">{tr('legendText.size', { unit: gtUnit(tr, 'g/t', basis) })}</span>
           {[1, 5, 20].map((g) => {
             const r = pierceRadius(g, shrink);
             return <span key={g} className="ls-leg-item"><svg width={2 * r + 2} height={2 * r + 2} aria-hidden="true"><circle cx={r + 1} cy={r + 1} r={r} className="ls-pp sized" /></svg>{g}</span>;
           })}
-          <span className="ls-leg-item"><svg width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="3.5" className="ls-pp planned" /></svg>planned</span>
-          <span className="ls-leg-item"><svg width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="3" className="ls-pp no-intercept" /></svg>no assayed intercept</span>
+          <span className="ls-leg-item"><svg width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="3.5" className="ls-pp planned" /></svg>{tr('legendText.planned')}</span>
+          <span className="ls-leg-item"><svg width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="3" className="ls-pp no-intercept" /></svg>{tr('legendText.noIntercept')}</span>
         </div>
         <div className="ls-leg-group">
-          <span className="ls-leg-title">{`Contours, ${gramMetresUnit('g/t', basis)}`}</span>
+          <span className="ls-leg-title">{tr('legendText.contours', { unit: gtUnit(tr, 'g/t', basis) })}</span>
           {contours.bands.map((b) => (
-            <span key={b.lo} className="ls-leg-item"><span className="ls-swatch" style={{ background: b.colour }} />{b.hi === Infinity ? `≥ ${b.lo}` : `${b.lo}–${b.hi}`}</span>
+            <span key={b.lo} className="ls-leg-item"><span className="ls-swatch" style={{ background: b.colour }} />{b.hi === Infinity ? `≥ ${short(b.lo, 6)}` : `${short(b.lo, 6)}–${short(b.hi, 6)}`}</span>
           ))}
         </div>
         <div className="ls-leg-group">
           {section.resources.length > 0 && (['measured', 'indicated', 'inferred'] as const).filter((c) => section.resources.some((r) => r.category === c)).map((c) => (
-            <span key={c} className="ls-leg-item"><svg width="22" height="8" aria-hidden="true"><line x1="1" x2="21" y1="4" y2="4" className={`ls-resource ${c}`} /></svg>{c}</span>
+            <span key={c} className="ls-leg-item"><svg width="22" height="8" aria-hidden="true"><line x1="1" x2="21" y1="4" y2="4" className={`ls-resource ${c}`} /></svg>{tr(`legendText.category.${c}`)}</span>
           ))}
-          {section.workings.length > 0 && <span className="ls-leg-item"><svg width="22" height="8" aria-hidden="true"><line x1="1" x2="21" y1="4" y2="4" className="ls-working drift" /></svg>workings</span>}
-          <span className="ls-leg-item"><span className="ls-swatch vein" />modelled vein</span>
+          {section.workings.length > 0 && <span className="ls-leg-item"><svg width="22" height="8" aria-hidden="true"><line x1="1" x2="21" y1="4" y2="4" className="ls-working drift" /></svg>{tr('legendText.workings')}</span>}
+          <span className="ls-leg-item"><span className="ls-swatch vein" />{tr('legendText.modelledVein')}</span>
         </div>
-        <p className="ls-note-text" title={methodNote(basis)}>
-          {tr('note', { definition: gtDefinition(basis, i18n.language), power: IDW_POWER, radius: IDW_RADIUS })}
+        <p className="ls-note-text" title={method}>
+          {tr('note', { definition: gtDefinition(basis, lang), power: short(IDW_POWER, 2), radius: short(IDW_RADIUS, 2) })}
           {model.project.illustrative ? tr('illustrative') : ''}
         </p>
       </footer>

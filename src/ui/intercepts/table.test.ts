@@ -90,9 +90,9 @@ describe('CSV notes', () => {
 
   it('French: the notes in French with plain figures; the column note names each machine header', async () => {
     const { csvColumnsNote, csvScopeNote } = await import('./table');
-    expect(csvScopeNote({ onlyInView: true, inView: 380, total: 1454 }, [], 'fr')).toBe('intersections dans la vue : 380 sur 1454 (aucun filtre de vue)');
+    expect(csvScopeNote({ onlyInView: true, inView: 380, total: 1454 }, [], 'fr')).toBe('intersections dans la vue\u00a0: 380 sur 1454 (aucun filtre de vue)');
     const note = csvColumnsNote('g/t', 'fr')!;
-    expect(note.startsWith('Colonnes : hole_id = forage; from_m = de (m); to_m = à (m); core_length_m = longueur de carotte (m);')).toBe(true);
+    expect(note.startsWith('Colonnes\u00a0: hole_id = forage; from_m = de (m); to_m = à (m); core_length_m = longueur de carotte (m);')).toBe(true);
     expect(note).toContain('grade_capped_gpt = teneur plafonnée (g/t);');
     expect(note).toContain('horizontal_width_m = épaisseur horizontale (m);');
     expect(note).toContain('label = étiquette.');

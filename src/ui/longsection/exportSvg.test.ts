@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INFERRED_CAUTION, ILLUSTRATIVE_MARK, NO_QP } from '../../overlay/captions';
-import { assembleSvg, escapeXml, exportFileName, exportText, HEADING, legendGroups, splitAlpha, type TextInput } from './exportSvg';
+import { assembleSvg, escapeXml, exportFileName, exportText, legendGroups, splitAlpha, type TextInput } from './exportSvg';
 
 const base: TextInput = {
   project: { name: 'Rocmec 1', disclaimer: 'Synthetic data.', qualifiedPerson: 'J. Doe, P.Geo.', crs: { name: 'NAD83 / UTM zone 17N', code: 'EPSG:26917' } },
@@ -13,6 +13,7 @@ const base: TextInput = {
   inferred: false,
   date: new Date(2025, 5, 1),
 };
+const HEADING = 'Long section (vertical longitudinal projection)';
 const theme = { background: '#fefefe', text: '#1f2933', muted: '#616e7c', line: '#d9dee4', gold: '#c99a2e' };
 const plot = { markup: '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300"><circle class="ls-pp" r="3"/></svg>', width: 600, height: 300 };
 
@@ -54,6 +55,25 @@ describe('long-section SVG export', () => {
     expect(bare.heading).toBe(`${HEADING} · McDowell: McDowell Main`);
     expect(bare.mark).toBe(ILLUSTRATIVE_MARK);
     expect(bare.disclosure).toEqual([{ text: NO_QP, strong: false }, { text: INFERRED_CAUTION, strong: true }]);
+  });
+
+  it('in French: title block, notes, disclosure and legend words in French, figures with a decimal comma', () => {
+    const t = exportText({ ...base, veText: 'Exag. verticale 1:1 (vraie grandeur)', labelHint: 'Teneur plafonnée (g/t) sur épaisseur horizontale (m)', language: 'fr' });
+    expect(t.heading).toBe('Section longitudinale (projection longitudinale verticale) · McDowell');
+    expect(t.details).toBe('1 juin 2025 · Direction 069°, vue vers 339° · Exag. verticale 1:1 (vraie grandeur) · NAD83 / UTM zone 17N (EPSG:26917)');
+    expect(t.notes[0]).toBe('Étiquettes des points de percée\u00a0: Teneur plafonnée (g/t) sur épaisseur horizontale (m).');
+    expect(t.disclosure.map((d) => d.text)).toEqual(['Synthetic data.', 'Personne qualifiée\u00a0: J. Doe, P.Geo.']);
+    const bare = exportText({ ...base, project: { illustrative: true }, inferred: true, language: 'fr' });
+    expect(bare.mark).not.toBe(ILLUSTRATIVE_MARK);
+    expect(bare.disclosure[1].text).not.toBe(INFERRED_CAUTION);
+    const g = legendGroups({
+      gradeTitle: 'Au, plafonné à 45 g/t', grades: [], gtUnit: 'g/t·m (ÉH)',
+      sizes: [{ gramMetres: 2.5, r: 4 }], bands: [{ lo: 0.5, hi: 5, colour: '#e5f5e0' }], resources: ['inferred'], workings: true, language: 'fr',
+    });
+    expect(g.map((x) => x.title)).toEqual(['Au, plafonné à 45 g/t', 'Taille\u00a0: g/t·m (ÉH)', 'Contours, g/t·m (ÉH)', undefined]);
+    expect(g[1].items.map((i) => i.label)).toEqual(['2,5', 'prévu', 'aucune intersection analysée']);
+    expect(g[2].items[0].label).toBe('0,5–5');
+    expect(g[3].items.map((i) => i.label)).toEqual(['présumée', 'ouvrages', 'filon modélisé']);
   });
 
   it('builds the legend from the panel legend, with the plot classes to resolve', () => {

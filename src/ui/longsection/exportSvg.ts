@@ -7,13 +7,17 @@
  * same string, so the two files always carry the same content.
  */
 import { fileSlug } from '../../export/download';
-import { INFERRED_CAUTION, ILLUSTRATIVE_MARK, isoDate, NO_QP } from '../../overlay/captions';
+import { illustrativeMark, inferredCaution, isoDate, longDate, noQualifiedPerson } from '../../overlay/captions';
+import { i18next } from '../../i18n';
+import { shortNumber } from '../../i18n/numbers';
 import { wrapText } from '../../export/compose';
 import { azimuthText } from '../../domain/longSection';
 
 /** A generic stack: the file must not depend on the app's web fonts. */
 export const FONT_STACK = "Inter, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
-export const HEADING = 'Long section (vertical longitudinal projection)';
+
+/** The long section's catalogue in `language` (the export is written in the language it is asked for, not read from the app). */
+const words = (language: string) => i18next.getFixedT(language, 'longsection');
 
 /** Text and attribute values: the five XML specials. */
 export function escapeXml(s: string): string {
@@ -64,20 +68,26 @@ export interface LegendInput {
   bands: { lo: number; hi: number; colour: string }[];
   resources: string[];
   workings: boolean;
+  /** language of the words and figures (default English) */
+  language?: string;
 }
 
 /** The panel's legend (its footer) as groups of symbols, with the classes the plot draws them with. */
 export function legendGroups(i: LegendInput): LegendGroup[] {
+  const language = i.language ?? 'en';
+  const t = words(language);
+  const n = (v: number) => shortNumber(v, 6, language);
+  const unit = i.gtUnit ?? 'g/t·m';
   const pp = (label: string, kind: string, r: number, fill?: string): LegendItem => ({ label, shape: 'circle', r, className: `ls-pp ${kind}`, fill });
   return [
     { title: i.gradeTitle, items: i.grades.map((g) => pp(g.label, 'intercept', 4, g.colour)) },
-    { title: `Size: ${i.gtUnit ?? 'g/t·m'}`, items: [...i.sizes.map((s) => pp(String(s.gramMetres), 'sized', s.r)), pp('planned', 'planned', 3.5), pp('no assayed intercept', 'no-intercept', 3)] },
-    { title: `Contours, ${i.gtUnit ?? 'g/t·m'}`, items: i.bands.map((b) => ({ label: b.hi === Infinity ? `≥ ${b.lo}` : `${b.lo}–${b.hi}`, shape: 'rect', className: 'ls-band', fill: b.colour })) },
+    { title: t('legendText.size', { unit }), items: [...i.sizes.map((s) => pp(n(s.gramMetres), 'sized', s.r)), pp(t('legendText.planned'), 'planned', 3.5), pp(t('legendText.noIntercept'), 'no-intercept', 3)] },
+    { title: t('legendText.contours', { unit }), items: i.bands.map((b) => ({ label: b.hi === Infinity ? `≥ ${n(b.lo)}` : `${n(b.lo)}–${n(b.hi)}`, shape: 'rect', className: 'ls-band', fill: b.colour })) },
     {
       items: [
-        ...i.resources.map((c): LegendItem => ({ label: c, shape: 'line', className: `ls-resource ${c}` })),
-        ...(i.workings ? [{ label: 'workings', shape: 'line', className: 'ls-working drift' } as LegendItem] : []),
-        { label: 'modelled vein', shape: 'rect', className: 'ls-vein' },
+        ...i.resources.map((c): LegendItem => ({ label: t(`legendText.category.${c}`, { defaultValue: c }), shape: 'line', className: `ls-resource ${c}` })),
+        ...(i.workings ? [{ label: t('legendText.workings'), shape: 'line', className: 'ls-working drift' } as LegendItem] : []),
+        { label: t('legendText.modelledVein'), shape: 'rect', className: 'ls-vein' },
       ],
     },
   ];
@@ -100,6 +110,8 @@ export interface TextInput {
   /** inferred outlines are drawn: the NI 43-101 cautionary statement goes in the footer */
   inferred: boolean;
   date: Date;
+  /** language of the title block and footer (default English); the texts passed in are already in it */
+  language?: string;
 }
 
 export interface ExportText {
@@ -113,21 +125,25 @@ export interface ExportText {
 
 /** The words of the title block and footer (as the 3D exports word them: captions.ts). */
 export function exportText(i: TextInput): ExportText {
+  const language = i.language ?? 'en';
+  const t = words(language);
   const p = i.project;
   const crs = p.crs ? (p.crs.code ? `${p.crs.name} (${p.crs.code})` : p.crs.name) : null;
-  const details = [isoDate(i.date), `Strike ${azimuthText(i.strike)}, looking ${azimuthText(i.lookAzimuth)}`, i.veText, crs].filter(Boolean).join(' · ');
+  // English keeps its ISO date; other languages write the date as the 3D exports do ("1 juin 2025").
+  const date = language === 'en' ? isoDate(i.date) : longDate(i.date, language);
+  const details = [date, t('export.details', { strike: azimuthText(i.strike), look: azimuthText(i.lookAzimuth) }), i.veText, crs].filter(Boolean).join(' · ');
   const disclosure: { text: string; strong: boolean }[] = [];
   const disclaimer = p.disclaimer?.trim();
   if (disclaimer) disclosure.push({ text: disclaimer, strong: false });
   const qp = p.qualifiedPerson?.trim();
-  disclosure.push({ text: qp ? (/qualified person/i.test(qp) ? qp : `Qualified person: ${qp}`) : NO_QP, strong: false });
-  if (i.inferred) disclosure.push({ text: INFERRED_CAUTION, strong: true });
+  disclosure.push({ text: qp ? (/qualified person|personne qualifiée/i.test(qp) ? qp : t('export.qualifiedPerson', { name: qp })) : noQualifiedPerson(language), strong: false });
+  if (i.inferred) disclosure.push({ text: inferredCaution(language), strong: true });
   return {
     title: p.name?.trim() || 'Veinscape',
-    heading: `${HEADING} · ${i.system}${i.vein ? `: ${i.vein}` : ''}`,
+    heading: `${t('export.heading')} · ${i.system}${i.vein ? `: ${i.vein}` : ''}`,
     details,
-    mark: p.illustrative ? ILLUSTRATIVE_MARK : null,
-    notes: [`Pierce-point labels: ${i.labelHint}.`, i.method],
+    mark: p.illustrative ? illustrativeMark(language) : null,
+    notes: [t('export.labels', { hint: i.labelHint }), i.method],
     disclosure,
   };
 }

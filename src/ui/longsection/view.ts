@@ -4,6 +4,7 @@
  * No React, no DOM: tested in Node.
  */
 import { niceStep } from '../striplog/scale';
+import { countNumber } from '../../i18n/numbers';
 
 /** Plot area inside the SVG, px. */
 export interface PlotRect {
@@ -120,8 +121,10 @@ export function symbolShrink(pxPerMetre: number): number {
   return Math.min(1, Math.max(0.5, pxPerMetre / 0.8));
 }
 
-/** UTM-style thousands with a thin space: 5342800 → "5 342 800". */
-export function groupDigits(v: number): string {
+/** UTM-style thousands with a thin space: 5342800 → "5 342 800" (English; other languages by Intl). */
+export function groupDigits(v: number, language = 'en'): string {
+  // Other languages group as Intl writes them (French: a narrow no-break space, U+202F).
+  if (language !== 'en') return countNumber(Math.round(v), language);
   const s = Math.round(v).toString();
   const neg = s.startsWith('-');
   const d = neg ? s.slice(1) : s;
