@@ -69,7 +69,7 @@ describe('captionsFor', () => {
 
   it('prefixes a bare qualified-person name and says so when none is named', () => {
     const base = state();
-    const project = { ...base.model!.project, qualifiedPerson: 'Jane Doe, P.Geo., OGQ', illustrative: false, disclaimer: undefined };
+    const project = { ...base.model!.project, qualifiedPerson: 'Jane Doe, P.Geo., OGQ', illustrative: false, disclaimer: undefined, texts: undefined };
     const c = captionsFor({ ...base, model: { ...base.model!, project } }, day);
     expect(c.footer).toEqual(['Qualified person: Jane Doe, P.Geo., OGQ']);
     expect(c.mark).toBeNull();
@@ -95,13 +95,27 @@ describe('captionsFor in French', () => {
 
   it('says who the qualified person is, or that none is named, with a no-break space before the colon', () => {
     const base = state();
-    const project = { ...base.model!.project, qualifiedPerson: 'Jeanne Roy, géo., OGQ', illustrative: false, disclaimer: undefined };
+    const project = { ...base.model!.project, qualifiedPerson: 'Jeanne Roy, géo., OGQ', illustrative: false, disclaimer: undefined, texts: undefined };
     expect(captionsFor({ ...base, model: { ...base.model!, project } }, day, 'fr').footer).toEqual([`Personne qualifiée${NBSP}: Jeanne Roy, géo., OGQ`]);
     // A statement that already says what it is stays as written.
     const written = { ...project, qualifiedPerson: 'Personne qualifiée : Jeanne Roy' };
     expect(captionsFor({ ...base, model: { ...base.model!, project: written } }, day, 'fr').footer).toEqual(['Personne qualifiée : Jeanne Roy']);
     const none = { ...project, qualifiedPerson: undefined };
     expect(captionsFor({ ...base, model: { ...base.model!, project: none } }, day, 'fr').footer).toEqual([`Personne qualifiée${NBSP}: aucune n’est nommée dans ce jeu de données.`]);
+  });
+
+  it("takes the dataset's own texts in French when it gives them, else its default text", () => {
+    const base = state();
+    const project = {
+      ...base.model!.project, name: 'Lac Doré - illustrative', disclaimer: 'Synthetic data.', qualifiedPerson: 'Jane Doe, P.Geo.',
+      texts: { name: { en: 'Lac Doré - illustrative', fr: 'Lac Doré - illustratif' }, qualifiedPerson: { en: 'Jane Doe, P.Geo.', fr: 'Jeanne Roy, géo.' } },
+    };
+    const fr = captionsFor({ ...base, model: { ...base.model!, project } }, day, 'fr');
+    expect(fr.title).toBe('Lac Doré - illustratif');
+    expect(fr.footer).toEqual(['Synthetic data.', `Personne qualifiée${NBSP}: Jeanne Roy, géo.`]);
+    const en = captionsFor({ ...base, model: { ...base.model!, project } }, day, 'en');
+    expect(en.title).toBe('Lac Doré - illustrative');
+    expect(en.footer).toEqual(['Synthetic data.', 'Qualified person: Jane Doe, P.Geo.']);
   });
 
   it('ends the footer with the Regulation 43-101 cautionary statement in French while inferred resources show', () => {

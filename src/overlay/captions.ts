@@ -9,6 +9,7 @@ import type { DesurveyMethod } from '../domain/desurvey';
 import type { Model } from '../data/model';
 import { KIND_LAYER, type LayerName } from '../state/slices/layers';
 import { pictureNumber, pictureText } from './pictureText';
+import { localText } from '../i18n/localText';
 
 /** NI 43-101 cautionary statement for inferred mineral resources (CIM wording), in `language`. */
 export const inferredCaution = (language = 'en'): string => pictureText(language)('inferredCaution');
@@ -74,7 +75,9 @@ export function inferredVisible(s: CaptionState): boolean {
 /** The image's words for state `s` on `date`, in `language` (English by default). */
 export function captionsFor(s: CaptionState, date: Date = new Date(), language = 'en'): Captions {
   const t = pictureText(language);
-  const p = s.model?.project;
+  const project = s.model?.project;
+  // The dataset's own texts in the language when it gives them, else its default text.
+  const p = project && { ...project, name: localText(project, 'name', language), disclaimer: localText(project, 'disclaimer', language), qualifiedPerson: localText(project, 'qualifiedPerson', language) };
   const parts = [longDate(date, language), t('desurvey', { method: t(`method.${s.desurveyMethod}`) })];
   if (p?.crs) parts.push(p.crs.code ? `${p.crs.name} (${p.crs.code})` : p.crs.name);
   const ve = (s as { verticalExaggeration?: number }).verticalExaggeration ?? 1;

@@ -17,6 +17,7 @@ import { collarLabels, type ProjectorView } from './collarLabels';
 import { interceptFlagsOf } from '../state/interceptsInView';
 import { interceptLabel } from '../i18n/interceptText';
 import { pictureNumber, pictureText } from './pictureText';
+import { localText } from '../i18n/localText';
 import { kept, keptSpan, type HalfSpace } from '../domain/section';
 import { sectionPlanes } from '../state/sectionPlanes';
 
@@ -175,14 +176,16 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
   const ve = s.verticalExaggeration ?? 1;
   const shown = (x: number, y: number, z: number) => planes.length === 0 || kept(planes, [x, y, z * ve]);
   if (s.layerVisible.faults) {
-    for (const f of anchors.faults) {
+    anchors.faults.forEach((f, fi) => {
       // A section keeps a slice of the fault: its name goes on the highest vertex it keeps, and
       // goes with the fault when the section keeps none of it.
       const at = planes.length && !shown(f.at[0], f.at[1], f.at[2]) ? highestShown(f.positions, f.indices, planes, ve) : f.at;
-      if (!at) continue;
+      if (!at) return;
       const p = project(at[0], at[1], at[2] + 15);
-      if (p) labels.push({ x: p[0] - 20, y: p[1], depth: -1, text: f.name, color: theme.accent, bold: true, priority: 2, leader: true });
-    }
+      // The fault's name in the language when the dataset gives it (anchors follow model.faults).
+      const name = model.faults[fi] ? localText(model.faults[fi], 'name', language) : f.name;
+      if (p) labels.push({ x: p[0] - 20, y: p[1], depth: -1, text: name, color: theme.accent, bold: true, priority: 2, leader: true });
+    });
   }
   if (s.layerVisible.labels && s.layerVisible.traces) {
     const follow = s.holesFollowFaults ? 1 : 0;

@@ -8,6 +8,7 @@
 import { binLabels } from '../domain/gradeBins';
 import { gtLegendLabels, gtLegendNote, gtLegendTitle } from './gradeThicknessText';
 import { pictureNumber, pictureText } from './pictureText';
+import { localText } from '../i18n/localText';
 import { currentColouring } from '../state/colouring';
 import type { VeinscapeState } from '../state/store';
 import { FAULT_COLOR, KIND_LAYER, POINT_COLOR, RESOURCE_COLORS, TRACE_COLOR, WORKING_COLOR } from '../state/layerStyle';
@@ -77,7 +78,7 @@ export function legendFor(s: LegendState, language = 'en'): LegendSection[] {
   if (symbols.length) out.push({ id: 'symbols', title: t('legend.symbols'), items: symbols, columns: 1 });
   const veins = layers.veins ? (s.model?.zones ?? []).filter((z) => z.kind === 'vein' && s.zoneVisible[z.id] !== false) : [];
   // Veins coloured by g/t·m carry that legend instead of their zone colours.
-  if (veins.length && s.veinColour !== 'gradeThickness') out.push({ id: 'veins', title: t('legend.veins'), items: veins.map((z) => ({ symbol: 'swatch', color: z.color, label: z.name })), columns: veins.length > 5 ? 2 : 1 });
+  if (veins.length && s.veinColour !== 'gradeThickness') out.push({ id: 'veins', title: t('legend.veins'), items: veins.map((z) => ({ symbol: 'swatch', color: z.color, label: localText(z, 'name', language) })), columns: veins.length > 5 ? 2 : 1 });
   // Every other kind of surface shown: alteration envelopes, host rock, topography.
   const others = (s.model?.zones ?? []).filter((z) => z.kind !== 'vein' && s.zoneVisible[z.id] !== false && layers[KIND_LAYER[z.kind] ?? 'veins']);
   if (others.length) {
@@ -87,7 +88,7 @@ export function legendFor(s: LegendState, language = 'en'): LegendSection[] {
       // "Talus (topography)", but not "Host rock (host rock)": the kind only when the name does not say it.
       return name.toLowerCase().includes(word.split(' ')[0].toLowerCase()) ? name : `${name} (${word})`;
     };
-    out.push({ id: 'surfaces', title: t('legend.surfaces'), items: others.map((z) => ({ symbol: 'swatch', color: z.color, label: named(z.name, z.kind) })), columns: 1 });
+    out.push({ id: 'surfaces', title: t('legend.surfaces'), items: others.map((z) => ({ symbol: 'swatch', color: z.color, label: named(localText(z, 'name', language), z.kind) })), columns: 1 });
   }
   // Grade on the vein: the g/t·m classes the veins are coloured by, and which width (as on screen).
   if (veins.length && s.veinColour === 'gradeThickness') {
