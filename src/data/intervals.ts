@@ -271,6 +271,6 @@ export function readIntervalTable(
  */
 function checkDepthsAndOverlaps(t: IntervalTableModel, at: string, holes: HoleModel[], warnings: LoadIssue[]): void {
   for (const p of drain(intervalProblems([t], holes))) {
-    warnings.push({ path: at, id: p.holeId, check: p.kind as NonNullable<LoadIssue['check']>, message: p.message });
+    warnings.push({ path: at, id: p.holeId, check: p.kind as NonNullable<LoadIssue['check']>, message: p.message, key: p.key, params: p.params });
   }
 }

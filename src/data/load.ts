@@ -13,6 +13,7 @@ import { checkTexts, hasTextFields } from './localTexts';
 import type { SurveyStation } from '../domain/desurvey';
 import { AXIS_WORDS, modelExtent, type ModelOutlier } from '../domain/extent';
 import { formatCoord } from '../domain/axes';
+import { say } from '../domain/message';
 
 /** JSON path text for a zod issue path under a prefix, e.g. $.holes[3].collar[0]. */
 export function jsonPath(prefix: string, path: readonly PropertyKey[]): string {
@@ -40,7 +41,7 @@ export function parseJsonText(text: string, source: string): { value?: unknown; 
       const line = before.split('\n').length;
       where = `${source}:${line}:${pos - before.lastIndexOf('\n')}`;
     }
-    return { issue: { path: where, message: `not valid JSON: ${msg}` } };
+    return { issue: { path: where, ...say('load.notJson', { error: msg }) } };
   }
 }
 
@@ -62,7 +63,7 @@ function validRecords<K extends RecordKey>(
   const raw = doc[key];
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    errors.push({ path: `$.${key}`, message: `must be an array; all ${key} ignored` });
+    errors.push({ path: `$.${key}`, ...say('load.notArray', { key }) });
     dropped[key] = 1;
     return [];
   }
@@ -78,7 +79,7 @@ function validRecords<K extends RecordKey>(
   raw.forEach((rec, i) => {
     // Not an object: said at once (zod's generic path costs some microseconds a record).
     if (!rec || typeof rec !== 'object' || Array.isArray(rec)) {
-      reject([{ path: `$.${key}[${i}]`, message: `must be an object (found ${Array.isArray(rec) ? 'an array' : rec === null ? 'null' : typeof rec}); ignored` }]);
+      reject([{ path: `$.${key}[${i}]`, ...say('load.notObject', { found: Array.isArray(rec) ? 'array' : rec === null ? 'null' : typeof rec }) }]);
       return;
     }
     const id = typeof (rec as { id?: unknown }).id === 'string' ? shortText((rec as { id: string }).id) : undefined;
@@ -99,14 +100,14 @@ function validRecords<K extends RecordKey>(
     const value = r.data as z.output<(typeof RECORD_SCHEMAS)[K]> & { id?: string; name?: string };
     const key2 = value.id ?? value.name ?? String(i);
     if (seen.has(key2)) {
-      reject([{ path: `$.${key}[${i}].${value.id !== undefined ? 'id' : 'name'}`, id: key2, message: `duplicate ${value.id !== undefined ? 'id' : 'name'} "${key2}"; this record is ignored` }]);
+      reject([{ path: `$.${key}[${i}].${value.id !== undefined ? 'id' : 'name'}`, id: key2, ...say(value.id !== undefined ? 'load.duplicateId' : 'load.duplicateName', { value: key2 }) }]);
       return;
     }
     seen.add(key2);
     out.push(value);
     indices.push(i);
   });
-  if (bad > MAX_LISTED_RECORDS) errors.push({ path: `$.${key}`, message: `${(bad - MAX_LISTED_RECORDS).toLocaleString('en-US')} more bad records of ${key} not listed; ${bad.toLocaleString('en-US')} ignored in all` });
+  if (bad > MAX_LISTED_RECORDS) errors.push({ path: `$.${key}`, ...say('load.moreBad', { more: bad - MAX_LISTED_RECORDS, key, total: bad }) });
   return out;
 }
 
@@ -127,20 +128,20 @@ function checkHole(h: HoleT, i: number, errors: LoadIssue[], warnings: LoadIssue
   const at = `$.holes[${i}]`;
   let year = h.year;
   if (year !== undefined && !(year >= YEARS[0] && year <= YEARS[1])) {
-    warnings.push({ path: `${at}.year`, id: h.id, message: `year ${year} is not a drilling year (${YEARS[0]}-${YEARS[1]}); hole loaded without a year (it shows whatever the year filter)` });
+    warnings.push({ path: `${at}.year`, id: h.id, ...say('load.badYear', { year, min: YEARS[0], max: YEARS[1] }) });
     year = undefined;
   }
   if (h.surveys && !Array.isArray(h.surveys)) {
     const { depth, azimuth, dip } = h.surveys;
     if (azimuth.length !== depth.length || dip.length !== depth.length) {
-      errors.push({ path: `${at}.surveys`, id: h.id, message: `survey columns differ in length (depth ${depth.length}, azimuth ${azimuth.length}, dip ${dip.length}); hole ignored` });
+      errors.push({ path: `${at}.surveys`, id: h.id, ...say('load.surveyLengths', { depth: depth.length, azimuth: azimuth.length, dip: dip.length }) });
       return null;
     }
     const bad = depth.findIndex((d, k) => !(d >= 0 && d <= MAX_HOLE_DEPTH_M) || !(azimuth[k] >= 0 && azimuth[k] <= 360) || !(dip[k] >= -90 && dip[k] <= 90));
     if (bad >= 0) {
       const field = !(depth[bad] >= 0 && depth[bad] <= MAX_HOLE_DEPTH_M) ? 'depth' : !(azimuth[bad] >= 0 && azimuth[bad] <= 360) ? 'azimuth' : 'dip';
       const value = { depth, azimuth, dip }[field][bad];
-      errors.push({ path: `${at}.surveys.${field}[${bad}]`, id: h.id, message: `survey ${field} ${value} out of range (depth 0-${MAX_HOLE_DEPTH_M} m, azimuth 0-360°, dip -90..90°, negative down); hole ignored` });
+      errors.push({ path: `${at}.surveys.${field}[${bad}]`, id: h.id, ...say('load.surveyRange', { field, value, max: MAX_HOLE_DEPTH_M }) });
       return null;
     }
   }
@@ -170,7 +171,7 @@ function readAttributes(raw: Record<string, (number | null)[]>, n: number, at: s
   const out: Record<string, Float64Array> = {};
   for (const [name, values] of Object.entries(raw)) {
     if (values.length !== n) {
-      warnings.push({ path: `${at}.${name}`, id, message: `attribute "${name}" has ${values.length} values for ${n} vertices; attribute left out` });
+      warnings.push({ path: `${at}.${name}`, id, ...say('load.attributeLength', { name, values: values.length, vertices: n }) });
       continue;
     }
     out[name] = Float64Array.from(values, (v) => (v === null ? NaN : v));
@@ -178,39 +179,35 @@ function readAttributes(raw: Record<string, (number | null)[]>, n: number, at: s
   return out;
 }
 
-/** "5 000 000 000 000 m east", "elevation 300 000 m": a coordinate in words. */
-function coordinateWords(axis: 0 | 1 | 2, value: number): string {
-  const v = Math.abs(value) < 1e15 ? formatCoord(value) : String(value);
-  return axis === 2 ? `elevation ${v} m` : `${v} m ${AXIS_WORDS[axis]}`;
-}
+/** "5 000 000 000 000" (thin spaces, as the axes write it): a coordinate for a message. */
+const coordinateText = (value: number) => (Math.abs(value) < 1e15 ? formatCoord(value) : String(value));
 
-/** A distance for a message: whole metres up to a million, then 4.9e12. */
-const distanceWords = (m: number) => (m < 1e6 ? `${Math.round(m).toLocaleString('en-US')}` : m.toExponential(1).replace('e+', 'e'));
+/** A distance for a message: whole metres up to a million (a number, grouped by the language), then "4.9e12". */
+const distanceValue = (m: number) => (m < 1e6 ? Math.round(m) : m.toExponential(1).replace('e+', 'e'));
 
 /** What the warning for a record far outside the bulk says, with its JSON path. */
 function outlierWarning(o: ModelOutlier, at: number): LoadIssue {
   const where = { holes: 'collar', surfaces: 'vertices', workings: 'path', resourceCategories: 'outline', pointSets: 'points' }[o.kind];
   const path = `$.${o.kind}[${at}].${where}${o.kind === 'holes' ? `[${o.axis}]` : ''}`;
-  const what = o.kind === 'holes' ? `collar ${coordinateWords(o.axis, o.value)}` : `reaches ${coordinateWords(o.axis, o.value)}, which`;
-  const rest = o.kind === 'holes' ? 'the other holes' : 'the rest of the data';
-  return {
-    path,
-    id: o.id,
-    message: `${what} is ${distanceWords(o.distance)} m from ${rest}; left out of the model extent (views, axes and grids frame the rest; it is still drawn where it is): check for a typing or unit error`,
-  };
+  const distance = distanceValue(o.distance);
+  const far = typeof distance === 'string' ? 'Far' : '';
+  const key = o.kind === 'holes' ? (`load.outlier.hole${far}` as const) : (`load.outlier.other${far}` as const);
+  return { path, id: o.id, ...say(key, { coordinate: coordinateText(o.value), axis: AXIS_WORDS[o.axis], distance }) };
 }
 
 /** Validate a parsed document into a Model plus a report of every problem and what loaded. */
 export function validateDeposit(doc: unknown, source: string): { model?: Model; report: LoadReport } {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
-    return failed(source, [{ path: '$', message: 'a deposit file must be a JSON object' }]);
+    return failed(source, [{ path: '$', ...say('load.notDeposit') }]);
   }
   const d = doc as Record<string, unknown>;
   if (d.format !== FORMAT_NAME) {
-    return failed(source, [{ path: '$.format', message: `must be "${FORMAT_NAME}" (found ${JSON.stringify(d.format) ?? 'nothing'}); this is not a Veinscape deposit file` }]);
+    const found = JSON.stringify(d.format);
+    return failed(source, [{ path: '$.format', ...(found === undefined ? say('load.noFormat', { expected: FORMAT_NAME }) : say('load.wrongFormat', { expected: FORMAT_NAME, found })) }]);
   }
   if (d.schemaVersion !== SCHEMA_VERSION) {
-    return failed(source, [{ path: '$.schemaVersion', message: `unknown schema version ${JSON.stringify(d.schemaVersion) ?? '(missing)'}; this Veinscape reads version ${SCHEMA_VERSION}` }]);
+    const found = JSON.stringify(d.schemaVersion);
+    return failed(source, [{ path: '$.schemaVersion', ...(found === undefined ? say('load.noSchemaVersion', { version: SCHEMA_VERSION }) : say('load.schemaVersion', { found, version: SCHEMA_VERSION })) }]);
   }
   const errors: LoadIssue[] = [];
   const warnings: LoadIssue[] = [];
@@ -237,24 +234,24 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
   rawSurfaces.forEach((s, n) => {
     const at = `$.surfaces[${surfaceAt[n]}]`;
     if (s.zone !== undefined && !zoneIds.has(s.zone)) {
-      errors.push({ path: `${at}.zone`, id: s.id, message: `unknown zone "${s.zone}"; surface ignored` });
+      errors.push({ path: `${at}.zone`, id: s.id, ...say('load.surfaceZone', { zone: s.zone }) });
       drop('surfaces');
       return;
     }
     if (s.fault !== undefined && !faultIds.has(s.fault)) {
-      errors.push({ path: `${at}.fault`, id: s.id, message: `unknown fault "${s.fault}"; surface ignored` });
+      errors.push({ path: `${at}.fault`, id: s.id, ...say('load.surfaceFault', { fault: s.fault }) });
       drop('surfaces');
       return;
     }
     if (s.vertices.length % 3 !== 0 || s.triangles.length % 3 !== 0) {
-      errors.push({ path: `${at}.${s.vertices.length % 3 ? 'vertices' : 'triangles'}`, id: s.id, message: 'length must be a multiple of 3; surface ignored' });
+      errors.push({ path: `${at}.${s.vertices.length % 3 ? 'vertices' : 'triangles'}`, id: s.id, ...say('load.surfaceLength') });
       drop('surfaces');
       return;
     }
     const nv = s.vertices.length / 3;
     const badTri = firstAtLeast(s.triangles, nv);
     if (badTri >= 0) {
-      errors.push({ path: `${at}.triangles[${badTri}]`, id: s.id, message: `vertex index ${s.triangles[badTri]} out of range (${nv} vertices); surface ignored` });
+      errors.push({ path: `${at}.triangles[${badTri}]`, id: s.id, ...say('load.vertexIndex', { index: s.triangles[badTri], vertices: nv }) });
       drop('surfaces');
       return;
     }
@@ -278,7 +275,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
   const surfaceIds = new Set(surfaces.filter((s) => s.faultId).map((s) => s.id));
   const faults = rawFaults.filter((f, n) => {
     if (surfaceIds.has(f.surface)) return true;
-    errors.push({ path: `$.faults[${faultAt[n]}].surface`, id: f.id, message: `fault surface "${f.surface}" not found among fault surfaces; fault ignored` });
+    errors.push({ path: `$.faults[${faultAt[n]}].surface`, id: f.id, ...say('load.faultSurface', { surface: f.surface }) });
     drop('faults');
     return false;
   });
@@ -302,7 +299,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
   const rcAt: number[] = [];
   const resourceCategories = validRecords(d, 'resourceCategories', errors, dropped, rcAt).filter((r: ResourceCategoryT, n) => {
     if (r.zone === undefined || zoneIds.has(r.zone)) return jsonIndex.resourceCategories.push(rcAt[n]) > 0;
-    errors.push({ path: `$.resourceCategories[${rcAt[n]}].zone`, id: r.id, message: `unknown zone "${r.zone}"; outline ignored` });
+    errors.push({ path: `$.resourceCategories[${rcAt[n]}].zone`, id: r.id, ...say('load.outlineZone', { zone: r.zone }) });
     drop('resourceCategories');
     return false;
   });
@@ -313,7 +310,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
   validRecords(d, 'pointSets', errors, dropped, psAt).forEach((p, n) => {
     const at = `$.pointSets[${psAt[n]}]`;
     if (p.points.length % 3 !== 0) {
-      errors.push({ path: `${at}.points`, id: p.id, message: 'length must be a multiple of 3; point set ignored' });
+      errors.push({ path: `${at}.points`, id: p.id, ...say('load.pointsLength') });
       drop('pointSets');
       return;
     }

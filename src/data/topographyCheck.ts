@@ -1,4 +1,5 @@
 /** Load warnings for collars away from the topography surfaces (zones of kind "topography"). */
+import { say } from '../domain/message';
 import { collarMisfits } from '../domain/topography';
 import type { LoadIssue, Model } from './model';
 
@@ -11,11 +12,10 @@ export function topographyWarnings(model: Model): LoadIssue[] {
   if (surfaces.length === 0 || model.holes.length === 0) return [];
   const tolerance = model.project.collarTolerance ?? DEFAULT_COLLAR_TOLERANCE;
   const { misfits } = collarMisfits(model.holes, surfaces, tolerance);
-  const fmt = (d: number) => `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} m`;
   return misfits.map((m) => ({
     path: 'topography',
     id: m.holeId,
     check: 'collar-topography' as const,
-    message: `collar of ${m.holeId} is ${fmt(m.difference)} ${m.difference > 0 ? 'above' : 'below'} the topography (tolerance ${tolerance} m)`,
+    ...say(m.difference > 0 ? 'load.collarAbove' : 'load.collarBelow', { id: m.holeId, distance: Math.abs(m.difference), tolerance }),
   }));
 }

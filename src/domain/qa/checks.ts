@@ -3,6 +3,7 @@
  * crossing holes and collars against the topography. The thresholds are the panel's options.
  * No react/three/zustand.
  */
+import { say } from '../message';
 import type { Model } from '../../data/model';
 import type { HolePath } from '../desurvey';
 import { collarMisfits } from '../topography';
@@ -44,7 +45,7 @@ export function collarProblems(model: Pick<Model, 'zones' | 'surfaces' | 'holes'
     const d = m.difference;
     return {
       kind: 'collar-topography', severity: 'warning', holeId: m.holeId, hole: hi, depth: 0,
-      message: `collar of ${m.holeId} is ${Math.abs(d).toFixed(1)} m ${d > 0 ? 'above' : 'below'} the topography (tolerance ${tolerance} m)`,
+      ...say(d > 0 ? 'qa.collarAbove' : 'qa.collarBelow', { id: m.holeId, distance: Math.abs(d), tolerance }),
     } satisfies Problem;
   });
 }

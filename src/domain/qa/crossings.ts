@@ -11,6 +11,7 @@
  * one spot). One problem
  * per pair of holes, at their closest approach. No react/three/zustand.
  */
+import { say } from '../message';
 import { positionAtDepth, type HolePath } from '../desurvey';
 import type { Problem } from './types';
 
@@ -185,7 +186,7 @@ export function* crossingProblems(paths: readonly HolePath[], holeIds: readonly 
     const at = positionAtDepth(paths[ha], v.da);
     out.push({
       kind: 'crossing', severity: 'warning', holeId: holeIds[ha], hole: ha, depth: v.da, otherHoleId: holeIds[hb], otherDepth: v.db, at,
-      message: `${holeIds[ha]} at ${v.da.toFixed(1)} m passes ${Math.sqrt(v.d2).toFixed(2)} m from ${holeIds[hb]} at ${v.db.toFixed(1)} m (tolerance ${tolerance} m)`,
+      ...say('qa.crossing', { id: holeIds[ha], depth: v.da, distance: Math.sqrt(v.d2), other: holeIds[hb], otherDepth: v.db, tolerance }),
     });
   }
   return out;

@@ -5,6 +5,7 @@
  * the hole. Stations are the survey as given (azimuth clockwise from grid north, dip negative down).
  * No react/three/zustand.
  */
+import { say } from '../message';
 import type { Problem } from './types';
 
 /** m: stations closer than this are measured over this length, so a repeated reading is not a spike. */
@@ -40,7 +41,11 @@ export function* doglegProblems(holes: readonly SurveyedHole[], threshold: numbe
       if (severity > threshold) {
         out.push({
           kind: 'dogleg', severity: 'warning', holeId: h.id, hole: hi, from: a.depth, to: b.depth, depth: b.depth,
-          message: `${h.id}: ${angle.toFixed(1)}° between the surveys at ${+a.depth.toFixed(2)} m (az ${+a.azimuth.toFixed(1)}°, dip ${+a.dip.toFixed(1)}°) and ${+b.depth.toFixed(2)} m (az ${+b.azimuth.toFixed(1)}°, dip ${+b.dip.toFixed(1)}°): ${severity.toFixed(1)}°/30 m, over ${threshold}°/30 m`,
+          ...say('qa.dogleg', {
+            id: h.id, angle, severity, threshold,
+            fromDepth: +a.depth.toFixed(2), fromAzimuth: +a.azimuth.toFixed(1), fromDip: +a.dip.toFixed(1),
+            toDepth: +b.depth.toFixed(2), toAzimuth: +b.azimuth.toFixed(1), toDip: +b.dip.toFixed(1),
+          }),
         });
       }
     }

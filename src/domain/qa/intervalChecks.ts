@@ -3,6 +3,7 @@
  * samples (same hole, from and to) and intervals ending past the hole's final depth. Depths in
  * metres; a tolerance of 1 mm absorbs rounding in exports. No react/three/zustand.
  */
+import { say } from '../message';
 import { rowsByHole, sortRowsByDepth } from '../rowOrder';
 import type { Problem } from './types';
 
@@ -21,7 +22,8 @@ export interface HoleLike {
   depth: number;
 }
 
-const m = (v: number) => `${+v.toFixed(3)} m`;
+/** A depth for a message, to the millimetre. */
+const m = (v: number) => +v.toFixed(3);
 
 /** Step generator (yields between holes); returns the problems in table, hole, depth order. */
 export function* intervalProblems(tables: readonly IntervalTableLike[], holes: readonly HoleLike[]): Generator<void, Problem[]> {
@@ -38,15 +40,15 @@ export function* intervalProblems(tables: readonly IntervalTableLike[], holes: r
         const r = rows[k];
         const base = { holeId: h.id, hole: hi, table: t.id, row: r, from: t.from[r], to: t.to[r] };
         if (t.to[r] > h.depth + DEPTH_TOL) {
-          out.push({ ...base, kind: 'beyond-hole', severity: 'warning', depth: t.to[r], message: `${h.id}: interval ${m(t.from[r])}–${m(t.to[r])} in ${t.id} ends ${m(t.to[r] - h.depth)} past the final depth ${m(h.depth)}` });
+          out.push({ ...base, kind: 'beyond-hole', severity: 'warning', depth: t.to[r], ...say('qa.beyondHole', { id: h.id, from: m(t.from[r]), to: m(t.to[r]), table: t.id, past: m(t.to[r] - h.depth), depth: m(h.depth) }) });
         }
         if (k > 0) {
           const p = rows[k - 1];
           const q = reach; // the earlier row reaching deepest: any overlap includes it
           if (Math.abs(t.from[p] - t.from[r]) <= DEPTH_TOL && Math.abs(t.to[p] - t.to[r]) <= DEPTH_TOL) {
-            out.push({ ...base, kind: 'duplicate', severity: 'warning', depth: t.from[r], message: `${h.id}: ${m(t.from[r])}–${m(t.to[r])} appears twice in ${t.id}` });
+            out.push({ ...base, kind: 'duplicate', severity: 'warning', depth: t.from[r], ...say('qa.duplicate', { id: h.id, from: m(t.from[r]), to: m(t.to[r]), table: t.id }) });
           } else if (t.to[q] > t.from[r] + DEPTH_TOL) {
-            out.push({ ...base, kind: 'overlap', severity: 'warning', depth: t.from[r], message: `${h.id}: interval ${m(t.from[r])}–${m(t.to[r])} overlaps ${m(t.from[q])}–${m(t.to[q])} in ${t.id} by ${m(Math.min(t.to[q], t.to[r]) - t.from[r])}` });
+            out.push({ ...base, kind: 'overlap', severity: 'warning', depth: t.from[r], ...say('qa.overlap', { id: h.id, from: m(t.from[r]), to: m(t.to[r]), otherFrom: m(t.from[q]), otherTo: m(t.to[q]), table: t.id, by: m(Math.min(t.to[q], t.to[r]) - t.from[r]) }) });
           }
         }
         if (k === 0 || t.to[r] > t.to[reach]) reach = r;
