@@ -9,6 +9,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n/localText';
 import { useVeinscape, type VeinscapeState } from '../state/store';
 import { INFERRED_CAUTION, inferredVisible } from '../overlay/captions';
 import { defaultSystem, veinSystems } from '../domain/longSection';
@@ -32,18 +33,19 @@ export function Disclosure() {
   const embed = useVeinscape((s) => s.embed);
   const inferred = useVeinscape(inferredOnScreen);
   const [full, setFull] = useState(false);
-  const { t } = useTranslation('disclosure');
+  const { t, i18n } = useTranslation('disclosure');
   if (!project) return null;
+  const disclaimer = localText(project, 'disclaimer', i18n.language);
   const chrome = presenting || embed;
   if (!chrome && !inferred) return null;
   return (
     <div className={`disclosure${full ? ' full' : ''}`} data-testid="disclosure" role="note" aria-label={t('label')}>
       {chrome && (
         <div className="disclosure-line" data-testid={embed ? 'embed-credit' : undefined}>
-          {embed && <span className="disclosure-name">{project.name}</span>}
+          {embed && <span className="disclosure-name">{localText(project, 'name', i18n.language)}</span>}
           {project.illustrative && <span className="badge" data-testid="illustrative-badge" title={t('illustrativeTitle')}>{t('illustrative')}</span>}
-          {project.disclaimer && <span className="disclosure-text" data-testid="disclaimer-shown">{project.disclaimer}</span>}
-          {project.disclaimer && (
+          {disclaimer && <span className="disclosure-text" data-testid="disclaimer-shown">{disclaimer}</span>}
+          {disclaimer && (
             <button className="link disclosure-more" aria-expanded={full} onClick={() => setFull(!full)} title={full ? t('oneLine') : t('whole')}>
               {full ? t('less') : <><span className="info-mark" aria-hidden="true">i</span>{t('full')}</>}
             </button>

@@ -7,6 +7,7 @@ import { store, useVeinscape } from '../state/store';
 import { EMPTY } from './empty';
 import { animateFaultOffsets } from '../state/faultAnimation';
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n/localText';
 import { fixed, metres } from './format';
 
 export function FaultsPanel() {
@@ -18,7 +19,7 @@ export function FaultsPanel() {
   const setFollow = useVeinscape((s) => s.setHolesFollowFaults);
   const measuring = useVeinscape((s) => s.measure.active);
   const setMeasure = useVeinscape((s) => s.setMeasureActive);
-  const { t } = useTranslation('faults');
+  const { t, i18n } = useTranslation('faults');
   if (faults.length === 0) return null;
   const restored = faults.every((f) => Math.abs(offsets[f.id] ?? 0) < 1e-6);
   const target = (to: 'restored' | 'mapped') => Object.fromEntries(faults.map((f) => [f.id, to === 'restored' ? 0 : (mapped[f.id] ?? 0)]));
@@ -34,10 +35,10 @@ export function FaultsPanel() {
         const v = offsets[f.id] ?? 0;
         return (
           <label key={f.id} className="row fault">
-            <span title={t('faultTitle', { side: f.movingSide, offset: fixed(m, 1) })}>{f.name}</span>
+            <span title={t('faultTitle', { side: f.movingSide, offset: fixed(m, 1) })}>{localText(f, 'name', i18n.language)}</span>
             <input
               type="range" min={0} max={Math.max(2 * m, 10)} step={0.5} value={v}
-              aria-label={t('offsetLabel', { name: f.name })}
+              aria-label={t('offsetLabel', { name: localText(f, 'name', i18n.language) })}
               list={`mapped-${f.id}`}
               onChange={(e) => setFaultOffset(f.id, Number(e.target.value))}
             />

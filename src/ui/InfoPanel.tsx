@@ -1,5 +1,6 @@
 /** Details of the picked hole or interval, with true coordinates (float64, as mapped). */
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n/localText';
 import { useVeinscape } from '../state/store';
 import { holePositionOf } from '../api/holePosition';
 import { coord, fixed, grade, metres } from './format';
@@ -9,13 +10,18 @@ export function InfoPanel() {
   const model = useVeinscape((s) => s.model);
   const prepared = useVeinscape((s) => s.prepared);
   const select = useVeinscape((s) => s.select);
-  const { t } = useTranslation('info');
+  const { t, i18n } = useTranslation('info');
   if (!sel || !model || !prepared) return null;
   const hole = model.holes[sel.hole];
   const pos = holePositionOf(model, prepared, hole.id, sel.depth);
   const vc = prepared.valueColumn;
   const table = vc ? model.intervals.find((t) => t.id === vc.table) : undefined;
   const row = sel.row;
+  /** A zone code as its zone's name in the user's language; another category as it is. */
+  const zoneName = (code: string) => {
+    const z = model.zones.find((x) => x.id === code);
+    return z ? localText(z, 'name', i18n.language) : code;
+  };
   return (
     <aside className="info card" data-testid="info-panel" aria-label={t('selection')}>
       <header>
@@ -42,7 +48,7 @@ export function InfoPanel() {
                       ? t('notAssayed')
                       : grade(table.numeric[c.name][row], c.unit ?? '')
                     : table.categorical[c.name].codes[row] >= 0
-                      ? (model.zones.find((z) => z.id === table.categorical[c.name].categories[table.categorical[c.name].codes[row]])?.name ?? table.categorical[c.name].categories[table.categorical[c.name].codes[row]])
+                      ? zoneName(table.categorical[c.name].categories[table.categorical[c.name].codes[row]])
                       : '—'}
                 </dd>
               </div>

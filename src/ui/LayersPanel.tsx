@@ -9,6 +9,7 @@ import { useVeinscape } from '../state/store';
 import type { LayerName } from '../state/slices/layers';
 import type { VeinColour } from '../state/slices/display';
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n/localText';
 
 /** The layers in the order listed; each one's name is `layer.<id>` in the layers catalogue. */
 const LAYERS: LayerName[] = ['veins', 'alteration', 'host', 'topography', 'faults', 'intervals', 'traces', 'labels', 'workings', 'resources', 'points', 'axes'];
@@ -41,7 +42,7 @@ export function LayersPanel() {
   const hasVeins = zones.some((z) => z.kind === 'vein');
   const hasTopography = zones.some((z) => z.kind === 'topography');
   const hasPoints = useVeinscape((s) => (s.model?.pointSets.length ?? 0) > 0);
-  const { t } = useTranslation('layers');
+  const { t, i18n } = useTranslation('layers');
   // Layers that only imported projects have are listed only when there is something in them.
   const shown = LAYERS.filter((id) => (id !== 'topography' || hasTopography) && (id !== 'points' || hasPoints));
   const systems = new Map<string, typeof zones>();
@@ -77,7 +78,7 @@ export function LayersPanel() {
               <label key={z.id} className="zone" data-testid={`zone-toggle-${z.id}`}>
                 <input type="checkbox" checked={zoneVisible[z.id] !== false} onChange={(e) => setZoneVisible(z.id, e.target.checked)} />
                 <span className="swatch" style={{ background: z.color }} />
-                <span>{z.name}</span>
+                <span>{localText(z, 'name', i18n.language)}</span>
                 <span className="kind">{t(`kind.${z.kind}`, { defaultValue: z.kind })}</span>
               </label>
             ))}

@@ -17,6 +17,7 @@ import { ready } from '../api/ready';
 import { exportModel, saveProject } from './saveProject';
 import { DEFAULT_COLLAR_TOLERANCE } from '../data/topographyCheck';
 import { useTranslation } from 'react-i18next';
+import { localText, withLocalText } from '../i18n/localText';
 
 /** Applies a new model and puts the camera, layers and zones back as they were (fault offsets follow the new slips). */
 async function apply(next: Model): Promise<void> {
@@ -45,15 +46,18 @@ function MetaField({ label, aria, value, onCommit, multiline }: { label: string;
 
 function Metadata({ project }: { project: ProjectT }) {
   const set = (p: Partial<ProjectT>) => change((m) => ({ ...m, project: { ...m.project, ...p } }));
-  const { t } = useTranslation('project');
+  const { t, i18n } = useTranslation('project');
+  // A text the file gives in several languages is shown and edited in the user's language.
+  const text = (field: 'name' | 'disclaimer' | 'qualifiedPerson') => localText(project, field, i18n.language);
+  const setText = (field: 'name' | 'disclaimer' | 'qualifiedPerson', value: string | undefined) => change((m) => ({ ...m, project: withLocalText(m.project, field, value, i18n.language) }));
   return (
     <details>
       <summary>{t('details')}</summary>
-      <MetaField key={`n${project.name}`} label={t('meta.name')} aria={t('meta.nameAria')} value={project.name} onCommit={(name) => name && set({ name })} />
+      <MetaField key={`n${text('name')}`} label={t('meta.name')} aria={t('meta.nameAria')} value={text('name') ?? ''} onCommit={(name) => name && setText('name', name)} />
       <MetaField key={`c${project.crs.name}`} label={t('meta.crs')} aria={t('meta.crsAria')} value={project.crs.name} onCommit={(name) => set({ crs: { ...project.crs, name } })} />
       <MetaField key={`e${project.crs.code}`} label={t('meta.epsg')} aria={t('meta.epsgAria')} value={project.crs.code ?? ''} onCommit={(code) => set({ crs: { ...project.crs, code: code || undefined } })} />
-      <MetaField key={`d${project.disclaimer}`} label={t('meta.disclaimer')} aria={t('meta.disclaimerAria')} value={project.disclaimer ?? ''} multiline onCommit={(disclaimer) => set({ disclaimer: disclaimer || undefined })} />
-      <MetaField key={`q${project.qualifiedPerson}`} label={t('meta.qp')} aria={t('meta.qpAria')} value={project.qualifiedPerson ?? ''} multiline onCommit={(qualifiedPerson) => set({ qualifiedPerson: qualifiedPerson || undefined })} />
+      <MetaField key={`d${text('disclaimer')}`} label={t('meta.disclaimer')} aria={t('meta.disclaimerAria')} value={text('disclaimer') ?? ''} multiline onCommit={(disclaimer) => setText('disclaimer', disclaimer || undefined)} />
+      <MetaField key={`q${text('qualifiedPerson')}`} label={t('meta.qp')} aria={t('meta.qpAria')} value={text('qualifiedPerson') ?? ''} multiline onCommit={(qualifiedPerson) => setText('qualifiedPerson', qualifiedPerson || undefined)} />
       <MetaField
         key={`t${project.collarTolerance}`}
         label={t('meta.collarTolerance')}

@@ -1,5 +1,6 @@
 /** Load progress, what is loaded (with units), and the dataset's disclaimer. */
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n/localText';
 import { useVeinscape } from '../state/store';
 
 export function ProgressBar() {
@@ -18,11 +19,12 @@ export function ProgressBar() {
 export function StatusBar() {
   const model = useVeinscape((s) => s.model);
   const method = useVeinscape((s) => s.desurveyMethod);
-  const { t } = useTranslation('status');
+  const { t, i18n } = useTranslation('status');
   // Always rendered (empty until data arrive): a bar appearing later would resize the 3D canvas,
   // and a WebGL resize waits for every frame in flight (the longest task in the benchmark).
   if (!model) return <footer className="statusbar" />;
   const p = model.project;
+  const disclaimer = localText(p, 'disclaimer', i18n.language);
   const counts = model.holes.length;
   const intervals = model.intervals.reduce((n, t) => n + t.hole.length, 0);
   return (
@@ -31,7 +33,7 @@ export function StatusBar() {
       <CursorReadout />
       <span data-testid="desurvey-method">{t('desurvey', { method: t(`method.${method}`) })}</span>
       <span>{t('holes', { count: counts })} · {t('intervals', { count: intervals })}</span>
-      {p.disclaimer && <span className="disclaimer" data-testid="disclaimer" title={p.disclaimer}>{p.disclaimer}</span>}
+      {disclaimer && <span className="disclaimer" data-testid="disclaimer" title={disclaimer}>{disclaimer}</span>}
     </footer>
   );
 }

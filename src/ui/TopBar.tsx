@@ -1,6 +1,7 @@
 /** Title, view presets, file opening, theme and the interface language. */
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n/localText';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { store, useVeinscape } from '../state/store';
 import { loadInto } from '../data/loadSource';
@@ -19,7 +20,7 @@ export function TopBar({ onExportImage, longSectionOpen, onToggleLongSection }: 
       <div className="brand">
         <span className="logo" aria-hidden="true">◆</span>
         <span className="product">Veinscape</span>
-        {project && <span className="project" data-testid="project-name">{project.name}</span>}
+        {project && <span className="project" data-testid="project-name">{localText(project, 'name', i18n.language)}</span>}
         {project?.illustrative && <span className="badge" title={t('illustrativeTitle')}>{t('illustrative')}</span>}
       </div>
       <nav className="views" aria-label={t('viewPresets')}>
@@ -46,7 +47,7 @@ export function TopBar({ onExportImage, longSectionOpen, onToggleLongSection }: 
         >
           <option value="">{t('fitZoneOption')}</option>
           {zones?.map((z) => (
-            <option key={z.id} value={z.id}>{z.name}</option>
+            <option key={z.id} value={z.id}>{localText(z, 'name', i18n.language)}</option>
           ))}
         </select>
       </nav>

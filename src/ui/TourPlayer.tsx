@@ -8,6 +8,7 @@ import { allViews } from '../state/slices/views';
 import { applyView } from '../api/views';
 import { handleTourKey, step, stopPresentation } from './presentation';
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n/localText';
 
 const DEFAULT_STEP_MS = 6000;
 
@@ -16,7 +17,7 @@ export function TourPlayer() {
   const presenting = useVeinscape((s) => s.presenting);
   const model = useVeinscape((s) => s.model);
   const browserViews = useVeinscape((s) => s.browserViews);
-  const { t } = useTranslation('tour');
+  const { t, i18n } = useTranslation('tour');
   const views = model ? allViews({ model, browserViews }) : [];
   const view = tour ? views[tour.index] : undefined;
 
@@ -82,8 +83,8 @@ export function TourPlayer() {
   return (
     <div className="tour-caption" data-testid="tour-caption" role="status" ref={card}>
       <div className="tour-step">{t('step', { n: tour.index + 1, total: views.length })}</div>
-      <div className="tour-title">{view.name}</div>
-      {view.caption && <div className="tour-text">{view.caption}</div>}
+      <div className="tour-title">{localText(view, 'name', i18n.language)}</div>
+      {view.caption && <div className="tour-text">{localText(view, 'caption', i18n.language)}</div>}
       {!presenting && (
         <div className="tour-controls">
           <button onClick={() => step(-1)} disabled={tour.index === 0} aria-label={t('previous')}>‹</button>

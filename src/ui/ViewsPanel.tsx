@@ -5,6 +5,7 @@ import { allViews } from '../state/slices/views';
 import { applyView, captureView, deleteBrowserView, saveBrowserView, viewLink } from '../api/views';
 import { startPresentation } from './presentation';
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n/localText';
 
 export function ViewsPanel() {
   const model = useVeinscape((s) => s.model);
@@ -12,7 +13,7 @@ export function ViewsPanel() {
   const [name, setName] = useState('');
   const [caption, setCaption] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
-  const { t } = useTranslation('views');
+  const { t, i18n } = useTranslation('views');
   if (!model) return null;
   const views = allViews({ model, browserViews });
   const own = new Set(model.views.map((v) => v.name));
@@ -38,7 +39,7 @@ export function ViewsPanel() {
       <ul className="saved-views" data-testid="views-list">
         {views.map((v) => (
           <li key={v.name}>
-            <button className="view-name" onClick={() => applyView(v)} title={v.caption ?? v.name}>{v.name}</button>
+            <button className="view-name" onClick={() => applyView(v)} title={localText(v, 'caption', i18n.language) ?? localText(v, 'name', i18n.language)}>{localText(v, 'name', i18n.language)}</button>
             {own.has(v.name) ? <span className="kind">{t('inFile')}</span> : <button className="close" aria-label={t('deleteView', { name: v.name })} onClick={() => deleteBrowserView(v.name)}>×</button>}
           </li>
         ))}
