@@ -1,0 +1,75 @@
+/**
+ * Numbers, intercepts and the long section in French (?lang=fr): the intercept table writes decimal
+ * commas under French headers, its CSV stays machine-readable (decimal point, the same header row
+ * as in English) with French notes and labels, and the long section draws its words in French.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { openApp } from './helpers';
+
+const NBSP = '\u00a0';
+
+test.describe('in French', () => {
+  test.beforeEach(async ({ page }) => {
+    await openApp(page, '?lang=fr');
+    await page.getByTestId('intercept-preset').click();
+    await page.getByTestId('intercept-table-toggle').click();
+    await expect(page.getByTestId('intercept-table-count')).not.toHaveAttribute('data-pending', 'true');
+  });
+
+  test('the intercept table: French headers, decimal commas, labels "… g/t Au sur … m (ÉH)"', async ({ page }) => {
+    await expect(page.getByTestId('intercept-sort-hw')).toContainText('ÉH');
+    await expect(page.getByTestId('intercept-sort-tw')).toContainText('ÉV');
+    await expect(page.getByTestId('intercept-sort-gramMetres')).toContainText('g/t·m (ÉH)');
+    await expect(page.getByTestId('intercept-sort-from')).toContainText('De');
+    const row = page.getByTestId('intercept-row').first();
+    // From, to and the capped grade: digits, a decimal comma, two decimals (no decimal point).
+    for (const col of [1, 2, 6]) await expect(row.locator('td').nth(col)).toHaveText(/^\d{1,3}(\u202f\d{3})*,\d\d$/);
+    await expect(row).toHaveAttribute('title', /^\d+,\d\d g\/t Au sur \d+,\d\d m \(épaisseur horizontale\)$/);
+    await expect(page.getByTestId('intercept-summary')).toContainText(/\d+,\d\d g\/t Au sur \d+,\d\d m \(ÉH, pondéré par l’épaisseur\)/);
+  });
+
+  test('the intercept CSV: machine header, numbers with a decimal point, French notes and labels', async ({ page }) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('intercept-export').click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const all = text.split('\r\n').filter((l) => l !== '');
+    expect(all[0]).toMatch(new RegExp(`^# intersections dans la vue${NBSP}: (\\d+) sur \\1 \\(aucun filtre de vue\\)$`));
+    expect(all[1].startsWith(`# Colonnes${NBSP}: hole_id = forage; from_m = de (m);`)).toBe(true);
+    const lines = all.filter((l) => !l.startsWith('#'));
+    expect(lines[0]).toBe('hole_id,from_m,to_m,core_length_m,true_width_m,horizontal_width_m,unsampled_m,grade_capped_gpt,grade_uncapped_gpt,gram_metres,gram_metres_width,zone,zone_name,label');
+    for (const line of lines.slice(1, 20)) {
+      // The French label holds commas, so it is the one quoted field, last; the rest split on commas.
+      const m = /^(.*),"(\d+,\d\d g\/t Au sur \d+,\d\d m \(ÉH\))"$/.exec(line);
+      expect(m, line).not.toBeNull();
+      const f = m![1].split(',');
+      expect(f).toHaveLength(13);
+      // from, to, core length, widths, grades, gram-metres: numbers with a decimal point.
+      for (const i of [1, 2, 3, 5, 7, 8, 9]) {
+        expect(f[i], `${lines[0].split(',')[i]} in ${line}`).toMatch(/^\d+\.\d{3}$/);
+        expect(Number.isFinite(Number(f[i]))).toBe(true);
+      }
+      expect(Number(f[2])).toBeGreaterThan(Number(f[1]));
+      expect(f[10]).toBe('HW');
+    }
+  });
+
+  test('the long section draws its words in French', async ({ page }) => {
+    await page.getByRole('button', { name: 'Section long.', exact: true }).click();
+    await expect(page.getByTestId('pierce-point').first()).toBeVisible();
+    const svg = page.getByTestId('long-section-svg');
+    const drawn = (await svg.locator('text').allTextContents()).join('\n');
+    expect(drawn).toContain('Élévation (m)');
+    expect(drawn).toContain('Profondeur sous la surface (m)');
+    expect(drawn).toContain('coordonnées est et nord sur la ligne de section');
+    expect(drawn).toContain('Exag. v. 1:1');
+    expect(drawn).not.toMatch(/Elevation|Depth below|Along strike|VE 1:1| level\b/);
+    // Pierce-point labels: grade and width with decimal commas.
+    await expect(svg.locator('text.ls-label').first()).toHaveText(/^\d+,\d\d g\/t \/ \d+,\d\d m( \((ÉV|LC)\))?$/);
+    // Eastings grouped with a narrow no-break space.
+    expect(drawn).toMatch(/\d{3}\u202f\d{3} E/);
+    const legend = page.locator('.ls-legend');
+    await expect(legend).toContainText('Au, plafonné à 45 g/t');
+    await expect(legend).toContainText(`Taille${NBSP}: g/t·m (ÉH)`);
+    await expect(legend).toContainText('filon modélisé');
+  });
+});
