@@ -26,6 +26,7 @@
  */
 import { Logger, WebIO, type Accessor, type GLTF } from '@gltf-transform/core';
 import { fromGltfAxes, readVeinscapeExtras } from './gltfAxes';
+import { say, type MessageParams, type Said } from '../../domain/message';
 import type { ImportIssue, ImportedMeta, ImportedObject, ImportOptions, ImportResult, Importer } from './types';
 
 const GLB_MAGIC = 0x46546c67; // 'glTF'
@@ -35,14 +36,16 @@ const COMPONENT_BYTES: Record<number, number> = { 5120: 1, 5121: 1, 5122: 2, 512
 const TYPE_SIZE: Record<string, number> = { SCALAR: 1, VEC2: 2, VEC3: 3, VEC4: 4, MAT2: 4, MAT3: 9, MAT4: 16 };
 const COMPRESSION = ['KHR_draco_mesh_compression', 'EXT_meshopt_compression', 'KHR_meshopt_compression'];
 
-type Issue = (message: string, severity?: 'error' | 'warning', at?: number) => void;
+type Issue = (said: Said, severity?: 'error' | 'warning', at?: number) => void;
+/** A reason nested in a message (`$t(messages:{{…Key}})`): its key under surfaces.gltf and its values. */
+type Why = [string, MessageParams];
 const isIndex = (i: unknown, n: number): i is number => Number.isInteger(i) && (i as number) >= 0 && (i as number) < n;
 const finiteArray = (a: unknown, n: number): a is number[] => Array.isArray(a) && a.length === n && a.every((x) => typeof x === 'number' && Number.isFinite(x));
 
 /** The JSON and the BIN chunk of a GLB, or of a .gltf's text; null when unreadable (reported). */
 function readContainer(bytes: Uint8Array, fileName: string, issue: Issue): { json: GLTF.IGLTF; bin?: Uint8Array; glb: boolean; binTruncated: boolean } | null {
-  const fail = (message: string, at?: number) => {
-    issue(message, 'error', at);
+  const fail = (said: Said, at?: number) => {
+    issue(said, 'error', at);
     return null;
   };
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -51,42 +54,42 @@ function readContainer(bytes: Uint8Array, fileName: string, issue: Issue): { jso
   let bin: Uint8Array | undefined;
   let binTruncated = false;
   if (glb) {
-    if (bytes.length < 12) return fail(`GLB truncated in its 12-byte header (${bytes.length} bytes)`, bytes.length);
+    if (bytes.length < 12) return fail(say('surfaces.gltf.glbHeader', { bytes: bytes.length }), bytes.length);
     const version = dv.getUint32(4, true);
-    if (version !== 2) return fail(`GLB version ${version}: only glTF 2.0 is read`, 4);
-    if (bytes.length < 20) return fail(`GLB truncated in the JSON chunk header (${bytes.length} bytes)`, 12);
+    if (version !== 2) return fail(say('surfaces.gltf.glbVersion', { version }), 4);
+    if (bytes.length < 20) return fail(say('surfaces.gltf.glbJsonHeader', { bytes: bytes.length }), 12);
     const total = dv.getUint32(8, true);
-    if (total > bytes.length) issue(`GLB truncated: the header says ${total} bytes, the file has ${bytes.length}`, 'error', bytes.length);
-    else if (total < bytes.length) issue(`${bytes.length - total} bytes after the GLB's declared length ignored`, 'warning', total);
+    if (total > bytes.length) issue(say('surfaces.gltf.glbTruncated', { total, bytes: bytes.length }), 'error', bytes.length);
+    else if (total < bytes.length) issue(say('surfaces.gltf.glbTrailing', { n: bytes.length - total }), 'warning', total);
     const end = Math.min(total, bytes.length);
     const jsonLength = dv.getUint32(12, true);
-    if (dv.getUint32(16, true) !== CHUNK_JSON) return fail('the first GLB chunk is not JSON', 16);
-    if (20 + jsonLength > end) return fail(`GLB JSON chunk truncated: it declares ${jsonLength} bytes, ${end - 20} remain`, 12);
+    if (dv.getUint32(16, true) !== CHUNK_JSON) return fail(say('surfaces.gltf.glbFirstChunk'), 16);
+    if (20 + jsonLength > end) return fail(say('surfaces.gltf.glbJsonTruncated', { declared: jsonLength, remain: end - 20 }), 12);
     text = new TextDecoder().decode(bytes.subarray(20, 20 + jsonLength));
     const b = 20 + jsonLength + ((4 - (jsonLength % 4)) % 4);
     if (b + 8 <= end && dv.getUint32(b + 4, true) === CHUNK_BIN) {
       const binLength = dv.getUint32(b, true);
       bin = bytes.subarray(b + 8, Math.min(b + 8 + binLength, end));
       binTruncated = bin.length < binLength;
-      if (binTruncated) issue(`GLB BIN chunk truncated: it declares ${binLength} bytes, holds ${bin.length}; primitives whose data is missing are skipped`, 'error', b);
-    } else if (b < end && b + 8 > end) issue('GLB chunk header truncated', 'error', b);
+      if (binTruncated) issue(say('surfaces.gltf.glbBinTruncated', { declared: binLength, holds: bin.length }), 'error', b);
+    } else if (b < end && b + 8 > end) issue(say('surfaces.gltf.glbChunkHeader'), 'error', b);
   } else {
     if (/\.glb$/i.test(fileName)) {
       const magic = [...bytes.subarray(0, 4)].map((c) => c.toString(16).padStart(2, '0')).join(' ');
-      return fail(`not a GLB file: bad magic (${magic}, expected 67 6c 54 46 'glTF')`, 0);
+      return fail(say('surfaces.gltf.badMagic', { magic }), 0);
     }
-    if (bytes.subarray(0, 1024).includes(0)) return fail('not a glTF file: binary content, and no GLB magic');
+    if (bytes.subarray(0, 1024).includes(0)) return fail(say('surfaces.gltf.binary'));
     text = new TextDecoder().decode(bytes);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return fail(`not a glTF file: the JSON does not parse (${(e as Error).message})`, glb ? 20 : undefined);
+    return fail(say('surfaces.gltf.badJson', { error: (e as Error).message }), glb ? 20 : undefined);
   }
   const asset = (json as GLTF.IGLTF | null)?.asset;
-  if (!json || typeof json !== 'object' || !asset || typeof asset !== 'object') return fail('not a glTF file: no "asset" object');
-  if (!String(asset.version).startsWith('2.')) return fail(`glTF version ${String(asset.version)}: only 2.0 is read`);
+  if (!json || typeof json !== 'object' || !asset || typeof asset !== 'object') return fail(say('surfaces.gltf.noAsset'));
+  if (!String(asset.version).startsWith('2.')) return fail(say('surfaces.gltf.version', { version: String(asset.version) }));
   return { json: json as GLTF.IGLTF, bin, glb, binTruncated };
 }
 
@@ -116,17 +119,17 @@ function mul(a: M4, b: M4): M4 {
 }
 
 /** A node's local matrix: `matrix` when given, else translation * rotation * scale. */
-function localMatrix(n: GLTF.INode, warn: (m: string) => void): M4 {
+function localMatrix(n: GLTF.INode, warn: (reason: string) => void): M4 {
   if (n.matrix !== undefined) {
     if (finiteArray(n.matrix, 16)) return new Float64Array(n.matrix);
-    warn('matrix is not 16 numbers: ignored');
+    warn('matrix');
   }
   const t = finiteArray(n.translation, 3) ? n.translation : [0, 0, 0];
   const s = finiteArray(n.scale, 3) ? n.scale : [1, 1, 1];
   let [x, y, z, w] = finiteArray(n.rotation, 4) ? n.rotation : [0, 0, 0, 1];
   const len = Math.hypot(x, y, z, w) || 1; // the specification wants unit quaternions; normalise stray ones
   x /= len; y /= len; z /= len; w /= len;
-  if ((n.translation && t !== n.translation) || (n.scale && s !== n.scale) || (n.rotation && !finiteArray(n.rotation, 4))) warn('translation, rotation or scale malformed: default used');
+  if ((n.translation && t !== n.translation) || (n.scale && s !== n.scale) || (n.rotation && !finiteArray(n.rotation, 4))) warn('trs');
   return new Float64Array([
     (1 - 2 * (y * y + z * z)) * s[0], 2 * (x * y + w * z) * s[0], 2 * (x * z - w * y) * s[0], 0,
     2 * (x * y - w * z) * s[1], (1 - 2 * (x * x + z * z)) * s[1], 2 * (y * z + w * x) * s[1], 0,
@@ -180,13 +183,13 @@ export const importGltf: Importer = async (bytes, fileName, options = {}): Promi
     return await readGltf(bytes, fileName, options);
   } catch (e) {
     // JSON of the wrong shape (an object where an array belongs, ...) that the checks above let through
-    return { objects: [], issues: [{ path: fileName, severity: 'error', message: `malformed glTF: ${(e as Error).message}` }], meta: { format: 'glTF' } };
+    return { objects: [], issues: [{ path: fileName, severity: 'error', ...say('surfaces.gltf.malformed', { error: (e as Error).message }) }], meta: { format: 'glTF' } };
   }
 };
 
 async function readGltf(bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<ImportResult> {
   const issues: ImportIssue[] = [];
-  const issue: Issue = (message, severity = 'error', at) => issues.push({ path: at === undefined ? fileName : `${fileName}@${at}`, message, severity });
+  const issue: Issue = (said, severity = 'error', at) => issues.push({ path: at === undefined ? fileName : `${fileName}@${at}`, ...said, severity });
   const c = readContainer(bytes, fileName, issue);
   const meta: ImportedMeta = { format: c?.glb ? 'glTF 2.0 (GLB)' : 'glTF 2.0', upAxis: 'y', declaredUnit: 'm' };
   if (!c) return { objects: [], issues, meta: { format: 'glTF' } };
@@ -195,12 +198,12 @@ async function readGltf(bytes: Uint8Array, fileName: string, options: ImportOpti
   const required = Array.isArray(json.extensionsRequired) ? json.extensionsRequired : [];
   const compressed = required.filter((e) => COMPRESSION.includes(e));
   if (compressed.length) {
-    issue(`compressed geometry (${compressed.join(', ')}) is not supported: export the file without compression`);
+    issue(say('surfaces.gltf.compressed', { extensions: compressed.join(', ') }));
     return { objects: [], issues, meta };
   }
-  for (const e of required) if (e !== 'KHR_mesh_quantization') issue(`the file requires extension ${e}, which is not read: what depends on it may be missing`, 'warning');
+  for (const e of required) if (e !== 'KHR_mesh_quantization') issue(say('surfaces.gltf.extension', { extension: e }), 'warning');
   const textures = Array.isArray((json as { textures?: unknown[] }).textures) ? (json as { textures: unknown[] }).textures.length : 0;
-  if (textures > 0) issue(`${textures} texture(s) not shown: surfaces are drawn in their material's base colour`, 'warning');
+  if (textures > 0) issue(say('surfaces.gltf.textures', { n: textures }), 'warning');
 
   // Buffers: bytes from the BIN chunk, a data: URI or a companion file; shorter than declared → zero-padded (reported; views into the missing part are refused below).
   const resources: Record<string, Uint8Array> = { __none: new Uint8Array(0) };
@@ -210,22 +213,22 @@ async function readGltf(bytes: Uint8Array, fileName: string, options: ImportOpti
     let data: Uint8Array | null = null;
     if (b.uri === undefined) {
       data = c.glb && i === 0 ? c.bin ?? null : null;
-      if (!data) issue(`buffer ${i} has no uri and no GLB BIN chunk: no data`);
+      if (!data) issue(say('surfaces.gltf.bufferNoData', { i }));
     } else if (b.uri.startsWith('data:')) {
       data = decodeDataUri(b.uri);
-      if (!data) issue(`buffer ${i}: the data: URI does not decode`);
+      if (!data) issue(say('surfaces.gltf.bufferDataUri', { i }));
     } else {
       let key = b.uri;
       try { key = decodeURIComponent(b.uri); } catch { /* keep as written */ }
       key = key.split(/[\\/]/).pop()!.toLowerCase();
       data = options.companions?.get(key) ?? null;
-      if (!data) issue(`buffer ${i}: the external file '${b.uri}' was not opened with this file (open them together)`);
+      if (!data) issue(say('surfaces.gltf.bufferExternal', { i, uri: b.uri }));
     }
     data ??= new Uint8Array(0);
     avail.push(Math.min(data.length, declared));
     if (data.length < declared) {
       // (a truncated BIN chunk is already reported with its byte offset)
-      if (data.length > 0 && !(b.uri === undefined && c.binTruncated)) issue(`buffer ${i} holds ${data.length} of its declared ${declared} bytes; primitives whose data is missing are skipped`);
+      if (data.length > 0 && !(b.uri === undefined && c.binTruncated)) issue(say('surfaces.gltf.bufferShort', { i, holds: data.length, declared }));
       const padded = new Uint8Array(declared);
       padded.set(data);
       data = padded;
@@ -240,33 +243,33 @@ async function readGltf(bytes: Uint8Array, fileName: string, options: ImportOpti
     const ok = isIndex(v.buffer, buffers.length) && Number.isInteger(off) && off >= 0 && Number.isInteger(v.byteLength) && off + v.byteLength <= b.byteLength;
     if (!ok) {
       viewAvail.push(-1);
-      issue(`bufferViews[${i}] lies outside its buffer: ignored`);
+      issue(say('surfaces.gltf.viewOutside', { i }));
       return { buffer: buffers.length, byteLength: 0 };
     }
     viewAvail.push(Math.max(0, Math.min(v.byteLength, avail[v.buffer] - off)));
     return { ...v, byteOffset: off };
   });
-  const viewRange = (view: unknown, off: number, bytesNeeded: number): string | null => {
-    if (!isIndex(view, views.length)) return `bufferView ${String(view)} out of range (${views.length} views)`;
-    if (viewAvail[view] < 0) return `bufferView ${view} is invalid`;
-    if (off + bytesNeeded > views[view].byteLength) return `reads past the end of bufferView ${view}`;
-    if (off + bytesNeeded > viewAvail[view]) return `reads past the end of the data (truncated file)`;
+  const viewRange = (view: unknown, off: number, bytesNeeded: number): Why | null => {
+    if (!isIndex(view, views.length)) return ['view.range', { view: String(view), views: views.length }];
+    if (viewAvail[view] < 0) return ['view.invalid', { view }];
+    if (off + bytesNeeded > views[view].byteLength) return ['view.pastView', { view }];
+    if (off + bytesNeeded > viewAvail[view]) return ['view.pastData', {}];
     return null;
   };
   // Accessors: a bad one is replaced by an empty one; its reason stays for the primitives that use it.
-  const accessorBad: (string | null)[] = [];
+  const accessorBad: (Why | null)[] = [];
   const accessors = (json.accessors ?? []).map((a): GLTF.IAccessor => {
     const comp = COMPONENT_BYTES[a.componentType], size = TYPE_SIZE[a.type];
-    let bad: string | null = null;
-    if (!comp || !size) bad = `componentType ${a.componentType} / type ${a.type} not supported`;
-    else if (!Number.isInteger(a.count) || a.count < 0) bad = `count ${a.count} is not a count`;
+    let bad: Why | null = null;
+    if (!comp || !size) bad = ['accessor.type', { componentType: String(a.componentType), type: String(a.type) }];
+    else if (!Number.isInteger(a.count) || a.count < 0) bad = ['accessor.count', { value: String(a.count) }];
     else if (a.bufferView !== undefined) {
       const stride = views[a.bufferView]?.byteStride ?? comp * size;
       bad = viewRange(a.bufferView, a.byteOffset ?? 0, a.count ? (a.count - 1) * stride + comp * size : 0);
     }
     if (!bad && a.sparse) {
       const s = a.sparse, ic = COMPONENT_BYTES[s.indices?.componentType];
-      bad = !ic || !Number.isInteger(s.count) ? 'sparse block malformed'
+      bad = !ic || !Number.isInteger(s.count) ? ['accessor.sparse', {}]
         : viewRange(s.indices.bufferView, s.indices.byteOffset ?? 0, s.count * ic) ?? viewRange(s.values?.bufferView, s.values?.byteOffset ?? 0, s.count * comp * size);
     }
     accessorBad.push(bad);
@@ -284,21 +287,21 @@ async function readGltf(bytes: Uint8Array, fileName: string, options: ImportOpti
     (m.primitives ?? []).forEach((p, pi) => {
       const where = `meshes[${mi}]${m.name ? ` '${m.name}'` : ''} primitive ${pi}`;
       const refs: [string, unknown][] = [['POSITION', p.attributes?.POSITION], ...(p.indices !== undefined ? [['indices', p.indices] as [string, unknown]] : [])];
-      let problem: string | null = null;
-      if (p.extensions && COMPRESSION.some((e) => p.extensions![e])) problem = 'compressed geometry is not supported';
-      else if (p.attributes?.POSITION === undefined) problem = 'no POSITION attribute';
-      else if (p.mode !== undefined && !isIndex(p.mode, 7)) problem = `mode ${p.mode} is not a glTF primitive mode`;
+      let problem: Why | null = null;
+      if (p.extensions && COMPRESSION.some((e) => p.extensions![e])) problem = ['primitive.compressed', {}];
+      else if (p.attributes?.POSITION === undefined) problem = ['primitive.noPosition', {}];
+      else if (p.mode !== undefined && !isIndex(p.mode, 7)) problem = ['primitive.mode', { mode: String(p.mode) }];
       for (const [what, a] of refs) {
         if (problem) break;
-        if (!isIndex(a, accessors.length)) problem = `${what} accessor ${String(a)} out of range (${accessors.length} accessors)`;
-        else if (accessorBad[a]) problem = `${what} accessor ${a}: ${accessorBad[a]}`;
-        else if (what === 'POSITION' && accessors[a].type !== 'VEC3') problem = `POSITION accessor ${a} is ${accessors[a].type}, not VEC3`;
-        else if (what === 'indices' && (accessors[a].type !== 'SCALAR' || ![5121, 5123, 5125].includes(accessors[a].componentType))) problem = `indices accessor ${a} is not unsigned integer scalars`;
+        if (!isIndex(a, accessors.length)) problem = ['primitive.accessorRange', { what, a: String(a), accessors: accessors.length }];
+        else if (accessorBad[a]) problem = ['primitive.accessorBad', { ...accessorBad[a]![1], what, a, accessorKey: `surfaces.gltf.${accessorBad[a]![0]}` }];
+        else if (what === 'POSITION' && accessors[a].type !== 'VEC3') problem = ['primitive.notVec3', { a, type: accessors[a].type }];
+        else if (what === 'indices' && (accessors[a].type !== 'SCALAR' || ![5121, 5123, 5125].includes(accessors[a].componentType))) problem = ['primitive.indices', { a }];
       }
-      if (problem) return issue(`${where} skipped: ${problem}`);
+      if (problem) return issue(say('surfaces.gltf.primitiveSkipped', { ...problem[1], where, reasonKey: `surfaces.gltf.${problem[0]}` }));
       let mat = {};
       if (isIndex(p.material, materials.length)) mat = { material: p.material };
-      else if (p.material !== undefined) issue(`${where}: material ${p.material} out of range: no colour`, 'warning');
+      else if (p.material !== undefined) issue(say('surfaces.gltf.material', { where, material: String(p.material) }), 'warning');
       prims.push({ attributes: { POSITION: p.attributes.POSITION }, ...(p.indices !== undefined ? { indices: p.indices } : {}), ...(p.mode !== undefined ? { mode: p.mode } : {}), ...mat });
       kept[mi].push(pi);
     });
@@ -311,7 +314,7 @@ async function readGltf(bytes: Uint8Array, fileName: string, options: ImportOpti
   try {
     doc = await io.readJSON({ json: clean, resources: resources as Record<string, Uint8Array<ArrayBuffer>> });
   } catch (e) {
-    issue(`could not decode the glTF data: ${(e as Error).message}`);
+    issue(say('surfaces.gltf.decode', { error: (e as Error).message }));
     return { objects: [], issues, meta };
   }
   options.onProgress?.(0.6);
@@ -320,11 +323,11 @@ async function readGltf(bytes: Uint8Array, fileName: string, options: ImportOpti
   // Veinscape's own origin and axes (gltfAxes.ts), from the asset's extras or the scene's.
   const scenes = json.scenes ?? [];
   const sceneIndex = isIndex(json.scene, scenes.length) ? json.scene : scenes.length ? 0 : -1;
-  if (json.scene !== undefined && sceneIndex !== json.scene) issue(`default scene ${json.scene} out of range: scene ${sceneIndex} used`, 'warning');
+  if (json.scene !== undefined && sceneIndex !== json.scene) issue(say('surfaces.gltf.scene', { scene: String(json.scene), used: sceneIndex }), 'warning');
   let vs = readVeinscapeExtras(json.asset.extras);
   if (vs === null && sceneIndex >= 0) vs = readVeinscapeExtras(scenes[sceneIndex].extras);
-  if (typeof vs === 'string') {
-    issue(`${vs}: positions read as stored (Y up)`, 'warning');
+  if (vs && 'key' in vs) {
+    issue(say('surfaces.gltf.extrasIgnored', { ...vs.params, reasonKey: vs.key }), 'warning');
     vs = null;
   }
   if (vs) {
@@ -357,7 +360,7 @@ async function readGltf(bytes: Uint8Array, fileName: string, options: ImportOpti
       const ia = prim.getIndices();
       const ix = ia ? Uint32Array.from(ia.getArray()!) : Uint32Array.from({ length: nv }, (_, i) => i);
       const maxIndex = ix.reduce((a, b) => Math.max(a, b), -1);
-      if (maxIndex >= nv) return issue(`mesh '${base}' primitive ${kept[mi][k]} skipped: index ${maxIndex} out of range (${nv} vertices)`);
+      if (maxIndex >= nv) return issue(say('surfaces.gltf.indexRange', { mesh: base, primitive: kept[mi][k], index: maxIndex, nv }));
       // a colour only where the file gives a factor (a material without one is glTF's default white)
       const material = meshes[mi].primitives[k].material;
       const factor = material !== undefined && materials[material].pbrMetallicRoughness ? prim.getMaterial()?.getBaseColorFactor() : undefined;
@@ -366,7 +369,7 @@ async function readGltf(bytes: Uint8Array, fileName: string, options: ImportOpti
       if (mode >= 4) {
         const t = compact(p, trianglesOf(mode, ix));
         if (t.triangles.length) objects.push({ type: 'mesh', name, ...t, ...col });
-        else issue(`mesh '${name}' has no complete triangle: skipped`, 'warning');
+        else issue(say('surfaces.gltf.noTriangle', { mesh: name }), 'warning');
       } else if (mode === 0) {
         const v = new Float64Array(ix.length * 3);
         ix.forEach((g, i) => v.set(p.subarray(3 * g, 3 * g + 3), 3 * i));
@@ -391,13 +394,13 @@ async function readGltf(bytes: Uint8Array, fileName: string, options: ImportOpti
     });
   };
   const visit = (ni: number, parent: M4, path: Set<number>) => {
-    if (!isIndex(ni, nodes.length)) return issue(`node ${String(ni)} out of range (${nodes.length} nodes)`);
-    if (path.has(ni)) return issue(`node ${ni} is its own ancestor: cycle broken`);
+    if (!isIndex(ni, nodes.length)) return issue(say('surfaces.gltf.nodeRange', { node: String(ni), nodes: nodes.length }));
+    if (path.has(ni)) return issue(say('surfaces.gltf.cycle', { node: ni }));
     const n = nodes[ni];
-    const world = mul(parent, localMatrix(n, (m) => issue(`nodes[${ni}]: ${m}`, 'warning')));
+    const world = mul(parent, localMatrix(n, (reason) => issue(say(`surfaces.gltf.node.${reason === 'matrix' ? 'matrix' : 'trs'}`, { node: ni }), 'warning')));
     if (n.mesh !== undefined) {
       if (isIndex(n.mesh, docMeshes.length)) emit(n.mesh, world, n.name);
-      else issue(`nodes[${ni}]: mesh ${n.mesh} out of range (${docMeshes.length} meshes)`);
+      else issue(say('surfaces.gltf.meshRange', { node: ni, mesh: String(n.mesh), meshes: docMeshes.length }));
     }
     path.add(ni);
     for (const ch of n.children ?? []) visit(ch, world, path);
@@ -409,8 +412,8 @@ async function readGltf(bytes: Uint8Array, fileName: string, options: ImportOpti
     nodes.forEach((_, ni) => !child.has(ni) && visit(ni, IDENTITY, new Set()));
   } else docMeshes.forEach((_, mi) => emit(mi, IDENTITY, undefined)); // no nodes at all: the meshes as stored
   const unplaced = docMeshes.map((_, mi) => mi).filter((mi) => !placed.has(mi));
-  if (unplaced.length) issue(`${unplaced.length} mesh(es) placed by no node of the scene, not loaded: ${unplaced.slice(0, 5).map((mi) => json.meshes![mi].name || `mesh ${mi}`).join(', ')}`, 'warning');
-  if (!objects.length && !issues.some((i) => i.severity === 'error')) issue('no meshes, lines or points in the scene');
+  if (unplaced.length) issue(say('surfaces.gltf.unplaced', { n: unplaced.length, meshes: unplaced.slice(0, 5).map((mi) => json.meshes![mi].name || `mesh ${mi}`).join(', ') }), 'warning');
+  if (!objects.length && !issues.some((i) => i.severity === 'error')) issue(say('surfaces.gltf.empty'));
   options.onProgress?.(1);
   return { objects, issues, meta };
 }

@@ -20,6 +20,7 @@
  */
 
 /** [e0, n0, z0], metres in project coordinates. */
+import { say, type Said } from '../../domain/message';
 export type GltfOrigin = readonly [number, number, number];
 
 /** What `asset.extras.veinscape` (or a scene's `extras.veinscape`) holds. */
@@ -67,20 +68,20 @@ export function fromGltfAxes(gl: ArrayLike<number>, origin: GltfOrigin, out?: Fl
 
 /**
  * The Veinscape block of a glTF `extras` object, or null when there is none; a block that is
- * present but malformed gives an error string instead (the caller reports it and ignores it).
+ * present but malformed gives a message instead (the caller reports it and ignores it).
  */
-export function readVeinscapeExtras(extras: unknown): VeinscapeGltfInfo | string | null {
+export function readVeinscapeExtras(extras: unknown): VeinscapeGltfInfo | Said | null {
   if (!extras || typeof extras !== 'object') return null;
   const v = (extras as Record<string, unknown>).veinscape;
   if (v === undefined) return null;
-  if (!v || typeof v !== 'object') return 'extras.veinscape is not an object';
+  if (!v || typeof v !== 'object') return say('surfaces.gltf.extras.notObject');
   const b = v as Record<string, unknown>;
   const o = b.origin;
   if (!Array.isArray(o) || o.length !== 3 || !o.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-    return 'extras.veinscape.origin is not three finite numbers [e, n, z]';
+    return say('surfaces.gltf.extras.origin');
   }
   const up = b.upAxis ?? 'y'; // glTF's own convention when the block does not say
-  if (up !== 'y' && up !== 'z') return `extras.veinscape.upAxis is ${JSON.stringify(up)}, not 'y' or 'z'`;
+  if (up !== 'y' && up !== 'z') return say('surfaces.gltf.extras.upAxis', { value: JSON.stringify(up) });
   return {
     origin: [o[0], o[1], o[2]],
     upAxis: up,
