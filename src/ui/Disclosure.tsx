@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localText } from '../i18n/localText';
 import { useVeinscape, type VeinscapeState } from '../state/store';
-import { INFERRED_CAUTION, inferredVisible } from '../overlay/captions';
+import { inferredCaution, inferredVisible } from '../overlay/captions';
 import { defaultSystem, veinSystems } from '../domain/longSection';
 
 /** Inferred material on screen: in the 3D view (as exports judge it) or on the open long section. */
@@ -52,7 +52,7 @@ export function Disclosure() {
           )}
         </div>
       )}
-      {inferred && <p className="disclosure-caution" data-testid="inferred-caution"><strong>{t('inferred')}</strong> {INFERRED_CAUTION}</p>}
+      {inferred && <p className="disclosure-caution" data-testid="inferred-caution"><strong>{t('inferred')}</strong> {inferredCaution(i18n.language)}</p>}
     </div>
   );
 }
