@@ -31,6 +31,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { fixed, short } from './format';
 import { widthName } from '../i18n/interceptText';
+import { localText } from '../i18n/localText';
 import './longsection.css';
 import { useSize } from './useSize';
 
@@ -367,7 +368,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   const exportAs = (format: 'svg' | 'png') => {
     if (!svgRef.current || exporting) return;
     const text = exportText({
-      project: model.project, system: sys.name, vein: vein === 'all' ? null : labelOf(vein), strike: frame.strike, lookAzimuth: frame.lookAzimuth, veText,
+      project: { ...model.project, name: localText(model.project, 'name', lang), disclaimer: localText(model.project, 'disclaimer', lang), qualifiedPerson: localText(model.project, 'qualifiedPerson', lang) }, system: sys.name, vein: vein === 'all' ? null : labelOf(vein), strike: frame.strike, lookAzimuth: frame.lookAzimuth, veText,
       labelHint: labelButtons.find(([m]) => m === labelMode)![2], method, inferred: resourceCats.includes('inferred'), date: new Date(), language: lang,
     });
     const legend = legendGroups({
