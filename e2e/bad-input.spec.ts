@@ -61,6 +61,27 @@ test.describe('bad deposit files', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   });
 
+  test('in French, the load report of broken drill tables and of a broken deposit file is written in French', async ({ page }) => {
+    await openApp(page, '?lang=fr');
+    const collar = 'HOLEID,EAST,NORTH,RL,DEPTH\nDH1,612000,5340000,300,150\nDH1,612001,5340001,300,150\nDH2,612050,5340000,300,1250.5';
+    const survey = 'HOLEID,AT,AZ,DIP\nDH1,0,10,-60\nDH1,180,10,-60\nDH9,0,10,-60';
+    await page.getByTestId('file-input').setInputFiles([
+      { name: 'collar.csv', mimeType: 'text/csv', buffer: Buffer.from(collar) },
+      { name: 'survey.csv', mimeType: 'text/csv', buffer: Buffer.from(survey) },
+    ]);
+    const report = page.getByTestId('load-report');
+    await expect(report).toContainText('collet en double pour le forage « DH1 » (premier à collar.csv:row 2); collet ignoré');
+    await expect(report).toContainText('le forage « DH9 » n’a pas de collet\u00a0: 1 ligne de levé de survey.csv ignorée');
+    await expect(report).toContainText('forage DH1\u00a0: la station de levé à 180 m est au-delà de la profondeur finale de 150 m; ignorée');
+    await expect(report).toContainText('Écartés\u00a0: 1 collet, 2 stations de levé, 0 intervalle');
+    await expect(report).not.toContainText('ignored');
+
+    await page.getByTestId('file-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "veinscape",\n "schemaVersion": 1, "project": {') });
+    await expect(report).toContainText('JSON invalide\u00a0: ');
+    await page.getByTestId('file-input').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "other"}') });
+    await expect(report).toContainText('doit être « veinscape » (trouvé\u00a0: "other"); ce n’est pas un fichier de gisement Veinscape');
+  });
+
   test('markup and script in the data are shown as text and never run', async ({ page }) => {
     await openApp(page);
     const html = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';

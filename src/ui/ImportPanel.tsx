@@ -13,6 +13,7 @@ import type { CsvImportInfo } from '../data/worker-protocol';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatCount } from '../i18n';
+import { messageText } from '../i18n/messageText';
 
 const ROLES: Record<string, ColumnRole[]> = {
   collar: ['hole', 'east', 'north', 'elevation', 'depth', 'azimuth', 'dip', 'program', 'year', 'type', 'status'],
@@ -88,7 +89,7 @@ function ImportSettings({ info }: { info: CsvImportInfo }) {
           <summary>
             <strong>{table.file}</strong> · {t(`kind.${table.kind}`, { defaultValue: table.kind })} · {t('rowsOf', { loaded: formatCount(table.loaded), count: table.rows })}
           </summary>
-          <p className="hint" data-testid="table-format">{t('readAs', { format: table.format })}</p>
+          <p className="hint" data-testid="table-format">{t('readAs', { format: table.formatSaid ? messageText(table.formatSaid) : table.format })}</p>
           {(ROLES[table.kind] ?? []).map((role) => {
             const used = table.mapping[role] ?? '';
             const detected = table.detectedMapping[role] ?? '';
@@ -118,7 +119,7 @@ function ImportSettings({ info }: { info: CsvImportInfo }) {
         </select>
       </label>
       {info.dipSign.used !== detectedDip && <p className="hint warn" data-testid="dip-changed">{t('dipChanged', { sign: dipLabel(t, detectedDip) })}</p>}
-      <p className="hint" data-testid="dip-evidence">{t('dipDetected', { sign: info.dipSign.detected, evidence: info.dipSign.evidence })}</p>
+      <p className="hint" data-testid="dip-evidence">{t('dipDetected', { sign: info.dipSign.detected, evidence: info.dipSign.evidenceSaid ? messageText(info.dipSign.evidenceSaid) : info.dipSign.evidence })}</p>
       <label className="row">
         <span>{t('lengths')}</span>
         <select aria-label={t('lengthUnit')} value={e.unit ?? info.lengthUnit} onChange={(ev) => edit({ ...e, unit: ev.target.value as LengthUnit })}>

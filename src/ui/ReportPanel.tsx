@@ -41,7 +41,7 @@ export function ReportPanel() {
           : t('nothing')}
       </p>
       {report.ok && Object.keys(report.dropped).length > 0 && (
-        <p className="summary">{t('skipped', { list: Object.entries(report.dropped).map(([k, n]) => `${n} ${k}`).join(', ') })}</p>
+        <p className="summary">{t('skipped', { list: Object.entries(report.dropped).map(([k, n]) => messageText({ key: `load.dropped.${k}`, params: { count: n }, message: `${n} ${k}` })).join(', ') })}</p>
       )}
       <ul className="issues">
         {shown.map((i, k) => (

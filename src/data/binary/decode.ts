@@ -7,6 +7,7 @@
  * file as a whole, each problem reported with its JSON path; what the container holds is then
  * validated record by record like any JSON file.
  */
+import { say, type Said } from '../../domain/message';
 import type { LoadIssue, Model } from '../model';
 import { jsonPath, parseJsonText } from '../load';
 import { ALIGN, BUFFER_TYPES, CONTAINER_VERSION, DictionaryColumn, HEADER_BYTES, MAGIC, MISSING_CODE, hasBinaryMagic, type BufferArray, type BufferType } from './format';
@@ -54,35 +55,37 @@ function view(body: Body, type: BufferType, offset: number, length: number): Buf
 }
 
 /** Checks one reference object; returns its array (or dictionary column), or an issue message. */
-function resolve(ref: Record<string, unknown>, body: Body): BufferArray | DictionaryColumn | string {
+function resolve(ref: Record<string, unknown>, body: Body): BufferArray | DictionaryColumn | Said {
   const b = ref.$buffer as Record<string, unknown> | null;
-  if (!b || typeof b !== 'object') return '"$buffer" must be an object { type, offset, length }';
+  if (!b || typeof b !== 'object') return say('binary.bufferObject');
   const { type, offset, length } = b;
   if (typeof type !== 'string' || !Object.hasOwn(BUFFER_TYPES, type)) {
-    return `unknown buffer type ${JSON.stringify(type) ?? '(missing)'} (expected ${Object.keys(BUFFER_TYPES).join(', ')})`;
+    const expected = Object.keys(BUFFER_TYPES).join(', ');
+    const found = JSON.stringify(type);
+    return found === undefined ? say('binary.noBufferType', { expected }) : say('binary.bufferType', { found, expected });
   }
   if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || (offset as number) < 0 || (length as number) < 0) {
-    return `buffer reference needs a whole, non-negative offset (bytes) and length (elements) (offset ${JSON.stringify(offset)}, length ${JSON.stringify(length)})`;
+    return say('binary.offsetLength', { offset: `${JSON.stringify(offset)}`, length: `${JSON.stringify(length)}` });
   }
   const t = type as BufferType;
   const off = offset as number;
   const len = length as number;
   const bytes = len * BUFFER_TYPES[t].BYTES_PER_ELEMENT;
-  if (off % ALIGN !== 0) return `buffer reference misaligned (offset ${off} is not a multiple of ${ALIGN} bytes)`;
+  if (off % ALIGN !== 0) return say('binary.misaligned', { offset: off, align: ALIGN });
   if (off + bytes > body.length) {
-    return `buffer reference outside the file (offset ${off}, length ${len} ${t} = ${bytes} bytes; the body holds ${body.length} bytes)`;
+    return say('binary.outside', { offset: off, length: len, type: t, bytes, body: body.length });
   }
   const arr = view(body, t, off, len);
   if (!('dictionary' in ref)) return arr;
   const dict = ref.dictionary;
-  if (t !== 'u16' && t !== 'u32') return `dictionary codes must be u16 or u32 (found ${t})`;
-  if (!Array.isArray(dict) || dict.some((s) => typeof s !== 'string')) return '"dictionary" must be an array of strings';
+  if (t !== 'u16' && t !== 'u32') return say('binary.codeType', { type: t });
+  if (!Array.isArray(dict) || dict.some((s) => typeof s !== 'string')) return say('binary.dictionary');
   const missing = MISSING_CODE[t];
   const codes = arr as Uint16Array | Uint32Array;
   const n = dict.length;
   for (let r = 0; r < codes.length; r++) {
     const c = codes[r];
-    if (c >= n && c !== missing) return `code ${c} at row ${r} is outside the dictionary (${n} entries)`;
+    if (c >= n && c !== missing) return say('binary.code', { code: c, row: r, entries: n });
   }
   return new DictionaryColumn(codes, dict as string[], missing);
 }
@@ -99,8 +102,8 @@ function walk(node: unknown, keys: (string | number)[], body: Body, issues: Load
   const rec = node as Record<string | number, unknown>;
   if (!Array.isArray(node) && Object.hasOwn(rec, '$buffer')) {
     const out = resolve(rec, body);
-    if (typeof out === 'string') {
-      issues.push({ path: jsonPath('$', keys), message: out });
+    if (!ArrayBuffer.isView(out) && !(out instanceof DictionaryColumn)) {
+      issues.push({ path: jsonPath('$', keys), ...out });
       return node;
     }
     if (isBulkPosition(keys)) return out;
@@ -122,21 +125,21 @@ function walk(node: unknown, keys: (string | number)[], body: Body, issues: Load
 /** Decode a binary deposit file (the whole file's bytes). */
 export function decodeDeposit(bytes: ArrayBuffer | Uint8Array, source: string): DecodedDeposit {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const fail = (message: string, path = source): DecodedDeposit => ({ issues: [{ path, message }] });
+  const fail = (said: Said, path = source): DecodedDeposit => ({ issues: [{ path, ...said }] });
   if (u8.length < HEADER_BYTES || !hasBinaryMagic(u8)) {
-    return fail(`not a Veinscape binary file (it must start with "${MAGIC}" and a ${HEADER_BYTES}-byte header)`);
+    return fail(say('binary.notBinary', { magic: MAGIC, header: HEADER_BYTES }));
   }
   const dv = new DataView(u8.buffer, u8.byteOffset, HEADER_BYTES);
   const version = dv.getUint32(4, true);
   if (version !== CONTAINER_VERSION) {
-    return fail(`not a Veinscape binary file this viewer reads: container version ${version} (this Veinscape reads version ${CONTAINER_VERSION})`);
+    return fail(say('binary.version', { version, reads: CONTAINER_VERSION }));
   }
   const jsonBytes = dv.getUint32(8, true);
   const bodyBytes = dv.getUint32(12, true);
-  if (jsonBytes % ALIGN !== 0) return fail(`damaged Veinscape binary file: the JSON chunk's length ${jsonBytes} is not a multiple of ${ALIGN} bytes`);
+  if (jsonBytes % ALIGN !== 0) return fail(say('binary.chunkLength', { length: jsonBytes, align: ALIGN }));
   const need = HEADER_BYTES + jsonBytes + bodyBytes;
   if (u8.length < need) {
-    return fail(`truncated Veinscape binary file: the header announces ${need} bytes (${HEADER_BYTES} header + ${jsonBytes} JSON + ${bodyBytes} body), the file has ${u8.length}`);
+    return fail(say('binary.truncated', { need, header: HEADER_BYTES, json: jsonBytes, body: bodyBytes, has: u8.length }));
   }
   const text = new TextDecoder('utf-8').decode(u8.subarray(HEADER_BYTES, HEADER_BYTES + jsonBytes));
   const parsed = parseJsonText(text, `${source} (JSON chunk)`);
