@@ -14,7 +14,8 @@
  */
 import { inflateSync } from 'fflate';
 import type { ImportOptions, ImportResult, Importer } from './types';
-import { OMF1_MAGIC, OmfError, readOmf1 } from './omf1';
+import { OMF1_MAGIC, OmfError, readOmf1, reasonOf } from './omf1';
+import { say, type Said } from '../../domain/message';
 import { readOmf2 } from './omf2';
 import { readOmf2Draft } from './omf2draft';
 
@@ -62,18 +63,18 @@ export function openZip(bytes: Uint8Array): ZipArchive {
   for (let o = bytes.length - 22; o >= Math.max(0, bytes.length - 22 - 65535); o--) {
     if (u32(o) === 0x06054b50) { eocd = o; break; }
   }
-  if (eocd < 0) throw new OmfError(bytes.length, `no zip end-of-central-directory record in the last bytes of the file (${bytes.length} bytes): file truncated?`);
+  if (eocd < 0) throw new OmfError(bytes.length, 'zipNoEnd', { bytes: bytes.length });
   let count = u16(eocd + 10), cdSize = u32(eocd + 12), cdAt = u32(eocd + 16);
   if (eocd >= 20 && u32(eocd - 20) === 0x07064b50) { // Zip64 locator → Zip64 end record
     const z = u64(eocd - 12);
-    if (z + 56 > bytes.length || u32(z) !== 0x06064b50) throw new OmfError(eocd - 20, `the Zip64 end record at byte ${z} is missing`);
+    if (z + 56 > bytes.length || u32(z) !== 0x06064b50) throw new OmfError(eocd - 20, 'zip64', { at: z });
     count = u64(z + 32); cdSize = u64(z + 40); cdAt = u64(z + 48);
   }
-  if (cdAt + cdSize > bytes.length) throw new OmfError(cdAt, `the zip central directory (byte ${cdAt}, ${cdSize} bytes) runs past the end of the file`);
+  if (cdAt + cdSize > bytes.length) throw new OmfError(cdAt, 'zipDirectory', { at: cdAt, size: cdSize });
   const comment = new TextDecoder().decode(bytes.subarray(eocd + 22, Math.min(bytes.length, eocd + 22 + u16(eocd + 20))));
   const entries = new Map<string, Entry>();
   for (let i = 0, p = cdAt; i < count; i++) {
-    if (p + 46 > bytes.length || u32(p) !== 0x02014b50) throw new OmfError(p, `zip central directory entry ${i + 1} at byte ${p} is corrupt`);
+    if (p + 46 > bytes.length || u32(p) !== 0x02014b50) throw new OmfError(p, 'zipEntry', { entry: i + 1, at: p });
     const nameLen = u16(p + 28), extraLen = u16(p + 30), commentLen = u16(p + 32);
     const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
     const e: Entry = { method: u16(p + 10), crc: u32(p + 16), csize: u32(p + 20), usize: u32(p + 24), local: u32(p + 42) };
@@ -94,17 +95,17 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     offsetOf: (name) => entries.get(name)?.local,
     read(name) {
       const e = entries.get(name);
-      if (!e) throw new OmfError(undefined, `member '${name}' is not in the zip`);
-      if (e.local + 30 > bytes.length || u32(e.local) !== 0x04034b50) throw new OmfError(e.local, `member '${name}': no local header at byte ${e.local}`);
+      if (!e) throw new OmfError(undefined, 'memberMissing', { member: name });
+      if (e.local + 30 > bytes.length || u32(e.local) !== 0x04034b50) throw new OmfError(e.local, 'memberHeader', { member: name, at: e.local });
       const at = e.local + 30 + u16(e.local + 26) + u16(e.local + 28);
-      if (at + e.csize > bytes.length) throw new OmfError(at, `member '${name}' (byte ${at}, ${e.csize} bytes) runs past the end of the file: truncated`);
+      if (at + e.csize > bytes.length) throw new OmfError(at, 'memberPast', { member: name, at, size: e.csize });
       let out = bytes.subarray(at, at + e.csize);
       if (e.method === 8) {
         try { out = inflateSync(out, { out: new Uint8Array(e.usize) }); } catch (err) {
-          throw new OmfError(at, `member '${name}' at byte ${at}: corrupt deflate data: ${(err as Error).message}`);
+          throw new OmfError(at, 'memberDeflate', { member: name, at, error: (err as Error).message });
         }
-      } else if (e.method !== 0) throw new OmfError(at, `member '${name}' uses zip compression method ${e.method}, which is not read`);
-      if (out.length !== e.usize || crc32(out) !== e.crc) throw new OmfError(at, `member '${name}' at byte ${at} is corrupt (CRC-32 or size mismatch)`);
+      } else if (e.method !== 0) throw new OmfError(at, 'memberMethod', { member: name, method: e.method });
+      if (out.length !== e.usize || crc32(out) !== e.crc) throw new OmfError(at, 'memberCrc', { member: name, at });
       return out;
     },
   };
@@ -113,20 +114,20 @@ export function openZip(bytes: Uint8Array): ZipArchive {
 const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join(' ');
 
 export const importOmf: Importer = async (bytes: Uint8Array, fileName: string, options?: ImportOptions): Promise<ImportResult> => {
-  const error = (at: number, message: string, format = 'OMF'): ImportResult =>
-    ({ objects: [], issues: [{ path: `${fileName}@${at}`, severity: 'error', message }], meta: { format } });
+  const error = (at: number, said: Said, format = 'OMF'): ImportResult =>
+    ({ objects: [], issues: [{ path: `${fileName}@${at}`, severity: 'error', ...said }], meta: { format } });
   if (OMF1_MAGIC.every((x, i) => bytes[i] === x)) return readOmf1(bytes, fileName, options);
   if (bytes.length < 4 || !(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
-    return error(0, `not an OMF file: it starts ${hex(bytes.subarray(0, 4)) || '(empty)'}, not 84 83 82 81 (OMF 1) or 50 4b 03 04 (a zip: OMF 2)`);
+    return error(0, bytes.length ? say('surfaces.omf.magic', { start: hex(bytes.subarray(0, 4)) }) : say('surfaces.omf.empty'));
   }
   let zip: ZipArchive;
   try {
     zip = openZip(bytes);
   } catch (e) {
     const off = e instanceof OmfError && e.offset !== undefined ? e.offset : 0;
-    return error(off, `unreadable OMF 2 zip: ${(e as Error).message}`, 'OMF 2 (zip)');
+    return error(off, say('surfaces.omf.zip', reasonOf(e)), 'OMF 2 (zip)');
   }
   if (zip.names.includes('index.json.gz')) return readOmf2(zip, fileName, options);
   if (zip.names.includes('project.json')) return readOmf2Draft(zip, fileName, options);
-  return error(0, 'a zip with neither index.json.gz (OMF 2.0) nor project.json (omf-python 2.0 draft): not an OMF file', 'zip');
+  return error(0, say('surfaces.omf.notOmfZip'), 'zip');
 };

@@ -18,12 +18,25 @@
  */
 import { unzlibSync } from 'fflate';
 import type { ImportIssue, ImportOptions, ImportResult, ImportedAttribute, ImportedObject } from './types';
+import { say, type MessageKey, type MessageParams } from '../../domain/message';
+import type { Said } from '../../domain/message';
 
-/** A reading failure located at a byte offset of the file (reported as `file@offset`). */
+/** A reading failure located at a byte offset of the file (reported as `file@offset`), with its catalogue message. */
 export class OmfError extends Error {
-  constructor(readonly offset: number | undefined, message: string) {
-    super(message);
+  readonly said: Said;
+  constructor(readonly offset: number | undefined, key: string, params: MessageParams = {}) {
+    const said = say(`surfaces.omf.err.${key}` as MessageKey, params);
+    super(said.message);
+    this.said = said;
   }
+}
+
+/** What is being read, for a failure's message: a part of an element (surfaces.omf.part.*), nested as `{{whatKey}}`. */
+export const part = (key: string, params: MessageParams): MessageParams => ({ ...params, whatKey: `surfaces.omf.part.${key}` });
+
+/** A failure's reason as values to nest in a report line (`$t(messages:{{reasonKey}})`): ours from the catalogue, a library's text as given. */
+export function reasonOf(e: unknown): MessageParams {
+  return e instanceof OmfError ? { ...e.said.params, reasonKey: e.said.key } : { error: (e as Error).message, reasonKey: 'surfaces.omf.err.library' };
 }
 
 export type Vec3 = [number, number, number];
@@ -73,9 +86,9 @@ export function badIndex(idx: ArrayLike<number>, n: number): number {
 }
 
 /** Float64 indices (checked by `badIndex`) to the Uint32Array the result types use. */
-export function toIndices(idx: ArrayLike<number>, n: number, what: string): Uint32Array {
+export function toIndices(idx: ArrayLike<number>, n: number, what: MessageParams): Uint32Array {
   const bad = badIndex(idx, n);
-  if (bad >= 0) throw new OmfError(undefined, `${what}: index ${idx[bad]} at position ${bad} is out of range (${n} vertices)`);
+  if (bad >= 0) throw new OmfError(undefined, 'index', { ...what, index: idx[bad], position: bad, n });
   return Uint32Array.from(idx);
 }
 
@@ -119,7 +132,7 @@ export function chainSegments(v: Float64Array, seg: Uint32Array): Float64Array[]
 export function gridMesh(origin: Vec3, u: Vec3, v: Vec3, du: ArrayLike<number>, dv: ArrayLike<number>, heights?: ArrayLike<number>) {
   const nu = du.length + 1, nv = dv.length + 1;
   if (heights && heights.length !== nu * nv) {
-    throw new OmfError(undefined, `grid has ${nu} x ${nv} = ${nu * nv} vertices but ${heights.length} heights`);
+    throw new OmfError(undefined, 'gridHeights', { nu, nv, nuv: nu * nv, heights: heights.length });
   }
   const cum = (d: ArrayLike<number>) => { const c = [0]; for (let i = 0; i < d.length; i++) c.push(c[i] + d[i]); return c; };
   const pu = cum(du), pv = cum(dv);
@@ -172,36 +185,36 @@ const DTYPES: Record<string, [number, (d: DataView, o: number) => number]> = {
 class Omf1File {
   constructor(readonly bytes: Uint8Array, readonly index: Json, readonly dataEnd: number) {}
 
-  obj(uid: unknown, what: string): Json {
+  obj(uid: unknown, what: MessageParams): Json {
     const o = typeof uid === 'string' ? this.index[uid] : undefined;
-    if (!isObj(o)) throw new OmfError(undefined, `${what} ${String(uid)} is missing from the JSON index`);
+    if (!isObj(o)) throw new OmfError(undefined, 'missing', { ...what, uid: String(uid) });
     return o;
   }
 
   /** A Vector3Array / Int2Array / Int3Array / ScalarArray (uid) as a flat Float64Array of `width`-tuples. */
-  array(uid: unknown, width: number, what: string): Float64Array {
+  array(uid: unknown, width: number, what: MessageParams): Float64Array {
     const arr = this.obj(uid, what).array;
     if (Array.isArray(arr)) return Float64Array.from(arr.flat() as number[]); // inline JSON arrays exist (colormaps)
     if (!isObj(arr) || typeof arr.start !== 'number' || typeof arr.length !== 'number') {
-      throw new OmfError(undefined, `${what}: no {start, length, dtype} array reference`);
+      throw new OmfError(undefined, 'noArrayRef1', what);
     }
     const start = arr.start, len = arr.length, dtype = DTYPES[String(arr.dtype)];
-    if (!dtype) throw new OmfError(start, `${what}: array type ${String(arr.dtype)} is not read`);
+    if (!dtype) throw new OmfError(start, 'arrayType', { ...what, dtype: String(arr.dtype) });
     if (start < HEADER_BYTES || start + len > this.dataEnd) {
-      throw new OmfError(start, `${what}: the zlib block at byte ${start} (${len} bytes) runs past the data (${this.dataEnd} bytes): file truncated or corrupt`);
+      throw new OmfError(start, 'zlibPast', { ...what, start, len, end: this.dataEnd });
     }
     const block = this.bytes.subarray(start, start + len);
     let raw: Uint8Array;
     try {
       raw = unzlibSync(block);
     } catch (e) {
-      throw new OmfError(start, `${what}: corrupt zlib block at byte ${start}: ${(e as Error).message}`);
+      throw new OmfError(start, 'zlibCorrupt', { ...what, start, error: (e as Error).message });
     }
     // fflate does not check the zlib trailer: a flipped byte can inflate to wrong numbers silently
     const want = ((block[len - 4] << 24) | (block[len - 3] << 16) | (block[len - 2] << 8) | block[len - 1]) >>> 0;
-    if (adler32(raw) !== want) throw new OmfError(start, `${what}: corrupt zlib block at byte ${start} (Adler-32 checksum mismatch)`);
+    if (adler32(raw) !== want) throw new OmfError(start, 'adler', { ...what, start });
     const [size, get] = dtype;
-    if (raw.length % (size * width)) throw new OmfError(start, `${what}: ${raw.length} bytes is not a whole number of ${width}-tuples of ${String(arr.dtype)}`);
+    if (raw.length % (size * width)) throw new OmfError(start, 'tuples', { ...what, bytes: raw.length, width, dtype: String(arr.dtype) });
     const d = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
     const out = new Float64Array(raw.length / size);
     for (let i = 0; i < out.length; i++) out[i] = get(d, i * size);
@@ -215,59 +228,59 @@ function readData(f: Omf1File, el: Json, nVertices: number, name: string, path: 
   const ignored: string[] = [];
   for (const uid of Array.isArray(el.data) ? el.data : []) {
     try {
-      const d = f.obj(uid, 'data');
+      const d = f.obj(uid, part('dataUid', {}));
       const dn = `'${String(d.name ?? uid)}'`;
       if (d.__class__ === 'ScalarData' && d.location === 'vertices') {
-        const values = f.array(d.array, 1, `data ${dn} of '${name}'`);
+        const values = f.array(d.array, 1, part('data', { data: String(d.name ?? uid), element: name }));
         if (values.length === nVertices) attrs.push({ name: String(d.name ?? uid), values });
         else ignored.push(`vertex data ${dn} (${values.length} values for ${nVertices} vertices)`);
       } else if (d.__class__ === 'ScalarData') ignored.push(`${String(d.location).replace(/s$/, '')} data ${dn}`);
       else ignored.push(`${String(d.__class__)} ${dn}`);
     } catch (e) {
       const off = e instanceof OmfError ? e.offset : undefined;
-      issues.push({ path: off === undefined ? path : `${path}@${off}`, severity: 'error', id: name, message: `'${name}': ${(e as Error).message}; the element loads without it` });
+      issues.push({ path: off === undefined ? path : `${path}@${off}`, severity: 'error', id: name, ...say('surfaces.omf.withoutIt', { ...reasonOf(e), name }) });
     }
   }
   for (const uid of Array.isArray(el.textures) ? el.textures : []) {
     const t = f.index[uid as string];
     ignored.push(`texture '${String(isObj(t) ? t.name : uid)}'`);
   }
-  if (ignored.length) issues.push({ path, severity: 'warning', id: name, message: `'${name}': not loaded: ${ignored.join('; ')} (Veinscape reads vertex values only)` });
+  if (ignored.length) issues.push({ path, severity: 'warning', id: name, ...say('surfaces.omf.ignoredVertexValues', { name, list: ignored.join('; ') }) });
   return attrs;
 }
 
 function readElement(f: Omf1File, el: Json, name: string, projectOrigin: Vec3, path: string, issues: ImportIssue[]): ImportedObject | null {
   const cls = String(el.__class__);
   const color = colorHex(el.color);
-  if (color === null) issues.push({ path, severity: 'warning', id: name, message: `'${name}': colour ${JSON.stringify(el.color)} not understood; default colour used` });
+  if (color === null) issues.push({ path, severity: 'warning', id: name, ...say('surfaces.omf.colour', { name, colour: JSON.stringify(el.color) }) });
   const common = { name, ...(color ? { color } : {}) };
   const withAttrs = (n: number) => { const a = readData(f, el, n, name, path, issues); return a.length ? { attributes: a } : {}; };
   if (cls === 'VolumeElement' || cls === 'VolumeGridElement') {
-    issues.push({ path, severity: 'warning', id: name, message: `volume grid '${name}' is not loaded: Veinscape shows surfaces, lines and points` });
+    issues.push({ path, severity: 'warning', id: name, ...say('surfaces.omf.volume', { name }) });
     return null;
   }
   if (!['PointSetElement', 'LineSetElement', 'SurfaceElement', 'SurfaceGridElement'].includes(cls)) {
-    issues.push({ path, severity: 'warning', id: name, message: `element '${name}' (${cls}) is not loaded: Veinscape shows surfaces, lines and points` });
+    issues.push({ path, severity: 'warning', id: name, ...say('surfaces.omf.otherElement', { name, type: cls }) });
     return null;
   }
-  const g = f.obj(el.geometry, `geometry of '${name}'`);
+  const g = f.obj(el.geometry, part('geometry', { element: name }));
   const origin = vec3(g.origin);
   if (g.__class__ === 'SurfaceGridGeometry') {
     const du = g.tensor_u, dv = g.tensor_v;
-    if (!Array.isArray(du) || !Array.isArray(dv)) throw new OmfError(undefined, `grid surface '${name}' has no tensor_u / tensor_v`);
-    const heights = g.offset_w ? f.array(g.offset_w, 1, `offset_w of '${name}'`) : undefined;
+    if (!Array.isArray(du) || !Array.isArray(dv)) throw new OmfError(undefined, 'noTensor', { element: name });
+    const heights = g.offset_w ? f.array(g.offset_w, 1, part('offsetW', { element: name })) : undefined;
     const m = gridMesh(origin, vec3(g.axis_u, [1, 0, 0]), vec3(g.axis_v, [0, 1, 0]), du as number[], dv as number[], heights);
     shift(m.vertices, projectOrigin);
     return { type: 'mesh', ...common, ...m, ...withAttrs(m.vertices.length / 3) };
   }
-  const vertices = shift(f.array(g.vertices, 3, `vertices of '${name}'`), origin, projectOrigin);
+  const vertices = shift(f.array(g.vertices, 3, part('vertices', { element: name })), origin, projectOrigin);
   const n = vertices.length / 3;
   if (cls === 'PointSetElement') return { type: 'points', ...common, vertices, ...withAttrs(n) };
   if (cls === 'LineSetElement') {
-    const seg = toIndices(f.array(g.segments, 2, `segments of '${name}'`), n, `segments of '${name}'`);
+    const seg = toIndices(f.array(g.segments, 2, part('segments', { element: name })), n, part('segments', { element: name }));
     return { type: 'lines', ...common, lines: chainSegments(vertices, seg), ...withAttrs(n) };
   }
-  const triangles = toIndices(f.array(g.triangles, 3, `triangles of '${name}'`), n, `triangles of '${name}'`);
+  const triangles = toIndices(f.array(g.triangles, 3, part('triangles', { element: name })), n, part('triangles', { element: name }));
   return { type: 'mesh', ...common, vertices, triangles, ...withAttrs(n) };
 }
 
@@ -279,30 +292,30 @@ const uuid = (b: Uint8Array) => {
 export function readOmf1(bytes: Uint8Array, fileName: string, options?: ImportOptions): ImportResult {
   const issues: ImportIssue[] = [];
   const objects: ImportedObject[] = [];
-  const fail = (at: number, message: string): ImportResult => {
-    issues.push({ path: `${fileName}@${at}`, severity: 'error', message });
+  const fail = (at: number, said: Said): ImportResult => {
+    issues.push({ path: `${fileName}@${at}`, severity: 'error', ...said });
     return { objects, issues, meta: { format: 'OMF 1' } };
   };
-  if (bytes.length < HEADER_BYTES) return fail(bytes.length, `truncated: an OMF 1 header is ${HEADER_BYTES} bytes, the file has ${bytes.length}`);
+  if (bytes.length < HEADER_BYTES) return fail(bytes.length, say('surfaces.omf.header', { header: HEADER_BYTES, bytes: bytes.length }));
   const version = new TextDecoder('latin1').decode(bytes.subarray(4, 36)).replace(/\0+$/, '');
   const meta = { format: `OMF 1 (${version})` };
-  if (!/^OMF-v0\.9/.test(version)) issues.push({ path: `${fileName}@4`, severity: 'warning', message: `version '${version}' is not OMF-v0.9.x; read as OMF 1 anyway` });
+  if (!/^OMF-v0\.9/.test(version)) issues.push({ path: `${fileName}@4`, severity: 'warning', ...say('surfaces.omf.version', { version }) });
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const jsonAt = Number(dv.getBigInt64(52, true));
   if (!(jsonAt >= HEADER_BYTES && jsonAt < bytes.length)) {
-    return { ...fail(52, `the JSON index offset ${jsonAt} (header byte 52) is outside the file (${bytes.length} bytes): file truncated or corrupt`), meta };
+    return { ...fail(52, say('surfaces.omf.indexOffset', { at: jsonAt, bytes: bytes.length })), meta };
   }
   let index: unknown;
   try {
     index = JSON.parse(new TextDecoder().decode(bytes.subarray(jsonAt)));
   } catch (e) {
-    return { ...fail(jsonAt, `the JSON index at byte ${jsonAt} is not valid JSON (file truncated or corrupt?): ${(e as Error).message}`), meta };
+    return { ...fail(jsonAt, say('surfaces.omf.indexJson', { at: jsonAt, error: (e as Error).message })), meta };
   }
-  if (!isObj(index)) return { ...fail(jsonAt, `the JSON index at byte ${jsonAt} is not an object`), meta };
+  if (!isObj(index)) return { ...fail(jsonAt, say('surfaces.omf.indexObject', { at: jsonAt })), meta };
   const f = new Omf1File(bytes, index, jsonAt);
   const project = isObj(index[uuid(bytes.subarray(36, 52))]) ? (index[uuid(bytes.subarray(36, 52))] as Json)
     : (Object.values(index).find((o) => isObj(o) && o.__class__ === 'Project') as Json | undefined);
-  if (!project) return { ...fail(36, 'no Project in the JSON index (the header uid names none)'), meta };
+  if (!project) return { ...fail(36, say('surfaces.omf.noProject')), meta };
   const unit = typeof project.units === 'string' && project.units.trim() ? { declaredUnit: project.units.trim() } : {};
   const projectOrigin = vec3(project.origin);
   const uids = Array.isArray(project.elements) ? project.elements : [];
@@ -310,12 +323,12 @@ export function readOmf1(bytes: Uint8Array, fileName: string, options?: ImportOp
     const el = index[uid as string];
     const name = isObj(el) && typeof el.name === 'string' && el.name ? el.name : String(uid);
     try {
-      if (!isObj(el)) throw new OmfError(jsonAt, `element ${String(uid)} listed by the project is missing from the JSON index`);
+      if (!isObj(el)) throw new OmfError(jsonAt, 'elementMissing', { uid: String(uid) });
       const o = readElement(f, el, name, projectOrigin, fileName, issues);
       if (o) objects.push(o);
     } catch (e) {
       const off = e instanceof OmfError ? e.offset : undefined;
-      issues.push({ path: off === undefined ? fileName : `${fileName}@${off}`, severity: 'error', id: name, message: `'${name}' is not loaded: ${(e as Error).message}` });
+      issues.push({ path: off === undefined ? fileName : `${fileName}@${off}`, severity: 'error', id: name, ...say('surfaces.omf.notLoaded', { ...reasonOf(e), name }) });
     }
     options?.onProgress?.((i + 1) / uids.length);
   });

@@ -20,7 +20,8 @@ import { parquetMetadata, parquetRead } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import type { ImportIssue, ImportOptions, ImportResult, ImportedAttribute, ImportedObject } from './types';
 import type { ZipArchive } from './omf';
-import { OmfError, chainSegments, colorHex, gridMesh, isObj, shift, toIndices, vec3, type Vec3 } from './omf1';
+import { OmfError, chainSegments, colorHex, gridMesh, isObj, part, reasonOf, shift, toIndices, vec3, type Vec3 } from './omf1';
+import { say, type MessageParams } from '../../domain/message';
 
 type Json = Record<string, unknown>;
 
@@ -31,8 +32,8 @@ class Omf2File {
   constructor(readonly zip: ZipArchive, readonly fileName: string) {}
 
   /** Reads `columns` of the Parquet member an array reference names; throws OmfError located at the member. */
-  async table(ref: unknown, columns: string[], what: string): Promise<Table> {
-    if (!isObj(ref) || typeof ref.filename !== 'string') throw new OmfError(undefined, `${what}: no array reference`);
+  async table(ref: unknown, columns: string[], what: MessageParams): Promise<Table> {
+    if (!isObj(ref) || typeof ref.filename !== 'string') throw new OmfError(undefined, 'noArrayRef', what);
     const member = ref.filename;
     const bytes = this.zip.read(member);
     const at = this.zip.offsetOf(member);
@@ -62,16 +63,16 @@ class Omf2File {
         },
       });
     } catch (e) {
-      throw new OmfError(at, `${what}: unreadable Parquet member '${member}'${at === undefined ? '' : ` at byte ${at}`}: ${(e as Error).message}`);
+      throw new OmfError(at, at === undefined ? 'parquet' : 'parquetAt', { ...what, member, ...(at === undefined ? {} : { at }), error: (e as Error).message });
     }
     if (typeof ref.item_count === 'number' && ref.item_count !== rows) {
-      throw new OmfError(at, `${what}: member '${member}' has ${rows} rows, the index says ${ref.item_count}`);
+      throw new OmfError(at, 'rows', { ...what, member, rows, expected: ref.item_count });
     }
     return { rows, cols, dates };
   }
 
   /** Interleaves columns into one flat array of tuples (x, y, z / a, b, c / a, b / scalar). */
-  async flat(ref: unknown, columns: string[], what: string): Promise<Float64Array> {
+  async flat(ref: unknown, columns: string[], what: MessageParams): Promise<Float64Array> {
     const t = await this.table(ref, columns, what);
     const w = columns.length, out = new Float64Array(t.rows * w);
     columns.forEach((c, k) => { const col = t.cols[c]; for (let i = 0; i < t.rows; i++) out[i * w + k] = col[i]; });
@@ -91,37 +92,37 @@ async function readAttributes(f: Omf2File, el: Json, type: string, nVertices: nu
     if (a.location !== 'Vertices') { ignored.push(`${PRIMITIVES[type] ?? String(a.location).toLowerCase()} data '${an}'`); continue; }
     if (dtype !== 'Number') { ignored.push(`${dtype.toLowerCase()} attribute '${an}'`); continue; }
     try {
-      const t = await f.table(data.values, ['number'], `attribute '${an}' of '${name}'`);
+      const t = await f.table(data.values, ['number'], part('attribute', { attribute: an, element: name }));
       if (t.dates.size) ignored.push(`date-time attribute '${an}'`);
       else if (t.rows !== nVertices) ignored.push(`attribute '${an}' (${t.rows} values for ${nVertices} vertices)`);
       else attrs.push({ name: an, values: t.cols.number });
     } catch (e) {
       const off = e instanceof OmfError ? e.offset : undefined;
-      issues.push({ path: off === undefined ? f.fileName : `${f.fileName}@${off}`, severity: 'error', id: name, message: `'${name}': ${(e as Error).message}; the element loads without it` });
+      issues.push({ path: off === undefined ? f.fileName : `${f.fileName}@${off}`, severity: 'error', id: name, ...say('surfaces.omf.withoutIt', { ...reasonOf(e), name }) });
     }
   }
-  if (ignored.length) issues.push({ path: f.fileName, severity: 'warning', id: name, message: `'${name}': not loaded: ${ignored.join('; ')} (Veinscape reads numeric vertex values only)` });
+  if (ignored.length) issues.push({ path: f.fileName, severity: 'warning', id: name, ...say('surfaces.omf.ignoredNumeric', { name, list: ignored.join('; ') }) });
   return attrs.length ? { attributes: attrs } : {};
 }
 
 /** Cell sizes along u and v of a Grid2 (Regular: `count` cells of `size`; Tensor: arrays). */
 async function gridSizes(f: Omf2File, grid: unknown, name: string): Promise<[ArrayLike<number>, ArrayLike<number>]> {
-  if (!isObj(grid)) throw new OmfError(undefined, `grid surface '${name}' has no grid`);
+  if (!isObj(grid)) throw new OmfError(undefined, 'noGrid', { element: name });
   if (grid.type === 'Regular' && Array.isArray(grid.size) && Array.isArray(grid.count)) {
     const [su, sv] = grid.size as number[], [nu, nv] = grid.count as number[];
     return [new Float64Array(nu).fill(su), new Float64Array(nv).fill(sv)];
   }
   if (grid.type === 'Tensor') {
-    return [await f.flat(grid.u, ['scalar'], `grid u of '${name}'`), await f.flat(grid.v, ['scalar'], `grid v of '${name}'`)];
+    return [await f.flat(grid.u, ['scalar'], part('gridU', { element: name })), await f.flat(grid.v, ['scalar'], part('gridV', { element: name }))];
   }
-  throw new OmfError(undefined, `grid surface '${name}': grid type ${String(grid.type)} is not read`);
+  throw new OmfError(undefined, 'gridType', { element: name, type: String(grid.type) });
 }
 
 async function readElement(f: Omf2File, el: Json, name: string, projectOrigin: Vec3, issues: ImportIssue[], out: ImportedObject[]): Promise<void> {
   const g = isObj(el.geometry) ? el.geometry : {};
   const type = String(g.type);
   const color = colorHex(el.color);
-  if (color === null) issues.push({ path: f.fileName, severity: 'warning', id: name, message: `'${name}': colour ${JSON.stringify(el.color)} not understood; default colour used` });
+  if (color === null) issues.push({ path: f.fileName, severity: 'warning', id: name, ...say('surfaces.omf.colour', { name, colour: JSON.stringify(el.color) }) });
   const common = { name, ...(color ? { color } : {}) };
   const origin = vec3(g.origin);
   switch (type) {
@@ -129,17 +130,17 @@ async function readElement(f: Omf2File, el: Json, name: string, projectOrigin: V
       const children = Array.isArray(g.elements) ? g.elements : [];
       for (const c of children) await readGuarded(f, c, `${name} / `, projectOrigin, issues, out);
       if (Array.isArray(el.attributes) && el.attributes.length) {
-        issues.push({ path: f.fileName, severity: 'warning', id: name, message: `'${name}': attributes on the composite's elements are not loaded` });
+        issues.push({ path: f.fileName, severity: 'warning', id: name, ...say('surfaces.omf.composite', { name }) });
       }
       return;
     }
     case 'BlockModel':
-      issues.push({ path: f.fileName, severity: 'warning', id: name, message: `block model '${name}' is not loaded: Veinscape shows surfaces, lines and points` });
+      issues.push({ path: f.fileName, severity: 'warning', id: name, ...say('surfaces.omf.blockModel', { name }) });
       return;
     case 'GridSurface': {
       const orient = isObj(g.orient) ? g.orient : {};
       const [du, dv] = await gridSizes(f, g.grid, name);
-      const heights = g.heights ? await f.flat(g.heights, ['scalar'], `heights of '${name}'`) : undefined;
+      const heights = g.heights ? await f.flat(g.heights, ['scalar'], part('heights', { element: name })) : undefined;
       const m = gridMesh(vec3(orient.origin), vec3(orient.u, [1, 0, 0]), vec3(orient.v, [0, 1, 0]), du, dv, heights);
       shift(m.vertices, projectOrigin);
       out.push({ type: 'mesh', ...common, ...m, ...(await readAttributes(f, el, type, m.vertices.length / 3, name, issues)) });
@@ -148,21 +149,21 @@ async function readElement(f: Omf2File, el: Json, name: string, projectOrigin: V
     case 'Surface':
     case 'LineSet':
     case 'PointSet': {
-      const vertices = shift(await f.flat(g.vertices, ['x', 'y', 'z'], `vertices of '${name}'`), origin, projectOrigin);
+      const vertices = shift(await f.flat(g.vertices, ['x', 'y', 'z'], part('vertices', { element: name })), origin, projectOrigin);
       const n = vertices.length / 3;
       if (type === 'PointSet') {
         out.push({ type: 'points', ...common, vertices, ...(await readAttributes(f, el, type, n, name, issues)) });
       } else if (type === 'LineSet') {
-        const seg = toIndices(await f.flat(g.segments, ['a', 'b'], `segments of '${name}'`), n, `segments of '${name}'`);
+        const seg = toIndices(await f.flat(g.segments, ['a', 'b'], part('segments', { element: name })), n, part('segments', { element: name }));
         out.push({ type: 'lines', ...common, lines: chainSegments(vertices, seg), ...(await readAttributes(f, el, type, n, name, issues)) });
       } else {
-        const triangles = toIndices(await f.flat(g.triangles, ['a', 'b', 'c'], `triangles of '${name}'`), n, `triangles of '${name}'`);
+        const triangles = toIndices(await f.flat(g.triangles, ['a', 'b', 'c'], part('triangles', { element: name })), n, part('triangles', { element: name }));
         out.push({ type: 'mesh', ...common, vertices, triangles, ...(await readAttributes(f, el, type, n, name, issues)) });
       }
       return;
     }
     default:
-      issues.push({ path: f.fileName, severity: 'warning', id: name, message: `element '${name}' (${type}) is not loaded: Veinscape shows surfaces, lines and points` });
+      issues.push({ path: f.fileName, severity: 'warning', id: name, ...say('surfaces.omf.otherElement', { name, type }) });
   }
 }
 
@@ -170,11 +171,11 @@ async function readElement(f: Omf2File, el: Json, name: string, projectOrigin: V
 async function readGuarded(f: Omf2File, el: unknown, prefix: string, projectOrigin: Vec3, issues: ImportIssue[], out: ImportedObject[]) {
   const name = prefix + (isObj(el) && typeof el.name === 'string' && el.name ? el.name : '(unnamed)');
   try {
-    if (!isObj(el)) throw new OmfError(undefined, 'not an element object in index.json');
+    if (!isObj(el)) throw new OmfError(undefined, 'notElement', { file: 'index.json' });
     await readElement(f, el, name, projectOrigin, issues, out);
   } catch (e) {
     const off = e instanceof OmfError ? e.offset : undefined;
-    issues.push({ path: off === undefined ? f.fileName : `${f.fileName}@${off}`, severity: 'error', id: name, message: `'${name}' is not loaded: ${(e as Error).message}` });
+    issues.push({ path: off === undefined ? f.fileName : `${f.fileName}@${off}`, severity: 'error', id: name, ...say('surfaces.omf.notLoaded', { ...reasonOf(e), name }) });
   }
 }
 
@@ -186,7 +187,7 @@ export async function readOmf2(zip: ZipArchive, fileName: string, options?: Impo
     project = JSON.parse(new TextDecoder().decode(gunzipSync(zip.read('index.json.gz'))));
   } catch (e) {
     const off = e instanceof OmfError ? e.offset : zip.offsetOf('index.json.gz');
-    issues.push({ path: `${fileName}@${off ?? 0}`, severity: 'error', message: `index.json.gz is unreadable (corrupt gzip or JSON): ${(e as Error).message}` });
+    issues.push({ path: `${fileName}@${off ?? 0}`, severity: 'error', ...say('surfaces.omf.index2', reasonOf(e)) });
     return { objects, issues, meta: { format: 'OMF 2.0' } };
   }
   if (!isObj(project)) project = {};
@@ -196,7 +197,7 @@ export async function readOmf2(zip: ZipArchive, fileName: string, options?: Impo
     ...(typeof p.units === 'string' && p.units ? { declaredUnit: p.units } : {}),
     ...(typeof p.coordinate_reference_system === 'string' && p.coordinate_reference_system ? { crs: p.coordinate_reference_system } : {}),
   };
-  if (zip.comment && !/2\.0/.test(zip.comment)) issues.push({ path: fileName, severity: 'warning', message: `zip comment '${zip.comment}' does not say OMF 2.0; read as OMF 2.0` });
+  if (zip.comment && !/2\.0/.test(zip.comment)) issues.push({ path: fileName, severity: 'warning', ...say('surfaces.omf.comment', { comment: zip.comment }) });
   const f = new Omf2File(zip, fileName);
   const elements = Array.isArray(p.elements) ? p.elements : [];
   for (let i = 0; i < elements.length; i++) {

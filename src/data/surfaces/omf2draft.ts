@@ -18,7 +18,8 @@
  */
 import type { ImportIssue, ImportOptions, ImportResult, ImportedAttribute, ImportedObject } from './types';
 import type { ZipArchive } from './omf';
-import { OmfError, chainSegments, colorHex, gridMesh, isObj, shift, toIndices, vec3, type Vec3 } from './omf1';
+import { OmfError, chainSegments, colorHex, gridMesh, isObj, part, reasonOf, shift, toIndices, vec3, type Vec3 } from './omf1';
+import { say, type MessageParams } from '../../domain/message';
 
 type Json = Record<string, unknown>;
 
@@ -37,16 +38,16 @@ const TYPES: Record<string, [number, (d: DataView, o: number) => number]> = {
 };
 
 /** A draft array reference as a flat Float64Array; checks its shape's last dimension is `width`. */
-function readArray(zip: ZipArchive, ref: unknown, width: number, what: string): Float64Array {
-  if (!isObj(ref) || typeof ref.array !== 'string') throw new OmfError(undefined, `${what}: no array reference`);
+function readArray(zip: ZipArchive, ref: unknown, width: number, what: MessageParams): Float64Array {
+  if (!isObj(ref) || typeof ref.array !== 'string') throw new OmfError(undefined, 'noArrayRef', what);
   const t = TYPES[String(ref.data_type)];
   const at = zip.offsetOf(ref.array);
-  if (!t) throw new OmfError(at, `${what}: array type ${String(ref.data_type)} is not read`);
+  if (!t) throw new OmfError(at, 'arrayType', { ...what, dtype: String(ref.data_type) });
   const bytes = zip.read(ref.array);
   const shape = Array.isArray(ref.shape) ? (ref.shape as number[]) : [];
   const count = shape.reduce((a, b) => a * b, 1);
   if ((shape.length > 1 ? shape[shape.length - 1] : 1) !== width || bytes.length !== count * t[0]) {
-    throw new OmfError(at, `${what}: member '${ref.array}' has ${bytes.length} bytes, shape ${JSON.stringify(shape)} of ${String(ref.data_type)} wants ${count * t[0]} in tuples of ${width}`);
+    throw new OmfError(at, 'shape', { ...what, member: ref.array, bytes: bytes.length, shape: JSON.stringify(shape), dtype: String(ref.data_type), wants: count * t[0], width });
   }
   const d = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = new Float64Array(count);
@@ -63,16 +64,16 @@ function readAttributes(zip: ZipArchive, el: Json, n: number, name: string, path
     if (a.schema !== 'org.omf.v2.attribute.numeric') { ignored.push(`${String(a.schema).replace(/^org\.omf\.v2\.attribute\./, '')} attribute '${an}'`); continue; }
     if (a.location !== 'vertices') { ignored.push(`${String(a.location).replace(/s$/, '')} data '${an}'`); continue; }
     try {
-      const values = readArray(zip, a.array, 1, `attribute '${an}' of '${name}'`);
+      const values = readArray(zip, a.array, 1, part('attribute', { attribute: an, element: name }));
       if (values.length === n) attrs.push({ name: an, values });
       else ignored.push(`attribute '${an}' (${values.length} values for ${n} vertices)`);
     } catch (e) {
       const off = e instanceof OmfError ? e.offset : undefined;
-      issues.push({ path: off === undefined ? path : `${path}@${off}`, severity: 'error', id: name, message: `'${name}': ${(e as Error).message}; the element loads without it` });
+      issues.push({ path: off === undefined ? path : `${path}@${off}`, severity: 'error', id: name, ...say('surfaces.omf.withoutIt', { ...reasonOf(e), name }) });
     }
   }
   for (const t of Array.isArray(el.textures) ? el.textures : []) ignored.push(`texture '${String(isObj(t) ? t.name : '')}'`);
-  if (ignored.length) issues.push({ path, severity: 'warning', id: name, message: `'${name}': not loaded: ${ignored.join('; ')} (Veinscape reads numeric vertex values only)` });
+  if (ignored.length) issues.push({ path, severity: 'warning', id: name, ...say('surfaces.omf.ignoredNumeric', { name, list: ignored.join('; ') }) });
   return attrs.length ? { attributes: attrs } : {};
 }
 
@@ -81,29 +82,28 @@ function readElement(zip: ZipArchive, el: Json, name: string, projectOrigin: Vec
   const md = isObj(el.metadata) ? el.metadata : {};
   const rawColor = el.color ?? md.color;
   const color = colorHex(rawColor);
-  if (color === null) issues.push({ path, severity: 'warning', id: name, message: `'${name}': colour ${JSON.stringify(rawColor)} not understood; default colour used` });
+  if (color === null) issues.push({ path, severity: 'warning', id: name, ...say('surfaces.omf.colour', { name, colour: JSON.stringify(rawColor) }) });
   const common = { name, ...(color ? { color } : {}) };
   if (schema === 'surfacetensorgrid') {
     const du = el.tensor_u, dv = el.tensor_v;
-    if (!Array.isArray(du) || !Array.isArray(dv)) throw new OmfError(undefined, `grid surface '${name}' has no tensor_u / tensor_v`);
-    const heights = el.offset_w ? readArray(zip, el.offset_w, 1, `offset_w of '${name}'`) : undefined;
+    if (!Array.isArray(du) || !Array.isArray(dv)) throw new OmfError(undefined, 'noTensor', { element: name });
+    const heights = el.offset_w ? readArray(zip, el.offset_w, 1, part('offsetW', { element: name })) : undefined;
     const m = gridMesh(vec3(el.corner ?? el.origin), vec3(el.axis_u, [1, 0, 0]), vec3(el.axis_v, [0, 1, 0]), du as number[], dv as number[], heights);
     shift(m.vertices, projectOrigin);
     return { type: 'mesh', ...common, ...m, ...readAttributes(zip, el, m.vertices.length / 3, name, path, issues) };
   }
   if (schema === 'pointset' || schema === 'lineset' || schema === 'surface') {
-    const vertices = shift(readArray(zip, el.vertices, 3, `vertices of '${name}'`), vec3(el.origin), projectOrigin);
+    const vertices = shift(readArray(zip, el.vertices, 3, part('vertices', { element: name })), vec3(el.origin), projectOrigin);
     const n = vertices.length / 3;
     if (schema === 'pointset') return { type: 'points', ...common, vertices, ...readAttributes(zip, el, n, name, path, issues) };
     if (schema === 'lineset') {
-      const seg = toIndices(readArray(zip, el.segments, 2, `segments of '${name}'`), n, `segments of '${name}'`);
+      const seg = toIndices(readArray(zip, el.segments, 2, part('segments', { element: name })), n, part('segments', { element: name }));
       return { type: 'lines', ...common, lines: chainSegments(vertices, seg), ...readAttributes(zip, el, n, name, path, issues) };
     }
-    const triangles = toIndices(readArray(zip, el.triangles, 3, `triangles of '${name}'`), n, `triangles of '${name}'`);
+    const triangles = toIndices(readArray(zip, el.triangles, 3, part('triangles', { element: name })), n, part('triangles', { element: name }));
     return { type: 'mesh', ...common, vertices, triangles, ...readAttributes(zip, el, n, name, path, issues) };
   }
-  const kind = schema.startsWith('blockmodel') ? 'block model' : `element (${String(el.schema)})`;
-  issues.push({ path, severity: 'warning', id: name, message: `${kind} '${name}' is not loaded: Veinscape shows surfaces, lines and points` });
+  issues.push({ path, severity: 'warning', id: name, ...(schema.startsWith('blockmodel') ? say('surfaces.omf.blockModel', { name }) : say('surfaces.omf.draftElement', { name, schema: String(el.schema) })) });
   return null;
 }
 
@@ -114,27 +114,27 @@ export function readOmf2Draft(zip: ZipArchive, fileName: string, options?: Impor
   let p: Json;
   try {
     const j: unknown = JSON.parse(new TextDecoder().decode(zip.read('project.json')));
-    if (!isObj(j)) throw new Error('not a JSON object');
+    if (!isObj(j)) throw new OmfError(zip.offsetOf('project.json'), 'notJsonObject');
     p = j;
   } catch (e) {
     const off = e instanceof OmfError ? e.offset : zip.offsetOf('project.json');
-    issues.push({ path: `${fileName}@${off ?? 0}`, severity: 'error', message: `project.json is unreadable: ${(e as Error).message}` });
+    issues.push({ path: `${fileName}@${off ?? 0}`, severity: 'error', ...say('surfaces.omf.projectJson', reasonOf(e)) });
     return { objects, issues, meta: { format } };
   }
   const md = isObj(p.metadata) ? p.metadata : {};
   const crs = p.coordinate_reference_system ?? md.coordinate_reference_system;
   const units = p.units ?? md.units;
-  issues.push({ path: fileName, severity: 'warning', message: `${format}: a pre-standard file; read for surfaces, lines and points, but prefer OMF 1 or OMF 2.0 exports` });
+  issues.push({ path: fileName, severity: 'warning', ...say('surfaces.omf.draft', { format }) });
   const elements = Array.isArray(p.elements) ? p.elements : [];
   elements.forEach((el, i) => {
     const name = isObj(el) && typeof el.name === 'string' && el.name ? el.name : `element ${i + 1}`;
     try {
-      if (!isObj(el)) throw new OmfError(undefined, 'not an element object in project.json');
+      if (!isObj(el)) throw new OmfError(undefined, 'notElement', { file: 'project.json' });
       const o = readElement(zip, el, name, vec3(p.origin), fileName, issues);
       if (o) objects.push(o);
     } catch (e) {
       const off = e instanceof OmfError ? e.offset : undefined;
-      issues.push({ path: off === undefined ? fileName : `${fileName}@${off}`, severity: 'error', id: name, message: `'${name}' is not loaded: ${(e as Error).message}` });
+      issues.push({ path: off === undefined ? fileName : `${fileName}@${off}`, severity: 'error', id: name, ...say('surfaces.omf.notLoaded', { ...reasonOf(e), name }) });
     }
     options?.onProgress?.((i + 1) / elements.length);
   });
