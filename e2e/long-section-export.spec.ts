@@ -129,6 +129,9 @@ test.describe('long-section export', () => {
     const pngFile = await download(page, 'png');
     expect(pngFile.name).toBe('rocmec-1-russian-kid-illustrative-model-long-section.png');
     expect([...pngFile.bytes.subarray(0, 8)]).toEqual(PNG_MAGIC);
+    // Its title and maker stored as PNG text (iTXt: keyword, NUL, two flags, two empty fields, text).
+    expect(pngFile.bytes.includes(Buffer.from(`iTXtTitle\0\0\0\0\0${project.name}`))).toBe(true);
+    expect(pngFile.bytes.includes(Buffer.from('iTXtSoftware\0\0\0\0\0Veinscape'))).toBe(true);
     expect([pngFile.bytes.readUInt32BE(16), pngFile.bytes.readUInt32BE(20)]).toEqual([2 * r.width, 2 * r.height]);
     const stats = await pngStats(page, pngFile.bytes, HIGH_GRADE);
     expect([stats.width, stats.height]).toEqual([2 * r.width, 2 * r.height]);

@@ -1,6 +1,6 @@
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32, itxtChunk, pngTime, readPngText, withPngText } from './pngText';
+import { crc32, itxtChunk, pictureChunks, pngTime, readPngText, withPngText } from './pngText';
 
 /** A 1 x 1 PNG (signature, IHDR, IDAT, IEND). */
 const ONE_PIXEL = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
@@ -70,5 +70,21 @@ describe('iTXt chunks', () => {
 
   it('writes Creation Time as RFC 1123', () => {
     expect(pngTime(new Date(Date.UTC(2026, 11, 4, 15, 0, 0)))).toBe('Fri, 04 Dec 2026 15:00:00 GMT');
+  });
+});
+
+describe('pictureChunks', () => {
+  it('stores the title block and the footer, one line each, with who made it and when', () => {
+    const date = new Date(Date.UTC(2026, 11, 4, 15, 0, 0));
+    const chunks = pictureChunks({ title: 'Rocmec 1', description: '4 décembre 2026', footer: ['Données synthétiques.', 'Personne qualifiée\u00a0: aucune'] }, date);
+    expect(chunks).toEqual([
+      { keyword: 'Title', text: 'Rocmec 1' },
+      { keyword: 'Description', text: '4 décembre 2026' },
+      { keyword: 'Disclaimer', text: 'Données synthétiques.\nPersonne qualifiée\u00a0: aucune' },
+      { keyword: 'Software', text: 'Veinscape' },
+      { keyword: 'Creation Time', text: 'Fri, 04 Dec 2026 15:00:00 GMT' },
+    ]);
+    // No footer, no Disclaimer chunk.
+    expect(pictureChunks({ title: 'x', description: 'y', footer: [] }, date).map((c) => c.keyword)).toEqual(['Title', 'Description', 'Software', 'Creation Time']);
   });
 });

@@ -111,3 +111,27 @@ export function readPngText(png: Uint8Array): PngText[] {
 export function pngTime(d: Date): string {
   return d.toUTCString();
 }
+
+/** What an exported picture says: its title, the line under it, and its footer's lines. */
+export interface PictureWords {
+  title: string;
+  description: string;
+  footer: readonly string[];
+}
+
+/** The text chunks of an exported picture made on `date`: Title, Description, Disclaimer (the footer, one line each), Software, Creation Time. */
+export function pictureChunks(w: PictureWords, date: Date): PngText[] {
+  return [
+    { keyword: 'Title', text: w.title },
+    { keyword: 'Description', text: w.description },
+    ...(w.footer.length ? [{ keyword: 'Disclaimer', text: w.footer.join('\n') }] : []),
+    { keyword: 'Software', text: 'Veinscape' },
+    { keyword: 'Creation Time', text: pngTime(date) },
+  ];
+}
+
+/** A PNG blob with the picture's words stored in it (see pictureChunks). */
+export async function pngWithWords(png: Blob, w: PictureWords, date: Date): Promise<Blob> {
+  const bytes = withPngText(new Uint8Array(await png.arrayBuffer()), pictureChunks(w, date));
+  return new Blob([bytes as BlobPart], { type: 'image/png' });
+}

@@ -31,8 +31,8 @@ import { shared } from '../scene/materials/sharedUniforms';
 import { axisBox } from '../domain/axes';
 import { dataBox, localBox } from '../domain/bounds';
 import { planTiles, sizeProblem, type Tile } from './tiles';
-import { captionsFor, type Captions } from '../overlay/captions';
-import { pngTime, withPngText, type PngText } from './pngText';
+import { captionsFor } from '../overlay/captions';
+import { pngWithWords } from './pngText';
 import { i18next } from '../i18n';
 import { exportFileName } from './download';
 import { legendFor } from '../overlay/legend';
@@ -94,17 +94,6 @@ export function maxTileSize(gl: { capabilities: { maxTextureSize: number }; getC
 
 function canvasToBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG (image too large for memory?)'))), 'image/png'));
-}
-
-/** The words an image's file carries: its title block and footer, who made it and when. */
-export function pngWords(c: Captions, date: Date): PngText[] {
-  return [
-    { keyword: 'Title', text: c.title },
-    { keyword: 'Description', text: c.subtitle },
-    ...(c.footer.length ? [{ keyword: 'Disclaimer', text: c.footer.join('\n') }] : []),
-    { keyword: 'Software', text: 'Veinscape' },
-    { keyword: 'Creation Time', text: pngTime(date) },
-  ];
 }
 
 /** Orbit target of the live controls, else the centre of the data. */
@@ -293,8 +282,7 @@ export async function renderScreenshotDetailed(opts: ScreenshotOptions = {}): Pr
   }
   const pixels = await canvasToBlob(canvas);
   canvas.width = canvas.height = 0;
-  const png = withPngText(new Uint8Array(await pixels.arrayBuffer()), pngWords(captions, date));
-  const blob = new Blob([png as BlobPart], { type: 'image/png' });
+  const blob = await pngWithWords(pixels, { title: captions.title, description: captions.subtitle, footer: captions.footer }, date);
   return { blob, width: W, height: H, tiles: tiles.length };
 }
 

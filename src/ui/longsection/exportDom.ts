@@ -7,6 +7,7 @@
  */
 import { downloadBlob } from '../../export/download';
 import { SLIDE_THEMES } from '../../export/compose';
+import { pngWithWords } from '../../export/pngText';
 import { assembleSvg, exportFileName, FONT_STACK, splitAlpha, type ExportText, type LegendGroup, type Measure } from './exportSvg';
 
 // Inherited properties: an element carries those that differ from its parent's, as exported.
@@ -126,6 +127,8 @@ export async function svgToPng(svg: string, width: number, height: number, scale
 /** Download the long section as `<project>-long-section.svg` or `.png` (the PNG from the same SVG string). */
 export async function exportLongSection(svg: SVGSVGElement, format: 'svg' | 'png', text: ExportText, legend: LegendGroup[], projectName?: string): Promise<void> {
   const doc = longSectionSvg(svg, text, legend);
-  const blob = format === 'svg' ? new Blob([doc.svg], { type: 'image/svg+xml' }) : await svgToPng(doc.svg, doc.width, doc.height, 2);
+  // The PNG stores its title block and footer as text too, as the 3D image exports do.
+  const words = { title: text.title, description: `${text.heading} · ${text.details}`, footer: text.disclosure.map((d) => d.text) };
+  const blob = format === 'svg' ? new Blob([doc.svg], { type: 'image/svg+xml' }) : await pngWithWords(await svgToPng(doc.svg, doc.width, doc.height, 2), words, new Date());
   downloadBlob(blob, exportFileName(projectName, format));
 }
