@@ -121,6 +121,21 @@ describe('collectLabels', () => {
     for (const z of zTicks) expect(on).toContain(z);
   });
 
+  it('in French, a section writes its distances and elevations, ticks group thousands with a narrow no-break space, faults take their French names', () => {
+    const s = store.getState();
+    const anchors = overlayAnchors(s.model!, s.prepared!);
+    const axes = axisBox(dataBox(s.model!, s.prepared!), s.prepared!.origin);
+    const o = s.prepared!.origin;
+    const section = { ...s.section, mode: 'slab' as const, azimuth: 90, centre: [(axes.min[0] + axes.max[0]) / 2 + o[0], (axes.min[1] + axes.max[1]) / 2 + o[1]] as [number, number] };
+    const faults = s.model!.faults.map((f, i) => (i === 0 ? { ...f, texts: { name: { en: f.name, fr: 'Faille du Lac' } } } : f));
+    const texts = collectLabels({ ...s, model: { ...s.model!, faults }, section }, anchors, axes, plan, theme, undefined, undefined, 'fr').labels.map((l) => l.text);
+    expect(texts).toContain('Faille du Lac');
+    // The sample's elevation ticks (every 100 m from -200 to 400) at the start of the line.
+    for (const z of ['-200 m', '-100 m', '0 m', '400 m']) expect(texts).toContain(z);
+    expect(texts).toContain(`${axes.step} m`);
+    expect(texts.some((t) => /^\d{3}\u202f\d{3} E$/.test(t))).toBe(true);
+  });
+
   it('labels every shown collar, the axis ticks and the faults', () => {
     const s = store.getState();
     const anchors = overlayAnchors(s.model!, s.prepared!);
