@@ -53,6 +53,18 @@ test.describe('in French', () => {
     }
   });
 
+  test('a row opens the selection card and the strip log with French figures and words', async ({ page }) => {
+    await page.getByTestId('intercept-row').first().click();
+    await expect(page.getByTestId('info-depth')).toHaveText(/^\d+,\d\d m$/);
+    await expect(page.getByTestId('info-interval')).toContainText(/^\d+,\d\d – \d+,\d\d m/);
+    const strip = page.getByTestId('strip-log');
+    await expect(strip).toBeVisible();
+    await expect(strip.locator('.sl-sub')).toContainText('foré');
+    await expect(page.getByTestId('strip-log-marker')).toHaveText(/^(\d{1,3},\d|\d\u202f\d{3}) m$/); // one decimal under 1 000 m, none from there
+    // The intercept bracket's title: the French label and its depths with decimal commas.
+    await expect(page.getByTestId('strip-log-intercept').first().locator('title')).toHaveText(/^\d+,\d\d g\/t Au sur \d+,\d\d m \(ÉH\) · \d+,\d\d–\d+,\d\d m$/);
+  });
+
   test('the long section draws its words in French', async ({ page }) => {
     await page.getByRole('button', { name: 'Section long.', exact: true }).click();
     await expect(page.getByTestId('pierce-point').first()).toBeVisible();
