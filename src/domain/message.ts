@@ -11,7 +11,7 @@
  * count is 1), and nesting `$t(messages:key)` after the values are filled in (so a word such as a
  * table kind is a key of its own: `$t(messages:csv.kind.{{kind}})`).
  */
-import en from '../i18n/locales/en/messages.json';
+import en from '../i18n/locales/en/messages.json' with { type: 'json' };
 
 type Catalogue = { [k: string]: string | Catalogue };
 type Leaves<T, P extends string = ''> = {
