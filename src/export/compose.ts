@@ -76,7 +76,8 @@ function font(ctx: Ctx, weight: number, size: number): void {
 export function wrapText(measure: (s: string) => number, text: string, maxWidth: number): string[] {
   const out: string[] = [];
   for (const para of text.split(/\n+/)) {
-    const words = para.split(/\s+/).filter(Boolean);
+    // Break at spaces, never at a no-break space (French "Personne qualifiée\u00a0:", "1\u202f234 m").
+    const words = para.split(/[^\S\u00a0\u202f\u2007]+/).filter(Boolean);
     let line = '';
     for (const w of words) {
       const next = line ? `${line} ${w}` : w;

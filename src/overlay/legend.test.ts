@@ -203,4 +203,9 @@ describe('wrapText', () => {
     expect(lines.every((l) => l.length * 6 <= 120)).toBe(true);
     expect(lines.join(' ')).toBe(text);
   });
+
+  it('never breaks at a no-break space, and keeps it', () => {
+    const lines = wrapText((s) => s.length * 6, 'Personne qualifiée\u00a0: J. Doe, à 1\u202f234 m', 60);
+    expect(lines).toEqual(['Personne', 'qualifiée\u00a0:', 'J. Doe, à', '1\u202f234 m']);
+  });
 });
