@@ -84,4 +84,25 @@ test.describe('in French', () => {
     await expect(legend).toContainText(`Taille${NBSP}: g/t·m (ÉH)`);
     await expect(legend).toContainText('filon modélisé');
   });
+
+  test('the long section\'s SVG export carries its title block, legend and notes in French', async ({ page }) => {
+    await page.getByRole('button', { name: 'Section long.', exact: true }).click();
+    await expect(page.getByTestId('pierce-point').first()).toBeVisible();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('long-section-export-svg').click()]);
+    const svg = readFileSync((await dl.path())!, 'utf8');
+    const parts = await page.evaluate((src) => {
+      const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+      const part = (name: string) => [...doc.querySelectorAll(`[data-part="${name}"] text`)].map((t) => t.textContent).join(' ');
+      return { title: part('title-block'), legend: part('legend'), footer: part('footer'), plot: part('plot') };
+    }, svg);
+    expect(parts.title).toContain('Section longitudinale (projection longitudinale verticale) · McDowell');
+    expect(parts.title).toMatch(/\d{1,2} [a-zéû.]+ \d{4} · Direction \d{3}°, vue vers \d{3}° · Exag\. verticale 1:1 \(vraie grandeur\)/);
+    expect(parts.legend).toContain('Au, plafonné à 45 g/t');
+    expect(parts.legend).toContain('Contours, g/t·m (ÉH)');
+    expect(parts.legend).toContain('filon modélisé');
+    expect(parts.footer).toContain(`Étiquettes des points de percée${NBSP}: Teneur plafonnée (g/t) sur épaisseur horizontale (m)`);
+    expect(parts.footer).toContain('g/t·m = teneur plafonnée');
+    expect(parts.plot).toContain('Élévation (m)');
+    expect(Object.values(parts).join(' ')).not.toMatch(/Long section|Strike|Pierce-point|true scale|Elevation|capped at|modelled vein/);
+  });
 });
