@@ -3,6 +3,7 @@
  * with progress), parsing, validation and geometry preparation all run in a worker. The result
  * goes into the store; a failed load leaves the current dataset on screen.
  */
+import { say, type Said } from '../domain/message';
 import type { LoadReport } from './model';
 import type { LoadPhase, WorkerRequest, WorkerResponse } from './worker-protocol';
 import type { VeinscapeStore } from '../state/store';
@@ -20,8 +21,8 @@ import type { Model } from './model';
 
 export type LoadSource = string | URL | File | File[] | FileList | object;
 
-function failure(source: string, message: string, path = source): LoadReport {
-  return { source, ok: false, errors: [{ path, message }], warnings: [], counts: {}, dropped: {} };
+function failure(source: string, said: Said, path = source): LoadReport {
+  return { source, ok: false, errors: [{ path, ...said }], warnings: [], counts: {}, dropped: {} };
 }
 
 function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number) => void, transfer: ArrayBuffer[] = []): Promise<Extract<WorkerResponse, { type: 'done' | 'failed' }>> {
@@ -63,7 +64,7 @@ function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number)
     worker.onerror = (e) => {
       worker.terminate();
       if (extrasFor) return giveUpExtras();
-      resolve({ type: 'failed', report: failure(req.source, `loader crashed: ${e.message}`) });
+      resolve({ type: 'failed', report: failure(req.source, say('load.crashed', { error: e.message })) });
     };
     try {
       worker.postMessage(req, req.kind === 'bytes' ? [req.bytes] : transfer);
@@ -71,7 +72,7 @@ function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number)
       // An object that cannot be copied to the worker (a function, a DOM node inside): a report, not
       // a rejected load that would leave the page "loading" for ever.
       worker.terminate();
-      resolve({ type: 'failed', report: failure(req.source, `could not be read: ${(e as Error).message} (a deposit object holds only JSON data)`) });
+      resolve({ type: 'failed', report: failure(req.source, say('load.objectUnreadable', { error: (e as Error).message })) });
     }
   });
 }
@@ -107,7 +108,7 @@ export async function loadInto(store: VeinscapeStore, src: LoadSource, options: 
     let report: LoadReport;
     if (json.length > 0) {
       report = await loadInto(store, json[0]);
-      for (const f of [...json.slice(1), ...tables]) report.warnings.push({ path: f.name, message: 'not loaded: a deposit file (.json or .vsb) was opened with it; open drill tables (.csv) on their own' });
+      for (const f of [...json.slice(1), ...tables]) report.warnings.push({ path: f.name, ...say('load.notLoadedWithDeposit') });
       if (surfaces.length > 0 && report.ok) {
         const added = await importSurfacesInto(store, surfaces, [], { project: 'add' });
         report = { ...added, errors: [...report.errors, ...added.errors], warnings: [...report.warnings, ...added.warnings], notes: [...(report.notes ?? []), ...(added.notes ?? [])] };
@@ -118,11 +119,11 @@ export async function loadInto(store: VeinscapeStore, src: LoadSource, options: 
       // A new file set: import settings start from what is detected in it, never from the last set's.
       report = await importCsvInto(store, await tableBytes(tables), {}, { fileSet: newFileSet(tables) });
     } else {
-      report = failure(files.map((f) => f.name).join(', '), 'no deposit file (.json or .vsb), drill tables (.csv) or surface files (DXF, OBJ, GOCAD, Surpac, STL, glTF, OMF) among the files');
+      report = failure(files.map((f) => f.name).join(', '), say('load.noKnownFile'));
       st.setLoadFailed(report);
       return report;
     }
-    for (const f of others) report.warnings.push({ path: f.name, message: 'not loaded: not a deposit file (.json or .vsb), a .csv drill table or a surface file Veinscape reads' });
+    for (const f of others) report.warnings.push({ path: f.name, ...say('load.notLoadedUnknown') });
     return report;
   }
   const source = sourceName(src);

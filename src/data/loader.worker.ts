@@ -4,6 +4,7 @@
  * the page. Also imports CSV drill tables and re-desurveys a loaded model. Typed arrays go back
  * as transferables (no copy).
  */
+import { say, type Said } from '../domain/message';
 import { validateDeposit } from './load';
 import { ownSurfaceArrays, parseDepositBytes } from './binary/decode';
 import { hasBinaryMagic } from './binary/format';
@@ -63,8 +64,8 @@ function addWarnings(report: LoadReport, warnings: LoadReport['warnings']): void
   for (const w of warnings) if (!seen.has(key(w))) report.warnings.push(w);
 }
 
-function failed(source: string, message: string): LoadReport {
-  return { source, ok: false, errors: [{ path: source, message }], warnings: [], counts: {}, dropped: {} };
+function failed(source: string, said: Said): LoadReport {
+  return { source, ok: false, errors: [{ path: source, ...said }], warnings: [], counts: {}, dropped: {} };
 }
 
 async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?: CsvImportInfo) {
@@ -186,7 +187,7 @@ async function readSource(req: WorkerRequest): Promise<WorkerRequest | null> {
     if (req.kind === 'blob') return { kind: 'bytes', bytes: await req.blob.arrayBuffer(), source: req.source, method: req.method };
     return req;
   } catch (err) {
-    post({ type: 'failed', report: failed(req.source, `could not read: ${(err as Error).message}`) });
+    post({ type: 'failed', report: failed(req.source, say('load.couldNotRead', { error: (err as Error).message })) });
     return null;
   }
 }
@@ -208,7 +209,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
       post({ type: 'progress', phase: 'parsing', fraction: 0.1 });
       const imported = importCsv(req.files, req.options);
       // No hole at all: the file set failed, and the dataset on screen stays (with this report).
-      if (!imported.report.ok) return post({ type: 'failed', report: { ...imported.report, errors: [...imported.report.errors, { path: req.source, message: 'no drill hole could be read from these files: the data on screen is unchanged' }] } });
+      if (!imported.report.ok) return post({ type: 'failed', report: { ...imported.report, errors: [...imported.report.errors, { path: req.source, ...say('load.noHoles') }] } });
       post({ type: 'progress', phase: 'validating', fraction: 0.4 });
       const { model: tables, report } = validateDeposit(imported.document, req.source);
       if (!tables) return post({ type: 'failed', report: { ...report, errors: [...imported.report.errors, ...report.errors] } });
@@ -243,6 +244,6 @@ self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
     if (req.kind === 'bytes') ownSurfaceArrays(model);
     await finish(model, report, req);
   } catch (err) {
-    post({ type: 'failed', report: failed(req.source, `could not load: ${(err as Error).message}`) });
+    post({ type: 'failed', report: failed(req.source, say('load.couldNotLoad', { error: (err as Error).message })) });
   }
 };

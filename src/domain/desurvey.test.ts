@@ -73,13 +73,13 @@ describe('desurvey by hand', () => {
     expect(positionAtDepth(desurvey(input, 'balanced-tangential').path, 100)[0]).toBeCloseTo(50, 6);
   });
   it('warns, naming the hole, for a missing survey, a late first station, duplicates and stations past the end', () => {
-    expect(desurvey({ holeId: 'A1', collar: [0, 0, 0], depth: 10, stations: [] }).warnings[0]).toMatch(/A1.*vertical/);
+    expect(desurvey({ holeId: 'A1', collar: [0, 0, 0], depth: 10, stations: [] }).warnings[0].message).toMatch(/A1.*vertical/);
     const r = desurvey({ holeId: 'B2', collar: [0, 0, 0], depth: 50, stations: [
       { depth: 12, azimuth: 0, dip: -45 }, { depth: 30, azimuth: 0, dip: -45 }, { depth: 30, azimuth: 10, dip: -40 }, { depth: 80, azimuth: 0, dip: -45 },
     ] });
-    expect(r.warnings.join('\n')).toMatch(/B2: survey starts at 12 m/);
-    expect(r.warnings.join('\n')).toMatch(/B2: duplicated survey station at 30 m/);
-    expect(r.warnings.join('\n')).toMatch(/B2: 1 survey station\(s\) beyond the final depth 50 m/);
+    expect(r.warnings.map((w) => w.message).join('\n')).toMatch(/B2: survey starts at 12 m/);
+    expect(r.warnings.map((w) => w.message).join('\n')).toMatch(/B2: duplicated survey station at 30 m/);
+    expect(r.warnings.map((w) => w.message).join('\n')).toMatch(/B2: 1 survey station\(s\) beyond the final depth 50 m/);
     // Extended to the collar: straight -45° line north.
     const p = positionAtDepth(r.path, 50);
     expect(p[1]).toBeCloseTo(50 * Math.SQRT1_2, 6);

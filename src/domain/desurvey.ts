@@ -6,6 +6,7 @@
  * collar; azimuth degrees clockwise from grid north; dip degrees from horizontal, negative down.
  * Pure float64 maths: no rendering code here.
  */
+import { say, type Said } from './message';
 import { directionFromAzDip } from './orientation';
 import { add, dot, normalize, scale, type Vec3 } from './vec3';
 
@@ -52,27 +53,27 @@ export interface HolePath {
 
 export interface DesurveyResult {
   path: HolePath;
-  warnings: string[];
+  warnings: Said[];
 }
 
 /** Clean the stations the way the domain rules say, and return warnings that name the hole. */
-export function prepareStations(input: DesurveyInput): { stations: SurveyStation[]; warnings: string[] } {
-  const warnings: string[] = [];
+export function prepareStations(input: DesurveyInput): { stations: SurveyStation[]; warnings: Said[] } {
+  const warnings: Said[] = [];
   const id = input.holeId;
   let stations = [...input.stations].sort((a, b) => a.depth - b.depth);
   if (stations.length === 0) {
     if (input.collarAzimuth !== undefined && input.collarDip !== undefined) {
-      warnings.push(`hole ${id}: no survey; drawn straight along its collar azimuth ${input.collarAzimuth}° and dip ${input.collarDip}°`);
+      warnings.push(say('prepare.noSurveyStraight', { id, azimuth: input.collarAzimuth, dip: input.collarDip }));
       return { stations: [{ depth: 0, azimuth: input.collarAzimuth, dip: input.collarDip }], warnings };
     }
-    warnings.push(`hole ${id}: no survey and no collar orientation; drawn vertical (dip -90°)`);
+    warnings.push(say('prepare.noSurveyVertical', { id }));
     return { stations: [{ depth: 0, azimuth: 0, dip: -90 }], warnings };
   }
   const deduped: SurveyStation[] = [];
   for (const s of stations) {
     const last = deduped[deduped.length - 1];
     if (last && Math.abs(last.depth - s.depth) < 1e-9) {
-      warnings.push(`hole ${id}: duplicated survey station at ${s.depth} m; the first one is kept`);
+      warnings.push(say('prepare.duplicated', { id, depth: s.depth }));
       continue;
     }
     deduped.push(s);
@@ -80,16 +81,12 @@ export function prepareStations(input: DesurveyInput): { stations: SurveyStation
   stations = deduped;
   const beyond = stations.filter((s) => s.depth > input.depth + 1e-9);
   if (beyond.length > 0) {
-    warnings.push(
-      `hole ${id}: ${beyond.length} survey station(s) beyond the final depth ${input.depth} m (at ${beyond
-        .map((s) => s.depth)
-        .join(', ')} m) are ignored`,
-    );
+    warnings.push(say('prepare.beyond', { id, count: beyond.length, depth: input.depth, depths: beyond.map((s) => s.depth).join(', ') }));
     stations = stations.filter((s) => s.depth <= input.depth + 1e-9);
     if (stations.length === 0) stations = [{ ...beyond[0], depth: 0 }];
   }
   if (stations[0].depth > 0) {
-    warnings.push(`hole ${id}: survey starts at ${stations[0].depth} m; its first station is extended up to the collar`);
+    warnings.push(say('prepare.startsBelow', { id, depth: stations[0].depth }));
     stations = [{ ...stations[0], depth: 0 }, ...stations];
   }
   return { stations, warnings };
@@ -119,7 +116,7 @@ function slerp(t1: Vec3, t2: Vec3, f: number): Vec3 {
 export function desurvey(input: DesurveyInput, method: DesurveyMethod = 'minimum-curvature'): DesurveyResult {
   const { stations, warnings } = prepareStations(input);
   if (stations.length === 1) {
-    warnings.push(...(input.stations.length === 1 ? [`hole ${input.holeId}: single survey station; drawn straight`] : []));
+    warnings.push(...(input.stations.length === 1 ? [say('prepare.single', { id: input.holeId })] : []));
   }
   const depths = stations.map((s) => s.depth);
   const directions = stations.map((s) => directionFromAzDip(s.azimuth, s.dip));

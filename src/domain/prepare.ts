@@ -3,6 +3,7 @@
  * hole paths, fault block models, and flat float32 arrays relative to a local origin (so GPU
  * buffers keep millimetre precision at UTM magnitudes). No three.js here: plain typed arrays.
  */
+import { say } from './message';
 import type { LoadIssue, Model } from '../data/model';
 import { desurvey, firstStationAfter, pathFromTrace, positionAtDepth, positionAtDepthInto, type DesurveyMethod, type HolePath } from './desurvey';
 import { blockMask, buildFaultModel, MAX_FAULTS, movingSideValueAt, type FaultBlockModel } from './faults';
@@ -170,7 +171,7 @@ export function holePaths(model: Model, method: DesurveyMethod, warnings: LoadIs
   return model.holes.map((h, i) => {
     if (h.trace && h.stations.length === 0) return pathFromTrace(h.id, h.trace);
     const r = desurvey({ holeId: h.id, collar: h.collar, depth: h.depth, stations: h.stations, collarAzimuth: h.collarAzimuth, collarDip: h.collarDip }, method);
-    for (const w of r.warnings) warnings.push({ path: `$.holes[${i}]`, id: h.id, message: w });
+    for (const w of r.warnings) warnings.push({ path: `$.holes[${i}]`, id: h.id, ...w });
     return r.path;
   });
 }
@@ -236,7 +237,7 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
   // The bulk's box again, the holes bounded by their paths (the origin only needed their collars).
   const extent = frame.extent ? modelExtent(model, (i) => pathBox(paths[i].points)).box : null;
   if (model.faults.length > MAX_FAULTS) {
-    warnings.push({ path: '$.faults', message: `only the first ${MAX_FAULTS} faults can offset blocks; ${model.faults.length - MAX_FAULTS} are drawn but do not move anything` });
+    warnings.push({ path: '$.faults', ...say('prepare.maxFaults', { max: MAX_FAULTS, more: model.faults.length - MAX_FAULTS }) });
   }
   const faultModels = faultModelsOf(model);
   const mask = (p: Vec3) => (faultModels.length ? blockMask(faultModels, p) : 0);
