@@ -175,6 +175,32 @@ test.describe('surface files from mining software', () => {
     expect(report.warnings.some((w) => w.path === 'misnamed.dxf' && /content is GOCAD, not DXF/.test(w.message))).toBe(true);
   });
 
+  test('in French, a broken surface file is reported in French, and a coordinate check and its fix too', async ({ page }) => {
+    await openApp(page, '?lang=fr');
+    const stl = new Uint8Array(84 + 50 * 2);
+    new DataView(stl.buffer).setUint32(80, 5, true); // says 5 triangles, holds 2: truncated
+    const obj = ['o good', 'v 0 0 0', 'v 1 0 0', 'v 0 1 0', 'f 1 2 3', 'o bad', 'v 0 0 abc', 'f 1 2 9'].join('\n');
+    const gocad = ['GOCAD TSurf 1', 'HEADER {', 'name: deep', '}', 'GOCAD_ORIGINAL_COORDINATE_SYSTEM', 'ZPOSITIVE Depth', 'END_ORIGINAL_COORDINATE_SYSTEM', 'TFACE', 'VRTX 1 0 0 10', 'VRTX 2 1 0 10', 'VRTX 3 0 1 10', 'TRGL 1 2 3', 'END'].join('\n');
+    await page.getByTestId('file-input').setInputFiles([
+      { name: 'cut.stl', mimeType: 'application/octet-stream', buffer: Buffer.from(stl) },
+      { name: 'mixed.obj', mimeType: 'text/plain', buffer: Buffer.from(obj) },
+      { name: 'notes.dxf', mimeType: 'text/plain', buffer: Buffer.from('hello') },
+      { name: 'deep.ts', mimeType: 'text/plain', buffer: Buffer.from(gocad) },
+    ]);
+    const report = page.getByTestId('load-report');
+    await expect(report).toContainText('fichier tronqué\u00a0: l’en-tête annonce 5 triangles, le fichier en contient 2 complets (184 octets, 334 attendus); les triangles complets sont chargés');
+    await expect(report).toContainText('face ignorée\u00a0: indice de sommet 9 hors plage (4 sommets jusqu’ici)');
+    await expect(report).toContainText('coordonnée non numérique dans « 0 0 abc »\u00a0: sommet 4 inutilisable');
+    await expect(report).toContainText('pas un fichier DXF\u00a0: ligne 1\u00a0: « hello » n’est pas un code de groupe');
+    await expect(report).toContainText('coordonnées\u00a0: le fichier indique que z croît vers le bas (ZPOSITIVE Depth)');
+    await expect(report).toContainText('le groupe « bad » n’a aucune face\u00a0: aucune face n’utilise son seul sommet');
+    await expect(report).not.toContainText('skipped');
+    // The Project panel's check and its fix, in French.
+    const check = page.locator('[data-testid="imported-file"][data-file="deep.ts"] [data-testid="coordinate-check"]');
+    await expect(check).toContainText('le fichier indique que z croît vers le bas (ZPOSITIVE Depth)\u00a0: les élévations sont ses z de signe inversé');
+    await expect(check.getByRole('button')).toHaveText('Appliquer\u00a0: z positif vers le bas ramené vers le haut');
+  });
+
   test('?data= opens a surface file as a project of its own', async ({ page }) => {
     await page.route((url) => url.pathname === '/remote/Fault_without_crs.ts', (route) => route.fulfill({ body: readFileSync(path('opengeode/Fault_without_crs.ts')), contentType: 'application/octet-stream' }));
     await openApp(page, '?data=/remote/Fault_without_crs.ts');

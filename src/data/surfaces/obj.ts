@@ -332,7 +332,7 @@ export const importObj: Importer = (bytes, fileName, options = {}) => {
   for (let i = 0; i < nv; i++) if (!used[i]) idle[owner.a[i]]++;
   for (const p of parts) {
     if (p.explicit && p.tri.n === 0 && p.lines.length === 0 && idle[p.id] > 0) {
-      report('nofaces', p.line, say('surfaces.obj.groupNoFaces', { name: p.name, n: idle[p.id] }), 'warning', p.name);
+      report('nofaces', p.line, say('surfaces.obj.groupNoFaces', { name: p.name, count: idle[p.id] }), 'warning', p.name);
     }
   }
   for (const [kind, k] of perKind) {
