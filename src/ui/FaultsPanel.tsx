@@ -35,7 +35,7 @@ export function FaultsPanel() {
         const v = offsets[f.id] ?? 0;
         return (
           <label key={f.id} className="row fault">
-            <span title={t('faultTitle', { side: f.movingSide, offset: fixed(m, 1) })}>{localText(f, 'name', i18n.language)}</span>
+            <span title={t('faultTitle', { side: t(`sides.${f.movingSide}`), offset: fixed(m, 1) })}>{localText(f, 'name', i18n.language)}</span>
             <input
               type="range" min={0} max={Math.max(2 * m, 10)} step={0.5} value={v}
               aria-label={t('offsetLabel', { name: localText(f, 'name', i18n.language) })}
