@@ -293,7 +293,7 @@ describe('damaged files: refused with where, or the record / row reported as in 
       const plain = mini();
       plain.intervals[0] = { id: 'assays', columns: [{ name: 'Au', type: 'numeric', unit: 'g/t' }], data: { hole: ['DH-1', 'DH-1', 'DH-1', 'DH-1', 'DH-9', null, 'DH-9'], from: r.map((x) => x[1]), to: r.map((x) => x[2]), Au: r.map((x) => x[3]) } };
       const json = validateDeposit(plain, 'x');
-      expect(bin.report.errors).toEqual([
+      expect(bin.report.errors).toMatchObject([
         { path: '$.intervals[0].data[row 5]', message: 'hole id missing; row ignored' },
         { path: '$.intervals[0].data[row 4]', id: 'DH-9', message: 'unknown hole "DH-9" (2 rows); rows ignored' },
       ]);

@@ -3,6 +3,7 @@
  * Missing values stay missing (NaN / -1), below-detection values are counted and reported, and
  * every dropped row is reported with its table, row and hole id.
  */
+import { say, type Said } from '../domain/message';
 import type { IntervalTableT } from './schema';
 import type { CategoricalColumn, HoleModel, IntervalTableModel, LoadIssue } from './model';
 import { DictionaryColumn, isTypedArray } from './binary/format';
@@ -49,23 +50,23 @@ export function shortText(s: string): string {
 }
 
 /** Why row r of the column form cannot be read, or null: every cell a number, text or null. */
-function badColumnCell(acc: Cells, r: number, columns: readonly { name: string }[]): string | null {
+function badColumnCell(acc: Cells, r: number, columns: readonly { name: string }[]): Said | null {
   const ok = (v: unknown) => v === null || v === undefined || typeof v === 'number' || typeof v === 'string';
-  const found = (v: unknown) => (Array.isArray(v) ? 'an array' : typeof v);
-  for (const [name, v] of [['hole', acc.hole(r)], ['from', acc.from(r)], ['to', acc.to(r)]] as const) if (!ok(v)) return `column "${name}" must hold numbers, text or null (found ${found(v)})`;
+  const found = (v: unknown) => (Array.isArray(v) ? 'array' : typeof v);
+  for (const [name, v] of [['hole', acc.hole(r)], ['from', acc.from(r)], ['to', acc.to(r)]] as const) if (!ok(v)) return say('load.table.columnCell', { column: name, found: found(v) });
   for (let c = 0; c < columns.length; c++) {
     const v = acc.value(r, c);
-    if (!ok(v)) return `column "${shortText(columns[c].name)}" must hold numbers, text or null (found ${found(v)})`;
+    if (!ok(v)) return say('load.table.columnCell', { column: shortText(columns[c].name), found: found(v) });
   }
   return null;
 }
 
 /** Why a row of the row form cannot be read, or null: an array of cells, each a number, text or null. */
-function badRow(row: unknown): { why: string; cell?: number } | null {
-  if (!Array.isArray(row)) return { why: `a row must be an array [hole, from m, to m, values...] (found ${row === null ? 'null' : typeof row})` };
+function badRow(row: unknown): { why: Said; cell?: number } | null {
+  if (!Array.isArray(row)) return { why: say('load.table.rowNotArray', { found: row === null ? 'null' : typeof row }) };
   for (let c = 0; c < row.length; c++) {
     const v: unknown = row[c];
-    if (v !== null && typeof v !== 'number' && typeof v !== 'string') return { cell: c, why: `cell ${c} must be a number, text or null (found ${Array.isArray(v) ? 'an array' : v === undefined ? 'nothing' : typeof v})` };
+    if (v !== null && typeof v !== 'number' && typeof v !== 'string') return { cell: c, why: say('load.table.cell', { cell: c, found: Array.isArray(v) ? 'array' : v === undefined ? 'nothing' : typeof v }) };
   }
   return null;
 }
@@ -82,7 +83,7 @@ interface Cells {
   value(r: number, c: number): unknown;
 }
 
-function rowAccessor(t: IntervalTableT): Cells | string {
+function rowAccessor(t: IntervalTableT): Cells | Said {
   const names = t.columns.map((c) => c.name);
   if (t.rows) {
     const rows = t.rows;
@@ -91,11 +92,11 @@ function rowAccessor(t: IntervalTableT): Cells | string {
   // Columns of the binary form may be typed arrays or dictionary-coded text (src/data/binary).
   const data = t.data! as Record<string, Column>;
   for (const key of ['hole', 'from', 'to', ...names]) {
-    if (!isColumn(data[key])) return `column "${key}" is missing from data`;
+    if (!isColumn(data[key])) return say('load.table.missingColumn', { column: key });
   }
   const count = data.hole.length;
   for (const key of ['from', 'to', ...names]) {
-    if (data[key].length !== count) return `column "${key}" has ${data[key].length} values but "hole" has ${count}`;
+    if (data[key].length !== count) return say('load.table.columnLength', { column: key, values: data[key].length, holes: count });
   }
   const cols = names.map((n) => cellReader(data[n]));
   const [hole, from, to] = ['hole', 'from', 'to'].map((k) => cellReader(data[k]));
@@ -126,8 +127,8 @@ export function readIntervalTable(
     id: t.id, name: t.name ?? t.id, columns: t.columns, hole: new Int32Array(0), from: new Float64Array(0), to: new Float64Array(0), numeric: {}, categorical: {},
   };
   const acc = rowAccessor(t);
-  if (typeof acc === 'string') {
-    errors.push({ path: `${at}.data`, id: t.id, message: `${acc}; table ignored` });
+  if ('key' in acc) {
+    errors.push({ path: `${at}.data`, id: t.id, ...acc });
     dropped.intervalTables = (dropped.intervalTables ?? 0) + 1;
     return empty;
   }
@@ -143,9 +144,9 @@ export function readIntervalTable(
   const unknownHoles = new Map<string, { count: number; first: number }>();
   let bad = 0;
   let k = 0;
-  const reportRow = (r: number, id: string | undefined, message: string, cell?: number) => {
+  const reportRow = (r: number, id: string | undefined, said: Said, cell?: number) => {
     bad++;
-    if (bad <= MAX_DETAILED) errors.push({ path: cell === undefined ? rowPath(r) : `${rowPath(r)}[${cell}]`, id, message: `${message}; row ignored` });
+    if (bad <= MAX_DETAILED) errors.push({ path: cell === undefined ? rowPath(r) : `${rowPath(r)}[${cell}]`, id, ...said });
   };
   const nCols = t.columns.length;
   for (let r = 0; r < n; r++) {
@@ -170,7 +171,7 @@ export function readIntervalTable(
     const rawHole = acc.hole(r);
     const id = typeof rawHole === 'number' ? String(rawHole) : rawHole;
     if (typeof id !== 'string' || id === '') {
-      reportRow(r, undefined, 'hole id missing');
+      reportRow(r, undefined, say('load.table.noHole'));
       continue;
     }
     const hi = holeIndex.get(id);
@@ -185,7 +186,7 @@ export function readIntervalTable(
     const f = typeof rawFrom === 'number' ? rawFrom : NaN;
     const tt = typeof rawTo === 'number' ? rawTo : NaN;
     if (!Number.isFinite(f) || !Number.isFinite(tt) || f < 0 || tt <= f) {
-      reportRow(r, id, `from ${JSON.stringify(rawFrom)} m / to ${JSON.stringify(rawTo)} m must be numbers with 0 ≤ from < to`);
+      reportRow(r, id, say('load.table.fromTo', { from: `${JSON.stringify(rawFrom)}`, to: `${JSON.stringify(rawTo)}` }));
       continue;
     }
     hole[k] = hi;
@@ -223,21 +224,21 @@ export function readIntervalTable(
     }
     k++;
   }
-  if (bad > MAX_DETAILED) errors.push({ path: at, id: t.id, message: `${bad - MAX_DETAILED} more bad rows not listed; ${bad} rows ignored in all` });
+  if (bad > MAX_DETAILED) errors.push({ path: at, id: t.id, ...say('load.table.moreBad', { more: bad - MAX_DETAILED, total: bad }) });
   let listed = 0;
   for (const [full, u] of unknownHoles) {
     // Listed up to MAX_DETAILED ids, each cut to a readable length (a 10 MB id is not a message).
     if (++listed > MAX_DETAILED) continue;
     const id = shortText(full);
-    errors.push({ path: rowPath(u.first), id, message: `unknown hole "${id}" (${u.count} row${u.count > 1 ? 's' : ''}); rows ignored` });
+    errors.push({ path: rowPath(u.first), id, ...say('load.table.unknownHole', { id, count: u.count }) });
   }
-  if (listed > MAX_DETAILED) errors.push({ path: at, id: t.id, message: `${listed - MAX_DETAILED} more unknown hole ids not listed; their rows ignored` });
+  if (listed > MAX_DETAILED) errors.push({ path: at, id: t.id, ...say('load.table.moreUnknown', { more: listed - MAX_DETAILED }) });
   const droppedRows = bad + [...unknownHoles.values()].reduce((s, u) => s + u.count, 0);
   if (droppedRows) dropped.intervals = (dropped.intervals ?? 0) + droppedRows;
   t.columns.forEach((c, i) => {
-    if (below[i]) notes.push({ path: `${at}.${c.name}`, id: t.id, message: `${c.name}: ${below[i]} below-detection value(s), kept as half the detection limit` });
+    if (below[i]) notes.push({ path: `${at}.${c.name}`, id: t.id, ...say('load.table.below', { column: c.name, count: below[i] }) });
     // A blank category (e.g. zone on wall rock) means "none", so only numeric gaps are reported.
-    if (missing[i] && c.type === 'numeric') notes.push({ path: `${at}.${c.name}`, id: t.id, message: `${c.name}: ${missing[i]} missing value(s), kept as missing (not zero)` });
+    if (missing[i] && c.type === 'numeric') notes.push({ path: `${at}.${c.name}`, id: t.id, ...say('load.table.missing', { column: c.name, count: missing[i] }) });
   });
   const model: IntervalTableModel = {
     id: t.id,
