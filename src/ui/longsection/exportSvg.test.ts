@@ -45,7 +45,7 @@ describe('long-section SVG export', () => {
     const t = exportText(base);
     expect(t.title).toBe('Rocmec 1');
     expect(t.heading).toBe(`${HEADING} · McDowell`);
-    expect(t.details).toBe('2025-06-01 · Strike 069°, looking 339° · VE 1:1 (true scale) · NAD83 / UTM zone 17N (EPSG:26917)');
+    expect(t.details).toBe('June 1, 2025 · Strike 069°, looking 339° · VE 1:1 (true scale) · NAD83 / UTM zone 17N (EPSG:26917)');
     expect(t.mark).toBeNull();
     expect(t.notes).toEqual(['Pierce-point labels: Capped grade (g/t) over horizontal width (m).', 'g/t·m = capped grade × horizontal width (HW).']);
     expect(t.disclosure.map((d) => d.text)).toEqual(['Synthetic data.', 'Qualified person: J. Doe, P.Geo.']);
@@ -103,7 +103,7 @@ describe('long-section SVG export', () => {
     expect(svg).toContain(plot.markup);
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
     const t = texts(svg);
-    expect(t.slice(0, 3)).toEqual(['Rocmec 1', `${HEADING} · McDowell`, expect.stringMatching(/^2025-06-01/)]);
+    expect(t.slice(0, 3)).toEqual(['Rocmec 1', `${HEADING} · McDowell`, expect.stringMatching(/^June 1, 2025/)]);
     expect(t).toContain(ILLUSTRATIVE_MARK);
     expect(t).toEqual(expect.arrayContaining(['Au', '≥ 10 g/t', 'Contours, g/t·m', '1–5', 'modelled vein', 'Synthetic data.', 'Qualified person: J. Doe, P.Geo.']));
     expect(svg).toMatch(/<rect [^>]*fill="#e5f5e0" opacity="0.85"\/>/);

@@ -7,7 +7,7 @@
  * same string, so the two files always carry the same content.
  */
 import { fileSlug } from '../../export/download';
-import { illustrativeMark, inferredCaution, isoDate, longDate, noQualifiedPerson } from '../../overlay/captions';
+import { illustrativeMark, inferredCaution, longDate, noQualifiedPerson } from '../../overlay/captions';
 import { i18next } from '../../i18n';
 import { shortNumber } from '../../i18n/numbers';
 import { wrapText } from '../../export/compose';
@@ -129,8 +129,8 @@ export function exportText(i: TextInput): ExportText {
   const t = words(language);
   const p = i.project;
   const crs = p.crs ? (p.crs.code ? `${p.crs.name} (${p.crs.code})` : p.crs.name) : null;
-  // English keeps its ISO date; other languages write the date as the 3D exports do ("1 juin 2025").
-  const date = language === 'en' ? isoDate(i.date) : longDate(i.date, language);
+  // The date as the language writes it, as the 3D exports do ("June 1, 2025", "1 juin 2025").
+  const date = longDate(i.date, language);
   const details = [date, t('export.details', { strike: azimuthText(i.strike), look: azimuthText(i.lookAzimuth) }), i.veText, crs].filter(Boolean).join(' · ');
   const disclosure: { text: string; strong: boolean }[] = [];
   const disclaimer = p.disclaimer?.trim();
