@@ -199,6 +199,8 @@ test.describe('surface files from mining software', () => {
     const check = page.locator('[data-testid="imported-file"][data-file="deep.ts"] [data-testid="coordinate-check"]');
     await expect(check).toContainText('le fichier indique que z croît vers le bas (ZPOSITIVE Depth)\u00a0: les élévations sont ses z de signe inversé');
     await expect(check.getByRole('button')).toHaveText('Appliquer\u00a0: z positif vers le bas ramené vers le haut');
+    await check.getByRole('button').click();
+    await expect(page.locator('[data-testid="imported-file"][data-file="deep.ts"]')).toContainText('Coordonnées corrigées\u00a0: z positif vers le bas ramené vers le haut');
   });
 
   test('?data= opens a surface file as a project of its own', async ({ page }) => {

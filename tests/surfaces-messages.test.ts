@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { importSurfaceFiles, type SurfaceFile } from '../src/data/surfaces';
 import { assemble, emptyModel } from '../src/data/surfaces/assemble';
 import { checkCoordinates } from '../src/data/surfaces/checks';
-import { fixParts } from '../src/data/surfaces/transform';
+import { describeFix, fixParts, recordedFixParts } from '../src/data/surfaces/transform';
 import type { ImportedMesh } from '../src/data/surfaces/types';
 import type { Model } from '../src/data/model';
 import { i18next } from '../src/i18n';
@@ -157,5 +157,13 @@ describe('surface importer messages', async () => {
     expect(en(many.key, many.params)).toBe(many.message);
     expect(await french(one)).toBe('1 segment d’arc de polyligne (bulge) tracé en ligne droite');
     expect(await french(many)).toBe('1\u202f234 segments d’arc de polyligne (bulge) tracés en lignes droites');
+  });
+
+  it('a fix a saved project records is written back in the interface language; a part this version did not write stays as written', async () => {
+    const saved = describeFix({ yUp: true, feet: true, shift: [-49750, 250, 0] });
+    expect(saved).toBe('Y-up to Z-up; feet to metres; shifted by -49750 m, 250 m, 0 m (E, N, Z)');
+    const parts: string[] = [];
+    for (const p of recordedFixParts(`${saved}; rotated by hand`)) parts.push(await french(p));
+    expect(parts.join('; ')).toBe('Y vers le haut ramené à Z vers le haut; pieds convertis en mètres; translaté de -49\u202f750 m, 250 m, 0 m (E, N, Z); rotated by hand');
   });
 });

@@ -7,7 +7,7 @@ import { useRef, useState } from 'react';
 import { store, useVeinscape } from '../state/store';
 import { loadInto, reloadModel } from '../data/loadSource';
 import { editObject, fixFile, importedObjects, setObjectKind, type ObjectRow } from '../data/surfaces/edit';
-import { fixParts } from '../data/surfaces/transform';
+import { fixParts, recordedFixParts } from '../data/surfaces/transform';
 import { messageText } from '../i18n/messageText';
 import type { Model } from '../data/model';
 import type { ProjectT } from '../data/schema';
@@ -85,7 +85,7 @@ function FileObjects({ file, rows, model }: { file: string; rows: ObjectRow[]; m
           {c.fix && <button onClick={() => change((m) => fixFile(m, file, c.fix!))}>{t('applyFix', { fix: fixParts(c.fix).map(messageText).join('; ') })}</button>}
         </div>
       ))}
-      {fixed && <p className="hint">{t('coordinatesFixed', { transform: rows[0].source.transform })}</p>}
+      {fixed && <p className="hint">{t('coordinatesFixed', { transform: recordedFixParts(rows[0].source.transform ?? '').map(messageText).join('; ') })}</p>}
       {rows.map((r) => (
         <ObjectEditor key={`${r.key}|${r.kind}|${r.name}`} row={r} zones={model.zones} onKind={(k) => change((m) => setObjectKind(m, r.key, k))} onEdit={(e) => change((m) => editObject(m, r.key, e))} />
       ))}

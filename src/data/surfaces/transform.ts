@@ -4,7 +4,7 @@
  * grid. Applied in that order to every vertex of the file's objects; recorded in each object's
  * `source.transform` so a saved project says what was done.
  */
-import { say, type Said } from '../../domain/message';
+import { say, type MessageKey, type Said } from '../../domain/message';
 
 export interface CoordinateFix {
   /** the file is Y up (glTF, graphics OBJ): (x, y, z) → (x, -z, y) */
@@ -54,4 +54,22 @@ export function fixParts(f: CoordinateFix): Said[] {
 /** What a fix does, in English words, for the saved project (`source.transform`). */
 export function describeFix(f: CoordinateFix): string {
   return fixParts(f).map((p) => p.message).join('; ');
+}
+
+const NAMED_FIXES: MessageKey[] = ['surfaces.fix.yUp', 'surfaces.fix.zDown', 'surfaces.fix.swapEN', 'surfaces.fix.feet'];
+const SHIFT = /^shifted by (\S+) m, (\S+) m, (\S+) m \(E, N, Z\)$/;
+
+/**
+ * The fixes a saved project records (`source.transform`: describeFix's English, joined by '; ') as
+ * messages, so the panel writes them in its language; a part this version did not write stays as
+ * written (a message without a key).
+ */
+export function recordedFixParts(text: string): (Said | { message: string })[] {
+  return text.split('; ').map((part) => {
+    const named = NAMED_FIXES.map((k) => say(k)).find((s) => s.message === part);
+    if (named) return named;
+    const m = SHIFT.exec(part);
+    const v = m ? m.slice(1).map(Number) : [];
+    return m && v.every(Number.isFinite) ? say('surfaces.fix.shift', { e: v[0], n: v[1], z: v[2] }) : { message: part };
+  });
 }
