@@ -43,3 +43,8 @@ export function withLocalText<R extends WithTexts, F extends keyof R & string>(r
   if (!Object.keys(texts).length) delete out.texts;
   return out as R;
 }
+
+/** Each record's name in `lang`, by id (zones or faults, for tables and labels that show names by id). */
+export function namesById(records: readonly ({ id: string; name: string } & WithTexts)[], lang: string): Map<string, string> {
+  return new Map(records.map((r) => [r.id, localText(r, 'name', lang)]));
+}

@@ -21,6 +21,7 @@ import { COLUMNS, csvColumnsNote, csvScopeNote, DEFAULT_SORT, elementName, fmt, 
 import { interceptFlagsOf, rowsInView, viewFiltersOn } from '../state/interceptsInView';
 import './panels.css';
 import { useTranslation } from 'react-i18next';
+import { namesById } from '../i18n/localText';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -72,8 +73,8 @@ function downloadText(text: string, name: string, type: string) {
 }
 
 /** Zone id → zone name ('' for none, the id when the zone is unknown). */
-function zoneNameOf(zones: readonly ZoneT[]): (id: string | null) => string {
-  const names = new Map(zones.map((z) => [z.id, z.name]));
+function zoneNameOf(zones: readonly ZoneT[], lang: string): (id: string | null) => string {
+  const names = namesById(zones, lang);
   return (id) => (id === null ? '' : (names.get(id) ?? id));
 }
 
@@ -102,7 +103,7 @@ export function InterceptsPanel() {
   // Bumped by Reset and the preset: the number fields start again from the store (dropping any invalid text).
   const [formKey, setFormKey] = useState(0);
   const [onlyInView, setOnlyInView] = useState(true);
-  const { t } = useTranslation('intercepts');
+  const { t, i18n } = useTranslation('intercepts');
   const flags = useMemo(() => interceptFlagsOf({ model, prepared, filters, zoneVisible, section, intercepts: all }), [model, prepared, filters, zoneVisible, section, all]);
   const inView = useMemo(() => rowsInView(all, flags), [all, flags]);
   const rows = onlyInView ? inView : all;
@@ -238,7 +239,7 @@ export function InterceptsPanel() {
           onClick={() => {
             // Notes and the label column in the interface language; the header row and the numbers stay machine-readable (docs/i18n.md).
             const notes = [csvScopeNote(scope, viewFiltersOn({ model, prepared, filters, zoneVisible, section }, unit)), csvColumnsNote(unit)].filter((n): n is string => n !== null);
-            downloadText(interceptsToCsv(sortIntercepts(rows, sort, zoneNameOf(zones)), unit, notes, new Map(zones.map((z) => [z.id, z.name])), (r) => interceptLabel(r.labelParts)), 'intercepts.csv', 'text/csv;charset=utf-8');
+            downloadText(interceptsToCsv(sortIntercepts(rows, sort, zoneNameOf(zones, i18n.language)), unit, notes, namesById(zones, i18n.language), (r) => interceptLabel(r.labelParts)), 'intercepts.csv', 'text/csv;charset=utf-8');
           }}
         >
           {t('export')}
@@ -273,10 +274,10 @@ function InterceptTable({ rows, scope, pending, unit, element, basis, gradeTable
   const zones = useVeinscape((s) => s.model?.zones ?? EMPTY);
   const sel = useVeinscape((s) => s.selection);
   const select = useVeinscape((s) => s.select);
-  const zoneName = useMemo(() => zoneNameOf(zones), [zones]);
+  const { t, i18n } = useTranslation('intercepts');
+  const zoneName = useMemo(() => zoneNameOf(zones, i18n.language), [zones, i18n.language]);
   const sorted = useMemo(() => sortIntercepts(rows, sort, zoneName), [rows, sort, zoneName]);
   const shown = sorted.length > MAX_ROWS ? sorted.slice(0, MAX_ROWS) : sorted;
-  const { t } = useTranslation('intercepts');
 
   const pick = (r: Intercept) => {
     if (!model || !prepared) return;

@@ -31,7 +31,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { fixed, short } from './format';
 import { widthName } from '../i18n/interceptText';
-import { localText } from '../i18n/localText';
+import { localText, namesById } from '../i18n/localText';
 import './longsection.css';
 import { useSize } from './useSize';
 
@@ -122,7 +122,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   const [labelMode, setLabelMode] = useState<LabelMode>('grade-width');
   const [ve, setVe] = useState(1);
   const [exporting, setExporting] = useState(false);
-  const zoneName = useMemo(() => new Map(model.zones.map((z) => [z.id, z.name])), [model]);
+  const zoneName = useMemo(() => namesById(model.zones, lang), [model, lang]);
 
   // One intercept per vein sample, capped as the intercept calculator caps (disclosure preset), every
   // system: the same inputs as the 3D "grade on the vein" (domain/gradeThickness.ts).

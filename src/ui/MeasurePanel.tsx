@@ -3,6 +3,7 @@ import { useVeinscape } from '../state/store';
 import { measure } from '../domain/measure';
 import { sideValue } from '../domain/faults';
 import { useTranslation } from 'react-i18next';
+import { namesById } from '../i18n/localText';
 import { coord, fixed, metres } from './format';
 
 export function MeasurePanel() {
@@ -11,7 +12,7 @@ export function MeasurePanel() {
   const model = useVeinscape((s) => s.model);
   const setFault = useVeinscape((s) => s.setMeasureFault);
   const clear = useVeinscape((s) => s.clearMeasure);
-  const { t } = useTranslation('measure');
+  const { t, i18n } = useTranslation('measure');
   if (!prepared || !model || (!m.active && m.points.length === 0)) return null;
   const [p1, p2] = m.points;
   const faults = prepared.faultModels;
@@ -22,7 +23,8 @@ export function MeasurePanel() {
     fault = [...faults].sort((a, b) => Math.abs(sideValue(a, mid)) - Math.abs(sideValue(b, mid)))[0];
   }
   const r = p1 && p2 ? measure(p1, p2, fault) : null;
-  const name = (id: string) => model.faults.find((f) => f.id === id)?.name ?? id;
+  const faultNames = namesById(model.faults, i18n.language);
+  const name = (id: string) => faultNames.get(id) ?? id;
   return (
     <aside className="measure card" data-testid="measure-panel" aria-label={t('region')}>
       <header>

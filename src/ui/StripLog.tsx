@@ -14,6 +14,7 @@ import { depthScale, depthWindow, logScale, logTicks, niceTicks, rowAtDepth } fr
 import './panels.css';
 import { useSize } from './useSize';
 import { useTranslation } from 'react-i18next';
+import { namesById } from '../i18n/localText';
 import { fixed, short } from './format';
 import { interceptLabel } from '../i18n/interceptText';
 
@@ -110,7 +111,7 @@ function StripLogCard() {
   const [boxRef, size] = useSize<HTMLDivElement>({ w: 276, h: 320 });
   const cardRef = useRef<HTMLElement>(null);
   const place = usePlacement(cardRef, sel);
-  const { t } = useTranslation('striplog');
+  const { t, i18n } = useTranslation('striplog');
 
   const hole = model.holes[sel.hole];
   const log = useMemo(() => holeLog(model, sel.hole, vc?.table ?? null, vc?.name ?? null), [model, sel.hole, vc]);
@@ -139,6 +140,7 @@ function StripLogCard() {
   const clampY = (d: number) => ds.y(Math.min(d1, Math.max(d0, d)));
 
   const zoneById = useMemo(() => new Map(model.zones.map((z) => [z.id, z])), [model]);
+  const zoneNames = useMemo(() => namesById(model.zones, i18n.language), [model, i18n.language]);
   const lithBlocks = useMemo(() => (tab && log.lith ? categoryBlocks(log.rows, tab.from, tab.to, log.lith.column.codes) : []), [tab, log]);
   const zoneBlocks = useMemo(() => (tab && log.zone ? categoryBlocks(log.rows, tab.from, tab.to, log.zone.column.codes) : []), [tab, log]);
 
@@ -252,10 +254,10 @@ function StripLogCard() {
             return (
               <g key={`z${b.from}`}>
                 <rect x={zx} y={ya} width={ZONE_BAR_W} height={h} fill={zone?.color ?? '#9aa5b1'} className="sl-block">
-                  <title>{`${zone?.name ?? id} · ${span(b.from, b.to)}`}</title>
+                  <title>{`${zoneNames.get(id) ?? id} · ${span(b.from, b.to)}`}</title>
                 </rect>
                 {label && (
-                  <text x={zx + ZONE_BAR_W + 3} y={Math.min(H - 2, Math.max(y0 + 7, mid + 3))} className="sl-zone-label" pointerEvents="none">{fitName(zone?.name ?? id, ZONE_LABEL_W)}</text>
+                  <text x={zx + ZONE_BAR_W + 3} y={Math.min(H - 2, Math.max(y0 + 7, mid + 3))} className="sl-zone-label" pointerEvents="none">{fitName(zoneNames.get(id) ?? id, ZONE_LABEL_W)}</text>
                 )}
               </g>
             );

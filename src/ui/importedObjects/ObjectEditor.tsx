@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localText } from '../../i18n/localText';
 import type { TFunction } from 'i18next';
 import type { ObjectEdit, ObjectRow } from '../../data/surfaces/edit';
 import { LINE_KINDS, SURFACE_KINDS, type ObjectKind } from '../../data/surfaces/assemble';
@@ -50,7 +51,7 @@ export function ObjectEditor({ row, zones, onKind, onEdit }: Props) {
   const slip = row.fault && 'strikeSlip' in row.fault.slip ? row.fault.slip : null;
   const vector = row.fault && 'vector' in row.fault.slip ? row.fault.slip.vector : null;
   const label = row.name;
-  const { t } = useTranslation('objects');
+  const { t, i18n } = useTranslation('objects');
   return (
     <div className="imported-object" data-testid="imported-object" data-name={row.source.object}>
       <label className="row">
@@ -70,7 +71,7 @@ export function ObjectEditor({ row, zones, onKind, onEdit }: Props) {
           <label className="row">
             <span>{t('zone')}</span>
             <select aria-label={t('zoneOf', { name: label })} value={row.zoneId ?? ''} onChange={(e) => onEdit({ zoneId: e.target.value })}>
-              {zones.filter((z) => z.kind !== 'topography' || z.id === row.zoneId).map((z) => <option key={z.id} value={z.id}>{z.id === row.zoneId && z.id.startsWith('zone-') ? t('ownZone', { zone: z.name }) : z.name}</option>)}
+              {zones.filter((z) => z.kind !== 'topography' || z.id === row.zoneId).map((z) => <option key={z.id} value={z.id}>{z.id === row.zoneId && z.id.startsWith('zone-') ? t('ownZone', { zone: localText(z, 'name', i18n.language) }) : localText(z, 'name', i18n.language)}</option>)}
             </select>
           </label>
           <label className="row">
