@@ -13,7 +13,8 @@ import { slabPlanes } from '../src/domain/section';
 import { zoneShownMask } from '../src/domain/zoneCodes';
 import { csvScopeNote, summaryText, tableCountText } from '../src/ui/intercepts/table';
 import { interceptsToCsv } from '../src/domain/intercepts';
-import { interceptFlagsOf, rowsInView } from '../src/state/interceptsInView';
+import { interceptFlagsOf, rowsInView, viewFiltersOn } from '../src/state/interceptsInView';
+import { DEFAULT_FILTERS } from '../src/state/slices/filters';
 import { readFileSync } from 'node:fs';
 import { loadDepositText } from '../src/data/load';
 import { prepare } from '../src/domain/prepare';
@@ -136,5 +137,24 @@ describe('on the sample: the table flags and the 3D labels agree with a count ma
     const labels = collectLabels(s, anchors, null, project, { text: '#000', muted: '#555', halo: '#fff', accent: '#a00' }).labels.filter((l) => l.text.includes(': '));
     expect(new Set(labels.map((l) => l.text))).toEqual(texts);
     expect(labels).toHaveLength(expected.length);
+  });
+});
+
+describe('the CSV note names the filters in the interface language', () => {
+  const model = { zones: [{ id: 'mcd', name: 'McDowell vein', texts: { name: { en: 'McDowell vein', fr: 'Filon McDowell' } } }] } as unknown as Parameters<typeof viewFiltersOn>[0]['model'];
+  const filters = { ...DEFAULT_FILTERS, status: { drilled: true, planned: false }, gradeCutoff: 0.5, depthMin: 1234.5, depthMax: null, yearMin: 1996, yearMax: 2007, programs: {} };
+  const s = { model, prepared: null, filters, zoneVisible: { mcd: false }, section: { mode: 'slab', width: 25 } } as unknown as Parameters<typeof viewFiltersOn>[0];
+  it('in English, as before', () => {
+    expect(viewFiltersOn(s, 'g/t', 'en')).toEqual(['status: drilled only', 'drilling years 1996 to 2007', 'depth 1234.5 to … m', 'grade ≥ 0.5 g/t', 'zones unticked: McDowell vein', 'section slab 25 m wide']);
+  });
+  it('in French, with French numbers and the French zone name', () => {
+    expect(viewFiltersOn(s, 'g/t', 'fr')).toEqual([
+      'statut\u00a0: forés seulement',
+      'années de forage 1996 à 2007',
+      'profondeur 1\u202f234,5 à … m',
+      'teneur ≥ 0,5 g/t',
+      'zones décochées\u00a0: Filon McDowell',
+      'tranche de section de 25 m',
+    ]);
   });
 });

@@ -10,6 +10,9 @@ import { holeAttrsFor, interceptPoints, interceptsInView, type InterceptPoints }
 import type { Intercept } from '../domain/intercepts';
 import { filterStateFrom, type FilterInputs } from './filterState';
 import type { VeinscapeState } from './store';
+import { i18next } from '../i18n';
+import { localText } from '../i18n/localText';
+import { shortNumber } from '../i18n/numbers';
 
 const pointsCache = new WeakMap<readonly Intercept[], { prepared: unknown; zones: unknown; points: InterceptPoints }>();
 
@@ -55,24 +58,27 @@ export function rowsInView<T>(rows: readonly T[], flags: Uint8Array | null): rea
  * The view filters that are on, in words, for the CSV's note ("grade ≥ 5 g/t", "zones unticked:
  * McDowell Set 1, …", "section slab 50 m wide"); empty when none is.
  */
-export function viewFiltersOn(s: FilterInputs, unit = 'g/t'): string[] {
+export function viewFiltersOn(s: FilterInputs, unit = 'g/t', language = 'en'): string[] {
   const f = s.filters;
+  const t = (key: string, o: Record<string, unknown> = {}) => i18next.t(`intercepts:csv.filterOn.${key}`, { lng: language, ...o });
+  const n = (v: number) => shortNumber(v, 3, language);
   const out: string[] = [];
-  if (!f.status.drilled || !f.status.planned) out.push(`status: ${f.status.drilled ? 'drilled' : 'planned'} only`);
-  if (!f.type.surface || !f.type.underground) out.push(`type: ${f.type.surface ? 'surface' : 'underground'} only`);
+  if (!f.status.drilled || !f.status.planned) out.push(t('statusOnly', { status: t(`status.${f.status.drilled ? 'drilled' : 'planned'}`) }));
+  if (!f.type.surface || !f.type.underground) out.push(t('typeOnly', { type: t(`type.${f.type.surface ? 'surface' : 'underground'}`) }));
   const programsOff = Object.keys(f.programs).filter((p) => f.programs[p] === false);
-  if (programsOff.length) out.push(`programmes hidden: ${programsOff.join(' ')}`);
-  const range = (lo: number | null, hi: number | null, u: string) => `${lo ?? '…'} to ${hi ?? '…'}${u}`;
-  if (f.yearMin !== null || f.yearMax !== null) out.push(`drilling years ${range(f.yearMin, f.yearMax, '')}`);
-  if (f.holeSearch.trim()) out.push(`hole search "${f.holeSearch.trim()}"`);
-  if (f.onlyHoles) out.push(`only ${f.onlyHoles.length} listed holes`);
-  if (f.elevationMin !== null || f.elevationMax !== null) out.push(`elevation ${range(f.elevationMin, f.elevationMax, ' m')}`);
-  if (f.depthMin !== null || f.depthMax !== null) out.push(`depth ${range(f.depthMin, f.depthMax, ' m')}`);
-  if (f.gradeCutoff > 0) out.push(`grade ≥ ${f.gradeCutoff} ${unit}`);
-  const zonesOff = (s.model?.zones ?? []).filter((z) => s.zoneVisible?.[z.id] === false).map((z) => z.name);
-  if (zonesOff.length) out.push(`zones unticked: ${zonesOff.join(', ')}`);
-  if (s.section?.mode === 'slab') out.push(`section slab ${s.section.width} m wide`);
-  if (s.section?.mode === 'box' && s.section.box) out.push('clip box');
+  if (programsOff.length) out.push(t('programmesHidden', { list: programsOff.join(' ') }));
+  const range = (lo: number | null, hi: number | null, u: string) => t('range', { lo: lo === null ? '…' : n(lo), hi: hi === null ? '…' : n(hi), unit: u });
+  // Years are written as years (no grouping: 1996, never 1,996).
+  if (f.yearMin !== null || f.yearMax !== null) out.push(t('years', { range: t('range', { lo: f.yearMin ?? '…', hi: f.yearMax ?? '…', unit: '' }) }));
+  if (f.holeSearch.trim()) out.push(t('search', { text: f.holeSearch.trim() }));
+  if (f.onlyHoles) out.push(t('listed', { count: n(f.onlyHoles.length) }));
+  if (f.elevationMin !== null || f.elevationMax !== null) out.push(t('elevation', { range: range(f.elevationMin, f.elevationMax, ' m') }));
+  if (f.depthMin !== null || f.depthMax !== null) out.push(t('depth', { range: range(f.depthMin, f.depthMax, ' m') }));
+  if (f.gradeCutoff > 0) out.push(t('grade', { cutoff: n(f.gradeCutoff), unit }));
+  const zonesOff = (s.model?.zones ?? []).filter((z) => s.zoneVisible?.[z.id] === false).map((z) => localText(z, 'name', language));
+  if (zonesOff.length) out.push(t('zonesOff', { list: zonesOff.join(', ') }));
+  if (s.section?.mode === 'slab') out.push(t('slab', { width: n(s.section.width) }));
+  if (s.section?.mode === 'box' && s.section.box) out.push(t('box'));
   // One line of text: data (zone names, a search) never breaks the note across lines.
-  return out.map((t) => t.replace(/[\r\n]+/g, ' '));
+  return out.map((x) => x.replace(/[\r\n]+/g, ' '));
 }

@@ -238,7 +238,7 @@ export function InterceptsPanel() {
           title={onlyInView ? t('exportTitleInView', { count: rows.length, unit }) : t('exportTitle', { count: rows.length, unit })}
           onClick={() => {
             // Notes and the label column in the interface language; the header row and the numbers stay machine-readable (docs/i18n.md).
-            const notes = [csvScopeNote(scope, viewFiltersOn({ model, prepared, filters, zoneVisible, section }, unit)), csvColumnsNote(unit)].filter((n): n is string => n !== null);
+            const notes = [csvScopeNote(scope, viewFiltersOn({ model, prepared, filters, zoneVisible, section }, unit, i18n.language)), csvColumnsNote(unit)].filter((n): n is string => n !== null);
             downloadText(interceptsToCsv(sortIntercepts(rows, sort, zoneNameOf(zones, i18n.language)), unit, notes, namesById(zones, i18n.language), (r) => interceptLabel(r.labelParts)), 'intercepts.csv', 'text/csv;charset=utf-8');
           }}
         >
