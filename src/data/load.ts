@@ -14,6 +14,7 @@ import type { SurveyStation } from '../domain/desurvey';
 import { AXIS_WORDS, modelExtent, type ModelOutlier } from '../domain/extent';
 import { formatCoord } from '../domain/axes';
 import { say } from '../domain/message';
+import { zodSaid } from './zodMessages';
 
 /** JSON path text for a zod issue path under a prefix, e.g. $.holes[3].collar[0]. */
 export function jsonPath(prefix: string, path: readonly PropertyKey[]): string {
@@ -23,7 +24,7 @@ export function jsonPath(prefix: string, path: readonly PropertyKey[]): string {
 }
 
 function zodIssues(prefix: string, error: z.ZodError, id?: string): LoadIssue[] {
-  return error.issues.map((i) => ({ path: jsonPath(prefix, i.path), id, message: i.message }));
+  return error.issues.map((i) => ({ path: jsonPath(prefix, i.path), id, ...zodSaid(i) }));
 }
 
 /** Parse JSON text; a syntax error becomes one issue with the line and column when known. */

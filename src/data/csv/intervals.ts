@@ -52,7 +52,7 @@ function valueColumns(mt: MappedTable, issues: Issues): ValueColumn[] {
     if (header === m.au) {
       const factor = goldFactor(unit);
       if (!unit) issues.warn(table.file, say('csv.interval.goldNoUnit', { column: header }));
-      else if (factor !== 1) issues.warn(table.file, say('csv.interval.goldConverted', { column: header, unit, factor }));
+      else if (factor !== 1) issues.warn(table.file, say('csv.interval.goldConverted', { column: header, goldUnit: unit, factor }));
       return { header, name: unique('Au', header), type: 'numeric', unit: 'g/t', factor, stats: stats() };
     }
     const i = table.index.get(header)!;
@@ -191,7 +191,7 @@ function reportValues(file: string, cols: ValueColumn[], values: (number | strin
     if (!half) return;
     c.stats.halfDetection = half;
     const seen = { column: c.name, count: half.count, value: half.value, limit: 2 * half.value };
-    issues.warn(file, c.unit ? say('csv.interval.halfDetectionUnit', { ...seen, unit: c.unit }) : say('csv.interval.halfDetection', seen));
+    issues.warn(file, c.unit ? say('csv.interval.halfDetectionUnit', { ...seen, valueUnit: c.unit }) : say('csv.interval.halfDetection', seen));
   });
 }
 

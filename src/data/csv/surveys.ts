@@ -110,7 +110,7 @@ function cleanStations(c: CollarRec, list: StationRec[], conv: Conversion, issue
   for (const s of sorted) {
     const prev = kept[kept.length - 1];
     if (s.depth > SENTINEL_MIN_M || SENTINEL_VALUES.has(s.raw)) {
-      drop(s, say('csv.survey.sentinel', { id, raw: s.raw, unit: conv.unit, depth: Math.round(s.depth) }), 'sentinelDepth');
+      drop(s, say('csv.survey.sentinel', { id, raw: s.raw, lengthUnit: conv.unit, depth: Math.round(s.depth) }), 'sentinelDepth');
     } else if (prev && Math.abs(prev.depth - s.depth) < 1e-6) {
       const same = prev.azimuth === s.azimuth && prev.dip === s.dip;
       drop(s, say(same ? 'csv.survey.duplicated' : 'csv.survey.duplicatedDiffers', { id, depth: s.depth, other: prev.where }), 'duplicatedStation');
