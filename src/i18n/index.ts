@@ -12,6 +12,7 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { countNumber, decimalNumber } from './numbers';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -101,12 +102,12 @@ export async function setLanguage(l: Language): Promise<void> {
 
 /** A whole number as the interface language writes it ("1,234"; in French "1 234", a narrow no-break space). */
 export function formatCount(n: number): string {
-  return new Intl.NumberFormat(i18next.language || 'en').format(n);
+  return countNumber(n, i18next.language || 'en');
 }
 
 /** A measured value as the interface language writes it, to at most `digits` decimals ("114.21"; in French "114,21"). */
 export function formatDecimal(n: number, digits = 2): string {
-  return new Intl.NumberFormat(i18next.language || 'en', { maximumFractionDigits: digits }).format(n);
+  return decimalNumber(n, digits, i18next.language || 'en');
 }
 
 export { i18next };

@@ -36,7 +36,12 @@ export function countNumber(n: number, language: string): string {
   return numberFormat(language, 'count', {}).format(n);
 }
 
-/** A coordinate, grouped, two decimals: "5,312,004.25" / "5 312 004,25". */
-export function coordNumber(v: number, language: string): string {
-  return numberFormat(language, 'coord', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+/** A coordinate, grouped, `digits` decimals: "5,312,004.25" / "5 312 004,25". */
+export function coordNumber(v: number, language: string, digits = 2): string {
+  return numberFormat(language, `c${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+}
+
+/** A measured value, grouped, at most `digits` decimals: "1,234.5" / "1 234,5". */
+export function decimalNumber(v: number, digits: number, language: string): string {
+  return numberFormat(language, `d${digits}`, { maximumFractionDigits: digits }).format(v);
 }

@@ -12,6 +12,7 @@ import type { ScreenshotOptions } from '../export/screenshot';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatCount, i18next } from '../i18n';
+import { fixedNumber } from '../i18n/numbers';
 import './export.css';
 
 type Preset = 'window' | 'fhd' | 'uhd' | '8k' | 'custom';
@@ -33,7 +34,7 @@ function windowSize(): [number, number] {
 
 function formatBytes(t: TFunction, n: number): string {
   if (n < 1e6) return t('kb', { n: formatCount(Math.max(1, Math.round(n / 1e3))) });
-  const mb = new Intl.NumberFormat(i18next.language || 'en', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }).format(n / 1e6);
+  const mb = fixedNumber(n / 1e6, 1, i18next.language || 'en');
   return t('mb', { n: mb });
 }
 

@@ -19,24 +19,15 @@ import { runSliced, type SlicedRun } from '../domain/sliced';
 import { counterState, countInWorker, onCounterChange } from '../data/countClient';
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../i18n';
+import { countNumber, shortNumber } from '../i18n/numbers';
 
 /** Quiet time (ms) after a filter change before counting again. */
 const DEBOUNCE_MS = 100;
 
-// One formatter per language (Intl.NumberFormat costs about 0.5 ms to build; several numbers per filter change).
-const COUNTS = new Map<string, Intl.NumberFormat>();
 /** A whole number as the interface language groups it: 1,121,513; in French 1 121 513. */
-function count(n: number): string {
-  const lng = i18next.language || 'en';
-  let f = COUNTS.get(lng);
-  if (!f) COUNTS.set(lng, (f = new Intl.NumberFormat(lng === 'en' ? 'en-US' : lng)));
-  return f.format(n);
-}
+const count = (n: number) => countNumber(n, i18next.language || 'en');
 /** The cut-off as typed (2.5), with the language's decimal sign (2,5 in French). */
-function cutoffText(v: number): string {
-  const lng = i18next.language || 'en';
-  return lng === 'en' ? String(v) : new Intl.NumberFormat(lng, { maximumFractionDigits: 20, useGrouping: false }).format(v);
-}
+const cutoffText = (v: number) => shortNumber(v, 6, i18next.language || 'en');
 
 interface Settled {
   inputs: readonly unknown[];
