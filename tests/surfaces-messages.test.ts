@@ -146,7 +146,7 @@ describe('surface importer messages', async () => {
     expect(await french(far)).toBe('à 48,7 km des forages\u00a0: une grille locale, un autre système de coordonnées, ou un autre projet? Une translation vers le centre des forages est proposée; utilisez la vraie transformation de grille si vous la connaissez');
     expect(fixParts(far.fix!).length).toBe(1);
     expect(await french(fixParts(far.fix!)[0])).toMatch(/^translaté de -?\d[\d\u202f]* m, -?\d[\d\u202f]* m, 0 m \(E, N, Z\)$/);
-    const inches = checks.find((c) => c.kind === 'units' && c.params?.unit === 'in')!;
+    const inches = checks.find((c) => c.kind === 'units' && c.params?.declared === 'in')!;
     expect(await french(inches)).toMatch(/^l’en-tête déclare des pouces, mais/);
   });
 

@@ -82,7 +82,8 @@ export function checkCoordinates(objects: ImportedObject[], meta: ImportedMeta, 
   if (meta.declaredUnit === 'ft') out.push({ kind: 'feet', ...say('surfaces.check.feet'), fix: { feet: true } });
   else if (meta.declaredUnit && meta.declaredUnit !== 'm') {
     const unit = meta.declaredUnit;
-    out.push({ kind: 'units', ...say(NAMED_UNITS.has(unit) ? 'surfaces.check.unitsNamed' : 'surfaces.check.unitsOther', { unit }) });
+    // 'declared', not 'unit': i18next hands every value to Intl.NumberFormat as an option (docs/i18n.md).
+    out.push({ kind: 'units', ...say(NAMED_UNITS.has(unit) ? 'surfaces.check.unitsNamed' : 'surfaces.check.unitsOther', { declared: unit }) });
   }
   const proposed = new Set(out.map((c) => c.kind));
   if (holes) {
