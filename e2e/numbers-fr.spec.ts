@@ -1,7 +1,7 @@
 /**
  * Numbers, intercepts and the long section in French (?lang=fr): the intercept table writes decimal
- * commas under French headers, its CSV stays machine-readable (decimal point, the same header row
- * as in English) with French notes and labels, and the long section draws its words in French.
+ * commas under French headers, its CSV has French header identifiers and stays machine-readable
+ * (decimal point, no grouping) with French notes and labels, and the long section draws its words in French.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
@@ -29,14 +29,14 @@ test.describe('in French', () => {
     await expect(page.getByTestId('intercept-summary')).toContainText(/\d+,\d\d g\/t Au sur \d+,\d\d m \(ÉH, pondéré par l’épaisseur\)/);
   });
 
-  test('the intercept CSV: machine header, numbers with a decimal point, French notes and labels', async ({ page }) => {
+  test('the intercept CSV: French header identifiers, numbers with a decimal point, French notes and labels', async ({ page }) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('intercept-export').click()]);
     const text = readFileSync((await download.path())!, 'utf8');
     const all = text.split('\r\n').filter((l) => l !== '');
     expect(all[0]).toMatch(new RegExp(`^# intersections dans la vue${NBSP}: (\\d+) sur \\1 \\(aucun filtre de vue\\)$`));
-    expect(all[1].startsWith(`# Colonnes${NBSP}: hole_id = forage; from_m = de (m);`)).toBe(true);
+    expect(all[1].startsWith(`# Colonnes${NBSP}: forage = forage; de_m = de (m);`)).toBe(true);
     const lines = all.filter((l) => !l.startsWith('#'));
-    expect(lines[0]).toBe('hole_id,from_m,to_m,core_length_m,true_width_m,horizontal_width_m,unsampled_m,grade_capped_gpt,grade_uncapped_gpt,gram_metres,gram_metres_width,zone,zone_name,label');
+    expect(lines[0]).toBe('forage,de_m,a_m,longueur_carotte_m,epaisseur_vraie_m,epaisseur_horizontale_m,non_echantillonne_m,teneur_plafonnee_gpt,teneur_non_plafonnee_gpt,grammes_metres,grammes_metres_epaisseur,zone,nom_zone,libelle');
     for (const line of lines.slice(1, 20)) {
       // The French label holds commas, so it is the one quoted field, last; the rest split on commas.
       const m = /^(.*),"(\d+,\d\d g\/t Au sur \d+,\d\d m \(ÉH\))"$/.exec(line);

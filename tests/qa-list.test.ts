@@ -39,6 +39,13 @@ describe('data-QA list', () => {
     expect(lines[1]).toBe(`Duplicate samples,warning,"'=HYPERLINK(""http://x"")",assay,1.5,2.25,,,,,,,"twice, ""again"""`);
     expect(csv).toContain('Records not loaded,error,,,,,,,,,,collar.csv:row 4,"line\nbreak"');
   });
+  it('writes the CSV in French: header identifiers, kinds, severities and keyed messages; numbers keep a decimal point', async () => {
+    const { say } = await import('../src/domain/message');
+    const lines = qaCsv([{ kind: 'duplicate', severity: 'warning', holeId: 'RK-1', table: 'assay', from: 1234.5, to: 1235.25, message: 'x' }, { kind: 'load-error', severity: 'error', path: '$.x', ...say('example.rows', { count: 1234 }) }], 'fr').split('\r\n');
+    expect(lines[0]).toBe('type,gravite,forage,table,de_m,a_m,profondeur_m,autre_forage,autre_profondeur_m,surface,enregistrement,emplacement_source,message');
+    expect(lines[1]).toBe('Échantillons en double,avertissement,RK-1,assay,1234.5,1235.25,,,,,,,x');
+    expect(lines[2]).toBe('Enregistrements non chargés,erreur,,,,,,,,,,$.x,1\u202f234 rangées');
+  });
 });
 
 describe('a CSV import and the QA checks say the same', () => {

@@ -560,7 +560,8 @@ export function interceptSampleAt(rows: readonly number[], table: { from: ArrayL
 const csvField = csvText;
 
 /** Column-name form of a unit: g/t → gpt, % → pct, else letters and digits. */
-function unitTag(unit: string): string {
+/** The grade unit as a header identifier part: g/t → gpt, % → pct, ppm → ppm. */
+export function unitTag(unit: string): string {
   const u = unit.trim().toLowerCase();
   if (u === 'g/t' || u === 'gpt') return 'gpt';
   if (u === '%') return 'pct';
@@ -568,8 +569,9 @@ function unitTag(unit: string): string {
 }
 
 /**
- * The CSV's header row: the same identifiers whatever the interface language (programs and import
- * mappings read them), the grade unit in the grade and gram-metres names ("grade_capped_gpt").
+ * The CSV's English header row, the grade unit in the grade and gram-metres names
+ * ("grade_capped_gpt"); the interface writes it in its language from the same identifiers'
+ * catalogue (src/ui/intercepts/table.ts `csvHeader`, docs/i18n.md "CSV files").
  */
 export function interceptCsvHeader(unit: string): string[] {
   const u = unitTag(unit);
@@ -587,10 +589,10 @@ export function interceptCsvHeader(unit: string): string[] {
  * for, or the fallback where it is unknown); `unsampled_m` is the core counted at zero grade.
  * `notes` (e.g. which intercepts are listed and the filters that chose them) come first, each on
  * its own line starting with "# ", before the header; the columns are the same with or without.
- * `labelOf` writes the label column (default the English `label`; the interface passes its language's).
+ * `labelOf` writes the label column (default the English `label`; the interface passes its language's),
+ * `header` the header row (default English; the interface passes its language's identifiers).
  */
-export function interceptsToCsv(rows: Intercept[], unit: string, notes: readonly string[] = [], zoneNames: ReadonlyMap<string, string> = new Map(), labelOf: (r: Intercept) => string = (r) => r.label): string {
-  const header = interceptCsvHeader(unit);
+export function interceptsToCsv(rows: Intercept[], unit: string, notes: readonly string[] = [], zoneNames: ReadonlyMap<string, string> = new Map(), labelOf: (r: Intercept) => string = (r) => r.label, header: readonly string[] = interceptCsvHeader(unit)): string {
   const num = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : x.toFixed(3));
   const lines = [...notes.map((n) => `# ${n.replace(/[\r\n]+/g, ' ')}`), header.join(',')];
   for (const r of rows) {

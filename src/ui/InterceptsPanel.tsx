@@ -17,7 +17,7 @@ import { DEFAULT_UNSAMPLED, DEFAULT_WIDTH_BASIS, interceptSampleAt, interceptsTo
 import type { ZoneT } from '../data/schema';
 import { EMPTY } from './empty';
 import { interceptLabel } from '../i18n/interceptText';
-import { COLUMNS, csvColumnsNote, csvScopeNote, DEFAULT_SORT, elementName, fmt, gramMetresCell, headerText, MAX_ROWS, shortName, nextSort, parseField, sortIntercepts, summaryText, tableCountText, type InterceptScope, type Sort } from './intercepts/table';
+import { COLUMNS, csvColumnsNote, csvHeader, csvScopeNote, DEFAULT_SORT, elementName, fmt, gramMetresCell, headerText, MAX_ROWS, shortName, nextSort, parseField, sortIntercepts, summaryText, tableCountText, type InterceptScope, type Sort } from './intercepts/table';
 import { interceptFlagsOf, rowsInView, viewFiltersOn } from '../state/interceptsInView';
 import './panels.css';
 import { useTranslation } from 'react-i18next';
@@ -239,7 +239,7 @@ export function InterceptsPanel() {
           onClick={() => {
             // Notes and the label column in the interface language; the header row and the numbers stay machine-readable (docs/i18n.md).
             const notes = [csvScopeNote(scope, viewFiltersOn({ model, prepared, filters, zoneVisible, section }, unit, i18n.language)), csvColumnsNote(unit)].filter((n): n is string => n !== null);
-            downloadText(interceptsToCsv(sortIntercepts(rows, sort, zoneNameOf(zones, i18n.language)), unit, notes, namesById(zones, i18n.language), (r) => interceptLabel(r.labelParts)), 'intercepts.csv', 'text/csv;charset=utf-8');
+            downloadText(interceptsToCsv(sortIntercepts(rows, sort, zoneNameOf(zones, i18n.language)), unit, notes, namesById(zones, i18n.language), (r) => interceptLabel(r.labelParts), csvHeader(unit, i18n.language)), 'intercepts.csv', 'text/csv;charset=utf-8');
           }}
         >
           {t('export')}

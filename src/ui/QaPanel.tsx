@@ -67,7 +67,7 @@ export function QaPanel() {
   const onlyHoles = useVeinscape((s) => s.filters.onlyHoles);
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const [all, setAll] = useState<Record<string, boolean>>({});
-  const { t } = useTranslation('qa');
+  const { t, i18n } = useTranslation('qa');
 
   // The checks run once per dataset, desurvey and thresholds, in slices once the first picture is
   // drawn (they never delay it).
@@ -93,7 +93,7 @@ export function QaPanel() {
   const kinds = groups.filter((g) => g.kind !== 'information').length;
   const setOptions = (patch: Partial<QaOptions>) => store.getState().setQaOptions(patch);
   const showOnly = (on: boolean) => store.getState().setFilters({ onlyHoles: on ? holesWithProblems : null });
-  const exportCsv = () => downloadBlob(new Blob([qaCsv(problems)], { type: 'text/csv;charset=utf-8' }), `${fileSlug(model.project.name, 'veinscape')}-data-qa.csv`);
+  const exportCsv = () => downloadBlob(new Blob([qaCsv(problems, i18n.language)], { type: 'text/csv;charset=utf-8' }), `${fileSlug(model.project.name, 'veinscape')}-data-qa.csv`);
 
   return (
     <section className="panel qa" aria-label={t('title')} data-testid="qa-panel">

@@ -88,13 +88,26 @@ describe('CSV notes', () => {
     expect(csvColumnsNote('g/t', 'en')).toBeNull();
   });
 
-  it('French: the notes in French with plain figures; the column note names each machine header', async () => {
+  it('French: the notes in French with plain figures; the column note says what each French header holds', async () => {
     const { csvColumnsNote, csvScopeNote } = await import('./table');
     expect(csvScopeNote({ onlyInView: true, inView: 380, total: 1454 }, [], 'fr')).toBe('intersections dans la vue\u00a0: 380 sur 1454 (aucun filtre de vue)');
     const note = csvColumnsNote('g/t', 'fr')!;
-    expect(note.startsWith('Colonnes\u00a0: hole_id = forage; from_m = de (m); to_m = à (m); core_length_m = longueur de carotte (m);')).toBe(true);
-    expect(note).toContain('grade_capped_gpt = teneur plafonnée (g/t);');
-    expect(note).toContain('horizontal_width_m = épaisseur horizontale (m);');
-    expect(note).toContain('label = étiquette.');
+    expect(note.startsWith('Colonnes\u00a0: forage = forage; de_m = de (m); a_m = à (m); longueur_carotte_m = longueur de carotte (m);')).toBe(true);
+    expect(note).toContain('teneur_plafonnee_gpt = teneur plafonnée (g/t);');
+    expect(note).toContain('epaisseur_horizontale_m = épaisseur horizontale (m);');
+    expect(note).toContain('libelle = étiquette.');
+  });
+
+  it('the header row: English as the domain writes it, French identifiers in the same order', async () => {
+    const { csvHeader } = await import('./table');
+    const { interceptCsvHeader } = await import('../../domain/intercepts');
+    for (const unit of ['g/t', 'ppm', '%', '']) expect(csvHeader(unit, 'en')).toEqual(interceptCsvHeader(unit));
+    expect(csvHeader('g/t', 'fr')).toEqual([
+      'forage', 'de_m', 'a_m', 'longueur_carotte_m', 'epaisseur_vraie_m', 'epaisseur_horizontale_m', 'non_echantillonne_m',
+      'teneur_plafonnee_gpt', 'teneur_non_plafonnee_gpt', 'grammes_metres', 'grammes_metres_epaisseur', 'zone', 'nom_zone', 'libelle',
+    ]);
+    expect(csvHeader('ppm', 'fr').slice(7, 11)).toEqual(['teneur_plafonnee_ppm', 'teneur_non_plafonnee_ppm', 'ppm_metres', 'ppm_metres_epaisseur']);
+    // Identifiers a program reads: lower-case ASCII, no spaces, whatever the language.
+    for (const h of csvHeader('g/t', 'fr')) expect(h).toMatch(/^[a-z0-9_]+$/);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The intercept table's columns, sorting and the summary sentence. Pure: no React, no DOM.
  */
-import { interceptCsvHeader, type Intercept, type WidthKind } from '../../domain/intercepts';
+import { unitTag, type Intercept, type WidthKind } from '../../domain/intercepts';
 import type { InterceptSummary } from '../../domain/interceptQuery';
 import { formatCount, i18next } from '../../i18n';
 import { fixedNumber } from '../../i18n/numbers';
@@ -172,17 +172,28 @@ export function csvScopeNote(scope: InterceptScope, filtersOn: readonly string[]
   return t('csv.note', { lng: language, which, filters: filtersOn.length ? t('csv.filters', { lng: language, list: filtersOn.join('; ') }) : t('csv.noFilter', { lng: language }) });
 }
 
-/** The CSV's columns as `interceptCsvHeader` names them, each with its catalogue key (csv.col.*). */
+/** The CSV's columns in order, each with its catalogue keys (csv.header.*, csv.col.*). */
 const CSV_COLUMN_KEYS = ['hole', 'from', 'to', 'core', 'tw', 'hw', 'unsampled', 'capped', 'uncapped', 'gramMetres', 'gramMetresWidth', 'zone', 'zoneName', 'label'];
 
 /**
- * In a language other than English, a note naming each column of the header row in that language
- * ("hole_id = forage; from_m = de (m); …"): the header row itself stays the same identifiers in
- * every language, for the programs that import the file (docs/i18n.md, "CSV files"). null in English.
+ * The CSV's header row in `language`: plain identifiers (lower case, ASCII, unit suffixed:
+ * "de_m", "teneur_plafonnee_gpt") so programs and import mappings read it; English is
+ * `interceptCsvHeader`'s row (a test keeps them equal).
+ */
+export function csvHeader(unit: string, language = i18next.language || 'en'): string[] {
+  const u = unitTag(unit);
+  const h = (key: string, o: Record<string, string> = {}) => t(`csv.header.${key}`, { lng: language, u, ...o });
+  const gm = u === 'gpt' ? h('gramMetres') : h('otherMetres');
+  return CSV_COLUMN_KEYS.map((k) => (k === 'gramMetres' ? gm : k === 'gramMetresWidth' ? h(k, { gm }) : h(k)));
+}
+
+/**
+ * In a language other than English, a note saying in words what each column of the header row
+ * holds ("de_m = de (m); …") and how its numbers are written. null in English.
  */
 export function csvColumnsNote(unit: string, language = i18next.language || 'en'): string | null {
   if (language === 'en') return null;
-  const names = interceptCsvHeader(unit).map((h, i) => `${h} = ${t(`csv.col.${CSV_COLUMN_KEYS[i]}`, { lng: language, unit: unit || t('table.col.grade', { lng: language }) })}`);
+  const names = csvHeader(unit, language).map((h, i) => `${h} = ${t(`csv.col.${CSV_COLUMN_KEYS[i]}`, { lng: language, unit: unit || t('table.col.grade', { lng: language }) })}`);
   return t('csv.columns', { lng: language, list: names.join('; ') });
 }
 
