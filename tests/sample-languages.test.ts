@@ -14,6 +14,8 @@ const texts: [string, unknown][] = [
   ['$.project.disclaimer', doc.project.disclaimer],
   ['$.project.qualifiedPerson', doc.project.qualifiedPerson],
   ...doc.zones.map((z: { name: unknown }, i: number) => [`$.zones[${i}].name`, z.name]),
+  // Vein-system names that are words, not proper names (McDowell, Talus, Front West are names in both).
+  ...doc.zones.flatMap((z: { system?: unknown }, i: number) => (z.system !== undefined && typeof z.system !== 'string' ? [[`$.zones[${i}].system`, z.system]] : [])),
   ...doc.faults.map((f: { name: unknown }, i: number) => [`$.faults[${i}].name`, f.name]),
   ...doc.views.flatMap((v: { name: unknown; caption: unknown }, i: number) => [
     [`$.views[${i}].name`, v.name],
@@ -49,5 +51,16 @@ describe('the sample in both languages', () => {
     expect(model!.project.name).toBe('Rocmec 1 (Russian Kid) - illustrative model');
     expect(model!.zones[0].name).toBe('McDowell Set 1 (Main)');
     expect(model!.views[0].name).toBe('Rocmec 1 overview');
+  });
+
+  it('names a vein system in the user\'s language, its English text staying the id views and the API use', async () => {
+    const { systemName } = await import('../src/i18n/localText');
+    const { model } = validateDeposit(doc, 'rocmec1.json');
+    const north = model!.zones.find((z) => z.id === 'north-vein')!;
+    expect(north.system).toBe('North Vein');
+    expect(systemName(model!.zones, 'North Vein', 'fr')).toBe('Filon Nord');
+    expect(systemName(model!.zones, 'North Vein', 'en')).toBe('North Vein');
+    expect(systemName(model!.zones, 'McDowell', 'fr')).toBe('McDowell');
+    expect(doc.zones.filter((z: { system?: unknown }) => typeof z.system === 'object').length).toBe(4);
   });
 });

@@ -46,7 +46,7 @@ export const PROJECT: z.input<typeof Project> = {
     'and press release on the Rocmec 1 (Russian Kid) property. No drill database, coordinates or fault names are public.',
 };
 
-export const ZONES: (z.input<typeof Zone> & { system: string })[] = [
+export const ZONES: (z.input<typeof Zone> & { system: string | { en: string; fr: string } })[] = [
   { id: 'mcdowell-1', name: { en: 'McDowell Set 1 (Main)', fr: 'Filon McDowell 1 (principal)' }, color: '#d4a017', kind: 'vein', system: 'McDowell',
     description: 'Main McDowell vein set; recognised over 1,660 m of strike and to 317 m depth.' },
   { id: 'mcdowell-2', name: { en: 'McDowell Set 2', fr: 'Filon McDowell 2' }, color: '#e07b24', kind: 'vein', system: 'McDowell',
@@ -57,15 +57,15 @@ export const ZONES: (z.input<typeof Zone> & { system: string })[] = [
     description: 'Sub-parallel branch of McDowell in its footwall; assays 0.03-61.58 g/t over 0.05-3.04 m.' },
   { id: 'front-west', name: { en: 'Front West', fr: 'Filon Front West' }, color: '#4a90c2', kind: 'vein', system: 'Front West',
     description: 'On the McDowell hanging wall, near surface, to about 110 m depth.' },
-  { id: 'north-vein', name: { en: 'North Vein', fr: 'Filon Nord' }, color: '#8064a2', kind: 'vein', system: 'North Vein',
+  { id: 'north-vein', name: { en: 'North Vein', fr: 'Filon Nord' }, color: '#8064a2', kind: 'vein', system: { en: 'North Vein', fr: 'Filon Nord' },
     description: 'Neutral name: footwall vein about 170 m north of McDowell.' },
-  { id: 'lake-vein', name: { en: 'Lake Vein', fr: 'Filon du Lac' }, color: '#2a9d8f', kind: 'vein', system: 'Lake Vein',
+  { id: 'lake-vein', name: { en: 'Lake Vein', fr: 'Filon du Lac' }, color: '#2a9d8f', kind: 'vein', system: { en: 'Lake Vein', fr: 'Filon du Lac' },
     description: 'Neutral name: vein under the lake shore, about 330 m north of McDowell.' },
-  { id: 'east-vein', name: { en: 'East Vein', fr: 'Filon Est' }, color: '#c4569a', kind: 'vein', system: 'East Vein',
+  { id: 'east-vein', name: { en: 'East Vein', fr: 'Filon Est' }, color: '#c4569a', kind: 'vein', system: { en: 'East Vein', fr: 'Filon Est' },
     description: 'Neutral name: hanging-wall vein in the east.' },
   { id: 'mcdowell-alteration', name: { en: 'McDowell alteration envelope', fr: 'Enveloppe d’altération McDowell' }, color: '#a9d18e', kind: 'alteration', system: 'McDowell',
     description: 'Silica-chlorite-sericite-epidote-carbonate alteration with 2-10 % pyrite around Set 1; up to 30 m horizontal width.' },
-  { id: 'host-intrusive', name: { en: 'Host intrusive (gabbro to granodiorite)', fr: 'Intrusion hôte (gabbro à granodiorite)' }, color: '#c8a8a8', kind: 'host', system: 'Host intrusive',
+  { id: 'host-intrusive', name: { en: 'Host intrusive (gabbro to granodiorite)', fr: 'Intrusion hôte (gabbro à granodiorite)' }, color: '#c8a8a8', kind: 'host', system: { en: 'Host intrusive', fr: 'Intrusion hôte' },
     description: 'About 1,000 m by 600 m in plan, to about 500 m depth.' },
 ];
 

@@ -52,7 +52,7 @@ const localized = (plain: z.ZodString) =>
 /** The text fields of each kind of record, those that may hold several languages. */
 export const TEXT_FIELDS = {
   project: ['name', 'disclaimer', 'qualifiedPerson'],
-  zones: ['name'],
+  zones: ['name', 'system'],
   faults: ['name'],
   views: ['name', 'caption'],
 } as const;
@@ -89,7 +89,7 @@ export const Zone = z.object({
   name: localized(z.string().min(1)),
   color: Colour,
   kind: ZoneKind,
-  system: z.string().optional().describe('vein system the zone belongs to, e.g. "McDowell"'),
+  system: localized(z.string()).optional().describe('vein system the zone belongs to, e.g. "McDowell"; its default (English) text is the id views and the API use'),
   description: z.string().optional(),
 }).transform(textsApart(TEXT_FIELDS.zones));
 

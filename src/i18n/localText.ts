@@ -48,3 +48,12 @@ export function withLocalText<R extends WithTexts, F extends keyof R & string>(r
 export function namesById(records: readonly ({ id: string; name: string } & WithTexts)[], lang: string): Map<string, string> {
   return new Map(records.map((r) => [r.id, localText(r, 'name', lang)]));
 }
+
+/**
+ * A vein system's name in `lang`: systems are named by their zones' `system` field, whose default
+ * text is the id (kept in views and the API); the first zone giving the system in `lang` names it.
+ */
+export function systemName(zones: readonly ({ system?: string } & WithTexts)[], system: string, lang: string): string {
+  for (const z of zones) if (z.system === system && z.texts?.system) return localText(z, 'system', lang) ?? system;
+  return system;
+}

@@ -21,7 +21,7 @@ import { COLUMNS, csvColumnsNote, csvHeader, csvScopeNote, DEFAULT_SORT, element
 import { interceptFlagsOf, rowsInView, viewFiltersOn } from '../state/interceptsInView';
 import './panels.css';
 import { useTranslation } from 'react-i18next';
-import { namesById } from '../i18n/localText';
+import { namesById, systemName } from '../i18n/localText';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -152,7 +152,7 @@ export function InterceptsPanel() {
   };
 
   if (!model) return null;
-  const presetSystem = q.system || (systems.includes('McDowell') ? 'McDowell' : t('preset.allSystems'));
+  const presetSystem = q.system ? systemName(zones, q.system, i18n.language) : systems.includes('McDowell') ? systemName(zones, 'McDowell', i18n.language) : t('preset.allSystems');
   return (
     <section className="panel intercepts" aria-label={t('title')}>
       <h2>
@@ -190,7 +190,7 @@ export function InterceptsPanel() {
         <span>{t('system')}</span>
         <select className="grow" aria-label={t('system')} data-testid="intercept-system" value={q.system ?? ''} onChange={(e) => update({ system: e.target.value || null })}>
           <option value="">{t('allSystems')}</option>
-          {systems.map((s) => <option key={s} value={s}>{s}</option>)}
+          {systems.map((s) => <option key={s} value={s}>{systemName(zones, s, i18n.language)}</option>)}
         </select>
       </label>
       <label className="row" title={t('width.title', { unit })}>

@@ -9,23 +9,25 @@ import { useVeinscape } from '../state/store';
 import type { LayerName } from '../state/slices/layers';
 import type { VeinColour } from '../state/slices/display';
 import { useTranslation } from 'react-i18next';
-import { localText } from '../i18n/localText';
+import { localText, systemName } from '../i18n/localText';
+import type { ZoneT } from '../data/schema';
 
 /** The layers in the order listed; each one's name is `layer.<id>` in the layers catalogue. */
 const LAYERS: LayerName[] = ['veins', 'alteration', 'host', 'topography', 'faults', 'intervals', 'traces', 'labels', 'workings', 'resources', 'points', 'axes'];
 
 /** A vein system's tick: on when all its zones are, mixed when some are; sets them all. */
-function SystemToggle({ system, zones, zoneVisible, set }: { system: string; zones: readonly { id: string }[]; zoneVisible: Record<string, boolean>; set: (ids: string[], on: boolean) => void }) {
+function SystemToggle({ system, zones, zoneVisible, set }: { system: string; zones: readonly ZoneT[]; zoneVisible: Record<string, boolean>; set: (ids: string[], on: boolean) => void }) {
   const on = zones.filter((z) => zoneVisible[z.id] !== false).length;
-  const { t } = useTranslation('layers');
+  const { t, i18n } = useTranslation('layers');
+  const name = systemName(zones, system, i18n.language);
   return (
     <label className="system-name" data-testid={`system-toggle-${system}`}>
       <input
-        type="checkbox" aria-label={t('system', { system })} checked={on === zones.length}
+        type="checkbox" aria-label={t('system', { system: name })} checked={on === zones.length}
         ref={(el) => { if (el) el.indeterminate = on > 0 && on < zones.length; }}
         onChange={(e) => set(zones.map((z) => z.id), e.target.checked)}
       />{' '}
-      {system}
+      {name}
     </label>
   );
 }

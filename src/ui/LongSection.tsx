@@ -31,7 +31,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { fixed, short } from './format';
 import { widthName } from '../i18n/interceptText';
-import { localText, namesById } from '../i18n/localText';
+import { localText, namesById, systemName } from '../i18n/localText';
 import './longsection.css';
 import { useSize } from './useSize';
 
@@ -347,10 +347,11 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   const right = rect.x + rect.w;
   const bottom = rect.y + rect.h;
   const zonesShown = new Set(vein === 'all' ? sys.zoneIds : [vein]);
-  const labelOf = (id: string | null) => (id ? zoneName.get(id) ?? id : sys.name);
+  const sysName = systemName(model.zones, sys.id, lang);
+  const labelOf = (id: string | null) => (id ? zoneName.get(id) ?? id : sysName);
   const binText = binLabels(bins, (v) => short(v, 6));
 
-  const title = tr('heading', { system: sys.name });
+  const title = tr('heading', { system: sysName });
   const subtitle = tr('subtitle', { strike: azimuthText(frame.strike), look: azimuthText(frame.lookAzimuth), ve: veText });
   // The label toggle, in the interface language; its hint is also the export's note on the labels.
   const widthTag = tr(`widthTag.${basis}`);
@@ -368,7 +369,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   const exportAs = (format: 'svg' | 'png') => {
     if (!svgRef.current || exporting) return;
     const text = exportText({
-      project: { ...model.project, name: localText(model.project, 'name', lang), disclaimer: localText(model.project, 'disclaimer', lang), qualifiedPerson: localText(model.project, 'qualifiedPerson', lang) }, system: sys.name, vein: vein === 'all' ? null : labelOf(vein), strike: frame.strike, lookAzimuth: frame.lookAzimuth, veText,
+      project: { ...model.project, name: localText(model.project, 'name', lang), disclaimer: localText(model.project, 'disclaimer', lang), qualifiedPerson: localText(model.project, 'qualifiedPerson', lang) }, system: sysName, vein: vein === 'all' ? null : labelOf(vein), strike: frame.strike, lookAzimuth: frame.lookAzimuth, veText,
       labelHint: labelButtons.find(([m]) => m === labelMode)![2], method, inferred: resourceCats.includes('inferred'), date: new Date(), language: lang,
     });
     const legend = legendGroups({
@@ -402,7 +403,7 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
         <label>
           <span>{tr('system')}</span>
           <select aria-label={tr('systemLabel')} data-testid="long-section-system" value={system ?? ''} onChange={(e) => { setSystem(e.target.value); setVein('all'); setView(null); }}>
-            {systems.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {systems.map((s) => <option key={s.id} value={s.id}>{systemName(model.zones, s.id, lang)}</option>)}
           </select>
         </label>
         {sys.zoneIds.length > 1 && (
