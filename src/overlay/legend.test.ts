@@ -76,6 +76,9 @@ describe('legendFor in French', () => {
     const model = { ...s.model!, zones: [...s.model!.zones, { id: 'topo-x', name: 'Relief 2024', color: '#888888', kind: 'topography' as const }] };
     const labels = legendFor({ ...s, model, zoneVisible: { ...s.zoneVisible, 'topo-x': true }, layerVisible: { ...s.layerVisible, topography: true } }, 'fr').find((x) => x.id === 'surfaces')!.items.map((i) => i.label);
     expect(labels).toContain('Relief 2024 (topographie)');
+    // The sample's host intrusive says it is the host in English ("Host intrusive"), so its French
+    // name is not suffixed either.
+    expect(labels).toContain('Intrusion hôte (gabbro à granodiorite)');
   });
 
   it('writes the grade-on-the-vein block in French', () => {

@@ -82,13 +82,16 @@ export function legendFor(s: LegendState, language = 'en'): LegendSection[] {
   // Every other kind of surface shown: alteration envelopes, host rock, topography.
   const others = (s.model?.zones ?? []).filter((z) => z.kind !== 'vein' && s.zoneVisible[z.id] !== false && layers[KIND_LAYER[z.kind] ?? 'veins']);
   if (others.length) {
-    const named = (name: string, kind: string) => {
-      if (!KIND_NAMED.has(kind)) return name;
-      const word = t(`legend.kind.${kind}`);
-      // "Talus (topography)", but not "Host rock (host rock)": the kind only when the name does not say it.
-      return name.toLowerCase().includes(word.split(' ')[0].toLowerCase()) ? name : `${name} (${word})`;
+    const en = pictureText('en');
+    const says = (name: string, word: string) => name.toLowerCase().includes(word.split(' ')[0].toLowerCase());
+    const named = (z: { name: string; kind: string }, name: string) => {
+      if (!KIND_NAMED.has(z.kind)) return name;
+      const word = t(`legend.kind.${z.kind}`);
+      // "Talus (topography)", but not "Host rock (host rock)": the kind only when the name does not
+      // say it, in the language shown or in the default (English) name ("Intrusion hôte" is the host).
+      return says(name, word) || says(z.name, en(`legend.kind.${z.kind}`)) ? name : `${name} (${word})`;
     };
-    out.push({ id: 'surfaces', title: t('legend.surfaces'), items: others.map((z) => ({ symbol: 'swatch', color: z.color, label: named(localText(z, 'name', language), z.kind) })), columns: 1 });
+    out.push({ id: 'surfaces', title: t('legend.surfaces'), items: others.map((z) => ({ symbol: 'swatch', color: z.color, label: named(z, localText(z, 'name', language)) })), columns: 1 });
   }
   // Grade on the vein: the g/t·m classes the veins are coloured by, and which width (as on screen).
   if (veins.length && s.veinColour === 'gradeThickness') {
