@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateDeposit } from './load';
+import { i18next } from '../i18n';
 import { modelToDocument } from './serialize';
 import { encodeDeposit } from './binary/encode';
 import { decodeDeposit } from './binary/decode';
@@ -70,6 +71,11 @@ describe('dataset texts in several languages', () => {
     expect(report.warnings).toContainEqual(expect.objectContaining({ path: '$.views[0].caption', message: 'no text in English ("en") or French ("fr"); left out' }));
     expect(model!.views[0].caption).toBeUndefined();
     expect(model!.views[0].name).toBe('Overview');
+    // The same messages in French, from their keys.
+    const fr = i18next.getFixedT('fr', 'messages');
+    const said = (i: { key?: string; params?: Record<string, string | number> }) => fr(i.key!, i.params);
+    expect(said(report.errors.find((e) => e.path === '$.zones[2].name')!)).toBe('aucun texte en anglais (« en ») ni en français (« fr »); zone ignorée');
+    expect(said(report.warnings.find((w) => w.path === '$.views[0].caption')!)).toBe('aucun texte en anglais (« en ») ni en français (« fr »); texte écarté');
   });
 
   it('a project name with no usable language fails the load, as a missing name does', () => {

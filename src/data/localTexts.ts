@@ -7,6 +7,7 @@
  */
 import { TEXT_FIELDS, TEXT_LANGUAGES, LanguageTag } from './schema';
 import type { LoadIssue } from './model';
+import { say } from '../domain/message';
 
 export type TextFieldsKind = keyof typeof TEXT_FIELDS;
 
@@ -38,18 +39,18 @@ export function checkTexts(kind: TextFieldsKind, rec: Record<string, unknown>, a
     for (const [lang, text] of Object.entries(value)) {
       const path = `${at}.${field}.${lang}`;
       if (!isLanguageTag(lang)) {
-        warnings.push({ path, id, message: `"${lang}" is not a language tag (a BCP-47 primary tag in lower case, such as "en" or "fr"); this text is left out` });
+        warnings.push({ path, id, ...say('load.texts.notTag', { lang }) });
         changed = true;
       } else if (typeof text !== 'string' || text.trim() === '') {
-        warnings.push({ path, id, message: 'expected a non-empty string; this language is left out' });
+        warnings.push({ path, id, ...say('load.texts.empty') });
         changed = true;
       } else kept[lang] = text;
     }
     const usable = TEXT_LANGUAGES.some((l) => l in kept);
     if (!usable) {
       const required = REQUIRED.has(field);
-      const outcome = !required ? 'left out' : kind === 'project' ? 'the project needs a name' : `${kindWord[kind]} ignored`;
-      (required ? errors : warnings).push({ path: `${at}.${field}`, id, message: `no text in English ("en") or French ("fr"); ${outcome}` });
+      const outcome = !required ? 'leftOut' : kind === 'project' ? 'projectName' : kind;
+      (required ? errors : warnings).push({ path: `${at}.${field}`, id, ...say('load.texts.none', { outcome }) });
       if (required) ok = false;
     }
     if (!changed && usable) continue;
@@ -59,8 +60,6 @@ export function checkTexts(kind: TextFieldsKind, rec: Record<string, unknown>, a
   }
   return { record, ok };
 }
-
-const kindWord: Record<Exclude<TextFieldsKind, 'project'>, string> = { zones: 'zone', faults: 'fault', views: 'view' };
 
 /** The kinds of record with text fields: the record arrays among them. */
 export function hasTextFields(key: string): key is TextFieldsKind {
