@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { englishText, say } from '../src/domain/message';
 import { i18next } from '../src/i18n';
-import { messageText } from '../src/i18n/messageText';
+import { messageText, placeText } from '../src/i18n/messageText';
 
 describe('catalogue messages', () => {
   it('fills values, groups numbers the English way and picks the plural form', () => {
@@ -21,5 +21,10 @@ describe('catalogue messages', () => {
     await i18next.changeLanguage('en');
     expect(messageText(m)).toBe('1,234 rows');
     expect(messageText({ message: 'as the browser said it' })).toBe('as the browser said it');
+  });
+  it('writes a table row place in the language; JSON paths stay as they are', () => {
+    expect(placeText('collar.csv:row 4', 'fr')).toBe('collar.csv:ligne 4');
+    expect(placeText('collar.csv:row 4', 'en')).toBe('collar.csv:row 4');
+    expect(placeText('$.holes[3].surveys[2].dip', 'fr')).toBe('$.holes[3].surveys[2].dip');
   });
 });

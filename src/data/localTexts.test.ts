@@ -73,7 +73,7 @@ describe('dataset texts in several languages', () => {
     expect(model!.views[0].name).toBe('Overview');
     // The same messages in French, from their keys.
     const fr = i18next.getFixedT('fr', 'messages');
-    const said = (i: { key?: string; params?: Record<string, string | number> }) => fr(i.key!, i.params);
+    const said = (i: { key?: string; params?: Record<string, string | number> }) => fr(i.key!, { ...i.params });
     expect(said(report.errors.find((e) => e.path === '$.zones[2].name')!)).toBe('aucun texte en anglais (« en ») ni en français (« fr »); zone ignorée');
     expect(said(report.warnings.find((w) => w.path === '$.views[0].caption')!)).toBe('aucun texte en anglais (« en ») ni en français (« fr »); texte écarté');
   });

@@ -16,7 +16,7 @@ import { ready } from '../api/ready';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatCount, formatDecimal } from '../i18n';
-import { messageText } from '../i18n/messageText';
+import { messageText, placeText } from '../i18n/messageText';
 import './panels.css';
 
 /** Problems listed per kind before "Show all". */
@@ -53,7 +53,7 @@ function where(p: Problem, t: TFunction<'qa'>): string {
   if (p.holeId && p.depth !== undefined) return t('where.at', { hole: p.holeId, depth: formatDecimal(p.depth) });
   if (p.holeId) return p.holeId;
   if (p.surfaceId) return p.surfaceId;
-  return [p.recordId, p.path].filter(Boolean).join(' · ');
+  return [p.recordId, p.path && placeText(p.path)].filter(Boolean).join(' · ');
 }
 
 export function QaPanel() {

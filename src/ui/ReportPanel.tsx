@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVeinscape } from '../state/store';
-import { messageText } from '../i18n/messageText';
+import { messageText, placeText } from '../i18n/messageText';
 
 const SHOWN = 30;
 
@@ -46,7 +46,7 @@ export function ReportPanel() {
       <ul className="issues">
         {shown.map((i, k) => (
           <li key={k} className={i.level} data-testid={`issue-${i.level}`}>
-            <code>{i.path}</code>
+            <code>{placeText(i.path)}</code>
             {i.id !== undefined && <span className="rec"> [{i.id}]</span>}
             <span> {messageText(i)}</span>
           </li>
