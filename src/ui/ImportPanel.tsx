@@ -119,7 +119,7 @@ function ImportSettings({ info }: { info: CsvImportInfo }) {
         </select>
       </label>
       {info.dipSign.used !== detectedDip && <p className="hint warn" data-testid="dip-changed">{t('dipChanged', { sign: dipLabel(t, detectedDip) })}</p>}
-      <p className="hint" data-testid="dip-evidence">{t('dipDetected', { sign: info.dipSign.detected, evidence: info.dipSign.evidenceSaid ? messageText(info.dipSign.evidenceSaid) : info.dipSign.evidence })}</p>
+      <p className="hint" data-testid="dip-evidence">{t('dipDetected', { sign: t(`dip.${info.dipSign.detected}`), evidence: info.dipSign.evidenceSaid ? messageText(info.dipSign.evidenceSaid) : info.dipSign.evidence })}</p>
       <label className="row">
         <span>{t('lengths')}</span>
         <select aria-label={t('lengthUnit')} value={e.unit ?? info.lengthUnit} onChange={(ev) => edit({ ...e, unit: ev.target.value as LengthUnit })}>
