@@ -45,7 +45,7 @@ test.describe('importing real drill databases (CSV) through the file picker', ()
       }
       // What the import detected is on screen, and the hole ids stay text.
       await expect(page.getByRole('region', { name: 'Import' })).toContainText('collar');
-      await expect(page.getByTestId('dip-evidence')).toContainText(ds.dip);
+      await expect(page.getByTestId('dip-evidence')).toContainText(`Detected: ${ds.dip.replace('-', ' ')}`);
       if (ds.name === 'babbitt') expect(result.ids).toContain('34873');
       // Something is drawn.
       expect((await page.evaluate(() => window.veinscape.stats())).triangles).toBeGreaterThan(1000);
