@@ -7,6 +7,7 @@ import type { Model } from '../../data/model';
 import type { HolePath } from '../../domain/desurvey';
 import type { Intercept } from '../../domain/intercepts';
 import { bandPolygons, contourLines, type ContourSet } from '../../domain/contours';
+import { distanceClasses, distanceGrid, gridOver, type DistanceClassName } from '../../domain/dataDistance';
 import { gtClasses, gtGrid, gtSamples, GT_GRID_CELL, GT_IDW_POWER, GT_IDW_RADIUS, GT_LEVELS } from '../../domain/gradeThickness';
 import {
   longSectionFrame, piercePoints, projectResources, projectWorkings, surfaceOutlines, workingLevels,
@@ -76,6 +77,23 @@ export function contourData(points: readonly PiercePoint[], levels: readonly num
   if (!grid) return { bands: [], lines: [], count: 0 };
   const bands = gtClasses(levels).map(({ lo, hi, colour }) => ({ lo, hi, colour, d: polygonsPath(bandPolygons(grid, lo, hi)) }));
   return { bands, lines: contourLines(grid, levels), count: gtSamples(points).length };
+}
+
+export interface DistanceVeil {
+  /** per distance class, nearest first: its veil (SVG path in metres, x = u, y = z; '' where the class is absent) */
+  classes: { name: DistanceClassName; lo: number; hi: number; opacity: number; d: string }[];
+}
+
+/**
+ * The veil of the "shade by distance to data" option over `bounds`: the regions of each distance
+ * class (domain/dataDistance.ts) from the pierce points the contours interpolate (those with a
+ * g/t·m), traced on the contours' grid cell. Null without such points (nothing is informed).
+ */
+export function distanceVeil(points: readonly PiercePoint[], bounds: Bounds2): DistanceVeil | null {
+  const data = gtSamples(points).map((s) => [s.x, s.y] as const);
+  if (data.length === 0) return null;
+  const grid = distanceGrid(data, gridOver(bounds, GT_GRID_CELL));
+  return { classes: distanceClasses().map((c) => ({ ...c, d: c.opacity > 0 ? polygonsPath(bandPolygons(grid, c.lo, c.hi)) : '' })) };
 }
 
 /** 16-point compass name of an azimuth: 249.5 → "WSW". */
