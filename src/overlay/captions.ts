@@ -10,6 +10,7 @@ import type { Model } from '../data/model';
 import { KIND_LAYER, type LayerName } from '../state/slices/layers';
 import { pictureNumber, pictureText } from './pictureText';
 import { localText } from '../i18n/localText';
+import { interceptFootnote, type FootnoteOptions } from './interceptFootnote';
 
 /** NI 43-101 cautionary statement for inferred mineral resources (CIM wording), in `language`. */
 export const inferredCaution = (language = 'en'): string => pictureText(language)('inferredCaution');
@@ -30,6 +31,11 @@ export interface CaptionState {
   desurveyMethod: DesurveyMethod;
   layerVisible: Record<LayerName, boolean>;
   zoneVisible: Record<string, boolean>;
+  /** intercept labels drawn, veins coloured by g/t·m, and the intercept settings: the footer then carries their footnote */
+  interceptLabels?: boolean;
+  veinColour?: string;
+  interceptQuery?: FootnoteOptions;
+  intercepts?: readonly { labelParts: { unit: string; element: string } }[];
 }
 
 export interface Captions {
@@ -93,6 +99,11 @@ export function captionsFor(s: CaptionState, date: Date = new Date(), language =
     footer.push(qp ? (/qualified person|personne qualifiée/i.test(qp) ? qp : t('qualifiedPerson', { name: qp })) : t('noQualifiedPerson'));
   }
   if (inferred) footer.push(caution);
+  // A picture that shows intercept figures states how they were made, as a drill-results release does.
+  if (s.interceptQuery && (s.interceptLabels || s.veinColour === 'gradeThickness')) {
+    const lp = s.intercepts?.[0]?.labelParts;
+    footer.push(interceptFootnote(s.interceptQuery, s.desurveyMethod, language, lp?.unit, lp?.element));
+  }
   return {
     title: p?.name?.trim() || t('untitled'),
     subtitle: parts.join('  ·  '),
