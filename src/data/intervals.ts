@@ -141,6 +141,8 @@ export function readIntervalTable(
   const catCols = t.columns.map((c) => (c.type === 'categorical' ? { codes: new Int32Array(n), categories: [] as string[], index: new Map<string, number>() } : null));
   const missing = new Array(t.columns.length).fill(0);
   const below = new Array(t.columns.length).fill(0);
+  // Rows below detection per numeric column, made on the first one (most columns have none).
+  const belowRows: (Uint8Array | undefined)[] = t.columns.map(() => undefined);
   const unknownHoles = new Map<string, { count: number; first: number }>();
   let bad = 0;
   let k = 0;
@@ -204,7 +206,10 @@ export function readIntervalTable(
         const cell = readNumericCell(v);
         num[k] = cell.value;
         if (cell.kind === 'missing') missing[c]++;
-        else if (cell.kind === 'below-detection') below[c]++;
+        else if (cell.kind === 'below-detection') {
+          below[c]++;
+          (belowRows[c] ??= new Uint8Array(n))[k] = 1;
+        }
         continue;
       }
       const cat = catCols[c]!;
@@ -260,6 +265,10 @@ export function readIntervalTable(
       const col: CategoricalColumn = { codes: cat.codes.slice(0, k), categories: cat.categories };
       own(model.categorical, c.name, col);
     }
+  });
+  t.columns.forEach((c, i) => {
+    const rows = belowRows[i];
+    if (rows) own((model.belowDetection ??= {}), c.name, rows.slice(0, k));
   });
   checkDepthsAndOverlaps(model, at, holes, warnings);
   return model;

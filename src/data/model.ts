@@ -65,6 +65,11 @@ export interface IntervalTableModel {
   to: Float64Array;
   numeric: Record<string, Float64Array>;
   categorical: Record<string, CategoricalColumn>;
+  /**
+   * numeric column → 1 per row whose value was below detection (kept as half the limit), so an
+   * intercept's derivation can say how it was counted; absent for a column without any
+   */
+  belowDetection?: Record<string, Uint8Array>;
 }
 
 /**

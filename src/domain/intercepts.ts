@@ -253,7 +253,8 @@ function categorical(t: IntervalTableModel, name: string) {
  * A piece of core along a hole: an assay row, or a gap between rows (row -1). Unassayed pieces (a
  * missing value or a gap) have grade 0: rule 4 counts unsampled core at zero grade.
  */
-interface Piece {
+/** A piece of a hole's core as the calculator weighs it: a sample row, or a gap between rows (interceptDerivation.ts shows them). */
+export interface Piece {
   /** table row, -1 for a gap */
   row: number;
   from: number;
@@ -266,7 +267,7 @@ interface Piece {
   d: number;
 }
 
-const pieceLength = (p: Piece) => p.to - p.from;
+export const pieceLength = (p: Piece) => p.to - p.from;
 
 /** Index ranges [start, end] (inclusive) of composites over pieces s (one unbroken run). */
 function composite(s: Piece[], lo: number, hi: number, cutoff: number, maxDilution: number): [number, number][] {
@@ -330,7 +331,7 @@ function runs(s: Piece[], lo: number, hi: number, useDomain: boolean, breakUnsam
 }
 
 /** The pieces of one hole: its rows in depth order with the gaps between them as pieces of their own. */
-function piecesOf(rows: number[], table: IntervalTableModel, values: Float64Array, topCut: number | null, domain: Int32Array | null): Piece[] {
+export function piecesOf(rows: number[], table: IntervalTableModel, values: Float64Array, topCut: number | null, domain: Int32Array | null): Piece[] {
   const out: Piece[] = [];
   for (const r of rows) {
     const v = values[r];

@@ -1,0 +1,112 @@
+/**
+ * Fingerprints of what made a picture: a SHA-256 of the dataset's content and one of the view's
+ * settings, and a short code printed in an exported image's footer ("VS-3F9A-21C7": the first four
+ * hex digits of each). Pure: values in, hex out (WebCrypto's `crypto.subtle`, in browsers and
+ * Node 20 alike).
+ *
+ * Both hashes are of a canonical serialisation, never of a file's bytes or an object's key order:
+ * objects with their keys sorted, arrays in order. Data numbers are exact (any change of a value
+ * is a change of data). View numbers are rounded to VIEW_PRECISION so the float noise of a camera
+ * put back in place does not change the view's hash.
+ *
+ * Typed arrays (a million-interval table's columns) are not written out as text: each is digested
+ * from its own bytes (little-endian, as every platform the app runs on stores them), and the
+ * document names it by type, length and digest. No copy of the columns is made, and the digests
+ * run in WebCrypto, off the page's script.
+ */
+
+/** Version of this fingerprint scheme, stored with each fingerprint: a new scheme changes hashes. */
+export const FINGERPRINT_VERSION = 1;
+
+/**
+ * View settings are rounded to 0.001 (1 mm for coordinates and widths, 0.001 g/t, 0.001° for an
+ * azimuth), and numbers smaller than 1 (an orthographic zoom in pixels per metre) to 6 significant
+ * digits. Differences below these never change the view's hash.
+ */
+export const VIEW_PRECISION = { absolute: 1e-3, significant: 6 } as const;
+
+export interface Fingerprint {
+  /** SHA-256 of the dataset's canonical content, 64 hex digits */
+  data: string;
+  /** SHA-256 of the view's canonical settings, 64 hex digits */
+  view: string;
+  /** "VS-" + first 4 hex digits of data + "-" + first 4 of view, upper case */
+  code: string;
+}
+
+/** A view number at VIEW_PRECISION (a negative zero is zero). */
+export function roundViewNumber(v: number): number {
+  if (!Number.isFinite(v)) return v;
+  // An integer count of thousandths divided by 1000 is the double nearest the decimal: it writes as 612345.678.
+  return Math.abs(v) >= 1 ? Math.round(v * 1000) / 1000 : Number(v.toPrecision(VIEW_PRECISION.significant));
+}
+
+type Bytes = ArrayBufferView;
+
+/**
+ * `value` as canonical JSON: object keys sorted, `undefined` fields left out, numbers through
+ * `round`, non-finite numbers as {"$num":"NaN"} (JSON would make them null, the same as a null);
+ * each typed array handed to `bytes`, which returns what stands for it.
+ */
+export function canonicalJson(value: unknown, round: (v: number) => number = (v) => v, bytes?: (a: Bytes) => unknown): string {
+  const write = (v: unknown): string => {
+    if (v === null || v === undefined) return 'null';
+    if (typeof v === 'number') {
+      const r = round(v);
+      return Number.isFinite(r) ? JSON.stringify(r === 0 ? 0 : r) : `{"$num":"${r}"}`;
+    }
+    if (typeof v === 'string' || typeof v === 'boolean') return JSON.stringify(v);
+    if (ArrayBuffer.isView(v)) {
+      if (!bytes) return write(Array.from(v as unknown as ArrayLike<number>));
+      return write(bytes(v));
+    }
+    if (Array.isArray(v)) return `[${v.map(write).join(',')}]`;
+    if (typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${write(o[k])}`).join(',')}}`;
+    }
+    return 'null';
+  };
+  return write(value);
+}
+
+/** SHA-256 of bytes (WebCrypto). */
+export async function sha256(bytes: Uint8Array | ArrayBufferView): Promise<Uint8Array> {
+  // A view of shared memory cannot be handed to WebCrypto: copy that one.
+  const plain = typeof SharedArrayBuffer !== 'undefined' && bytes.buffer instanceof SharedArrayBuffer ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength).slice() : bytes;
+  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', plain as BufferSource));
+}
+
+export const toHex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+
+/**
+ * SHA-256 hex of a dataset's content (any plain structure: records, arrays, typed arrays), exact.
+ * Equal for equal content whatever the key order; different for any changed value.
+ */
+export async function contentHash(value: unknown): Promise<string> {
+  const parts: Bytes[] = [];
+  const json = canonicalJson(value, undefined, (a) => {
+    parts.push(a);
+    return { $typed: a.constructor.name, length: (a as unknown as ArrayLike<number>).length, part: parts.length - 1 };
+  });
+  const digests = await Promise.all(parts.map((p) => sha256(new Uint8Array(p.buffer, p.byteOffset, p.byteLength))));
+  const text = new TextEncoder().encode(json);
+  const all = new Uint8Array(text.length + 32 * digests.length);
+  all.set(text, 0);
+  digests.forEach((d, i) => all.set(d, text.length + 32 * i));
+  return toHex(await sha256(all));
+}
+
+/** SHA-256 hex of view settings, at VIEW_PRECISION. */
+export async function viewHash(settings: unknown): Promise<string> {
+  return toHex(await sha256(new TextEncoder().encode(canonicalJson(settings, roundViewNumber))));
+}
+
+/** The short code printed in a picture: "VS-3F9A-21C7" (dataset, then view). */
+export function fingerprintCode(data: string, view: string): string {
+  return `VS-${data.slice(0, 4)}-${view.slice(0, 4)}`.toUpperCase();
+}
+
+/** How many hex digits of the data hash a view link carries (64 bits: no accidental match). */
+export const LINK_DATA_DIGITS = 16;

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, contentHash, fingerprintCode, viewHash } from '../src/domain/fingerprint';
+import { validateDeposit } from '../src/data/load';
+import { datasetContent } from '../src/data/datasetContent';
+
+const text = readFileSync(new URL('./fixtures/mini-deposit.json', import.meta.url), 'utf8');
+const doc = () => JSON.parse(text);
+const dataHash = (d: unknown) => {
+  const { model } = validateDeposit(d, 'mini.json');
+  return contentHash(datasetContent(model!));
+};
+
+/** The same document with every object's keys in the reverse order. */
+function reversedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(reversedKeys);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversedKeys(x)]));
+  return v;
+}
+
+describe('dataset fingerprint', () => {
+  it('is the same for the same file loaded twice, and for its keys in another order', async () => {
+    const a = await dataHash(doc());
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(await dataHash(doc())).toBe(a);
+    const reversed = reversedKeys(doc());
+    expect(Object.keys(reversed as object)[0]).toBe('workings');
+    expect(await dataHash(reversed)).toBe(a);
+  });
+
+  it('changes with one assay, one collar coordinate or one zone name', async () => {
+    const a = await dataHash(doc());
+    const assay = doc();
+    assay.intervals[0].rows[2][3] = 12.6;
+    const collar = doc();
+    collar.holes[0].collar[2] = 300.01;
+    const zone = doc();
+    zone.zones[0].name = 'Vein 1';
+    const hashes = [a, await dataHash(assay), await dataHash(collar), await dataHash(zone)];
+    expect(new Set(hashes).size).toBe(4);
+  });
+
+  it('tells a missing assay from a zero', async () => {
+    const missing = doc();
+    missing.intervals[0].rows[0][3] = null;
+    const zero = doc();
+    zero.intervals[0].rows[0][3] = 0;
+    expect(await dataHash(missing)).not.toBe(await dataHash(zero));
+  });
+
+  it('is the SHA-256 of the sorted-key JSON when there are no typed arrays (checked with node:crypto)', async () => {
+    const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+    // The text and no column digests: the plain document hashes as its canonical JSON.
+    expect(await contentHash({ b: 2, a: [1, 'x'] })).toBe(sha('{"a":[1,"x"],"b":2}'));
+    expect(await viewHash({ z: 0.5, a: true })).toBe(sha('{"a":true,"z":0.5}'));
+  });
+});
+
+describe('view fingerprint', () => {
+  const view = () => ({
+    camera: { position: [612000.25, 5343100.5, 450.125], target: [611950, 5342900, 150], projection: 'perspective' },
+    filters: { gradeCutoff: 0.5, belowCutoff: 'dim' },
+    faultOffsets: { f1: 12.5 },
+    colorBy: null,
+  });
+
+  it('changes for a camera move, a filter or a fault offset', async () => {
+    const a = await viewHash(view());
+    const moved = view();
+    moved.camera.position[0] += 0.5;
+    const filtered = view();
+    filtered.filters.gradeCutoff = 1;
+    const restored = view();
+    restored.faultOffsets.f1 = 0;
+    expect(new Set([a, await viewHash(moved), await viewHash(filtered), await viewHash(restored)]).size).toBe(4);
+  });
+
+  it('does not change for float noise below the stated precision (1 mm, 6 digits below 1)', async () => {
+    const a = await viewHash(view());
+    const noisy = view();
+    noisy.camera.position = [612000.25 + 3e-7, 5343100.5 - 2e-6, 450.125 + 1e-9];
+    noisy.camera.target[2] = 150.0000004;
+    expect(await viewHash(noisy)).toBe(a);
+    expect(await viewHash({ zoom: 0.0421337 })).toBe(await viewHash({ zoom: 0.04213370000002 }));
+    expect(await viewHash({ zoom: 0.0421337 })).not.toBe(await viewHash({ zoom: 0.0421347 }));
+    // 2 mm is a move.
+    const twoMm = view();
+    twoMm.camera.position[2] += 0.002;
+    expect(await viewHash(twoMm)).not.toBe(a);
+  });
+
+  it('writes coordinates to the millimetre and keeps key order out of it', () => {
+    expect(canonicalJson({ b: [612345.6784999, -0], a: undefined, c: NaN }, (v) => (Math.abs(v) >= 1 ? Math.round(v * 1000) / 1000 : v))).toBe('{"b":[612345.678,0],"c":{"$num":"NaN"}}');
+  });
+});
+
+describe('short code', () => {
+  it('is VS- then four hex digits of the data hash and four of the view hash, upper case', () => {
+    expect(fingerprintCode('3f9a' + '0'.repeat(60), '21c7' + 'f'.repeat(60))).toBe('VS-3F9A-21C7');
+  });
+});
