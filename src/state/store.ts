@@ -21,6 +21,7 @@ import { createViewsSlice, type ViewsSlice } from './slices/views';
 import { createSectionSlice, type SectionSlice } from './slices/section';
 import { createHoverSlice, type HoverSlice } from './slices/hover';
 import { createQaSlice, type QaSlice } from './slices/qa';
+import { createVerifySlice, type VerifySlice } from './slices/verify';
 import { DEFAULT_QA_OPTIONS } from '../domain/qa/types';
 
 export type VeinscapeState = DatasetSlice &
@@ -35,7 +36,8 @@ export type VeinscapeState = DatasetSlice &
   ViewsSlice &
   SectionSlice &
   HoverSlice &
-  QaSlice & {
+  QaSlice &
+  VerifySlice & {
     /** reset per-dataset state (zones, programs, fault offsets) after a new dataset loads */
     resetForDataset: (model: Model, prepared: Prepared) => void;
   };
@@ -85,6 +87,7 @@ export function createVeinscapeStore() {
       ...createSectionSlice(...a),
       ...createHoverSlice(...a),
       ...createQaSlice(...a),
+      ...createVerifySlice(...a),
       resetForDataset: (model, prepared) => {
         const d = datasetDefaults(model, prepared);
         set({
