@@ -7,13 +7,14 @@ import type { z } from 'zod';
 import { DepositHeader, FORMAT_NAME, MAX_HOLE_DEPTH_M, RECORD_SCHEMAS, SCHEMA_VERSION } from './schema';
 import { plainRecord, stripBulkArrays } from './bulkArrays';
 import type { FaultT, HoleT, ResourceCategoryT, SavedViewT, WorkingT, ZoneT } from './schema';
-import type { HoleModel, LoadIssue, LoadReport, Model, PointSetModel, SurfaceModel } from './model';
+import type { HoleModel, LoadIssue, LoadReport, Model, PointSetModel, ReleaseModel, SurfaceModel } from './model';
 import { readIntervalTable, shortText } from './intervals';
 import { checkTexts, hasTextFields } from './localTexts';
 import type { SurveyStation } from '../domain/desurvey';
 import { AXIS_WORDS, modelExtent, type ModelOutlier } from '../domain/extent';
 import { formatCoord } from '../domain/axes';
 import { say } from '../domain/message';
+import { isIsoDate } from '../domain/disclosure';
 import { zodSaid } from './zodMessages';
 
 /** JSON path text for a zod issue path under a prefix, e.g. $.holes[3].collar[0]. */
@@ -158,6 +159,7 @@ function checkHole(h: HoleT, i: number, errors: LoadIssue[], warnings: LoadIssue
     year,
     type: h.type,
     status: h.status,
+    ...(h.release !== undefined ? { release: h.release } : {}),
   };
 }
 
@@ -281,10 +283,25 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
     return false;
   });
 
+  const releaseAt: number[] = [];
+  const releases: ReleaseModel[] = validRecords(d, 'releases', errors, dropped, releaseAt, warnings).map((r, n) => {
+    if (isIsoDate(r.date)) return r;
+    // Kept without its date: its holes count as undisclosed on any disclosure date.
+    warnings.push({ path: `$.releases[${releaseAt[n]}].date`, id: r.id, ...say('load.releaseDate', { date: shortText(r.date) }) });
+    const { date: _bad, ...rest } = r;
+    return rest;
+  });
+  const releaseIds = new Set(releases.map((r) => r.id));
+
   const holes: HoleModel[] = [];
   const holeAt: number[] = [];
   validRecords(d, 'holes', errors, dropped, holeAt).forEach((h, n) => {
     const m = checkHole(h, holeAt[n], errors, warnings);
+    if (m?.release !== undefined && !releaseIds.has(m.release)) {
+      // Loaded as undisclosed: a release the file does not list vouches for nothing.
+      warnings.push({ path: `$.holes[${holeAt[n]}].release`, id: m.id, ...say('load.unknownRelease', { release: shortText(m.release) }) });
+      delete m.release;
+    }
     if (m) {
       holes.push(m);
       jsonIndex.holes.push(holeAt[n]);
@@ -331,6 +348,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
     workings,
     pointSets,
     views,
+    ...(releases.length ? { releases } : {}),
   };
   for (const o of modelExtent(model).outliers) warnings.push(outlierWarning(o, jsonIndex[o.kind][o.index]));
   const counts = {
@@ -343,6 +361,7 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
     resourceCategories: resourceCategories.length,
     workings: workings.length,
     pointSets: pointSets.length,
+    ...(releases.length ? { releases: releases.length } : {}),
   };
   return { model, report: { source, ok: true, errors, warnings, notes, counts, dropped } };
 }

@@ -6,7 +6,7 @@
 import type { Vec3 } from '../domain/vec3';
 import type { ImportedFileSummary } from './surfaces/assemble';
 import type { SurveyStation } from '../domain/desurvey';
-import type { FaultT, ImportSourceT, PointSetT, ProjectT, ResourceCategoryT, SavedViewT, WorkingT, ZoneT } from './schema';
+import type { FaultT, ImportSourceT, PointSetT, ProjectT, ReleaseT, ResourceCategoryT, SavedViewT, WorkingT, ZoneT } from './schema';
 
 export interface SurfaceModel {
   id: string;
@@ -46,7 +46,12 @@ export interface HoleModel {
   year?: number;
   type: 'surface' | 'underground';
   status: 'drilled' | 'planned';
+  /** id of the news release that disclosed it (one of Model.releases); none: undisclosed */
+  release?: string;
 }
+
+/** A news release; `date` is left out when the file's was not a valid YYYY-MM-DD date. */
+export type ReleaseModel = Omit<ReleaseT, 'date'> & { date?: string };
 
 export interface CategoricalColumn {
   /** index into `categories`, -1 when missing */
@@ -90,6 +95,8 @@ export interface Model {
   pointSets: PointSetModel[];
   /** saved views stored in the file, in tour order */
   views: SavedViewT[];
+  /** news releases that disclosed drilling results (none: the file gives none) */
+  releases?: ReleaseModel[];
 }
 
 export interface LoadIssue {

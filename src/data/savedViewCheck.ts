@@ -30,6 +30,13 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 const bool: Check = (v, path) => (typeof v === 'boolean' ? v : expected('boolean', v, path));
 
+/** A date 'YYYY-MM-DD' (the zod schema's regex and message). */
+const isoDate: Check = (v, path) => {
+  if (typeof v !== 'string') return expected('string', v, path);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new Issue(path, 'must be a date YYYY-MM-DD');
+  return v;
+};
+
 function str(max: number, min = 0): Check {
   return (v, path) => {
     if (typeof v !== 'string') return expected('string', v, path);
@@ -163,6 +170,7 @@ const savedView = object(
         holeSearch: str(2000),
         categories: object({ measured: bool, indicated: bool, inferred: bool }),
         onlyHoles: nullable(strings(100000)),
+        disclosedOn: nullable(isoDate),
       },
       'all',
     ),

@@ -55,6 +55,7 @@ export const TEXT_FIELDS = {
   zones: ['name', 'system'],
   faults: ['name'],
   views: ['name', 'caption'],
+  releases: ['title'],
 } as const;
 
 export const Crs = z
@@ -169,7 +170,18 @@ export const Hole = z.object({
   year: z.number().int().optional(),
   type: HoleType.default('surface'),
   status: HoleStatus.default('drilled'),
+  release: Id.optional().describe('id of the news release that disclosed the hole\'s results (one of `releases`); left out: not disclosed'),
 });
+
+/**
+ * A news release that disclosed drilling results. The date is checked by the loader (a bad one is
+ * a warning and the release loads without it, so its holes count as undisclosed).
+ */
+export const Release = z.object({
+  id: Id,
+  date: z.string().describe('date of the release, YYYY-MM-DD'),
+  title: localized(z.string().min(1)).optional().describe('headline of the release'),
+}).transform(textsApart(TEXT_FIELDS.releases));
 
 export const ColumnSpec = z.object({
   name: z.string().min(1),
@@ -256,6 +268,7 @@ export const SavedView = z.object({
       holeSearch: z.string().max(2000),
       categories: z.object({ measured: z.boolean(), indicated: z.boolean(), inferred: z.boolean() }),
       onlyHoles: z.array(z.string()).max(100000).nullable().describe('only these hole ids are shown (e.g. holes with problems); null: all'),
+      disclosedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').nullable().describe('as disclosed on this date (YYYY-MM-DD): holes released later or never are hidden; null: every hole'),
     })
     .partial()
     .optional()
@@ -285,6 +298,7 @@ export const Deposit = DepositHeader.extend({
   zones: z.array(Zone).default([]),
   surfaces: z.array(Surface).default([]),
   faults: z.array(Fault).default([]),
+  releases: z.array(Release).default([]).describe('news releases that disclosed drilling results; holes name theirs by id'),
   holes: z.array(Hole).default([]),
   intervals: z.array(IntervalTable).default([]),
   resourceCategories: z.array(ResourceCategory).default([]),
@@ -308,12 +322,14 @@ export type PointSetT = z.output<typeof PointSet>;
 export type ImportSourceT = z.output<typeof ImportSource>;
 export type FaultSideT = z.output<typeof FaultSide>;
 export type SavedViewT = z.output<typeof SavedView>;
+export type ReleaseT = z.output<typeof Release>;
 
 /** The record arrays the loader validates one record at a time, with the schema of each. */
 export const RECORD_SCHEMAS = {
   zones: Zone,
   surfaces: Surface,
   faults: Fault,
+  releases: Release,
   holes: Hole,
   intervals: IntervalTable,
   resourceCategories: ResourceCategory,

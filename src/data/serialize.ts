@@ -35,6 +35,7 @@ export function modelToDocument(model: Model): DepositInput {
       ...(s.source ? { source: s.source } : {}),
     })),
     faults: model.faults.map(textsInPlace),
+    ...(model.releases?.length ? { releases: model.releases.map((r) => ({ ...textsInPlace(r), date: r.date ?? '' })) as DepositInput['releases'] } : {}),
     holes: model.holes.map((h) => ({
       id: h.id,
       collar: h.collar,
@@ -47,6 +48,7 @@ export function modelToDocument(model: Model): DepositInput {
       ...(h.year !== undefined ? { year: h.year } : {}),
       type: h.type,
       status: h.status,
+      ...(h.release !== undefined ? { release: h.release } : {}),
     })),
     intervals: model.intervals.map((t) => {
       const data: Record<string, (string | number | null)[]> = {
