@@ -21,6 +21,7 @@ import { buildVeins, envelopeSheets, MCDOWELL_STRIKE_LENGTH, type VeinModel } fr
 import { cutSheet, meshPiece, meshSlab, pieceVertices, type Piece } from './sample/pieces';
 import { hostMesh } from './sample/host';
 import { buildWorkings, pathLength } from './sample/workings';
+import { RELEASES, withReleases } from './sample/releases';
 import { buildViews } from './sample/views';
 import { MCD_FRAME } from './sample/frame';
 import { designHoles } from './sample/programs';
@@ -114,7 +115,7 @@ export function generate(seed = SEED) {
   const deposit = {
     format: FORMAT_NAME, schemaVersion: SCHEMA_VERSION, project: PROJECT, zones: ZONES, surfaces,
     faults: faults.map((f) => ({ id: f.def.id, name: { en: f.def.name, fr: `Faille ${f.def.id}` }, surface: f.surface.id, color: FAULT_COLOUR, movingSide: f.def.movingSide, slip: f.def.slip })),
-    holes: holes.map((h) => h.rec), intervals: [assays], resourceCategories, workings,
+    releases: RELEASES, holes: withReleases(holes), intervals: [assays], resourceCategories, workings,
     views: buildViews(
       veinSurfaces,
       Object.fromEntries(faults.map((f) => [f.def.id, Math.round(Math.hypot(f.def.slip.strikeSlip, f.def.slip.dipSlip) * 100) / 100])),
