@@ -20,13 +20,13 @@ import { sectionInterceptQuery } from '../domain/gradeThickness';
 import { gtDefinition } from '../overlay/gradeThicknessText';
 import type { WidthKind } from '../domain/intercepts';
 import { azimuthText, defaultSystem, veinSystems, type PiercePoint } from '../domain/longSection';
-import { buildSection, compassName, contourData, CONTOUR_LEVELS, GRID_CELL, IDW_POWER, IDW_RADIUS } from './longsection/data';
+import { buildSection, compassName, contourData, CONTOUR_LEVELS, distanceVeil, GRID_CELL, IDW_POWER, IDW_RADIUS } from './longsection/data';
 import {
   circleMeetsBox, fitView, groupDigits, MIN_RADIUS, overlaps, panBy, pathOf, pierceRadius, placeLabels, scaleBarLength, symbolShrink, textWidth, ticksFor, transformOf, zoomAbout,
   type Box, type LabelRequest, type PlotRect, type ViewState,
 } from './longsection/view';
 import { exportLongSection } from './longsection/exportDom';
-import { exportText, legendGroups } from './longsection/exportSvg';
+import { distanceLegend, exportText, legendGroups, VEIL_SWATCH_UNDER } from './longsection/exportSvg';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { fixed, short } from './format';
@@ -142,6 +142,9 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
     return [...pts].sort((a, b) => order(a) - order(b));
   }, [section, vein]);
   const contours = useMemo(() => contourData(shown), [shown]);
+  // "Shade by distance to data": a veil over the contours that thickens away from the pierce points.
+  const [shadeDistance, setShadeDistance] = useState(false);
+  const veil = useMemo(() => (shadeDistance && section ? distanceVeil(shown, section.bounds) : null), [shadeDistance, shown, section]);
   const counts = useMemo(() => {
     const c = { intercept: 0, planned: 0, 'no-intercept': 0 };
     for (const p of shown) c[p.kind]++;
@@ -370,12 +373,12 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
     if (!svgRef.current || exporting) return;
     const text = exportText({
       project: { ...model.project, name: localText(model.project, 'name', lang), disclaimer: localText(model.project, 'disclaimer', lang), qualifiedPerson: localText(model.project, 'qualifiedPerson', lang) }, system: sysName, vein: vein === 'all' ? null : labelOf(vein), strike: frame.strike, lookAzimuth: frame.lookAzimuth, veText,
-      labelHint: labelButtons.find(([m]) => m === labelMode)![2], method, inferred: resourceCats.includes('inferred'), date: new Date(), language: lang,
+      labelHint: labelButtons.find(([m]) => m === labelMode)![2], method, inferred: resourceCats.includes('inferred'), distance: veil !== null, date: new Date(), language: lang,
     });
     const legend = legendGroups({
       gradeTitle, grades: bins.colors.map((c, i) => ({ label: binText[i], colour: c })),
       sizes: [1, 5, 20].map((g) => ({ gramMetres: g, r: pierceRadius(g, shrink) })), bands: contours.bands, resources: resourceCats, workings: section.workings.length > 0,
-      gtUnit: gtUnit(tr, 'g/t', basis), language: lang,
+      gtUnit: gtUnit(tr, 'g/t', basis), distance: veil !== null, language: lang,
     });
     setExporting(true);
     exportLongSection(svgRef.current, format, text, legend, model.project.name)
@@ -421,6 +424,12 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
             <button key={m} className={labelMode === m ? 'on' : undefined} aria-pressed={labelMode === m} title={hint} onClick={() => setLabelMode(m)}>{text}</button>
           ))}
         </div>
+        <div className="toggle">
+          <button
+            className={shadeDistance ? 'on' : undefined} aria-pressed={shadeDistance} onClick={() => setShadeDistance(!shadeDistance)}
+            title={tr('distanceToggleTitle')} aria-label={tr('distanceLabel')} data-testid="long-section-distance"
+          >{tr('distanceToggle')}</button>
+        </div>
         <label>
           <span>{tr('ve')}</span>
           <select aria-label={tr('veLabel')} value={ve} onChange={(e) => { setVe(Number(e.target.value)); setView(null); }}>
@@ -460,6 +469,12 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
             {contours.lines.map((set) => set.lines.map((line, i) => (
               <path key={`c${set.level}-${i}`} d={pathOf(line, t)} className={`ls-contour${set.level >= 10 ? ' major' : ''}`} data-testid="long-section-contour" />
             )))}
+            {/* veil by distance to the nearest pierce point, over the contours, in metres */}
+            {veil && (
+              <g transform={`matrix(${t.kx} 0 0 ${-t.ky} ${xs(0)} ${ys(0)})`} data-testid="long-section-distance-veil" pointerEvents="none">
+                {veil.classes.map((c) => c.d && <path key={c.name} d={c.d} className="ls-veil" fillOpacity={c.opacity} data-class={c.name} />)}
+              </g>
+            )}
             {contourLabels.map((c) => <text key={c.key} x={c.x} y={c.y + 3} className="ls-contour-label" textAnchor="middle">{c.text}</text>)}
 
             {/* surface and levels (dashed along the workings of each level) */}
@@ -593,6 +608,16 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
           {section.workings.length > 0 && <span className="ls-leg-item"><svg width="22" height="8" aria-hidden="true"><line x1="1" x2="21" y1="4" y2="4" className="ls-working drift" /></svg>{tr('legendText.workings')}</span>}
           <span className="ls-leg-item"><span className="ls-swatch vein" />{tr('legendText.modelledVein')}</span>
         </div>
+        {veil && (
+          <div className="ls-leg-group" data-testid="long-section-distance-legend">
+            <span className="ls-leg-title">{tr('distance.title')}</span>
+            {distanceLegend(lang).map((c) => (
+              <span key={c.name} className="ls-leg-item" data-class={c.name}>
+                <svg width="16" height="10" aria-hidden="true"><rect width="16" height="10" fill={VEIL_SWATCH_UNDER} /><rect width="16" height="10" className="ls-veil" fillOpacity={c.opacity} /></svg>{c.label}
+              </span>
+            ))}
+          </div>
+        )}
         <p className="ls-note-text" title={method}>
           {tr('note', { definition: gtDefinition(basis, lang), power: short(IDW_POWER, 2), radius: short(IDW_RADIUS, 2) })}
           {model.project.illustrative ? tr('illustrative') : ''}

@@ -111,6 +111,26 @@ describe('long-section SVG export', () => {
     expect(svg).not.toContain('class="ls-band"');
   });
 
+  it('shaded by distance to data: the classes in the legend, each swatch a veil over a contour colour, and a footer note', () => {
+    const input = { gradeTitle: 'Au', grades: [], sizes: [], bands: [], resources: [], workings: false };
+    expect(legendGroups(input).map((g) => g.title)).not.toContain('Distance to nearest pierce point');
+    const g = legendGroups({ ...input, distance: true });
+    expect(g[4].title).toBe('Distance to nearest pierce point');
+    expect(g[4].items.map((i) => i.label)).toEqual(['≤ 25 m informed', '25–50 m interpolated', '50–100 m sparse', '> 100 m extrapolated']);
+    expect(g[4].items.map((i) => i.attrs?.['fill-opacity'])).toEqual(['0', '0.3', '0.55', '0.75']);
+    const fr = legendGroups({ ...input, distance: true, language: 'fr' });
+    expect(fr[4].title).toBe('Distance au point de percée le plus proche');
+    expect(fr[4].items.map((i) => i.label)).toEqual(['≤ 25 m renseigné', '25–50 m interpolé', '50–100 m peu renseigné', '> 100 m extrapolé']);
+    // In the file the swatch is the contour colour, then the veil over it.
+    const { svg } = assembleSvg({ plot, text: exportText(base), legend: g, theme });
+    expect(svg).toMatch(/<rect [^>]*fill="#78c679"\/><rect [^>]*fill-opacity="0.75"\/>/);
+    expect(exportText(base).notes).toHaveLength(2);
+    expect(exportText({ ...base, distance: true }).notes[2]).toBe(
+      'Shaded by distance in the section plane to the nearest pierce point with a g/t·m: ≤ 25 m informed, 25–50 m interpolated, 50–100 m sparse, > 100 m extrapolated. The paler, the farther from data.');
+    expect(exportText({ ...base, distance: true, language: 'fr' }).notes[2]).toBe(
+      'Ombré selon la distance, dans le plan de la section, au point de percée le plus proche ayant une valeur en g/t·m\u00a0: ≤ 25 m renseigné; 25–50 m interpolé; 50–100 m peu renseigné; > 100 m extrapolé. Plus c’est pâle, plus on est loin des données.');
+  });
+
   it('puts data text in as escaped text, never as markup', () => {
     const evil = exportText({ ...base, project: { name: 'Mine <b>&</b> "x"', disclaimer: '<script>alert(1)</script> & co', qualifiedPerson: "O'Hara" } });
     const { svg } = assembleSvg({ plot, text: evil, legend: [], theme });

@@ -12,6 +12,8 @@ import { i18next } from '../../i18n';
 import { shortNumber } from '../../i18n/numbers';
 import { wrapText } from '../../export/compose';
 import { azimuthText } from '../../domain/longSection';
+import { distanceClasses } from '../../domain/dataDistance';
+import { GT_COLOURS } from '../../domain/gradeThickness';
 
 /** A generic stack: the file must not depend on the app's web fonts. */
 export const FONT_STACK = "Inter, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
@@ -51,6 +53,8 @@ export interface LegendItem {
   fill?: string;
   /** presentation attributes (resolved colours) */
   attrs?: Record<string, string>;
+  /** a colour drawn under a rect symbol (a veil's swatch shows the veil over a contour colour) */
+  under?: string;
 }
 export interface LegendGroup {
   title?: string;
@@ -68,8 +72,25 @@ export interface LegendInput {
   bands: { lo: number; hi: number; colour: string }[];
   resources: string[];
   workings: boolean;
+  /** the plot is shaded by distance to data: its classes go in the legend */
+  distance?: boolean;
   /** language of the words and figures (default English) */
   language?: string;
+}
+
+/** A contour colour the distance swatches veil, so each shows what its class does to a contour. */
+export const VEIL_SWATCH_UNDER = GT_COLOURS[1];
+
+/** The distance classes as the legend names them ("≤ 25 m informed", "> 100 m extrapolated"), nearest first, with their veil's opacity. */
+export function distanceLegend(language = 'en'): { name: string; label: string; opacity: number }[] {
+  const t = words(language);
+  const n = (v: number) => shortNumber(v, 6, language);
+  return distanceClasses().map((c) => ({ name: c.name, label: t(`distance.${c.name}`, { lo: n(c.lo), hi: n(c.hi) }), opacity: c.opacity }));
+}
+
+/** The export's note on the shading: what is measured and the classes, in `language`. */
+export function distanceNote(language = 'en'): string {
+  return words(language)('distance.note', { classes: distanceLegend(language).map((c) => c.label).join(words(language)('listSeparator')) });
 }
 
 /** The panel's legend (its footer) as groups of symbols, with the classes the plot draws them with. */
@@ -90,6 +111,10 @@ export function legendGroups(i: LegendInput): LegendGroup[] {
         { label: t('legendText.modelledVein'), shape: 'rect', className: 'ls-vein' },
       ],
     },
+    ...(i.distance ? [{
+      title: t('distance.title'),
+      items: distanceLegend(language).map((c): LegendItem => ({ label: c.label, shape: 'rect', className: 'ls-veil', under: VEIL_SWATCH_UNDER, attrs: { 'fill-opacity': String(c.opacity) } })),
+    }] : []),
   ];
 }
 
@@ -109,6 +134,8 @@ export interface TextInput {
   method: string;
   /** inferred outlines are drawn: the NI 43-101 cautionary statement goes in the footer */
   inferred: boolean;
+  /** the plot is shaded by distance to data: the footer says what the shading measures */
+  distance?: boolean;
   date: Date;
   /** language of the title block and footer (default English); the texts passed in are already in it */
   language?: string;
@@ -143,7 +170,7 @@ export function exportText(i: TextInput): ExportText {
     heading: `${t('export.heading')} · ${i.system}${i.vein ? `: ${i.vein}` : ''}`,
     details,
     mark: p.illustrative ? illustrativeMark(language) : null,
-    notes: [t('export.labels', { hint: i.labelHint }), i.method],
+    notes: [t('export.labels', { hint: i.labelHint }), i.method, ...(i.distance ? [distanceNote(language)] : [])],
     disclosure,
   };
 }
@@ -182,7 +209,8 @@ function symbol(it: LegendItem, x: number, cy: number): string {
   const a = { ...(it.fill ? { fill: it.fill } : {}), ...it.attrs };
   if (it.shape === 'circle') return `<circle${attrs({ cx: x + 6, cy, r: it.r ?? 4, ...a })}/>`;
   if (it.shape === 'line') return `<line${attrs({ x1: x, x2: x + 22, y1: cy, y2: cy, ...a })}/>`;
-  return `<rect${attrs({ x, y: cy - 5, width: 16, height: 10, ...a })}/>`;
+  const under = it.under ? `<rect${attrs({ x, y: cy - 5, width: 16, height: 10, fill: it.under })}/>` : '';
+  return `${under}<rect${attrs({ x, y: cy - 5, width: 16, height: 10, ...a })}/>`;
 }
 const symbolWidth = (it: LegendItem) => (it.shape === 'line' ? 22 : it.shape === 'circle' ? Math.max(12, 2 * (it.r ?? 4)) : 16);
 
