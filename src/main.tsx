@@ -1,7 +1,8 @@
 /**
  * Entry: exposes window.veinscape, opens a dataset (an inlined one in the offline roadshow build,
  * ?data=URL, or the sample) and mounts the interface. ?embed=1 hides the interface; #view=… (a
- * copied link) or ?view=<saved view name> opens that view.
+ * copied link) or ?view=<saved view name> opens that view. ?presenter=1&session=… is the presenter's
+ * window of a presentation (src/ui/PresenterWindow.tsx): no dataset, no picture, notes and controls.
  *
  * Start-up is split so no task of it is long: evaluating the whole bundle was one 130-500 ms
  * module-script task on a 2-core machine with software WebGL (zod's schemas, three.js, React DOM,
@@ -24,6 +25,7 @@ window.veinscape = createApi();
 const params = new URLSearchParams(location.search);
 if (params.get('embed') === '1' || params.get('embed') === 'true') store.getState().setEmbed(true);
 if (params.get('theme') === 'dark') store.getState().setTheme('dark');
+const presenterSession = params.get('presenter') === '1' ? params.get('session') ?? '' : null;
 
 // Views saved in this browser belong to a project: reload them when the dataset changes.
 store.subscribe((s, prev) => {
@@ -41,13 +43,19 @@ async function open(): Promise<void> {
   const view = fromHash ?? (named ? allViews(store.getState()).find((v) => v.name === named) : undefined);
   if (view) applyView(view, false);
 }
-void open();
+// The presenter's window shows the audience window's steps; it needs no dataset of its own.
+if (presenterSession === null) void open();
 
 async function mountInterface(): Promise<void> {
   // A task boundary even where the chunks are inlined into one bundle (the roadshow build).
   await nextTask();
-  const [{ createRoot }, { App }, { startTransition }] = await Promise.all([import('react-dom/client'), import('./ui/App'), import('react')]);
-  const root = createRoot(document.getElementById('root')!);
+  const root = (await import('react-dom/client')).createRoot(document.getElementById('root')!);
+  if (presenterSession !== null) {
+    const { PresenterWindow } = await import('./ui/PresenterWindow');
+    root.render(<PresenterWindow session={presenterSession} />);
+    return;
+  }
+  const [{ App }, { startTransition }] = await Promise.all([import('./ui/App'), import('react')]);
   // As a transition, React renders the interface in slices of about 5 ms between other tasks; a
   // plain first render was one task of 100-220 ms while the file was being read.
   startTransition(() => root.render(<App />));

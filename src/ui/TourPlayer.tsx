@@ -79,7 +79,8 @@ export function TourPlayer() {
     };
   }, [tour?.index, view?.name, presenting]);
 
-  if (!tour || !view) return null;
+  // With a presenter's window the audience sees the picture only; the caption is the presenter's notes.
+  if (!tour || !view || tour.presenter) return null;
   return (
     <div className="tour-caption" data-testid="tour-caption" role="status" ref={card}>
       <div className="tour-step">{t('step', { n: tour.index + 1, total: views.length })}</div>

@@ -4,6 +4,7 @@ import { store, useVeinscape } from '../state/store';
 import { allViews } from '../state/slices/views';
 import { applyView, captureView, deleteBrowserView, saveBrowserView, viewLink } from '../api/views';
 import { startPresentation } from './presentation';
+import { openPresenterView } from './presenterAudience';
 import { useTranslation } from 'react-i18next';
 import { localText } from '../i18n/localText';
 
@@ -14,6 +15,7 @@ export function ViewsPanel() {
   const [caption, setCaption] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
   const { t, i18n } = useTranslation('views');
+  const { t: tp } = useTranslation('presenter');
   if (!model) return null;
   const views = allViews({ model, browserViews });
   const own = new Set(model.views.map((v) => v.name));
@@ -55,6 +57,7 @@ export function ViewsPanel() {
       <div className="row">
         <button disabled={views.length === 0} onClick={() => store.getState().setTour({ index: 0, timed: true })}>{t('playTour')}</button>
         <button disabled={views.length === 0} onClick={() => void startPresentation()}>{t('present')}</button>
+        <button disabled={views.length === 0} onClick={openPresenterView} title={tp('openHint')}>{tp('open')}</button>
       </div>
     </section>
   );

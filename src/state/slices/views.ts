@@ -7,6 +7,8 @@ export interface TourState {
   index: number;
   /** advance by each view's duration (timed) or by click / key only */
   timed: boolean;
+  /** driven from a presenter's window: the caption is the presenter's notes, not on the picture */
+  presenter?: boolean;
 }
 
 /** The long section on screen: its vein system (null: the default one) and whether it fills the view. */
