@@ -115,7 +115,7 @@ test.describe('long-section export', () => {
     // Title block, legend and disclosure.
     expect(r.title).toContain(project.name);
     expect(r.title).toContain('Long section (vertical longitudinal projection) · McDowell');
-    expect(r.title).toMatch(/\d{4}-\d{2}-\d{2} · Strike \d{3}°, looking \d{3}° · VE 1:1 \(true scale\)/);
+    expect(r.title).toMatch(/[A-Z][a-z]+ \d{1,2}, \d{4} · Strike \d{3}°, looking \d{3}° · VE 1:1 \(true scale\)/);
     expect(r.title).toContain('Illustrative model - not a resource model');
     expect(r.legend).toContain('Contours, g/t·m');
     expect(r.legend).toContain('≥ 20');
@@ -160,6 +160,40 @@ test.describe('long-section export', () => {
     expect(r.width).toBeGreaterThan(900);
     const png = (await download(page, 'png')).bytes;
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2 * r.width, 2 * r.height]);
+  });
+
+  test('shaded by distance to data: the toggle adds the veil and its legend; the SVG and PNG carry both', async ({ page }) => {
+    await openApp(page);
+    await openLongSection(page);
+    const veil = page.getByTestId('long-section-distance-veil');
+    await expect(veil).toHaveCount(0);
+    const plain = (await download(page, 'png')).bytes;
+    await page.getByRole('button', { name: 'Shade the long section by distance to data' }).click();
+    // Holes are far apart at depth: every veiled class shows somewhere on the sample's section.
+    await expect(veil.locator('path.ls-veil')).toHaveCount(3);
+    expect(await veil.locator('path.ls-veil').evaluateAll((ps) => ps.map((p) => [p.getAttribute('data-class'), getComputedStyle(p).fillOpacity])))
+      .toEqual([['interpolated', '0.3'], ['sparse', '0.55'], ['extrapolated', '0.75']]);
+    await expect(page.getByTestId('long-section-distance-legend')).toHaveText(
+      'Distance to nearest pierce point≤ 25 m informed25–50 m interpolated50–100 m sparse> 100 m extrapolated');
+
+    const svg = (await download(page, 'svg')).bytes.toString('utf8');
+    const r = await inspect(page, svg);
+    expect(r.parseError).toBeNull();
+    expect(r.exported).toEqual(r.screen);
+    const written = await page.evaluate((src) => {
+      const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+      return [...doc.querySelectorAll('[data-part="plot"] path.ls-veil')].map((p) => [p.getAttribute('data-class'), p.getAttribute('fill-opacity'), p.getAttribute('fill')]);
+    }, svg);
+    expect(written).toEqual([['interpolated', '0.3', '#fbfcfd'], ['sparse', '0.55', '#fbfcfd'], ['extrapolated', '0.75', '#fbfcfd']]);
+    expect(r.legend).toContain('Distance to nearest pierce point ≤ 25 m informed 25–50 m interpolated 50–100 m sparse > 100 m extrapolated');
+    expect(r.footer).toContain('Shaded by distance in the section plane to the nearest pierce point with a g/t·m');
+
+    // The PNG shows the legend's "> 100 m" swatch: #fbfcfd at 0.75 over #78c679 = (218, 238, 220).
+    const shaded = (await download(page, 'png')).bytes;
+    const swatch = [218, 238, 220];
+    const before = await pngStats(page, plain, swatch);
+    const after = await pngStats(page, shaded, swatch);
+    expect(after.high - before.high).toBeGreaterThan(400);
   });
 
   test('a project name with markup characters is escaped text in the file and in its name', async ({ page }) => {
