@@ -3,6 +3,7 @@ import { loadDepositText } from '../data/load';
 import { computeIntercepts } from './intercepts';
 import { interceptDerivation } from './interceptDerivation';
 import { holePaths } from './prepare';
+import { interceptSamplesToCsv } from './interceptSamplesCsv';
 
 // A vertical hole from z = 100 through a vein plane dipping 60° east (z = -tan 60° · (x - 1000)),
 // pierced at 100 m down the hole. Its assays around the vein: a missing assay, a below-detection
@@ -90,5 +91,25 @@ describe('interceptDerivation', () => {
       table: 'assays', column: 'Au', unit: 'g/t', cutoff: 1, topCut: 45, minLength: 0.5, maxDilution: 2, includeCutoff: null,
       widthBasis: 'horizontal', unsampled: 'zero', domain: null, desurveyMethod: 'minimum-curvature',
     });
+  });
+});
+
+describe('interceptSamplesToCsv', () => {
+  it('writes each piece of each intercept with a decimal point and the counting code', () => {
+    const { model } = loadDepositText(JSON.stringify(doc), 'derivation.json');
+    const [ic] = computeIntercepts(model!, holePaths(model!, 'minimum-curvature', []), options);
+    const csv = interceptSamplesToCsv([interceptDerivation(model!, ic, options, 'minimum-curvature')], 'g/t', ['parameters: x']);
+    expect(csv.split('\r\n')).toEqual([
+      '# parameters: x',
+      'intercept,hole_id,from_m,to_m,grade_assayed_gpt,grade_capped_gpt,counted_as,weight_m',
+      '1,H1,97.000,98.000,5.000,5.000,sample,1.000',
+      '1,H1,98.000,98.500,,0.000,missing_at_zero,0.500',
+      '1,H1,98.500,99.000,0.010,0.010,below_detection_half_limit,0.500',
+      '1,H1,99.000,99.500,,0.000,gap,0.500',
+      '1,H1,99.500,100.500,60.000,45.000,sample,1.000',
+      '1,H1,100.500,101.000,0.400,0.400,internal_dilution,0.500',
+      '1,H1,101.000,101.500,3.000,3.000,sample,0.500',
+      '',
+    ]);
   });
 });

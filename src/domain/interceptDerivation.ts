@@ -14,7 +14,7 @@ import type { Model } from '../data/model';
 import type { DesurveyMethod } from './desurvey';
 import {
   DEFAULT_UNSAMPLED, DEFAULT_WIDTH_BASIS, gramMetres, pieceLength, piecesOf, resolveGradeColumn,
-  type Intercept, type InterceptOptions, type UnsampledRule, type WidthKind,
+  type GradeColumn, type Intercept, type InterceptOptions, type UnsampledRule, type WidthKind,
 } from './intercepts';
 import { strikeDipFromNormal } from './orientation';
 
@@ -92,16 +92,28 @@ const EPS = 1e-6;
  * `model`; null when the grade column is gone (another dataset).
  */
 export function interceptDerivation(model: Model, intercept: Intercept, options: InterceptOptions, desurveyMethod: DesurveyMethod): InterceptDerivation | null {
+  return interceptDerivations(model, [intercept], options, desurveyMethod)[0];
+}
+
+/** The derivations of many intercepts (the samples CSV): the table's rows grouped by hole once. */
+export function interceptDerivations(model: Model, intercepts: readonly Intercept[], options: InterceptOptions, desurveyMethod: DesurveyMethod): (InterceptDerivation | null)[] {
   const col = resolveGradeColumn(model, options);
-  if (!col) return null;
+  if (!col) return intercepts.map(() => null);
+  const { table } = col;
+  const byHole = new Map<number, number[]>();
+  for (const ic of intercepts) byHole.set(ic.holeIndex, []);
+  for (let r = 0; r < table.hole.length; r++) byHole.get(table.hole[r])?.push(r);
+  // The calculator's own order (intercepts.ts interceptSteps).
+  for (const rows of byHole.values()) rows.sort((a, b) => table.from[a] - table.from[b] || table.to[a] - table.to[b]);
+  return intercepts.map((ic) => derive(col, byHole.get(ic.holeIndex)!, ic, options, desurveyMethod));
+}
+
+function derive(col: GradeColumn, rows: number[], intercept: Intercept, options: InterceptOptions, desurveyMethod: DesurveyMethod): InterceptDerivation {
   const { table } = col;
   const values = table.numeric[col.column];
   const below = table.belowDetection?.[col.column];
   const topCut = options.topCut ?? null;
-  const rows: number[] = [];
-  for (let r = 0; r < table.hole.length; r++) if (table.hole[r] === intercept.holeIndex) rows.push(r);
-  // The calculator's own order and pieces (gaps included).
-  rows.sort((a, b) => table.from[a] - table.from[b] || table.to[a] - table.to[b]);
+  // The calculator's own pieces (gaps included), those inside the intercept.
   const pieces = piecesOf(rows, table, values, topCut, null).filter((p) => p.from >= intercept.from - EPS && p.to <= intercept.to + EPS);
 
   const samples: DerivationSample[] = [];
@@ -167,3 +179,12 @@ export function interceptDerivation(model: Model, intercept: Intercept, options:
     },
   };
 }
+
+/** How each piece was counted, as the samples CSV writes it: codes, the same in every language. */
+export const COUNTED_AS_CODE: Record<CountedAs, string> = {
+  sample: 'sample',
+  dilution: 'internal_dilution',
+  missing: 'missing_at_zero',
+  belowDetection: 'below_detection_half_limit',
+  gap: 'gap',
+};
