@@ -6,7 +6,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { VeinscapeState } from '../store';
-import type { Intercept } from '../../domain/intercepts';
+import type { Intercept, InterceptOptions } from '../../domain/intercepts';
 import type { Prepared } from '../../domain/prepare';
 import { queryInterceptSteps, type InterceptQuery } from '../../domain/interceptQuery';
 import { runSliced, started, type SlicedRun } from '../../domain/sliced';
@@ -37,6 +37,9 @@ export interface InterceptsSlice {
   runIntercepts: () => Promise<Intercept[]>;
   /** Compute unless the rows are already those of the current dataset and settings (or on their way). */
   ensureIntercepts: () => void;
+  /** the intercept whose derivation card is open, with the settings that made it (the table's, or the long section's) */
+  derivationOpen: { intercept: Intercept; options: InterceptOptions } | null;
+  openDerivation: (open: { intercept: Intercept; options: InterceptOptions } | null) => void;
 }
 
 const same = (a: Inputs | null, b: Inputs) => a !== null && a.prepared === b.prepared && a.query === b.query;
@@ -53,6 +56,8 @@ export const createInterceptsSlice: StateCreator<VeinscapeState, [], [], Interce
     intercepts: [],
     interceptsPending: false,
     interceptsFor: null,
+    derivationOpen: null,
+    openDerivation: (derivationOpen) => set({ derivationOpen }),
     setInterceptQuery: (patch) => {
       set((s) => ({ interceptQuery: { ...s.interceptQuery, ...patch } }));
       void get().runIntercepts();
