@@ -51,11 +51,14 @@ export function stepTo(index: number, total: number, to: 'next' | 'previous' | '
   return Math.min(total - 1, Math.max(0, wanted));
 }
 
-/** Keys a presentation clicker or keyboard sends (the same as in the audience window, src/ui/presentation.ts). */
+/**
+ * Keys a presentation clicker or keyboard sends (clickers send PageUp / PageDown, some arrows): the
+ * presenter's window and a presentation in the audience window (src/ui/presentation.ts) read both.
+ */
 const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter']);
 const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']);
 
-/** The command a key gives in the presenter's window, if any. */
+/** The command a key gives in a presentation, if any. */
 export function commandForKey(key: string): PresenterCommand | null {
   if (NEXT.has(key)) return { kind: 'go', to: 'next' };
   if (PREVIOUS.has(key)) return { kind: 'go', to: 'previous' };

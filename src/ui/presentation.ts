@@ -5,6 +5,7 @@
  */
 import { store } from '../state/store';
 import { allViews } from '../state/slices/views';
+import { commandForKey } from '../state/presenterSession';
 
 export async function startPresentation(): Promise<void> {
   store.getState().setPresenting(true);
@@ -30,21 +31,17 @@ export function step(delta: number): void {
   if (index !== s.tour.index) s.setTour({ ...s.tour, index });
 }
 
-const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter']);
-const PREV = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']);
-
 /** Key handler for tours and presentations; returns true when it used the key. */
 export function handleTourKey(e: KeyboardEvent): boolean {
   const s = store.getState();
   if (!s.tour && !s.presenting) return false;
   if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement) return false;
-  if (e.key === 'Escape') {
-    stopPresentation();
-    return true;
-  }
-  if (NEXT.has(e.key)) step(1);
-  else if (PREV.has(e.key)) step(-1);
-  else if (e.key === 'Home' && s.tour) s.setTour({ ...s.tour, index: 0 });
+  // The same keys as in a presenter's window (one list of them).
+  const command = commandForKey(e.key);
+  if (!command) return false;
+  if (command.kind === 'stop') stopPresentation();
+  else if (command.kind === 'go' && command.to !== 'first') step(command.to === 'next' ? 1 : -1);
+  else if (command.kind === 'go' && s.tour) s.setTour({ ...s.tour, index: 0 });
   else return false;
   return true;
 }
