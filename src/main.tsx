@@ -19,6 +19,7 @@ import { allViews } from './state/slices/views';
 import { nextTask } from './domain/sliced';
 import sampleUrl from '../data/rocmec1.json?url';
 import './ui/styles.css';
+import { isIsoDate } from './domain/disclosure';
 
 window.veinscape = createApi();
 
@@ -27,6 +28,9 @@ if (params.get('embed') === '1' || params.get('embed') === 'true') store.getStat
 if (params.get('theme') === 'dark') store.getState().setTheme('dark');
 const presenterSession = params.get('presenter') === '1' ? params.get('session') ?? '' : null;
 
+// ?disclosed=YYYY-MM-DD: "as disclosed on" that date, before anything is drawn (kept across loads).
+const disclosed = params.get('disclosed');
+if (isIsoDate(disclosed)) store.getState().setFilters({ disclosedOn: disclosed });
 // Views saved in this browser belong to a project: reload them when the dataset changes.
 store.subscribe((s, prev) => {
   if (s.model !== prev.model) loadBrowserViews();

@@ -7,6 +7,7 @@ import type { OrthographicCamera } from 'three';
 import { datasetDefaults, store, type VeinscapeState, type ViewDefaults } from '../state/store';
 import type { CameraPose } from '../state/slices/view';
 import type { Filters } from '../state/slices/filters';
+import { earlierDate } from '../domain/disclosure';
 import { sceneState } from '../scene/handle';
 import type { SavedViewT } from '../data/schema';
 import { checkSavedView } from '../data/savedViewCheck';
@@ -76,6 +77,8 @@ export function applyView(view: SavedViewT, animate = true): void {
   const { faultOffsets, ...next } = viewState(view, datasetDefaults(s.model, s.prepared));
   store.setState(next as Partial<VeinscapeState>);
   if (animate) void animateFaultOffsets(store, faultOffsets, 1600);
+  // A view never lifts a disclosure date in force (domain/disclosure.ts earlierDate).
+  next.filters = { ...next.filters, disclosedOn: earlierDate(s.filters.disclosedOn ?? null, view.filters?.disclosedOn) };
   else {
     cancelFaultAnimation();
     store.setState({ faultOffsets });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { disclosedMask, isIsoDate, showsUndisclosed } from './disclosure';
+import { disclosedMask, earlierDate, isIsoDate, showsUndisclosed } from './disclosure';
 
 const releases = [
   { id: 'NR-1989-02', date: '1989-03-15' },
@@ -60,5 +60,16 @@ describe('whether a picture shows undisclosed results', () => {
     expect(showsUndisclosed([drilled()], releases, '2006-01-01', '2006-05-01')).toBe(false);
     expect(showsUndisclosed([drilled()], releases, '2006-05-01', '2006-05-01')).toBe(false);
     expect(showsUndisclosed([drilled()], releases, '2006-05-02', '2006-05-01')).toBe(true);
+  });
+});
+
+describe('a view applied under a disclosure date', () => {
+  it('never lifts the date in force, but can hold results back further', () => {
+    expect(earlierDate('2006-01-01', null)).toBe('2006-01-01');
+    expect(earlierDate('2006-01-01', undefined)).toBe('2006-01-01');
+    expect(earlierDate('2006-01-01', '2007-06-30')).toBe('2006-01-01');
+    expect(earlierDate('2006-01-01', '1990-01-01')).toBe('1990-01-01');
+    expect(earlierDate(null, '2005-12-01')).toBe('2005-12-01');
+    expect(earlierDate(null, null)).toBeNull();
   });
 });

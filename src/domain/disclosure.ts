@@ -47,6 +47,17 @@ export function showsUndisclosed(
   return holes.some((h, i) => h.status === 'drilled' && out[i] === 0 && (shown.length !== holes.length || shown[i] === 1));
 }
 
+/**
+ * The disclosure date after a view is applied: the earlier of the view's and the one in force
+ * (null = none). A view (a tour step, a link) can hold results back but never lift a date already
+ * set, so a presentation opened "as disclosed on" a date stays within it at every step.
+ */
+export function earlierDate(inForce: string | null, fromView: string | null | undefined): string | null {
+  if (inForce === null) return fromView ?? null;
+  if (fromView === null || fromView === undefined) return inForce;
+  return fromView < inForce ? fromView : inForce;
+}
+
 /** Two masks (1 shown) combined: 1 where both show; a null mask limits nothing. */
 export function bothMasks(a: Uint8Array | null, b: Uint8Array | null): Uint8Array | null {
   if (!a) return b;

@@ -5,23 +5,29 @@
  */
 import { combineHoleMasks, holeSearchMask, programMask, statusTypeMask, type FilterState } from '../domain/holeFilter';
 import { zoneShownMask } from '../domain/zoneCodes';
+import { bothMasks, disclosedMask } from '../domain/disclosure';
 import { sectionPlanes } from './sectionPlanes';
 import type { VeinscapeState } from './store';
 
-let cache: { ids: unknown; search: string; only: unknown; mask: Uint8Array | null } | null = null;
+let cache: { ids: unknown; search: string; only: unknown; disclosed: string | null; mask: Uint8Array | null } | null = null;
 
 /**
- * 1 per hole kept by the hole search and by the list of holes (`filters.onlyHoles`, e.g. the
- * data-QA panel's holes with problems); null when neither limits (every hole shown). The same array
- * while both are the same, so callers can key caches on it.
+ * 1 per hole kept by the hole search, by the list of holes (`filters.onlyHoles`, e.g. the data-QA
+ * panel's holes with problems) and by the disclosure date (`filters.disclosedOn`: holes released
+ * later or never are hidden, and with them their intervals, intercepts, labels, picks and their
+ * part of the long section's contours and the grade on the vein, which all follow this mask);
+ * null when none limits (every hole shown). The same array while they are the same, so callers can
+ * key caches on it.
  */
 export function holeMaskOf(s: Pick<VeinscapeState, 'model' | 'filters'>): Uint8Array | null {
   const holes = s.model?.holes;
   const { holeSearch, onlyHoles } = s.filters;
-  if (cache && cache.ids === holes && cache.search === holeSearch && cache.only === onlyHoles) return cache.mask;
+  const disclosed = s.filters.disclosedOn ?? null;
+  if (cache && cache.ids === holes && cache.search === holeSearch && cache.only === onlyHoles && cache.disclosed === disclosed) return cache.mask;
   const ids = holes ? holes.map((h) => h.id) : null;
-  const mask = ids ? combineHoleMasks(ids, holeSearchMask(ids, holeSearch), onlyHoles) : null;
-  cache = { ids: holes, search: holeSearch, only: onlyHoles, mask };
+  const listed = ids ? combineHoleMasks(ids, holeSearchMask(ids, holeSearch), onlyHoles) : null;
+  const mask = holes && disclosed !== null ? bothMasks(listed, disclosedMask(holes, s.model?.releases ?? [], disclosed)) : listed;
+  cache = { ids: holes, search: holeSearch, only: onlyHoles, disclosed, mask };
   return mask;
 }
 

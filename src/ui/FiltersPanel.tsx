@@ -11,6 +11,7 @@ import { store, useVeinscape, type VeinscapeState } from '../state/store';
 import type { Filters } from '../state/slices/filters';
 import { InViewCounts } from './InViewCounts';
 import { HoleSearch } from './HoleSearch';
+import { DisclosureDate } from './DisclosureDate';
 import { useTranslation } from 'react-i18next';
 
 let yearCache: { holes: unknown; range: [number, number] | null } | null = null;
@@ -136,6 +137,7 @@ export function FiltersPanel() {
         </div>
       )}
       <HoleSearch />
+      <DisclosureDate />
       {hasResources && (
         <div className="checks resources">
           <span className="sub">{t('resource')}</span>

@@ -19,6 +19,8 @@ import { EMPTY } from './empty';
 import { interceptLabel } from '../i18n/interceptText';
 import { COLUMNS, csvColumnsNote, csvHeader, csvScopeNote, DEFAULT_SORT, elementName, fmt, gramMetresCell, headerText, MAX_ROWS, shortName, nextSort, parseField, sortIntercepts, summaryText, tableCountText, type InterceptScope, type Sort } from './intercepts/table';
 import { interceptFlagsOf, rowsInView, viewFiltersOn } from '../state/interceptsInView';
+import { disclosedHolesOf } from '../state/disclosed';
+import { interceptsOfShown } from '../state/holesShown';
 import './panels.css';
 import { useTranslation } from 'react-i18next';
 import { namesById, systemName } from '../i18n/localText';
@@ -88,7 +90,10 @@ export function InterceptsPanel() {
   const model = useVeinscape((s) => s.model);
   const prepared = useVeinscape((s) => s.prepared);
   const q = useVeinscape((s) => s.interceptQuery);
-  const all = useVeinscape((s) => s.intercepts);
+  // Only disclosed holes' intercepts, even with "only in view" unticked (state/disclosed.ts).
+  const stored = useVeinscape((s) => s.intercepts);
+  const disclosedHoles = useVeinscape(disclosedHolesOf);
+  const all = useMemo(() => (disclosedHoles && model ? (interceptsOfShown(stored, model.holes, disclosedHoles) as typeof stored) : stored), [disclosedHoles, model, stored]);
   const filters = useVeinscape((s) => s.filters);
   const zoneVisible = useVeinscape((s) => s.zoneVisible);
   const section = useVeinscape((s) => s.section);

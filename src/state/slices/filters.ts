@@ -28,6 +28,11 @@ export interface Filters {
    * with problems); null = all holes
    */
   onlyHoles: string[] | null;
+  /**
+   * "as disclosed on" this date (YYYY-MM-DD): only holes whose news release is dated on or before
+   * it are shown (domain/disclosure.ts); null = every hole
+   */
+  disclosedOn: string | null;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -45,6 +50,7 @@ export const DEFAULT_FILTERS: Filters = {
   holeSearch: '',
   categories: { measured: true, indicated: true, inferred: true },
   onlyHoles: null,
+  disclosedOn: null,
 };
 
 export interface FiltersSlice {
@@ -56,5 +62,6 @@ export interface FiltersSlice {
 export const createFiltersSlice: StateCreator<VeinscapeState, [], [], FiltersSlice> = (set) => ({
   filters: DEFAULT_FILTERS,
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
-  resetFilters: () => set({ filters: DEFAULT_FILTERS }),
+  // The disclosure date is not a view filter: resetting the filters keeps it (only its own field changes it).
+  resetFilters: () => set((s) => ({ filters: { ...DEFAULT_FILTERS, disclosedOn: s.filters.disclosedOn } })),
 });
