@@ -90,6 +90,16 @@ test.describe('presenter view, served app', () => {
     expect(await presenting(page)).toBe(false);
   });
 
+  test('a blocked pop-up starts nothing and says how to allow it', async ({ page }) => {
+    await openApp(page);
+    // What window.open gives when the browser blocks the pop-up.
+    await page.evaluate(() => { window.open = () => null; });
+    await page.getByRole('button', { name: 'Presenter view', exact: true }).click();
+    await expect(page.getByTestId('presenter-blocked')).toHaveText("The browser blocked the presenter's window: allow pop-ups for this page, then click Presenter view again.");
+    expect(await presenting(page)).toBe(false);
+    await expect(page.locator('.topbar')).toBeVisible();
+  });
+
   test('in French, the presenter window speaks French and shows the French notes', async ({ page }) => {
     await openApp(page, '?lang=fr');
     const [popup] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Mode présentateur', exact: true }).click()]);

@@ -14,6 +14,7 @@ export function ViewsPanel() {
   const [name, setName] = useState('');
   const [caption, setCaption] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
+  const [popupBlocked, setPopupBlocked] = useState(false);
   const { t, i18n } = useTranslation('views');
   const { t: tp } = useTranslation('presenter');
   if (!model) return null;
@@ -57,8 +58,9 @@ export function ViewsPanel() {
       <div className="row">
         <button disabled={views.length === 0} onClick={() => store.getState().setTour({ index: 0, timed: true })}>{t('playTour')}</button>
         <button disabled={views.length === 0} onClick={() => void startPresentation()}>{t('present')}</button>
-        <button disabled={views.length === 0} onClick={openPresenterView} title={tp('openHint')}>{tp('open')}</button>
+        <button disabled={views.length === 0} onClick={() => setPopupBlocked(!openPresenterView())} title={tp('openHint')}>{tp('open')}</button>
       </div>
+      {popupBlocked && <p className="hint" role="alert" data-testid="presenter-blocked">{tp('blocked')}</p>}
     </section>
   );
 }

@@ -48,16 +48,19 @@ function obey(body: PresenterCommand): void {
   } else if (body.kind === 'stop' || body.kind === 'bye') endPresenterView();
 }
 
-/** Opens the presenter's window and starts presenting here; a second call brings that window forward. */
-export function openPresenterView(): void {
+/**
+ * Opens the presenter's window and starts presenting here; a second call brings that window
+ * forward. False when the browser blocked the window (nothing starts then).
+ */
+export function openPresenterView(): boolean {
   if (session && !session.popup.closed) {
     session.popup.focus();
-    return;
+    return true;
   }
   const id = Math.random().toString(36).slice(2, 10);
   const popup = window.open(presenterUrl(location.href, id), `veinscape-presenter-${id}`, 'popup,width=960,height=640');
   // A blocked pop-up: nothing to drive the presentation, so it does not start.
-  if (!popup) return;
+  if (!popup) return false;
   const st = store.getState();
   st.setPresenting(true);
   st.setTour({ index: 0, timed: false, presenter: true });
@@ -85,6 +88,7 @@ export function openPresenterView(): void {
   };
   session = s;
   report(s);
+  return true;
 }
 
 /** Ends the session: the presenter's window is told, this window leaves the presentation. */
