@@ -16,6 +16,8 @@ import { createApi } from './api/veinscape';
 import { store } from './state/store';
 import { applyView, loadBrowserViews, viewFromHash } from './api/views';
 import { allViews } from './state/slices/views';
+import { dataFingerprint } from './api/fingerprints';
+import { checkLinkData } from './api/verify';
 import { nextTask } from './domain/sliced';
 import sampleUrl from '../data/rocmec1.json?url';
 import './ui/styles.css';
@@ -34,6 +36,8 @@ if (isIsoDate(disclosed)) store.getState().setFilters({ disclosedOn: disclosed }
 // Views saved in this browser belong to a project: reload them when the dataset changes.
 store.subscribe((s, prev) => {
   if (s.model !== prev.model) loadBrowserViews();
+  // The dataset's fingerprint, once per load, ready for view links and exports.
+  if (s.model && s.model !== prev.model) void dataFingerprint(s.model);
 });
 
 async function open(): Promise<void> {
@@ -46,6 +50,7 @@ async function open(): Promise<void> {
   const named = params.get('view');
   const view = fromHash ?? (named ? allViews(store.getState()).find((v) => v.name === named) : undefined);
   if (view) applyView(view, false);
+  if (fromHash) await checkLinkData();
 }
 // The presenter's window shows the audience window's steps; it needs no dataset of its own.
 if (presenterSession === null) void open();

@@ -12,6 +12,8 @@ import { sceneState } from '../scene/handle';
 import type { SavedViewT } from '../data/schema';
 import { checkSavedView } from '../data/savedViewCheck';
 import { decodeView, viewUrl } from '../domain/viewLink';
+import { LINK_DATA_DIGITS } from '../domain/fingerprint';
+import { dataFingerprintNow } from './fingerprints';
 import { i18next } from '../i18n';
 import { animateFaultOffsets, cancelFaultAnimation } from '../state/faultAnimation';
 
@@ -119,9 +121,16 @@ export function deleteBrowserView(name: string): void {
   }
 }
 
-/** A link that reopens exactly the current view in the current language (dataset URL kept from the page's own query). */
+/**
+ * A link that reopens exactly the current view in the current language (dataset URL kept from the
+ * page's own query), with the start of the dataset's hash (`&data-fp=`) so a link opened on other
+ * data says so (src/api/verify.ts).
+ */
 export function viewLink(view: SavedViewT = captureView('Link')): string {
-  return viewUrl(location.href, view, i18next.language || 'en');
+  const url = viewUrl(location.href, view, i18next.language || 'en');
+  const model = store.getState().model;
+  const fp = model && dataFingerprintNow(model);
+  return fp ? `${url}&data-fp=${fp.slice(0, LINK_DATA_DIGITS)}` : url;
 }
 
 /** The view in the page's URL hash (#view=…), validated, or null. */
