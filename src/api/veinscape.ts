@@ -20,6 +20,7 @@ import { currentPose } from './views';
 import { viewLayout, type ViewLayout } from './layout';
 import type { Problem } from '../domain/qa/types';
 import { qaProblems } from '../state/qaProblems';
+import type { VerifyResult } from './verify';
 
 export interface VeinscapeStats {
   drawCalls: number;
@@ -54,6 +55,8 @@ export interface VeinscapeApi {
   layout(): ViewLayout;
   /** Every data-QA problem (load errors, warnings and notes, then the checks on the loaded data), once the checks have run. */
   qa(): Promise<Problem[]>;
+  /** Check an exported PNG against the loaded data (`data`) and the view on screen (`view`) by the fingerprint it carries; when its data matches, its view is restored. */
+  verify(blob: Blob): Promise<VerifyResult>;
 }
 
 export function createApi(): VeinscapeApi {
@@ -117,6 +120,7 @@ export function createApi(): VeinscapeApi {
       return qaProblems(datasetReport, model, checked);
     },
     screenshot: async (options) => (await import('../export/screenshot')).renderScreenshot(options),
+    verify: async (blob) => (await import('./verify')).verify(blob),
   };
 }
 

@@ -110,3 +110,6 @@ export function fingerprintCode(data: string, view: string): string {
 
 /** How many hex digits of the data hash a view link carries (64 bits: no accidental match). */
 export const LINK_DATA_DIGITS = 16;
+
+/** The dataset part of a code, for saying which data something was made from: "VS-3F9A". */
+export const dataCode = (data: string): string => `VS-${data.slice(0, 4).toUpperCase()}`;

@@ -44,6 +44,8 @@ export interface OverlayInput {
   theme: SlideTheme;
   /** language of the furniture's own words (scale note, north); the captions and legend come written (default English) */
   language?: string;
+  /** the picture's fingerprint code ("VS-3F9A-21C7"), printed small at the footer's right */
+  code?: string;
 }
 
 /** Where the furniture went (layout pixels), for tests and for the caller. */
@@ -129,8 +131,13 @@ const FOOT_SIZE = 10;
 const FOOT_LINE = 13.5;
 const FOOT_PAD = 9;
 
-function layoutFooter(ctx: Ctx, inp: OverlayInput): { box: Box; lines: { text: string; strong: boolean }[] } {
-  const maxW = inp.width - 2 * MARGIN;
+const CODE_SIZE = 8;
+
+function layoutFooter(ctx: Ctx, inp: OverlayInput): { box: Box; lines: { text: string; strong: boolean }[]; code?: string } {
+  // The fingerprint code takes the right end of the footer: the lines wrap short of it.
+  font(ctx, 400, CODE_SIZE);
+  const codeW = inp.code ? ctx.measureText(inp.code).width + 12 : 0;
+  const maxW = inp.width - 2 * MARGIN - codeW;
   const lines: { text: string; strong: boolean }[] = [];
   inp.captions.footer.forEach((para) => {
     // The cautionary statement is set in semibold: measure it in the weight it is drawn in.
@@ -138,12 +145,12 @@ function layoutFooter(ctx: Ctx, inp: OverlayInput): { box: Box; lines: { text: s
     font(ctx, strong ? 600 : 400, FOOT_SIZE);
     for (const l of wrapText((s) => ctx.measureText(s).width, para, maxW)) lines.push({ text: l, strong });
   });
-  const h = lines.length ? lines.length * FOOT_LINE + 2 * FOOT_PAD : 0;
-  return { box: { x: 0, y: inp.height - h, w: inp.width, h }, lines };
+  const h = lines.length || inp.code ? Math.max(1, lines.length) * FOOT_LINE + 2 * FOOT_PAD : 0;
+  return { box: { x: 0, y: inp.height - h, w: inp.width, h }, lines, code: inp.code };
 }
 
 function drawFooter(ctx: Ctx, f: ReturnType<typeof layoutFooter>, t: SlideTheme): void {
-  if (!f.lines.length) return;
+  if (!f.lines.length && !f.code) return;
   const b = f.box;
   ctx.fillStyle = t.panel;
   ctx.fillRect(b.x, b.y, b.w, b.h);
@@ -156,6 +163,12 @@ function drawFooter(ctx: Ctx, f: ReturnType<typeof layoutFooter>, t: SlideTheme)
     ctx.fillStyle = l.strong ? t.text : t.muted;
     ctx.fillText(l.text, MARGIN, b.y + FOOT_PAD + (i + 1) * FOOT_LINE - 3.5);
   });
+  if (f.code) {
+    font(ctx, 400, CODE_SIZE);
+    ctx.fillStyle = t.muted;
+    ctx.textAlign = 'right';
+    ctx.fillText(f.code, b.x + b.w - MARGIN, b.y + b.h - FOOT_PAD - 1);
+  }
 }
 
 // --- title -------------------------------------------------------------------------------------
@@ -349,7 +362,7 @@ export function drawOverlay(ctx: Ctx, inp: OverlayInput): OverlayLayout {
   const title = drawTitle(ctx, inp, true);
   const legendMax = (scaleBar ? scaleBar.x : inp.width - MARGIN) - MARGIN - 16;
   const legend = drawLegend(ctx, inp, above, legendMax, true);
-  const furniture = [footer.lines.length ? footer.box : null, title, legend, north, scaleBar].filter((b): b is Box => b !== null);
+  const furniture = [footer.box.h ? footer.box : null, title, legend, north, scaleBar].filter((b): b is Box => b !== null);
 
   // 2. Annotations of the 3D view, under the furniture.
   ctx.save();

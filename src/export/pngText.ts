@@ -130,8 +130,13 @@ export function pictureChunks(w: PictureWords, date: Date): PngText[] {
   ];
 }
 
-/** A PNG blob with the picture's words stored in it (see pictureChunks). */
-export async function pngWithWords(png: Blob, w: PictureWords, date: Date): Promise<Blob> {
-  const bytes = withPngText(new Uint8Array(await png.arrayBuffer()), pictureChunks(w, date));
+/** A PNG blob with the picture's words stored in it (see pictureChunks), and any `extra` chunks after them (the fingerprint). */
+export async function pngWithWords(png: Blob, w: PictureWords, date: Date, extra: readonly PngText[] = []): Promise<Blob> {
+  const bytes = withPngText(new Uint8Array(await png.arrayBuffer()), [...pictureChunks(w, date), ...extra]);
   return new Blob([bytes as BlobPart], { type: 'image/png' });
 }
+
+/** Keyword of the chunk holding a picture's fingerprint: JSON { data, view, code, version } (src/domain/fingerprint.ts). */
+export const FINGERPRINT_KEYWORD = 'veinscape:fingerprint';
+/** Keyword of the chunk holding the picture's view: a saved view with `settings`, to restore it (src/api/fingerprints.ts). */
+export const VIEW_KEYWORD = 'veinscape:view';

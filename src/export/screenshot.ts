@@ -32,7 +32,8 @@ import { axisBox } from '../domain/axes';
 import { dataBox, localBox } from '../domain/bounds';
 import { planTiles, sizeProblem, type Tile } from './tiles';
 import { captionsFor } from '../overlay/captions';
-import { pngWithWords } from './pngText';
+import { FINGERPRINT_KEYWORD, pngWithWords, VIEW_KEYWORD } from './pngText';
+import { currentFingerprint, pictureView } from '../api/fingerprints';
 import { i18next } from '../i18n';
 import { exportFileName } from './download';
 import { legendFor } from '../overlay/legend';
@@ -157,6 +158,9 @@ export async function renderScreenshotDetailed(opts: ScreenshotOptions = {}): Pr
   const date = opts.date ?? new Date();
   // The same words as the title block and footer, stored in the file even when they are not drawn.
   const captions = captionsFor(s, date, language);
+  // What made the picture, taken before the camera is touched: stored in the file, its code printed in the footer.
+  const pictureViewNow = pictureView(captions.title);
+  const fingerprint = await currentFingerprint(pictureViewNow);
 
   // Layout pixels: the window's CSS pixels, so the export has the screen's proportions. Very
   // narrow images get a wider layout so the title and legend still fit.
@@ -277,12 +281,16 @@ export async function renderScreenshotDetailed(opts: ScreenshotOptions = {}): Pr
       perspective: rig.persp,
       theme,
       language,
+      code: fingerprint.code,
     });
     ctx.setTransform(1, 0, 0, 1, 0, 0);
   }
   const pixels = await canvasToBlob(canvas);
   canvas.width = canvas.height = 0;
-  const blob = await pngWithWords(pixels, { title: captions.title, description: captions.subtitle, footer: captions.footer }, date);
+  const blob = await pngWithWords(pixels, { title: captions.title, description: captions.subtitle, footer: captions.footer }, date, [
+    { keyword: FINGERPRINT_KEYWORD, text: JSON.stringify(fingerprint) },
+    { keyword: VIEW_KEYWORD, text: JSON.stringify(pictureViewNow) },
+  ]);
   return { blob, width: W, height: H, tiles: tiles.length };
 }
 

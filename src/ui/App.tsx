@@ -18,6 +18,7 @@ import { ViewsPanel } from './ViewsPanel';
 import { SectionPanel } from './SectionPanel';
 import { HoverTip } from './HoverTip';
 import { Disclosure } from './Disclosure';
+import { VerifyNotice } from './VerifyNotice';
 
 /**
  * Parts not needed for the first picture load in chunks of their own, evaluated after the page's
@@ -44,6 +45,7 @@ const ProjectPanel = later(() => import('./ProjectPanel').then((m) => m.ProjectP
 const StripLog = later(() => import('./StripLog').then((m) => m.StripLog));
 const QaPanel = later(() => import('./QaPanel').then((m) => m.QaPanel));
 const TourPlayer = later(() => import('./TourPlayer').then((m) => m.TourPlayer));
+const DerivationCard = later(() => import('./derivation/DerivationCard').then((m) => m.DerivationCard));
 
 /** Slides (presentation, embed) scale their legend and caption with the window's height (styles.css). */
 function useSlideScale(on: boolean): void {
@@ -104,7 +106,9 @@ export function App() {
           <MeasurePanel />
           <StripLog />
           {longSection && <LongSection onClose={closeLongSection} />}
+          <DerivationCard />
           <ReportPanel />
+          <VerifyNotice />
           <ProgressBar />
           <TourPlayer />
         </div>

@@ -1,8 +1,7 @@
-/** Drag and drop deposit files anywhere on the window. */
+/** Drag and drop deposit files anywhere on the window (an exported PNG: checked against the loaded data, src/api/verify.ts). */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { store } from '../state/store';
-import { loadInto } from '../data/loadSource';
+import { openFiles } from '../api/verify';
 
 export function DropZone() {
   const [over, setOver] = useState(false);
@@ -20,7 +19,7 @@ export function DropZone() {
       e.preventDefault();
       setOver(false);
       const files = e.dataTransfer?.files;
-      if (files?.length) void loadInto(store, [...files]);
+      if (files?.length) void openFiles([...files]);
     };
     window.addEventListener('dragover', onOver);
     window.addEventListener('dragleave', onLeave);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { localText } from '../i18n/localText';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { store, useVeinscape } from '../state/store';
-import { loadInto } from '../data/loadSource';
+import { openFiles } from '../api/verify';
 
 export function TopBar({ onExportImage, longSectionOpen, onToggleLongSection }: { onExportImage?: () => void; longSectionOpen?: boolean; onToggleLongSection?: () => void } = {}) {
   const project = useVeinscape((s) => s.model?.project);
@@ -55,12 +55,12 @@ export function TopBar({ onExportImage, longSectionOpen, onToggleLongSection }: 
         <input
           ref={file}
           type="file"
-          accept=".json,application/json,.vsb,.csv,text/csv,.txt,.dxf,.obj,.mtl,.ts,.ml,.pl,.str,.dtm,.stl,.glb,.gltf,.bin,.omf"
+          accept=".json,application/json,.vsb,.csv,text/csv,.txt,.dxf,.obj,.mtl,.ts,.ml,.pl,.str,.dtm,.stl,.glb,.gltf,.bin,.omf,.png,image/png"
           multiple
           hidden
           data-testid="file-input"
           onChange={(e) => {
-            if (e.target.files?.length) void loadInto(store, [...e.target.files]);
+            if (e.target.files?.length) void openFiles([...e.target.files]);
             e.target.value = '';
           }}
         />
