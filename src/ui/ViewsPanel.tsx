@@ -55,7 +55,7 @@ export function ViewsPanel() {
           {t('saveView')}
         </button>
       </div>
-      <div className="row">
+      <div className="row present">
         <button disabled={views.length === 0} onClick={() => store.getState().setTour({ index: 0, timed: true })}>{t('playTour')}</button>
         <button disabled={views.length === 0} onClick={() => void startPresentation()}>{t('present')}</button>
         <button disabled={views.length === 0} onClick={() => setPopupBlocked(!openPresenterView())} title={tp('openHint')}>{tp('open')}</button>
