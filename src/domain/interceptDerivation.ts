@@ -163,20 +163,30 @@ function derive(col: GradeColumn, rows: number[], intercept: Intercept, options:
     widthKind: intercept.widthKind,
     gramMetres: gramMetres(grade, intercept.width),
     vein: v && { zoneId: v.zoneId, dip: v.dip, dipDirection: strikeDipFromNormal(v.normal).dipDirection, pierced: v.pierced, distance: v.distance },
-    parameters: {
-      table: table.id,
-      column: col.column,
-      unit: col.unit,
-      cutoff: options.cutoff,
-      topCut,
-      minLength: options.minLength,
-      maxDilution: options.maxDilution,
-      includeCutoff: options.includeCutoff ?? null,
-      widthBasis: options.widthBasis ?? options.labelWidth ?? DEFAULT_WIDTH_BASIS,
-      unsampled: options.unsampled ?? DEFAULT_UNSAMPLED,
-      domain: options.domain ?? null,
-      desurveyMethod,
-    },
+    parameters: parametersOf(col, options, desurveyMethod),
+  };
+}
+
+/** The settings intercepts were made with (the CSV's parameter note); null without a grade column. */
+export function interceptParameters(model: Model, options: InterceptOptions, desurveyMethod: DesurveyMethod): DerivationParameters | null {
+  const col = resolveGradeColumn(model, options);
+  return col && parametersOf(col, options, desurveyMethod);
+}
+
+function parametersOf(col: GradeColumn, options: InterceptOptions, desurveyMethod: DesurveyMethod): DerivationParameters {
+  return {
+    table: col.table.id,
+    column: col.column,
+    unit: col.unit,
+    cutoff: options.cutoff,
+    topCut: options.topCut ?? null,
+    minLength: options.minLength,
+    maxDilution: options.maxDilution,
+    includeCutoff: options.includeCutoff ?? null,
+    widthBasis: options.widthBasis ?? options.labelWidth ?? DEFAULT_WIDTH_BASIS,
+    unsampled: options.unsampled ?? DEFAULT_UNSAMPLED,
+    domain: options.domain ?? null,
+    desurveyMethod,
   };
 }
 

@@ -8,6 +8,8 @@
  * "Only intercepts in view" unticked, all of them. A filter change only re-flags the rows.
  */
 import { downloadBlob } from '../export/download';
+import { DerivationButton } from './derivation/DerivationButton';
+import { downloadSamplesCsv, parameterNotes } from './derivation/samplesExport';
 import { useEffect, useMemo, useState } from 'react';
 import { useVeinscape } from '../state/store';
 import { DEFAULT_INTERCEPT_QUERY } from '../state/slices/intercepts';
@@ -99,6 +101,7 @@ export function InterceptsPanel() {
   const section = useVeinscape((s) => s.section);
   const zones = useVeinscape((s) => s.model?.zones ?? EMPTY);
   const pending = useVeinscape((s) => s.interceptsPending);
+  const interceptsFor = useVeinscape((s) => s.interceptsFor);
   const setInterceptQuery = useVeinscape((s) => s.setInterceptQuery);
   const ensureIntercepts = useVeinscape((s) => s.ensureIntercepts);
   const [error, setError] = useState<string | null>(null);
@@ -243,8 +246,14 @@ export function InterceptsPanel() {
           title={onlyInView ? t('exportTitleInView', { count: rows.length, unit }) : t('exportTitle', { count: rows.length, unit })}
           onClick={() => {
             // Notes and the label column in the interface language; the header row and the numbers stay machine-readable (docs/i18n.md).
-            const notes = [csvScopeNote(scope, viewFiltersOn({ model, prepared, filters, zoneVisible, section }, unit, i18n.language)), csvColumnsNote(unit)].filter((n): n is string => n !== null);
-            downloadText(interceptsToCsv(sortIntercepts(rows, sort, zoneNameOf(zones, i18n.language)), unit, notes, namesById(zones, i18n.language), (r) => interceptLabel(r.labelParts), csvHeader(unit, i18n.language)), 'intercepts.csv', 'text/csv;charset=utf-8');
+            const options = interceptsFor?.query ?? q;
+            const method = prepared?.method ?? 'minimum-curvature';
+            const params = model ? parameterNotes(model, options, method, i18n.language) : [];
+            const notes = [csvScopeNote(scope, viewFiltersOn({ model, prepared, filters, zoneVisible, section }, unit, i18n.language)), ...params, csvColumnsNote(unit)].filter((n): n is string => n !== null);
+            const sortedRows = sortIntercepts(rows, sort, zoneNameOf(zones, i18n.language));
+            downloadText(interceptsToCsv(sortedRows, unit, notes, namesById(zones, i18n.language), (r) => interceptLabel(r.labelParts), csvHeader(unit, i18n.language)), 'intercepts.csv', 'text/csv;charset=utf-8');
+            // The samples of each intercept, numbered as intercepts.csv lists them (a second download).
+            if (model) downloadSamplesCsv(model, sortedRows, options, method, unit, i18n.language);
           }}
         >
           {t('export')}
@@ -279,6 +288,8 @@ function InterceptTable({ rows, scope, pending, unit, element, basis, gradeTable
   const zones = useVeinscape((s) => s.model?.zones ?? EMPTY);
   const sel = useVeinscape((s) => s.selection);
   const select = useVeinscape((s) => s.select);
+  // The settings the rows were computed with, for their derivation.
+  const derivationOptions = useVeinscape((s) => s.interceptsFor?.query ?? s.interceptQuery);
   const { t, i18n } = useTranslation('intercepts');
   const zoneName = useMemo(() => zoneNameOf(zones, i18n.language), [zones, i18n.language]);
   const sorted = useMemo(() => sortIntercepts(rows, sort, zoneName), [rows, sort, zoneName]);
@@ -331,6 +342,7 @@ function InterceptTable({ rows, scope, pending, unit, element, basis, gradeTable
                   </th>
                 );
               })}
+              <th aria-hidden="true" />
             </tr>
           </thead>
           <tbody>
@@ -359,6 +371,7 @@ function InterceptTable({ rows, scope, pending, unit, element, basis, gradeTable
                   <td>{fmt(r.gradeUncapped)}</td>
                   <td title={gm.title} data-testid="intercept-gm">{gm.text}</td>
                   <td className="text" title={r.zoneId === null ? undefined : zoneName(r.zoneId)}>{r.zoneId === null ? '—' : shortName(zoneName(r.zoneId))}</td>
+                  <td><DerivationButton intercept={r} options={derivationOptions} /></td>
                 </tr>
               );
             })}
