@@ -41,6 +41,7 @@ import { collectLabels, northAngle, overlayAnchors, projector, type OverlayAncho
 import { drawOverlay, SLIDE_THEMES } from './compose';
 import { nextTask } from '../domain/sliced';
 import { modelClipBox } from '../state/modelBox';
+import { drawInternalMark, internalChoice, withInternalChunk } from './internal';
 
 export interface ScreenshotOptions {
   /** image width in pixels (default: the 3D view's size times `scale`) */
@@ -61,6 +62,11 @@ export interface ScreenshotOptions {
   date?: Date;
   /** language of the words drawn and stored in the image (default the interface's) */
   language?: string;
+  /**
+   * the recorded choice to include results not yet released (internal use): without it such a
+   * picture is refused (export/internal.ts); with it the image is marked internal
+   */
+  internal?: boolean;
 }
 
 export interface ScreenshotResult {
@@ -158,6 +164,8 @@ export async function renderScreenshotDetailed(opts: ScreenshotOptions = {}): Pr
   const date = opts.date ?? new Date();
   // The same words as the title block and footer, stored in the file even when they are not drawn.
   const captions = captionsFor(s, date, language);
+  // Refused here, before any pixel is drawn, when undisclosed results would show with no choice made.
+  const internal = internalChoice(s, opts.internal === true, date);
   // What made the picture, taken before the camera is touched: stored in the file, its code printed in the footer.
   const pictureViewNow = pictureView(captions.title);
   const fingerprint = await currentFingerprint(pictureViewNow);
@@ -285,13 +293,15 @@ export async function renderScreenshotDetailed(opts: ScreenshotOptions = {}): Pr
     });
     ctx.setTransform(1, 0, 0, 1, 0, 0);
   }
+  // Across the whole picture, overlays or not.
+  if (internal) drawInternalMark(ctx, W, H, i18next.t('release:internalMark', { lng: language }));
   const pixels = await canvasToBlob(canvas);
   canvas.width = canvas.height = 0;
   const blob = await pngWithWords(pixels, { title: captions.title, description: captions.subtitle, footer: captions.footer }, date, [
     { keyword: FINGERPRINT_KEYWORD, text: JSON.stringify(fingerprint) },
     { keyword: VIEW_KEYWORD, text: JSON.stringify(pictureViewNow) },
   ]);
-  return { blob, width: W, height: H, tiles: tiles.length };
+  return { blob: await withInternalChunk(blob, internal), width: W, height: H, tiles: tiles.length };
 }
 
 /** `veinscape.screenshot(options)`: the current view as a PNG Blob. */
