@@ -10,6 +10,7 @@ import { ready } from './ready';
 import { shared } from '../scene/materials/sharedUniforms';
 import { queryIntercepts, type InterceptQuery } from '../domain/interceptQuery';
 import type { Intercept } from '../domain/intercepts';
+import { interceptDerivation, type InterceptDerivation } from '../domain/interceptDerivation';
 import { holePositionOf } from './holePosition';
 import type { Vec3 } from '../domain/vec3';
 import { Matrix4 } from 'three';
@@ -43,6 +44,8 @@ export interface VeinscapeApi {
   holePosition(holeId: string, depth: number): Vec3;
   /** Significant intercepts with these options (the intercept table's rows). */
   intercepts(options?: Partial<InterceptQuery>): Intercept[];
+  /** How intercept `index` of `intercepts(options)` was made: its samples, sums, widths, vein orientation and settings. */
+  derivation(index: number, options?: Partial<InterceptQuery>): InterceptDerivation | null;
   /** Vertices of a surface as drawn now (fault offsets applied, from the same uniforms the GPU uses), true world [e, n, z, ...] in m. */
   drawnVertices(surfaceId: string): number[];
   /** CSS-pixel position in the 3D canvas of a true-world point (as drawn, fault offsets included only if you add them), or null when off screen. */
@@ -85,6 +88,13 @@ export function createApi(): VeinscapeApi {
       const { model, prepared, interceptQuery } = store.getState();
       if (!model || !prepared) throw new Error('no dataset loaded');
       return queryIntercepts(model, prepared.paths, { ...interceptQuery, ...options });
+    },
+    derivation: (index, options) => {
+      const { model, prepared, interceptQuery } = store.getState();
+      if (!model || !prepared) throw new Error('no dataset loaded');
+      const q = { ...interceptQuery, ...options };
+      const ic = queryIntercepts(model, prepared.paths, q)[index];
+      return ic ? interceptDerivation(model, ic, q, prepared.method) : null;
     },
     drawnVertices: (surfaceId) => {
       const { model, prepared } = store.getState();
