@@ -50,6 +50,9 @@ describe('whether a picture shows undisclosed results', () => {
     expect(showsUndisclosed([drilled('NR-1989-02'), drilled()], releases, null, '2006-05-01')).toBe(true);
     expect(showsUndisclosed([drilled('NR-2006-21')], releases, null, '2006-05-01')).toBe(true);
   });
+  it('a dataset that lists no release at all is not checked (it says nothing about disclosure)', () => {
+    expect(showsUndisclosed([drilled(), drilled()], [], null, '2006-05-01')).toBe(false);
+  });
   it('a planned hole has no results, so it alone does not make the picture internal', () => {
     expect(showsUndisclosed([drilled('NR-1989-02'), { status: 'planned' }], releases, null, '2006-05-01')).toBe(false);
   });

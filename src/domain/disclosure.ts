@@ -32,8 +32,9 @@ export function disclosedMask(holes: readonly { release?: string }[], releases: 
 /**
  * Whether a picture would show drilling results not yet released on `today` ('YYYY-MM-DD'). With a
  * disclosure date, when that date is after today (a release planned but not yet out). With none,
- * when a drilled hole the filters keep (`shown`: 1 per hole, empty = all) has no release or a later
- * one. Planned holes carry no results (no assays), so they alone never make a picture internal.
+ * when the dataset lists releases and a drilled hole the filters keep (`shown`: 1 per hole, empty =
+ * all) has no release or a later one. Planned holes carry no results (no assays), so they alone
+ * never make a picture internal.
  */
 export function showsUndisclosed(
   holes: readonly { release?: string; status: 'drilled' | 'planned' }[],
@@ -43,6 +44,8 @@ export function showsUndisclosed(
   shown: Uint8Array = new Uint8Array(0),
 ): boolean {
   if (disclosedOn !== null) return disclosedOn > today;
+  // A dataset that lists no release says nothing about disclosure: its pictures are not checked.
+  if (releases.length === 0) return false;
   const out = disclosedMask(holes, releases, today);
   return holes.some((h, i) => h.status === 'drilled' && out[i] === 0 && (shown.length !== holes.length || shown[i] === 1));
 }

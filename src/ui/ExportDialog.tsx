@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatCount, i18next } from '../i18n';
 import { fixedNumber } from '../i18n/numbers';
+import { picturesUndisclosed, UndisclosedResultsError } from '../export/internal';
 import './export.css';
 
 type Preset = 'window' | 'fhd' | 'uhd' | '8k' | 'custom';
@@ -50,7 +51,11 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [custom, setCustom] = useState({ w: '2560', h: '1440' });
   const [transparent, setTransparent] = useState(false);
   const [overlays, setOverlays] = useState(true);
+  // Undisclosed results in view (issue 21): exporting needs the explicit choice below, else it is refused.
+  const undisclosed = useVeinscape((s) => open && picturesUndisclosed(s));
+  const [includeUndisclosed, setIncludeUndisclosed] = useState(false);
   const { t } = useTranslation('export');
+  const release = useTranslation('release').t;
   const [busy, setBusy] = useState<{ what: 'download' | 'copy'; done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [win, setWin] = useState<[number, number]>(windowSize);
@@ -81,6 +86,10 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
 
   const run = async (what: 'download' | 'copy') => {
     if (!canRun) return;
+    if (undisclosed && !includeUndisclosed) {
+      setOutcome({ ok: false, text: release('refused') });
+      return;
+    }
     setOutcome(null);
     setBusy({ what, done: 0, total: 1 });
     const opts: ScreenshotOptions = {
@@ -88,6 +97,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
       height: size[1],
       transparent,
       overlays,
+      internal: undisclosed && includeUndisclosed,
       onProgress: (done, total) => setBusy((b) => (b ? { ...b, done, total } : b)),
     };
     try {
@@ -101,7 +111,8 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
         setOutcome(r.ok ? { ok: true, text: t('copied', { w: r.width, h: r.height, size: formatBytes(t, r.bytes) }) } : { ok: false, text: r.message });
       }
     } catch (e) {
-      setOutcome({ ok: false, text: t('failed', { message: (e as Error)?.message ?? String(e) }) });
+      if (e instanceof UndisclosedResultsError) setOutcome({ ok: false, text: release('refused') });
+      else setOutcome({ ok: false, text: t('failed', { message: (e as Error)?.message ?? String(e) }) });
     } finally {
       setBusy(null);
     }
@@ -143,6 +154,12 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
             <span className="sub">{t('overlaysWhat')}</span>
           </label>
           {!overlays && <p className="hint">{t('noOverlaysHint')}</p>}
+          {undisclosed && (
+            <label className="export-internal">
+              <input type="checkbox" data-testid="export-include-undisclosed" checked={includeUndisclosed} onChange={(e) => setIncludeUndisclosed(e.target.checked)} /> {release('includeUndisclosed')}
+              <span className="sub">{release('includeUndisclosedWhat')}</span>
+            </label>
+          )}
         </fieldset>
         <p className="export-file sub">{exportFileName(projectName, size[0] || 0, size[1] || 0)}</p>
         <div className="export-actions">
