@@ -1,0 +1,115 @@
+/**
+ * "Nothing shown before it is released" (issue 21), in the built app: ?disclosed=YYYY-MM-DD hides
+ * the holes of later releases (counted here from the sample file), the intercept table holds none
+ * of their intercepts even with "only in view" unticked, presentation steps keep the date, and an
+ * export with undisclosed results in it is refused until the choice is made, then carries the
+ * choice in a veinscape:internal PNG text chunk.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './helpers';
+
+interface SampleFile {
+  releases: { id: string; date: string }[];
+  holes: { id: string; release?: string }[];
+}
+const sample = JSON.parse(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8')) as SampleFile;
+const DATE = '2006-01-01';
+const releaseDate = new Map(sample.releases.map((r) => [r.id, r.date]));
+/** Holes whose release is dated on or before DATE: string comparison of ISO dates, done here. */
+const disclosed = sample.holes.filter((h) => h.release !== undefined && releaseDate.get(h.release)! <= DATE).map((h) => h.id);
+const hidden = new Set(sample.holes.map((h) => h.id).filter((id) => !disclosed.includes(id)));
+
+const count = async (page: Page, id: string) => {
+  const el = page.getByTestId(id);
+  await expect(el).not.toHaveAttribute('data-pending', 'true');
+  return Number((await el.textContent())!.replace(/,/g, ''));
+};
+
+/** Text chunks of a PNG (tEXt and uncompressed iTXt), read here from the bytes. */
+function pngTexts(png: Buffer): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let at = 8; at + 12 <= png.length; ) {
+    const len = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    const data = png.subarray(at + 8, at + 8 + len);
+    at += 12 + len;
+    if (type !== 'tEXt' && type !== 'iTXt') continue;
+    const nul = data.indexOf(0);
+    const key = data.toString('latin1', 0, nul);
+    if (type === 'tEXt') out.set(key, data.toString('latin1', nul + 1));
+    else {
+      const tag = data.indexOf(0, nul + 3);
+      const translated = data.indexOf(0, tag + 1);
+      out.set(key, data.toString('utf8', translated + 1));
+    }
+  }
+  return out;
+}
+
+test.describe('as disclosed on a date', () => {
+  test('?disclosed hides the holes of later releases, in the counts and in the intercept table', async ({ page }) => {
+    // The sample's 2005 program came out in two releases; DATE falls between them.
+    expect(disclosed.length).toBeGreaterThan(0);
+    expect(hidden.size).toBeGreaterThan(0);
+    expect(disclosed.some((id) => id.startsWith('RK05'))).toBe(true);
+    expect([...hidden].some((id) => id.startsWith('RK05'))).toBe(true);
+    await openApp(page, `?disclosed=${DATE}`);
+    await expect(page.getByTestId('disclosed-on')).toHaveValue(DATE);
+    expect(await count(page, 'count-holes')).toBe(disclosed.length);
+    await expect(page.getByTestId('disclosure-summary')).toContainText(`${disclosed.length} of ${sample.holes.length} holes disclosed`);
+    await expect(page.getByTestId('disclosure-summary')).toContainText('NR-2005-11 (2005-11-08)');
+
+    // Every intercept of the table, in view or not: none from a hidden hole.
+    await page.getByTestId('intercept-table-toggle').click();
+    await page.getByTestId('intercept-only-in-view').uncheck();
+    await expect(page.getByTestId('intercept-row').first()).toBeVisible();
+    const holes = await page.getByTestId('intercept-row').locator('td:first-child').allTextContents();
+    expect(holes.length).toBeGreaterThan(0);
+    expect(holes.filter((h) => hidden.has(h.trim()))).toEqual([]);
+
+    // Clearing the date (picking "every hole") shows them all again.
+    await page.getByTestId('disclosed-by-release').selectOption('');
+    expect(await count(page, 'count-holes')).toBe(sample.holes.length);
+  });
+
+  test('presentation steps keep the date (a view never lifts it)', async ({ page }) => {
+    test.setTimeout(120_000);
+    await openApp(page, `?disclosed=${DATE}`);
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    for (const step of [1, 2]) {
+      if (step > 1) await page.keyboard.press('ArrowRight');
+      await expect(page.getByTestId('tour-caption')).toContainText(`${step} / `);
+      await page.evaluate(() => window.veinscape.ready());
+      expect(await page.evaluate(() => window.veinscape.store.getState().filters.disclosedOn)).toBe(DATE);
+      expect(await count(page, 'count-holes')).toBe(disclosed.length);
+    }
+    // A picture of the step is for release: no refusal, no internal mark.
+    const texts = await page.evaluate(async () => {
+      const b = await window.veinscape.screenshot({ width: 480, height: 270 });
+      return Array.from(new Uint8Array(await b.arrayBuffer()));
+    });
+    expect(pngTexts(Buffer.from(texts)).has('veinscape:internal')).toBe(false);
+  });
+
+  test('an export with undisclosed results is refused without the choice, and marked internal with it', async ({ page }) => {
+    test.setTimeout(180_000);
+    await openApp(page);
+    // A disclosure date after today: results not yet released would show.
+    await page.getByTestId('disclosed-on').fill('2999-01-01');
+    await page.getByRole('button', { name: 'Export image' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export image' });
+    await dialog.getByLabel('Window').check();
+    await dialog.getByRole('button', { name: 'Download PNG' }).click();
+    await expect(dialog.getByTestId('export-result')).toContainText('would show drilling results not yet released');
+    // The API refuses too.
+    const refused = await page.evaluate(() => window.veinscape.screenshot({ width: 320, height: 180 }).then(() => 'made', (e: Error) => e.message));
+    expect(refused).toMatch(/not yet released/);
+
+    await dialog.getByTestId('export-include-undisclosed').check();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 150_000 }), dialog.getByRole('button', { name: 'Download PNG' }).click()]);
+    const chunk = pngTexts(readFileSync((await download.path())!)).get('veinscape:internal');
+    expect(chunk).toBeDefined();
+    expect(JSON.parse(chunk!)).toMatchObject({ internal: true, disclosedOn: '2999-01-01', undisclosed: true });
+  });
+});
