@@ -167,7 +167,7 @@ export async function renderScreenshotDetailed(opts: ScreenshotOptions = {}): Pr
   // Refused here, before any pixel is drawn, when undisclosed results would show with no choice made.
   const internal = internalChoice(s, opts.internal === true, date);
   // What made the picture, taken before the camera is touched: stored in the file, its code printed in the footer.
-  const pictureViewNow = pictureView(captions.title);
+  const pictureViewNow = pictureView(captions.title.slice(0, 200));
   const fingerprint = await currentFingerprint(pictureViewNow);
 
   // Layout pixels: the window's CSS pixels, so the export has the screen's proportions. Very
