@@ -22,6 +22,8 @@ import { viewLayout, type ViewLayout } from './layout';
 import type { Problem } from '../domain/qa/types';
 import { qaProblems } from '../state/qaProblems';
 import type { VerifyResult } from './verify';
+import type { TimelineStep } from '../domain/timeline';
+import { setTimelineStep } from '../state/timeline';
 
 export interface VeinscapeStats {
   drawCalls: number;
@@ -60,6 +62,12 @@ export interface VeinscapeApi {
   qa(): Promise<Problem[]>;
   /** Check an exported PNG against the loaded data (`data`) and the view on screen (`view`) by the fingerprint it carries; when its data matches, its view is restored. */
   verify(blob: Blob): Promise<VerifyResult>;
+  /**
+   * Replay the drilling: go to timeline step `step` (0 = the first news release, or the first drilling year
+   * when holes name no release; clamped to the last) and resolve with it once drawn; null ends the replay
+   * and restores the filters it found. Resolves null when there is nothing to replay.
+   */
+  timeline(step: number | null): Promise<TimelineStep | null>;
 }
 
 export function createApi(): VeinscapeApi {
@@ -131,6 +139,11 @@ export function createApi(): VeinscapeApi {
     },
     screenshot: async (options) => (await import('../export/screenshot')).renderScreenshot(options),
     verify: async (blob) => (await import('./verify')).verify(blob),
+    timeline: async (step) => {
+      const at = setTimelineStep(store.getState(), step);
+      await ready();
+      return at;
+    },
   };
 }
 

@@ -11,6 +11,7 @@ import { InfoPanel } from './InfoPanel';
 import { Legend } from './Legend';
 import { ReportPanel } from './ReportPanel';
 import { ProgressBar, StatusBar } from './StatusBar';
+import { Timeline } from './Timeline';
 import { DropZone } from './DropZone';
 import { MeasurePanel } from './MeasurePanel';
 import { DrillPanel } from './DrillPanel';
@@ -111,6 +112,7 @@ export function App() {
           <VerifyNotice />
           <ProgressBar />
           <TourPlayer />
+          <Timeline />
         </div>
       </main>
       <Disclosure />

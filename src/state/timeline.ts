@@ -1,0 +1,50 @@
+/**
+ * Replaying the drilling: a timeline step is a cut of the hole filters (a disclosure date, or a
+ * last drilling year: domain/timeline.ts), so holes, intervals, intercepts, the long section's
+ * contours and the grade on the vein all follow it as they follow the filters, and a view saved at
+ * a step (a tour step) holds that cut. The replay remembers the cut in force when it started: its
+ * steps never pass that disclosure date, and ending it puts the cut back.
+ */
+import type { Model } from '../data/model';
+import { stepCut, stepIndexOf, timelineSteps, type TimelineStep } from '../domain/timeline';
+import type { Filters } from './slices/filters';
+
+type S = { model: Model | null; filters: Filters; setFilters: (patch: Partial<Filters>) => void };
+
+// The replay under way: for which dataset, its steps and the cut it found. Outside the store: it is
+// bookkeeping of the replay, not something a view shows or saves (the filters are).
+let session: { model: Model; steps: TimelineStep[]; before: Pick<Filters, 'disclosedOn' | 'yearMax'> } | null = null;
+
+const current = (s: S) => (session && session.model === s.model ? session : null);
+
+/** The steps of the replay (the one under way, else the one that would start now). */
+export function timelineOf(s: S): TimelineStep[] {
+  if (!s.model) return [];
+  return current(s)?.steps ?? timelineSteps(s.model.holes, s.model.releases ?? [], s.filters.disclosedOn);
+}
+
+/** The step the picture is at, or -1 when no replay is under way (or the filters left its steps). */
+export function timelineIndex(s: S): number {
+  const run = current(s);
+  return run ? stepIndexOf(run.steps, s.filters) : -1;
+}
+
+/**
+ * Go to step `index` (clamped to the steps) and return it, starting the replay if needed; null
+ * ends the replay and restores the cut it found. Returns null when there is nothing to replay.
+ */
+export function setTimelineStep(s: S, index: number | null): TimelineStep | null {
+  if (!s.model) return null;
+  if (index === null) {
+    const run = current(s);
+    session = null;
+    if (run) s.setFilters(run.before);
+    return null;
+  }
+  const run = current(s) ?? { model: s.model, steps: timelineOf(s), before: { disclosedOn: s.filters.disclosedOn, yearMax: s.filters.yearMax } };
+  if (run.steps.length === 0) return null;
+  session = run;
+  const step = run.steps[Math.max(0, Math.min(run.steps.length - 1, Math.round(index)))];
+  s.setFilters({ ...run.before, ...stepCut(step) });
+  return step;
+}
