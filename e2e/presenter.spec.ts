@@ -1,6 +1,6 @@
 /**
  * The presenter view (issue 21): "Presenter view" opens a second window with the current and next
- * step, the caption as notes and the time; its buttons and keys drive the first window (the
+ * step, the caption as notes, the time and a small copy of the audience's picture; its buttons and keys drive the first window (the
  * audience's: the picture only), Stop or closing either window ends the presentation. The same
  * from the offline roadshow file opened from the file system, with and without BroadcastChannel
  * (then the windows talk by postMessage).
@@ -47,6 +47,22 @@ async function drives(page: Page, popup: Page): Promise<void> {
   await expect(popup.getByTestId('presenter-next')).toHaveText(LONG);
   // The audience window applies the step: the plan view is orthographic.
   await expect.poll(() => page.evaluate(() => window.veinscape.store.getState().projection)).toBe('orthographic');
+  // Once drawn there, a small copy of the audience's picture: a real drawing, not a blank.
+  const picture = popup.getByTestId('presenter-picture');
+  await expect(picture).toBeVisible({ timeout: 30_000 });
+  const colours = await picture.evaluate(async (img: HTMLImageElement) => {
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = 96;
+    c.height = 60;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0, c.width, c.height);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    const set = new Set<number>();
+    for (let i = 0; i < px.length; i += 4) set.add(((px[i] >> 4) << 8) | ((px[i + 1] >> 4) << 4) | (px[i + 2] >> 4));
+    return set.size;
+  });
+  expect(colours).toBeGreaterThan(10);
 
   // A clicker's keys in the presenter's window.
   await popup.locator('body').press('PageDown');

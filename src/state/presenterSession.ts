@@ -23,6 +23,8 @@ export type PresenterCommand =
 /** Audience → presenter: the whole state each time (a message may be lost or come twice). */
 export type AudienceReport =
   | { kind: 'state'; steps: StepText[]; index: number; startedAt: number }
+  /** a small copy of the picture once step `index` is drawn (JPEG data URL); null: none to show */
+  | { kind: 'picture'; index: number; src: string | null }
   | { kind: 'ended' };
 
 export type Side = 'audience' | 'presenter';

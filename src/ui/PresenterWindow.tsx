@@ -14,14 +14,17 @@ import { openPresenterLink } from './presenterLink';
 import './presenter.css';
 
 type Shown = { steps: StepText[]; index: number; startedAt: number } | 'waiting' | 'ended';
+type Picture = { index: number; src: string | null };
 
 export function PresenterWindow({ session }: { session: string }) {
   const { t, i18n } = useTranslation('presenter');
   const [shown, setShown] = useState<Shown>('waiting');
   const [now, setNow] = useState(() => Date.now());
+  const [picture, setPicture] = useState<Picture | null>(null);
   const link = useMemo(
     () => openPresenterLink<PresenterCommand, AudienceReport>(session, 'presenter', () => window.opener as Window | null, (body) => {
-      setShown(body.kind === 'ended' ? 'ended' : { steps: body.steps, index: body.index, startedAt: body.startedAt });
+      if (body.kind === 'picture') setPicture({ index: body.index, src: body.src });
+      else setShown(body.kind === 'ended' ? 'ended' : { steps: body.steps, index: body.index, startedAt: body.startedAt });
     }),
     [session],
   );
@@ -83,6 +86,13 @@ export function PresenterWindow({ session }: { session: string }) {
       <section className="presenter-next" aria-label={t('nextView')}>
         <h2>{t('nextView')}</h2>
         <div className="presenter-name" data-testid="presenter-next">{text(slide.next, 'name') ?? t('nextNone')}</div>
+        {/* The audience's picture once this step is drawn there (none while a long section fills it). */}
+        {picture?.index === shown.index && picture.src && (
+          <>
+            <h2>{t('onScreen')}</h2>
+            <img className="presenter-picture" data-testid="presenter-picture" src={picture.src} alt={t('picture')} />
+          </>
+        )}
       </section>
       <footer>
         <button onClick={() => link.send({ kind: 'go', to: 'previous' })} disabled={slide.n <= 1}>{t('previous')}</button>

@@ -10,6 +10,7 @@ import { allViews } from '../state/slices/views';
 import { stepTo, type AudienceReport, type PresenterCommand } from '../state/presenterSession';
 import { openPresenterLink, type PresenterLink } from './presenterLink';
 import { stopPresentation } from './presentation';
+import { ready } from '../api/ready';
 
 interface Session {
   popup: Window;
@@ -37,11 +38,46 @@ function report(s: Session): void {
   s.link.send({ kind: 'state', steps, index: st.tour.index, startedAt: s.startedAt });
 }
 
+/** Width of the presenter's copy of the picture, px: enough to recognise the view, small to send. */
+const PICTURE_WIDTH = 480;
+
+/**
+ * The 3D view and its labels as the audience sees them, small, or null when the 3D view is not the
+ * picture (a full-screen long section covers it) or cannot be read.
+ */
+function pictureNow(): string | null {
+  if (store.getState().longSection?.fullScreen) return null;
+  const gl = document.querySelector<HTMLCanvasElement>('.viewer canvas:not(.overlay)');
+  if (!gl || gl.width === 0 || gl.height === 0) return null;
+  const out = document.createElement('canvas');
+  out.width = PICTURE_WIDTH;
+  out.height = Math.round((PICTURE_WIDTH * gl.height) / gl.width);
+  const ctx = out.getContext('2d');
+  if (!ctx) return null;
+  // The view's background under the drawing (the WebGL canvas may be transparent).
+  ctx.fillStyle = getComputedStyle(gl.closest('.view-area') ?? gl).backgroundColor || '#eef1f4';
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.drawImage(gl, 0, 0, out.width, out.height);
+  const labels = document.querySelector<HTMLCanvasElement>('.viewer canvas.overlay');
+  if (labels && labels.width > 0) ctx.drawImage(labels, 0, 0, out.width, out.height);
+  return out.toDataURL('image/jpeg', 0.8);
+}
+
+/** Once step `index` is drawn and still, send its picture (unless the step changed meanwhile). */
+async function sendPicture(s: Session, index: number): Promise<void> {
+  await ready();
+  if (session !== s || store.getState().tour?.index !== index) return;
+  s.link.send({ kind: 'picture', index, src: pictureNow() });
+}
+
 function obey(body: PresenterCommand): void {
   const s = session;
   if (!s) return;
   const st = store.getState();
-  if (body.kind === 'hello') report(s);
+  if (body.kind === 'hello') {
+    report(s);
+    if (st.tour) void sendPicture(s, st.tour.index);
+  }
   else if (body.kind === 'go' && st.tour) {
     const index = stepTo(st.tour.index, allViews(st).length, body.to);
     if (index !== st.tour.index) st.setTour({ ...st.tour, index });
@@ -67,7 +103,10 @@ export function openPresenterView(): boolean {
   const link = openPresenterLink<AudienceReport, PresenterCommand>(id, 'audience', () => popup, obey);
   const unsubscribe = store.subscribe((now, before) => {
     if (!now.presenting || !now.tour) endPresenterView();
-    else if (now.tour !== before.tour || now.browserViews !== before.browserViews || now.model !== before.model) report(s);
+    else if (now.tour !== before.tour || now.browserViews !== before.browserViews || now.model !== before.model) {
+      report(s);
+      if (now.tour.index !== before.tour?.index) void sendPicture(s, now.tour.index);
+    }
   });
   // A closed window may not say goodbye (a crash, a killed process): look once a second.
   const watch = window.setInterval(() => {
@@ -88,6 +127,7 @@ export function openPresenterView(): boolean {
   };
   session = s;
   report(s);
+  void sendPicture(s, 0);
   return true;
 }
 
