@@ -11,12 +11,13 @@
  */
 import { holesShown, interceptsOfShown } from '../state/holesShown';
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import { useVeinscape } from '../state/store';
+import { store, useVeinscape } from '../state/store';
 import type { Model } from '../data/model';
 import type { Prepared } from '../domain/prepare';
 import { binIndex, binLabels, DEFAULT_GOLD_BINS } from '../domain/gradeBins';
 import { queryIntercepts } from '../domain/interceptQuery';
 import { sectionInterceptQuery } from '../domain/gradeThickness';
+import { interceptFootnote } from '../overlay/interceptFootnote';
 import { gtDefinition } from '../overlay/gradeThicknessText';
 import type { WidthKind } from '../domain/intercepts';
 import { azimuthText, defaultSystem, veinSystems, type PiercePoint } from '../domain/longSection';
@@ -220,7 +221,10 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
     if (table) for (const r of p.rows) if (p.depth >= table.from[r] && p.depth < table.to[r]) row = r;
     select({ hole: p.holeIndex, row, depth: p.depth });
     flyTo(p.world);
-  }, [model, vc, select, flyTo]);
+    // Its derivation, with the settings the section's intercepts were made with.
+    const ic = p.kind === 'intercept' ? intercepts.find((x) => x.holeIndex === p.holeIndex && x.from <= p.depth && x.to >= p.depth) : undefined;
+    if (ic) store.getState().openDerivation({ intercept: ic, options: sectionInterceptQuery(topCut, basis) });
+  }, [model, vc, select, flyTo, intercepts, topCut, basis]);
 
   // Bring the selected hole's pierce point into view when it is selected elsewhere (3D, table).
   const selHole = selection?.hole ?? -1;
@@ -374,6 +378,8 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
     const text = exportText({
       project: { ...model.project, name: localText(model.project, 'name', lang), disclaimer: localText(model.project, 'disclaimer', lang), qualifiedPerson: localText(model.project, 'qualifiedPerson', lang) }, system: sysName, vein: vein === 'all' ? null : labelOf(vein), strike: frame.strike, lookAzimuth: frame.lookAzimuth, veText,
       labelHint: labelButtons.find(([m]) => m === labelMode)![2], method, inferred: resourceCats.includes('inferred'), distance: veil !== null, date: new Date(), language: lang,
+      // Pierce points are sized and labelled by intercepts: the footer states how they were made.
+      interceptFootnote: interceptFootnote(sectionInterceptQuery(topCut, basis), prepared.method, lang),
     });
     const legend = legendGroups({
       gradeTitle, grades: bins.colors.map((c, i) => ({ label: binText[i], colour: c })),

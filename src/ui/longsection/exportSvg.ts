@@ -139,6 +139,8 @@ export interface TextInput {
   date: Date;
   /** language of the title block and footer (default English); the texts passed in are already in it */
   language?: string;
+  /** the settings of the intercepts drawn, as a release's footnote (overlay/interceptFootnote.ts), in that language */
+  interceptFootnote?: string;
 }
 
 export interface ExportText {
@@ -165,6 +167,7 @@ export function exportText(i: TextInput): ExportText {
   const qp = p.qualifiedPerson?.trim();
   disclosure.push({ text: qp ? (/qualified person|personne qualifiée/i.test(qp) ? qp : t('export.qualifiedPerson', { name: qp })) : noQualifiedPerson(language), strong: false });
   if (i.inferred) disclosure.push({ text: inferredCaution(language), strong: true });
+  if (i.interceptFootnote) disclosure.push({ text: i.interceptFootnote, strong: false });
   return {
     title: p.name?.trim() || 'Veinscape',
     heading: `${t('export.heading')} · ${i.system}${i.vein ? `: ${i.vein}` : ''}`,
