@@ -9,6 +9,7 @@ import { applyView } from '../api/views';
 import { handleTourKey, step, stopPresentation } from './presentation';
 import { useTranslation } from 'react-i18next';
 import { localText } from '../i18n/localText';
+import { InterceptFootnoteLine } from './derivation/InterceptFootnoteLine';
 
 const DEFAULT_STEP_MS = 6000;
 
@@ -86,6 +87,7 @@ export function TourPlayer() {
       <div className="tour-step">{t('step', { n: tour.index + 1, total: views.length })}</div>
       <div className="tour-title">{localText(view, 'name', i18n.language)}</div>
       {view.caption && <div className="tour-text">{localText(view, 'caption', i18n.language)}</div>}
+      <InterceptFootnoteLine />
       {!presenting && (
         <div className="tour-controls">
           <button onClick={() => step(-1)} disabled={tour.index === 0} aria-label={t('previous')}>‹</button>
