@@ -3,9 +3,12 @@
  * the holes of later releases (counted here from the sample file), the intercept table holds none
  * of their intercepts even with "only in view" unticked, presentation steps keep the date, and an
  * export with undisclosed results in it is refused until the choice is made, then carries the
- * choice in a veinscape:internal PNG text chunk.
+ * choice in a veinscape:internal PNG text chunk; the roadshow built with --disclosed keeps its date.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './helpers';
 
@@ -111,5 +114,16 @@ test.describe('as disclosed on a date', () => {
     const chunk = pngTexts(readFileSync((await download.path())!)).get('veinscape:internal');
     expect(chunk).toBeDefined();
     expect(JSON.parse(chunk!)).toMatchObject({ internal: true, disclosedOn: '2999-01-01', undisclosed: true });
+  });
+
+  test('the roadshow built with --disclosed opens as disclosed on that date, and a query cannot lift it', async ({ page }) => {
+    test.setTimeout(240_000);
+    const out = mkdtempSync(join(tmpdir(), 'roadshow-disclosed-'));
+    execFileSync('node', ['scripts/build-roadshow.mjs', '--out', out, '--disclosed', DATE], { stdio: 'pipe' });
+    await page.goto(`file://${join(out, 'veinscape-roadshow.html')}?disclosed=2030-01-01`);
+    await page.waitForFunction(() => 'veinscape' in window);
+    await page.evaluate(() => window.veinscape.ready());
+    expect(await page.evaluate(() => window.veinscape.store.getState().filters.disclosedOn)).toBe(DATE);
+    expect(await count(page, 'count-holes')).toBe(disclosed.length);
   });
 });

@@ -19,20 +19,23 @@ import { allViews } from './state/slices/views';
 import { dataFingerprint } from './api/fingerprints';
 import { checkLinkData } from './api/verify';
 import { nextTask } from './domain/sliced';
+import { earlierDate, isIsoDate } from './domain/disclosure';
 import sampleUrl from '../data/rocmec1.json?url';
 import './ui/styles.css';
-import { isIsoDate } from './domain/disclosure';
 
 window.veinscape = createApi();
 
 const params = new URLSearchParams(location.search);
 if (params.get('embed') === '1' || params.get('embed') === 'true') store.getState().setEmbed(true);
 if (params.get('theme') === 'dark') store.getState().setTheme('dark');
+// ?disclosed=YYYY-MM-DD, or the roadshow build's --disclosed (a meta tag: a file opened by a
+// double-click has no query): "as disclosed on" that date, before anything is drawn (kept across
+// loads). With both, the earlier wins: a query never lifts the date a roadshow was built for.
+const disclosedMeta = document.querySelector<HTMLMetaElement>('meta[name="veinscape:disclosed"]')?.content;
+const disclosed = earlierDate(isIsoDate(disclosedMeta) ? disclosedMeta : null, isIsoDate(params.get('disclosed')) ? params.get('disclosed') : null);
+if (disclosed !== null) store.getState().setFilters({ disclosedOn: disclosed });
 const presenterSession = params.get('presenter') === '1' ? params.get('session') ?? '' : null;
 
-// ?disclosed=YYYY-MM-DD: "as disclosed on" that date, before anything is drawn (kept across loads).
-const disclosed = params.get('disclosed');
-if (isIsoDate(disclosed)) store.getState().setFilters({ disclosedOn: disclosed });
 // Views saved in this browser belong to a project: reload them when the dataset changes.
 store.subscribe((s, prev) => {
   if (s.model !== prev.model) loadBrowserViews();
