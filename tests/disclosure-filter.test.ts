@@ -1,0 +1,42 @@
+/**
+ * The disclosure date as a hole filter of the store (issue 21), on the sample: the hole mask every
+ * filtered view follows (3D, counts, picks, labels, long section, grade on the vein) keeps exactly
+ * the holes released by the date. Expected counts by hand from the sample's programs: 60 holes of
+ * 1988 (released 1989-03-15), 57 of 1996 (1997-02-11), 78 of 2005 in two releases of 39
+ * (2005-11-08, 2006-02-21), 34 of 2006 (2006-10-17), 29 planned (no release).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { validateDeposit } from '../src/data/load';
+import { DEFAULT_FILTERS } from '../src/state/slices/filters';
+import { holeMaskOf } from '../src/state/filterState';
+import { interceptsOfShown } from '../src/state/holesShown';
+
+const model = validateDeposit(JSON.parse(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8')), 'rocmec1.json').model!;
+const shownOn = (disclosedOn: string | null, holeSearch = '') => {
+  const mask = holeMaskOf({ model, filters: { ...DEFAULT_FILTERS, disclosedOn, holeSearch } });
+  return mask ? mask.reduce((n, v) => n + v, 0) : model.holes.length;
+};
+
+describe('the disclosure date as a hole filter', () => {
+  it('keeps the holes released by the date, release by release', () => {
+    expect(shownOn(null)).toBe(60 + 57 + 78 + 34 + 29);
+    expect(shownOn('1989-03-14')).toBe(0);
+    expect(shownOn('1989-03-15')).toBe(60);
+    expect(shownOn('2006-01-01')).toBe(60 + 57 + 39);
+    expect(shownOn('2006-02-21')).toBe(60 + 57 + 78);
+    // Planned holes have no release: never shown under a disclosure date.
+    expect(shownOn('2099-12-31')).toBe(60 + 57 + 78 + 34);
+  });
+
+  it('combines with the hole search (both must keep a hole)', () => {
+    expect(shownOn(null, 'RK05')).toBe(78);
+    expect(shownOn('2006-01-01', 'RK05')).toBe(39);
+  });
+
+  it('takes the intercepts of hidden holes out with them', () => {
+    const mask = holeMaskOf({ model, filters: { ...DEFAULT_FILTERS, disclosedOn: '2006-01-01' } })!;
+    const rows = [{ holeId: 'RK05-039' }, { holeId: 'RK05-040' }, { holeId: 'RK06-001' }, { holeId: 'RK88-001' }];
+    expect(interceptsOfShown(rows, model.holes, mask).map((r) => r.holeId)).toEqual(['RK05-039', 'RK88-001']);
+  });
+});
