@@ -2,7 +2,8 @@
  * The drilling timeline replays the sample release by release: each step shows the holes its news
  * release and the earlier ones disclosed (the sample's releases: 60 holes of 1988 on 1989-03-15,
  * 57 of 1996 on 1997-02-11, the 2005 holes in two releases of 39, 34 of 2006 on 2006-10-17; the
- * 29 planned holes have none), and "Images" downloads a PNG per step in a zip.
+ * 29 planned holes have none), or year by year (1988, 1996, 2005, 2006, and 2007 for the planned
+ * holes), and "Images" downloads a PNG per step in a zip.
  */
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
@@ -37,6 +38,17 @@ test.describe('drilling timeline', () => {
     await page.getByTestId('timeline-slider').fill('1');
     await expect(page.getByTestId('timeline-step')).toHaveText('As disclosed on February 11, 1997 · NR-1997-02 · 117 holes');
     expect(await holesInView(page)).toBe(117);
+
+    // By drilling year instead: the 2005 holes come together, and the planned holes of 2007 last.
+    await page.getByTestId('timeline-by-year').click();
+    await expect(page.getByTestId('timeline-step')).toHaveText('Drilled by the end of 1988 · 60 holes');
+    const byYear: [number | null, number][] = [];
+    for (let i = 0; i < 5; i++) {
+      const step = await page.evaluate((n) => window.veinscape.timeline(n), i);
+      byYear.push([step && step.kind === 'year' ? step.year : null, await holesInView(page)]);
+    }
+    expect(byYear).toEqual([[1988, 60], [1996, 117], [2005, 195], [2006, 229], [2007, 258]]);
+    expect(await page.evaluate(() => window.veinscape.store.getState().filters.disclosedOn)).toBeNull();
 
     await page.getByRole('button', { name: 'End the replay and restore the filters' }).click();
     await expect(page.getByTestId('timeline')).toHaveCount(0);

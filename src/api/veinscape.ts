@@ -22,7 +22,7 @@ import { viewLayout, type ViewLayout } from './layout';
 import type { Problem } from '../domain/qa/types';
 import { qaProblems } from '../state/qaProblems';
 import type { VerifyResult } from './verify';
-import type { TimelineStep } from '../domain/timeline';
+import type { TimelineMode, TimelineStep } from '../domain/timeline';
 import { setTimelineStep } from '../state/timeline';
 
 export interface VeinscapeStats {
@@ -64,10 +64,10 @@ export interface VeinscapeApi {
   verify(blob: Blob): Promise<VerifyResult>;
   /**
    * Replay the drilling: go to timeline step `step` (0 = the first news release, or the first drilling year
-   * when holes name no release; clamped to the last) and resolve with it once drawn; null ends the replay
-   * and restores the filters it found. Resolves null when there is nothing to replay.
+   * when holes name no release or `by` is 'year'; clamped to the last) and resolve with it once drawn; null
+   * ends the replay and restores the filters it found. Resolves null when there is nothing to replay.
    */
-  timeline(step: number | null): Promise<TimelineStep | null>;
+  timeline(step: number | null, by?: TimelineMode): Promise<TimelineStep | null>;
 }
 
 export function createApi(): VeinscapeApi {
@@ -139,8 +139,8 @@ export function createApi(): VeinscapeApi {
     },
     screenshot: async (options) => (await import('../export/screenshot')).renderScreenshot(options),
     verify: async (blob) => (await import('./verify')).verify(blob),
-    timeline: async (step) => {
-      const at = setTimelineStep(store.getState(), step);
+    timeline: async (step, by) => {
+      const at = setTimelineStep(store.getState(), step, by);
       await ready();
       return at;
     },

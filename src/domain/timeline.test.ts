@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepCut, stepIndexOf, timelineSteps, type TimelineHole } from './timeline';
+import { stepCut, stepIndexOf, timelineModes, timelineSteps, type TimelineHole } from './timeline';
 
 const releases = [
   { id: 'NR-2006-02', date: '2006-02-21' },
@@ -42,6 +42,17 @@ describe('drilling timeline', () => {
     // Releases no hole names (or none dated) leave the replay to the years.
     expect(timelineSteps(holes, releases)).toEqual(steps);
     expect(timelineSteps([hole(undefined)], [])).toEqual([]);
+  });
+
+  it('a dataset with releases can also replay by drilling year, as the holes were drilled', () => {
+    const holes = [hole(1988, 'NR-1989-03'), hole(2005, 'NR-2005-11'), hole(2005, 'NR-2006-02'), hole(2007, undefined, 'planned')];
+    expect(timelineModes(holes, releases)).toEqual(['release', 'year']);
+    expect(timelineModes([hole(1996)], releases)).toEqual(['year']);
+    expect(timelineModes([hole(undefined, 'NR-bad')], releases)).toEqual([]);
+    // By year the 2005 holes come together, whatever release they waited for; the planned hole of 2007 last.
+    expect(timelineSteps(holes, releases, '2005-12-31', 'year')).toEqual([
+      { kind: 'year', year: 1988, holes: 1 }, { kind: 'year', year: 2005, holes: 3 }, { kind: 'year', year: 2007, holes: 4 },
+    ]);
   });
 
   it('finds the step the filters are at', () => {

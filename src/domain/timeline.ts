@@ -20,15 +20,30 @@ export type TimelineStep =
   /** holes drilled in `year` or before (holes without a year always show, as the year filter does) */
   | { kind: 'year'; year: number; holes: number };
 
+/** How a replay steps: by news release (the date each made holes public) or by drilling year. */
+export type TimelineMode = 'release' | 'year';
+
+const datedReleases = (releases: readonly ReleaseDate[]) => new Map(releases.filter((r) => isIsoDate(r.date)).map((r) => [r.id, r.date!]));
+
+/** The modes a dataset can replay in: by release when a hole names a dated release, by year when a hole has a year. */
+export function timelineModes(holes: readonly TimelineHole[], releases: readonly ReleaseDate[]): TimelineMode[] {
+  const dateOf = datedReleases(releases);
+  const modes: TimelineMode[] = [];
+  if (holes.some((h) => h.release !== undefined && dateOf.has(h.release))) modes.push('release');
+  if (holes.some((h) => Number.isFinite(h.year))) modes.push('year');
+  return modes;
+}
+
 /**
- * The steps of the replay. `until` (a disclosure date in force, 'YYYY-MM-DD') ends it there: a
- * replay never goes past what may be shown. Release steps when any hole names a dated release,
- * else year steps from the years holes carry; none when holes carry neither.
+ * The steps of the replay, by `mode` (default: by release when a hole names a dated release, else
+ * by year); none when the holes carry neither. In release steps `until` (a disclosure date in force,
+ * 'YYYY-MM-DD') ends the replay there: it never goes past what may be shown. Year steps leave the
+ * disclosure date to the filters (it still hides what it hides); their hole count is the year's cut alone.
  */
-export function timelineSteps(holes: readonly TimelineHole[], releases: readonly ReleaseDate[], until: string | null = null): TimelineStep[] {
-  const dateOf = new Map(releases.filter((r) => isIsoDate(r.date)).map((r) => [r.id, r.date!]));
+export function timelineSteps(holes: readonly TimelineHole[], releases: readonly ReleaseDate[], until: string | null = null, mode?: TimelineMode): TimelineStep[] {
+  const dateOf = datedReleases(releases);
   const holeDates = holes.map((h) => (h.release === undefined ? undefined : dateOf.get(h.release)));
-  if (holeDates.some((d) => d !== undefined)) {
+  if (mode === 'release' || (mode === undefined && holeDates.some((d) => d !== undefined))) {
     const dates = [...new Set(holeDates.filter((d): d is string => d !== undefined))].filter((d) => until === null || d <= until).sort();
     return dates.map((date) => ({
       kind: 'release',

@@ -6,21 +6,22 @@
  * steps never pass that disclosure date, and ending it puts the cut back.
  */
 import type { Model } from '../data/model';
-import { stepCut, stepIndexOf, timelineSteps, type TimelineStep } from '../domain/timeline';
+import { stepCut, stepIndexOf, timelineSteps, type TimelineMode, type TimelineStep } from '../domain/timeline';
 import type { Filters } from './slices/filters';
 
 type S = { model: Model | null; filters: Filters; setFilters: (patch: Partial<Filters>) => void };
 
-// The replay under way: for which dataset, its steps and the cut it found. Outside the store: it is
-// bookkeeping of the replay, not something a view shows or saves (the filters are).
+// The replay under way: for which dataset, its steps (their kind is how it steps) and the cut it found. Outside the
+// store: it is bookkeeping of the replay, not something a view shows or saves (the filters are).
 let session: { model: Model; steps: TimelineStep[]; before: Pick<Filters, 'disclosedOn' | 'yearMax'> } | null = null;
 
-const current = (s: S) => (session && session.model === s.model ? session : null);
+/** The replay under way for this dataset (and mode, when one is asked for). */
+const current = (s: S, mode?: TimelineMode) => (session && session.model === s.model && (mode === undefined || session.steps[0]?.kind === mode) ? session : null);
 
-/** The steps of the replay (the one under way, else the one that would start now). */
-export function timelineOf(s: S): TimelineStep[] {
+/** The steps of the replay (the one under way, else the one that would start now, by `mode` or the default). */
+export function timelineOf(s: S, mode?: TimelineMode): TimelineStep[] {
   if (!s.model) return [];
-  return current(s)?.steps ?? timelineSteps(s.model.holes, s.model.releases ?? [], s.filters.disclosedOn);
+  return current(s, mode)?.steps ?? timelineSteps(s.model.holes, s.model.releases ?? [], s.filters.disclosedOn, mode);
 }
 
 /** The step the picture is at, or -1 when no replay is under way (or the filters left its steps). */
@@ -30,18 +31,21 @@ export function timelineIndex(s: S): number {
 }
 
 /**
- * Go to step `index` (clamped to the steps) and return it, starting the replay if needed; null
- * ends the replay and restores the cut it found. Returns null when there is nothing to replay.
+ * Go to step `index` (clamped to the steps) and return it, starting the replay if needed (by `mode`,
+ * else as the replay under way steps, else the default); null ends the replay and restores the cut
+ * it found. Returns null when there is nothing to replay.
  */
-export function setTimelineStep(s: S, index: number | null): TimelineStep | null {
+export function setTimelineStep(s: S, index: number | null, mode?: TimelineMode): TimelineStep | null {
   if (!s.model) return null;
-  if (index === null) {
-    const run = current(s);
+  const under = current(s);
+  if (index === null || (under && !current(s, mode))) {
+    // Ending, or another mode: back to the cut found first (the new mode starts from it).
     session = null;
-    if (run) s.setFilters(run.before);
-    return null;
+    if (under) s.setFilters(under.before);
+    if (index === null) return null;
   }
-  const run = current(s) ?? { model: s.model, steps: timelineOf(s), before: { disclosedOn: s.filters.disclosedOn, yearMax: s.filters.yearMax } };
+  const before = under?.before ?? { disclosedOn: s.filters.disclosedOn, yearMax: s.filters.yearMax };
+  const run = current(s, mode) ?? { model: s.model, steps: timelineSteps(s.model.holes, s.model.releases ?? [], before.disclosedOn, mode), before };
   if (run.steps.length === 0) return null;
   session = run;
   const step = run.steps[Math.max(0, Math.min(run.steps.length - 1, Math.round(index)))];

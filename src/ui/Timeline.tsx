@@ -10,7 +10,7 @@ import type { TFunction } from 'i18next';
 import { zipSync } from 'fflate';
 import { useVeinscape, store } from '../state/store';
 import { setTimelineStep, timelineIndex, timelineOf } from '../state/timeline';
-import type { TimelineStep } from '../domain/timeline';
+import { timelineModes, type TimelineStep } from '../domain/timeline';
 import { ready } from '../api/ready';
 import { downloadBlob, fileSlug } from '../export/download';
 import { longDate } from '../overlay/captions';
@@ -37,6 +37,8 @@ export function Timeline() {
   const state = { model, filters, setFilters: store.getState().setFilters };
   const steps = timelineOf(state);
   const index = timelineIndex(state);
+  const modes = model ? timelineModes(model.holes, model.releases ?? []) : [];
+  const mode = steps[0]?.kind;
   const live = useRef({ index, steps });
   live.current = { index, steps };
 
@@ -109,6 +111,16 @@ export function Timeline() {
       </header>
       {steps.length === 0 ? <p className="hint">{t('none')}</p> : (
         <>
+          {modes.length > 1 && (
+            <div className="toggle timeline-modes" role="group" aria-label={t('modes')}>
+              {modes.map((m) => (
+                <button
+                  key={m} className={mode === m ? 'on' : undefined} aria-pressed={mode === m} disabled={!!exporting} data-testid={`timeline-by-${m}`}
+                  onClick={() => { setPlaying(false); setTimelineStep(store.getState(), 0, m); }}
+                >{t(m === 'release' ? 'byRelease' : 'byYear')}</button>
+              ))}
+            </div>
+          )}
           <div className="timeline-row">
             <button
               onClick={() => { if (!playing && index >= steps.length - 1) setTimelineStep(store.getState(), 0); setPlaying(!playing); }}
