@@ -430,12 +430,10 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
             <button key={m} className={labelMode === m ? 'on' : undefined} aria-pressed={labelMode === m} title={hint} onClick={() => setLabelMode(m)}>{text}</button>
           ))}
         </div>
-        <div className="toggle">
-          <button
-            className={shadeDistance ? 'on' : undefined} aria-pressed={shadeDistance} onClick={() => setShadeDistance(!shadeDistance)}
-            title={tr('distanceToggleTitle')} aria-label={tr('distanceLabel')} data-testid="long-section-distance"
-          >{tr('distanceToggle')}</button>
-        </div>
+        <button
+          className={shadeDistance ? 'on' : undefined} aria-pressed={shadeDistance} onClick={() => setShadeDistance(!shadeDistance)}
+          title={tr('distanceToggleTitle')} aria-label={tr('distanceLabel')} data-testid="long-section-distance"
+        >{tr('distanceToggle')}</button>
         <label>
           <span>{tr('ve')}</span>
           <select aria-label={tr('veLabel')} value={ve} onChange={(e) => { setVe(Number(e.target.value)); setView(null); }}>
