@@ -11,6 +11,7 @@ import { validateDeposit } from '../src/data/load';
 import { DEFAULT_FILTERS } from '../src/state/slices/filters';
 import { holeMaskOf } from '../src/state/filterState';
 import { interceptsOfShown } from '../src/state/holesShown';
+import { viewFiltersOn } from '../src/state/interceptsInView';
 
 const model = validateDeposit(JSON.parse(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8')), 'rocmec1.json').model!;
 const shownOn = (disclosedOn: string | null, holeSearch = '') => {
@@ -38,5 +39,13 @@ describe('the disclosure date as a hole filter', () => {
     const mask = holeMaskOf({ model, filters: { ...DEFAULT_FILTERS, disclosedOn: '2006-01-01' } })!;
     const rows = [{ holeId: 'RK05-039' }, { holeId: 'RK05-040' }, { holeId: 'RK06-001' }, { holeId: 'RK88-001' }];
     expect(interceptsOfShown(rows, model.holes, mask).map((r) => r.holeId)).toEqual(['RK05-039', 'RK88-001']);
+  });
+});
+
+describe('the intercept CSV note says the disclosure date', () => {
+  const s = { model: { zones: [] }, prepared: null, filters: { ...DEFAULT_FILTERS, disclosedOn: '2006-01-01' } } as unknown as Parameters<typeof viewFiltersOn>[0];
+  it('in English and in French', () => {
+    expect(viewFiltersOn(s, 'g/t', 'en')).toEqual(['as disclosed on 2006-01-01 (holes released later or never left out)']);
+    expect(viewFiltersOn(s, 'g/t', 'fr')).toEqual(['tel que divulgué le 2006-01-01 (forages publiés plus tard ou jamais exclus)']);
   });
 });

@@ -72,6 +72,7 @@ export function viewFiltersOn(s: FilterInputs, unit = 'g/t', language = 'en'): s
   if (f.yearMin !== null || f.yearMax !== null) out.push(t('years', { range: t('range', { lo: f.yearMin ?? '…', hi: f.yearMax ?? '…', unit: '' }) }));
   if (f.holeSearch.trim()) out.push(t('search', { text: f.holeSearch.trim() }));
   if (f.onlyHoles) out.push(t('listed', { count: n(f.onlyHoles.length) }));
+  if (f.disclosedOn) out.push(t('disclosed', { date: f.disclosedOn }));
   if (f.elevationMin !== null || f.elevationMax !== null) out.push(t('elevation', { range: range(f.elevationMin, f.elevationMax, ' m') }));
   if (f.depthMin !== null || f.depthMax !== null) out.push(t('depth', { range: range(f.depthMin, f.depthMax, ' m') }));
   if (f.gradeCutoff > 0) out.push(t('grade', { cutoff: n(f.gradeCutoff), unit }));
