@@ -114,6 +114,17 @@ test.describe('as disclosed on a date', () => {
     const chunk = pngTexts(readFileSync((await download.path())!)).get('veinscape:internal');
     expect(chunk).toBeDefined();
     expect(JSON.parse(chunk!)).toMatchObject({ internal: true, disclosedOn: '2999-01-01', undisclosed: true });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // The long section's PNG export is refused too (it has no internal choice).
+    await page.getByRole('button', { name: 'Long section', exact: true }).click();
+    await expect(page.getByTestId('long-section')).toBeVisible();
+    const alerted = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.message()); void d.dismiss(); }));
+    let downloaded = false;
+    page.on('download', () => (downloaded = true));
+    await page.getByTestId('long-section-export-png').click();
+    expect(await alerted).toContain('would show drilling results not yet released');
+    expect(downloaded).toBe(false);
   });
 
   test('the roadshow built with --disclosed opens as disclosed on that date, and a query cannot lift it', async ({ page }) => {

@@ -27,6 +27,7 @@ import {
   type Box, type LabelRequest, type PlotRect, type ViewState,
 } from './longsection/view';
 import { exportLongSection } from './longsection/exportDom';
+import { picturesUndisclosed } from '../export/internal';
 import { distanceLegend, exportText, legendGroups, VEIL_SWATCH_UNDER } from './longsection/exportSvg';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -137,11 +138,14 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   const section = useMemo(() => (system ? buildSection(model, prepared.paths, intercepts, system) : null), [model, prepared.paths, intercepts, system]);
   const shown = useMemo(() => {
     if (!section) return [];
-    const pts = vein === 'all' ? section.points : section.points.filter((p) => p.zoneId === vein || p.zoneId === null);
+    // Only the holes the hole filters keep: a hole held back (by a filter, the disclosure date or the
+    // timeline) leaves the section whole, not only its intercept (it must not show as "unassayed").
+    const kept = shownHoles.length === model.holes.length ? section.points.filter((p) => shownHoles[p.holeIndex] === 1) : section.points;
+    const pts = vein === 'all' ? kept : kept.filter((p) => p.zoneId === vein || p.zoneId === null);
     // Small and empty symbols first, the richest on top.
     const order = (p: PiercePoint) => (p.kind === 'intercept' ? 1 + (p.gramMetres ?? 0) : 0);
     return [...pts].sort((a, b) => order(a) - order(b));
-  }, [section, vein]);
+  }, [section, vein, shownHoles, model.holes.length]);
   const contours = useMemo(() => contourData(shown), [shown]);
   // "Shade by distance to data": a veil over the contours that thickens away from the pierce points.
   const [shadeDistance, setShadeDistance] = useState(false);
@@ -375,6 +379,11 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   const method = methodNote(tr, basis, lang);
   const exportAs = (format: 'svg' | 'png') => {
     if (!svgRef.current || exporting) return;
+    // No picture of results not yet released leaves the app from here (export/internal.ts).
+    if (picturesUndisclosed(store.getState())) {
+      window.alert(i18n.getFixedT(null, 'release')('refusedLongSection'));
+      return;
+    }
     const text = exportText({
       project: { ...model.project, name: localText(model.project, 'name', lang), disclaimer: localText(model.project, 'disclaimer', lang), qualifiedPerson: localText(model.project, 'qualifiedPerson', lang) }, system: sysName, vein: vein === 'all' ? null : labelOf(vein), strike: frame.strike, lookAzimuth: frame.lookAzimuth, veText,
       labelHint: labelButtons.find(([m]) => m === labelMode)![2], method, inferred: resourceCats.includes('inferred'), distance: veil !== null, date: new Date(), language: lang,
