@@ -71,9 +71,17 @@ test.describe('as disclosed on a date', () => {
     expect(holes.length).toBeGreaterThan(0);
     expect(holes.filter((h) => hidden.has(h.trim()))).toEqual([]);
 
+    // The long section's pierce points (and the contours made from them): disclosed holes only.
+    await page.getByRole('button', { name: 'Long section', exact: true }).click();
+    await expect(page.getByTestId('pierce-point').first()).toBeVisible();
+    const pierced = await page.getByTestId('pierce-point').evaluateAll((els) => els.map((e) => e.getAttribute('data-hole') ?? ''));
+    expect(pierced.length).toBeGreaterThan(0);
+    expect(pierced.filter((h) => hidden.has(h))).toEqual([]);
+
     // Clearing the date (picking "every hole") shows them all again.
     await page.getByTestId('disclosed-by-release').selectOption('');
     expect(await count(page, 'count-holes')).toBe(sample.holes.length);
+    await expect.poll(async () => (await page.getByTestId('pierce-point').evaluateAll((els) => els.map((e) => e.getAttribute('data-hole') ?? ''))).some((h) => hidden.has(h))).toBe(true);
   });
 
   test('presentation steps keep the date (a view never lifts it)', async ({ page }) => {
