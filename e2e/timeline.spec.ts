@@ -67,6 +67,19 @@ test.describe('drilling timeline', () => {
     expect(await page.evaluate(() => window.veinscape.store.getState().filters.disclosedOn)).toBe('2005-12-31');
   });
 
+  test('the long section grows with the replay: only the released holes cross it', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('button', { name: 'Long section', exact: true }).click();
+    const holesCrossing = () => page.getByTestId('pierce-point').evaluateAll((ps) => [...new Set(ps.map((p) => p.getAttribute('data-hole')!.slice(0, 4)))].sort());
+    await expect(page.getByTestId('pierce-point').first()).toBeVisible();
+    expect(await holesCrossing()).toEqual(['RK05', 'RK06', 'RK07', 'RK88', 'RK96']);
+    await page.getByTestId('timeline-open').click();
+    // 1989: the 1988 surface holes only; no planned hole, no later hole shown as unassayed.
+    await expect.poll(holesCrossing).toEqual(['RK88']);
+    await page.evaluate(() => window.veinscape.timeline(1));
+    await expect.poll(holesCrossing).toEqual(['RK88', 'RK96']);
+  });
+
   test('"Images" downloads one PNG per step, in date order, in a zip', async ({ page }) => {
     await openApp(page);
     await page.getByTestId('timeline-open').click();
