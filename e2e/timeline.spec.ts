@@ -80,6 +80,22 @@ test.describe('drilling timeline', () => {
     await expect.poll(holesCrossing).toEqual(['RK88', 'RK96']);
   });
 
+  test('Play steps through the releases in order and stops at the last', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('timeline-open').click();
+    await expect(page.getByTestId('timeline-step')).toContainText('1989');
+    const seen = new Set<string>([(await page.getByTestId('timeline-step').textContent())!.split(' · ')[0]]);
+    await page.getByTestId('timeline-play').click();
+    await expect(page.getByTestId('timeline-play')).toHaveAttribute('aria-pressed', 'true');
+    // Each step's text as it passes (a step stays two seconds once drawn).
+    await expect.poll(async () => {
+      seen.add((await page.getByTestId('timeline-step').textContent())!.split(' · ')[0]);
+      return page.getByTestId('timeline-play').getAttribute('aria-pressed');
+    }, { timeout: 60_000, intervals: [250] }).toBe('false');
+    expect([...seen]).toEqual(['March 15, 1989', 'February 11, 1997', 'November 8, 2005', 'February 21, 2006', 'October 17, 2006'].map((d) => `As disclosed on ${d}`));
+    expect(await holesInView(page)).toBe(229);
+  });
+
   test('"Images" downloads one PNG per step, in date order, in a zip', async ({ page }) => {
     await openApp(page);
     await page.getByTestId('timeline-open').click();
