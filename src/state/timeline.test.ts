@@ -30,6 +30,16 @@ describe('replaying the drilling through the filters', () => {
     expect(timelineIndex(s)).toBe(-1);
   });
 
+  it('a replay ended after another dataset came in still puts back the cut it found', () => {
+    const s = storeWith();
+    setTimelineStep(s, 0);
+    // The store carries the disclosure date into the next dataset.
+    const next = storeWith({ disclosedOn: s.filters.disclosedOn });
+    expect(next.filters.disclosedOn).toBe('1989-03-15');
+    setTimelineStep(next, null);
+    expect(next.filters.disclosedOn).toBeNull();
+  });
+
   it('switching to years starts from the cut found first, not from the release step', () => {
     const s = storeWith({ disclosedOn: '2000-01-01' });
     expect(setTimelineStep(s, 0)).toMatchObject({ date: '1989-03-15' });

@@ -37,12 +37,18 @@ export function timelineIndex(s: S): number {
  */
 export function setTimelineStep(s: S, index: number | null, mode?: TimelineMode): TimelineStep | null {
   if (!s.model) return null;
-  const under = current(s);
-  if (index === null || (under && !current(s, mode))) {
-    // Ending, or another mode: back to the cut found first (the new mode starts from it).
+  if (index === null) {
+    // Ending, even after another dataset came in (a replay's date must not pass for one in force there).
+    const run = session;
     session = null;
-    if (under) s.setFilters(under.before);
-    if (index === null) return null;
+    if (run) s.setFilters(run.before);
+    return null;
+  }
+  const under = current(s);
+  if (under && !current(s, mode)) {
+    // Another mode: back to the cut found first (the new mode starts from it).
+    session = null;
+    s.setFilters(under.before);
   }
   const before = under?.before ?? { disclosedOn: s.filters.disclosedOn, yearMax: s.filters.yearMax };
   const run = current(s, mode) ?? { model: s.model, steps: timelineSteps(s.model.holes, s.model.releases ?? [], before.disclosedOn, mode), before };

@@ -59,8 +59,13 @@ export function Timeline() {
     return () => { cancelled = true; };
   }, [playing]);
 
-  // A new dataset ends the replay (its steps were the old dataset's).
-  useEffect(() => () => { setPlaying(false); }, [model]);
+  // A new dataset ends the replay (its steps were the old dataset's) and puts back the cut it found:
+  // the store keeps a disclosure date across loads, and a replay's date is not one the user set.
+  useEffect(() => () => {
+    setPlaying(false);
+    setOpen(false);
+    setTimelineStep(store.getState(), null);
+  }, [model]);
 
   if (!model) return null;
   if (!open) {
