@@ -119,4 +119,15 @@ test.describe('every intercept traceable', () => {
     // The section's intercepts: one per vein crossing, no dilution, capped at 45.
     await expect(card.getByTestId('derivation-parameters')).toContainText('cut-off 0 g/t; top-cut 45 g/t');
   });
+
+  test("a picked intercept's selection card opens its derivation", async ({ page }) => {
+    await openTable(page);
+    const row = page.getByTestId('intercept-row').first();
+    const hole = (await row.locator('td').nth(0).textContent())!;
+    // Picking the intercept (as a click on it in 3D does) selects its hole at its mid depth.
+    await row.click();
+    await expect(page.getByTestId('info-hole')).toHaveText(hole);
+    await page.getByTestId('selection-derivation').getByTestId('derivation-open').click();
+    await expect(page.getByTestId('derivation-card')).toHaveAttribute('data-hole', hole);
+  });
 });

@@ -4,6 +4,7 @@ import { localText } from '../i18n/localText';
 import { useVeinscape } from '../state/store';
 import { holePositionOf } from '../api/holePosition';
 import { coord, fixed, grade, metres } from './format';
+import { SelectionDerivation } from './derivation/SelectionDerivation';
 
 export function InfoPanel() {
   const sel = useVeinscape((s) => s.selection);
@@ -62,6 +63,7 @@ export function InfoPanel() {
         <dt>{t('elevation')}</dt>
         <dd data-testid="info-z">{coord(pos[2])} m</dd>
       </dl>
+      <SelectionDerivation />
       <p className="hint">{t('hint', { crs: model.project.crs.code ?? model.project.crs.name, method: t(`method.${prepared.method}`) })}</p>
     </aside>
   );
