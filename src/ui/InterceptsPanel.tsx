@@ -249,7 +249,7 @@ export function InterceptsPanel() {
             const options = interceptsFor?.query ?? q;
             const method = prepared?.method ?? 'minimum-curvature';
             const params = model ? parameterNotes(model, options, method, i18n.language) : [];
-            const notes = [csvScopeNote(scope, viewFiltersOn({ model, prepared, filters, zoneVisible, section }, unit, i18n.language)), ...params, csvColumnsNote(unit)].filter((n): n is string => n !== null);
+            const notes = [csvScopeNote(scope, viewFiltersOn({ model, prepared, filters, zoneVisible, section }, unit, i18n.language)), csvColumnsNote(unit), ...params].filter((n): n is string => n !== null);
             const sortedRows = sortIntercepts(rows, sort, zoneNameOf(zones, i18n.language));
             downloadText(interceptsToCsv(sortedRows, unit, notes, namesById(zones, i18n.language), (r) => interceptLabel(r.labelParts), csvHeader(unit, i18n.language)), 'intercepts.csv', 'text/csv;charset=utf-8');
             // The samples of each intercept, numbered as intercepts.csv lists them (a second download).
