@@ -96,6 +96,22 @@ test.describe('drilling timeline', () => {
     expect(await holesInView(page)).toBe(229);
   });
 
+  test('a dataset without news releases replays by drilling year', async ({ page }) => {
+    await openApp(page);
+    const doc = JSON.parse(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8'));
+    delete doc.releases;
+    for (const h of doc.holes) delete h.release;
+    expect((await page.evaluate((d) => window.veinscape.load(d), doc)).ok).toBe(true);
+    await page.evaluate(() => window.veinscape.ready());
+    await page.getByTestId('timeline-open').click();
+    await expect(page.getByTestId('timeline-step')).toHaveText('Drilled by the end of 1988 · 60 holes');
+    // One way to replay: no choice offered.
+    await expect(page.getByTestId('timeline-by-release')).toHaveCount(0);
+    const step = await page.evaluate(() => window.veinscape.timeline(1));
+    expect(step).toEqual({ kind: 'year', year: 1996, holes: 117 });
+    expect(await holesInView(page)).toBe(117);
+  });
+
   test('"Images" downloads one PNG per step, in date order, in a zip', async ({ page }) => {
     await openApp(page);
     await page.getByTestId('timeline-open').click();
