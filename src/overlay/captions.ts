@@ -98,12 +98,13 @@ export function captionsFor(s: CaptionState, date: Date = new Date(), language =
     // A statement that already says what it is ("Qualified person: ...", "Personne qualifiée : ...") is kept as written.
     footer.push(qp ? (/qualified person|personne qualifiée/i.test(qp) ? qp : t('qualifiedPerson', { name: qp })) : t('noQualifiedPerson'));
   }
-  if (inferred) footer.push(caution);
-  // A picture that shows intercept figures states how they were made, as a drill-results release does.
+  // A picture that shows intercept figures states how they were made, as a drill-results release
+  // does; before the cautionary statement, which stays last.
   if (s.interceptQuery && (s.interceptLabels || s.veinColour === 'gradeThickness')) {
     const lp = s.intercepts?.[0]?.labelParts;
     footer.push(interceptFootnote(s.interceptQuery, s.desurveyMethod, language, lp?.unit, lp?.element));
   }
+  if (inferred) footer.push(caution);
   return {
     title: p?.name?.trim() || t('untitled'),
     subtitle: parts.join('  ·  '),
