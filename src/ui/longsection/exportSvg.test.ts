@@ -71,7 +71,7 @@ describe('long-section SVG export', () => {
       sizes: [{ gramMetres: 2.5, r: 4 }], bands: [{ lo: 0.5, hi: 5, colour: '#e5f5e0' }], resources: ['inferred'], workings: true, language: 'fr',
     });
     expect(g.map((x) => x.title)).toEqual(['Au, plafonné à 45 g/t', 'Taille\u00a0: g/t·m (ÉH)', 'Contours, g/t·m (ÉH)', undefined]);
-    expect(g[1].items.map((i) => i.label)).toEqual(['2,5', 'prévu', 'aucune intersection analysée']);
+    expect(g[1].items.map((i) => i.label)).toEqual(['2,5', 'projeté', 'aucune intersection analysée']);
     expect(g[2].items[0].label).toBe('0,5–5');
     expect(g[3].items.map((i) => i.label)).toEqual(['présumée', 'ouvrages', 'filon modélisé']);
   });
