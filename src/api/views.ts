@@ -77,10 +77,10 @@ export function applyView(view: SavedViewT, animate = true): void {
   const s = store.getState();
   if (!s.model || !s.prepared) return;
   const { faultOffsets, ...next } = viewState(view, datasetDefaults(s.model, s.prepared));
-  store.setState(next as Partial<VeinscapeState>);
-  if (animate) void animateFaultOffsets(store, faultOffsets, 1600);
   // A view never lifts a disclosure date in force (domain/disclosure.ts earlierDate).
   next.filters = { ...next.filters, disclosedOn: earlierDate(s.filters.disclosedOn ?? null, view.filters?.disclosedOn) };
+  store.setState(next as Partial<VeinscapeState>);
+  if (animate) void animateFaultOffsets(store, faultOffsets, 1600);
   else {
     cancelFaultAnimation();
     store.setState({ faultOffsets });
