@@ -103,6 +103,29 @@ test.describe('as disclosed on a date', () => {
     expect(pngTexts(Buffer.from(texts)).has('veinscape:internal')).toBe(false);
   });
 
+  test('a tour by release steps forward through its views\' dates, never past the limit the address set', async ({ page }) => {
+    test.setTimeout(120_000);
+    const LIMIT = '2006-03-01';
+    await openApp(page, `?disclosed=${LIMIT}`);
+    // The sample with its first three views dated: the first release, a date past the limit, none.
+    const doc = JSON.parse(JSON.stringify(sample)) as SampleFile & { views: { filters?: Record<string, unknown> }[] };
+    const first = sample.releases.map((r) => r.date).sort()[0];
+    doc.views[0].filters = { ...doc.views[0].filters, disclosedOn: first };
+    doc.views[1].filters = { ...doc.views[1].filters, disclosedOn: '2099-01-01' };
+    await page.evaluate(async (d) => { await window.veinscape.load(d); await window.veinscape.ready(); }, doc);
+    const shownOn = (date: string) => sample.holes.filter((h) => h.release !== undefined && releaseDate.get(h.release)! <= date).length;
+    expect(shownOn(first)).toBeLessThan(shownOn(LIMIT));
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    // Step 1: its own, earlier date; step 2: its date is past the limit, so the limit; step 3: no date, the limit.
+    for (const [step, date] of [[1, first], [2, LIMIT], [3, LIMIT]] as const) {
+      if (step > 1) await page.keyboard.press('ArrowRight');
+      await expect(page.getByTestId('tour-caption')).toContainText(`${step} / `);
+      await page.evaluate(() => window.veinscape.ready());
+      expect(await page.evaluate(() => window.veinscape.store.getState().filters.disclosedOn), `step ${step}`).toBe(date);
+      expect(await count(page, 'count-holes'), `step ${step}`).toBe(shownOn(date));
+    }
+  });
+
   test('an export with undisclosed results is refused without the choice, and marked internal with it', async ({ page }) => {
     test.setTimeout(180_000);
     await openApp(page);

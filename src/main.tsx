@@ -33,7 +33,7 @@ if (params.get('theme') === 'dark') store.getState().setTheme('dark');
 // loads). With both, the earlier wins: a query never lifts the date a roadshow was built for.
 const disclosedMeta = document.querySelector<HTMLMetaElement>('meta[name="veinscape:disclosed"]')?.content;
 const disclosed = earlierDate(isIsoDate(disclosedMeta) ? disclosedMeta : null, isIsoDate(params.get('disclosed')) ? params.get('disclosed') : null);
-if (disclosed !== null) store.getState().setFilters({ disclosedOn: disclosed });
+if (disclosed !== null) store.getState().setDisclosureLimit(disclosed);
 const presenterSession = params.get('presenter') === '1' ? params.get('session') ?? '' : null;
 
 // Views saved in this browser belong to a project: reload them when the dataset changes.

@@ -77,8 +77,9 @@ export function applyView(view: SavedViewT, animate = true): void {
   const s = store.getState();
   if (!s.model || !s.prepared) return;
   const { faultOffsets, ...next } = viewState(view, datasetDefaults(s.model, s.prepared));
-  // A view never lifts a disclosure date in force (domain/disclosure.ts earlierDate).
-  next.filters = { ...next.filters, disclosedOn: earlierDate(s.filters.disclosedOn ?? null, view.filters?.disclosedOn) };
+  // A view shows its own disclosure date, never later than the limit the user, the address or the
+  // roadshow set (domain/disclosure.ts earlierDate): a tour by release steps forward up to it.
+  next.filters = { ...next.filters, disclosedOn: earlierDate(s.disclosureLimit ?? null, view.filters?.disclosedOn) };
   store.setState(next as Partial<VeinscapeState>);
   if (animate) void animateFaultOffsets(store, faultOffsets, 1600);
   else {

@@ -51,9 +51,10 @@ export function showsUndisclosed(
 }
 
 /**
- * The disclosure date after a view is applied: the earlier of the view's and the one in force
- * (null = none). A view (a tour step, a link) can hold results back but never lift a date already
- * set, so a presentation opened "as disclosed on" a date stays within it at every step.
+ * The disclosure date after a view is applied: the earlier of the view's and the limit the user,
+ * the address or the roadshow set (null = none). A view (a tour step, a link) can hold results
+ * back, and a later step show more, but never past that limit, so a presentation opened "as
+ * disclosed on" a date stays within it at every step.
  */
 export function earlierDate(inForce: string | null, fromView: string | null | undefined): string | null {
   if (inForce === null) return fromView ?? null;

@@ -92,8 +92,8 @@ export function createVeinscapeStore() {
         const d = datasetDefaults(model, prepared);
         set({
           ...d,
-          // A disclosure date in force (?disclosed, the roadshow's) holds for the next dataset too.
-          filters: { ...d.filters, disclosedOn: a[1]().filters.disclosedOn },
+          // The disclosure limit (the user's, ?disclosed, the roadshow's) holds for the next dataset too.
+          filters: { ...d.filters, disclosedOn: a[1]().disclosureLimit },
           mappedOffsets: { ...d.faultOffsets },
           measure: { active: false, points: [], faultId: null },
           intercepts: [],

@@ -18,13 +18,13 @@ export function DisclosureDate() {
   const releases = useVeinscape((s) => s.model?.releases ?? EMPTY);
   const total = useVeinscape((s) => s.model?.holes.length ?? 0);
   const mask = useVeinscape(disclosedHolesOf);
-  const setFilters = useVeinscape((s) => s.setFilters);
+  const setLimit = useVeinscape((s) => s.setDisclosureLimit);
   const dated = useMemo(() => releases.filter((r) => r.date !== undefined).sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0)), [releases]);
   if (releases.length === 0 && on === null) return null;
   const latest = on === null ? undefined : dated.filter((r) => r.date! <= on).at(-1);
   const title = latest ? localText(latest, 'title', i18n.language) : undefined;
   const shown = mask ? mask.reduce((n, v) => n + v, 0) : total;
-  const set = (v: string) => setFilters({ disclosedOn: isIsoDate(v) ? v : null });
+  const set = (v: string) => setLimit(isIsoDate(v) ? v : null);
   return (
     <div className="disclosure-date" title={t('title')}>
       <div className="row">

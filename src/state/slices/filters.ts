@@ -55,13 +55,23 @@ export const DEFAULT_FILTERS: Filters = {
 
 export interface FiltersSlice {
   filters: Filters;
+  /**
+   * The disclosure date the user, the address (?disclosed) or the roadshow build set (YYYY-MM-DD):
+   * the latest a view, a tour step or the timeline may show. `filters.disclosedOn` is the date in
+   * force, never later than this; a tour step may set an earlier one and the next a later one up to it.
+   */
+  disclosureLimit: string | null;
   setFilters: (patch: Partial<Filters>) => void;
+  /** Sets the disclosure date and its limit (the Filters panel's date, ?disclosed, the roadshow's). */
+  setDisclosureLimit: (date: string | null) => void;
   resetFilters: () => void;
 }
 
 export const createFiltersSlice: StateCreator<VeinscapeState, [], [], FiltersSlice> = (set) => ({
   filters: DEFAULT_FILTERS,
+  disclosureLimit: null,
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
+  setDisclosureLimit: (date) => set((s) => ({ disclosureLimit: date, filters: { ...s.filters, disclosedOn: date } })),
   // The disclosure date is not a view filter: resetting the filters keeps it (only its own field changes it).
   resetFilters: () => set((s) => ({ filters: { ...DEFAULT_FILTERS, disclosedOn: s.filters.disclosedOn } })),
 });
