@@ -120,6 +120,22 @@ test.describe('every intercept traceable', () => {
     await expect(card.getByTestId('derivation-parameters')).toContainText('cut-off 0 g/t; top-cut 45 g/t');
   });
 
+  test("a click on an intercept label in the 3D view opens that intercept's derivation", async ({ page }) => {
+    await page.evaluate(() => window.veinscape.store.getState().setInterceptLabels(true));
+    // The overlay's last layout: an intercept label drawn, with the intercept it names.
+    const label = await expect
+      .poll(async () => page.evaluate(() => window.veinscape.layout().labels.find((l) => l.intercept !== undefined) ?? null), { timeout: 30_000 })
+      .not.toBeNull()
+      .then(() => page.evaluate(() => window.veinscape.layout().labels.find((l) => l.intercept !== undefined)!));
+    const holeId = label.text.split(':')[0];
+    expect(await page.evaluate((i) => window.veinscape.store.getState().intercepts[i].holeId, label.intercept!)).toBe(holeId);
+    const canvas = (await page.locator('.viewer canvas').first().boundingBox())!;
+    await page.mouse.click(canvas.x + label.x + label.width / 2, canvas.y + label.y + label.height / 2);
+    const card = page.getByTestId('derivation-card');
+    await expect(card).toBeVisible();
+    await expect(card).toHaveAttribute('data-hole', holeId);
+  });
+
   test("a picked intercept's selection card opens its derivation", async ({ page }) => {
     await openTable(page);
     const row = page.getByTestId('intercept-row').first();

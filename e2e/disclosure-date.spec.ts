@@ -126,6 +126,37 @@ test.describe('as disclosed on a date', () => {
     }
   });
 
+  test('an embargoed hole never appears in an export: its picture is empty, the same picture without the date shows it', async ({ page }) => {
+    test.setTimeout(120_000);
+    // A drilled hole released after the date (planned holes have no release at all).
+    const late = sample.holes.find((h) => h.release !== undefined && releaseDate.get(h.release)! > DATE)!;
+    expect(late, 'the sample has a hole released after the date').toBeTruthy();
+    await openApp(page, `?disclosed=${DATE}`);
+    /** Drawn pixels of a transparent export showing only the holes' traces and intervals, and only `late`. */
+    const drawn = (internal: boolean) =>
+      page.evaluate(
+        async ({ id, internal }) => {
+          const s = window.veinscape.store.getState();
+          for (const l of Object.keys(s.layerVisible) as (keyof typeof s.layerVisible)[]) s.setLayerVisible(l, l === 'traces' || l === 'intervals');
+          s.setFilters({ onlyHoles: [id] });
+          await window.veinscape.ready();
+          const blob = await window.veinscape.screenshot({ width: 800, height: 500, transparent: true, overlays: false, internal });
+          const img = await createImageBitmap(blob);
+          const c = new OffscreenCanvas(img.width, img.height).getContext('2d')!;
+          c.drawImage(img, 0, 0);
+          const px = c.getImageData(0, 0, img.width, img.height).data;
+          let n = 0;
+          for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
+          return n;
+        },
+        { id: late.id, internal },
+      );
+    expect(await drawn(false), `${late.id} is drawn as disclosed on ${DATE}`).toBe(0);
+    // The same picture with no date (an internal picture, so the export is allowed): the hole is there.
+    await page.evaluate(() => window.veinscape.store.getState().setDisclosureLimit(null));
+    expect(await drawn(true)).toBeGreaterThan(50);
+  });
+
   test('an export with undisclosed results is refused without the choice, and marked internal with it', async ({ page }) => {
     test.setTimeout(180_000);
     await openApp(page);

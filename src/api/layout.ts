@@ -9,7 +9,8 @@ import { liveLayout, type Rect } from '../overlay/layoutRecord';
 import { modelScreenBounds } from '../scene/modelBounds';
 
 export interface ViewLayout {
-  labels: (Rect & { text: string })[];
+  /** each label drawn; `intercept` for an intercept label (index in the store's intercepts; a click opens its derivation) */
+  labels: (Rect & { text: string; intercept?: number })[];
   legend: Rect | null;
   title: Rect | null;
   northArrow: Rect | null;

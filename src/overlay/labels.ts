@@ -222,7 +222,7 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
       const p = project(x, y, z);
       // Intercepts come before collar ids (priority 1), the richest (gram-metres) first, and may
       // move, with a leader, to stay readable; the layout keeps the first few dozen that fit.
-      if (p) { labels.push({ x: p[0] + 4, y: p[1], depth: -r.gramMetres, text: `${r.holeId}: ${interceptLabel(r.labelParts, 'short', language)}`, color: theme.accent, priority: 1, leader: true }); n++; }
+      if (p) { labels.push({ x: p[0] + 4, y: p[1], depth: -r.gramMetres, text: `${r.holeId}: ${interceptLabel(r.labelParts, 'short', language)}`, color: theme.accent, priority: 1, leader: true, intercept: i }); n++; }
     }
   }
   if (s.layerVisible.faults) {

@@ -11,7 +11,8 @@ export interface Rect {
 }
 
 export interface LiveLayout {
-  labels: (Rect & { text: string })[];
+  /** each label drawn; `intercept` for an intercept label (index in the store's intercepts) */
+  labels: (Rect & { text: string; intercept?: number })[];
   northArrow: Rect | null;
   scaleBar: Rect | null;
 }

@@ -24,6 +24,8 @@ export interface Label extends LayoutLabel {
   bold?: boolean;
   /** the hole a collar id belongs to (index in model.holes) */
   hole?: number;
+  /** the intercept an intercept label names (index in the store's intercepts): a click opens its derivation */
+  intercept?: number;
 }
 
 const FONT = '"Inter", "Segoe UI", system-ui, -apple-system, sans-serif';

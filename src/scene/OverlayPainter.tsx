@@ -113,7 +113,7 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     ];
     const reserved = [...arrows.flatMap((r) => arrowBoxes(ctx, r)), ...furniture.filter((b): b is ScreenBox => b !== null), ...cards];
     const placed = paintLabels(ctx, labels, theme, 11, reserved, size);
-    liveLayout.labels = placed.map((p) => ({ text: p.label.text, ...rectOf(p.box) }));
+    liveLayout.labels = placed.map((p) => ({ text: p.label.text, ...rectOf(p.box), ...(p.label.intercept !== undefined ? { intercept: p.label.intercept } : {}) }));
     liveLayout.northArrow = north !== null ? rectOf(furniture[0]!) : null;
     liveLayout.scaleBar = furniture[1] ? rectOf(furniture[1]) : null;
     for (const r of arrows) paintArrow(ctx, r.x0, r.y0, r.x1, r.y1, theme.accent, r.label, theme);

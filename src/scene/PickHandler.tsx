@@ -20,6 +20,7 @@ import type { Prepared } from '../domain/prepare';
 import type { Selection } from '../state/slices/selection';
 import type { Vec3 } from '../domain/vec3';
 import { sceneState } from './handle';
+import { liveLayout } from '../overlay/layoutRecord';
 
 const TOLERANCE_PX = 7;
 const m = new Matrix4();
@@ -85,12 +86,26 @@ export function holeHitAt(x: number, y: number): Selection | null {
   return t ? { hole: p.traces.row[t.index], row: null, depth: depthAt(p.traces, t) } : null;
 }
 
-/** Pick at CSS pixel (x, y) in the canvas; selects and returns whether something was hit. */
+/** The intercept whose label the overlay last drew under CSS px (x, y), or null. */
+function interceptLabelAt(x: number, y: number): number | null {
+  const l = liveLayout.labels.find((b) => b.intercept !== undefined && x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height);
+  return l?.intercept ?? null;
+}
+
+/**
+ * Pick at CSS pixel (x, y) in the canvas; selects and returns whether something was hit. A click
+ * on an intercept label (drawn over the model) opens that intercept's derivation instead.
+ */
 export function pickAt(x: number, y: number): boolean {
   const s = store.getState();
   if (!s.prepared || !sceneState.handle) return false;
   if (s.measure.active) return measurePick(x, y, pickFrame());
   if (s.section.placing) return sectionPick(x, y);
+  const label = interceptLabelAt(x, y);
+  if (label !== null && s.intercepts[label]) {
+    s.openDerivation({ intercept: s.intercepts[label], options: s.interceptsFor?.query ?? s.interceptQuery });
+    return true;
+  }
   const hit = holeHitAt(x, y);
   s.select(hit);
   return hit !== null;
