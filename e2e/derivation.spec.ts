@@ -6,8 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { openApp } from './helpers';
-import { readPngText } from '../src/export/pngText';
+import { openApp, pngTextChunks, screenshotPng } from './helpers';
 
 /** The default settings (cut-off 1, top-cut 45, 0.5 m, 2 m, HW, unsampled at zero), written as a release would. */
 const FOOTNOTE = 'Intercepts: cut-off 1.0 g/t Au, capped at 45 g/t, minimum 0.5 m, up to 2.0 m internal dilution, unsampled core at zero grade; widths horizontal (HW); desurvey minimum curvature.';
@@ -91,14 +90,7 @@ test.describe('every intercept traceable', () => {
 
   test('an exported picture with intercept labels has the footnote in its Disclaimer text; without them it has none', async ({ page }) => {
     const disclaimer = async () => {
-      const b64 = await page.evaluate(async () => {
-        const blob = await window.veinscape.screenshot({ width: 640, height: 400 });
-        const bytes = new Uint8Array(await blob.arrayBuffer());
-        let s = '';
-        for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-        return btoa(s);
-      });
-      return readPngText(new Uint8Array(Buffer.from(b64, 'base64'))).find((e) => e.keyword === 'Disclaimer')?.text ?? '';
+      return pngTextChunks(await screenshotPng(page, { width: 640, height: 400 })).Disclaimer ?? '';
     };
     expect((await disclaimer()).split('\n')).not.toContain(FOOTNOTE);
     // The footer follows the store's settings: no frame to wait for.

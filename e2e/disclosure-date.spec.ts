@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { openApp, pngTextChunks, screenshotPng } from './helpers';
 
 interface SampleFile {
   releases: { id: string; date: string }[];
@@ -28,27 +28,6 @@ const count = async (page: Page, id: string) => {
   await expect(el).not.toHaveAttribute('data-pending', 'true');
   return Number((await el.textContent())!.replace(/,/g, ''));
 };
-
-/** Text chunks of a PNG (tEXt and uncompressed iTXt), read here from the bytes. */
-function pngTexts(png: Buffer): Map<string, string> {
-  const out = new Map<string, string>();
-  for (let at = 8; at + 12 <= png.length; ) {
-    const len = png.readUInt32BE(at);
-    const type = png.toString('latin1', at + 4, at + 8);
-    const data = png.subarray(at + 8, at + 8 + len);
-    at += 12 + len;
-    if (type !== 'tEXt' && type !== 'iTXt') continue;
-    const nul = data.indexOf(0);
-    const key = data.toString('latin1', 0, nul);
-    if (type === 'tEXt') out.set(key, data.toString('latin1', nul + 1));
-    else {
-      const tag = data.indexOf(0, nul + 3);
-      const translated = data.indexOf(0, tag + 1);
-      out.set(key, data.toString('utf8', translated + 1));
-    }
-  }
-  return out;
-}
 
 test.describe('as disclosed on a date', () => {
   test('?disclosed hides the holes of later releases, in the counts and in the intercept table', async ({ page }) => {
@@ -96,11 +75,8 @@ test.describe('as disclosed on a date', () => {
       expect(await count(page, 'count-holes')).toBe(disclosed.length);
     }
     // A picture of the step is for release: no refusal, no internal mark.
-    const texts = await page.evaluate(async () => {
-      const b = await window.veinscape.screenshot({ width: 480, height: 270 });
-      return Array.from(new Uint8Array(await b.arrayBuffer()));
-    });
-    expect(pngTexts(Buffer.from(texts)).has('veinscape:internal')).toBe(false);
+    const texts = pngTextChunks(await screenshotPng(page, { width: 480, height: 270 }));
+    expect('veinscape:internal' in texts).toBe(false);
   });
 
   test('a tour by release steps forward through its views\' dates, never past the limit the address set', async ({ page }) => {
@@ -173,7 +149,7 @@ test.describe('as disclosed on a date', () => {
 
     await dialog.getByTestId('export-include-undisclosed').check();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 150_000 }), dialog.getByRole('button', { name: 'Download PNG' }).click()]);
-    const chunk = pngTexts(readFileSync((await download.path())!)).get('veinscape:internal');
+    const chunk = pngTextChunks(readFileSync((await download.path())!))['veinscape:internal'];
     expect(chunk).toBeDefined();
     expect(JSON.parse(chunk!)).toMatchObject({ internal: true, disclosedOn: '2999-01-01', undisclosed: true });
     await dialog.getByRole('button', { name: 'Close' }).click();

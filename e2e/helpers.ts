@@ -88,3 +88,40 @@ export async function settleStep(page: Page, index: number): Promise<void> {
   }, index, { timeout: 20_000 });
   await page.evaluate(() => window.veinscape.ready());
 }
+
+/** The PNG `veinscape.screenshot(options)` makes, as bytes in Node (base64 across the page boundary). */
+export async function screenshotPng(page: Page, options: Record<string, unknown> = {}): Promise<Buffer> {
+  const b64 = await page.evaluate(async (o) => {
+    const blob = await window.veinscape.screenshot(o);
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  }, options);
+  return Buffer.from(b64, 'base64');
+}
+
+/**
+ * keyword → text of every tEXt and uncompressed iTXt chunk of a PNG, read here from the bytes
+ * (PNG spec 11.3.3.4), independently of the app's own reader.
+ */
+export function pngTextChunks(png: Buffer): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let at = 8; at + 12 <= png.length; ) {
+    const len = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    const data = png.subarray(at + 8, at + 8 + len);
+    at += 12 + len;
+    if (type !== 'tEXt' && type !== 'iTXt') continue;
+    const nul = data.indexOf(0);
+    const key = data.toString('latin1', 0, nul);
+    if (type === 'tEXt') out[key] = data.toString('latin1', nul + 1);
+    else {
+      // keyword NUL, compression flag, method, language tag NUL, translated keyword NUL, text
+      const tag = data.indexOf(0, nul + 3);
+      const translated = data.indexOf(0, tag + 1);
+      out[key] = data.toString('utf8', translated + 1);
+    }
+  }
+  return out;
+}

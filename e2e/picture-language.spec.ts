@@ -4,7 +4,7 @@
  * here in Node by a parser of our own, independent of the app's).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { act, openApp } from './helpers';
+import { act, openApp, pngTextChunks, screenshotPng } from './helpers';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -13,36 +13,10 @@ const CAUTION_FR =
 const CAUTION_EN =
   'Mineral resources that are not mineral reserves do not have demonstrated economic viability. Inferred mineral resources are too speculative geologically to have economic considerations applied to them that would enable them to be categorized as mineral reserves.';
 
-/** keyword → text of every uncompressed iTXt chunk (PNG spec 11.3.3.4). */
-function itxt(bytes: Buffer): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let at = 8; at + 12 <= bytes.length; ) {
-    const length = bytes.readUInt32BE(at);
-    const type = bytes.toString('latin1', at + 4, at + 8);
-    if (type === 'iTXt') {
-      const data = bytes.subarray(at + 8, at + 8 + length);
-      const k = data.indexOf(0);
-      // keyword NUL, compression flag, method, language tag NUL, translated keyword NUL, text
-      const tag = data.indexOf(0, k + 3);
-      const translated = data.indexOf(0, tag + 1);
-      out[data.toString('latin1', 0, k)] = data.toString('utf8', translated + 1);
-    }
-    at += 12 + length;
-  }
-  return out;
-}
-
 /** An 800 x 500 export with the resource outlines shown (inferred material in view), dated 4 December 2026. */
 async function exportWithInferred(page: Page): Promise<Record<string, string>> {
   await act(page, () => page.evaluate(() => window.veinscape.store.getState().setLayerVisible('resources', true)));
-  const b64 = await page.evaluate(async () => {
-    const blob = await window.veinscape.screenshot({ width: 800, height: 500, date: new Date(2026, 11, 4, 15, 0) });
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let s = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(s);
-  });
-  return itxt(Buffer.from(b64, 'base64'));
+return pngTextChunks(await screenshotPng(page, { width: 800, height: 500, date: new Date(2026, 11, 4, 15, 0) }));
 }
 
 /** Texts of the labels the live overlay drew. */
