@@ -40,7 +40,7 @@ test.describe('as disclosed on a date', () => {
     await expect(page.getByTestId('disclosed-on')).toHaveValue(DATE);
     expect(await count(page, 'count-holes')).toBe(disclosed.length);
     await expect(page.getByTestId('disclosure-summary')).toContainText(`${disclosed.length} of ${sample.holes.length} holes disclosed`);
-    await expect(page.getByTestId('disclosure-summary')).toContainText('NR-2005-11 (2005-11-08)');
+    await expect(page.getByTestId('disclosure-summary')).toContainText('NR-2005-11 (November 8, 2005)');
 
     // Every intercept of the table, in view or not: none from a hidden hole.
     await page.getByTestId('intercept-table-toggle').click();

@@ -141,3 +141,12 @@ describe('isoDate and exportFileName', () => {
     expect(exportFileName(undefined, 800, 600)).toBe('veinscape-800x600.png');
   });
 });
+
+describe('calendarDate', () => {
+  it('writes a YYYY-MM-DD date as each language does, on that calendar day whatever the time zone', async () => {
+    const { calendarDate } = await import('./captions');
+    expect(calendarDate('2005-11-08', 'en')).toBe('November 8, 2005');
+    expect(calendarDate('1989-03-15', 'fr')).toBe('15 mars 1989');
+    expect(calendarDate('2006-01-01', 'fr')).toBe('1 janvier 2006');
+  });
+});

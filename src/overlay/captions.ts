@@ -64,6 +64,12 @@ export function longDate(d: Date, language = 'en'): string {
   return new Intl.DateTimeFormat(language === 'en' ? 'en-US' : language, { dateStyle: 'long' }).format(d);
 }
 
+/** A calendar date given as YYYY-MM-DD (a release's), as the language writes it: "March 15, 1989" / "15 mars 1989". */
+export function calendarDate(iso: string, language = 'en'): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return longDate(new Date(y, m - 1, d), language);
+}
+
 // Surfaces of these zone kinds are drawn by these layers (as in scene/SurfaceLayer.tsx).
 
 /**

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useVeinscape } from '../state/store';
 import { disclosedHolesOf, todayIso } from '../state/disclosed';
 import { isIsoDate } from '../domain/disclosure';
+import { calendarDate } from '../overlay/captions';
 import { countNumber } from '../i18n/numbers';
 import { localText } from '../i18n/localText';
 import { EMPTY } from './empty';
@@ -25,6 +26,8 @@ export function DisclosureDate() {
   const title = latest ? localText(latest, 'title', i18n.language) : undefined;
   const shown = mask ? mask.reduce((n, v) => n + v, 0) : total;
   const set = (v: string) => setLimit(isIsoDate(v) ? v : null);
+  // A release date as the language writes it ("November 8, 2005", "8 novembre 2005").
+  const dateText = (iso: string) => calendarDate(iso, i18n.language);
   return (
     <div className="disclosure-date" title={t('title')}>
       <div className="row">
@@ -35,13 +38,13 @@ export function DisclosureDate() {
         <div className="row">
           <select data-testid="disclosed-by-release" aria-label={t('release')} value={dated.find((r) => r.date === on)?.id ?? ''} onChange={(e) => set(dated.find((r) => r.id === e.target.value)?.date ?? '')}>
             <option value="">{t('everything')}</option>
-            {dated.map((r) => <option key={r.id} value={r.id}>{t('option', { id: r.id, date: r.date })}</option>)}
+            {dated.map((r) => <option key={r.id} value={r.id}>{t('option', { id: r.id, date: dateText(r.date!) })}</option>)}
           </select>
         </div>
       )}
       {on !== null && (
         <div className="sub" data-testid="disclosure-summary">
-          <div>{latest ? (title ? t('latestTitled', { id: latest.id, date: latest.date, title }) : t('latest', { id: latest.id, date: latest.date })) : t('none')}</div>
+          <div>{latest ? (title ? t('latestTitled', { id: latest.id, date: dateText(latest.date!), title }) : t('latest', { id: latest.id, date: dateText(latest.date!) })) : t('none')}</div>
           <div>{t('holes', { shown: countNumber(shown, i18n.language), total: countNumber(total, i18n.language) })}</div>
           {on > todayIso() && <div className="warn">{t('future')}</div>}
         </div>

@@ -13,7 +13,7 @@ import { setTimelineStep, timelineIndex, timelineOf } from '../state/timeline';
 import { timelineModes, type TimelineStep } from '../domain/timeline';
 import { ready } from '../api/ready';
 import { downloadBlob, fileSlug } from '../export/download';
-import { longDate } from '../overlay/captions';
+import { calendarDate } from '../overlay/captions';
 import './timeline.css';
 
 /** Time a step stays on screen while playing, once drawn, ms. */
@@ -22,8 +22,7 @@ const PLAY_STEP_MS = 2000;
 /** "As disclosed on March 15, 1989" / "Drilled by the end of 1996", in `language`. */
 function stepName(t: TFunction<'timeline'>, step: TimelineStep, language: string): string {
   if (step.kind === 'year') return t('stepYear', { year: String(step.year) });
-  const [y, m, d] = step.date.split('-').map(Number);
-  return t('stepRelease', { date: longDate(new Date(y, m - 1, d), language) });
+  return t('stepRelease', { date: calendarDate(step.date, language) });
 }
 
 export function Timeline() {
