@@ -10,6 +10,7 @@ import { interceptDerivation } from '../../domain/interceptDerivation';
 import { store, useVeinscape } from '../../state/store';
 import { fixedNumber, shortNumber } from '../../i18n/numbers';
 import { widthName } from '../../i18n/interceptText';
+import { localText } from '../../i18n/localText';
 import { parameterItems } from '../intercepts/derivationText';
 import './derivation.css';
 
@@ -18,6 +19,8 @@ export function DerivationCard() {
   const model = useVeinscape((s) => s.model);
   const method = useVeinscape((s) => s.prepared?.method ?? s.desurveyMethod);
   const { t, i18n } = useTranslation('derivation');
+  // The vein by its name in the user's language (the id when the zone is unknown).
+  const zoneName = (id: string) => { const z = model?.zones.find((x) => x.id === id); return z ? localText(z, 'name', i18n.language) : id; };
   const lang = i18n.language;
   // A card left open across a change of dataset shows nothing rather than another hole's samples.
   const d = useMemo(() => {
@@ -65,7 +68,7 @@ export function DerivationCard() {
         <p data-testid="derivation-gm">{t('gramMetres', { grade: n(d.grade), width: n(d.width), tag: widthName(d.widthKind, 'short', lang), gm: n(d.gramMetres), unit })}</p>
         <p>
           {d.vein
-            ? t('vein', { zone: d.vein.zoneId, dip: n(d.vein.dip, 1), dipDirection: n(d.vein.dipDirection, 1), how: d.vein.pierced ? t('pierced') : t('nearest', { distance: n(d.vein.distance, 1) }) })
+            ? t('vein', { zone: zoneName(d.vein.zoneId), dip: n(d.vein.dip, 1), dipDirection: n(d.vein.dipDirection, 1), how: d.vein.pierced ? t('pierced') : t('nearest', { distance: n(d.vein.distance, 1) }) })
             : t('noVein')}
         </p>
         <p data-testid="derivation-parameters">{t('parameters', { list: parameterItems(d.parameters, lang, (v) => shortNumber(v, 3, lang)).join('; ') })}</p>
