@@ -14,6 +14,9 @@
  *                    viewer's own loader (for small files: it holds the whole document in memory)
  *   --binary         also write the binary form next to the JSON (same name, .vsb; scripts/pack-deposit.ts):
  *                    it parses the written JSON whole, about 1.5 GB of heap at 10,000 × 100
+ *   --csv            write the drilling as CSV tables instead (stress/csv.ts): a folder (default
+ *                    data/stress/stress-<N>h-<M>i-csv) with collar.csv, survey.csv, assay.csv and
+ *                    holes.json, the same holes and assays as a JSON document (no surfaces, no faults)
  *
  * The file is a valid Veinscape JSON document (docs/data-format.md) in the style of the Rocmec 1
  * sample: UTM coordinates (EPSG:26917), four veins striking 070° and dipping 60° south, three
@@ -31,6 +34,7 @@ import { designDrilling, writeAssays, writeHoles } from './stress/holes';
 import { faultDefs, faultGrid, veinGrid, writeSurface } from './stress/surfaces';
 import { JsonWriter } from './stress/writer';
 import { binaryPathFor, packDeposit } from './pack-deposit';
+import { generateStressCsv } from './stress/csv';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -157,8 +161,8 @@ async function check(path: string): Promise<void> {
   console.log(`check: valid Deposit; loader counts ${JSON.stringify(report.counts)}; ${issues.length} warning(s)${issues.length ? ': ' + issues.slice(0, 3).map((w) => w.message).join(' | ') : ''}`);
 }
 
-function parseArgs(argv: string[]): StressOptions & { out?: string; check: boolean; binary: boolean } {
-  const o: StressOptions & { out?: string; check: boolean; binary: boolean } = { holes: 1000, intervals: 100, check: false, binary: false };
+function parseArgs(argv: string[]): StressOptions & { out?: string; check: boolean; binary: boolean; csv: boolean } {
+  const o: StressOptions & { out?: string; check: boolean; binary: boolean; csv: boolean } = { holes: 1000, intervals: 100, check: false, binary: false, csv: false };
   const int = (flag: string, v: string | undefined, min: number) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs an integer ≥ ${min} (got ${v})`);
@@ -175,8 +179,9 @@ function parseArgs(argv: string[]): StressOptions & { out?: string; check: boole
     else if (flag === '--out') o.out = value();
     else if (flag === '--check') o.check = true;
     else if (flag === '--binary') o.binary = true;
+    else if (flag === '--csv') o.csv = true;
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: tsx scripts/gen-stress.ts --holes N --intervals M [--triangles T] [--seed S] [--out path] [--check] [--binary]');
+      console.log('usage: tsx scripts/gen-stress.ts --holes N --intervals M [--triangles T] [--seed S] [--out path] [--check] [--binary] [--csv]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -185,6 +190,12 @@ function parseArgs(argv: string[]): StressOptions & { out?: string; check: boole
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
+  if (o.csv) {
+    const dir = o.out ? resolve(o.out) : resolve(ROOT, 'data/stress', `stress-${o.holes}h-${o.intervals}i-csv`);
+    const c = generateStressCsv(o, dir);
+    console.log(`wrote ${relative(process.cwd(), c.dir) || c.dir}/: ${(c.csvBytes / 1e6).toFixed(1)} MB of CSV (collar, survey, assay) and holes.json ${(c.jsonBytes / 1e6).toFixed(1)} MB, ${c.holes} holes, ${c.intervals} intervals in ${c.seconds.toFixed(1)} s`);
+    return;
+  }
   const path = o.out ? resolve(o.out) : defaultOut(o);
   const s = generateStress(o, path);
   console.log(
