@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, contentHash, fingerprintCode, viewHash } from '../src/domain/fingerprint';
+import { canonicalJson, contentHash, finishContentHash, fingerprintCode, startContentHash, viewHash } from '../src/domain/fingerprint';
 import { validateDeposit } from '../src/data/load';
 import { datasetContent } from '../src/data/datasetContent';
+import { packStations, unpackStations } from '../src/data/pathTransfer';
 
 const text = readFileSync(new URL('./fixtures/mini-deposit.json', import.meta.url), 'utf8');
 const doc = () => JSON.parse(text);
@@ -54,6 +55,38 @@ describe('dataset fingerprint', () => {
     // The text and no column digests: the plain document hashes as its canonical JSON.
     expect(await contentHash({ b: 2, a: [1, 'x'] })).toBe(sha('{"a":[1,"x"],"b":2}'));
     expect(await viewHash({ z: 0.5, a: true })).toBe(sha('{"a":true,"z":0.5}'));
+  });
+});
+
+describe('dataset fingerprint made in the loading worker', () => {
+  it('is the same when the columns were sent away (detached) between its two halves', async () => {
+    const { model } = validateDeposit(doc(), 'mini.json');
+    const whole = await contentHash(datasetContent(model!));
+    const content = datasetContent(model!);
+    const started = startContentHash(content);
+    // What the worker does next: transfer every column to the page, which detaches it here.
+    const buffers = [...started.keys()].map((a) => a.buffer as ArrayBuffer);
+    expect(buffers.length).toBeGreaterThan(0);
+    structuredClone(buffers, { transfer: [...new Set(buffers)] });
+    expect([...started.keys()].every((a) => a.byteLength === 0)).toBe(true);
+    expect(await finishContentHash(content, started)).toBe(whole);
+  });
+
+  it('is the hash the page would make of the model it receives (stations sent packed, put back)', async () => {
+    const { model } = validateDeposit(doc(), 'mini.json');
+    expect(model!.holes.some((h) => h.stations.length > 1)).toBe(true);
+    const inWorker = await contentHash(datasetContent(model!));
+    const sent = structuredClone({ ...model!, holes: model!.holes.map((h) => ({ ...h, stations: [] })) });
+    unpackStations(sent.holes, packStations(model!.holes));
+    expect(await contentHash(datasetContent(sent))).toBe(inWorker);
+  });
+
+  it('digests each column from its own bytes: the hash is the text followed by the columns\' SHA-256 (node:crypto)', async () => {
+    const sha = (b: Buffer | string) => createHash('sha256').update(b).digest();
+    const col = new Float64Array([1.5, -2, 3.25]);
+    const text = '{"a":{"$typed":"Float64Array","length":3,"part":0},"b":"x"}';
+    const expected = createHash('sha256').update(Buffer.concat([Buffer.from(text), sha(Buffer.from(col.buffer))])).digest('hex');
+    expect(await contentHash({ b: 'x', a: col })).toBe(expected);
   });
 });
 

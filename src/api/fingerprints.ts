@@ -9,6 +9,7 @@ import { store, type VeinscapeState } from '../state/store';
 import type { Model } from '../data/model';
 import type { SavedViewT } from '../data/schema';
 import { datasetContent } from '../data/datasetContent';
+import { loaderFingerprint } from '../data/loaderFingerprint';
 import { contentHash, FINGERPRINT_VERSION, fingerprintCode, viewHash, type Fingerprint } from '../domain/fingerprint';
 import { DESURVEY_METHOD_LABEL } from '../domain/desurvey';
 import { redesurvey } from '../data/loadSource';
@@ -21,7 +22,10 @@ const known = new WeakMap<Model, string>();
 export function dataFingerprint(model: Model): Promise<string> {
   let h = hashes.get(model);
   if (!h) {
-    h = contentHash(datasetContent(model));
+    // Made by the loading worker for a loaded dataset (src/data/loaderFingerprint.ts); here only
+    // for a model the page made, or when the worker could not.
+    const fromLoader = loaderFingerprint(model);
+    h = fromLoader ? fromLoader.then((hex) => hex ?? contentHash(datasetContent(model))) : contentHash(datasetContent(model));
     hashes.set(model, h);
     void h.then((hex) => known.set(model, hex), () => undefined);
   }

@@ -7,6 +7,7 @@
 import type { WorkerResponse } from './worker-protocol';
 import { adoptPickIndex, expectPickIndex } from '../domain/pickIndex';
 import { adoptVeinGrids, expectVeinGrids, settleGrids } from '../domain/veinOrientation';
+import { adoptLoaderFingerprint, expectLoaderFingerprint } from './loaderFingerprint';
 
 type Done = Extract<WorkerResponse, { type: 'done' }>;
 type Extras = Extract<WorkerResponse, { type: 'extras' }>;
@@ -16,6 +17,7 @@ export function expectExtras(done: Done, grids: boolean): void {
   expectPickIndex(done.prepared.intervals);
   expectPickIndex(done.prepared.traces);
   if (grids) expectVeinGrids(done.model);
+  expectLoaderFingerprint(done.model);
 }
 
 /** Use what the worker built; what it could not build (null) is built on the page when needed. */
@@ -24,4 +26,5 @@ export function adoptExtras(done: Done, extras: Extras): void {
   adoptPickIndex(done.prepared.traces, extras.pickIndexes.traces);
   if (extras.veinGrids) adoptVeinGrids(done.model, extras.veinGrids);
   else settleGrids(done.model);
+  adoptLoaderFingerprint(done.model, extras.fingerprint ?? null);
 }

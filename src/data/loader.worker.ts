@@ -11,6 +11,7 @@ import { hasBinaryMagic } from './binary/format';
 import { fetchDeposit } from './readBody';
 import { packedPathTransferables, packPaths, packStations } from './pathTransfer';
 import { importCsv } from './csv';
+import { readCsvSources } from './csv/sources';
 import { mergeCsvIssues } from './csvReport';
 import { prepare, surfaceBuffers, worldFrame, type Prepared } from '../domain/prepare';
 import { prestartSurfaceWorker, startSurfaceJob } from './surfaceJob';
@@ -25,6 +26,8 @@ import { baseNameOf, importSurfaceFiles, isSurfaceMainFileName, sniffFormat } fr
 import { assemble } from './surfaces/assemble';
 import { carryImported } from './surfaces/edit';
 import { topographyWarnings } from './topographyCheck';
+import { datasetContent } from './datasetContent';
+import { finishContentHash, startContentHash } from '../domain/fingerprint';
 import { countSourceOf, createCounter, type CountAnswer, type CountRequest } from './countHost';
 
 const post = (m: WorkerResponse | CountAnswer, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer);
@@ -94,6 +97,10 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
   const paths = packPaths(prepared.paths);
   const sent: Prepared = { ...prepared, paths: [] };
   const stations = packStations(model.holes);
+  // The dataset's fingerprint: its columns' digests start now (WebCrypto copies the bytes, which
+  // then move to the page), its canonical text is written after the dataset is sent.
+  const content = req.kind !== 'prepare' ? datasetContent(model) : null;
+  const started = content ? attemptOrNull(() => startContentHash(content)) : null;
   const sentModel: Model = { ...model, holes: model.holes.map((h) => ({ ...h, stations: [] })) };
   post({ type: 'done', model: sentModel, prepared: sent, paths, stations, report, csv, extras: true }, [
     ...transferables(sent, sentModel),
@@ -101,13 +108,14 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
     stations.offsets.buffer as ArrayBuffer,
     stations.values.buffer as ArrayBuffer,
   ]);
+  const fingerprint = content && started ? finishContentHash(content, started).catch(() => null) : Promise.resolve(null);
   const [intervals, traces] = [intervalsCopy, tracesCopy].map((b) => attemptOrNull(() => buildPickIndex(b)));
   const grids = gridSource ? attemptOrNull(() => sendableVeinGrids(buildVeinGrids(gridSource))) : null;
   counter = countSource ? createCounter(countSource) : null;
   const out = new Set<ArrayBuffer>();
   for (const ix of [intervals, traces]) if (ix) pickIndexTransferables(ix).forEach((b) => out.add(b));
   if (grids) veinGridTransferables(grids).forEach((b) => out.add(b));
-  post({ type: 'extras', pickIndexes: { intervals: intervals && sendablePickIndex(intervals), traces: traces && sendablePickIndex(traces) }, veinGrids: grids, counter: counter !== null }, [...out]);
+  post({ type: 'extras', pickIndexes: { intervals: intervals && sendablePickIndex(intervals), traces: traces && sendablePickIndex(traces) }, veinGrids: grids, counter: counter !== null, fingerprint: await fingerprint }, [...out]);
 }
 
 /** f(), or null when it throws: what the extras could not build is built on the page when needed. */
@@ -134,7 +142,7 @@ async function importSurfaces(req: Extract<WorkerRequest, { kind: 'surfaces' }>)
   const notes: LoadIssue[] = [];
   let csv: CsvImportInfo | undefined;
   if (req.csv.length > 0) {
-    const imported = importCsv(req.csv, {});
+    const imported = importCsv(await readCsvSources(req.csv), {});
     const v = validateDeposit(imported.document, req.source);
     const m = mergeCsvIssues(imported.report, v.report);
     errors.push(...m.errors);
@@ -142,7 +150,7 @@ async function importSurfaces(req: Extract<WorkerRequest, { kind: 'surfaces' }>)
     notes.push(...(m.notes ?? []));
     if (v.model) {
       base = v.model;
-      csv = { fileSet: `${req.source} (${Date.now()})`, files: req.csv, options: {}, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, lengthUnitDetected: imported.lengthUnitDetected, lengthUnitAssumed: imported.lengthUnitAssumed, document: imported.document };
+      csv = { fileSet: `${req.source} (${Date.now()})`, files: req.csv, options: {}, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, lengthUnitDetected: imported.lengthUnitDetected, lengthUnitAssumed: imported.lengthUnitAssumed };
     }
   }
   const files = await Promise.all(req.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(f.bytes instanceof Blob ? await f.bytes.arrayBuffer() : f.bytes) })));
@@ -207,7 +215,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
     }
     if (req.kind === 'csv') {
       post({ type: 'progress', phase: 'parsing', fraction: 0.1 });
-      const imported = importCsv(req.files, req.options);
+      const imported = importCsv(await readCsvSources(req.files), req.options);
       // No hole at all: the file set failed, and the dataset on screen stays (with this report).
       if (!imported.report.ok) return post({ type: 'failed', report: { ...imported.report, errors: [...imported.report.errors, { path: req.source, ...say('load.noHoles') }] } });
       post({ type: 'progress', phase: 'validating', fraction: 0.4 });
@@ -221,7 +229,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
         counts: { ...report.counts, ...imported.report.counts },
         dropped: { ...imported.report.dropped },
       };
-      const info: CsvImportInfo = { fileSet: req.fileSet, files: req.files, options: req.options, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, lengthUnitDetected: imported.lengthUnitDetected, lengthUnitAssumed: imported.lengthUnitAssumed, document: imported.document };
+      const info: CsvImportInfo = { fileSet: req.fileSet, files: req.files, options: req.options, tables: imported.tables, dipSign: imported.dipSign, lengthUnit: imported.lengthUnit, lengthUnitDetected: imported.lengthUnitDetected, lengthUnitAssumed: imported.lengthUnitAssumed };
       return await finish(model, merged, req, info);
     }
     if (req.kind === 'surfaces') return await importSurfaces(req);

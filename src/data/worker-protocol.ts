@@ -2,8 +2,7 @@
 import type { LoadReport, Model } from './model';
 import type { Prepared } from '../domain/prepare';
 import type { DesurveyMethod } from '../domain/desurvey';
-import type { CsvFile, DetectedTable, ImportOptions, ImportResult } from './csv';
-import type { DepositInput } from './schema';
+import type { CsvSource, DetectedTable, ImportOptions, ImportResult } from './csv';
 import type { PackedPaths, PackedStations } from './pathTransfer';
 import type { SentPickIndex } from '../domain/pickIndex';
 import type { VeinGrids } from '../domain/veinOrientation';
@@ -17,13 +16,13 @@ export type WorkerRequest =
   | { kind: 'object'; value: unknown; source: string; method: DesurveyMethod }
   /** `keep`: the dataset on screen, whose imported surfaces and lines the new tables keep */
   /** `fileSet`: identity of the file set the import settings belong to (a new one per opening of files; kept by "Import again") */
-  | { kind: 'csv'; files: CsvFile[]; options: ImportOptions; source: string; method: DesurveyMethod; fileSet: string; keep?: Model }
+  | { kind: 'csv'; files: CsvSource[]; options: ImportOptions; source: string; method: DesurveyMethod; fileSet: string; keep?: Model }
   | { kind: 'prepare'; model: Model; source: string; method: DesurveyMethod }
   /**
    * Surface files (DXF, OBJ, GOCAD, Surpac, STL, glTF, OMF) added to `base` (the dataset on screen,
    * or null), with any drill tables opened with them imported first.
    */
-  | { kind: 'surfaces'; files: { name: string; bytes: ArrayBuffer | Blob }[]; base: Model | null; csv: CsvFile[]; source: string; method: DesurveyMethod }
+  | { kind: 'surfaces'; files: { name: string; bytes: ArrayBuffer | Blob }[]; base: Model | null; csv: CsvSource[]; source: string; method: DesurveyMethod }
   /** a model edited on the page (import panel): validated records, prepared again as a new dataset */
   | { kind: 'model'; model: Model; report: LoadReport; source: string; method: DesurveyMethod };
 
@@ -33,14 +32,14 @@ export type LoadPhase = 'reading' | 'parsing' | 'validating' | 'building' | 'dra
 export interface CsvImportInfo {
   /** identity of the file set: the import settings (options) belong to it and to no other set */
   fileSet: string;
-  files: CsvFile[];
+  /** as the page gave them: Files stay Blobs (cloned by reference), so "Import again" reads them again without the page holding or copying their bytes */
+  files: CsvSource[];
   options: ImportOptions;
   tables: DetectedTable[];
   dipSign: ImportResult['dipSign'];
   lengthUnit: ImportResult['lengthUnit'];
   lengthUnitDetected: ImportResult['lengthUnitDetected'];
   lengthUnitAssumed: ImportResult['lengthUnitAssumed'];
-  document: DepositInput;
 }
 
 export type WorkerResponse =
@@ -57,5 +56,7 @@ export type WorkerResponse =
       veinGrids: VeinGrids | null;
       /** true: the worker stays alive and answers in-view count requests for this dataset (countHost.ts) */
       counter: boolean;
+      /** SHA-256 hex of the dataset's content (src/domain/fingerprint.ts), made here; null: not made (a desurvey again, or it failed) */
+      fingerprint?: string | null;
     }
   | { type: 'failed'; report: LoadReport };

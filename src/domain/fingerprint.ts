@@ -80,22 +80,67 @@ export async function sha256(bytes: Uint8Array | ArrayBufferView): Promise<Uint8
 
 export const toHex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
+/** The digest of one typed array of a dataset, started when its bytes were copied. */
+interface TypedDigest {
+  type: string;
+  length: number;
+  digest: Promise<Uint8Array>;
+}
+
+/** Typed arrays of a dataset, by identity, with their digests under way (startContentHash). */
+export type StartedHash = Map<Bytes, TypedDigest>;
+
 /**
- * SHA-256 hex of a dataset's content (any plain structure: records, arrays, typed arrays), exact.
- * Equal for equal content whatever the key order; different for any changed value.
+ * The first half of contentHash: finds every typed array in `value` (in any order) and starts its
+ * digest. WebCrypto copies the bytes when `digest` is called, so the arrays may then move away
+ * (transferred to the page: detached) before finishContentHash writes the rest. The loading worker
+ * does this before it sends the dataset, and the costly canonical text after (off the first picture).
  */
-export async function contentHash(value: unknown): Promise<string> {
-  const parts: Bytes[] = [];
+export function startContentHash(value: unknown): StartedHash {
+  const found: StartedHash = new Map();
+  const visit = (v: unknown): void => {
+    if (v === null || typeof v !== 'object') return;
+    if (ArrayBuffer.isView(v)) {
+      if (!found.has(v)) found.set(v, { type: v.constructor.name, length: (v as unknown as ArrayLike<number>).length, digest: sha256(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)) });
+      return;
+    }
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    for (const k in o) visit(o[k]);
+  };
+  visit(value);
+  return found;
+}
+
+/**
+ * The second half: the canonical text of `value`, each typed array named by type, length and its
+ * place in the list of digests (canonical order), then SHA-256 of the text followed by the digests.
+ */
+export async function finishContentHash(value: unknown, started: StartedHash): Promise<string> {
+  const parts: TypedDigest[] = [];
   const json = canonicalJson(value, undefined, (a) => {
-    parts.push(a);
-    return { $typed: a.constructor.name, length: (a as unknown as ArrayLike<number>).length, part: parts.length - 1 };
+    const d = started.get(a);
+    if (!d) throw new Error('a typed array that startContentHash did not see');
+    parts.push(d);
+    return { $typed: d.type, length: d.length, part: parts.length - 1 };
   });
-  const digests = await Promise.all(parts.map((p) => sha256(new Uint8Array(p.buffer, p.byteOffset, p.byteLength))));
+  const digests = await Promise.all(parts.map((p) => p.digest));
   const text = new TextEncoder().encode(json);
   const all = new Uint8Array(text.length + 32 * digests.length);
   all.set(text, 0);
   digests.forEach((d, i) => all.set(d, text.length + 32 * i));
   return toHex(await sha256(all));
+}
+
+/**
+ * SHA-256 hex of a dataset's content (any plain structure: records, arrays, typed arrays), exact.
+ * Equal for equal content whatever the key order; different for any changed value.
+ */
+export function contentHash(value: unknown): Promise<string> {
+  return finishContentHash(value, startContentHash(value));
 }
 
 /** SHA-256 hex of view settings, at VIEW_PRECISION. */
