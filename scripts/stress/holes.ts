@@ -203,17 +203,20 @@ export function writeHoles(out: JsonWriter, holes: HoleRecord[]): void {
   holes.forEach((h, i) => out.write(`${i ? ',\n' : '\n'}    ${JSON.stringify(h)}`));
 }
 
+/** The assay table's record without its data (both writers: JSON here, binary in vsb.ts). */
+export const ASSAY_TABLE = {
+  id: 'assays',
+  name: 'Assays (synthetic stress data)',
+  columns: [
+    { name: 'Au', type: 'numeric', unit: 'g/t' },
+    { name: 'zone', type: 'categorical' },
+  ],
+};
+
 /** The assay table, column by column (hole, from, to, Au, zone), one column per line. */
 export function writeAssays(out: JsonWriter, holes: HoleRecord[], a: Assays): void {
   const n = a.hole.length;
-  const head = {
-    id: 'assays',
-    name: 'Assays (synthetic stress data)',
-    columns: [
-      { name: 'Au', type: 'numeric', unit: 'g/t' },
-      { name: 'zone', type: 'categorical' },
-    ],
-  };
+  const head = ASSAY_TABLE;
   const ids = holes.map((h) => JSON.stringify(h.id));
   const zones = VEINS.map((v) => JSON.stringify(v.id));
   out.write(`\n    ${JSON.stringify(head).slice(0, -1)}, "data": {\n      "hole": `);
