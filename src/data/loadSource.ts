@@ -8,7 +8,7 @@ import type { LoadReport } from './model';
 import type { LoadPhase, WorkerRequest, WorkerResponse } from './worker-protocol';
 import type { VeinscapeStore } from '../state/store';
 import { createLoaderWorker } from './workerFactory';
-import type { CsvFile, ImportOptions } from './csv';
+import type { CsvSource, ImportOptions } from './csv';
 import type { DesurveyMethod } from '../domain/desurvey';
 import { adoptExtras, expectExtras } from './loadExtras';
 import { adoptCounter, dropCounter, expectCounter } from './countClient';
@@ -114,10 +114,10 @@ export async function loadInto(store: VeinscapeStore, src: LoadSource, options: 
         report = { ...added, errors: [...report.errors, ...added.errors], warnings: [...report.warnings, ...added.warnings], notes: [...(report.notes ?? []), ...(added.notes ?? [])] };
       }
     } else if (surfaces.length > 0) {
-      report = await importSurfacesInto(store, surfaces, await tableBytes(tables), options);
+      report = await importSurfacesInto(store, surfaces, tableSources(tables), options);
     } else if (tables.length > 0) {
       // A new file set: import settings start from what is detected in it, never from the last set's.
-      report = await importCsvInto(store, await tableBytes(tables), {}, { fileSet: newFileSet(tables) });
+      report = await importCsvInto(store, tableSources(tables), {}, { fileSet: newFileSet(tables) });
     } else {
       report = failure(files.map((f) => f.name).join(', '), say('load.noKnownFile'));
       st.setLoadFailed(report);
@@ -172,7 +172,7 @@ async function runAndStore(store: VeinscapeStore, req: WorkerRequest, transfer: 
  * project, or added to the dataset on screen when `options.project` is 'add' (never onto the
  * illustrative sample: a company's own files do not mix with it).
  */
-export async function importSurfacesInto(store: VeinscapeStore, files: File[], tables: CsvFile[], options: LoadOptions = {}): Promise<LoadReport> {
+export async function importSurfacesInto(store: VeinscapeStore, files: File[], tables: CsvSource[], options: LoadOptions = {}): Promise<LoadReport> {
   const st = store.getState();
   const source = [...files.map((f) => f.name), ...tables.map((t) => t.name)].join(', ');
   st.setLoading({ source, phase: 'reading', fraction: 0 });
@@ -189,9 +189,13 @@ export function reloadModel(store: VeinscapeStore, model: Model): Promise<LoadRe
   return runAndStore(store, { kind: 'model', model, report, source: report.source, method: st.desurveyMethod });
 }
 
-/** Drill tables as bytes: their encoding (UTF-8, UTF-16, Windows-1252) is told from the bytes (csv/encoding.ts). */
-function tableBytes(tables: File[]): Promise<CsvFile[]> {
-  return Promise.all(tables.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+/**
+ * Drill tables as the Files themselves: the worker reads their bytes (and tells their encoding from
+ * them, csv/encoding.ts). Reading them here and sending the bytes copied them on the main thread
+ * twice, there and back with the import's settings.
+ */
+function tableSources(tables: File[]): CsvSource[] {
+  return tables.map((f) => ({ name: f.name, blob: f }));
 }
 
 let fileSets = 0;
@@ -205,7 +209,7 @@ export function newFileSet(files: { name: string }[]): string {
  * `fileSet` names the set the options belong to: a new one for files just opened, the shown
  * import's own for "Import again".
  */
-export function importCsvInto(store: VeinscapeStore, files: CsvFile[], options: ImportOptions, how: { keepImported?: boolean; fileSet?: string } = {}): Promise<LoadReport> {
+export function importCsvInto(store: VeinscapeStore, files: CsvSource[], options: ImportOptions, how: { keepImported?: boolean; fileSet?: string } = {}): Promise<LoadReport> {
   const source = files.map((f) => f.name).join(', ');
   const st = store.getState();
   st.setLoading({ source, phase: 'reading', fraction: 0 });

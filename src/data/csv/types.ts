@@ -44,6 +44,14 @@ export type ColumnMapping = Partial<Record<ColumnRole, string>>;
  */
 export type CsvFile = { name: string; bytes: Uint8Array | ArrayBuffer; text?: undefined } | { name: string; text: string; bytes?: undefined };
 
+/**
+ * A table as the page hands it to the loading worker: a File or Blob, read in the worker (a Blob is
+ * cloned by reference, so neither sending it nor getting it back in the import's settings copies
+ * its bytes on the page: 33 MB of tables took 200-370 ms of main thread to come back), or bytes or
+ * text already in memory (the API, tests). sources.ts reads them into `CsvFile`s.
+ */
+export type CsvSource = CsvFile | { name: string; blob: Blob; bytes?: undefined; text?: undefined };
+
 export interface ImportOptions {
   /** per file name: override of the detected column mapping, role → column header ('' unmaps the role) */
   mapping?: Record<string, ColumnMapping>;
