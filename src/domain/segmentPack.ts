@@ -4,6 +4,7 @@
  * ready-made GPU data and spends no main-thread time on a million segments.
  */
 import type { SegmentBuffer } from './segments';
+import { buildSegmentLod, LOD_MIN_SEGMENTS, lodTransferables, type SegmentLod } from './segmentLod';
 
 /** Texels per row of the segment textures (rows ≤ 8192 on every WebGL2: 33M segments). */
 export const SEG_TEX_WIDTH = 4096;
@@ -24,9 +25,12 @@ export interface PackedSegments {
   index: Uint32Array;
   /** local bounds of every end point, [minX, minY, minZ, maxX, maxY, maxZ] (m) */
   bounds: Float64Array;
+  /** levels of detail (segmentLod.ts), for a layer asked for them with at least LOD_MIN_SEGMENTS segments */
+  lod?: SegmentLod;
 }
 
-export function packSegments(b: SegmentBuffer): PackedSegments {
+/** `withLod`: also build the levels of detail (the intervals layer, when large). */
+export function packSegments(b: SegmentBuffer, withLod = false): PackedSegments {
   const n = b.count;
   const rows = Math.max(1, Math.ceil(n / SEG_TEX_WIDTH));
   const texels = SEG_TEX_WIDTH * rows;
@@ -59,7 +63,8 @@ export function packSegments(b: SegmentBuffer): PackedSegments {
     holeAttr[h * 4] = b.hole[i * 4]; holeAttr[h * 4 + 1] = b.hole[i * 4 + 1]; holeAttr[h * 4 + 2] = b.hole[i * 4 + 2];
   }
   const index = quadIndex(n, () => true);
-  return { count: n, rows, segA, segB, segC, holeRows, holeAttr, index, bounds };
+  const lod = withLod && n >= LOD_MIN_SEGMENTS ? buildSegmentLod(b, SEG_TEX_WIDTH) : undefined;
+  return { count: n, rows, segA, segB, segC, holeRows, holeAttr, index, bounds, lod };
 }
 
 /**
@@ -82,5 +87,5 @@ export function quadIndex(n: number, keep: (segment: number) => boolean): Uint32
 }
 
 export function packedTransferables(p: PackedSegments): ArrayBuffer[] {
-  return [p.segA, p.segB, p.segC, p.holeAttr, p.index, p.bounds].map((a) => a.buffer as ArrayBuffer);
+  return [...[p.segA, p.segB, p.segC, p.holeAttr, p.index, p.bounds].map((a) => a.buffer as ArrayBuffer), ...(p.lod ? lodTransferables(p.lod) : [])];
 }

@@ -13,6 +13,8 @@ import { NO_ZONES, segmentZoneTexture } from './materials/sharedUniforms';
 import { pieceZoneCodes } from '../domain/zoneCodes';
 import { store } from '../state/store';
 import { zoneMaskOf } from '../state/filterState';
+import { createLodDraw } from './segmentLodDraw';
+import { lodSettings } from './lodSettings';
 
 
 interface Props {
@@ -35,7 +37,7 @@ interface Props {
  * per texture, about 40 ms each on software WebGL), the program's link, then its buffers.
  */
 function* segmentWarmUp(gpu: SegmentGpuData, material: () => Material, target: () => WarmTarget, count: number): WarmJob<true> {
-  yield* warmLayer(target, gpu.geometry, material, count >= LARGE_LAYER, [gpu.segA, gpu.segB, gpu.segC, gpu.holeAttr]);
+  yield* warmLayer(target, gpu.geometry, material, count >= LARGE_LAYER, [gpu.segA, gpu.segB, gpu.segC, gpu.holeAttr, ...(gpu.lod?.refs ?? [])]);
   return true;
 }
 
@@ -108,8 +110,21 @@ export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinit
   useEffect(() => () => overlayGeometry?.dispose(), [overlayGeometry]);
   useEffect(() => () => gpu.dispose(), [gpu]);
   const invalidate = useThree((s) => s.invalidate);
+  const scene = useThree((s) => s.scene);
+  // Large interval layers: one material per level of detail over the same uniforms, and a few
+  // draws of their ranges chosen before each render (segmentLodDraw.ts).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const lodMaterials = useMemo(() => (gpu.lod && lodSettings.enabled ? gpu.lod.refs.map((lodRefs) => createSegmentMaterial(options, { ...gpu, segZone, lodRefs })) : null), [key, gpu, segZone]);
+  useEffect(() => () => lodMaterials?.forEach((m) => m.dispose()), [lodMaterials]);
+  const lodDraw = useMemo(() => (gpu.lod && lodSettings.enabled ? createLodDraw(gpu.lod.hierarchy, gpu.geometry, [], name) : null), [gpu, name]);
+  useEffect(() => {
+    if (lodDraw && lodMaterials) lodDraw.setMaterials(lodMaterials);
+    invalidate();
+  }, [lodDraw, lodMaterials, invalidate]);
+  useEffect(() => (lodDraw ? lodDraw.attach(scene) : undefined), [lodDraw, scene]);
+  useEffect(() => () => lodDraw?.dispose(), [lodDraw]);
   // Drawn only once uploaded and linked ahead of the frame (with the rest of its dataset).
-  const ready = useWarmUp(buffer.count > 0 ? gpu : null, (g, target) => segmentWarmUp(g, () => material, target, buffer.count));
+  const ready = useWarmUp(buffer.count > 0 ? gpu : null, (g, target) => segmentWarmUp(g, () => lodMaterials?.[0] ?? material, target, buffer.count));
   useEffect(() => {
     if (!colorValues || colorValues.length !== buffer.count) return;
     // The grade itself is the colour value the GPU data start with: nothing to upload.
@@ -119,6 +134,12 @@ export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinit
   }, [colorValues, gpu, buffer.count, invalidate]);
   useEffect(() => () => material.dispose(), [material]);
   if (buffer.count === 0 || !ready) return null;
+  if (lodDraw) return (
+    <>
+      <primitive object={lodDraw.group} visible={visible} />
+      {overlayMaterial && overlayGeometry && <mesh name={`${name}:on-top`} geometry={overlayGeometry} material={overlayMaterial} visible={visible} frustumCulled={false} renderOrder={20} />}
+    </>
+  );
   // Segments are placed in the shader, so the geometry has no meaningful bounds: never cull.
   return (
     <>

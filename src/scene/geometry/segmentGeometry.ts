@@ -12,10 +12,13 @@
  *   segB: end x, y, z (local m), value (grade or layer code; -1 none)
  *   segC: depth from, depth to (m along the hole), hole index, colour value
  * holeAttr (one texel per hole): status/type code, program index, year, 0.
+ * Levels of detail (large interval layers): one RG texture per level, one texel per entry (a run
+ * of segments, see domain/segmentLod.ts), drawn with the same index (entry i = vertices 4i..4i+3).
  * The arrays are packed by segmentPack.ts, in the loading worker for loaded data.
  */
-import { Box3, BufferAttribute, BufferGeometry, DataTexture, FloatType, NearestFilter, RGBAFormat, Sphere, Vector3 } from 'three';
+import { Box3, BufferAttribute, BufferGeometry, DataTexture, FloatType, NearestFilter, RGBAFormat, RGFormat, Sphere, Vector3 } from 'three';
 import type { SegmentBuffer } from '../../domain/segments';
+import type { SegmentLod } from '../../domain/segmentLod';
 import { HOLE_TEX_WIDTH, packSegments, SEG_TEX_WIDTH, type PackedSegments } from '../../domain/segmentPack';
 
 export { HOLE_TEX_WIDTH, SEG_TEX_WIDTH };
@@ -26,6 +29,11 @@ export interface SegmentGpuData {
   segB: DataTexture;
   segC: DataTexture;
   holeAttr: DataTexture;
+  /**
+   * levels of detail: per level its entries' texture (released from JS memory once uploaded) and
+   * the hierarchy's tiles and ranges (its `refs` arrays emptied: the textures hold them)
+   */
+  lod: { hierarchy: SegmentLod; refs: DataTexture[] } | null;
   /** replaces the colour value of every segment (colour by another column); one texture upload */
   setColorValues(values: Float32Array): void;
   /** whether setColorValues has replaced the initial colour values (the segments' own values) */
@@ -33,8 +41,8 @@ export interface SegmentGpuData {
   dispose(): void;
 }
 
-function floatTexture(data: Float32Array, width: number, rows: number): DataTexture {
-  const t = new DataTexture(data, width, rows, RGBAFormat, FloatType);
+function floatTexture(data: Float32Array, width: number, rows: number, format: typeof RGBAFormat | typeof RGFormat = RGBAFormat): DataTexture {
+  const t = new DataTexture(data, width, rows, format, FloatType);
   t.minFilter = NearestFilter;
   t.magFilter = NearestFilter;
   t.generateMipmaps = false;
@@ -71,7 +79,13 @@ export function buildSegmentGpuData(b: SegmentBuffer, packed: PackedSegments = p
   const holeAttr = floatTexture(packed.holeAttr, HOLE_TEX_WIDTH, packed.holeRows);
   // Positions never change after load (offsets are uniforms): keep only the GPU copy. segC stays
   // in memory because colouring by another column rewrites its colour value.
-  for (const t of [segA, segB]) {
+  const lod = packed.lod
+    ? {
+        refs: packed.lod.levels.map((l) => floatTexture(l.refs, SEG_TEX_WIDTH, l.rows, RGFormat)),
+        hierarchy: { ...packed.lod, levels: packed.lod.levels.map((l) => ({ ...l, refs: new Float32Array(0) })) },
+      }
+    : null;
+  for (const t of [segA, segB, ...(lod?.refs ?? [])]) {
     t.onUpdate = () => {
       (t.image as { data: Float32Array | null }).data = null;
     };
@@ -87,6 +101,7 @@ export function buildSegmentGpuData(b: SegmentBuffer, packed: PackedSegments = p
     segB,
     segC,
     holeAttr,
+    lod,
     setColorValues(values) {
       for (let i = 0; i < n; i++) c[i * 4 + 3] = values[i];
       segC.needsUpdate = true;
@@ -94,7 +109,7 @@ export function buildSegmentGpuData(b: SegmentBuffer, packed: PackedSegments = p
     },
     dispose() {
       geometry.dispose();
-      for (const t of [segA, segB, segC, holeAttr]) t.dispose();
+      for (const t of [segA, segB, segC, holeAttr, ...(lod?.refs ?? [])]) t.dispose();
     },
   };
 }

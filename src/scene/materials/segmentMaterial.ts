@@ -10,6 +10,7 @@ import { HOLE_TEX_WIDTH, SEG_TEX_WIDTH } from '../geometry/segmentGeometry';
 import { modelClipPlanes, shared } from './sharedUniforms';
 import { FAULT_PARS } from './chunks';
 import { HOLE_MASK_WIDTH, MAX_BINS, NO_ZONES } from './sharedUniforms';
+import { LOD_PACK } from '../../domain/segmentLod';
 
 export type SegmentMode = 'grade' | 'trace' | 'fixed' | 'category';
 
@@ -43,6 +44,9 @@ uniform highp sampler2D uSegA;
 uniform highp sampler2D uSegB;
 uniform highp sampler2D uSegC;
 uniform highp sampler2D uHoleAttr;
+#ifdef SEGMENT_LOD
+uniform highp sampler2D uLodRefs;
+#endif
 uniform float uRadius;
 uniform float uMinPixels;
 uniform float uPixelScale;
@@ -129,9 +133,27 @@ const VERTEX_MAIN = /* glsl */ `
   float along = float(gl_VertexID & 1);
   float across = (gl_VertexID & 2) == 0 ? -1.0 : 1.0;
   ivec2 segTexel = texelOf(segIndex, ${SEG_TEX_WIDTH});
+#ifdef SEGMENT_LOD
+  // An entry of a level of detail (domain/segmentLod.ts): segments first..last of one hole drawn
+  // as one, from the start of first to the end of last, with the value (filters), colour value,
+  // zone and hole of rep, the member of highest grade.
+  vec2 lodRef = texelFetch(uLodRefs, segTexel, 0).xy;
+  int lodFirst = int(lodRef.x + 0.5);
+  int lodPacked = int(lodRef.y + 0.5);
+  int lodLast = lodFirst + lodPacked / ${LOD_PACK};
+  segTexel = texelOf(lodFirst + lodPacked % ${LOD_PACK}, ${SEG_TEX_WIDTH});
+  ivec2 lodLastTexel = texelOf(lodLast, ${SEG_TEX_WIDTH});
+  ivec2 lodFirstTexel = texelOf(lodFirst, ${SEG_TEX_WIDTH});
+  vec4 segA4 = texelFetch(uSegA, lodFirstTexel, 0);
+  vec4 segB4 = vec4(texelFetch(uSegB, lodLastTexel, 0).xyz, texelFetch(uSegB, segTexel, 0).w);
+  vec4 segC4 = texelFetch(uSegC, segTexel, 0);
+  segC4.x = texelFetch(uSegC, lodFirstTexel, 0).x;
+  segC4.y = texelFetch(uSegC, lodLastTexel, 0).y;
+#else
   vec4 segA4 = texelFetch(uSegA, segTexel, 0);
   vec4 segB4 = texelFetch(uSegB, segTexel, 0);
   vec4 segC4 = texelFetch(uSegC, segTexel, 0);
+#endif
   vec3 aStart = segA4.xyz;
   vec3 aEnd = segB4.xyz;
   float aMask = segA4.w;
@@ -272,6 +294,8 @@ export interface SegmentTextures {
   holeAttr: DataTexture;
   /** per-segment zone codes (a one-byte texture like the segment textures), shared by a layer's materials; absent: no zones */
   segZone?: { value: Texture };
+  /** a level of detail's entries (segmentGeometry.ts): the draw's vertices pull entries, not segments */
+  lodRefs?: DataTexture;
 }
 
 export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTextures): MeshStandardMaterial {
@@ -284,6 +308,7 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
     ...(o.mode === 'fixed' && o.palette ? { FIXED_PALETTE: '' } : {}),
     ...(o.holeFilters ? { HOLE_FILTERS: '' } : {}),
     ...(o.onTop ? { ON_TOP: '' } : {}),
+    ...(tex.lodRefs ? { SEGMENT_LOD: '' } : {}),
   };
   if (o.clip) m.clippingPlanes = modelClipPlanes;
   if (o.onTop) {
@@ -305,6 +330,7 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
     uSegB: { value: tex.segB },
     uSegC: { value: tex.segC },
     uHoleAttr: { value: tex.holeAttr },
+    uLodRefs: { value: tex.lodRefs ?? null },
     uSegZone: tex.segZone ?? { value: NO_ZONES },
   };
   m.userData.uniforms = own;
@@ -329,6 +355,6 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
 #endif`,
       );
   };
-  m.customProgramCacheKey = () => `veinscape-ribbon-${o.mode}-${o.holeFilters ? 1 : 0}-${o.mode === 'fixed' && o.palette ? 1 : 0}-${o.onTop ? 1 : 0}`;
+  m.customProgramCacheKey = () => `veinscape-ribbon-${o.mode}-${o.holeFilters ? 1 : 0}-${o.mode === 'fixed' && o.palette ? 1 : 0}-${o.onTop ? 1 : 0}-${tex.lodRefs ? 1 : 0}`;
   return m;
 }

@@ -1,0 +1,129 @@
+/**
+ * Draws a layer's levels of detail: a few meshes over the layer's one index buffer, each showing
+ * a contiguous range of one level's entries (domain/segmentLodChoice.ts chooses them).
+ *
+ * The choice is made before each render of the scene (Scene.onBeforeRender, before three lists
+ * what to draw), for that render's camera and pixel size: the screen, a warm-up, or an export tile
+ * (an 8192 px export picks finer levels than the screen; exports have no triangle budget and no
+ * hysteresis, so every tile of a tiled export chooses alike). Switching a level changes draw
+ * ranges and materials only: every level's texture was uploaded with the layer, nothing is
+ * uploaded when the camera moves or a filter changes.
+ */
+import { Box3, BufferGeometry, Group, Mesh, Vector2, Vector3, type Camera, type Material, type Scene, type WebGLRenderer, type WebGLRenderTarget } from 'three';
+import { chooseLevels, lodRanges, type LodRange } from '../domain/segmentLodChoice';
+import { LOD_TILES, type SegmentLod } from '../domain/segmentLod';
+import { lodSettings } from './lodSettings';
+
+type Update = (renderer: WebGLRenderer, camera: Camera, target: WebGLRenderTarget | null) => void;
+
+const updates = new Set<Update>();
+
+function runUpdates(renderer: WebGLRenderer, _scene: Scene, camera: Camera, target: WebGLRenderTarget | null): void {
+  for (const u of updates) u(renderer, camera, target);
+}
+
+export interface LodDraw {
+  group: Group;
+  /** the ranges drawn by the last render of the screen (tests and the benchmark read them) */
+  readonly lastRanges: LodRange[];
+  /** starts choosing before each render of `scene`; returns the stop */
+  attach(scene: Scene): () => void;
+  setMaterials(materials: Material[]): void;
+  dispose(): void;
+}
+
+/**
+ * `whole`: the layer's full geometry (its index and placeholder position are shared, not copied);
+ * `materials`: one per level.
+ */
+export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, materials: Material[], name: string): LodDraw {
+  const group = new Group();
+  group.name = name;
+  let mats = materials;
+  const meshes: Mesh[] = [];
+  for (let i = 0; i < lodSettings.maxDraws; i++) {
+    const g = new BufferGeometry();
+    g.setIndex(whole.index);
+    g.setAttribute('position', whole.getAttribute('position'));
+    g.boundingBox = whole.boundingBox;
+    g.boundingSphere = whole.boundingSphere;
+    const m = new Mesh(g, mats[0]);
+    m.name = i === 0 ? name : `${name}:${i}`;
+    // Segments are placed in the shader: the geometry's bounds say nothing about them.
+    m.frustumCulled = false;
+    m.visible = false;
+    meshes.push(m);
+    group.add(m);
+  }
+  let screenLevels: Uint8Array | null = null;
+  let lastRanges: LodRange[] = [];
+  const box = new Box3();
+  const boxes = new Float64Array(LOD_TILES * 6);
+  const eye = new Vector3();
+  const size = new Vector2();
+
+  const update: Update = (renderer, camera, target) => {
+    group.updateWorldMatrix(true, false);
+    const world = group.matrixWorld;
+    for (let t = 0; t < LOD_TILES; t++) {
+      const b = hierarchy.tileBounds;
+      if (!(b[t * 6] <= b[t * 6 + 3])) continue;
+      box.min.set(b[t * 6], b[t * 6 + 1], b[t * 6 + 2]);
+      box.max.set(b[t * 6 + 3], b[t * 6 + 4], b[t * 6 + 5]);
+      box.applyMatrix4(world);
+      box.min.toArray(boxes, t * 6);
+      box.max.toArray(boxes, t * 6 + 3);
+    }
+    eye.setFromMatrixPosition(camera.matrixWorld);
+    const height = target ? target.height : renderer.getDrawingBufferSize(size).y;
+    const screen = target === null;
+    const levels = chooseLevels(
+      hierarchy,
+      {
+        eye: [eye.x, eye.y, eye.z],
+        boxes,
+        errorScale: world.getMaxScaleOnAxis(),
+        pixelsPerMetre: (camera.projectionMatrix.elements[5] * height) / 2,
+        orthographic: (camera as { isOrthographicCamera?: boolean }).isOrthographicCamera === true,
+        errorPx: lodSettings.errorPx,
+        budget: screen ? lodSettings.triangleBudget : Infinity,
+      },
+      screen ? screenLevels : null,
+    );
+    const ranges = lodRanges(hierarchy, levels, meshes.length);
+    if (screen) {
+      screenLevels = levels;
+      lastRanges = ranges;
+    }
+    meshes.forEach((m, i) => {
+      const r = ranges[i];
+      m.visible = r !== undefined;
+      if (!r) return;
+      m.material = mats[r.level];
+      // Index units: two triangles (6 indices) per entry.
+      m.geometry.setDrawRange(r.start * 6, r.count * 6);
+    });
+  };
+
+  return {
+    group,
+    get lastRanges() {
+      return lastRanges;
+    },
+    attach(scene) {
+      updates.add(update);
+      // Scene.onBeforeRender is typed as an object's; a scene's is called with the render target.
+      scene.onBeforeRender = runUpdates as unknown as Scene['onBeforeRender'];
+      return () => void updates.delete(update);
+    },
+    setMaterials(next) {
+      mats = next;
+      for (const m of meshes) m.material = mats[0];
+    },
+    dispose() {
+      updates.delete(update);
+      // The index and position belong to the layer's geometry, disposed with it.
+      for (const m of meshes) m.geometry.dispose();
+    },
+  };
+}
