@@ -46,7 +46,7 @@ import { serveStatic } from './bench/static-server.mjs';
 import { buildSite, CHROMIUM_ARGS, portTaken, run } from './bench/site.mjs';
 import { existsSync, readFileSync, writeFileSync, linkSync, mkdirSync, rmSync, statSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { findChromium } from './find-chromium.mjs';
@@ -55,12 +55,16 @@ import { workerHeaps } from './bench/worker-heap.mjs';
 import { armPick, changeFilters, installProbe, loadedState, noChange, pickResult, pickTarget, timeBareFrame, timeJsonParse, webglRenderer } from './bench/probe.mjs';
 import { consoleTable, markdownResults, median, sizeLabel, updateDoc } from './bench/report.mjs';
 import { profileTop } from './bench/profile.mjs';
+import { buildAnchor, measureAnchor } from './bench/anchor.mjs';
+import { longestProgressGap, measureCsvAgainstJson } from './bench/open-file.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The app's test for software WebGL (src/scene/glCapabilities.ts): there its canvas has no MSAA. */
+const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render driver/i;
 const DEFAULT_SIZES = '1000x100,10000x10,10000x100';
 
 function parseArgs(argv) {
-  const o = { sizes: DEFAULT_SIZES, build: false, doc: true, profile: false, binary: false, timeout: 300, budget: 360, total: 600, port: 4191, json: null };
+  const o = { sizes: DEFAULT_SIZES, build: false, doc: true, profile: false, binary: false, csv: false, csvRuns: null, timeout: 300, budget: 360, total: 600, port: 4191, json: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -71,6 +75,8 @@ function parseArgs(argv) {
     else if (flag === '--no-doc') o.doc = false;
     else if (flag === '--profile') o.profile = true;
     else if (flag === '--binary') o.binary = true;
+    else if (flag === '--csv') o.csv = true;
+    else if (flag === '--csv-runs') o.csvRuns = Number(value());
     else if (flag === '--json') o.json = value();
     else if (flag === '--report') o.report = value();
     else if (flag === '--timeout') o.timeout = Number(value());
@@ -78,15 +84,28 @@ function parseArgs(argv) {
     else if (flag === '--total') o.total = Number(value());
     else if (flag === '--port') o.port = Number(value());
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: node scripts/bench.mjs [--sizes 1000x100,10000x10,10000x100] [--build] [--no-doc] [--profile] [--binary] [--timeout s] [--port n]');
+      console.log('usage: node scripts/bench.mjs [--sizes sample,real100,1000x100,10000x10,10000x100,10000x1000:vsb] [--build] [--no-doc] [--profile] [--binary] [--csv] [--csv-runs n] [--timeout s] [--port n]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
   if (o.port === 4173 || o.port === 4175) throw new Error('ports 4173 and 4175 belong to the tests; use 4190 or above');
   o.sizes = o.sizes.split(',').filter(Boolean).map(parseSize);
-  // Each size's binary form right after its JSON, which it refers to for the JSON.parse baseline.
-  if (o.binary) o.sizes = o.sizes.flatMap((s) => [s, binaryTwin(s)]);
+  // Each size's binary form right after its JSON, which it refers to for the JSON.parse baseline
+  // and the anchor; then its CSV form (generated sizes and the real holes; the sample has none).
+  o.sizes = o.sizes.flatMap((s) => [s, ...(o.binary && s.kind === 'generated' && !s.binary ? [binaryTwin(s)] : []), ...(o.csv && (s.kind === 'real' || (s.kind === 'generated' && !s.binary)) ? [csvTwin(s)] : [])]);
   return o;
+}
+
+/**
+ * The CSV form of a size: the three tables opened together through the Open… control, against
+ * their JSON twin opened the same way. Generated sizes: a folder written by
+ * `scripts/gen-stress.ts --csv` (collar.csv, survey.csv, assay.csv and holes.json, the same
+ * holes, surveys and assays); the real holes: the original files and their conversion.
+ */
+function csvTwin(size) {
+  if (size.kind === 'real') return { ...size, spec: `${size.spec} csv`, csv: true, json: size, dir: realFolder(), twin: size.path };
+  const dir = join(ROOT, 'data/stress', size.name.replace(/\.json$/, '-csv'));
+  return { ...size, spec: `${size.spec} csv`, csv: true, json: size, dir, twin: join(dir, 'holes.json'), name: `${basename(dir)}/` };
 }
 
 /** The binary form (.vsb) of a size: same data, its own column in the results. */
@@ -95,22 +114,50 @@ function binaryTwin(size) {
   return { ...size, spec: `${size.spec} binary`, binary: true, json: size, name, path: join(ROOT, 'data/stress', name) };
 }
 
+/** The real drill database's CSV files (scripts/bench/real-data.ts), in the picker's order. */
+const REAL_CSV = ['collar.csv', 'survey.csv', 'assay.csv'];
+
+function realFolder() {
+  const candidates = [join(ROOT, '../shared/data/external/forrestania'), '/work/shared/data/external/forrestania'];
+  return candidates.find((d) => existsSync(join(d, 'collar.csv'))) ?? candidates[0];
+}
+
+/**
+ * `sample` (data/rocmec1.json, opened as the app opens it: `/`, no ?data), `real100` (100 real
+ * holes: forrestania converted by scripts/bench/real-data.ts), `NxM[xT]` (a generated size) or
+ * `NxM:vsb` (a generated size in the binary form only: no JSON, whose text would pass 1 GB at
+ * 10,000,000 intervals).
+ */
 function parseSize(spec) {
-  const m = /^(\d+)x(\d+)(?:x(\d+))?$/i.exec(spec.trim());
-  if (!m) throw new Error(`size "${spec}" must look like 10000x100 (holes x intervals per hole[ x triangles])`);
+  spec = spec.trim();
+  if (spec === 'sample') return { spec, kind: 'sample', holes: null, intervals: null, name: 'rocmec1.json', path: join(ROOT, 'data/rocmec1.json'), url: '/' };
+  if (spec === 'real100') return { spec, kind: 'real', holes: 100, intervals: null, name: 'forrestania-100.json', path: join(ROOT, 'data/stress/forrestania-100.json') };
+  const m = /^(\d+)x(\d+)(?:x(\d+))?(:vsb)?$/i.exec(spec);
+  if (!m) throw new Error(`size "${spec}" must be sample, real100, or look like 10000x100 (holes x intervals per hole[ x triangles]), optionally with :vsb`);
   const holes = Number(m[1]);
   const intervals = Number(m[2]);
   const defaultTriangles = 2 * holes * intervals;
   const triangles = m[3] ? Number(m[3]) : defaultTriangles;
   const name = `stress-${holes}h-${intervals}i${triangles === defaultTriangles ? '' : `-${triangles}t`}.json`;
-  return { spec: spec.trim(), holes, intervals, triangles, name, path: join(ROOT, 'data/stress', name) };
+  const size = { spec, kind: 'generated', holes, intervals, triangles, name, path: join(ROOT, 'data/stress', name) };
+  if (m[4]) return { ...size, binary: true, vsbOnly: true, json: null, name: name.replace(/\.json$/, '.vsb'), path: join(ROOT, 'data/stress', name.replace(/\.json$/, '.vsb')) };
+  return size;
 }
 
 const log = (...a) => console.error('[bench]', ...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function ensureDataset(size) {
+  if (size.csv) return ensureCsv(size);
   if (existsSync(size.path)) return;
+  if (size.kind === 'real') {
+    log(`converting the forrestania CSV tables into ${size.name}`);
+    return run('npx', ['tsx', 'scripts/bench/real-data.ts', '--out', size.path], 5 * 60_000);
+  }
+  if (size.vsbOnly) {
+    log(`generating ${size.name} (binary form only)`);
+    return run('npx', ['tsx', 'scripts/gen-stress.ts', '--holes', String(size.holes), '--intervals', String(size.intervals), '--vsb', '--out', size.path], 30 * 60_000);
+  }
   if (size.binary) {
     ensureDataset(size.json);
     log(`writing ${size.name} (the binary form of ${size.json.name})`);
@@ -125,11 +172,27 @@ function ensureDataset(size) {
   run('npx', args, 15 * 60_000);
 }
 
-/** A private copy of the build with the stress files under bench/. */
-function prepareSite(o, sizes) {
+function ensureCsv(size) {
+  if (size.kind === 'real') {
+    ensureDataset(size.json);
+    for (const f of REAL_CSV) if (!existsSync(join(size.dir, f))) throw new Error(`${join(size.dir, f)} is missing (the real drill database, /work/shared/data/external/forrestania)`);
+    return;
+  }
+  if (existsSync(join(size.dir, 'holes.json'))) return;
+  log(`generating ${basename(size.dir)} (CSV tables and their JSON twin)`);
+  run('npx', ['tsx', 'scripts/gen-stress.ts', '--holes', String(size.holes), '--intervals', String(size.intervals), '--csv', '--out', size.dir], 15 * 60_000);
+}
+
+/** The local files a CSV size opens through the Open… control. */
+const csvPaths = (size) => REAL_CSV.map((f) => join(size.dir, f));
+
+/** A private copy of the build with the stress files under bench/ and the anchor page under anchor/. */
+async function prepareSite(o, sizes) {
   const { tmp, site, build } = buildSite(o, 'veinscape-bench-', log);
   mkdirSync(join(site, 'bench'), { recursive: true });
+  await buildAnchor(site);
   for (const s of sizes) {
+    if (s.csv) continue; // opened from the disk through the file input
     const dest = join(site, 'bench', s.name);
     try {
       linkSync(s.path, dest);
@@ -228,12 +291,13 @@ async function measureBareFrame(base, loaded) {
 }
 
 async function measureSize(o, base, size, endBy, jsonParse = null) {
-  const result = { size, file: `data/stress/${size.name}`, fileBytes: statSync(size.path).size };
+  const result = { size, file: relative(ROOT, size.path), fileBytes: statSync(size.path).size };
   // A binary form's baseline is its JSON file's parse: measured with the JSON's column when it ran.
   // The parse runs in a browser of its own: in the same browser as the app's measures (another
   // context, closed before the load), the filter changes measured after it came out 3-10 ms slower
   // than in a fresh browser, in every JSON column of two runs against none of the binary ones.
   if (jsonParse) result.parse = jsonParse;
+  else if (size.vsbOnly) result.parse = null; // no JSON form to parse
   else {
     log(`${sizeLabel(size)}: JSON.parse baseline`);
     const parser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: true, args: CHROMIUM_ARGS });
@@ -281,7 +345,7 @@ async function measureSize(o, base, size, endBy, jsonParse = null) {
     }, 5_000);
     let outcome;
     try {
-      await page.goto(`${base}/?data=bench/${size.name}`, { waitUntil: 'commit' });
+      await page.goto(`${base}${size.url ?? `/?data=bench/${size.name}`}`, { waitUntil: 'commit' });
       outcome = await withTimeout(
         Promise.race([
           crash,
@@ -333,12 +397,15 @@ async function measureSize(o, base, size, endBy, jsonParse = null) {
     result.loaded = await page.evaluate(loadedState);
     const B = await page.evaluate(() => window.__bench);
     result.phases = B.phases;
+    result.firstPictureMs = result.loaded.firstPictureMs;
+    result.progress = B.progress;
+    result.progressGap = longestProgressGap(B.progress, 0, result.readyMs);
     result.workerDone = B.workerDone ?? null;
     result.workerExtras = B.workerExtras ?? null;
     const inLoad = B.longtasks.filter((t) => t.start < result.readyMs);
     const top = [...inLoad].sort((a, b) => b.duration - a.duration).slice(0, 6).map((t) => ({ ...t, during: phaseAt(B.phases, t.start) }));
     result.longest = top[0] ?? { start: 0, duration: 0 };
-    result.longtasks = { count: inLoad.length, over200: inLoad.filter((t) => t.duration > 200).length, total: inLoad.reduce((n, t) => n + t.duration, 0), top: top.slice(0, 3), over200List: top.filter((t) => t.duration > 200) };
+    result.longtasks = { count: inLoad.length, over100: inLoad.filter((t) => t.duration > 100).length, over200: inLoad.filter((t) => t.duration > 200).length, total: inLoad.reduce((n, t) => n + t.duration, 0), top: top.slice(0, 3), over200List: top.filter((t) => t.duration > 200) };
     if (profile) {
       const { metrics } = await cdp.send('Performance.getMetrics');
       const navStart = metrics.find((m) => m.name === 'NavigationStart')?.value ?? 0;
@@ -460,6 +527,24 @@ async function measureSize(o, base, size, endBy, jsonParse = null) {
   }
 }
 
+/**
+ * The CSV form of a size against its JSON twin, both through the Open… control (see
+ * scripts/bench/open-file.mjs): three runs of each when the tables are small, one past 50 MB.
+ */
+async function measureCsvSize(o, base, size, endBy) {
+  const paths = csvPaths(size);
+  const result = { size, file: `${relative(ROOT, size.dir)}/{${REAL_CSV.join(',')}} and ${relative(ROOT, size.twin)}`, fileBytes: paths.reduce((n, p) => n + statSync(p).size, 0), twinBytes: statSync(size.twin).size };
+  const runs = o.csvRuns ?? (result.fileBytes > 50e6 ? 1 : 3);
+  log(`${sizeLabel(size)}: ${runs} load(s) of the CSV tables and of their JSON twin through the file input`);
+  try {
+    result.open = await measureCsvAgainstJson(base, paths, size.twin, runs, Math.max(10_000, Math.min(o.timeout * 1000, endBy - Date.now())), log);
+  } catch (e) {
+    result.error = 'the CSV or JSON load did not finish';
+    result.errorDetail = e.message;
+  }
+  return result;
+}
+
 function publish(o, results, env) {
   console.log(`\nVeinscape benchmark, ${env.date}: ${env.machine.cpu}, ${env.machine.cores} cores, ${env.machine.ramGB.toFixed(1)} GB; ${env.browser}; ${env.webgl.renderer}\n`);
   console.log(consoleTable(results));
@@ -495,7 +580,7 @@ async function main() {
   const started = Date.now();
   const loadStart = os.loadavg();
   for (const s of o.sizes) ensureDataset(s);
-  const { tmp, site, build } = prepareSite(o, o.sizes);
+  const { tmp, site, build } = await prepareSite(o, o.sizes);
   const results = [];
   let webgl = { renderer: 'unknown', vendor: '' };
   let browserVersion = 'unknown';
@@ -512,8 +597,22 @@ async function main() {
     for (const [i, size] of o.sizes.entries()) {
       // Whatever the sizes before it left, minus a minute kept for each size after it and 45 s to close.
       const endBy = runDeadline - 45_000 - (o.sizes.length - 1 - i) * 60_000;
-      const jsonResult = size.binary ? results.find((x) => x.size === size.json) : null;
+      if (size.csv) {
+        const r = await measureCsvSize(o, server.base, size, endBy);
+        results.push(r);
+        log(`${sizeLabel(size)}: ${r.error ? `${r.error}: ${r.errorDetail}` : `CSV ready in ${Math.round(r.open.csv.readyMs)} ms, JSON in ${Math.round(r.open.json.readyMs)} ms after the input`}`);
+        continue;
+      }
+      const jsonResult = size.binary && size.json ? results.find((x) => x.size === size.json) : null;
       const r = await measureSize(o, server.base, size, endBy, jsonResult?.parse ?? null);
+      // The anchor: the same file shown by a bare three.js page (scripts/bench/anchor.mjs), 3 runs
+      // in fresh browsers; the binary form is compared with its JSON's (the same data).
+      if (jsonResult) r.anchor = jsonResult.anchor ?? null;
+      else if (!size.vsbOnly && Date.now() < endBy) {
+        const canvas = r.loaded?.canvas ?? { width: 976, height: 728 };
+        log(`${sizeLabel(size)}: the anchor page, 3 runs`);
+        r.anchor = await measureAnchor(server.base, `bench/${size.name}`, { ...canvas, antialias: !SOFTWARE_GL.test(webgl.renderer) }, 3, Math.max(30_000, Math.min(o.timeout * 1000, endBy - Date.now()))).catch((e) => ((r.skipped ??= []).push(`the anchor: ${e.message}`), null));
+      }
       // The binary form draws the same triangles: its JSON's bare frame stands for both.
       if (jsonResult?.bareFrame && r.loaded?.stats.triangles === jsonResult.loaded?.stats.triangles) r.bareFrame = jsonResult.bareFrame;
       else if (r.loaded && Date.now() < endBy) {

@@ -8,6 +8,8 @@
  *   - loafs: long animation frames with their script attribution (invoker, source, duration);
  *   - phases: each change of the store's load phase (reading, parsing, validating, building,
  *     drawing), the moment the dataset is stored and the moment it is first drawn;
+ *   - progress: each change of the store's `loading` (phase, fraction), what the progress bar shows;
+ *   - inputs: when a file was chosen in the Open… control (the input's change event);
  *   - workerDone: how long the main thread took to deserialise the worker's dataset message (the
  *     structured clone of the model and prepared buffers) and to run its handler; workerExtras the
  *     same for the pick indexes and vein grids that follow it;
@@ -16,7 +18,10 @@
  */
 
 export function installProbe() {
-  const B = (window.__bench = { longtasks: [], loafs: [], phases: [], gl: {}, errors: [] });
+  const B = (window.__bench = { longtasks: [], loafs: [], phases: [], progress: [], inputs: [], gl: {}, errors: [] });
+  // The moment a file is chosen in the Open… control (its change event, before the app's own
+  // listener): the start of a load from the file input.
+  document.addEventListener('change', (e) => e.target && e.target.type === 'file' && B.inputs.push(now()), true);
   const now = () => performance.now();
   try {
     new PerformanceObserver((list) => {
@@ -148,12 +153,18 @@ export function installProbe() {
       api = v;
       try {
         let last = null;
+        let lastLoading = null;
         const record = (s) => {
           const phase = s.loading ? s.loading.phase : s.version > 0 ? (s.renderedVersion === s.version ? 'drawn' : 'stored') : 'idle';
           if (phase !== last) {
             B.phases.push({ phase, t: now() });
             last = phase;
           }
+          // Every change of the progress the user sees (the store's loading phase or fraction),
+          // for the longest wait between two updates ("the progress never stalls").
+          const l = s.loading;
+          if (l !== lastLoading && (!l || !lastLoading || l.phase !== lastLoading.phase || l.fraction !== lastLoading.fraction)) B.progress.push({ t: now(), phase: l ? l.phase : null, fraction: l ? l.fraction : null });
+          lastLoading = l;
         };
         record(v.store.getState());
         v.store.subscribe(record);
@@ -288,6 +299,8 @@ export function loadedState() {
       return c ? { width: c.width, height: c.height } : null;
     })(),
     memory: performance.memory ? { used: performance.memory.usedJSHeapSize, total: performance.memory.totalJSHeapSize, limit: performance.memory.jsHeapSizeLimit } : null,
+    // The app marks its first frame that shows the dataset's surfaces and collars (GPU finished).
+    firstPictureMs: performance.getEntriesByName('veinscape:first-picture')[0]?.startTime ?? null,
   };
 }
 
@@ -412,3 +425,4 @@ export async function pickResult() {
     selection: p.selection ?? null,
   };
 }
+

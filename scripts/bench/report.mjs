@@ -16,8 +16,11 @@ const median = (xs) => {
 };
 export { median };
 
-/** A size label such as "10,000 × 100", or "10,000 × 100 (binary)" for the .vsb form of the same data. */
-export const sizeLabel = (s) => `${fmt(s.holes)} × ${fmt(s.intervals)}${s.binary ? ' (binary)' : ''}`;
+/**
+ * A size label: "sample", "100 real holes", "10,000 × 100", with " (binary)" for the .vsb form of the
+ * same data and " (CSV)" for its CSV tables (measured against their JSON twin).
+ */
+export const sizeLabel = (s) => `${s.kind === 'sample' ? 'sample' : s.kind === 'real' ? `${fmt(s.holes)} real holes` : `${fmt(s.holes)} × ${fmt(s.intervals)}`}${s.binary ? ' (binary)' : ''}${s.csv ? ' (CSV)' : ''}`;
 
 const ok = (pass) => (pass === null || pass === undefined ? '' : pass ? ' ✓' : ' ✗');
 
@@ -29,22 +32,52 @@ const ok = (pass) => (pass === null || pass === undefined ? '' : pass ? ' ✓' :
 /** The filter-change target: main-thread CPU time (ms) of one change. */
 const FILTER_MS = 16;
 /** "n/m": how many of a kind's changes met the target (runs without a CPU time count as missing it). */
+/** Issue 22's targets: the app's ready() against the anchor, the CSV load against its JSON twin. */
+const ANCHOR_SMALL = 1.5;
+const ANCHOR_ANY = 2;
+const anchorLimit = (r) => (r.size.kind === 'sample' || r.size.kind === 'real' ? ANCHOR_SMALL : ANCHOR_ANY);
+const FIRST_PICTURE_MS = 1000;
+const CSV_OVER_JSON = 1.25;
+const TASK_MS = 100;
+const isGenerated = (r) => r.size.kind === undefined || r.size.kind === 'generated';
+/** "a / b" for a CSV column's two loads (CSV tables / JSON twin), with one pass for both. */
+const both = (r, get, limit) => {
+  const a = get(r.open.csv);
+  const b = get(r.open.json);
+  return [`${ms(a)} / ${ms(b)}`, limit === undefined || a === null || b === null ? null : a <= limit && b <= limit];
+};
 const within = (f) => `${f.runs.filter((x) => typeof x.cpuMs === 'number' && x.cpuMs <= FILTER_MS).length}/${f.runs.length}`;
 
 export const ROWS = [
   ['file size (MB)', '', (r) => [mb(r.fileBytes)]],
-  ['holes / intervals loaded', '', (r) => [r.loaded ? `${fmt(r.loaded.report?.counts?.holes)} / ${fmt(r.loaded.report?.counts?.intervals)}` : '-']],
+  ['holes / intervals loaded', '', (r) => {
+    const c = r.open ? r.open.csv.counts : r.loaded?.report?.counts;
+    return [c ? `${fmt(c.holes)} / ${fmt(c.intervals)}` : '-'];
+  }],
   ['vein + fault triangles in the file', '', (r) => [r.loaded ? fmt(r.loaded.report?.counts?.triangles) : '-']],
   ['JSON.parse alone, main thread (ms)', '', (r) => [ms(r.parse?.median)]],
-  ['navigation → `ready()` (ms)', '≤ 4 × JSON.parse', (r) => [ms(r.readyMs), r.readyMs && r.parse ? r.readyMs <= 4 * r.parse.median : null]],
-  ['… as a multiple of JSON.parse', '≤ 4', (r) => [r.readyMs && r.parse ? `${fmt(r.readyMs / r.parse.median, 1)}×` : '-', r.readyMs && r.parse ? r.readyMs <= 4 * r.parse.median : null]],
+  // The first target (issue 1) is about the generated sizes (10,000 holes): not judged for the small real files.
+  ['navigation → `ready()` (ms)', '≤ 4 × JSON.parse (generated)', (r) => [ms(r.readyMs), r.readyMs && r.parse && isGenerated(r) ? r.readyMs <= 4 * r.parse.median : null]],
+  ['… as a multiple of JSON.parse', '≤ 4 (generated)', (r) => [r.readyMs && r.parse ? `${fmt(r.readyMs / r.parse.median, 1)}×` : '-', r.readyMs && r.parse && isGenerated(r) ? r.readyMs <= 4 * r.parse.median : null]],
+  ['anchor: a bare three.js page, navigation → the same file drawn, GPU finished (ms, median of 3)', '', (r) => [ms(r.anchor?.median)]],
+  ['… triangles drawn by the anchor / by the app', '', (r) => [r.anchor && r.loaded ? `${fmt(r.anchor.triangles)} / ${fmt(r.loaded.stats.triangles)} (${r.anchor.triangles >= r.loaded.stats.triangles ? '+' : ''}${fmt((100 * (r.anchor.triangles - r.loaded.stats.triangles)) / r.loaded.stats.triangles, 1)} %)` : '-']],
+  ['navigation → `ready()` as a multiple of the anchor', `≤ ${ANCHOR_SMALL} (sample, real holes), ≤ ${ANCHOR_ANY}`, (r) => (r.readyMs && r.anchor?.median && !r.size.csv ? [`${fmt(r.readyMs / r.anchor.median, 2)}×`, r.readyMs <= anchorLimit(r) * r.anchor.median] : ['-'])],
+  ['navigation → first picture, `veinscape:first-picture` (ms)', `≤ ${fmt(FIRST_PICTURE_MS)} (sample)`, (r) => (r.loaded ? [ms(r.firstPictureMs), r.size.kind === 'sample' && typeof r.firstPictureMs === 'number' ? r.firstPictureMs <= FIRST_PICTURE_MS : null] : ['-'])],
+  ['longest wait between two progress updates, navigation → `ready()` (ms; CSV: CSV / JSON)', '', (r) => (r.open ? both(r, (x) => x.gapMs) : [ms(r.progressGap?.ms)])],
+  ['open in the file input → `ready()`, CSV tables (ms, median)', '', (r) => [ms(r.open?.csv.readyMs)]],
+  ['… the same holes as JSON, same way (ms, median)', '', (r) => [ms(r.open?.json.readyMs)]],
+  ['… CSV as a multiple of JSON', `≤ ${CSV_OVER_JSON}`, (r) => (r.open?.csv.readyMs && r.open?.json.readyMs ? [`${fmt(r.open.csv.readyMs / r.open.json.readyMs, 2)}×`, r.open.csv.readyMs <= CSV_OVER_JSON * r.open.json.readyMs] : ['-'])],
   ['a bare frame of as many triangles, no app (ms)', '', (r) => [ms(r.bareFrame?.median)]],
   ['… with fetching the JSON: a floor for `ready()`, × JSON.parse', '', (r) => {
     const floor = r.bareFrame && r.parse && !r.size.binary ? r.parse.fetchMs + r.bareFrame.median : null;
     return [floor === null ? '-' : `${fmt(floor / r.parse.median, 1)}×`];
   }],
-  ['longest main-thread task during load (ms)', '≤ 200', (r) => [ms(r.longest?.duration), r.longest ? r.longest.duration <= 200 : null]],
-  ['main-thread tasks > 200 ms during load', '0', (r) => [r.longtasks ? fmt(r.longtasks.over200) : '-', r.longtasks ? r.longtasks.over200 === 0 : null]],
+  ['longest main-thread task during load (ms; CSV: CSV / JSON)', `≤ ${TASK_MS}`, (r) => (r.open ? both(r, (x) => x.longestMs, TASK_MS) : [ms(r.longest?.duration), r.longest ? r.longest.duration <= TASK_MS : null])],
+  [`main-thread tasks > ${TASK_MS} ms during load (CSV: CSV / JSON, all runs)`, '0', (r) => {
+    if (r.open) return [`${fmt(r.open.csv.over100)} / ${fmt(r.open.json.over100)}`, r.open.csv.over100 === 0 && r.open.json.over100 === 0];
+    const n = r.longtasks?.over100;
+    return [n === undefined ? '-' : fmt(n), n === undefined ? null : n === 0];
+  }],
   ['draw calls', '≤ 50', (r) => [r.loaded ? fmt(r.loaded.stats.drawCalls) : '-', r.loaded ? r.loaded.stats.drawCalls <= 50 : null]],
   ['triangles drawn', '', (r) => [r.loaded ? fmt(r.loaded.stats.triangles) : '-']],
   ['JS memory after load and a GC: V8 heap + ArrayBuffers (MB)', '≤ 400', (r) => {
@@ -142,13 +175,27 @@ export function markdownResults(results, env) {
   );
   const header = ['measure', ...results.map((r) => `${sizeLabel(r.size)}`), 'target'];
   const rows = ROWS.map(([label, target, cell]) => [label, ...results.map((r) => { const [t, pass] = cell(r); return t === '-' && r.error ? '**failed**' : t + ok(pass); }), target || '']);
-  lines.push(`Sizes are holes × intervals per hole; the files have two vein triangles per interval (2,000,000 for 10,000 × 100).${results.some((r) => r.size.binary) ? ' "(binary)": the same data in the binary form (`.vsb`, docs/data-format.md); its JSON.parse row is the JSON file\'s.' : ''} ✓ / ✗: meets / misses the target.`, '');
+  const kinds = [];
+  if (results.some((r) => r.size.kind === 'sample')) kinds.push('"sample": `data/rocmec1.json`, the app\'s default dataset, opened at `/` as a user opens the app.');
+  if (results.some((r) => r.size.kind === 'real')) kinds.push('"100 real holes": the forrestania drill database (CSV tables) turned into a deposit JSON by the app\'s own importer (`scripts/bench/real-data.ts`).');
+  if (results.some((r) => r.size.binary)) kinds.push('"(binary)": the same data in the binary form (`.vsb`, docs/data-format.md); its JSON.parse and anchor rows are the JSON file\'s, or "-" when the size has no JSON form.');
+  if (results.some((r) => r.size.csv)) kinds.push('"(CSV)": the collar, survey and assay tables, opened through the Open… control, against the same holes as a JSON file opened the same way; two figures in a cell are the CSV load\'s, then the JSON\'s.');
+  lines.push(`Sizes are holes × intervals per hole; the generated files have two vein triangles per interval (2,000,000 for 10,000 × 100). ${kinds.join(' ')} ✓ / ✗: meets / misses the target.`, '');
   lines.push(mdTable(header, rows), '');
   lines.push('Load phases (ms), from the store\'s `loading.phase` changes (see `scripts/bench/probe.mjs`):', '');
   lines.push(mdTable(['phase', ...results.map((r) => sizeLabel(r.size))], PHASES.map((p) => [PHASE_LABEL[p], ...results.map((r) => ms(phaseDurations(r)[p]))])), '');
   lines.push('Details:', '');
   for (const r of results) {
     lines.push(`- **${sizeLabel(r.size)}** (\`${r.file}\`)${r.error ? ` - **${r.error}**` : ''}`);
+    if (r.open) {
+      for (const kind of ['csv', 'json']) {
+        const x = r.open[kind];
+        lines.push(`  - ${kind === 'csv' ? 'CSV tables' : 'JSON twin'} through the file input (${x.runs.length} run${x.runs.length > 1 ? 's' : ''}, each in a fresh browser after the sample): ready ${x.runs.map((y) => ms(y.readyMs)).join(', ')} ms after the input; longest task ${x.runs.map((y) => ms(y.longestMs)).join(', ')} ms; longest wait between progress updates ${x.runs.map((y) => `${ms(y.gap.ms)} (at ${ms(y.gap.from)}-${ms(y.gap.to)})`).join(', ')} ms; ${fmt(x.triangles)} triangles drawn.`);
+      }
+      lines.push(`  - sizes: the three tables ${mb(r.fileBytes)} MB, the JSON twin ${mb(r.twinBytes)} MB.`);
+    }
+    if (r.anchor && !r.size.binary) lines.push(`  - anchor (\`scripts/bench/anchor/page.js\`, ${r.anchor.width} × ${r.anchor.height} px, antialias ${r.anchor.antialias ? 'on' : 'off'} as the app's canvas; ${fmt(r.anchor.surfaceTriangles)} surface triangles and ${fmt(r.anchor.ribbonQuads)} ribbon quads): ${r.anchor.runs.map((x) => `${ms(x.readyMs)} ms (context ${ms(x.steps.context)}, parsed ${ms(x.steps.parsed)}, built ${ms(x.steps.built)})`).join('; ')}.`);
+    if (r.progressGap) lines.push(`  - progress: ${fmt(r.progressGap.updates)} updates of the store's \`loading\` before \`ready()\`; the longest wait ${ms(r.progressGap.ms)} ms, from ${ms(r.progressGap.from)} to ${ms(r.progressGap.to)} ms${typeof r.firstPictureMs === 'number' ? `; first picture at ${ms(r.firstPictureMs)} ms` : ''}.`);
     if (r.parse) lines.push(`  - JSON.parse runs${r.size.binary ? ` (of the JSON form, \`data/stress/${r.size.json.name}\`, the baseline)` : ''}: ${r.parse.times.map((t) => fmt(t)).join(', ')} ms; fetch of the text ${ms(r.parse.fetchMs)} ms.`);
     if (r.loaded) {
       lines.push(`  - long tasks during load (${r.longtasks?.over200List?.length > 3 ? 'all over 200 ms' : 'top 3'}): ${describeLongTasks(r)}.`);
