@@ -56,7 +56,8 @@ import { armPick, changeFilters, installProbe, loadedState, noChange, pickResult
 import { consoleTable, markdownResults, median, sizeLabel, updateDoc } from './bench/report.mjs';
 import { profileTop } from './bench/profile.mjs';
 import { buildAnchor, measureAnchor } from './bench/anchor.mjs';
-import { longestProgressGap, measureCsvAgainstJson } from './bench/open-file.mjs';
+import { measureCsvAgainstJson } from './bench/open-file.mjs';
+import { longestProgressGap } from './bench/progress.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The app's test for software WebGL (src/scene/glCapabilities.ts): there its canvas has no MSAA. */
