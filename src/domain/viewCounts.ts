@@ -200,8 +200,12 @@ const HOLE_STEP = 1024;
 interface IndexEntry {
   traces: SegmentBuffer;
   nHoles: number;
-  /** the build, advanced by whichever count runs next (a cancelled count leaves it part-built) */
-  build: Generator<void, CountIndex | null>;
+  /**
+   * the build, advanced by whichever count runs next (a cancelled count leaves it part-built);
+   * null once done: a finished generator keeps its scope, and with it the build's scratch arrays
+   * (about 18 bytes per piece, 180 MB at 10 M pieces)
+   */
+  build: Generator<void, CountIndex | null> | null;
   index?: CountIndex | null;
 }
 
@@ -215,9 +219,11 @@ function* indexFor(traces: SegmentBuffer, intervals: SegmentBuffer, nHoles: numb
     indexes.set(intervals, e);
   }
   while (e.index === undefined) {
-    const r = e.build.next();
-    if (r.done) e.index = r.value;
-    else yield;
+    const r = e.build!.next();
+    if (r.done) {
+      e.index = r.value;
+      e.build = null;
+    } else yield;
   }
   return e.index;
 }
