@@ -8,6 +8,11 @@ import { Vector3 } from 'three';
 
 /** The app's trace pieces: at most this long between stations (m; MAX_TRACE_STEP in prepare.ts). */
 const TRACE_STEP = 10;
+/**
+ * The app draws the intervals at or above the intercept cut-off a second time, over the surfaces
+ * (g/t; the default `interceptQuery.cutoff`, src/state/slices/intercepts.ts): so does the anchor.
+ */
+const ON_TOP_GRADE = 1;
 /** The app's opening camera: looking from this side (perspective, 35°). */
 export const VIEW_FROM = new Vector3(-1500, -1500, 1200).normalize();
 export const FOV = 35;
@@ -34,29 +39,38 @@ function stations(hole, end) {
   return [...ds].sort((a, b) => a - b);
 }
 
-/** The grade table the app draws: the first interval table with a numeric column. */
-function gradeTable(doc) {
-  for (const t of doc.intervals ?? []) if ((t.columns ?? []).some((c) => c.type === 'numeric')) return t;
+/**
+ * The grade table and column the app draws (pickValueColumn in src/domain/prepare.ts): the first
+ * numeric column named Au…, else the first numeric column.
+ */
+function gradeColumn(doc) {
+  const tables = doc.intervals ?? [];
+  for (const t of tables) for (const c of t.columns ?? []) if (c.type === 'numeric' && /^au/i.test(c.name)) return { table: t, column: c.name };
+  for (const t of tables) for (const c of t.columns ?? []) if (c.type === 'numeric') return { table: t, column: c.name };
   return null;
 }
 
-/** [hole, d0, d1, ...] of every ribbon piece of the holes: intervals cut at stations, traces in the gaps. */
+/**
+ * [hole, d0, d1, ...] of every ribbon piece of the holes: intervals cut at stations (twice when at
+ * or above the on-top grade), traces in the gaps.
+ */
 export function holePieces(doc) {
   const holes = doc.holes ?? [];
   const index = new Map(holes.map((h, i) => [h.id, i]));
   const byHole = holes.map(() => []);
-  const table = gradeTable(doc);
-  if (table) {
-    const { hole, from, to } = table.data;
+  const grade = gradeColumn(doc);
+  if (grade) {
+    const { hole, from, to } = grade.table.data;
+    const value = grade.table.data[grade.column];
     for (let r = 0; r < hole.length; r++) {
       const i = index.get(hole[r]);
-      if (i !== undefined && to[r] > from[r]) byHole[i].push(from[r], to[r]);
+      if (i !== undefined && to[r] > from[r]) byHole[i].push(from[r], to[r], typeof value[r] === 'number' ? value[r] : NaN);
     }
   }
   const out = []; // per hole: [holeIndex, d0, d1] flattened
   holes.forEach((h, i) => {
     const rows = byHole[i];
-    const end = Math.max(h.depth ?? 0, ...rows.filter((_, k) => k % 2 === 1));
+    const end = Math.max(h.depth ?? 0, ...rows.filter((_, k) => k % 3 === 1));
     const st = stations(h, end);
     const cut = (d0, d1, step) => {
       const ds = [d0];
@@ -70,10 +84,13 @@ export function holePieces(doc) {
       ds.push(d1);
       for (let k = 0; k < ds.length - 1; k++) out.push(i, ds[k], ds[k + 1]);
     };
-    for (let k = 0; k < rows.length; k += 2) cut(rows[k], rows[k + 1], 0);
+    for (let k = 0; k < rows.length; k += 3) {
+      cut(rows[k], rows[k + 1], 0);
+      if (rows[k + 2] >= ON_TOP_GRADE) cut(rows[k], rows[k + 1], 0);
+    }
     // Traces where no interval covers the hole (pieces under 1 mm dropped, as the app does).
     const sorted = [];
-    for (let k = 0; k < rows.length; k += 2) sorted.push([rows[k], rows[k + 1]]);
+    for (let k = 0; k < rows.length; k += 3) sorted.push([rows[k], rows[k + 1]]);
     sorted.sort((a, b) => a[0] - b[0]);
     let at = 0;
     for (const [f, t] of sorted) {

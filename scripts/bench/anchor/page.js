@@ -7,8 +7,9 @@
  * interval of the grade table cut at the survey stations inside it, and one per trace piece where no
  * interval covers the hole (stations, and pieces of at most 10 m between them), as
  * src/domain/prepare.ts does; and one per segment of the workings' paths and of the resource
- * outlines, which the app also draws as ribbons. Not drawn: the fault traces at the ground (the app
- * computes them) and the app's second pass of the high-grade intervals over the surfaces. Holes
+ * outlines, which the app also draws as ribbons; and the intervals at or above 1 g/t a second
+ * time, as the app draws them over the surfaces. Not drawn: the fault traces at the ground (the app
+ * computes them). Holes
  * are desurveyed as straight lines from the collar (the first station's azimuth and dip), which
  * moves no triangle count. Then one 1-pixel readPixels, which waits until the GPU has finished the
  * frame.
