@@ -5,10 +5,13 @@
  * docs/performance.md. Benchmarks measure; no test times anything.
  *
  *   npm run bench -- [--sizes 1000x100,10000x10,10000x100] [--build] [--no-doc] [--profile] [--binary]
- *                    [--timeout 300] [--budget 360] [--total 600] [--port 4191]
+ *                    [--csv] [--csv-runs n] [--timeout 300] [--budget 360] [--total 600] [--port 4191]
  *
  *   --sizes    holes × intervals per hole (optionally ×triangles, default 2 per interval); each file
- *              is generated with scripts/gen-stress.ts into data/stress/ when missing
+ *              is generated with scripts/gen-stress.ts into data/stress/ when missing. Also `sample`
+ *              (data/rocmec1.json, opened at `/` as the app opens it), `real100` (100 real holes:
+ *              forrestania converted by scripts/bench/real-data.ts) and `NxM:vsb` (the binary form
+ *              only, written by gen-stress --vsb: no JSON, whose text passes 1 GB at 10 M intervals)
  *   --build    build the app first (into a private folder; dist/ is left alone). Without it the
  *              existing dist/ is used, and built with `npx vite build` only when missing
  *   --unminified  like --build, without minification, so --profile names the app's functions
@@ -16,6 +19,10 @@
  *   --binary   also load the binary form (.vsb, docs/data-format.md) of each size, as a column of its own
  *              ("10,000 × 100 (binary)"); written next to the JSON with scripts/pack-deposit.ts when
  *              missing. Its JSON.parse row is the JSON file's (the baseline the targets are about)
+ *   --csv      also load the CSV form of each generated size and of real100 (collar, survey, assay
+ *              tables; gen-stress --csv) and its JSON twin through the Open… control, as a column
+ *              of its own ("1,000 × 100 (CSV)"): CSV ready as a multiple of JSON ready
+ *              (scripts/bench/open-file.mjs); --csv-runs loads of each (default 3, 1 past 50 MB)
  *   --profile  also record a CPU profile of the main thread during each load and print its top functions
  *   --timeout  seconds to wait for one dataset to load (default 300)
  *   --budget   seconds for one size from the start of its load to the end of its measures (default
@@ -34,7 +41,11 @@
  * TaskDuration, minus a no-change baseline) and of five grade and five elevation filter changes
  * (the main thread's CPU time, ThreadTime, minus a no-change baseline; TaskDuration beside it); (3) in another
  * fresh browser, a bare WebGL frame of as many triangles as the app drew, with nothing of the app
- * (`timeBareFrame`): with the fetch of the file, a floor for the time to ready of any viewer.
+ * (`timeBareFrame`): with the fetch of the file, a floor for the time to ready of any viewer; (4) the
+ * anchor (scripts/bench/anchor.mjs): a three.js page with no app code that fetches, parses and
+ * draws the same triangles as one mesh, 3 runs in fresh browsers; the app's ready() is reported as
+ * a multiple of its median. Also the app's `veinscape:first-picture` mark and the longest wait
+ * between two progress updates (changes of the store's `loading`).
  *
  * The site is a private copy of the build in a temp folder served without on-the-fly compression
  * (scripts/bench/static-server.mjs; `vite preview` gzips as it sends, 6 s for the 107 MB file) on port 4191 (4190 is on the
