@@ -121,4 +121,46 @@ describe('WarmQueue', () => {
     expect(done).toEqual([undefined]);
     expect(q.pending(2)).toBe(false);
   });
+
+  // The progress bar's last tenth while a dataset's layers warm up (StatusBar.tsx).
+  it("tells the share of a batch's jobs ended, a dropped job counting as ended", () => {
+    const s = manual();
+    const q = new WarmQueue(s.schedule);
+    // Nothing queued yet: not started (the layers queue after the bar has asked).
+    expect(q.fraction(3)).toBe(0);
+    q.add(3, steps([], 'a', 1));
+    q.add(3, steps([], 'b', 2));
+    const dropC = q.add(3, steps([], 'c', 1));
+    q.add(3, steps([], 'd', 1));
+    expect(q.fraction(3)).toBe(0);
+    s.runTask(); // a done: 1 of 4
+    expect(q.fraction(3)).toBe(0.25);
+    s.runTask(); // b's first step: still 1 of 4
+    expect(q.fraction(3)).toBe(0.25);
+    dropC(); // 2 of 4
+    expect(q.fraction(3)).toBe(0.5);
+    s.runTask(); // b done: 3 of 4
+    s.runTask(); // d done
+    expect(q.fraction(3)).toBe(1);
+    // A new batch starts its own count; the older one no longer has any job pending.
+    q.add(4, steps([], 'e', 1));
+    expect(q.fraction(4)).toBe(0);
+    expect(q.fraction(3)).toBe(1);
+  });
+
+  it("counts the older jobs a batch waits behind (programs compiled before any dataset)", () => {
+    const s = manual();
+    const q = new WarmQueue(s.schedule);
+    q.add(0, steps([], 'p', 1));
+    q.add(0, steps([], 'q', 1));
+    s.runTask(); // p done; q still ahead of the dataset's layers
+    q.add(1, steps([], 'a', 1));
+    q.add(1, steps([], 'b', 1));
+    expect(q.fraction(1)).toBe(0); // q, a, b to go
+    s.runTask(); // q
+    expect(q.fraction(1)).toBeCloseTo(1 / 3, 10);
+    s.runTask(); // a
+    s.runTask(); // b
+    expect(q.fraction(1)).toBe(1);
+  });
 });

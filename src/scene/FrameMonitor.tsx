@@ -9,6 +9,7 @@ import { store, useVeinscape } from '../state/store';
 import { sceneState } from './handle';
 import { shared } from './materials/sharedUniforms';
 import { warmQueue } from './warmQueue';
+import { markFirstPicture } from './firstPicture';
 import type { OrthographicCamera, PerspectiveCamera } from 'three';
 
 export function FrameMonitor() {
@@ -53,8 +54,10 @@ export function FrameMonitor() {
         if (!p?.drawing) return;
         pending.current = null;
         store.getState().markRendered(p.version);
+        const { gl: renderer, scene: drawn } = get();
+        markFirstPicture(renderer, drawn);
       }),
-    [],
+    [get],
   );
 
   useFrame(() => {

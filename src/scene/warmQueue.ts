@@ -31,6 +31,8 @@ export class WarmQueue {
   private waiting = false;
   private listeners = new Set<() => void>();
   private schedule: Scheduler | null;
+  /** jobs ever added and jobs ended (done or dropped) of the latest batch, for a progress bar */
+  private counted = { batch: -1, added: 0, ended: 0 };
 
   constructor(schedule?: Scheduler) {
     this.schedule = schedule ?? null;
@@ -40,12 +42,14 @@ export class WarmQueue {
   add<T>(batch: number, job: WarmJob<T>, onDone: (value: T) => void = () => undefined): () => void {
     const entry: Entry = { batch, job, onDone: onDone as (value: unknown) => void };
     this.entries.push(entry);
+    this.count(batch, 1, 0);
     this.kick();
     this.notify();
     return () => {
       const i = this.entries.indexOf(entry);
       if (i < 0) return;
       this.entries.splice(i, 1);
+      this.count(batch, 0, 1);
       entry.job.return(undefined as never);
       this.notify();
     };
@@ -54,6 +58,31 @@ export class WarmQueue {
   /** Whether any job of this batch is still waiting or running. */
   pending(batch: number): boolean {
     return this.entries.some((e) => e.batch === batch);
+  }
+
+  /**
+   * The share of this batch's jobs that have ended, 0 to 1: what the
+   * progress bar shows while a new dataset's layers go up to the GPU. Counted for the latest batch
+   * only (an older one is dropped with its layers).
+   */
+  fraction(batch: number): number {
+    const c = this.counted;
+    // An older batch is over; a newer one, or one whose layers have not queued yet (the 3D scene
+    // commits after the interface that asks), has not started.
+    if (batch < c.batch) return 1;
+    return batch > c.batch || c.added === 0 ? 0 : Math.min(1, c.ended / c.added);
+  }
+
+  /**
+   * A new batch counts the older jobs still queued ahead of it too (the shader programs compiled
+   * before any dataset, ShaderWarmup.tsx): its layers wait for them, and the bar moves as they end.
+   */
+  private count(batch: number, added: number, ended: number): void {
+    // (called after the queue has changed: a new job is already among the entries)
+    if (batch > this.counted.batch) this.counted = { batch, added: this.entries.length - added, ended: 0 };
+    const c = this.counted;
+    if (batch === c.batch) c.added += added;
+    if (batch <= c.batch) c.ended += ended;
   }
 
   /** Called after every change of what is pending (a job added, finished or dropped). */
@@ -87,6 +116,7 @@ export class WarmQueue {
     }
     if (result.done) {
       this.entries.shift();
+      this.count(entry.batch, 0, 1);
       entry.onDone(result.value);
       this.notify();
     } else if (result.value) {

@@ -1,18 +1,41 @@
 /** Load progress, what is loaded (with units), and the dataset's disclaimer. */
+import { useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localText } from '../i18n/localText';
 import { coordNumber } from '../i18n/numbers';
 import { useVeinscape } from '../state/store';
+import { warmQueue } from '../scene/warmQueue';
 
+/** Share of the bar the worker's phases fill; the rest moves as the layers go up to the GPU. */
+const LOADED_SHARE = 0.9;
+
+/**
+ * The load's progress, then, once the dataset is in the store, the 3D view's: each layer's
+ * warm-up (programs, uploads: about 1 s for the sample on software WebGL) moves the bar from 90 %
+ * to 100 %, and it stays at 100 %, its stripes moving, until the frame that draws the dataset is
+ * submitted. So the bar does not vanish, then the view sit empty, while the picture is prepared.
+ */
 export function ProgressBar() {
   const loading = useVeinscape((s) => s.loading);
+  const version = useVeinscape((s) => s.version);
+  const drawing = useVeinscape((s) => !s.loading && s.version > 0 && s.renderedVersion !== s.version);
+  const source = useVeinscape((s) => s.datasetReport?.source ?? '');
+  const warmed = useSyncExternalStore(warmQueue.subscribe, () => warmQueue.fraction(version));
   const { t } = useTranslation('status');
-  if (!loading) return null;
-  const pct = Math.round(loading.fraction * 100);
+  // The highest value shown in this load: the worker's phases each start from a round figure
+  // (reading fills up to 50 %, parsing starts at 0, validating at 40 %), and a bar that jumps back
+  // reads as a load starting over.
+  const shown = useRef(0);
+  if (!loading && !drawing) {
+    shown.current = 0;
+    return null;
+  }
+  const fraction = loading ? loading.fraction : LOADED_SHARE + (1 - LOADED_SHARE) * warmed;
+  const pct = (shown.current = Math.max(shown.current, Math.round(fraction * 100)));
   return (
-    <div className="progress" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} data-testid="progress">
+    <div className={`progress${loading ? '' : ' drawing'}`} role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} data-testid="progress" data-phase={loading ? loading.phase : 'drawing'}>
       <div className="bar" style={{ width: `${Math.max(4, pct)}%` }} />
-      <span>{loading.phase === 'reading' ? t('progress.reading', { source: loading.source }) : loading.phase === 'parsing' ? t('progress.parsing', { source: loading.source }) : loading.phase === 'validating' ? t('progress.validating', { source: loading.source }) : loading.phase === 'building' ? t('progress.building', { source: loading.source }) : t('progress.drawing', { source: loading.source })}</span>
+      <span>{!loading ? t('progress.drawing', { source }) : loading.phase === 'reading' ? t('progress.reading', { source: loading.source }) : loading.phase === 'parsing' ? t('progress.parsing', { source: loading.source }) : loading.phase === 'validating' ? t('progress.validating', { source: loading.source }) : loading.phase === 'building' ? t('progress.building', { source: loading.source }) : t('progress.drawing', { source: loading.source })}</span>
     </div>
   );
 }
