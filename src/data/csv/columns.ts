@@ -103,6 +103,9 @@ export type ValueKind = 'value' | 'missing' | 'below-detection' | 'over-limit' |
  */
 export function readValueCell(raw: string, dialect: Dialect): { value: number | null; kind: ValueKind } {
   const t = raw.trim();
+  // Digits with at most a decimal point: a plain value in a decimal-point file (most cells), read
+  // at once. Signs, limits, exponents, commas and words take the general path below.
+  if (dialect.decimal === '.' && PLAIN_DECIMAL.test(t)) return { value: Number(t), kind: 'value' };
   // "<0,005" in a decimal-comma file is "<0.005": the sign of a limit stays, the number is rewritten.
   const limit = /^[<>]/.test(t) ? t[0] : '';
   const s = limit + plainNumberText(t.slice(limit.length).trim(), dialect);
@@ -116,6 +119,8 @@ export function readValueCell(raw: string, dialect: Dialect): { value: number | 
   const missing = MISSING_TEXT.has(s.toLowerCase()) || MISSING_SENTINELS.has(Number(s));
   return { value: null, kind: missing ? 'missing' : 'text' };
 }
+
+const PLAIN_DECIMAL = /^(\d+\.?\d*|\.\d+)$/;
 
 /** Longer text is not a number written by any export (float64 needs at most 17 significant digits). */
 const MAX_NUMBER_TEXT = 64;

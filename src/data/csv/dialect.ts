@@ -76,6 +76,7 @@ const DOT_DECIMAL = /^[-+]?(\d*\.\d{1,2}|\d*\.\d{4,}|0\.\d+|\d{4,}\.\d+|\.\d+|\d
 /** Thousands grouped by dots, then a decimal comma, or two dot groups: "5.312.123,45", "1.234,5", "5.312.123". */
 const DOT_THOUSANDS = /^[-+]?[1-9]\d{0,2}(\.\d{3})+,\d+$|^[-+]?[1-9]\d{0,2}(\.\d{3}){2,}$/;
 const COMMA_THOUSANDS = /^[-+]?[1-9]\d{0,2}(,\d{3})+\.\d+$|^[-+]?[1-9]\d{0,2}(,\d{3}){2,}$/;
+const SPACES = /[ \u00a0\u202f]/;
 const SPACE_THOUSANDS = new RegExp(`^[-+]?[1-9]\\d{0,2}(${SPACE}\\d{3})+([.,]\\d+)?$`);
 
 /** Cells looked at to tell the decimal separator (first rows of the file). */
@@ -98,11 +99,14 @@ export function detectNumbers(delimiter: Delimiter, rows: Iterable<string[]>): O
     for (const raw of row) {
       const s = raw.trim().replace(/^[<>]\s*/, '');
       if (!s || s.length > 40 || !/\d/.test(s)) continue;
-      if (COMMA_DECIMAL.test(s)) comma++;
-      else if (DOT_DECIMAL.test(s)) dot++;
-      else if (DOT_THOUSANDS.test(s)) dotGroups++;
-      else if (COMMA_THOUSANDS.test(s)) commaGroups++;
-      if (SPACE_THOUSANDS.test(s)) {
+      // Each pattern needs its separator in the cell: test only those that can match.
+      const hasComma = s.includes(',');
+      const hasDot = s.includes('.');
+      if (hasComma && COMMA_DECIMAL.test(s)) comma++;
+      else if (hasDot && DOT_DECIMAL.test(s)) dot++;
+      else if (hasDot && DOT_THOUSANDS.test(s)) dotGroups++;
+      else if (hasComma && COMMA_THOUSANDS.test(s)) commaGroups++;
+      if (SPACES.test(s) && SPACE_THOUSANDS.test(s)) {
         // After digits grouped by spaces, the separator can only be the decimal one.
         spaceGroups++;
         if (/,\d+$/.test(s)) comma++;
@@ -123,12 +127,16 @@ export function dialectWords(d: Dialect): { delimiter: string; decimal: string }
 }
 const DELIMITER_KEY: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
+const COMMA_OR_SPACE = /[, \u00a0\u202f]/;
+
 /**
  * A number cell rewritten the way Number() reads it: decimal comma → point, thousands separators
  * removed where they group digits by three. Anything else is returned as it is (and then reads
  * as not a number, never as a different number).
  */
 export function plainNumberText(s: string, d: Dialect): string {
+  // Decimal point and no comma or space: nothing to rewrite (most cells of most files).
+  if (d.decimal === '.' && !COMMA_OR_SPACE.test(s)) return s;
   let t = s;
   if (/\d[ \u00a0\u202f]\d/.test(t) && SPACE_THOUSANDS.test(t)) t = t.replace(/[ \u00a0\u202f]/g, '');
   if (d.decimal === ',') {

@@ -49,7 +49,8 @@ export function importCsv(files: CsvFile[], options: ImportOptions = {}): Import
   const maxTo = new Map<string, number>();
   const intervals: IntervalTableInput[] = ofKind('interval').map((t) => {
     const read = readIntervals(t, uniqueId(t.table.file, usedIds), collars, conv, issues);
-    for (const s of read.spans) maxTo.set(s.hole, Math.max(maxTo.get(s.hole) ?? 0, s.to));
+    const { hole, to } = read.spans;
+    for (let r = 0; r < hole.length; r++) maxTo.set(hole[r], Math.max(maxTo.get(hole[r]) ?? 0, to[r]));
     return read.table;
   });
   const holes = buildHoles(collars, stations, maxTo, options.stubDepth !== undefined && options.stubDepth > 0 ? options.stubDepth : 1, collarTables.map((t) => t.table.file), issues);

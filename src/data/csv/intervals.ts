@@ -17,16 +17,22 @@ import { toMetres, type Conversion } from './units';
 
 export type IntervalTableInput = z.input<typeof IntervalTable>;
 
-interface Span {
-  hole: string;
-  from: number;
-  to: number;
-  where: string;
+/**
+ * The loaded rows' extents, column-wise (a million rows: no object and no "file:row N" text per row;
+ * a row's place is written only when an issue names it).
+ */
+export interface Spans {
+  hole: string[];
+  /** m */
+  from: number[];
+  to: number[];
+  /** 1-based file line of each loaded row */
+  line: number[];
 }
 
 export interface IntervalsRead {
   table: IntervalTableInput;
-  spans: Span[];
+  spans: Spans;
 }
 
 /** Value columns: every header but hole / from / to; gold becomes "Au" in g/t. */
@@ -56,12 +62,17 @@ function valueColumns(mt: MappedTable, issues: Issues): ValueColumn[] {
       return { header, name: unique('Au', header), type: 'numeric', unit: 'g/t', factor, stats: stats() };
     }
     const i = table.index.get(header)!;
-    if (inferNumeric(header, table.rows.map((r) => cell(r, i)), table.dialect)) {
+    if (inferNumeric(header, columnCells(table.rows, i), table.dialect)) {
       return { header, name: unique(unit ? base : header, header), type: 'numeric', unit, factor: 1, stats: stats() };
     }
     return { header, name: unique(header, header), type: 'categorical', factor: 1, stats: stats() };
   });
   return cols;
+}
+
+/** The cells of column `i`, one by one (no array of a million strings). */
+function* columnCells(rows: string[][], i: number): Generator<string> {
+  for (const r of rows) yield cell(r, i);
 }
 
 export function readIntervals(mt: MappedTable, tableId: string, collars: Collars, conv: Conversion, issues: Issues): IntervalsRead {
@@ -74,38 +85,46 @@ export function readIntervals(mt: MappedTable, tableId: string, collars: Collars
   const from: number[] = [];
   const to: number[] = [];
   const values = cols.map(() => [] as (number | string | null)[]);
-  const spans: Span[] = [];
+  const spans: Spans = { hole, from, to, line: [] };
+  const column = (h: string | undefined) => (h === undefined ? -1 : (table.index.get(h) ?? -1));
+  const [holeAt, fromAt, toAt] = [column(m.hole), column(m.from), column(m.to)];
   const valueIndex = cols.map((c) => table.index.get(c.header)!);
   const unknown = new Map<string, { n: number; where: string }>();
-  table.rows.forEach((row, i) => {
-    const where = at(file, table.lines[i]);
-    const get = (h: string | undefined) => cell(row, h === undefined ? -1 : (table.index.get(h) ?? -1));
-    const id = get(m.hole).trim();
-    const reject = (reason: Reason, said: Said) => {
-      issues.repeated('error', file, reason, where, said, id || undefined);
-      issues.drop('intervals');
-      info.dropped++;
-    };
-    if (!id) return reject('holeIdMissing', say('csv.interval.noId', { column: m.hole ?? '' }));
-    if (!collars.byId.has(id)) {
-      const u = unknown.get(id) ?? { n: 0, where };
-      u.n++;
-      unknown.set(id, u);
-      return;
+  const { rows, lines, dialect } = table;
+  let loaded = 0;
+  const reject = (i: number, id: string, reason: Reason, said: Said) => {
+    issues.repeated('error', file, reason, at(file, lines[i]), said, id || undefined);
+    issues.drop('intervals');
+    info.dropped++;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const id = cell(row, holeAt).trim();
+    if (!id) {
+      reject(i, id, 'holeIdMissing', say('csv.interval.noId', { column: m.hole ?? '' }));
+      continue;
     }
-    const f = readNumber(get(m.from!), table.dialect);
-    const t = readNumber(get(m.to!), table.dialect);
+    if (!collars.byId.has(id)) {
+      const u = unknown.get(id);
+      if (u) u.n++;
+      else unknown.set(id, { n: 1, where: at(file, lines[i]) });
+      continue;
+    }
+    const f = readNumber(cell(row, fromAt), dialect);
+    const t = readNumber(cell(row, toAt), dialect);
     if (!Number.isFinite(f) || !Number.isFinite(t) || f < 0 || t <= f) {
-      return reject('badFromTo', say('csv.interval.badFromTo', { fromColumn: m.from!, from: get(m.from!), toColumn: m.to!, to: get(m.to!) }));
+      reject(i, id, 'badFromTo', say('csv.interval.badFromTo', { fromColumn: m.from!, from: cell(row, fromAt), toColumn: m.to!, to: cell(row, toAt) }));
+      continue;
     }
     hole.push(id);
     from.push(toMetres(f, conv));
     to.push(toMetres(t, conv));
-    spans.push({ hole: id, from: toMetres(f, conv), to: toMetres(t, conv), where });
-    cols.forEach((c, k) => values[k].push(readCell(cell(row, valueIndex[k]), c, table.dialect)));
-    issues.load('intervals');
-    info.loaded++;
-  });
+    spans.line.push(lines[i]);
+    for (let k = 0; k < cols.length; k++) values[k].push(readCell(cell(row, valueIndex[k]), cols[k], dialect));
+    loaded++;
+  }
+  issues.load('intervals', loaded);
+  info.loaded += loaded;
   info.dropped += reportUnknownHoles(file, unknown, collars, 'intervals', issues);
   checkSpans(file, spans, issues);
   reportValues(file, cols, values, issues);
@@ -141,17 +160,24 @@ function readCell(raw: string, c: ValueColumn, dialect: Dialect): number | strin
 /** m: depths closer than this are the same (rounding in exports), as in the data-QA checks. */
 const DEPTH_TOL = 1e-3;
 
-function checkSpans(file: string, spans: Span[], issues: Issues): void {
-  const byHole = new Map<string, Span[]>();
-  for (const s of spans) {
-    const list = byHole.get(s.hole);
-    if (list) list.push(s);
-    else byHole.set(s.hole, [s]);
+function checkSpans(file: string, spans: Spans, issues: Issues): void {
+  // Row indexes per hole, in file order (a hole's rows usually follow each other).
+  const byHole = new Map<string, number[]>();
+  for (let r = 0; r < spans.hole.length; r++) {
+    const list = byHole.get(spans.hole[r]);
+    if (list) list.push(r);
+    else byHole.set(spans.hole[r], [r]);
   }
+  const { from, to } = spans;
+  const where = (r: number) => at(file, spans.line[r]);
   let gaps = 0;
   let gapHoles = 0;
   for (const [id, list] of byHole) {
-    list.sort((a, b) => a.from - b.from || a.to - b.to);
+    // Stable, as the sort of the rows themselves was; most files are already in order.
+    const order = (a: number, b: number) => from[a] - from[b] || to[a] - to[b];
+    let sorted = true;
+    for (let k = 1; k < list.length && sorted; k++) sorted = order(list[k - 1], list[k]) <= 0;
+    if (!sorted) list.sort(order);
     let holeGaps = 0;
     // The data-QA rule (domain/qa/intervalChecks.ts): a row starting before the earlier row that
     // reaches deepest ends overlaps it; the same from and to (1 mm) is a duplicate sample.
@@ -159,12 +185,12 @@ function checkSpans(file: string, spans: Span[], issues: Issues): void {
     for (let k = 1; k < list.length; k++) {
       const a = list[k - 1];
       const b = list[k];
-      if (Math.abs(b.from - a.from) <= DEPTH_TOL && Math.abs(b.to - a.to) <= DEPTH_TOL) {
-        issues.repeated('warning', file, 'duplicate', b.where, say('csv.interval.duplicate', { id, from: b.from, to: b.to, other: a.where }), id, 'duplicate');
-      } else if (b.from < reach.to - DEPTH_TOL) {
-        issues.repeated('warning', file, 'overlap', b.where, say('csv.interval.overlap', { id, from: b.from, to: b.to, otherFrom: reach.from, otherTo: reach.to, other: reach.where }), id, 'overlap');
-      } else if (b.from > reach.to + DEPTH_TOL) holeGaps++;
-      if (b.to > reach.to) reach = b;
+      if (Math.abs(from[b] - from[a]) <= DEPTH_TOL && Math.abs(to[b] - to[a]) <= DEPTH_TOL) {
+        issues.repeated('warning', file, 'duplicate', where(b), say('csv.interval.duplicate', { id, from: from[b], to: to[b], other: where(a) }), id, 'duplicate');
+      } else if (from[b] < to[reach] - DEPTH_TOL) {
+        issues.repeated('warning', file, 'overlap', where(b), say('csv.interval.overlap', { id, from: from[b], to: to[b], otherFrom: from[reach], otherTo: to[reach], other: where(reach) }), id, 'overlap');
+      } else if (from[b] > to[reach] + DEPTH_TOL) holeGaps++;
+      if (to[b] > to[reach]) reach = b;
     }
     gaps += holeGaps;
     if (holeGaps) gapHoles++;

