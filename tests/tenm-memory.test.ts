@@ -1,8 +1,8 @@
 /**
  * What the page and the counter keep of ten million intervals (issue 22): the counter keeps the
- * pieces' midpoints in place of their ends and no fault-block masks, and still counts what a
- * hand count gives; the page keeps no copy of the segC texture once uploaded, and writes it again
- * from the segments when the colouring changes.
+ * pieces' midpoints in place of their ends, one mid depth and hole index per piece and no
+ * fault-block masks, and still counts what a hand count gives; the page keeps no copy of the segC
+ * texture once uploaded, and writes it again from the segments when the colouring changes.
  */
 import { describe, expect, it } from 'vitest';
 import { SegmentBuilder, type SegmentBuffer } from '../src/domain/segments';
@@ -39,6 +39,9 @@ describe('the counter keeps midpoints', () => {
     expect(Array.from(kept.start)).toEqual([0, 0, -5, 0, 0, -15, 0, 0, -25, 10, 0, -45]);
     expect(kept.mask.length).toBe(0);
     expect(kept.row).toBe(intervals.row);
+    // One mid depth and one hole index per piece.
+    expect(Array.from(kept.depth)).toEqual([5, 15, 25, 45]);
+    expect(Array.from(kept.hole)).toEqual([0, 0, 0, 1]);
   });
 
   it('counts by hand from the midpoints', () => {

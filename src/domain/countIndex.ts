@@ -89,12 +89,15 @@ function midD(ix: { traces: SegmentBuffer; intervals: SegmentBuffer }, id: numbe
   const nT = ix.traces.count;
   const b = id < nT ? ix.traces : ix.intervals;
   const i = id < nT ? id : id - nT;
-  return 0.5 * (b.depth[i * 2] + b.depth[i * 2 + 1]);
+  // The counter's compact copy (one mid depth per piece, countHost.ts countedPieces) or a layer's.
+  return b.depth.length === b.count ? b.depth[i] : 0.5 * (b.depth[i * 2] + b.depth[i * 2 + 1]);
 }
 
 /** The hole index of piece i of `b`, or -1 when it is not a hole of the data. */
 function holeOf(b: SegmentBuffer, i: number, nHoles: number): number {
-  const h = b.hole[i * 4 + 3] | 0; // a hole index: an exact integer in float32
+  // A hole index, an exact integer in float32: one per piece in the counter's compact copy
+  // (countHost.ts countedPieces), else the fourth of the piece's four hole attributes.
+  const h = (b.hole.length === b.count ? b.hole[i] : b.hole[i * 4 + 3]) | 0;
   return h >= 0 && h < nHoles ? h : -1;
 }
 
