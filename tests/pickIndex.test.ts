@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix4, OrthographicCamera, PerspectiveCamera, type Camera } from 'three';
 import { SegmentBuilder, type SegmentBuffer } from '../src/domain/segments';
-import { pickSegment, projectToScreen } from '../src/domain/pick';
+import { pickRule, pickSegment, projectToScreen } from '../src/domain/pick';
 import { buildPickIndex, pickIndexed, pickIndexOf } from '../src/domain/pickIndex';
 import type { Vec3 } from '../src/domain/vec3';
 
@@ -137,5 +137,19 @@ describe('pick index', () => {
     // Segments 2 and 3 coincide on screen; 2 is higher (z 10 → NDC depth -0.01, nearer the eye).
     expect(pickIndexed(ix, ortho, small, [120, 180], 3, none, all)?.index).toBe(2);
     expect(pickIndexed(ix, ortho, small, [120, 180], 3, none, (i) => i !== 2)?.index).toBe(3);
+  });
+
+  it('picks among the hits within 1 px of the nearest the one nearest the eye, whatever their order', () => {
+    // [segment, px from the cursor, NDC depth]: the nearest on screen is 0.7 px (segment 12), so
+    // only hits up to 1.7 px count: 12 and 30 (1.5 px), and 30 is nearer the eye. Segment 5
+    // (2.5 px) is nearest the eye of all but too far on screen.
+    const hits: [number, number, number][] = [[5, 2.5, 0.1], [9, 1.8, 0.5], [12, 0.7, 0.9], [30, 1.5, 0.4], [41, 1.71, 0.0]];
+    const pick = (h: [number, number, number][]) => pickRule(h.length, h.map((x) => x[0]), h.map(() => 0.5), h.map((x) => x[1]), h.map((x) => x[2]))?.index;
+    expect(pick(hits)).toBe(30);
+    expect(pick([...hits].reverse())).toBe(30);
+    expect(pick([hits[2], hits[0], hits[4], hits[3], hits[1]])).toBe(30);
+    // Equal depths: the lowest segment index.
+    expect(pick([[8, 0.2, 0.3], [3, 0.9, 0.3]])).toBe(3);
+    expect(pick([])).toBeUndefined();
   });
 });

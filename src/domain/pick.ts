@@ -78,12 +78,29 @@ export function segmentScreenHit(
 }
 
 /**
- * Whether a hit d px from the cursor at NDC depth `depth` replaces `best`: the closest on screen
- * wins; among near-equal ones (within 1 px) the nearest to the eye. Candidates are offered in
- * increasing segment index, so the answer does not depend on how they were found.
+ * Whether a hit d px from the cursor at NDC depth `depth` replaces `best`, between two answers
+ * (an interval layer's and a trace layer's): the closest on screen wins; within 1 px of each other
+ * the nearest to the eye. For two it is the rule of `pickRule` below.
  */
 export function isBetterPick(d: number, depth: number, best: PickResult | null): boolean {
   return !best || d < best.distancePx - 1 || (Math.abs(d - best.distancePx) <= 1 && depth < best.depth);
+}
+
+/**
+ * The pick among hits (slots 0..n-1: segment index, t, px from the cursor, NDC depth): of those
+ * within 1 px of the nearest on screen, the nearest to the eye; equal depths, the lowest index. It
+ * depends on the set of hits only, not on the order they were found in, so the pick index may
+ * leave out any hit more than 1 px farther than one it has found (pickIndex.ts).
+ */
+export function pickRule(n: number, index: ArrayLike<number>, t: ArrayLike<number>, d: ArrayLike<number>, depth: ArrayLike<number>): PickResult | null {
+  let dMin = Infinity;
+  for (let k = 0; k < n; k++) if (d[k] < dMin) dMin = d[k];
+  let best = -1;
+  for (let k = 0; k < n; k++) {
+    if (d[k] > dMin + 1) continue;
+    if (best < 0 || depth[k] < depth[best] || (depth[k] === depth[best] && index[k] < index[best])) best = k;
+  }
+  return best < 0 ? null : { index: index[best], t: t[best], distancePx: d[best], depth: depth[best] };
 }
 
 export function pickSegment(
@@ -95,14 +112,14 @@ export function pickSegment(
   shiftOf: (mask: number) => Vec3,
   visible: (i: number) => boolean,
 ): PickResult | null {
-  let best: PickResult | null = null;
+  const index: number[] = [], ts: number[] = [], ds: number[] = [], depths: number[] = [];
   const h: SegmentHit = { t: 0, d: 0, depth: 0 };
   for (let i = 0; i < b.count; i++) {
     if (!visible(i)) continue;
     const s = shiftOf(b.mask[i]);
     if (!segmentScreenHit(b, i, s[0], s[1], s[2], viewProj, vp, cursor[0], cursor[1], h)) continue;
     if (h.d > tolerancePx) continue;
-    if (isBetterPick(h.d, h.depth, best)) best = { index: i, t: h.t, distancePx: h.d, depth: h.depth };
+    index.push(i); ts.push(h.t); ds.push(h.d); depths.push(h.depth);
   }
-  return best;
+  return pickRule(index.length, index, ts, ds, depths);
 }

@@ -17,7 +17,7 @@
  */
 import type { SegmentBuffer } from './segments';
 import type { Vec3 } from './vec3';
-import { isBetterPick, pickSegment, segmentScreenHit, type PickResult, type SegmentHit, type Viewport } from './pick';
+import { pickRule, pickSegment, segmentScreenHit, type PickResult, type SegmentHit, type Viewport } from './pick';
 
 /** segments per leaf and children per node: small boxes, shallow tree (1M segments → 7 levels) */
 const LEAF = 8;
@@ -292,15 +292,10 @@ function setPlanes(m: ArrayLike<number>, vp: Viewport, cx: number, cy: number, r
 
 const hit: SegmentHit = { t: 0, d: 0, depth: 0 };
 let stack = new Int32Array(256);
-/**
- * Hits within tolerance of the current query, slot by slot: segment index, t, px, NDC depth; and
- * sort keys index · cap + slot (exact integers in float64 while index · cap < 2^53), so a native
- * numeric sort puts them in segment order without an object per hit (a dense view has thousands).
- */
+/** Hits within tolerance of the current query, slot by slot: segment index, t, px, NDC depth. */
 let cap = 1024;
 let hitIndex = new Uint32Array(cap);
 let hitT = new Float64Array(cap), hitD = new Float64Array(cap), hitDepth = new Float64Array(cap);
-let keys = new Float64Array(cap);
 
 function growHits(): void {
   cap *= 2;
@@ -313,7 +308,6 @@ function growHits(): void {
   hitT = grow(hitT, (n) => new Float64Array(n));
   hitD = grow(hitD, (n) => new Float64Array(n));
   hitDepth = grow(hitDepth, (n) => new Float64Array(n));
-  keys = new Float64Array(cap);
 }
 
 /** pickSegment's arguments after the buffer: view-projection, viewport, cursor, tolerance, shiftOf, visible. */
@@ -328,9 +322,14 @@ type PickArgs = Parameters<typeof pickSegment> extends [SegmentBuffer, ...infer 
 export function pickIndexed(ix: PickIndex, ...[viewProj, vp, cursor, tolerancePx, shiftOf, visible]: PickArgs): PickResult | null {
   const b = ix.buffer;
   let n = 0;
+  // The pick (pickRule) is among hits within 1 px of the nearest: once a hit d px away is found,
+  // the pick volume shrinks to d + 1 px, so in a dense view (ten million intervals, hundreds under
+  // the cursor's tolerance square) most boxes and segments are left out early.
+  let limit = tolerancePx;
   for (const g of ix.groups) {
     const s = shiftOf(g.mask);
-    setPlanes(viewProj, vp, cursor[0], cursor[1], tolerancePx + MARGIN_PX, s);
+    let planesAt = limit;
+    setPlanes(viewProj, vp, cursor[0], cursor[1], planesAt + MARGIN_PX, s);
     const L = g.levels;
     // Depth-first from the root; a node is its global id, its level found from L.
     let top = 0;
@@ -346,10 +345,16 @@ export function pickIndexed(ix: PickIndex, ...[viewProj, vp, cursor, tolerancePx
           // A cheap plane test first: in a dense view most segments of a leaf miss the cursor.
           if (!segmentMayHit(b.start, b.end, i)) continue;
           if (!segmentScreenHit(b, i, s[0], s[1], s[2], viewProj, vp, cursor[0], cursor[1], hit)) continue;
-          if (hit.d > tolerancePx || !visible(i)) continue;
+          if (hit.d > limit || !visible(i)) continue;
           if (n === cap) growHits();
           hitIndex[n] = i; hitT[n] = hit.t; hitD[n] = hit.d; hitDepth[n] = hit.depth;
           n++;
+          if (hit.d + 1 < limit) limit = hit.d + 1;
+        }
+        // Planes for the smaller volume (cheap: 20 numbers) when it has shrunk by a pixel or more.
+        if (limit < planesAt - 1) {
+          planesAt = limit;
+          setPlanes(viewProj, vp, cursor[0], cursor[1], planesAt + MARGIN_PX, s);
         }
         continue;
       }
@@ -366,16 +371,6 @@ export function pickIndexed(ix: PickIndex, ...[viewProj, vp, cursor, tolerancePx
       for (let c = last - 1; c >= first; c--) stack[top++] = c;
     }
   }
-  // The brute-force scan meets hits in index order, and its tie rule depends on that order.
-  const order = keys.subarray(0, n);
-  for (let k = 0; k < n; k++) order[k] = hitIndex[k] * cap + k;
-  order.sort();
-  let best: PickResult | null = null;
-  for (let k = 0; k < n; k++) {
-    const slot = order[k] % cap;
-    if (!isBetterPick(hitD[slot], hitDepth[slot], best)) continue;
-    if (best) { best.index = hitIndex[slot]; best.t = hitT[slot]; best.distancePx = hitD[slot]; best.depth = hitDepth[slot]; }
-    else best = { index: hitIndex[slot], t: hitT[slot], distancePx: hitD[slot], depth: hitDepth[slot] };
-  }
-  return best;
+  // Hits kept before the limit came down may be more than 1 px past the nearest: pickRule skips them.
+  return pickRule(n, hitIndex, hitT, hitD, hitDepth);
 }
