@@ -6,6 +6,7 @@ import { store, type VeinscapeStore } from '../state/store';
 import { loadInto, type LoadOptions, type LoadSource } from '../data/loadSource';
 import type { LoadReport } from '../data/model';
 import { sceneState } from '../scene/handle';
+import { lodStats } from '../scene/segmentLodDraw';
 import { ready } from './ready';
 import { shared } from '../scene/materials/sharedUniforms';
 import { queryIntercepts, type InterceptQuery } from '../domain/interceptQuery';
@@ -31,6 +32,8 @@ export interface VeinscapeStats {
   geometries: number;
   textures: number;
   frames: number;
+  /** intervals layer drawn by levels of detail (large layers): per tile its level in the last frame (0 = full detail, -1 = no interval) and the draws */
+  lod: { tiles: number[]; draws: { level: number; start: number; count: number }[] } | null;
 }
 
 export interface VeinscapeApi {
@@ -85,6 +88,7 @@ export function createApi(): VeinscapeApi {
         geometries: gl?.info.memory.geometries ?? 0,
         textures: gl?.info.memory.textures ?? 0,
         frames: sceneState.frames,
+        lod: lodStats(),
       };
     },
     holePosition: (holeId, depth) => {

@@ -80,7 +80,7 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
   const job = startSurfaceJob(model, frame.origin);
   const prepared = prepare(model, req.method, frame);
   // GPU layout of every segment layer, here rather than on the page.
-  for (const b of [prepared.intervals, prepared.traces, prepared.workings, prepared.resources, prepared.faultTraces]) b.gpu = packSegments(b);
+  for (const b of [prepared.intervals, prepared.traces, prepared.workings, prepared.resources, prepared.faultTraces]) b.gpu = packSegments(b, b === prepared.intervals);
   prepared.surfaces = (await job) ?? surfaceBuffers(model, frame.origin, prepared.faultModels);
   // Surface bounds (views and axes frame them) from millions of vertices: here, not on the page.
   for (const s of prepared.surfaces) s.bounds ??= surfaceBounds(s.positions);

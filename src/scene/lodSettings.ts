@@ -9,7 +9,7 @@ const params = typeof location === 'undefined' ? new URLSearchParams() : new URL
 export const lodSettings = {
   enabled: params.get('lod') !== 'off',
   /** triangles of the intervals layer at most on screen (exports draw by pixel size alone) */
-  triangleBudget: Number(params.get('lodBudget')) > 0 ? Number(params.get('lodBudget')) : 2_000_000,
+  triangleBudget: Number(params.get('lodBudget')) > 0 ? Number(params.get('lodBudget')) : 1_000_000,
   /** largest on-screen size of a merged run where a level is drawn, px (device pixels) */
   errorPx: 1.5,
   /** draws of the layer at most (each a contiguous range of one level) */

@@ -18,6 +18,13 @@ type Update = (renderer: WebGLRenderer, camera: Camera, target: WebGLRenderTarge
 
 const updates = new Set<Update>();
 
+/** The last screen frame's choice of the intervals layer (veinscape.stats().lod). */
+let lastScreen: { tiles: number[]; draws: LodRange[] } | null = null;
+
+export function lodStats(): { tiles: number[]; draws: LodRange[] } | null {
+  return lastScreen;
+}
+
 function runUpdates(renderer: WebGLRenderer, _scene: Scene, camera: Camera, target: WebGLRenderTarget | null): void {
   for (const u of updates) u(renderer, camera, target);
 }
@@ -94,6 +101,7 @@ export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, mate
     if (screen) {
       screenLevels = levels;
       lastRanges = ranges;
+      if (name === 'intervals') lastScreen = { tiles: Array.from(levels, (k, t) => (hierarchy.levels[0].tileStart[t + 1] > hierarchy.levels[0].tileStart[t] ? k : -1)), draws: ranges };
     }
     meshes.forEach((m, i) => {
       const r = ranges[i];
@@ -122,6 +130,7 @@ export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, mate
     },
     dispose() {
       updates.delete(update);
+      if (name === 'intervals') lastScreen = null;
       // The index and position belong to the layer's geometry, disposed with it.
       for (const m of meshes) m.geometry.dispose();
     },
