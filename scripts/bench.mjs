@@ -54,7 +54,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { serveStatic } from './bench/static-server.mjs';
-import { buildSite, CHROMIUM_ARGS, portTaken, run } from './bench/site.mjs';
+import { buildSite, CHROMIUM_ARGS, launchProbedPage, portTaken, run } from './bench/site.mjs';
 import { existsSync, readFileSync, writeFileSync, linkSync, mkdirSync, rmSync, statSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -63,7 +63,7 @@ import { chromium } from '@playwright/test';
 import { findChromium } from './find-chromium.mjs';
 import { machineInfo } from './bench/machine.mjs';
 import { workerHeaps } from './bench/worker-heap.mjs';
-import { armPick, changeFilters, installProbe, loadedState, noChange, pickResult, pickTarget, timeBareFrame, timeJsonParse, webglRenderer } from './bench/probe.mjs';
+import { armPick, changeFilters, loadedState, noChange, pickResult, pickTarget, timeBareFrame, timeJsonParse, webglRenderer } from './bench/probe.mjs';
 import { consoleTable, markdownResults, median, sizeLabel, updateDoc } from './bench/report.mjs';
 import { profileTop } from './bench/profile.mjs';
 import { buildAnchor, measureAnchor } from './bench/anchor.mjs';
@@ -319,13 +319,8 @@ async function measureSize(o, base, size, endBy, jsonParse = null) {
       await parser.close();
     }
   }
-  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: true, args: CHROMIUM_ARGS });
+  const { browser, context, page, pageErrors } = await launchProbedPage();
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript(installProbe);
-    const page = await context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
     let crashed = null;
     const crash = new Promise((_, reject) => page.on('crash', () => reject((crashed = new Error('the page crashed (renderer process died, likely out of memory)')))));
     crash.catch(() => undefined);

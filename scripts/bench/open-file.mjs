@@ -8,10 +8,7 @@
  * (the GPU has finished the picture); the long tasks that start in that window, and the longest
  * wait between two progress updates.
  */
-import { chromium } from '@playwright/test';
-import { findChromium } from '../find-chromium.mjs';
-import { installProbe } from './probe.mjs';
-import { CHROMIUM_ARGS } from './site.mjs';
+import { launchProbedPage } from './site.mjs';
 import { longestProgressGap } from './progress.mjs';
 
 const median = (xs) => {
@@ -21,13 +18,8 @@ const median = (xs) => {
 
 /** One load of `paths` (local files) through the Open… control, in a browser of its own. */
 export async function openOnce(base, paths, timeoutMs) {
-  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: true, args: CHROMIUM_ARGS });
+  const { browser, page, pageErrors } = await launchProbedPage();
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript(installProbe);
-    const page = await context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${base}/`);
     await page.waitForFunction(() => !!window.veinscape, null, { timeout: 180_000, polling: 100 });
     const version = await page.evaluate(async () => {

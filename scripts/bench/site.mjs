@@ -8,12 +8,33 @@ import { cpSync, existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS as E2E_CHROMIUM_ARGS } from '../find-chromium.mjs';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS as E2E_CHROMIUM_ARGS, findChromium } from '../find-chromium.mjs';
+import { installProbe } from './probe.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The e2e suite's flags, plus precise memory info for the heap figures. */
 export const CHROMIUM_ARGS = [...E2E_CHROMIUM_ARGS, '--enable-precise-memory-info'];
+
+/**
+ * A fresh headless Chromium with these flags and a 1280 × 800 page whose probe (probe.mjs
+ * installProbe) runs before the app's first script; the page's uncaught errors are collected.
+ */
+export async function launchProbedPage() {
+  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(installProbe);
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    return { browser, context, page, pageErrors };
+  } catch (e) {
+    await browser.close().catch(() => undefined);
+    throw e;
+  }
+}
 
 /** True when something already answers on 127.0.0.1:port. */
 export async function portTaken(port) {
