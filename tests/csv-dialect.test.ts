@@ -172,11 +172,11 @@ describe('one number reader driven by the dialect', () => {
     // Quoted decimal commas in a comma-separated file (LibreOffice in a French locale).
     const quoted = parseCsv('c.csv', 'hole,x,y\nA,"1,5","2,25"\n');
     expect(quoted.dialect.decimal).toBe(',');
-    expect(readNumber(quoted.rows[0][1], quoted.dialect)).toBe(1.5);
+    expect(readNumber(quoted.rows.get(0)[1], quoted.dialect)).toBe(1.5);
     // Quoted thousands ("5,312,123.45") in a decimal-point file.
     const grouped = parseCsv('c.csv', 'hole,x,y\nA,"5,312,123.45",2.5\n');
     expect(grouped.dialect).toEqual({ delimiter: ',', decimal: '.', thousands: ',' });
-    expect(readNumber(grouped.rows[0][1], grouped.dialect)).toBe(5312123.45);
+    expect(readNumber(grouped.rows.get(0)[1], grouped.dialect)).toBe(5312123.45);
   });
 });
 

@@ -13,7 +13,7 @@ describe('CSV tables without quotes', () => {
       const text = ['HOLE,FROM,TO,Au', '', 'DH1,0,1,1.5', '  ', ',,,', 'DH1,1,2', 'DH2,0,3,0.25,extra'].join(eol);
       const t = parseCsv('a.csv', text);
       expect(t.headers).toEqual(['HOLE', 'FROM', 'TO', 'Au']);
-      expect(t.rows).toEqual([
+      expect([...t.rows]).toEqual([
         ['DH1', '0', '1', '1.5'],
         ['DH1', '1', '2', ''],
         ['DH2', '0', '3', '0.25'],
@@ -28,7 +28,7 @@ describe('CSV tables without quotes', () => {
     const quoted = 'HOLE;FROM;TO;Au_ppm\r\n"DH1";0;1,5;0,25\r\n\r\nDH1;1,5;3;"<0,01"\r\n';
     const a = parseCsv('a.csv', plain);
     const b = parseCsv('a.csv', quoted);
-    expect(a.rows).toEqual(b.rows);
+    expect([...a.rows]).toEqual([...b.rows]);
     expect(a.lines).toEqual([2, 4]);
     expect(b.lines).toEqual([2, 4]);
     expect(a.dialect).toEqual({ delimiter: ';', decimal: ',', thousands: '' });

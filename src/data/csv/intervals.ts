@@ -9,7 +9,7 @@ import type { IntervalTable } from '../schema';
 import type { Collars, MappedTable } from './collars';
 import { goldFactor, inferNumeric, readNumber, readValueCell, splitUnit } from './columns';
 import { at, fmt, Issues, type Reason } from './issues';
-import { cell } from './parse';
+import { cell, type CsvRows } from './parse';
 import type { Dialect } from './dialect';
 import { reportUnknownHoles } from './surveys';
 import type { ValueColumn } from './types';
@@ -71,7 +71,7 @@ function valueColumns(mt: MappedTable, issues: Issues): ValueColumn[] {
 }
 
 /** The cells of column `i`, one by one (no array of a million strings). */
-function* columnCells(rows: string[][], i: number): Generator<string> {
+function* columnCells(rows: CsvRows, i: number): Generator<string> {
   for (const r of rows) yield cell(r, i);
 }
 
@@ -89,6 +89,7 @@ export function readIntervals(mt: MappedTable, tableId: string, collars: Collars
   const column = (h: string | undefined) => (h === undefined ? -1 : (table.index.get(h) ?? -1));
   const [holeAt, fromAt, toAt] = [column(m.hole), column(m.from), column(m.to)];
   const valueIndex = cols.map((c) => table.index.get(c.header)!);
+  const categories = cols.map(() => new Map<string, string>());
   const unknown = new Map<string, { n: number; where: string }>();
   const { rows, lines, dialect } = table;
   let loaded = 0;
@@ -98,13 +99,14 @@ export function readIntervals(mt: MappedTable, tableId: string, collars: Collars
     info.dropped++;
   };
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
+    const row = rows.get(i);
     const id = cell(row, holeAt).trim();
     if (!id) {
       reject(i, id, 'holeIdMissing', say('csv.interval.noId', { column: m.hole ?? '' }));
       continue;
     }
-    if (!collars.byId.has(id)) {
+    const collar = collars.byId.get(id);
+    if (!collar) {
       const u = unknown.get(id);
       if (u) u.n++;
       else unknown.set(id, { n: 1, where: at(file, lines[i]) });
@@ -116,11 +118,12 @@ export function readIntervals(mt: MappedTable, tableId: string, collars: Collars
       reject(i, id, 'badFromTo', say('csv.interval.badFromTo', { fromColumn: m.from!, from: cell(row, fromAt), toColumn: m.to!, to: cell(row, toAt) }));
       continue;
     }
-    hole.push(id);
+    // The collar's own id string and one string per category: a million rows keep no copies.
+    hole.push(collar.id);
     from.push(toMetres(f, conv));
     to.push(toMetres(t, conv));
     spans.line.push(lines[i]);
-    for (let k = 0; k < cols.length; k++) values[k].push(readCell(cell(row, valueIndex[k]), cols[k], dialect));
+    for (let k = 0; k < cols.length; k++) values[k].push(readCell(cell(row, valueIndex[k]), cols[k], dialect, categories[k]));
     loaded++;
   }
   issues.load('intervals', loaded);
@@ -137,12 +140,19 @@ export function readIntervals(mt: MappedTable, tableId: string, collars: Collars
   };
 }
 
-function readCell(raw: string, c: ValueColumn, dialect: Dialect): number | string | null {
+/** One value; `seen` gives each category's first string, so equal values share one string. */
+function readCell(raw: string, c: ValueColumn, dialect: Dialect, seen: Map<string, string>): number | string | null {
   if (c.type === 'categorical') {
     const s = raw.trim();
-    if (!s) c.stats.missing++;
-    else c.stats.values++;
-    return s || null;
+    if (!s) {
+      c.stats.missing++;
+      return null;
+    }
+    c.stats.values++;
+    const first = seen.get(s);
+    if (first !== undefined) return first;
+    seen.set(s, s);
+    return s;
   }
   const v = readValueCell(raw, dialect);
   if (v.kind === 'missing') c.stats.missing++;

@@ -18,13 +18,63 @@ export interface CsvTable {
   /** header → index in each row */
   index: Map<string, number>;
   /** data rows, one string per header (missing trailing fields are '') */
-  rows: string[][];
+  rows: CsvRows;
   /** 1-based line number of each row's first line (header = line 1) */
   lines: number[];
   /** rows with fewer or more fields than the header */
   ragged: number;
   /** delimiter and number format, detected from the file (dialect.ts) */
   dialect: Dialect;
+}
+
+/**
+ * The data rows of a table. Rows of a table without quotes are split from the text each time they
+ * are read (each reader reads them once or twice): a million rows kept as arrays of strings were
+ * 6 million long-lived objects, and collecting them took more than half of a 1,000,000-interval
+ * import. Rows of a quoted table are kept as papaparse gave them.
+ */
+export class CsvRows implements Iterable<string[]> {
+  readonly length: number;
+  private constructor(
+    private readonly width: number,
+    private readonly kept: string[][] | null,
+    private readonly text: string,
+    private readonly sep: string,
+    private readonly starts: number[],
+    private readonly ends: number[],
+  ) {
+    this.length = kept ? kept.length : starts.length;
+  }
+
+  static of(rows: string[][]): CsvRows {
+    return new CsvRows(0, rows, '', ',', [], []);
+  }
+
+  /** Rows as the text's lines [starts[i], ends[i]), split on `sep` into `width` fields. */
+  static lines(text: string, sep: string, starts: number[], ends: number[], width: number): CsvRows {
+    return new CsvRows(width, null, text, sep, starts, ends);
+  }
+
+  /** Row i: one string per header (a new array for split rows: the caller may keep it). */
+  get(i: number): string[] {
+    if (this.kept) return this.kept[i];
+    return fitRow(this.text.slice(this.starts[i], this.ends[i]).split(this.sep), this.width);
+  }
+
+  forEach(f: (row: string[], i: number) => void): void {
+    for (let i = 0; i < this.length; i++) f(this.get(i), i);
+  }
+
+  *[Symbol.iterator](): Iterator<string[]> {
+    for (let i = 0; i < this.length; i++) yield this.get(i);
+  }
+}
+
+/** Missing trailing fields read as blank (missing), never as a shifted value; extras are dropped. */
+function fitRow(row: string[], width: number): string[] {
+  while (row.length < width) row.push('');
+  if (row.length > width) row.length = width;
+  return row;
 }
 
 /** Cell of a row by column index; '' when the column is absent (index -1) or the field missing. */
@@ -42,25 +92,41 @@ export function parseCsv(file: string, text: string, delimiter?: Delimiter): Csv
   // Fields can hold line breaks only inside quotes; without quotes, rows are single lines.
   const quoted = src.includes('"');
   let headers: string[] | null = null;
-  const rows: string[][] = [];
+  let rows: CsvRows;
   const lines: number[] = [];
   let ragged = 0;
-  /** One parsed record starting on 1-based `line`: the header first, then data rows. */
-  const accept = (row: string[], line: number) => {
-    if (isBlank(row)) return;
+  /** One record starting on 1-based `line`: the header (returns false), or a data row (true) unless blank. */
+  const accept = (row: string[], line: number): boolean => {
+    if (isBlank(row)) return false;
     if (!headers) {
       headers = uniqueHeaders(row);
-      return;
+      return false;
     }
     if (row.length !== headers.length) ragged++;
-    // Missing trailing fields read as blank (missing), never as a shifted value; extras are dropped.
-    while (row.length < headers.length) row.push('');
-    if (row.length > headers.length) row.length = headers.length;
-    rows.push(row);
     lines.push(line);
+    return true;
   };
-  if (quoted) parseQuoted(src, sep, accept);
-  else parseUnquoted(src, sep, accept);
+  if (quoted) {
+    const kept: string[][] = [];
+    parseQuoted(src, sep, (row, line) => {
+      if (accept(row, line)) kept.push(fitRow(row, headers!.length));
+    });
+    rows = CsvRows.of(kept);
+  } else {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    parseUnquoted(src, sep, (line, start, end, fields) => {
+      if (!headers) {
+        accept(src.slice(start, end).split(sep), line);
+        return;
+      }
+      if (fields !== headers.length) ragged++;
+      lines.push(line);
+      starts.push(start);
+      ends.push(end);
+    });
+    rows = CsvRows.lines(src, sep, starts, ends, (headers as string[] | null)?.length ?? 0);
+  }
   const h: string[] = headers ?? [];
   const dialect: Dialect = { delimiter: sep, ...detectNumbers(sep, rows) };
   return { file, headers: h, index: new Map(h.map((name, i) => [name, i])), rows, lines, ragged, dialect };
@@ -72,15 +138,26 @@ export function parseCsv(file: string, text: string, delimiter?: Delimiter): Csv
  * result object per row, no second pass over the text to number the lines). A CR before the LF
  * (Windows line ends) is dropped.
  */
-function parseUnquoted(src: string, sep: Delimiter, accept: (row: string[], line: number) => void): void {
+function parseUnquoted(src: string, sep: Delimiter, onLine: (line: number, start: number, end: number, fields: number) => void): void {
   const n = src.length;
+  const sepCode = sep.charCodeAt(0);
   let line = 0;
   for (let start = 0; start <= n; ) {
     let end = src.indexOf('\n', start);
     if (end < 0) end = n;
     line++;
     const stop = end > start && src.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    accept(src.slice(start, stop).split(sep), line);
+    // Fields counted and blank lines (only spaces and delimiters) told without splitting the line.
+    let fields = 1;
+    let blank: boolean | null = true;
+    for (let k = start; k < stop; k++) {
+      const c = src.charCodeAt(k);
+      if (c === sepCode) fields++;
+      else if (blank && !(c === 32 || (c >= 9 && c <= 13))) blank = c > 127 ? null : false;
+    }
+    // Other Unicode spaces (no-break...): as String.prototype.trim says.
+    if (blank === null) blank = isBlank(src.slice(start, stop).split(sep));
+    if (!blank) onLine(line, start, stop, fields);
     start = end + 1;
   }
 }
