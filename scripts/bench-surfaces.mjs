@@ -46,7 +46,7 @@
  * The site is a private copy of the build in a temp folder served by scripts/bench/static-server.mjs
  * on port 4191 (see scripts/bench.mjs), deleted at the end.
  */
-import { buildSite, CHROMIUM_ARGS, portTaken, run } from './bench/site.mjs';
+import { buildSite, CHROMIUM_ARGS, launchProbedPage, portTaken, run } from './bench/site.mjs';
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
@@ -57,7 +57,7 @@ import { findChromium } from './find-chromium.mjs';
 import { serveStatic } from './bench/static-server.mjs';
 import { machineInfo } from './bench/machine.mjs';
 import { workerHeaps } from './bench/worker-heap.mjs';
-import { installProbe, webglRenderer } from './bench/probe.mjs';
+import { webglRenderer } from './bench/probe.mjs';
 import { profileTop } from './bench/profile.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -290,13 +290,8 @@ async function measureFormat(o, base, key) {
   const spec = FORMATS[key];
   const path = join(OUT_DIR, spec.file);
   const result = { format: key, label: spec.label, file: spec.file, fileBytes: statSync(path).size };
-  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: true, args: CHROMIUM_ARGS });
+  const { browser, context, page, pageErrors } = await launchProbedPage();
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript(installProbe);
-    const page = await context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
     let crashed = false;
     const crash = new Promise((_, reject) => page.on('crash', () => ((crashed = true), reject(new Error('the page crashed (renderer process died, likely out of memory)')))));
     crash.catch(() => undefined);
