@@ -5,6 +5,13 @@ import { sceneState } from './handle';
 import type { Rect } from '../overlay/layoutRecord';
 import { projectedBounds, visibleSample } from '../state/visibleSample';
 
+/**
+ * The last sample and the store state it was taken from: a fit to view projects it six times under
+ * as many cameras (CameraRig.ts fitToFreeArea), and taking it is most of the cost (tens of ms at
+ * 10,000 holes, in the task that shows a new dataset).
+ */
+let last: { state: ReturnType<typeof store.getState>; points: Float64Array } | null = null;
+
 /** The projected bounds of what is visible under the live camera, unclipped (CSS px), or null. */
 export function modelScreenBounds(): Rect | null {
   const h = sceneState.handle;
@@ -13,6 +20,7 @@ export function modelScreenBounds(): Rect | null {
   const cam = h.camera;
   cam.updateMatrixWorld();
   const m = new Matrix4().multiplyMatrices(cam.projectionMatrix, cam.matrixWorldInverse).elements;
-  return projectedBounds(visibleSample(s), m, h.size, s.verticalExaggeration);
+  if (last?.state !== s) last = { state: s, points: visibleSample(s) };
+  return projectedBounds(last.points, m, h.size, s.verticalExaggeration);
 }
 
