@@ -205,5 +205,7 @@ describe('choosing the levels', () => {
     ]);
     // One draw: hole 1 is drawn at level 0 with hole 0 (entries 0-5 of level 0).
     expect(lodRanges(lod, levels.slice(), 1)).toEqual([{ level: 0, start: 0, count: 6 }]);
+    // One draw and at most 5 triangles: hole 1 at level 0 would make 12, so hole 0 joins hole 1 at level 2 (one entry each).
+    expect(lodRanges(lod, levels.slice(), 1, 5)).toEqual([{ level: 2, start: 0, count: 2 }]);
   });
 });

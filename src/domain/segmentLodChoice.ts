@@ -124,10 +124,13 @@ function runsOf(lod: SegmentLod, levels: Uint8Array): { level: number; from: num
  * The draws for these levels, at most `maxDraws`: each level's tiles are contiguous in its entry
  * list (Morton order), so a run of tiles at one level is one range. Past `maxDraws`, the run that
  * costs fewest extra triangles is drawn at the finer level of a neighbour, which merges it with
- * that neighbour: finer is never wrong to the eye, only dearer. `levels` is updated to match.
+ * that neighbour: finer is never wrong to the eye, only dearer. When no such merge fits `budget`
+ * (triangles), the run of fewest entries takes its coarser neighbour's level instead, as the
+ * budget would have. `levels` is updated to match.
  */
-export function lodRanges(lod: SegmentLod, levels: Uint8Array, maxDraws: number): LodRange[] {
+export function lodRanges(lod: SegmentLod, levels: Uint8Array, maxDraws: number, budget = Infinity): LodRange[] {
   let runs = runsOf(lod, levels);
+  let triangles = lodTriangles(lod, levels);
   while (runs.length > Math.max(1, maxDraws)) {
     let best = -1, bestLevel = 0, bestCost = Infinity;
     for (let r = 0; r < runs.length; r++) {
@@ -136,9 +139,22 @@ export function lodRanges(lod: SegmentLod, levels: Uint8Array, maxDraws: number)
       const to = Math.max(...finer);
       let cost = 0;
       for (let t = runs[r].from; t <= runs[r].to; t++) cost += tileCount(lod, to, t) - tileCount(lod, runs[r].level, t);
+      if (triangles + 2 * cost > budget) continue;
       if (cost < bestCost) { bestCost = cost; best = r; bestLevel = to; }
     }
+    if (best < 0) {
+      // No finer merge fits the budget: the run of fewest entries joins its coarser neighbour instead.
+      for (let r = 0; r < runs.length; r++) {
+        const coarser = [runs[r - 1], runs[r + 1]].filter((n) => n && n.level > runs[r].level).map((n) => n.level);
+        if (coarser.length === 0) continue;
+        const to = Math.min(...coarser);
+        let cost = 0;
+        for (let t = runs[r].from; t <= runs[r].to; t++) cost += tileCount(lod, runs[r].level, t);
+        if (cost < bestCost) { bestCost = cost; best = r; bestLevel = to; }
+      }
+    }
     if (best < 0) break;
+    for (let t = runs[best].from; t <= runs[best].to; t++) triangles += 2 * (tileCount(lod, bestLevel, t) - tileCount(lod, levels[t], t));
     for (let t = runs[best].from; t <= runs[best].to; t++) if (tileCount(lod, 0, t) > 0) levels[t] = bestLevel;
     runs = runsOf(lod, levels);
   }

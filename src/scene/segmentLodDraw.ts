@@ -97,7 +97,7 @@ export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, mate
       },
       screen ? screenLevels : null,
     );
-    const ranges = lodRanges(hierarchy, levels, meshes.length);
+    const ranges = lodRanges(hierarchy, levels, meshes.length, screen ? lodSettings.triangleBudget : Infinity);
     if (screen) {
       screenLevels = levels;
       lastRanges = ranges;
