@@ -188,7 +188,7 @@ export function markdownResults(results, env) {
   if (results.some((r) => r.size.kind === 'real')) kinds.push('"100 real holes": the forrestania drill database (CSV tables) turned into a deposit JSON by the app\'s own importer (`scripts/bench/real-data.ts`).');
   if (results.some((r) => r.size.binary)) kinds.push('"(binary)": the same data in the binary form (`.vsb`, docs/data-format.md); its JSON.parse and anchor rows are the JSON file\'s, or "-" when the size has no JSON form.');
   if (results.some((r) => r.size.csv)) kinds.push('"(CSV)": the collar, survey and assay tables, opened through the Open… control, against the same holes as a JSON file opened the same way; two figures in a cell are the CSV load\'s, then the JSON\'s.');
-  lines.push(`Sizes are holes × intervals per hole; the generated files have two vein triangles per interval (2,000,000 for 10,000 × 100). ${kinds.join(' ')} ✓ / ✗: meets / misses the target.`, '');
+  lines.push(`Sizes are holes × intervals per hole; the generated files have two vein triangles per interval up to 2,000,000 (reached at 10,000 × 100). ${kinds.join(' ')} ✓ / ✗: meets / misses the target.`, '');
   lines.push(mdTable(header, rows), '');
   lines.push('Load phases (ms), from the store\'s `loading.phase` changes (see `scripts/bench/probe.mjs`):', '');
   lines.push(mdTable(['phase', ...results.map((r) => sizeLabel(r.size))], PHASES.map((p) => [PHASE_LABEL[p], ...results.map((r) => ms(phaseDurations(r)[p]))])), '');
