@@ -18,10 +18,23 @@ let session: { model: Model; steps: TimelineStep[]; before: Pick<Filters, 'discl
 /** The replay under way for this dataset (and mode, when one is asked for). */
 const current = (s: S, mode?: TimelineMode) => (session && session.model === s.model && (mode === undefined || session.steps[0]?.kind === mode) ? session : null);
 
+/**
+ * The default steps last worked out, and from what: the timeline asks at every render (every
+ * filter change), and at 10,000 holes working them out took tens of ms in the task that shows a
+ * new dataset.
+ */
+let lastSteps: { model: Model; until: string | null | undefined; mode?: TimelineMode; steps: TimelineStep[] } | null = null;
+
 /** The steps of the replay (the one under way, else the one that would start now, by `mode` or the default). */
 export function timelineOf(s: S, mode?: TimelineMode): TimelineStep[] {
   if (!s.model) return [];
-  return current(s, mode)?.steps ?? timelineSteps(s.model.holes, s.model.releases ?? [], s.filters.disclosedOn, mode);
+  const run = current(s, mode);
+  if (run) return run.steps;
+  const until = s.filters.disclosedOn;
+  if (lastSteps?.model !== s.model || lastSteps.until !== until || lastSteps.mode !== mode) {
+    lastSteps = { model: s.model, until, mode, steps: timelineSteps(s.model.holes, s.model.releases ?? [], until, mode) };
+  }
+  return lastSteps.steps;
 }
 
 /** The step the picture is at, or -1 when no replay is under way (or the filters left its steps). */
