@@ -18,9 +18,12 @@ export interface StationRec {
   raw: number;
   azimuth: number;
   dip: number;
-  where: string;
+  /** 1-based file line (its "file:row N" place is written only when an issue names it) */
+  line: number;
   info: DetectedTable;
 }
+
+const whereOf = (s: StationRec) => at(s.info.file, s.line);
 
 /** Deeper than any mineral exploration hole (the deepest are about 4-5 km): a no-data placeholder. */
 const SENTINEL_MIN_M = 7000;
@@ -56,38 +59,52 @@ export function readSurveys(tables: MappedTable[], collars: Collars, conv: Conve
     const unknown = new Map<string, { n: number; where: string }>();
     let negativeInc = 0;
     let wrapped = 0;
-    table.rows.forEach((row, i) => {
-      const where = at(file, table.lines[i]);
-      const get = (h: string | undefined) => cell(row, h === undefined ? -1 : (table.index.get(h) ?? -1));
-      const id = get(m.hole).trim();
-      const reject = (reason: Reason, said: Said) => {
-        issues.repeated('error', file, reason, where, said, id || undefined);
-        issues.drop('surveys');
-        info.dropped++;
-      };
-      if (!id) return reject('holeIdMissing', say('csv.survey.noId', { column: m.hole ?? '' }));
-      if (!collars.byId.has(id)) {
-        const u = unknown.get(id) ?? { n: 0, where };
-        u.n++;
-        unknown.set(id, u);
-        return;
+    const column = (h: string | undefined) => (h === undefined ? -1 : (table.index.get(h) ?? -1));
+    const [holeAt, depthAt, azimuthAt, dipAt] = [column(m.hole), column(m.depth), column(m.azimuth), column(dipHeader)];
+    const { rows, lines, dialect } = table;
+    const reject = (i: number, id: string, reason: Reason, said: Said) => {
+      issues.repeated('error', file, reason, at(file, lines[i]), said, id || undefined);
+      issues.drop('surveys');
+      info.dropped++;
+    };
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows.get(i);
+      const id = cell(row, holeAt).trim();
+      if (!id) {
+        reject(i, id, 'holeIdMissing', say('csv.survey.noId', { column: m.hole ?? '' }));
+        continue;
       }
-      const raw = readNumber(get(m.depth!), table.dialect);
-      const az = readNumber(get(m.azimuth!), table.dialect);
-      const dipRaw = readNumber(get(dipHeader), table.dialect);
-      if (![raw, az, dipRaw].every(Number.isFinite)) {
-        return reject('unreadableStation', say('csv.survey.unreadable', { depthColumn: m.depth!, depth: get(m.depth!), azimuthColumn: m.azimuth!, azimuth: get(m.azimuth!), dipColumn: dipHeader, dip: get(dipHeader) }));
+      const collar = collars.byId.get(id);
+      if (!collar) {
+        const u = unknown.get(id);
+        if (u) u.n++;
+        else unknown.set(id, { n: 1, where: at(file, lines[i]) });
+        continue;
       }
-      if (raw < 0) return reject('negativeDepth', say('csv.survey.negativeDepth', { depth: raw }));
+      const raw = readNumber(cell(row, depthAt), dialect);
+      const az = readNumber(cell(row, azimuthAt), dialect);
+      const dipRaw = readNumber(cell(row, dipAt), dialect);
+      if (!Number.isFinite(raw) || !Number.isFinite(az) || !Number.isFinite(dipRaw)) {
+        reject(i, id, 'unreadableStation', say('csv.survey.unreadable', { depthColumn: m.depth!, depth: cell(row, depthAt), azimuthColumn: m.azimuth!, azimuth: cell(row, azimuthAt), dipColumn: dipHeader, dip: cell(row, dipAt) }));
+        continue;
+      }
+      if (raw < 0) {
+        reject(i, id, 'negativeDepth', say('csv.survey.negativeDepth', { depth: raw }));
+        continue;
+      }
       const dip = toDip(dipRaw, role, conv);
-      if (!Number.isFinite(dip.dip)) return reject('angleOutOfRange', say(role === 'dip' ? 'csv.survey.dipRange' : 'csv.survey.inclinationRange', { column: dipHeader, value: dipRaw }));
+      if (!Number.isFinite(dip.dip)) {
+        reject(i, id, 'angleOutOfRange', say(role === 'dip' ? 'csv.survey.dipRange' : 'csv.survey.inclinationRange', { column: dipHeader, value: dipRaw }));
+        continue;
+      }
       if (dip.problem === 'negative-inclination') negativeInc++;
       const w = wrapAzimuth(az);
       if (w.wrapped) wrapped++;
-      const list = byHole.get(id) ?? [];
-      list.push({ depth: toMetres(raw, conv), raw, azimuth: w.azimuth, dip: dip.dip, where, info });
-      byHole.set(id, list);
-    });
+      const station: StationRec = { depth: toMetres(raw, conv), raw, azimuth: w.azimuth, dip: dip.dip, line: lines[i], info };
+      const list = byHole.get(collar.id);
+      if (list) list.push(station);
+      else byHole.set(collar.id, [station]);
+    }
     info.dropped += reportUnknownHoles(file, unknown, collars, 'surveys', issues);
     if (negativeInc) issues.warn(file, say('csv.survey.negativeInclination', { count: negativeInc, column: dipHeader }));
     if (wrapped) issues.warn(file, say('csv.survey.azimuthsWrapped', { count: wrapped }));
@@ -100,10 +117,10 @@ export function readSurveys(tables: MappedTable[], collars: Collars, conv: Conve
 function cleanStations(c: CollarRec, list: StationRec[], conv: Conversion, issues: Issues): StationRec[] {
   const id = c.id;
   const sorted = [...list].sort((a, b) => a.depth - b.depth);
-  if (sorted.some((s, k) => s !== list[k])) issues.warn(list[0].where, say('csv.survey.unsorted', { id }), id);
+  if (sorted.some((s, k) => s !== list[k])) issues.warn(whereOf(list[0]), say('csv.survey.unsorted', { id }), id);
   const kept: StationRec[] = [];
   const drop = (s: StationRec, said: Said, reason: Reason) => {
-    issues.repeated('warning', s.info.file, reason, s.where, said, id);
+    issues.repeated('warning', s.info.file, reason, whereOf(s), said, id);
     issues.drop('surveys');
     s.info.dropped++;
   };
@@ -113,7 +130,7 @@ function cleanStations(c: CollarRec, list: StationRec[], conv: Conversion, issue
       drop(s, say('csv.survey.sentinel', { id, raw: s.raw, lengthUnit: conv.unit, depth: Math.round(s.depth) }), 'sentinelDepth');
     } else if (prev && Math.abs(prev.depth - s.depth) < 1e-6) {
       const same = prev.azimuth === s.azimuth && prev.dip === s.dip;
-      drop(s, say(same ? 'csv.survey.duplicated' : 'csv.survey.duplicatedDiffers', { id, depth: s.depth, other: prev.where }), 'duplicatedStation');
+      drop(s, say(same ? 'csv.survey.duplicated' : 'csv.survey.duplicatedDiffers', { id, depth: s.depth, other: whereOf(prev) }), 'duplicatedStation');
     } else if (c.depth !== undefined && s.depth > c.depth + 1e-6) {
       drop(s, say('csv.survey.pastFinal', { id, depth: s.depth, final: c.depth }), 'pastFinalDepth');
     } else {
@@ -125,8 +142,8 @@ function cleanStations(c: CollarRec, list: StationRec[], conv: Conversion, issue
     s.info.loaded++;
   }
   if (kept.length && kept[0].depth > 0) {
-    issues.warn(kept[0].where, say('csv.survey.startsBelow', { id, depth: kept[0].depth }), id);
+    issues.warn(whereOf(kept[0]), say('csv.survey.startsBelow', { id, depth: kept[0].depth }), id);
   }
-  if (kept.length === 1) issues.warn(kept[0].where, say('csv.survey.oneStation', { id }), id);
+  if (kept.length === 1) issues.warn(whereOf(kept[0]), say('csv.survey.oneStation', { id }), id);
   return kept;
 }
