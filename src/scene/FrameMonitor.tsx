@@ -10,6 +10,7 @@ import { sceneState } from './handle';
 import { shared } from './materials/sharedUniforms';
 import { warmQueue } from './warmQueue';
 import { markFirstPicture } from './firstPicture';
+import { warmScenePrograms, type WarmTarget } from './warmUp';
 import type { OrthographicCamera, PerspectiveCamera } from 'three';
 
 export function FrameMonitor() {
@@ -20,6 +21,8 @@ export function FrameMonitor() {
   const version = useVeinscape((s) => s.version);
   /** a dataset version waiting to be drawn; `drawing` once the frame that draws it has started */
   const pending = useRef<{ version: number; drawing: boolean } | null>(null);
+  /** the dataset version whose scene-wide program pass has been queued */
+  const scenePass = useRef(0);
 
   useEffect(() => {
     sceneState.handle = { gl, scene, camera, invalidate, size };
@@ -37,6 +40,14 @@ export function FrameMonitor() {
       // as it was. The frame this commit already asked for is dropped too.
       setFrameloop('never');
       get().internal.frames = 0;
+      return;
+    }
+    // The layers are in the scene from this commit on: the programs no layer built (the axes
+    // box, the intervals' second draw) are built ahead too, as one more job of the same batch,
+    // rather than inside the first frame's task.
+    if (scenePass.current !== version) {
+      scenePass.current = version;
+      warmQueue.add(version, warmScenePrograms(() => get() as WarmTarget));
       return;
     }
     setFrameloop('demand');

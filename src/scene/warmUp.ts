@@ -102,31 +102,65 @@ export function finishProgram(target: WarmTarget, geometry: BufferGeometry, mate
   }
 }
 
-export function prepareDraw({ gl, scene, camera }: WarmTarget, geometry: BufferGeometry, material: Material): void {
+export function prepareDraw(target: WarmTarget, geometry: BufferGeometry, material: Material): void {
   const mesh = new Mesh(geometry, material);
   mesh.frustumCulled = false;
-  mesh.layers.set(WARM_LAYER);
+  target.scene.add(mesh);
+  try {
+    drawAlone(target, mesh, geometry);
+  } finally {
+    target.scene.remove(mesh);
+  }
+}
+
+/** Draws `object` (already in the scene) alone on the warm-up layer, with an empty draw range. */
+function drawAlone({ gl, scene, camera }: WarmTarget, object: Object3D, geometry: BufferGeometry): void {
   const lights: Object3D[] = [];
   scene.traverse((o) => void ((o as { isLight?: boolean }).isLight && lights.push(o)));
-  const saved = { mask: camera.layers.mask, autoClear: gl.autoClear, background: scene.background, start: geometry.drawRange.start, count: geometry.drawRange.count };
+  const saved = { mask: camera.layers.mask, own: object.layers.mask, autoClear: gl.autoClear, background: scene.background, start: geometry.drawRange.start, count: geometry.drawRange.count };
   // The last frame's draw calls and triangles (veinscape.stats()) stay those of the last frame.
   const info = { ...gl.info.render };
   try {
     for (const l of lights) l.layers.enable(WARM_LAYER);
+    object.layers.set(WARM_LAYER);
     camera.layers.set(WARM_LAYER);
     // A colour background always clears the canvas: keep the picture on screen as it is.
     gl.autoClear = false;
     scene.background = null;
     geometry.setDrawRange(0, 0);
-    scene.add(mesh);
     gl.render(scene, camera);
   } finally {
-    scene.remove(mesh);
     geometry.setDrawRange(saved.start, saved.count);
     scene.background = saved.background;
     gl.autoClear = saved.autoClear;
     camera.layers.mask = saved.mask;
+    object.layers.mask = saved.own;
     for (const l of lights) l.layers.disable(WARM_LAYER);
     Object.assign(gl.info.render, info);
+  }
+}
+
+/**
+ * The programs the dataset's first frame would still build, built ahead like a layer's: those of
+ * objects shown with the layers but warmed by none (the axes box; the intervals' second draw over
+ * the surfaces, mounted with its layer). On SwiftShader the sample's first frame built three, and
+ * each waited in that frame's task for its link (0.1-0.6 s in all).
+ */
+export function* warmScenePrograms(target: () => WarmTarget): WarmJob<void> {
+  const objects: Object3D[] = [];
+  target().scene.traverseVisible((o) => {
+    const m = o as Object3D & { isMesh?: boolean; isLine?: boolean; isPoints?: boolean; geometry?: BufferGeometry; material?: Material | Material[] };
+    if ((m.isMesh || m.isLine || m.isPoints) && m.geometry && m.material && !Array.isArray(m.material)) objects.push(o);
+  });
+  for (const o of objects) {
+    const { geometry } = o as Object3D & { geometry: BufferGeometry };
+    // Gone meanwhile (a new dataset): nothing to prepare.
+    if (!o.parent) continue;
+    const { gl, scene, camera } = target();
+    const before = gl.info.programs?.length ?? 0;
+    gl.compile(o, camera, scene);
+    if ((gl.info.programs?.length ?? 0) === before) continue;
+    yield gpuIdle(target());
+    if (o.parent) drawAlone(target(), o, geometry);
   }
 }
