@@ -1,0 +1,146 @@
+/**
+ * Levels of detail of the intervals layer (src/domain/segmentLod*.ts, src/scene/segmentLodDraw.ts)
+ * on a generated 1,000 holes x 100 intervals: at the overview fewer triangles than full detail and
+ * the same picture to the eye, a pick still finds the exact interval, close up full detail, a
+ * filter change uploads nothing. Nothing is timed (docs/performance.md measures).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { act, canvasPixels, pixelDifference } from './helpers';
+
+const HOLES = 1000;
+const PER_HOLE = 100;
+
+let dir = '';
+let text = '';
+
+/** Counts every buffer and texture upload of the page's WebGL contexts (window.__uploads). */
+function countUploads(): void {
+  const w = window as unknown as { __uploads: number };
+  w.__uploads = 0;
+  const proto = WebGL2RenderingContext.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  for (const name of ['bufferData', 'bufferSubData', 'texImage2D', 'texSubImage2D', 'texImage3D', 'texSubImage3D', 'texStorage2D']) {
+    const original = proto[name];
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      w.__uploads++;
+      return original.apply(this, args);
+    };
+  }
+}
+
+async function open(page: Page, query: string): Promise<void> {
+  await page.addInitScript(countUploads);
+  await page.goto(`/?data=${query}`);
+  await page.waitForFunction(() => !!window.veinscape);
+  const report = await page.evaluate(async (json) => window.veinscape.load(new File([json], 'stress-1000h-100i.json', { type: 'application/json' })), text);
+  expect(report.ok).toBe(true);
+  expect(report.counts.intervals).toBe(HOLES * PER_HOLE);
+  await page.evaluate(() => window.veinscape.ready());
+}
+
+test.describe('levels of detail of the intervals', () => {
+  test.beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'veinscape-lod-'));
+    const out = join(dir, 'stress-1000h-100i.json');
+    execFileSync('npx', ['tsx', 'scripts/gen-stress.ts', '--holes', String(HOLES), '--intervals', String(PER_HOLE), '--triangles', '20000', '--out', out], { stdio: 'pipe', timeout: 120_000 });
+    text = readFileSync(out, 'utf8');
+  });
+
+  test.afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('from afar: coarser levels, fewer triangles, the same picture; close up: full detail', async ({ page, browser }) => {
+    test.setTimeout(400_000);
+    const off = await browser.newPage({ viewport: page.viewportSize()! });
+    await open(page, '');
+    await open(off, '&lod=off');
+    // Eight times farther than the overview: intervals are a small fraction of a pixel.
+    const farther = () => {
+      const p = window.veinscape.camera();
+      const position = p.position.map((x, k) => p.target[k] + 8 * (x - p.target[k])) as [number, number, number];
+      // An orthographic view shows less detail by its zoom, a perspective one by its distance.
+      window.veinscape.store.getState().setPose({ ...p, position, zoom: p.zoom === undefined ? undefined : p.zoom / 8 }, false);
+    };
+    await act(page, () => page.evaluate(farther));
+    await act(off, () => off.evaluate(farther));
+    const far = await page.evaluate(() => window.veinscape.stats());
+    const full = await off.evaluate(() => window.veinscape.stats());
+    expect(full.lod).toBeNull();
+    const drawn = far.lod!.tiles.filter((k) => k >= 0);
+    test.info().annotations.push({ type: 'levels from afar', description: JSON.stringify(far.lod) });
+    // Most tiles that hold intervals are drawn at a merged level, and the frame has fewer triangles.
+    expect(drawn.filter((k) => k > 0).length).toBeGreaterThan(drawn.length / 2);
+    const intervalTriangles = 2 * far.lod!.draws.reduce((n, d) => n + d.count, 0);
+    const pieces = await page.evaluate(() => window.veinscape.store.getState().prepared!.intervals.count);
+    expect(full.triangles - far.triangles).toBe(2 * pieces - intervalTriangles);
+    expect(far.triangles).toBeLessThan(full.triangles);
+    // Draws: the layer's ranges within the limit (6), the frame's within 50.
+    expect(far.lod!.draws.length).toBeLessThanOrEqual(6);
+    expect(far.drawCalls).toBeLessThanOrEqual(50);
+    // The same picture to the eye: merged runs are at most 1.5 px long where they are drawn.
+    const difference = pixelDifference(await canvasPixels(page), await canvasPixels(off));
+    test.info().annotations.push({ type: 'pixel difference, levels vs full detail, from afar', description: String(difference) });
+    expect(difference).toBeLessThan(0.01);
+    await page.screenshot({ path: test.info().outputPath('far-lod.png') });
+    await off.screenshot({ path: test.info().outputPath('far-full.png') });
+
+    // Close to a hole halfway down: its tile is drawn in full.
+    await page.evaluate(() => {
+      const s = window.veinscape.store.getState();
+      const h = s.model!.holes[Math.floor(s.model!.holes.length / 2)];
+      s.flyTo(window.veinscape.holePosition(h.id, h.depth / 2));
+    });
+    await page.waitForTimeout(1500); // the flight takes about 0.9 s
+    await page.evaluate(() => window.veinscape.ready());
+    const close = await page.evaluate(() => window.veinscape.stats());
+    expect(close.lod!.tiles).toContain(0);
+    expect(close.lod!.draws.some((d) => d.level === 0)).toBe(true);
+  });
+
+  test('over the triangle budget every tile is coarser, and a hover still names the exact interval', async ({ page }) => {
+    test.setTimeout(300_000);
+    // About 110,000 interval pieces (intervals cut at faults), 220,000 triangles in full: at most 30,000.
+    await open(page, '&lodBudget=30000');
+    const target = await page.evaluate(() => {
+      const s = window.veinscape.store.getState();
+      const t = s.model!.intervals.find((x) => x.id === s.prepared!.valueColumn!.table)!;
+      // The longest interval of the middle hole.
+      const hole = Math.floor(s.model!.holes.length / 2);
+      let best = -1;
+      for (let r = 0; r < t.hole.length; r++) if (t.hole[r] === hole && (best < 0 || t.to[r] - t.from[r] > t.to[best] - t.from[best])) best = r;
+      const h = s.model!.holes[hole];
+      return { id: h.id, from: t.from[best], to: t.to[best], mid: (t.from[best] + t.to[best]) / 2 };
+    });
+    await page.evaluate((t) => window.veinscape.store.getState().flyTo(window.veinscape.holePosition(t.id, t.mid)), target);
+    await page.waitForTimeout(1500);
+    await page.evaluate(() => window.veinscape.ready());
+    const stats = await page.evaluate(() => window.veinscape.stats());
+    expect(2 * stats.lod!.draws.reduce((n, d) => n + d.count, 0)).toBeLessThanOrEqual(30_000);
+    expect(Math.min(...stats.lod!.tiles.filter((k) => k >= 0))).toBeGreaterThan(0);
+    // Picking reads the full-detail index, not what is drawn: the interval under the cursor, to the centimetre.
+    const at = await page.evaluate((t) => window.veinscape.project(window.veinscape.holePosition(t.id, t.mid)), target);
+    expect(at).not.toBeNull();
+    const box = (await page.locator('.viewer canvas').first().boundingBox())!;
+    await page.mouse.move(box.x + at![0] - 20, box.y + at![1], { steps: 1 });
+    await page.mouse.move(box.x + at![0], box.y + at![1], { steps: 4 });
+    await expect(page.getByTestId('hover-hole')).toHaveText(target.id);
+    await expect(page.getByTestId('hover-interval')).toHaveText(`${target.from.toFixed(1)}–${target.to.toFixed(1)} m`);
+  });
+
+  test('a filter change uploads nothing and keeps the levels', async ({ page }) => {
+    test.setTimeout(300_000);
+    await open(page, '');
+    const before = await page.evaluate(() => {
+      (window as unknown as { __uploads: number }).__uploads = 0;
+      return window.veinscape.stats().lod;
+    });
+    await act(page, () => page.evaluate(() => window.veinscape.store.getState().setFilters({ gradeCutoff: 2, elevationMin: -300 })));
+    const after = await page.evaluate(() => ({ uploads: (window as unknown as { __uploads: number }).__uploads, lod: window.veinscape.stats().lod }));
+    expect(after.uploads).toBe(0);
+    expect(after.lod).toEqual(before);
+  });
+});
