@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { importCsv } from '../src/data/csv';
 import { parseCsv } from '../src/data/csv/parse';
+import { plainDecimal } from '../src/data/csv/columns';
 
 describe('CSV tables without quotes', () => {
   it('numbers rows by file line past blank lines, with LF or CRLF line ends and no final line end', () => {
@@ -41,5 +42,24 @@ describe('CSV tables without quotes', () => {
     const data = r.document.intervals![0].data!;
     expect(data.from).toEqual([0, 1.5, 3, 4, 5, 6, 7]);
     expect(data.Au).toEqual([2, 0.5, -0.01, -0.02, null, null, 10]);
+  });
+});
+
+describe('plain decimal cells', () => {
+  it('read as exactly the number Number() gives, for every length of integer and fraction up to 15 digits', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 10)).join('');
+    for (let k = 0; k < 20000; k++) {
+      const a = Math.floor(rnd() * 9);
+      const b = Math.floor(rnd() * (16 - a));
+      const text = `${rnd() < 0.3 ? '-' : ''}${digits(a)}${b > 0 || a === 0 ? '.' : ''}${digits(b)}`;
+      const expected = /\d/.test(text) ? Number(text) : NaN;
+      expect(Object.is(plainDecimal(text), expected) || (Number.isNaN(expected) && Number.isNaN(plainDecimal(text))), text).toBe(true);
+    }
+  });
+
+  it('leaves anything else to the general reader: signs, exponents, spaces, commas, words, 16+ digits', () => {
+    for (const s of ['+1', '1e3', ' 1', '1 ', '1,5', '1.2.3', '.', '-', '', 'NS', '0x10', '1234567890123456']) expect(Number.isNaN(plainDecimal(s)), s).toBe(true);
   });
 });
