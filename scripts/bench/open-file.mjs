@@ -72,7 +72,8 @@ export async function openOnce(base, paths, timeoutMs) {
 
 /**
  * `runs` loads of the CSV set and of its JSON twin, alternating (JSON, CSV, JSON, CSV, ...) so a
- * change in the machine's load touches both alike. Returns each form's runs and medians.
+ * change in the machine's load touches both alike. Returns each form's runs and medians, and the
+ * median of the pairs' ratios (CSV ready / JSON ready).
  */
 export async function measureCsvAgainstJson(base, csvPaths, jsonPath, runs, timeoutMs, log = () => {}) {
   const out = { csv: [], json: [] };
@@ -84,5 +85,8 @@ export async function measureCsvAgainstJson(base, csvPaths, jsonPath, runs, time
     }
   }
   const summary = (rs) => ({ runs: rs, readyMs: median(rs.map((r) => r.readyMs)), longestMs: Math.max(...rs.map((r) => r.longestMs)), over100: rs.reduce((n, r) => n + r.over100, 0), gapMs: Math.max(...rs.map((r) => r.gap.ms)), counts: rs[0]?.counts ?? null, triangles: rs[0]?.triangles ?? null });
-  return { csv: summary(out.csv), json: summary(out.json) };
+  // Each CSV load against the JSON load just before it: on a shared machine the two of a pair meet
+  // the closest conditions, so the median of these ratios moves less than the ratio of the medians.
+  const ratios = out.csv.map((c, i) => c.readyMs / out.json[i].readyMs);
+  return { csv: summary(out.csv), json: summary(out.json), ratios, ratio: median(ratios) };
 }
