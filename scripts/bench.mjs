@@ -66,7 +66,7 @@ import { workerHeaps } from './bench/worker-heap.mjs';
 import { armPick, changeFilters, loadedState, noChange, pickResult, pickTarget, timeBareFrame, timeJsonParse, webglRenderer } from './bench/probe.mjs';
 import { consoleTable, markdownResults, median, sizeLabel, updateDoc } from './bench/report.mjs';
 import { profileTop } from './bench/profile.mjs';
-import { buildAnchor, measureAnchor } from './bench/anchor.mjs';
+import { anchorOnce, anchorSummary, buildAnchor } from './bench/anchor.mjs';
 import { measureCsvAgainstJson } from './bench/open-file.mjs';
 import { longestProgressGap } from './bench/progress.mjs';
 
@@ -535,6 +535,47 @@ async function measureSize(o, base, size, endBy, jsonParse = null) {
 }
 
 /**
+ * One more load of the app to ready() in a fresh browser with the probe, nothing else measured:
+ * navigation → ready(), the first-picture mark, the longest progress wait and the longest task.
+ */
+async function readyOnce(base, size, timeoutMs) {
+  const { browser, page } = await launchProbedPage();
+  try {
+    await page.goto(`${base}${size.url ?? `/?data=bench/${size.name}`}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => !!window.veinscape, null, { timeout: timeoutMs, polling: 50 });
+    const readyMs = await withTimeout(page.evaluate(() => window.veinscape.ready().then(() => performance.now())), timeoutMs, 'veinscape.ready()');
+    const B = await page.evaluate(() => ({ progress: window.__bench.progress, longtasks: window.__bench.longtasks, firstPictureMs: performance.getEntriesByName('veinscape:first-picture')[0]?.startTime ?? null }));
+    return { readyMs, firstPictureMs: B.firstPictureMs, gapMs: longestProgressGap(B.progress, 0, readyMs).ms, longestMs: Math.max(0, ...B.longtasks.filter((t) => t.start < readyMs).map((t) => t.duration)) };
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
+}
+
+/**
+ * The anchor's 3 runs (when `withAnchor`) interleaved with 2 more loads of the app to ready() (files
+ * up to 50 MB: beyond, a load takes too long to repeat): anchor, app, anchor, app, anchor. Sets
+ * `r.anchor` and `r.readyRuns` (the first is the measured load's).
+ */
+async function anchorAndReadyRuns(o, base, size, r, withAnchor, antialias, endBy) {
+  const extra = r.fileBytes <= 50e6 ? 2 : 0;
+  const opts = { ...(r.loaded?.canvas ?? { width: 976, height: 728 }), antialias };
+  const timeout = () => Math.max(30_000, Math.min(o.timeout * 1000, endBy - Date.now()));
+  const anchors = [];
+  r.readyRuns = [{ readyMs: r.readyMs, firstPictureMs: r.firstPictureMs, gapMs: r.progressGap?.ms ?? null, longestMs: r.longest?.duration ?? null }];
+  log(`${sizeLabel(size)}: ${withAnchor ? 'the anchor page, 3 runs' : ''}${withAnchor && extra ? ', between ' : ''}${extra ? `${extra} more loads of the app to ready()` : ''}`);
+  try {
+    for (let i = 0; i < 3; i++) {
+      if (withAnchor) anchors.push(await anchorOnce(base, `bench/${size.name}`, opts, timeout()));
+      if (i < extra) r.readyRuns.push(await readyOnce(base, size, timeout()));
+    }
+  } catch (e) {
+    (r.skipped ??= []).push(`the anchor and repeated loads: ${e.message}`);
+  }
+  if (anchors.length) r.anchor = anchorSummary(anchors, opts);
+  r.readyMedian = median(r.readyRuns.map((x) => x.readyMs));
+}
+
+/**
  * The CSV form of a size against its JSON twin, both through the Open… control (see
  * scripts/bench/open-file.mjs): three runs of each when the tables are small, one past 50 MB.
  */
@@ -613,13 +654,11 @@ async function main() {
       const jsonResult = size.binary && size.json ? results.find((x) => x.size === size.json) : null;
       const r = await measureSize(o, server.base, size, endBy, jsonResult?.parse ?? null);
       // The anchor: the same file shown by a bare three.js page (scripts/bench/anchor.mjs), 3 runs
-      // in fresh browsers; the binary form is compared with its JSON's (the same data).
+      // in fresh browsers, between two more loads of the app to ready() (small files), so that the
+      // medians of both come from the same stretch of a shared machine's load. The binary form is
+      // compared with its JSON's anchor (the same data).
       if (jsonResult) r.anchor = jsonResult.anchor ?? null;
-      else if (!size.vsbOnly && Date.now() < endBy) {
-        const canvas = r.loaded?.canvas ?? { width: 976, height: 728 };
-        log(`${sizeLabel(size)}: the anchor page, 3 runs`);
-        r.anchor = await measureAnchor(server.base, `bench/${size.name}`, { ...canvas, antialias: !SOFTWARE_GL.test(webgl.renderer) }, 3, Math.max(30_000, Math.min(o.timeout * 1000, endBy - Date.now()))).catch((e) => ((r.skipped ??= []).push(`the anchor: ${e.message}`), null));
-      }
+      if (r.readyMs && Date.now() < endBy) await anchorAndReadyRuns(o, server.base, size, r, !jsonResult && !size.vsbOnly, !SOFTWARE_GL.test(webgl.renderer), endBy);
       // The binary form draws the same triangles: its JSON's bare frame stands for both.
       if (jsonResult?.bareFrame && r.loaded?.stats.triangles === jsonResult.loaded?.stats.triangles) r.bareFrame = jsonResult.bareFrame;
       else if (r.loaded && Date.now() < endBy) {

@@ -27,27 +27,27 @@ const median = (xs) => {
 };
 
 /**
- * Opens the anchor page for `file` (a URL relative to the site) `runs` times, each in a fresh
- * browser (so each pays for the first WebGL context, as the app's load does), with a canvas of
- * `width` × `height` px and the app's antialias setting. Returns each run and the median.
+ * One run of the anchor page for `file` (a URL relative to the site), in a fresh browser (so it
+ * pays for the first WebGL context, as the app's load does), with a canvas of `width` × `height` px
+ * and the app's antialias setting. Returns the page's `window.__anchor`.
  */
-export async function measureAnchor(base, file, { width, height, antialias }, runs = 3, timeoutMs = 180_000) {
-  const out = [];
-  for (let i = 0; i < runs; i++) {
-    const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: true, args: CHROMIUM_ARGS });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${base}/anchor/?file=${encodeURIComponent(`../${file}`)}&w=${width}&h=${height}&aa=${antialias ? 1 : 0}`, { waitUntil: 'commit' });
-      await page.waitForFunction(() => !!window.__anchor, null, { timeout: timeoutMs, polling: 50 });
-      const r = await page.evaluate(() => window.__anchor);
-      if (r.error || errors.length) throw new Error(`anchor page: ${r.error ?? errors.join(' | ')}`);
-      out.push(r);
-    } finally {
-      await browser.close();
-    }
+export async function anchorOnce(base, file, { width, height, antialias }, timeoutMs = 180_000) {
+  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/anchor/?file=${encodeURIComponent(`../${file}`)}&w=${width}&h=${height}&aa=${antialias ? 1 : 0}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => !!window.__anchor, null, { timeout: timeoutMs, polling: 50 });
+    const r = await page.evaluate(() => window.__anchor);
+    if (r.error || errors.length) throw new Error(`anchor page: ${r.error ?? errors.join(' | ')}`);
+    return r;
+  } finally {
+    await browser.close();
   }
-  const mid = median(out.map((r) => r.readyMs));
-  return { runs: out, median: mid, triangles: out[0].triangles, surfaceTriangles: out[0].surfaceTriangles, ribbonQuads: out[0].ribbonQuads, width, height, antialias };
+}
+
+/** The anchor's runs with their median and the counts of what it drew. */
+export function anchorSummary(runs, { width, height, antialias }) {
+  return { runs, median: median(runs.map((r) => r.readyMs)), triangles: runs[0].triangles, surfaceTriangles: runs[0].surfaceTriangles, ribbonQuads: runs[0].ribbonQuads, width, height, antialias };
 }
