@@ -34,7 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { FORMAT_NAME, SCHEMA_VERSION } from '../src/data/schema';
 import { designDrilling, writeAssays, writeHoles } from './stress/holes';
 import { writeSurface } from './stress/surfaces';
-import { defaultTriangles, stressProject, stressSurfaces, workingRecords, zoneRecords, type StressOptions } from './stress/document';
+import { defaultTriangles, stressProject, stressSurfaces, workingRecords, zoneRecords, type StressOptions, type StressSummary } from './stress/document';
 import { generateStressVsb } from './stress/vsb';
 import { JsonWriter } from './stress/writer';
 import { binaryPathFor, packDeposit } from './pack-deposit';
@@ -43,17 +43,7 @@ import { generateStressCsv } from './stress/csv';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export { defaultTriangles, type StressOptions };
-
-export interface StressSummary {
-  path: string;
-  bytes: number;
-  holes: number;
-  intervals: number;
-  triangles: number;
-  faultTriangles: number;
-  seconds: number;
-}
+export { defaultTriangles, type StressOptions, type StressSummary };
 
 export function defaultOut(o: StressOptions, extension = '.json'): string {
   const t = o.triangles ?? defaultTriangles(o);

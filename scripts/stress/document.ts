@@ -15,6 +15,17 @@ export interface StressOptions {
   seed?: number;
 }
 
+/** What a writer wrote. */
+export interface StressSummary {
+  path: string;
+  bytes: number;
+  holes: number;
+  intervals: number;
+  triangles: number;
+  faultTriangles: number;
+  seconds: number;
+}
+
 /**
  * Vein triangles when --triangles is not given: two per interval up to 1,000,000 intervals, then
  * 2,000,000 (the vein sheets do not grow with the drilling: 10,000,000 intervals keep the surfaces

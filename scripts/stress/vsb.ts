@@ -15,7 +15,7 @@ import { FORMAT_NAME, SCHEMA_VERSION } from '../../src/data/schema';
 import { BUFFER_TYPES, CONTAINER_VERSION, HEADER_BYTES, MAGIC, MISSING_CODE, alignUp, type BufferType } from '../../src/data/binary/format';
 import { VEINS } from './layout';
 import { ASSAY_TABLE, designDrilling, type Assays } from './holes';
-import { defaultTriangles, stressProject, stressSurfaces, workingRecords, zoneRecords, type StressOptions } from './document';
+import { defaultTriangles, stressProject, stressSurfaces, workingRecords, zoneRecords, type StressOptions, type StressSummary } from './document';
 import type { GridSurface } from './surfaces';
 import type { Vec3 } from '../../src/domain/vec3';
 
@@ -127,18 +127,8 @@ function assayTable(a: Assays, holeIds: string[], body: BodyPlan): Record<string
   return { ...ASSAY_TABLE, data };
 }
 
-export interface VsbSummary {
-  path: string;
-  bytes: number;
-  holes: number;
-  intervals: number;
-  triangles: number;
-  faultTriangles: number;
-  seconds: number;
-}
-
 /** Writes the stress deposit's binary form to `path`; returns what was written. */
-export function generateStressVsb(o: StressOptions, path: string): VsbSummary {
+export function generateStressVsb(o: StressOptions, path: string): StressSummary {
   const t0 = performance.now();
   const seed = o.seed ?? 1;
   const triangles = o.triangles ?? defaultTriangles(o);
