@@ -70,7 +70,7 @@ describe('stress generator, CSV form', () => {
     const lines = rows('assay.csv');
     const holeIds = fromCsv.model!.holes.map((h) => h.id);
     const zoneOf = (t: typeof a, r: number) => {
-      const c = t.categorical.ZONE;
+      const c = t.categorical.zone;
       return c.codes[r] < 0 ? '' : c.categories[c.codes[r]];
     };
     let missing = 0;

@@ -6,7 +6,7 @@
  *
  *   collar.csv  HOLE_ID,EASTING,NORTHING,ELEVATION,DEPTH,AZIMUTH,DIP,PROGRAM,YEAR,TYPE,STATUS
  *   survey.csv  HOLE_ID,DEPTH,AZIMUTH,DIP             (one station every 50 m)
- *   assay.csv   HOLE_ID,FROM,TO,Au,ZONE               (Au in g/t, empty when missing; ZONE the vein id or empty)
+ *   assay.csv   HOLE_ID,FROM,TO,Au,zone               (Au in g/t, empty when missing; zone the vein id or empty)
  *
  * Lengths in metres, dips negative down, as the JSON. Written as generated through the same
  * buffered writer as the JSON (stress/writer.ts), so 1,000,000 intervals need a few tens of MB.
@@ -15,7 +15,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FORMAT_NAME, SCHEMA_VERSION } from '../../src/data/schema';
 import { VEINS } from './layout';
-import { designDrilling, writeHoles, type Assays, type HoleRecord } from './holes';
+import { designDrilling, writeAssays, writeHoles, type Assays, type HoleRecord } from './holes';
 import { cents, JsonWriter } from './writer';
 
 export interface CsvStressSummary {
@@ -32,9 +32,6 @@ export interface CsvStressSummary {
 /** File names inside the folder. */
 export const CSV_FILES = ['collar.csv', 'survey.csv', 'assay.csv'] as const;
 export const CSV_TWIN_JSON = 'holes.json';
-
-/** The assay table's id in holes.json: what the CSV import names the table of assay.csv. */
-const ASSAY_TABLE_ID = 'assay';
 
 /** Rows written per call to the writer: large enough to keep calls few, small enough for memory. */
 const SLICE = 4096;
@@ -76,7 +73,7 @@ function writeAssayCsv(path: string, holes: HoleRecord[], a: Assays): void {
   const out = new JsonWriter(path);
   const ids = holes.map((h) => cell(h.id));
   const zones = VEINS.map((v) => cell(v.id));
-  out.write('HOLE_ID,FROM,TO,Au,ZONE\n');
+  out.write('HOLE_ID,FROM,TO,Au,zone\n');
   writeRows(out, a.hole.length, (i) => `${ids[a.hole[i]]},${cents(a.from[i])},${cents(a.to[i])},${a.au[i] < 0 ? '' : cents(a.au[i])},${a.zone[i] < 0 ? '' : zones[a.zone[i]]}`);
   out.close();
 }
@@ -95,21 +92,10 @@ function writeTwinJson(path: string, holes: HoleRecord[], a: Assays, title: stri
   };
   out.write(`{\n  "format": ${JSON.stringify(FORMAT_NAME)},\n  "schemaVersion": ${SCHEMA_VERSION},\n  "project": ${JSON.stringify(project)},\n  "holes": [`);
   writeHoles(out, holes);
-  const n = a.hole.length;
-  const head = { id: ASSAY_TABLE_ID, name: 'assay.csv', columns: [{ name: 'Au', type: 'numeric', unit: 'g/t' }, { name: 'ZONE', type: 'categorical' }] };
-  const ids = holes.map((h) => JSON.stringify(h.id));
-  const zones = VEINS.map((v) => JSON.stringify(v.id));
-  out.write(`\n  ],\n  "intervals": [\n    ${JSON.stringify(head).slice(0, -1)}, "data": {\n      "hole": `);
-  out.array(n, (i) => ids[a.hole[i]]);
-  out.write(',\n      "from": ');
-  out.array(n, (i) => cents(a.from[i]));
-  out.write(',\n      "to": ');
-  out.array(n, (i) => cents(a.to[i]));
-  out.write(',\n      "Au": ');
-  out.array(n, (i) => (a.au[i] < 0 ? 'null' : cents(a.au[i])));
-  out.write(',\n      "ZONE": ');
-  out.array(n, (i) => (a.zone[i] < 0 ? 'null' : zones[a.zone[i]]));
-  out.write('\n    }}\n  ]\n}\n');
+  // The stress JSON's own assay table (its id and name differ from the CSV import's; its rows do not).
+  out.write('\n  ],\n  "intervals": [');
+  writeAssays(out, holes, a);
+  out.write('\n  ]\n}\n');
   out.close();
 }
 

@@ -3,15 +3,15 @@
  * `data: { hole, from, to, <value columns>... }`, from / to in metres, gold in g/t. Missing values
  * are null (never 0); below-detection values are negative (the document's "<limit" convention).
  */
-import { say, type Said } from '../../domain/message';
+import { say } from '../../domain/message';
 import type { z } from 'zod';
 import type { IntervalTable } from '../schema';
 import type { Collars, MappedTable } from './collars';
 import { goldFactor, inferNumeric, readNumber, readValueCell, splitUnit } from './columns';
-import { at, fmt, Issues, type Reason } from './issues';
+import { at, fmt, Issues } from './issues';
 import { cell, type CsvRows } from './parse';
 import type { Dialect } from './dialect';
-import { reportUnknownHoles } from './surveys';
+import { forEachKnownRow } from './surveys';
 import type { ValueColumn } from './types';
 import { toMetres, type Conversion } from './units';
 
@@ -87,36 +87,16 @@ export function readIntervals(mt: MappedTable, tableId: string, collars: Collars
   const values = cols.map(() => [] as (number | string | null)[]);
   const spans: Spans = { hole, from, to, line: [] };
   const column = (h: string | undefined) => (h === undefined ? -1 : (table.index.get(h) ?? -1));
-  const [holeAt, fromAt, toAt] = [column(m.hole), column(m.from), column(m.to)];
+  const [fromAt, toAt] = [column(m.from), column(m.to)];
   const valueIndex = cols.map((c) => table.index.get(c.header)!);
   const categories = cols.map(() => new Map<string, string>());
-  const unknown = new Map<string, { n: number; where: string }>();
-  const { rows, lines, dialect } = table;
+  const { lines, dialect } = table;
   let loaded = 0;
-  const reject = (i: number, id: string, reason: Reason, said: Said) => {
-    issues.repeated('error', file, reason, at(file, lines[i]), said, id || undefined);
-    issues.drop('intervals');
-    info.dropped++;
-  };
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows.get(i);
-    const id = cell(row, holeAt).trim();
-    if (!id) {
-      reject(i, id, 'holeIdMissing', say('csv.interval.noId', { column: m.hole ?? '' }));
-      continue;
-    }
-    const collar = collars.byId.get(id);
-    if (!collar) {
-      const u = unknown.get(id);
-      if (u) u.n++;
-      else unknown.set(id, { n: 1, where: at(file, lines[i]) });
-      continue;
-    }
+  forEachKnownRow(mt, 'intervals', collars, issues, say('csv.interval.noId', { column: m.hole ?? '' }), (row, i, collar, reject) => {
     const f = readNumber(cell(row, fromAt), dialect);
     const t = readNumber(cell(row, toAt), dialect);
     if (!Number.isFinite(f) || !Number.isFinite(t) || f < 0 || t <= f) {
-      reject(i, id, 'badFromTo', say('csv.interval.badFromTo', { fromColumn: m.from!, from: cell(row, fromAt), toColumn: m.to!, to: cell(row, toAt) }));
-      continue;
+      return reject(i, collar.id, 'badFromTo', say('csv.interval.badFromTo', { fromColumn: m.from!, from: cell(row, fromAt), toColumn: m.to!, to: cell(row, toAt) }));
     }
     // The collar's own id string and one string per category: a million rows keep no copies.
     hole.push(collar.id);
@@ -125,10 +105,9 @@ export function readIntervals(mt: MappedTable, tableId: string, collars: Collars
     spans.line.push(lines[i]);
     for (let k = 0; k < cols.length; k++) values[k].push(readCell(cell(row, valueIndex[k]), cols[k], dialect, categories[k]));
     loaded++;
-  }
+  });
   issues.load('intervals', loaded);
   info.loaded += loaded;
-  info.dropped += reportUnknownHoles(file, unknown, collars, 'intervals', issues);
   checkSpans(file, spans, issues);
   reportValues(file, cols, values, issues);
   const data: Record<string, (number | string | null)[]> = { hole, from, to };

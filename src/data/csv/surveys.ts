@@ -47,65 +47,78 @@ export function reportUnknownHoles(
   return dropped;
 }
 
+/** Rejects row i of a table: its reason is counted for capping, the row dropped and counted. */
+export type RejectRow = (i: number, id: string, reason: Reason, said: Said) => void;
+
+/**
+ * Calls `each` for every row of a survey or interval table whose hole has a collar, with that
+ * collar and a `reject` for the reader's own reasons. Rows without a hole id are rejected
+ * (`noId`); rows of holes without a collar are counted and reported once per hole at the end.
+ */
+export function forEachKnownRow(mt: MappedTable, kind: 'surveys' | 'intervals', collars: Collars, issues: Issues, noId: Said, each: (row: string[], i: number, collar: CollarRec, reject: RejectRow) => void): void {
+  const { table, mapping: m, info } = mt;
+  const file = table.file;
+  const holeAt = m.hole === undefined ? -1 : (table.index.get(m.hole) ?? -1);
+  const { rows, lines } = table;
+  const unknown = new Map<string, { n: number; where: string }>();
+  const reject: RejectRow = (i, id, reason, said) => {
+    issues.repeated('error', file, reason, at(file, lines[i]), said, id || undefined);
+    issues.drop(kind);
+    info.dropped++;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows.get(i);
+    const id = cell(row, holeAt).trim();
+    if (!id) {
+      reject(i, id, 'holeIdMissing', noId);
+      continue;
+    }
+    const collar = collars.byId.get(id);
+    if (!collar) {
+      const u = unknown.get(id);
+      if (u) u.n++;
+      else unknown.set(id, { n: 1, where: at(file, lines[i]) });
+      continue;
+    }
+    each(row, i, collar, reject);
+  }
+  info.dropped += reportUnknownHoles(file, unknown, collars, kind, issues);
+}
+
 export function readSurveys(tables: MappedTable[], collars: Collars, conv: Conversion, issues: Issues): Map<string, StationRec[]> {
   const byHole = new Map<string, StationRec[]>();
-  for (const { table, mapping: m, info } of tables) {
+  for (const mt of tables) {
+    const { table, mapping: m, info } = mt;
     const file = table.file;
     const dipHeader = (m.dip ?? m.inclination)!;
     const role = m.dip ? 'dip' : 'inclination';
     if (role === 'inclination') {
       issues.warn(file, say('csv.survey.inclination', { column: dipHeader }));
     }
-    const unknown = new Map<string, { n: number; where: string }>();
     let negativeInc = 0;
     let wrapped = 0;
     const column = (h: string | undefined) => (h === undefined ? -1 : (table.index.get(h) ?? -1));
-    const [holeAt, depthAt, azimuthAt, dipAt] = [column(m.hole), column(m.depth), column(m.azimuth), column(dipHeader)];
-    const { rows, lines, dialect } = table;
-    const reject = (i: number, id: string, reason: Reason, said: Said) => {
-      issues.repeated('error', file, reason, at(file, lines[i]), said, id || undefined);
-      issues.drop('surveys');
-      info.dropped++;
-    };
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows.get(i);
-      const id = cell(row, holeAt).trim();
-      if (!id) {
-        reject(i, id, 'holeIdMissing', say('csv.survey.noId', { column: m.hole ?? '' }));
-        continue;
-      }
-      const collar = collars.byId.get(id);
-      if (!collar) {
-        const u = unknown.get(id);
-        if (u) u.n++;
-        else unknown.set(id, { n: 1, where: at(file, lines[i]) });
-        continue;
-      }
+    const [depthAt, azimuthAt, dipAt] = [column(m.depth), column(m.azimuth), column(dipHeader)];
+    const { lines, dialect } = table;
+    forEachKnownRow(mt, 'surveys', collars, issues, say('csv.survey.noId', { column: m.hole ?? '' }), (row, i, collar, reject) => {
+      const id = collar.id;
       const raw = readNumber(cell(row, depthAt), dialect);
       const az = readNumber(cell(row, azimuthAt), dialect);
       const dipRaw = readNumber(cell(row, dipAt), dialect);
       if (!Number.isFinite(raw) || !Number.isFinite(az) || !Number.isFinite(dipRaw)) {
-        reject(i, id, 'unreadableStation', say('csv.survey.unreadable', { depthColumn: m.depth!, depth: cell(row, depthAt), azimuthColumn: m.azimuth!, azimuth: cell(row, azimuthAt), dipColumn: dipHeader, dip: cell(row, dipAt) }));
-        continue;
+        return reject(i, id, 'unreadableStation', say('csv.survey.unreadable', { depthColumn: m.depth!, depth: cell(row, depthAt), azimuthColumn: m.azimuth!, azimuth: cell(row, azimuthAt), dipColumn: dipHeader, dip: cell(row, dipAt) }));
       }
-      if (raw < 0) {
-        reject(i, id, 'negativeDepth', say('csv.survey.negativeDepth', { depth: raw }));
-        continue;
-      }
+      if (raw < 0) return reject(i, id, 'negativeDepth', say('csv.survey.negativeDepth', { depth: raw }));
       const dip = toDip(dipRaw, role, conv);
-      if (!Number.isFinite(dip.dip)) {
-        reject(i, id, 'angleOutOfRange', say(role === 'dip' ? 'csv.survey.dipRange' : 'csv.survey.inclinationRange', { column: dipHeader, value: dipRaw }));
-        continue;
-      }
+      if (!Number.isFinite(dip.dip)) return reject(i, id, 'angleOutOfRange', say(role === 'dip' ? 'csv.survey.dipRange' : 'csv.survey.inclinationRange', { column: dipHeader, value: dipRaw }));
       if (dip.problem === 'negative-inclination') negativeInc++;
       const w = wrapAzimuth(az);
       if (w.wrapped) wrapped++;
       const station: StationRec = { depth: toMetres(raw, conv), raw, azimuth: w.azimuth, dip: dip.dip, line: lines[i], info };
-      const list = byHole.get(collar.id);
+      const list = byHole.get(id);
       if (list) list.push(station);
-      else byHole.set(collar.id, [station]);
-    }
-    info.dropped += reportUnknownHoles(file, unknown, collars, 'surveys', issues);
+      else byHole.set(id, [station]);
+    });
     if (negativeInc) issues.warn(file, say('csv.survey.negativeInclination', { count: negativeInc, column: dipHeader }));
     if (wrapped) issues.warn(file, say('csv.survey.azimuthsWrapped', { count: wrapped }));
   }
