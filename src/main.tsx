@@ -20,7 +20,6 @@ import { dataFingerprint } from './api/fingerprints';
 import { checkLinkData } from './api/verify';
 import { nextTask } from './domain/sliced';
 import { earlierDate, isIsoDate } from './domain/disclosure';
-import { glCapabilities } from './scene/glCapabilities';
 import sampleUrl from '../data/rocmec1.json?url';
 import './ui/styles.css';
 
@@ -57,14 +56,7 @@ async function open(): Promise<void> {
   if (fromHash) await checkLinkData();
 }
 // The presenter's window shows the audience window's steps; it needs no dataset of its own.
-if (presenterSession === null) {
-  // The renderer probe (whether to antialias, src/scene/glCapabilities.ts) pays the browser's first
-  // WebGL context, 0.4-0.8 s on software WebGL: started now, in its worker, it runs while the file
-  // is read and parsed, and the 3D canvas, which waits for it, is there when the data arrive
-  // (started when the view mounted, its answer came 0.5 s after the dataset on the sample).
-  void glCapabilities();
-  void open();
-}
+if (presenterSession === null) void open();
 
 async function mountInterface(): Promise<void> {
   // A task boundary even where the chunks are inlined into one bundle (the roadshow build).

@@ -12,8 +12,8 @@ const LOADED_SHARE = 0.9;
 /**
  * The load's progress, then, once the dataset is in the store, the 3D view's: each layer's
  * warm-up (programs, uploads: about 1 s for the sample on software WebGL) moves the bar from 90 %
- * to 100 %, and it stays at 100 %, its stripes moving, until the frame that draws the dataset is
- * submitted. So the bar does not vanish, then the view sit empty, while the picture is prepared.
+ * to 100 %, where it stays until the frame that draws the dataset is submitted. So the bar does
+ * not vanish, then the view sit empty, while the picture is prepared.
  */
 export function ProgressBar() {
   const loading = useVeinscape((s) => s.loading);
