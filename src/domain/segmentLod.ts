@@ -132,57 +132,71 @@ function tilesOf(s: LodSource): { tile: Uint8Array; tileBounds: Float32Array } {
   return { tile, tileBounds };
 }
 
+/** Level 0: one entry per segment, tile after tile (`order`: segments grouped by tile). */
+function fullLevel(order: Uint32Array, tileFirst: Uint32Array, texWidth: number): LodLevel {
+  const n = order.length;
+  const rows = texRows(n, texWidth);
+  const refs = new Float32Array(rows * texWidth * 2);
+  for (let e = 0; e < n; e++) refs[e * 2] = order[e];
+  return { count: n, rows, refs, tileStart: tileFirst.slice(), tileError: new Float32Array(LOD_TILES) };
+}
+
 /**
- * Entries of one level, tile after tile. `target` 0 = full detail. A run grows over the next
- * segment of the layer only if it is of the same hole, tile and fault block, and starts where the
- * run ends or after a gap under a quarter of `target` (a shorter gap is under a pixel wherever the
- * level is drawn); it closes once it is `target` metres long.
+ * The next level from `below`, tile after tile: a run grows over the next entry of the tile only if
+ * it continues the run in the layer (same hole, same fault block) and starts where the run ends or
+ * after a gap under a quarter of `target` (a shorter gap is under a pixel wherever the level is
+ * drawn); it closes once it is `target` metres long along the hole. Built from the level below,
+ * each run is a union of runs below: the levels nest, as a tile tree's levels do.
  */
-function buildLevel(s: LodSource, order: Uint32Array, tileFirst: Uint32Array, target: number, texWidth: number): LodLevel {
-  const n = s.count;
-  // At most one entry per segment: sized for that, trimmed at the end.
-  const refs = new Float32Array(texRows(n, texWidth) * texWidth * 2);
+function coarserLevel(s: LodSource, below: LodLevel, target: number, texWidth: number): LodLevel {
+  // At most one entry per entry below: sized for that, trimmed at the end.
+  const refs = new Float32Array(texRows(below.count, texWidth) * texWidth * 2);
   const tileStart = new Uint32Array(LOD_TILES + 1);
   const tileError = new Float32Array(LOD_TILES);
-  const d = s.depth;
+  const d = s.depth, hole = s.hole, mask = s.mask, value = s.value, src = below.refs;
   let m = 0;
-  const emit = (first: number, last: number, rep: number, t: number) => {
-    refs[m * 2] = first;
-    refs[m * 2 + 1] = (last - first) * LOD_PACK + (rep - first);
-    m++;
-    if (last > first) {
-      const len = d[last * 2 + 1] - d[first * 2];
-      if (len > tileError[t]) tileError[t] = len;
-    }
-  };
   for (let t = 0; t < LOD_TILES; t++) {
     tileStart[t] = m;
     let first = -1, last = -1, rep = -1;
-    for (let o = tileFirst[t]; o < tileFirst[t + 1]; o++) {
-      const i = order[o];
-      if (first >= 0) {
-        const joins =
-          target > 0 &&
-          i === last + 1 &&
-          i - first < LOD_PACK &&
-          s.hole[i * 4 + 3] === s.hole[first * 4 + 3] &&
-          s.mask[i] === s.mask[first] &&
-          Math.abs(d[i * 2] - d[last * 2 + 1]) <= 0.25 * target &&
-          d[last * 2 + 1] - d[first * 2] < target;
-        if (joins) {
-          last = i;
-          if (s.value[i] > s.value[rep]) rep = i;
-          continue;
-        }
-        emit(first, last, rep, t);
+    for (let e = below.tileStart[t]; e < below.tileStart[t + 1]; e++) {
+      const f = src[e * 2];
+      const packed = src[e * 2 + 1];
+      const span = Math.floor(packed / LOD_PACK);
+      const l = f + span, r = f + (packed - span * LOD_PACK);
+      if (
+        first >= 0 &&
+        f === last + 1 &&
+        l - first < LOD_PACK &&
+        hole[f * 4 + 3] === hole[first * 4 + 3] &&
+        mask[f] === mask[first] &&
+        Math.abs(d[f * 2] - d[last * 2 + 1]) <= 0.25 * target &&
+        d[last * 2 + 1] - d[first * 2] < target
+      ) {
+        last = l;
+        if (value[r] > value[rep]) rep = r;
+        continue;
       }
-      first = last = rep = i;
+      if (first >= 0) m = emit(refs, m, first, last, rep, d, tileError, t);
+      first = f;
+      last = l;
+      rep = r;
     }
-    if (first >= 0) emit(first, last, rep, t);
+    if (first >= 0) m = emit(refs, m, first, last, rep, d, tileError, t);
   }
   tileStart[LOD_TILES] = m;
   const rows = texRows(m, texWidth);
   return { count: m, rows, refs: refs.slice(0, rows * texWidth * 2), tileStart, tileError };
+}
+
+/** Writes entry m (a run first..last standing for rep) and grows its tile's error; returns m + 1. */
+function emit(refs: Float32Array, m: number, first: number, last: number, rep: number, d: Float32Array, tileError: Float32Array, t: number): number {
+  refs[m * 2] = first;
+  refs[m * 2 + 1] = (last - first) * LOD_PACK + (rep - first);
+  if (last > first) {
+    const len = d[last * 2 + 1] - d[first * 2];
+    if (len > tileError[t]) tileError[t] = len;
+  }
+  return m + 1;
 }
 
 /**
@@ -199,10 +213,10 @@ export function buildSegmentLod(s: LodSource, texWidth: number): SegmentLod {
   const fill = tileFirst.slice(0, LOD_TILES);
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[fill[tile[i]]++] = i;
-  const levels = [buildLevel(s, order, tileFirst, 0, texWidth)];
+  const levels = [fullLevel(order, tileFirst, texWidth)];
   const median = medianLength(s);
   for (let k = 1; k <= LOD_MAX_LEVELS; k++) {
-    const level = buildLevel(s, order, tileFirst, levelLength(median, k), texWidth);
+    const level = coarserLevel(s, levels[levels.length - 1], levelLength(median, k), texWidth);
     if (level.count > LOD_MIN_GAIN * levels[levels.length - 1].count) break;
     levels.push(level);
   }
