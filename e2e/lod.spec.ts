@@ -140,6 +140,7 @@ test.describe('levels of detail of the intervals', () => {
     });
     await act(page, () => page.evaluate(() => window.veinscape.store.getState().setFilters({ gradeCutoff: 2, elevationMin: -300 })));
     const after = await page.evaluate(() => ({ uploads: (window as unknown as { __uploads: number }).__uploads, lod: window.veinscape.stats().lod }));
+    expect(before).not.toBeNull();
     expect(after.uploads).toBe(0);
     expect(after.lod).toEqual(before);
   });
