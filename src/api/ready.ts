@@ -5,6 +5,7 @@
 import { store } from '../state/store';
 import { sceneState } from '../scene/handle';
 import { gpuFinished } from '../scene/gpuFence';
+import { flushFirstPicture } from '../scene/firstPicture';
 
 const animationFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
@@ -20,6 +21,8 @@ async function settle(): Promise<void> {
     await animationFrame();
     if (sceneState.frames !== before || sceneState.fitPending) continue;
     await gpuFinished(sceneState.handle?.gl.getContext());
+    // The first picture's frame is finished too: marked by now, before ready() resolves.
+    flushFirstPicture();
     if (sceneState.frames === before) return;
   }
 }
