@@ -8,7 +8,8 @@
  *   - loafs: long animation frames with their script attribution (invoker, source, duration);
  *   - phases: each change of the store's load phase (reading, parsing, validating, building,
  *     drawing), the moment the dataset is stored and the moment it is first drawn;
- *   - progress: each change of the store's `loading` (phase, fraction), what the progress bar shows;
+ *   - progress: each change of the store's `loading` (phase, fraction) and of the progress bar's value
+ *     (which moves on after the dataset is stored, as the 3D layers get ready);
  *   - inputs: when a file was chosen in the Open… control (the input's change event);
  *   - workerDone: how long the main thread took to deserialise the worker's dataset message (the
  *     structured clone of the model and prepared buffers) and to run its handler; workerExtras the
@@ -142,6 +143,18 @@ export function installProbe() {
       },
     });
   }
+
+  // The progress bar itself: after the dataset is stored the store's `loading` is gone, and the
+  // bar moves on (90 -> 100 %) as the 3D layers get ready (src/ui/StatusBar.tsx). Each change of
+  // its value counts as an update the user sees.
+  let lastBar = null;
+  const checkBar = () => {
+    const el = document.querySelector('[data-testid=progress]');
+    const v = el ? el.getAttribute('aria-valuenow') : null;
+    if (v !== lastBar && v !== null) B.progress.push({ t: now(), phase: `bar:${el.getAttribute('data-phase') ?? ''}`, fraction: Number(v) / 100 });
+    lastBar = v;
+  };
+  new MutationObserver(checkBar).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
 
   // Follow the store's load phases from the moment the app creates window.veinscape.
   let api;
