@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSegmentLod, lodEntry, LOD_TILES, mortonTile, type LodSource, type SegmentLod } from '../src/domain/segmentLod';
 import { chooseLevels, lodRanges, lodTriangles, type LodView } from '../src/domain/segmentLodChoice';
+import { buildLodOverlay, overlayRanges } from '../src/domain/segmentLodOverlay';
 
 interface Seg {
   hole: number;
@@ -200,12 +201,92 @@ describe('choosing the levels', () => {
   it('draw ranges: one per run of tiles at one level; fewer draws allowed, runs are drawn finer', () => {
     const levels = chooseLevels(lod, view(), null);
     expect(lodRanges(lod, levels.slice(), 8)).toEqual([
-      { level: 0, start: 0, count: 4 },
-      { level: 2, start: 1, count: 1 },
+      // Tiles 1-62 are empty: they join the run they are in.
+      { level: 0, start: 0, count: 4, from: 0, to: 62 },
+      { level: 2, start: 1, count: 1, from: 63, to: 63 },
     ]);
     // One draw: hole 1 is drawn at level 0 with hole 0 (entries 0-5 of level 0).
-    expect(lodRanges(lod, levels.slice(), 1)).toEqual([{ level: 0, start: 0, count: 6 }]);
+    expect(lodRanges(lod, levels.slice(), 1)).toEqual([{ level: 0, start: 0, count: 6, from: 0, to: 63 }]);
     // One draw and at most 5 triangles: hole 1 at level 0 would make 12, so hole 0 joins hole 1 at level 2 (one entry each).
-    expect(lodRanges(lod, levels.slice(), 1, 5)).toEqual([{ level: 2, start: 0, count: 2 }]);
+    expect(lodRanges(lod, levels.slice(), 1, 5)).toEqual([{ level: 2, start: 0, count: 2, from: 0, to: 63 }]);
+  });
+});
+
+describe('the emphasised grades drawn by levels', () => {
+  const lod = buildSegmentLod(source(TWO_HOLES), 4);
+  const values = TWO_HOLES.map((g) => g.value);
+  /** Kept entries of level k, as [first, last] of the runs they draw (index: 4 vertices per entry). */
+  const kept = (o: ReturnType<typeof buildLodOverlay>, k: number) => {
+    const out: number[][] = [];
+    for (let i = o.tileStart[k][0]; i < o.tileStart[k][LOD_TILES]; i++) {
+      const e = o.index[i * 6] / 4;
+      const { first, last } = lodEntry(lod.levels[k], e);
+      out.push([first, last]);
+    }
+    return out;
+  };
+
+  it("each level keeps exactly the runs whose highest grade is at or above the floor, tile after tile", () => {
+    // Floor 1.5. Level 0: interval 1 (3) in tile 0, interval 5 (2) in the last tile. Level 1: run
+    // 0-1 (max 3) and interval 5; run 2-3 (max 1) and interval 4 (no grade) are left out. Level 2:
+    // both holes' runs (max 3 and 2).
+    const o = buildLodOverlay(lod, values, 1.5);
+    expect(kept(o, 0)).toEqual([[1, 1], [5, 5]]);
+    expect(kept(o, 1)).toEqual([[0, 1], [5, 5]]);
+    expect(kept(o, 2)).toEqual([[0, 3], [4, 5]]);
+    // Levels one after the other in one index; per tile: one kept entry in tile 0, one in the last.
+    expect(Array.from(o.tileStart[0].slice(0, 2))).toEqual([0, 1]);
+    expect(o.tileStart[0][LOD_TILES - 1]).toBe(1);
+    expect(o.tileStart[0][LOD_TILES]).toBe(2);
+    expect([o.tileStart[1][0], o.tileStart[1][1], o.tileStart[1][LOD_TILES]]).toEqual([2, 3, 4]);
+    expect([o.tileStart[2][0], o.tileStart[2][1], o.tileStart[2][LOD_TILES]]).toEqual([4, 5, 6]);
+    // Two triangles per kept entry: interval 1 is vertices 4-7.
+    expect(o.index.length).toBe(6 * 6);
+    expect(Array.from(o.index.slice(0, 6))).toEqual([4, 5, 6, 6, 5, 7]);
+  });
+
+  it("a run is kept for its best interval alone: at 2.5 hole 0's 4 m run stays, hole 1 is gone at every level", () => {
+    const o = buildLodOverlay(lod, values, 2.5);
+    expect(kept(o, 0)).toEqual([[1, 1]]);
+    expect(kept(o, 1)).toEqual([[0, 1]]);
+    expect(kept(o, 2)).toEqual([[0, 3]]);
+  });
+
+  it("draws the main draw's levels, tile for tile: fewer triangles where the main draw is coarser", () => {
+    const o = buildLodOverlay(lod, values, 1.5);
+    // Hole 0 at full detail, hole 1 at level 2 (as chosen above from hole 0's collar).
+    const main = lodRanges(lod, chooseLevels(lod, { eye: [0, 0, 0], boxes: lod.tileBounds, errorScale: 1, pixelsPerMetre: 500, orthographic: false, errorPx: 1.5, budget: Infinity }, null), 8);
+    expect(overlayRanges(o, main)).toEqual([
+      { level: 0, start: 0, count: 1, from: 0, to: 62 },
+      { level: 2, start: 5, count: 1, from: 63, to: 63 },
+    ]);
+    // Everything at level 1, one draw: run 0-1 and interval 5 (entries 2 and 3 of the index).
+    const levels = new Uint8Array(LOD_TILES).fill(1);
+    expect(overlayRanges(o, lodRanges(lod, levels, 8))).toEqual([{ level: 1, start: 2, count: 2, from: 0, to: 63 }]);
+    // A floor nothing reaches: no draw at all.
+    expect(overlayRanges(buildLodOverlay(lod, values, 10), main)).toEqual([]);
+  });
+
+  it('on a grid of holes, each tile keeps the entries whose members reach the floor, in the level\'s order', () => {
+    const segs: Seg[] = [];
+    for (let h = 0; h < 100; h++) {
+      for (let i = 0; i < 30; i++) segs.push({ hole: h, from: i * 1.5, to: i * 1.5 + 1.5, value: ((h * 31 + i * 7) % 13) / 2, x: (h % 10) * 50, y: Math.floor(h / 10) * 50 });
+    }
+    const l = buildSegmentLod(source(segs), 64);
+    const o = buildLodOverlay(l, segs.map((g) => g.value), 5);
+    for (let k = 0; k < l.levels.length; k++) {
+      const level = l.levels[k];
+      for (let t = 0; t < LOD_TILES; t++) {
+        // Expected from the members themselves: entries of the tile holding an interval of grade 5 or more.
+        const want: number[] = [];
+        for (let e = level.tileStart[t]; e < level.tileStart[t + 1]; e++) {
+          const { first, last } = lodEntry(level, e);
+          if (segs.slice(first, last + 1).some((g) => g.value >= 5)) want.push(e);
+        }
+        const got: number[] = [];
+        for (let i = o.tileStart[k][t]; i < o.tileStart[k][t + 1]; i++) got.push(o.index[i * 6] / 4);
+        expect(got).toEqual(want);
+      }
+    }
   });
 });

@@ -32,8 +32,12 @@ export interface VeinscapeStats {
   geometries: number;
   textures: number;
   frames: number;
-  /** intervals layer drawn by levels of detail (large layers): per tile its level in the last frame (0 = full detail, -1 = no interval) and the draws */
-  lod: { tiles: number[]; draws: { level: number; start: number; count: number }[] } | null;
+  /**
+   * intervals layer drawn by levels of detail (large layers): per tile its level in the last frame
+   * (0 = full detail, -1 = no interval), the draws, and the emphasised grades' draws (entries of the
+   * same levels at or above the intercept cut-off, same tiles)
+   */
+  lod: ReturnType<typeof lodStats>;
 }
 
 export interface VeinscapeApi {

@@ -44,6 +44,12 @@ export interface LodLevel {
   tileStart: Uint32Array;
   /** per tile: the longest merged run (m along the hole; 0 = nothing merged): the detail this level drops */
   tileError: Float32Array;
+  /**
+   * per entry: its `rep` (segment index), kept on the page after `refs` are uploaded so the
+   * emphasised-grades draw can pick the entries at or above a cut-off the user may change
+   * (segmentLodOverlay.ts; 4 bytes per entry)
+   */
+  reps: Uint32Array;
 }
 
 export interface SegmentLod {
@@ -138,7 +144,8 @@ function fullLevel(order: Uint32Array, tileFirst: Uint32Array, texWidth: number)
   const rows = texRows(n, texWidth);
   const refs = new Float32Array(rows * texWidth * 2);
   for (let e = 0; e < n; e++) refs[e * 2] = order[e];
-  return { count: n, rows, refs, tileStart: tileFirst.slice(), tileError: new Float32Array(LOD_TILES) };
+  // Each entry is one segment, its own rep.
+  return { count: n, rows, refs, tileStart: tileFirst.slice(), tileError: new Float32Array(LOD_TILES), reps: order };
 }
 
 /**
@@ -153,6 +160,7 @@ function coarserLevel(s: LodSource, below: LodLevel, target: number, texWidth: n
   const refs = new Float32Array(texRows(below.count, texWidth) * texWidth * 2);
   const tileStart = new Uint32Array(LOD_TILES + 1);
   const tileError = new Float32Array(LOD_TILES);
+  const reps = new Uint32Array(below.count);
   const d = s.depth, hole = s.hole, mask = s.mask, value = s.value, src = below.refs;
   let m = 0;
   for (let t = 0; t < LOD_TILES; t++) {
@@ -176,21 +184,22 @@ function coarserLevel(s: LodSource, below: LodLevel, target: number, texWidth: n
         if (value[r] > value[rep]) rep = r;
         continue;
       }
-      if (first >= 0) m = emit(refs, m, first, last, rep, d, tileError, t);
+      if (first >= 0) m = emit(refs, reps, m, first, last, rep, d, tileError, t);
       first = f;
       last = l;
       rep = r;
     }
-    if (first >= 0) m = emit(refs, m, first, last, rep, d, tileError, t);
+    if (first >= 0) m = emit(refs, reps, m, first, last, rep, d, tileError, t);
   }
   tileStart[LOD_TILES] = m;
   const rows = texRows(m, texWidth);
-  return { count: m, rows, refs: refs.slice(0, rows * texWidth * 2), tileStart, tileError };
+  return { count: m, rows, refs: refs.slice(0, rows * texWidth * 2), tileStart, tileError, reps: reps.slice(0, m) };
 }
 
 /** Writes entry m (a run first..last standing for rep) and grows its tile's error; returns m + 1. */
-function emit(refs: Float32Array, m: number, first: number, last: number, rep: number, d: Float32Array, tileError: Float32Array, t: number): number {
+function emit(refs: Float32Array, reps: Uint32Array, m: number, first: number, last: number, rep: number, d: Float32Array, tileError: Float32Array, t: number): number {
   refs[m * 2] = first;
+  reps[m] = rep;
   refs[m * 2 + 1] = (last - first) * LOD_PACK + (rep - first);
   if (last > first) {
     const len = d[last * 2 + 1] - d[first * 2];
@@ -233,5 +242,5 @@ export function lodEntry(level: LodLevel, e: number): { first: number; last: num
 
 /** The hierarchy's arrays, to move to the page without a copy. */
 export function lodTransferables(lod: SegmentLod): ArrayBuffer[] {
-  return [lod.tileBounds, ...lod.levels.flatMap((l) => [l.refs, l.tileStart, l.tileError])].map((a) => a.buffer as ArrayBuffer);
+  return [lod.tileBounds, ...lod.levels.flatMap((l) => [l.refs, l.tileStart, l.tileError, l.reps])].map((a) => a.buffer as ArrayBuffer);
 }

@@ -98,11 +98,14 @@ export function chooseLevels(lod: SegmentLod, view: LodView, previous: ArrayLike
   return levels;
 }
 
-/** One draw: entries start..start+count-1 of level `level`. */
+/** One draw: entries start..start+count-1 of level `level`, the entries of tiles from..to. */
 export interface LodRange {
   level: number;
   start: number;
   count: number;
+  /** first and last tile of the draw (the emphasised grades draw the same tiles: segmentLodOverlay.ts) */
+  from: number;
+  to: number;
 }
 
 /** Runs of consecutive tiles at one level; a tile with no segments joins whichever run it is in. */
@@ -161,7 +164,7 @@ export function lodRanges(lod: SegmentLod, levels: Uint8Array, maxDraws: number,
   return runs
     .map((r) => {
       const s = lod.levels[r.level].tileStart;
-      return { level: r.level, start: s[r.from], count: s[r.to + 1] - s[r.from] };
+      return { level: r.level, start: s[r.from], count: s[r.to + 1] - s[r.from], from: r.from, to: r.to };
     })
     .filter((r) => r.count > 0);
 }

@@ -14,6 +14,7 @@ import { pieceZoneCodes } from '../domain/zoneCodes';
 import { store } from '../state/store';
 import { zoneMaskOf } from '../state/filterState';
 import { createLodDraw } from './segmentLodDraw';
+import { buildLodOverlay } from '../domain/segmentLodOverlay';
 import { lodSettings } from './lodSettings';
 
 
@@ -42,14 +43,13 @@ function* segmentWarmUp(gpu: SegmentGpuData, material: () => Material, target: (
 }
 
 /**
- * Geometry of the segments whose value is at least `floor`, over the same textures: its own index
- * and a one-byte placeholder position per vertex (three needs one to draw; the shader reads the
- * textures), both dropped from memory once uploaded.
+ * Geometry of a subset of the segments (or of level entries), over the same textures: its own
+ * index and a one-byte placeholder position per vertex (three needs one to draw; the shader reads
+ * the textures), both dropped from memory once uploaded.
  */
-function subsetGeometry(buffer: SegmentBuffer, floor: number, whole: BufferGeometry): BufferGeometry {
-  const v = buffer.value;
+function subsetGeometry(buffer: SegmentBuffer, indices: Uint32Array, whole: BufferGeometry): BufferGeometry {
   const g = new BufferGeometry();
-  const index = new BufferAttribute(quadIndex(buffer.count, (i) => v[i] >= floor), 1);
+  const index = new BufferAttribute(indices, 1);
   const position = new BufferAttribute(new Uint8Array(buffer.count * 4), 1);
   for (const a of [index, position]) a.onUpload(function (this: { array: unknown }) { this.array = null; });
   g.setIndex(index);
@@ -102,11 +102,20 @@ export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinit
   const material = useMemo(() => createSegmentMaterial(options, { ...gpu, segZone }), [key, gpu, segZone]);
   const overlayKey = overlay ? JSON.stringify(overlay) : '';
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const overlayMaterial = useMemo(() => (overlay ? createSegmentMaterial(overlay, { ...gpu, segZone }) : null), [overlayKey, gpu, segZone]);
+  const levelled = gpu.lod !== null && lodSettings.enabled;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const overlayMaterial = useMemo(() => (overlay && !levelled ? createSegmentMaterial(overlay, { ...gpu, segZone }) : null), [overlayKey, gpu, segZone, levelled]);
   useEffect(() => () => overlayMaterial?.dispose(), [overlayMaterial]);
   // The second draw's triangles: only segments that may be emphasised (a few per cent of a layer),
-  // so the draw over the surfaces costs the GPU little at a million intervals.
-  const overlayGeometry = useMemo(() => (overlay ? subsetGeometry(buffer, overlayFloor, gpu.geometry) : null), [overlay, buffer, overlayFloor, gpu]);
+  // so the draw over the surfaces costs the GPU little at a million intervals. Drawn by levels,
+  // it is each level's entries of at least that grade, drawn at the main draw's levels
+  // (segmentLodOverlay.ts).
+  const lodOverlay = useMemo(() => (overlay && levelled && gpu.lod ? buildLodOverlay(gpu.lod.hierarchy, buffer.value, overlayFloor) : null), [overlay, levelled, gpu, buffer, overlayFloor]);
+  const overlayGeometry = useMemo(() => {
+    if (!overlay) return null;
+    const v = buffer.value;
+    return subsetGeometry(buffer, lodOverlay ? lodOverlay.index : quadIndex(buffer.count, (i) => v[i] >= overlayFloor), gpu.geometry);
+  }, [overlay, buffer, overlayFloor, gpu, lodOverlay]);
   useEffect(() => () => overlayGeometry?.dispose(), [overlayGeometry]);
   useEffect(() => () => gpu.dispose(), [gpu]);
   const invalidate = useThree((s) => s.invalidate);
@@ -114,13 +123,21 @@ export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinit
   // Large interval layers: one material per level of detail over the same uniforms, and a few
   // draws of their ranges chosen before each render (segmentLodDraw.ts).
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const lodMaterials = useMemo(() => (gpu.lod && lodSettings.enabled ? gpu.lod.refs.map((lodRefs) => createSegmentMaterial(options, { ...gpu, segZone, lodRefs })) : null), [key, gpu, segZone]);
+  const lodMaterials = useMemo(() => (gpu.lod && levelled ? gpu.lod.refs.map((lodRefs) => createSegmentMaterial(options, { ...gpu, segZone, lodRefs })) : null), [key, gpu, segZone]);
   useEffect(() => () => lodMaterials?.forEach((m) => m.dispose()), [lodMaterials]);
-  const lodDraw = useMemo(() => (gpu.lod && lodSettings.enabled ? createLodDraw(gpu.lod.hierarchy, gpu.geometry, [], name) : null), [gpu, name]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const overlayLodMaterials = useMemo(() => (overlay && gpu.lod && levelled ? gpu.lod.refs.map((lodRefs) => createSegmentMaterial(overlay, { ...gpu, segZone, lodRefs })) : null), [overlayKey, gpu, segZone, levelled]);
+  useEffect(() => () => overlayLodMaterials?.forEach((m) => m.dispose()), [overlayLodMaterials]);
+  const lodDraw = useMemo(() => (gpu.lod && levelled ? createLodDraw(gpu.lod.hierarchy, gpu.geometry, [], name) : null), [gpu, name]);
   useEffect(() => {
     if (lodDraw && lodMaterials) lodDraw.setMaterials(lodMaterials);
     invalidate();
   }, [lodDraw, lodMaterials, invalidate]);
+  useEffect(() => {
+    if (!lodDraw) return;
+    lodDraw.setOverlay(lodOverlay && overlayGeometry && overlayLodMaterials ? { overlay: lodOverlay, geometry: overlayGeometry, materials: overlayLodMaterials, renderOrder: 20 } : null);
+    invalidate();
+  }, [lodDraw, lodOverlay, overlayGeometry, overlayLodMaterials, invalidate]);
   useEffect(() => (lodDraw ? lodDraw.attach(scene) : undefined), [lodDraw, scene]);
   useEffect(() => () => lodDraw?.dispose(), [lodDraw]);
   // Drawn only once uploaded and linked ahead of the frame (with the rest of its dataset).
@@ -134,12 +151,8 @@ export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinit
   }, [colorValues, gpu, buffer.count, invalidate]);
   useEffect(() => () => material.dispose(), [material]);
   if (buffer.count === 0 || !ready) return null;
-  if (lodDraw) return (
-    <>
-      <primitive object={lodDraw.group} visible={visible} />
-      {overlayMaterial && overlayGeometry && <mesh name={`${name}:on-top`} geometry={overlayGeometry} material={overlayMaterial} visible={visible} frustumCulled={false} renderOrder={20} />}
-    </>
-  );
+  // The emphasised grades are drawn by the level-of-detail group, after everything else.
+  if (lodDraw) return <primitive object={lodDraw.group} visible={visible} />;
   // Segments are placed in the shader, so the geometry has no meaningful bounds: never cull.
   return (
     <>

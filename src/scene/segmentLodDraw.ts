@@ -12,16 +12,20 @@
 import { Box3, BufferGeometry, Group, Mesh, Vector2, Vector3, type Camera, type Material, type Scene, type WebGLRenderer, type WebGLRenderTarget } from 'three';
 import { chooseLevels, lodRanges, type LodRange } from '../domain/segmentLodChoice';
 import { LOD_TILES, type SegmentLod } from '../domain/segmentLod';
+import { overlayRanges, type LodOverlay } from '../domain/segmentLodOverlay';
 import { lodSettings } from './lodSettings';
 
 type Update = (renderer: WebGLRenderer, camera: Camera, target: WebGLRenderTarget | null) => void;
 
 const updates = new Set<Update>();
 
-/** The last screen frame's choice of the intervals layer (veinscape.stats().lod). */
-let lastScreen: { tiles: number[]; draws: LodRange[] } | null = null;
+/**
+ * The last screen frame's choice of the intervals layer (veinscape.stats().lod): each tile's level
+ * (-1: empty), the draws, and the emphasised grades' draws (same levels and tiles).
+ */
+let lastScreen: { tiles: number[]; draws: LodRange[]; overlay: LodRange[] } | null = null;
 
-export function lodStats(): { tiles: number[]; draws: LodRange[] } | null {
+export function lodStats(): { tiles: number[]; draws: LodRange[]; overlay: LodRange[] } | null {
   return lastScreen;
 }
 
@@ -36,7 +40,38 @@ export interface LodDraw {
   /** starts choosing before each render of `scene`; returns the stop */
   attach(scene: Scene): () => void;
   setMaterials(materials: Material[]): void;
+  /**
+   * The emphasised-grades draw (drawn after everything else, `renderOrder`): `overlay`'s ranges
+   * for the main draw's levels, with one material per level, over `geometry` (the overlay's index
+   * and its own placeholder position: disposing a geometry frees its attributes on the GPU, so the
+   * overlay shares none with the main draw). null: none.
+   */
+  setOverlay(next: { overlay: LodOverlay; geometry: BufferGeometry; materials: Material[]; renderOrder: number } | null): void;
   dispose(): void;
+}
+
+/**
+ * `lodSettings.maxDraws` meshes over the index, placeholder position and bounds of `source`
+ * (shared, not copied: the position has a vertex for each entry of level 0, the largest), hidden
+ * until placed.
+ */
+function drawPool(source: BufferGeometry, material: Material, name: string, renderOrder: number): Mesh[] {
+  const meshes: Mesh[] = [];
+  for (let i = 0; i < lodSettings.maxDraws; i++) {
+    const g = new BufferGeometry();
+    g.setIndex(source.index);
+    g.setAttribute('position', source.getAttribute('position'));
+    g.boundingBox = source.boundingBox;
+    g.boundingSphere = source.boundingSphere;
+    const m = new Mesh(g, material);
+    m.name = i === 0 ? name : `${name}:${i}`;
+    // Segments are placed in the shader: the geometry's bounds say nothing about them.
+    m.frustumCulled = false;
+    m.visible = false;
+    m.renderOrder = renderOrder;
+    meshes.push(m);
+  }
+  return meshes;
 }
 
 /**
@@ -47,21 +82,10 @@ export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, mate
   const group = new Group();
   group.name = name;
   let mats = materials;
-  const meshes: Mesh[] = [];
-  for (let i = 0; i < lodSettings.maxDraws; i++) {
-    const g = new BufferGeometry();
-    g.setIndex(whole.index);
-    g.setAttribute('position', whole.getAttribute('position'));
-    g.boundingBox = whole.boundingBox;
-    g.boundingSphere = whole.boundingSphere;
-    const m = new Mesh(g, mats[0]);
-    m.name = i === 0 ? name : `${name}:${i}`;
-    // Segments are placed in the shader: the geometry's bounds say nothing about them.
-    m.frustumCulled = false;
-    m.visible = false;
-    meshes.push(m);
-    group.add(m);
-  }
+  const meshes = drawPool(whole, mats[0], name, 0);
+  for (const m of meshes) group.add(m);
+  // The emphasised grades: a pool of draws over the overlay's index, placed as the main draw's.
+  let over: { overlay: LodOverlay; materials: Material[]; meshes: Mesh[] } | null = null;
   let screenLevels: Uint8Array | null = null;
   let lastRanges: LodRange[] = [];
   const box = new Box3();
@@ -111,7 +135,10 @@ export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, mate
     if (screen) {
       screenLevels = levels;
       lastRanges = ranges;
-      if (name === 'intervals') lastScreen = { tiles: Array.from(levels, (k, t) => (hierarchy.levels[0].tileStart[t + 1] > hierarchy.levels[0].tileStart[t] ? k : -1)), draws: ranges };
+    }
+    const extra = over ? overlayRanges(over.overlay, ranges) : [];
+    if (screen && name === 'intervals') {
+      lastScreen = { tiles: Array.from(levels, (k, t) => (hierarchy.levels[0].tileStart[t + 1] > hierarchy.levels[0].tileStart[t] ? k : -1)), draws: ranges, overlay: extra };
     }
     meshes.forEach((m, i) => {
       const r = ranges[i];
@@ -119,6 +146,15 @@ export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, mate
       if (!r) return;
       m.material = mats[r.level];
       // Index units: two triangles (6 indices) per entry.
+      m.geometry.setDrawRange(r.start * 6, r.count * 6);
+    });
+    if (!over) return;
+    const overMats = over.materials;
+    over.meshes.forEach((m, i) => {
+      const r = extra[i];
+      m.visible = r !== undefined;
+      if (!r) return;
+      m.material = overMats[r.level];
       m.geometry.setDrawRange(r.start * 6, r.count * 6);
     });
   };
@@ -140,8 +176,23 @@ export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, mate
       // The next render chooses again, and gives each draw its level's material.
       lastKey.length = 0;
     },
+    setOverlay(next) {
+      if (over) for (const m of over.meshes) { group.remove(m); m.geometry.dispose(); }
+      over = null;
+      if (next) {
+        const meshes = drawPool(next.geometry, next.materials[0], `${name}:on-top`, next.renderOrder);
+        // Until the next render places it, the first draw is shown empty, so the scene's warm-up
+        // finds its program (three skips a draw of no triangles).
+        meshes[0].visible = true;
+        meshes[0].geometry.setDrawRange(0, 0);
+        for (const m of meshes) group.add(m);
+        over = { overlay: next.overlay, materials: next.materials, meshes };
+      }
+      lastKey.length = 0;
+    },
     dispose() {
       updates.delete(update);
+      if (over) for (const m of over.meshes) m.geometry.dispose();
       if (name === 'intervals') lastScreen = null;
       // The index and position belong to the layer's geometry, disposed with it.
       for (const m of meshes) m.geometry.dispose();

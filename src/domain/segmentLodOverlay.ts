@@ -1,0 +1,58 @@
+/**
+ * The emphasised-grades draw of a layer drawn by levels of detail: the intervals at or above the
+ * intercept cut-off drawn again over the surfaces. Without levels it is a full-detail subset of the
+ * pieces (1.25 M triangles at 10 M intervals); here it is, per level, the subset of that level's
+ * entries whose rep (the run's highest grade) is at or above the floor, so it draws the same
+ * levels, tile for tile, as the main draw: a merged run stands for its members exactly as there.
+ *
+ * One index buffer holds every level's subset, level after level, each tile after tile in the
+ * level's own order (entry e is vertices 4e..4e+3 of that level's material, as in the main draw),
+ * so a run of tiles at one level is one contiguous range here too. The floor is fixed per layer
+ * (the shader narrows further by the filters' cut-off): a filter change uploads nothing.
+ */
+import { LOD_TILES, type SegmentLod } from './segmentLod';
+import type { LodRange } from './segmentLodChoice';
+import { quadIndex } from './segmentPack';
+
+export interface LodOverlay {
+  /** two triangles per kept entry, level after level */
+  index: Uint32Array;
+  /** per level: first kept entry of each tile, counted from the start of `index` (LOD_TILES + 1 values) */
+  tileStart: Uint32Array[];
+}
+
+/** Per level, the entries whose rep's value (`value`: per segment) is at least `floor`. */
+export function buildLodOverlay(lod: SegmentLod, value: ArrayLike<number>, floor: number): LodOverlay {
+  const tileStart: Uint32Array[] = [];
+  let kept = 0;
+  const keptPerLevel: number[] = [];
+  for (const level of lod.levels) {
+    const starts = new Uint32Array(LOD_TILES + 1);
+    const reps = level.reps;
+    for (let t = 0; t < LOD_TILES; t++) {
+      starts[t] = kept;
+      for (let e = level.tileStart[t]; e < level.tileStart[t + 1]; e++) if (value[reps[e]] >= floor) kept++;
+    }
+    starts[LOD_TILES] = kept;
+    keptPerLevel.push(starts[LOD_TILES] - starts[0]);
+    tileStart.push(starts);
+  }
+  const index = new Uint32Array(kept * 6);
+  let at = 0;
+  lod.levels.forEach((level, k) => {
+    const reps = level.reps;
+    index.set(quadIndex(level.count, (e) => value[reps[e]] >= floor), at);
+    at += keptPerLevel[k] * 6;
+  });
+  return { index, tileStart };
+}
+
+/** The emphasised-grades draws for the main draw's `ranges` (same levels, same tiles), in kept entries. */
+export function overlayRanges(overlay: LodOverlay, ranges: readonly LodRange[]): LodRange[] {
+  return ranges
+    .map((r) => {
+      const s = overlay.tileStart[r.level];
+      return { level: r.level, start: s[r.from], count: s[r.to + 1] - s[r.from], from: r.from, to: r.to };
+    })
+    .filter((r) => r.count > 0);
+}
