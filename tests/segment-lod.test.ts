@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSegmentLod, lodEntry, LOD_TILES, mortonTile, type LodSource, type SegmentLod } from '../src/domain/segmentLod';
 import { chooseLevels, lodRanges, lodTriangles, type LodView } from '../src/domain/segmentLodChoice';
-import { buildLodOverlay, overlayRanges } from '../src/domain/segmentLodOverlay';
+import { buildLodOverlay, fullDetailOverlayIndex, overlayRanges } from '../src/domain/segmentLodOverlay';
 
 interface Seg {
   hole: number;
@@ -288,5 +288,13 @@ describe('the emphasised grades drawn by levels', () => {
         expect(got).toEqual(want);
       }
     }
+  });
+
+  it('without levels (?lod=off) the same segments are drawn in the same tile order, as the layer\'s own vertices', () => {
+    // Hole 1 (the last tile) first in the layer, hole 0 (tile 0) after it: tile order puts hole 0 first.
+    const segs: Seg[] = [TWO_HOLES[4], TWO_HOLES[5], ...TWO_HOLES.slice(0, 4)];
+    const l = buildSegmentLod(source(segs), 4);
+    // Floor 1.5: hole 0's 3 (segment 3 of this layer), then hole 1's 2 (segment 1).
+    expect(Array.from(fullDetailOverlayIndex(l, segs.map((g) => g.value), 1.5))).toEqual([12, 13, 14, 14, 13, 15, 4, 5, 6, 6, 5, 7]);
   });
 });

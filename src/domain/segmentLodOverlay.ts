@@ -9,6 +9,12 @@
  * level's own order (entry e is vertices 4e..4e+3 of that level's material, as in the main draw),
  * so a run of tiles at one level is one contiguous range here too. The floor is fixed per layer
  * (the shader narrows further by the filters' cut-off): a filter change uploads nothing.
+ *
+ * Order: this draw has no depth test, so where emphasised ribbons overlap on screen the one drawn
+ * last is seen. Tile after tile (layer order within a tile) is the only order contiguous ranges
+ * allow; it is the same at every level, so a change of level does not reorder (no popping). The
+ * same layer drawn without levels (`?lod=off`) uses it too, so the two pictures differ only by
+ * the levels (docs/performance.md, Session 13).
  */
 import { LOD_TILES, type SegmentLod } from './segmentLod';
 import type { LodRange } from './segmentLodChoice';
@@ -55,4 +61,19 @@ export function overlayRanges(overlay: LodOverlay, ranges: readonly LodRange[]):
       return { level: r.level, start: s[r.from], count: s[r.to + 1] - s[r.from], from: r.from, to: r.to };
     })
     .filter((r) => r.count > 0);
+}
+
+/**
+ * The same draw for the layer drawn without levels (`?lod=off`): the segments at or above `floor`
+ * in the same tile order, as a quad index of the layer's own segments (vertex 4i: segment i).
+ */
+export function fullDetailOverlayIndex(lod: SegmentLod, value: ArrayLike<number>, floor: number): Uint32Array {
+  const order = lod.levels[0].reps;
+  const keptSegments = quadIndex(order.length, (e) => value[order[e]] >= floor);
+  // Entry e of level 0 is segment order[e]: renumber its four vertices.
+  for (let k = 0; k < keptSegments.length; k++) {
+    const v = keptSegments[k];
+    keptSegments[k] = 4 * order[v >> 2] + (v & 3);
+  }
+  return keptSegments;
 }

@@ -14,7 +14,7 @@ import { pieceZoneCodes } from '../domain/zoneCodes';
 import { store } from '../state/store';
 import { zoneMaskOf } from '../state/filterState';
 import { createLodDraw } from './segmentLodDraw';
-import { buildLodOverlay } from '../domain/segmentLodOverlay';
+import { buildLodOverlay, fullDetailOverlayIndex } from '../domain/segmentLodOverlay';
 import { lodSettings } from './lodSettings';
 
 
@@ -113,8 +113,11 @@ export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinit
   const lodOverlay = useMemo(() => (overlay && levelled && gpu.lod ? buildLodOverlay(gpu.lod.hierarchy, buffer.value, overlayFloor) : null), [overlay, levelled, gpu, buffer, overlayFloor]);
   const overlayGeometry = useMemo(() => {
     if (!overlay) return null;
+    if (lodOverlay) return subsetGeometry(buffer, lodOverlay.index, gpu.geometry);
+    // With a hierarchy but drawn without levels (`?lod=off`): full detail in the same tile order.
+    if (gpu.lod) return subsetGeometry(buffer, fullDetailOverlayIndex(gpu.lod.hierarchy, buffer.value, overlayFloor), gpu.geometry);
     const v = buffer.value;
-    return subsetGeometry(buffer, lodOverlay ? lodOverlay.index : quadIndex(buffer.count, (i) => v[i] >= overlayFloor), gpu.geometry);
+    return subsetGeometry(buffer, quadIndex(buffer.count, (i) => v[i] >= overlayFloor), gpu.geometry);
   }, [overlay, buffer, overlayFloor, gpu, lodOverlay]);
   useEffect(() => () => overlayGeometry?.dispose(), [overlayGeometry]);
   useEffect(() => () => gpu.dispose(), [gpu]);
