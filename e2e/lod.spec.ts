@@ -2,7 +2,8 @@
  * Levels of detail of the intervals layer (src/domain/segmentLod*.ts, src/scene/segmentLodDraw.ts)
  * on a generated 1,000 holes x 100 intervals: at the overview fewer triangles than full detail and
  * the same picture to the eye, a pick still finds the exact interval, close up full detail, a
- * filter change uploads nothing. Nothing is timed (docs/performance.md measures).
+ * filter change uploads nothing. The emphasised grades (the second draw, over the surfaces) are
+ * drawn at the same levels as the intervals. Nothing is timed (docs/performance.md measures).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,6 +31,19 @@ function countUploads(): void {
     };
   }
 }
+
+/** Interval pieces at or above the intercept cut-off: what the emphasised grades draw in full detail. */
+function emphasisedPieces(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const s = window.veinscape.store.getState();
+    const b = s.prepared!.intervals;
+    let n = 0;
+    for (let i = 0; i < b.count; i++) if (b.value[i] >= s.interceptQuery.cutoff) n++;
+    return n;
+  });
+}
+
+const entriesOf = (draws: { count: number }[]) => draws.reduce((n, d) => n + d.count, 0);
 
 async function open(page: Page, query: string): Promise<void> {
   await page.addInitScript(countUploads);
@@ -74,9 +88,15 @@ test.describe('levels of detail of the intervals', () => {
     test.info().annotations.push({ type: 'levels from afar', description: JSON.stringify(far.lod) });
     // Most tiles that hold intervals are drawn at a merged level, and the frame has fewer triangles.
     expect(drawn.filter((k) => k > 0).length).toBeGreaterThan(drawn.length / 2);
-    const intervalTriangles = 2 * far.lod!.draws.reduce((n, d) => n + d.count, 0);
+    const intervalTriangles = 2 * entriesOf(far.lod!.draws);
     const pieces = await page.evaluate(() => window.veinscape.store.getState().prepared!.intervals.count);
-    expect(full.triangles - far.triangles).toBe(2 * pieces - intervalTriangles);
+    // Both draws of the intervals are levelled: the emphasised grades draw fewer entries than their pieces too.
+    const emphasised = await emphasisedPieces(page);
+    expect(emphasised).toBeGreaterThan(0);
+    const overlayTriangles = 2 * entriesOf(far.lod!.overlay);
+    expect(overlayTriangles).toBeLessThan(2 * emphasised);
+    // three draws the emphasised grades (double-sided and see-through) in two passes, each counted.
+    expect(full.triangles - far.triangles).toBe(2 * pieces - intervalTriangles + 2 * (2 * emphasised - overlayTriangles));
     expect(far.triangles).toBeLessThan(full.triangles);
     // Draws: the layer's ranges within the limit (6), the frame's within 50.
     expect(far.lod!.draws.length).toBeLessThanOrEqual(6);
@@ -119,8 +139,15 @@ test.describe('levels of detail of the intervals', () => {
     await page.waitForTimeout(1500);
     await page.evaluate(() => window.veinscape.ready());
     const stats = await page.evaluate(() => window.veinscape.stats());
-    expect(2 * stats.lod!.draws.reduce((n, d) => n + d.count, 0)).toBeLessThanOrEqual(30_000);
+    expect(2 * entriesOf(stats.lod!.draws)).toBeLessThanOrEqual(30_000);
     expect(Math.min(...stats.lod!.tiles.filter((k) => k >= 0))).toBeGreaterThan(0);
+    // The emphasised grades follow: each of their draws is a main draw's tiles at its level (none
+    // at full detail here), and they draw fewer triangles than their pieces.
+    const { draws, overlay } = stats.lod!;
+    expect(overlay.length).toBeGreaterThan(0);
+    for (const o of overlay) expect(draws.some((d) => d.level === o.level && d.from === o.from && d.to === o.to)).toBe(true);
+    expect(Math.min(...overlay.map((o) => o.level))).toBeGreaterThan(0);
+    expect(2 * entriesOf(overlay)).toBeLessThan(2 * (await emphasisedPieces(page)));
     // Picking reads the full-detail index, not what is drawn: the interval under the cursor, to the centimetre.
     const at = await page.evaluate((t) => window.veinscape.project(window.veinscape.holePosition(t.id, t.mid)), target);
     expect(at).not.toBeNull();
@@ -141,6 +168,8 @@ test.describe('levels of detail of the intervals', () => {
     await act(page, () => page.evaluate(() => window.veinscape.store.getState().setFilters({ gradeCutoff: 2, elevationMin: -300 })));
     const after = await page.evaluate(() => ({ uploads: (window as unknown as { __uploads: number }).__uploads, lod: window.veinscape.stats().lod }));
     expect(before).not.toBeNull();
+    // The emphasised grades are drawn by levels too, and a filter change uploads nothing for them either.
+    expect(before!.overlay.length).toBeGreaterThan(0);
     expect(after.uploads).toBe(0);
     expect(after.lod).toEqual(before);
   });
