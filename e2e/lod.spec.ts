@@ -173,4 +173,19 @@ test.describe('levels of detail of the intervals', () => {
     expect(after.uploads).toBe(0);
     expect(after.lod).toEqual(before);
   });
+
+  test('a new intercept cut-off redraws the emphasised grades from the pieces at or above it', async ({ page }) => {
+    test.setTimeout(300_000);
+    await open(page, '');
+    // The opening view of 1,000 x 100 is at full detail: an entry is a piece.
+    const before = await page.evaluate(() => window.veinscape.stats().lod!);
+    expect(before.tiles.every((k) => k <= 0)).toBe(true);
+    expect(entriesOf(before.overlay)).toBe(await emphasisedPieces(page));
+    await act(page, () => page.evaluate(() => window.veinscape.store.getState().setInterceptQuery({ cutoff: 3 })));
+    await page.evaluate(() => window.veinscape.ready());
+    const after = await page.evaluate(() => window.veinscape.stats().lod!);
+    const pieces = await emphasisedPieces(page);
+    expect(pieces).toBeLessThan(entriesOf(before.overlay));
+    expect(entriesOf(after.overlay)).toBe(pieces);
+  });
 });
