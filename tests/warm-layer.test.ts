@@ -66,6 +66,28 @@ describe('a layer warm-up', () => {
     expect(waits(warmLayer(() => target, geometry(), () => material, false, [texture()]))).toBe(0);
   });
 
+  it('ends normally when a step fails (the layer is then drawn, prepared by three in its frame)', () => {
+    const { target, calls } = fakeTarget();
+    (target.gl as unknown as { initTexture: () => void }).initTexture = () => {
+      calls.push('texture');
+      throw new Error('context lost');
+    };
+    const errors: unknown[] = [];
+    const error = console.error;
+    console.error = (...a: unknown[]) => void errors.push(a);
+    try {
+      const job = warmLayer(() => target, geometry(), () => new MeshBasicMaterial(), true, [texture(), texture()]);
+      let r = job.next();
+      while (!r.done) r = job.next();
+      expect(r.done).toBe(true);
+    } finally {
+      console.error = error;
+    }
+    // It stopped at the failing upload (the second texture was never tried) and said so.
+    expect(calls.filter((c) => c === 'texture')).toHaveLength(1);
+    expect(errors).toHaveLength(1);
+  });
+
   it('still waits after a large layer whose program is cached, once per upload', () => {
     const { target } = fakeTarget();
     const material = new MeshBasicMaterial();

@@ -44,6 +44,17 @@ export const LARGE_LAYER = 100_000;
  * they go without a wait after each, and its last step without one at all.
  */
 export function* warmLayer(target: () => WarmTarget, geometry: BufferGeometry, material: () => Material, large: boolean, textures: Texture[] = []): WarmJob<void> {
+  // Preparing ahead is an optimisation: when a step fails (a lost context, a driver's refusal, a
+  // bug), the layer is still shown and three prepares it in its first frame. Before, the layer's
+  // job ended without its result and the layer was never drawn.
+  try {
+    yield* warmSteps(target, geometry, material, large, textures);
+  } catch (e) {
+    console.error('warm-up of a layer failed; it is drawn without it', e);
+  }
+}
+
+function* warmSteps(target: () => WarmTarget, geometry: BufferGeometry, material: () => Material, large: boolean, textures: Texture[]): WarmJob<void> {
   // A program another layer already built (every vein sheet shares one) has been compiled and
   // finished by that layer's job: waiting for it again cost a GPU round trip of 50-90 ms per layer
   // at 10,000 x 100 on SwiftShader.
