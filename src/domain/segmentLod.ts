@@ -21,6 +21,8 @@
  * into them keep every coarse level to a fraction of that (see docs/performance.md, Session 13).
  */
 
+import type { SegmentBuffer } from './segments';
+
 /** Tiles per side in plan (64 tiles). */
 export const LOD_GRID = 8;
 export const LOD_TILES = LOD_GRID * LOD_GRID;
@@ -60,17 +62,7 @@ export interface SegmentLod {
 }
 
 /** What the builder reads of a SegmentBuffer. */
-export interface LodSource {
-  count: number;
-  start: Float32Array;
-  end: Float32Array;
-  value: Float32Array;
-  /** 4 per segment, hole index in the 4th */
-  hole: Float32Array;
-  mask: Float32Array;
-  /** depth from / to per segment, m */
-  depth: Float32Array;
-}
+export type LodSource = Pick<SegmentBuffer, 'count' | 'start' | 'end' | 'value' | 'hole' | 'mask' | 'depth'>;
 
 /** Spreads the low 3 bits of v to every other bit (Morton code of an 8 × 8 grid). */
 function spread3(v: number): number {
