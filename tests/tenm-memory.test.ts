@@ -5,8 +5,10 @@
  * texture once uploaded, and writes it again from the segments when the colouring changes.
  */
 import { describe, expect, it } from 'vitest';
-import { SegmentBuilder, type SegmentBuffer } from '../src/domain/segments';
-import type { FilterState } from '../src/domain/holeFilter';
+import { compactHoles, holeAttrAt, holeIndexAt, SegmentBuilder, type SegmentBuffer } from '../src/domain/segments';
+import { segmentVisible, type FilterState } from '../src/domain/holeFilter';
+import { packSegments } from '../src/domain/segmentPack';
+import { countInView } from '../src/domain/viewCounts';
 import { holeAttrsOf } from '../src/domain/viewCounts';
 import { countedPieces, createCounter } from '../src/data/countHost';
 import { buildSegmentGpuData } from '../src/scene/geometry/segmentGeometry';
@@ -74,5 +76,75 @@ describe('segC after upload', () => {
     expect(Array.from(image.data!.subarray(0, 8))).toEqual([0, 10, 0, 7, 12.5, 20.25, 1, 9]);
     expect(gpu.colourChanged).toBe(true);
     expect(gpu.segC.version).toBeGreaterThan(0);
+  });
+});
+
+describe('one hole entry per piece on the page', () => {
+  // Hole 0: drilled surface hole (code 0) of program 1, 2015, two pieces; hole 2: planned
+  // underground (code 3) of program 0, no year, one piece. Hole 1 has no piece.
+  const b = new SegmentBuilder([0, 0, 0]);
+  b.push([0, 0, 0], [0, 0, -10], { value: 1, hole: [0, 1, 2015, 0], mask: 1, row: 0, d0: 0, d1: 10 });
+  b.push([0, 0, -10], [0, 0, -20], { value: 5, hole: [0, 1, 2015, 0], mask: 1, row: 1, d0: 10, d1: 20 });
+  b.push([20, 0, 0], [20, 0, -10], { value: 3, hole: [3, 0, 0, 2], mask: 1, row: 2, d0: 0, d1: 10 });
+  const full = b.finish();
+  const compact = compactHoles(full);
+
+  it('keeps 4 bytes a piece for the hole, and the attributes once per hole', () => {
+    expect(full.hole.byteLength).toBe(3 * 16);
+    expect(compact.hole.byteLength).toBe(3 * 4);
+    expect([0, 1, 2].map((i) => holeIndexAt(compact, i))).toEqual([0, 0, 2]);
+    expect([0, 1, 2].map((k) => holeAttrAt(compact, 1, k as 0 | 1 | 2))).toEqual([0, 1, 2015]);
+    expect([0, 1, 2].map((k) => holeAttrAt(compact, 2, k as 0 | 1 | 2))).toEqual([3, 0, 0]);
+    // the same answers from the four-entry form
+    expect(holeIndexAt(full, 2)).toBe(2);
+    expect(holeAttrAt(full, 0, 2)).toBe(2015);
+  });
+
+  it('hides and picks by the same hole filters', () => {
+    const f = (x: Partial<FilterState>) => ({ ...ALL, ...x });
+    // program 1 hidden: hole 0's pieces
+    expect([0, 1, 2].map((i) => segmentVisible(compact, i, f({ programMask: ~0b10 >>> 0 }), false))).toEqual([false, false, true]);
+    // planned underground (code 3) hidden: hole 2's piece
+    expect([0, 1, 2].map((i) => segmentVisible(compact, i, f({ statusTypeMask: 0b0111 }), false))).toEqual([true, true, false]);
+    // years 2016-2020: hole 0 (2015) hidden, hole 2 (no year) kept
+    expect([0, 1, 2].map((i) => segmentVisible(compact, i, f({ yearMin: 2016, yearMax: 2020 }), false))).toEqual([false, false, true]);
+    // hole mask: hole 2 hidden
+    expect([0, 1, 2].map((i) => segmentVisible(compact, i, f({ holeMask: Uint8Array.from([1, 1, 0]) }), false))).toEqual([true, true, false]);
+  });
+
+  it('packs the same per-hole texels for the shader', () => {
+    const p = packSegments(compact);
+    expect(Array.from(p.holeAttr.subarray(0, 12))).toEqual([0, 1, 2015, 0, 0, 0, 0, 0, 3, 0, 0, 0]);
+    // segC: depth from, depth to, hole index, value
+    expect(Array.from(p.segC.subarray(8, 12))).toEqual([0, 10, 2, 3]);
+  });
+
+  it('counts by hand on the page from the compact form', () => {
+    const holes3 = holeAttrsOf([0, 1, 2].map(() => ({ status: 'drilled', type: 'surface', program: 'P0', year: 2000 })), ['P0']);
+    const none = new SegmentBuilder([0, 0, 0]).finish();
+    // at or above 2 g/t: rows 1 and 2, in holes 0 and 2
+    expect(countInView({ traces: none, intervals: compact, holes: holes3, intercepts: null, rowZones: null }, { ...ALL, gradeCutoff: 2 })).toEqual({ holes: 2, intervals: 2, intercepts: 0 });
+    // A row in two holes: no count index, every piece tested. Row 0 in holes 0 and 2 (4 g/t), row 1 in hole 0 (1 g/t).
+    const shared = new SegmentBuilder([0, 0, 0]);
+    shared.push([0, 0, 0], [0, 0, -10], { value: 4, hole: [0, 1, 2015, 0], mask: 1, row: 0, d0: 0, d1: 10 });
+    shared.push([0, 0, -10], [0, 0, -20], { value: 1, hole: [0, 1, 2015, 0], mask: 1, row: 1, d0: 10, d1: 20 });
+    shared.push([20, 0, 0], [20, 0, -10], { value: 4, hole: [3, 0, 0, 2], mask: 1, row: 0, d0: 0, d1: 10 });
+    const sharedCompact = compactHoles(shared.finish());
+    expect(sharedCompact.hole.length).toBe(3);
+    expect(countInView({ traces: none, intervals: sharedCompact, holes: holes3, intercepts: null, rowZones: null }, { ...ALL, gradeCutoff: 2 })).toEqual({ holes: 2, intervals: 1, intercepts: 0 });
+    // below 15 m of elevation (mids -5, -15, -5): hole 0's second piece alone, 1 g/t
+    expect(countInView({ traces: none, intervals: sharedCompact, holes: holes3, intercepts: null, rowZones: null }, { ...ALL, elevMax: -10 })).toEqual({ holes: 1, intervals: 1, intercepts: 0 });
+  });
+
+  it('stays four entries a piece where a hole is not one hole', () => {
+    const odd = new SegmentBuilder([0, 0, 0]);
+    odd.push([0, 0, 0], [0, 0, -1], { value: 1, hole: [0, 1, 2015, 0], mask: 1, row: 0, d0: 0, d1: 1 });
+    odd.push([0, 0, -1], [0, 0, -2], { value: 1, hole: [0, 2, 2015, 0], mask: 1, row: 1, d0: 1, d1: 2 });
+    const a = odd.finish();
+    expect(compactHoles(a)).toBe(a);
+    const neg = new SegmentBuilder([0, 0, 0]);
+    neg.push([0, 0, 0], [0, 0, -1], { value: 1, hole: [0, 0, 0, -1], mask: 1, row: 0, d0: 0, d1: 1 });
+    const c = neg.finish();
+    expect(compactHoles(c)).toBe(c);
   });
 });

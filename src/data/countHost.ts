@@ -5,7 +5,7 @@
  * instead of a recount (2-15 ms of main-thread slices at a million intervals), and the count
  * index (16 MB at 1.1 M pieces) lives here, not in the page's heap. No react/three/zustand.
  */
-import { copySegments, type SegmentBuffer } from '../domain/segments';
+import { copySegments, holeIndexAt, type SegmentBuffer } from '../domain/segments';
 import type { Prepared } from '../domain/prepare';
 import type { FilterState } from '../domain/holeFilter';
 import { countInView, holeAttrsOf, type HoleAttrs, type InterceptPoints, type ViewCounts } from '../domain/viewCounts';
@@ -64,7 +64,7 @@ export function countedPieces(b: SegmentBuffer): SegmentBuffer {
   const hole = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     depth[i] = 0.5 * (b.depth[i * 2] + b.depth[i * 2 + 1]);
-    hole[i] = b.hole[i * 4 + 3];
+    hole[i] = holeIndexAt(b, i);
   }
   return { ...b, start: mid, end: mid, depth, hole, mask: new Float32Array(0) };
 }

@@ -2,7 +2,7 @@
  * CPU mirror of the renderer's filters, for picking, labels and counts. The GPU applies the same
  * rules in the segment shader (segmentMaterial.ts); keep the two in step.
  */
-import type { SegmentBuffer } from './segments';
+import { holeAttrAt, holeIndexAt, type SegmentBuffer } from './segments';
 
 export interface FilterState {
   gradeCutoff: number;
@@ -76,7 +76,7 @@ export function holeAttrsVisible(code: number, program: number, f: FilterState, 
  * cut-off nor in an unticked zone (`rowZones`: zone code per row, read with `f.zoneShown`).
  */
 export function segmentVisible(b: SegmentBuffer, i: number, f: FilterState, grade: boolean, rowZones?: Uint8Array | null): boolean {
-  if (!holeAttrsVisible(Math.round(b.hole[i * 4]), Math.round(b.hole[i * 4 + 1]), f, Math.round(b.hole[i * 4 + 2]), Math.round(b.hole[i * 4 + 3]))) return false;
+  if (!holeAttrsVisible(Math.round(holeAttrAt(b, i, 0)), Math.round(holeAttrAt(b, i, 1)), f, Math.round(holeAttrAt(b, i, 2)), Math.round(holeIndexAt(b, i)))) return false;
   const z = 0.5 * (b.start[i * 3 + 2] + b.end[i * 3 + 2]);
   if (z < f.elevMin || z > f.elevMax) return false;
   const d = 0.5 * (b.depth[i * 2] + b.depth[i * 2 + 1]);

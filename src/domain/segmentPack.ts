@@ -3,7 +3,7 @@
  * layout). Plain typed arrays, no three.js: the loading worker runs this, so the page receives
  * ready-made GPU data and spends no main-thread time on a million segments.
  */
-import type { SegmentBuffer } from './segments';
+import { holeAttrAt, holeIndexAt, type SegmentBuffer } from './segments';
 import { buildSegmentLod, LOD_MIN_SEGMENTS, lodTransferables, type SegmentLod } from './segmentLod';
 
 /** Texels per row of the segment textures (rows ≤ 8192 on every WebGL2: 33M segments). */
@@ -44,7 +44,7 @@ export function packSegments(b: SegmentBuffer, withLod = false): PackedSegments 
     const i4 = i * 4;
     segA[i4] = b.start[i3]; segA[i4 + 1] = b.start[i3 + 1]; segA[i4 + 2] = b.start[i3 + 2]; segA[i4 + 3] = b.mask[i];
     segB[i4] = b.end[i3]; segB[i4 + 1] = b.end[i3 + 1]; segB[i4 + 2] = b.end[i3 + 2]; segB[i4 + 3] = b.value[i];
-    const h = b.hole[i4 + 3];
+    const h = holeIndexAt(b, i);
     segC[i4] = b.depth[i * 2]; segC[i4 + 1] = b.depth[i * 2 + 1]; segC[i4 + 2] = h; segC[i4 + 3] = b.value[i];
     if (h + 1 > holes) holes = h + 1;
     for (let k = 0; k < 3; k++) {
@@ -58,9 +58,9 @@ export function packSegments(b: SegmentBuffer, withLod = false): PackedSegments 
   const holeRows = Math.max(1, Math.ceil(holes / HOLE_TEX_WIDTH));
   const holeAttr = new Float32Array(HOLE_TEX_WIDTH * holeRows * 4);
   for (let i = 0; i < n; i++) {
-    const h = b.hole[i * 4 + 3];
+    const h = holeIndexAt(b, i);
     if (h < 0) continue;
-    holeAttr[h * 4] = b.hole[i * 4]; holeAttr[h * 4 + 1] = b.hole[i * 4 + 1]; holeAttr[h * 4 + 2] = b.hole[i * 4 + 2];
+    holeAttr[h * 4] = holeAttrAt(b, i, 0); holeAttr[h * 4 + 1] = holeAttrAt(b, i, 1); holeAttr[h * 4 + 2] = holeAttrAt(b, i, 2);
   }
   const index = quadIndex(n, () => true);
   const lod = withLod && n >= LOD_MIN_SEGMENTS ? buildSegmentLod(b, SEG_TEX_WIDTH) : undefined;

@@ -164,9 +164,11 @@ function markRange(b: SegmentBuffer, lo: number, hi: number, w: Window, seen: Ui
   const zoneShown = w.rowZones ? w.zoneShown ?? null : null;
   const rowZones = w.rowZones ?? null;
   const nHoles = pass.length;
+  // Four hole entries per piece, the index last, or one (segments.ts compactHoles).
+  const hs = hole.length === b.count ? 1 : 4, ho = hs - 1;
   let marked = 0;
   for (let i = lo; i < hi; i++) {
-    const h = hole[i * 4 + 3] | 0; // a hole index: an exact integer in float32
+    const h = hole[i * hs + ho] | 0; // a hole index: an exact integer in float32
     if (h < 0 || h >= nHoles || pass[h] === 0) continue;
     const counts = rows !== null && value[i] >= cut && value[i] >= 0 && rows[row[i]] === 0 && (zoneShown === null || zoneShown[rowZones![row[i]]] !== 0);
     if (seen[h] === 1 && !counts) continue;

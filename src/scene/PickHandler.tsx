@@ -15,7 +15,7 @@ import { lineFromPicks } from '../domain/section';
 import { faultShifts } from '../state/faultShifts';
 import { segmentVisible, type FilterState } from '../domain/holeFilter';
 import { filterStateFrom } from '../state/filterState';
-import type { SegmentBuffer } from '../domain/segments';
+import { holeIndexAt, type SegmentBuffer } from '../domain/segments';
 import type { Prepared } from '../domain/prepare';
 import type { Selection } from '../state/slices/selection';
 import type { Vec3 } from '../domain/vec3';
@@ -73,7 +73,7 @@ export function holeHitAt(x: number, y: number): Selection | null {
   const intervals = s.layerVisible.intervals;
   if (intervals) {
     const r = pickIn(iv, x, y, shiftOf, (i) => segmentVisible(iv, i, fs, true, p.intervalZones));
-    if (r) return { hole: iv.hole[r.index * 4 + 3], row: iv.row[r.index], depth: depthAt(iv, r) };
+    if (r) return { hole: holeIndexAt(iv, r.index), row: iv.row[r.index], depth: depthAt(iv, r) };
   }
   if (!s.layerVisible.traces) return null;
   const t = pickIn(p.traces, x, y, shiftOf, (i) => segmentVisible(p.traces, i, fs, false));
@@ -82,7 +82,7 @@ export function holeHitAt(x: number, y: number): Selection | null {
     ? pickIn(iv, x, y, shiftOf, (i) => segmentVisible(iv, i, fs, false) && (!intervals || !segmentVisible(iv, i, fs, true, p.intervalZones)))
     : null;
   // Both are drawn as traces: the same rule as within one layer decides between them.
-  if (asTrace && (!t || isBetterPick(asTrace.distancePx, asTrace.depth, t))) return { hole: iv.hole[asTrace.index * 4 + 3], row: null, depth: depthAt(iv, asTrace) };
+  if (asTrace && (!t || isBetterPick(asTrace.distancePx, asTrace.depth, t))) return { hole: holeIndexAt(iv, asTrace.index), row: null, depth: depthAt(iv, asTrace) };
   return t ? { hole: p.traces.row[t.index], row: null, depth: depthAt(p.traces, t) } : null;
 }
 

@@ -7,6 +7,7 @@
  */
 import { bulkLocalBox, dataBox, LARGE_KINDS } from '../domain/bounds';
 import { axisBox, tickEnd } from '../domain/axes';
+import { holeIndexAt } from '../domain/segments';
 import { KIND_LAYER } from './slices/layers';
 import { faultShifts } from './faultShifts';
 import { modelClipBox } from './modelBox';
@@ -53,7 +54,7 @@ export function visibleSample(s: VeinscapeState): Float64Array {
       if (b.end.length < b.count * 3) continue;
       const st = Math.max(1, Math.ceil(b.count / (BUDGET * 0.15)));
       for (let k = 0; k < b.count; k += st) {
-        if (!pass[b.hole[k * 4 + 3]]) continue;
+        if (!pass[holeIndexAt(b, k)]) continue;
         push(b.start[k * 3], b.start[k * 3 + 1], b.start[k * 3 + 2], b.mask[k], follow);
         push(b.end[k * 3], b.end[k * 3 + 1], b.end[k * 3 + 2], b.mask[k], follow);
       }

@@ -17,7 +17,7 @@
  * The arrays are packed by segmentPack.ts, in the loading worker for loaded data.
  */
 import { Box3, BufferAttribute, BufferGeometry, DataTexture, FloatType, NearestFilter, RGBAFormat, RGFormat, Sphere, Vector3 } from 'three';
-import type { SegmentBuffer } from '../../domain/segments';
+import { holeIndexAt, type SegmentBuffer } from '../../domain/segments';
 import type { SegmentLod } from '../../domain/segmentLod';
 import { HOLE_TEX_WIDTH, packSegments, SEG_TEX_WIDTH, type PackedSegments } from '../../domain/segmentPack';
 
@@ -107,7 +107,7 @@ export function buildSegmentGpuData(b: SegmentBuffer, packed: PackedSegments = p
       // segC as packSegments lays it out (depth from, depth to, hole index, colour value).
       const c = new Float32Array(texels * 4);
       for (let i = 0; i < n; i++) {
-        c[i * 4] = b.depth[i * 2]; c[i * 4 + 1] = b.depth[i * 2 + 1]; c[i * 4 + 2] = b.hole[i * 4 + 3]; c[i * 4 + 3] = values[i];
+        c[i * 4] = b.depth[i * 2]; c[i * 4 + 1] = b.depth[i * 2 + 1]; c[i * 4 + 2] = holeIndexAt(b, i); c[i * 4 + 3] = values[i];
       }
       (segC.image as { data: Float32Array | null }).data = c;
       segC.needsUpdate = true;
