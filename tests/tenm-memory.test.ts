@@ -57,6 +57,21 @@ describe('the counter keeps midpoints', () => {
     // Mid depth 12-28 m: rows 1 and 2 (mid depths 15, 25); hole 1's trace mid depth is 20.
     expect(counts({ depthMin: 12, depthMax: 28 })).toEqual({ holes: 2, intervals: 2, intercepts: 0 });
   });
+
+  it('counts by hand by zone and section once the index has let go of what only its build read', () => {
+    // Zone codes per row: rows 0 and 1 in zone 1, rows 2 and 3 in zone 2.
+    const count = createCounter({ traces, intervals, holes: attrs, rowZones: Uint8Array.from([1, 1, 2, 2]) });
+    const counts = (f: Partial<FilterState>) => count({ kind: 'count', id: 1, filters: { ...ALL, ...f }, intercepts: null }).counts;
+    expect(counts({})).toEqual({ holes: 2, intervals: 4, intercepts: 0 });
+    // zone 2 unticked: rows 0 and 1 remain; hole 1 stays in view by its trace
+    expect(counts({ zoneShown: Uint8Array.from([1, 1, 0]) })).toEqual({ holes: 2, intervals: 2, intercepts: 0 });
+    // the same at or above 3 g/t: row 1 alone
+    expect(counts({ zoneShown: Uint8Array.from([1, 1, 0]), gradeCutoff: 3 })).toEqual({ holes: 2, intervals: 1, intercepts: 0 });
+    // a section keeping x ≥ 5 (hole 1 at x = 10): its row 3 and its trace
+    expect(counts({ planes: Float64Array.from([1, 0, 0, -5]) })).toEqual({ holes: 1, intervals: 1, intercepts: 0 });
+    // and the first count's answer again
+    expect(counts({ gradeCutoff: 3 })).toEqual({ holes: 2, intervals: 2, intercepts: 0 });
+  });
 });
 
 describe('segC after upload', () => {

@@ -8,7 +8,8 @@
 import { copySegments, holeIndexAt, type SegmentBuffer } from '../domain/segments';
 import type { Prepared } from '../domain/prepare';
 import type { FilterState } from '../domain/holeFilter';
-import { countInView, holeAttrsOf, type HoleAttrs, type InterceptPoints, type ViewCounts } from '../domain/viewCounts';
+import { builtCountIndex, countInView, holeAttrsOf, type HoleAttrs, type InterceptPoints, type ViewCounts } from '../domain/viewCounts';
+import { releaseBuildInputs } from '../domain/countIndex';
 import type { Model } from './model';
 
 export interface CountSource {
@@ -81,10 +82,16 @@ function keptForCounting(source: CountSource): CountSource {
 export function createCounter(full: CountSource): (req: CountRequest) => CountAnswer {
   const source = keptForCounting(full);
   let intercepts: InterceptPoints | null = null;
+  let released = false;
   return (req) => {
     if (req.intercepts !== undefined) intercepts = req.intercepts;
     try {
-      return { type: 'counts', id: req.id, counts: countInView({ ...source, intercepts }, req.filters) };
+      const counts = countInView({ ...source, intercepts }, req.filters);
+      // The first count built the index: what only its build read goes (its own copies).
+      const ix = released ? null : builtCountIndex(source.intervals);
+      if (ix) releaseBuildInputs(ix);
+      released ||= ix !== undefined;
+      return { type: 'counts', id: req.id, counts };
     } catch (e) {
       return { type: 'counts', id: req.id, counts: null, error: (e as Error).message };
     }

@@ -276,6 +276,11 @@ export function interceptsInView(p: InterceptPoints, holes: HoleAttrs, f: Filter
  * several tasks. With the count index (built on the first count of a dataset) a count is about a
  * binary search per hole; without it (a row in two holes), every piece is tested.
  */
+/** The count index built for these layers: undefined while none is finished, null where they have none (a row in two holes). */
+export function builtCountIndex(intervals: SegmentBuffer): CountIndex | null | undefined {
+  return indexes.get(intervals)?.index;
+}
+
 export function* countInViewSteps(input: CountInput, f: FilterState): Generator<void, ViewCounts> {
   const pass = holesPassing(input.holes, f);
   const w = windowOf(f, pass, input.rowZones ?? null);
