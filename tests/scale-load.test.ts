@@ -157,3 +157,24 @@ describe('hole paths sent flat from the worker', () => {
     expect(holes.some((h) => h.stations.length > 1)).toBe(true);
   });
 });
+
+describe('progress while preparing a large table', () => {
+  it('reports between the desurvey and the last interval piece, in order, never past 1', () => {
+    const doc = mini();
+    // 70,000 intervals of 2 mm down DH-1's 200 m (more than one report's worth of rows: 65,536).
+    const rows: unknown[][] = [];
+    for (let i = 0; i < 70_000; i++) rows.push(['DH-1', i * 0.002, (i + 1) * 0.002, 1, null]);
+    doc.intervals[0].rows = rows;
+    const model = validateDeposit(doc, 'big.json').model!;
+    expect(model.intervals[0].hole.length).toBe(70_000);
+    const seen: number[] = [];
+    prepare(model, 'minimum-curvature', undefined, (f) => seen.push(f));
+    // After the desurvey (0.2), once past row 65,536 (0.2 + 0.7 x 65,536 / 70,000), after the
+    // interval pieces (0.9).
+    expect(seen[0]).toBe(0.2);
+    expect(seen).toContain(0.2 + (0.7 * 65_536) / 70_000);
+    expect(seen[seen.length - 1]).toBe(0.9);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
+    expect(Math.max(...seen)).toBeLessThanOrEqual(1);
+  });
+});

@@ -78,8 +78,16 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
   // The world bounds and origin once, for both halves (a loop over every vertex).
   const frame = worldFrame(model);
   const job = startSurfaceJob(model, frame.origin);
-  const prepared = prepare(model, req.method, frame);
+  // Building is 0.7 to 0.85 of the bar; a report at most every 100 ms (a message each).
+  let reported = performance.now();
+  const prepared = prepare(model, req.method, frame, (f) => {
+    const now = performance.now();
+    if (now - reported < 100) return;
+    reported = now;
+    post({ type: 'progress', phase: 'building', fraction: 0.7 + 0.15 * f });
+  });
   // GPU layout of every segment layer, here rather than on the page.
+  post({ type: 'progress', phase: 'building', fraction: 0.85 });
   for (const b of [prepared.intervals, prepared.traces, prepared.workings, prepared.resources, prepared.faultTraces]) b.gpu = packSegments(b, b === prepared.intervals);
   prepared.surfaces = (await job) ?? surfaceBuffers(model, frame.origin, prepared.faultModels);
   // Surface bounds (views and axes frame them) from millions of vertices: here, not on the page.

@@ -229,11 +229,23 @@ export function surfaceBuffers(model: SurfaceInput, origin: Vec3, faultModels: F
  * buffers are being built elsewhere (surfaceBuffers with its origin): the result has none, and
  * the caller puts them in. Otherwise they are built here, and the frame is found here.
  */
-export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvature', surfacesElsewhere?: WorldFrame): Prepared {
+/**
+ * How far prepare() is, 0 to 1, told every PROGRESS_ROWS intervals and between its parts: the
+ * desurvey and the interval pieces of ten million intervals take seconds, and a progress bar that
+ * stands still that long reads as a hung page.
+ */
+export type PrepareProgress = (fraction: number) => void;
+
+/** Interval rows between two progress reports. */
+const PROGRESS_ROWS = 1 << 16;
+
+export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvature', surfacesElsewhere?: WorldFrame, onProgress: PrepareProgress = () => undefined): Prepared {
   const warnings: LoadIssue[] = [];
   const frame = surfacesElsewhere ?? worldFrame(model);
   const { bounds, origin } = frame;
   const paths = holePaths(model, method, warnings);
+  // The desurvey is about a fifth of the work; the interval pieces most of the rest.
+  onProgress(0.2);
   // The bulk's box again, the holes bounded by their paths (the origin only needed their collars).
   const extent = frame.extent ? modelExtent(model, (i) => pathBox(paths[i].points)).box : null;
   if (model.faults.length > MAX_FAULTS) {
@@ -289,7 +301,9 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
     let next: Vec3 = [0, 0, 0];
     let lastHole = -1;
     let lastDepth = NaN;
-    for (let r = 0; r < table.hole.length; r++) {
+    const rows = table.hole.length;
+    for (let r = 0; r < rows; r++) {
+      if ((r & (PROGRESS_ROWS - 1)) === 0 && r > 0) onProgress(0.2 + (0.7 * r) / rows);
       const hi = table.hole[r];
       const p = paths[hi];
       const from = table.from[r], to = table.to[r];
@@ -310,6 +324,7 @@ export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvatur
     }
   }
 
+  onProgress(0.9);
   // Hole traces: stations plus pieces no longer than MAX_TRACE_STEP so arcs look smooth, only
   // where no interval of the grade table covers the hole (the interval shader draws the trace
   // there when intervals are hidden), so a fully sampled hole costs no trace pieces at all.
