@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BufferAttribute, BufferGeometry, DataTexture, MeshBasicMaterial, PerspectiveCamera, Scene, type WebGLRenderer } from 'three';
-import { warmLayer, type WarmTarget } from '../src/scene/warmUp';
+import { uploadTextureInSlices, warmLayer, type WarmTarget } from '../src/scene/warmUp';
 
 /**
  * A renderer stand-in that records what the warm-up asks of it. `compile` adds a program the first
@@ -93,5 +93,55 @@ describe('a layer warm-up', () => {
     const material = new MeshBasicMaterial();
     waits(warmLayer(() => target, geometry(), () => material, false));
     expect(waits(warmLayer(() => target, geometry(), () => material, true, [texture()]))).toBe(2);
+  });
+});
+
+describe('a large data texture goes up in slices of whole rows', () => {
+  /** A renderer stand-in that uploads as three does: the update ranges if any (then clears them), else all; onUpdate after each upload. */
+  function uploader() {
+    const uploads: { rows: number[]; hadData: boolean }[] = [];
+    const gl = {
+      initTexture(t: DataTexture) {
+        const width = t.image.width;
+        const rows = t.updateRanges.length ? t.updateRanges.map((r) => r.start / 4 / width) : [...Array(t.image.height).keys()];
+        uploads.push({ rows, hadData: t.image.data !== null });
+        t.clearUpdateRanges();
+        t.onUpdate?.(t);
+      },
+      getContext: () => null,
+    } as unknown as WebGLRenderer;
+    return { target: { gl, scene: new Scene(), camera: new PerspectiveCamera() } as WarmTarget, uploads };
+  }
+
+  it('uploads every row once, in order, in slices of at most 16 MB, and lets the data go only after the last', () => {
+    // 4,096 x 1,100 RGBA float texels: 64 KB a row, 72 MB in all.
+    const width = 4096;
+    const height = 1100;
+    const t = new DataTexture(new Float32Array(width * height * 4), width, height);
+    let released = 0;
+    t.onUpdate = () => {
+      released++;
+      (t.image as { data: Float32Array | null }).data = null;
+    };
+    const { target, uploads } = uploader();
+    const job = uploadTextureInSlices(() => target, t, true);
+    let waited = 0;
+    for (let r = job.next(); !r.done; r = job.next()) if (r.value) waited++;
+    // A wait for the GPU after each slice.
+    expect(waited).toBe(5);
+    // 16 MB / 64 KB a row = 256 rows a slice: 1,100 rows -> 5 slices (256 x 4 + 76).
+    expect(uploads.map((u) => u.rows.length)).toEqual([256, 256, 256, 256, 76]);
+    expect(uploads.flatMap((u) => u.rows)).toEqual([...Array(height).keys()]);
+    expect(uploads.every((u) => u.hadData)).toBe(true);
+    expect(released).toBe(1);
+    expect(t.image.data).toBeNull();
+  });
+
+  it('uploads a small texture whole, once', () => {
+    const t = new DataTexture(new Float32Array(4096 * 10 * 4), 4096, 10);
+    const { target, uploads } = uploader();
+    const job = uploadTextureInSlices(() => target, t, true);
+    for (let r = job.next(); !r.done; r = job.next());
+    expect(uploads).toEqual([{ rows: [...Array(10).keys()], hadData: true }]);
   });
 });

@@ -60,10 +60,7 @@ function* warmSteps(target: () => WarmTarget, geometry: BufferGeometry, material
   // at 10,000 x 100 on SwiftShader.
   const fresh = startProgram(target(), geometry, material());
   if (fresh) yield gpuIdle(target());
-  for (const t of textures) {
-    uploadTexture(target(), t);
-    if (large) yield gpuIdle(target());
-  }
+  for (const t of textures) yield* uploadTextureInSlices(target, t, large);
   if (fresh) {
     finishProgram(target(), geometry, material());
     if (large) yield gpuIdle(target());
@@ -89,6 +86,51 @@ export function startProgram({ gl, scene, camera }: WarmTarget, geometry: Buffer
 
 export function uploadTexture({ gl }: WarmTarget, texture: Texture): void {
   gl.initTexture(texture);
+}
+
+/**
+ * Bytes of a data texture uploaded in one step. One texture of ten million segments is 160-180
+ * MB: a single upload was one main-thread task of 0.6-0.8 s (the copy into the GPU process's
+ * transfer memory); in slices of this size each step is a few tens of ms.
+ */
+export const TEXTURE_SLICE_BYTES = 16 * 1024 * 1024;
+
+interface DataImage {
+  width: number;
+  height: number;
+  data: ArrayBufferView | null;
+}
+
+/**
+ * Uploads a data texture in slices of whole rows, a step each, waiting for the GPU between them:
+ * three allocates the texture at its first upload and then writes only the rows in its update
+ * ranges (`Texture.addUpdateRange`). Its `onUpdate` (which may let the page's copy go) runs once,
+ * after the last slice. A small texture goes up whole, in one step.
+ */
+export function* uploadTextureInSlices(target: () => WarmTarget, texture: Texture, large: boolean): WarmJob<void> {
+  const image = texture.image as DataImage | null;
+  const bytes = image?.data?.byteLength ?? 0;
+  if (!image?.data || image.height <= 1 || bytes <= TEXTURE_SLICE_BYTES) {
+    uploadTexture(target(), texture);
+    if (large) yield gpuIdle(target());
+    return;
+  }
+  const rowsPerSlice = Math.max(1, Math.floor(TEXTURE_SLICE_BYTES / (bytes / image.height)));
+  const onUpdate = texture.onUpdate;
+  texture.onUpdate = null;
+  try {
+    for (let row = 0; row < image.height; row += rowsPerSlice) {
+      // three reads a range in RGBA units (4 per texel, whatever the format) and uploads one
+      // row per range; the pixel store's skip values place it, so RG and R textures work too.
+      for (let r = row; r < Math.min(image.height, row + rowsPerSlice); r++) texture.addUpdateRange(r * image.width * 4, image.width * 4);
+      texture.needsUpdate = true;
+      uploadTexture(target(), texture);
+      yield gpuIdle(target());
+    }
+  } finally {
+    texture.onUpdate = onUpdate;
+  }
+  texture.onUpdate?.(texture);
 }
 
 type TypedArrayClass = new (length: number) => ArrayLike<number>;
