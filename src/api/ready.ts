@@ -6,6 +6,7 @@ import { store } from '../state/store';
 import { sceneState } from '../scene/handle';
 import { gpuFinished } from '../scene/gpuFence';
 import { flushFirstPicture } from '../scene/firstPicture';
+import { surfaceLevelsIdle } from '../data/surfaceLodClient';
 
 const animationFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
@@ -46,6 +47,8 @@ export async function ready(): Promise<void> {
         });
       });
     }
+    // A large surface's simplified copies (data/surfaceLodClient.ts): drawn once back.
+    await surfaceLevelsIdle();
     await settle();
   } while (!done());
 }

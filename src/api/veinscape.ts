@@ -7,6 +7,7 @@ import { loadInto, type LoadOptions, type LoadSource } from '../data/loadSource'
 import type { LoadReport } from '../data/model';
 import { sceneState } from '../scene/handle';
 import { lodStats } from '../scene/segmentLodDraw';
+import { surfaceLodStats } from '../scene/surfaceLodDraw';
 import { ready } from './ready';
 import { shared } from '../scene/materials/sharedUniforms';
 import { queryIntercepts, type InterceptQuery } from '../domain/interceptQuery';
@@ -38,6 +39,8 @@ export interface VeinscapeStats {
    * same levels at or above the intercept cut-off, same tiles)
    */
   lod: ReturnType<typeof lodStats>;
+  /** large surfaces drawn by levels of detail, by mesh name: the copy of the last frame (0 = full detail), copies in all, its triangles */
+  surfaceLod: ReturnType<typeof surfaceLodStats>;
 }
 
 export interface VeinscapeApi {
@@ -93,6 +96,7 @@ export function createApi(): VeinscapeApi {
         textures: gl?.info.memory.textures ?? 0,
         frames: sceneState.frames,
         lod: lodStats(),
+        surfaceLod: surfaceLodStats(),
       };
     },
     holePosition: (holeId, depth) => {

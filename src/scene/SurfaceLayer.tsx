@@ -4,8 +4,8 @@
  * attribute: it moves with its fault block like the positions); host, envelopes and faults are
  * translucent so the veins and holes inside stay readable.
  */
-import { useEffect, useLayoutEffect, useMemo } from 'react';
-import { BufferAttribute, type BufferGeometry, type Material } from 'three';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { BufferAttribute, type BufferGeometry, type Material, type Mesh } from 'three';
 import { useThree } from '@react-three/fiber';
 import { useVeinscape } from '../state/store';
 import { FAULT_COLOR, FAULT_OPACITY, KIND_LAYER, KIND_OPACITY } from '../state/layerStyle';
@@ -17,6 +17,7 @@ import { LARGE_LAYER, warmLayer, type WarmTarget } from './warmUp';
 import { useWarmUp } from './useWarmUp';
 import type { WarmJob } from './warmQueue';
 import { gtVertexAttribute } from '../domain/gradeThickness';
+import { useSurfaceLevels } from './surfaceLodDraw';
 
 const KIND_ORDER: Record<string, number> = { vein: 0, shear: 0, other: 0, alteration: 2, host: 1, topography: 4 };
 
@@ -74,8 +75,11 @@ function SurfaceMesh({ buffer, color, opacity, visible, renderOrder, name, grade
     } else geometry.setAttribute('aGt', new BufferAttribute(attribute, 2));
     invalidate();
   }, [geometry, attribute, invalidate]);
+  // A large surface draws a simplified copy where it is under a pixel off (surfaceLodDraw.ts).
+  const meshRef = useRef<Mesh>(null);
+  useSurfaceLevels(buffer, geometry, meshRef, !byGrade, name);
   if (!geometry) return null;
-  return <mesh name={name} geometry={geometry} material={material} visible={visible} renderOrder={renderOrder} />;
+  return <mesh ref={meshRef} name={name} geometry={geometry} material={material} visible={visible} renderOrder={renderOrder} />;
 }
 
 export function SurfaceLayer() {

@@ -15,7 +15,7 @@ import { LOD_TILES, type SegmentLod } from '../domain/segmentLod';
 import { overlayRanges, type LodOverlay } from '../domain/segmentLodOverlay';
 import { lodSettings } from './lodSettings';
 
-type Update = (renderer: WebGLRenderer, camera: Camera, target: WebGLRenderTarget | null) => void;
+export type Update = (renderer: WebGLRenderer, camera: Camera, target: WebGLRenderTarget | null) => void;
 
 const updates = new Set<Update>();
 
@@ -31,6 +31,18 @@ export function lodStats(): { tiles: number[]; draws: LodRange[]; overlay: LodRa
 
 function runUpdates(renderer: WebGLRenderer, _scene: Scene, camera: Camera, target: WebGLRenderTarget | null): void {
   for (const u of updates) u(renderer, camera, target);
+}
+
+/**
+ * Calls `update` before each render of `scene` (before three lists what to draw, so a mesh's
+ * geometry or draw range set here is drawn by that render); returns the stop. The intervals' and
+ * the surfaces' levels of detail (surfaceLodDraw.ts) choose here.
+ */
+export function beforeEachRender(scene: Scene, update: Update): () => void {
+  updates.add(update);
+  // Scene.onBeforeRender is typed as an object's; a scene's is called with the render target.
+  scene.onBeforeRender = runUpdates as unknown as Scene['onBeforeRender'];
+  return () => void updates.delete(update);
 }
 
 export interface LodDraw {
@@ -165,10 +177,7 @@ export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, mate
       return lastRanges;
     },
     attach(scene) {
-      updates.add(update);
-      // Scene.onBeforeRender is typed as an object's; a scene's is called with the render target.
-      scene.onBeforeRender = runUpdates as unknown as Scene['onBeforeRender'];
-      return () => void updates.delete(update);
+      return beforeEachRender(scene, update);
     },
     setMaterials(next) {
       mats = next;
