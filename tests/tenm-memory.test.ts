@@ -5,7 +5,7 @@
  * texture once uploaded, and writes it again from the segments when the colouring changes.
  */
 import { describe, expect, it } from 'vitest';
-import { compactHoles, holeAttrAt, holeIndexAt, SegmentBuilder, type SegmentBuffer } from '../src/domain/segments';
+import { compactHoles, compactMasks, holeAttrAt, holeIndexAt, SegmentBuilder, type SegmentBuffer } from '../src/domain/segments';
 import { segmentVisible, type FilterState } from '../src/domain/holeFilter';
 import { packSegments } from '../src/domain/segmentPack';
 import { countInView } from '../src/domain/viewCounts';
@@ -161,5 +161,35 @@ describe('one hole entry per piece on the page', () => {
     neg.push([0, 0, 0], [0, 0, -1], { value: 1, hole: [0, 0, 0, -1], mask: 1, row: 0, d0: 0, d1: 1 });
     const c = neg.finish();
     expect(compactHoles(c)).toBe(c);
+  });
+});
+
+describe('fault-block masks in a byte on the page', () => {
+  const withMasks = (masks: number[]) => {
+    const b = new SegmentBuilder([0, 0, 0]);
+    masks.forEach((mask, k) => b.push([0, 0, 10 - k], [0, 0, 9 - k], { value: 1, hole: [0, 0, 0, 0], mask, row: k, d0: k, d1: k + 1 }));
+    return b.finish();
+  };
+
+  it('one byte a piece up to 255, two up to 65,535, the same values', () => {
+    const small = compactMasks(withMasks([0, 3, 255]));
+    expect(small.mask).toBeInstanceOf(Uint8Array);
+    expect(Array.from(small.mask)).toEqual([0, 3, 255]);
+    const wide = compactMasks(withMasks([1, 256, 65535]));
+    expect(wide.mask).toBeInstanceOf(Uint16Array);
+    expect(Array.from(wide.mask)).toEqual([1, 256, 65535]);
+  });
+
+  it('float32 where a mask is not a whole number from 0 to 65,535', () => {
+    for (const masks of [[1, 65536], [1, -1], [1, 0.5]]) {
+      const b = withMasks(masks);
+      expect(compactMasks(b)).toBe(b);
+    }
+  });
+
+  it('packs the same masks for the shader', () => {
+    const p = packSegments(compactMasks(withMasks([5, 7])));
+    // segA: start x, y, z, mask per segment
+    expect(Array.from(p.segA.subarray(0, 8))).toEqual([0, 0, 10, 5, 0, 0, 9, 7]);
   });
 });

@@ -18,7 +18,7 @@ import { prestartSurfaceWorker, startSurfaceJob } from './surfaceJob';
 import { surfaceBounds } from '../domain/bounds';
 import { buildVeinGrids, sendableVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
 import { buildPickIndex, pickIndexTransferables, sendablePickIndex } from '../domain/pickIndex';
-import { compactHoles, copySegments, segmentTransferables } from '../domain/segments';
+import { compactHoles, compactMasks, copySegments, segmentTransferables } from '../domain/segments';
 import { packedTransferables, packSegments, type PackedSegments } from '../domain/segmentPack';
 import type { LoadReport, Model, LoadIssue } from './model';
 import type { CsvImportInfo, WorkerRequest, WorkerResponse } from './worker-protocol';
@@ -103,8 +103,9 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
   const gridSource = req.kind !== 'prepare' ? veinGridSource(model) : null;
   const countSource = attemptOrNull(() => countSourceOf(model, prepared, { traces: tracesCopy, intervals: intervalsCopy }));
   const paths = packPaths(prepared.paths);
-  // The page keeps one hole entry per interval and trace piece, not four (segments.ts compactHoles).
-  const sent: Prepared = { ...prepared, intervals: compactHoles(prepared.intervals), traces: compactHoles(prepared.traces), paths: [] };
+  // The page keeps one hole entry and a one-byte fault-block mask per interval and trace piece (segments.ts).
+  const forPage = (b: Prepared['intervals']) => compactMasks(compactHoles(b));
+  const sent: Prepared = { ...prepared, intervals: forPage(prepared.intervals), traces: forPage(prepared.traces), paths: [] };
   const stations = packStations(model.holes);
   // The dataset's fingerprint: its columns' digests start now (WebCrypto copies the bytes, which
   // then move to the page), its canonical text is written after the dataset is sent.
