@@ -47,15 +47,13 @@ function* segmentWarmUp(gpu: SegmentGpuData, material: () => Material, target: (
  * index and a one-byte placeholder position per vertex (three needs one to draw; the shader reads
  * the textures), both dropped from memory once uploaded.
  */
-function subsetGeometry(buffer: SegmentBuffer, indices: Uint32Array, whole: BufferGeometry): BufferGeometry {
+function subsetGeometry(indices: Uint32Array, whole: BufferGeometry): BufferGeometry {
   const g = new BufferGeometry();
   const index = new BufferAttribute(indices, 1);
-  const position = new BufferAttribute(new Uint8Array(buffer.count * 4), 1);
-  for (const a of [index, position]) a.onUpload(function (this: { array: unknown }) { this.array = null; });
+  index.onUpload(function (this: { array: unknown }) { this.array = null; });
+  // No vertex attribute, as the layer's own geometry (segmentGeometry.ts).
   g.setIndex(index);
-  g.setAttribute('position', position);
-  // Its draw is in three's transparent list, which sorts by bounding sphere: the layer's own (the
-  // placeholder positions say nothing, and are gone after upload).
+  // Its draw is in three's transparent list, which sorts by bounding sphere: the layer's own.
   g.boundingBox = whole.boundingBox?.clone() ?? null;
   g.boundingSphere = whole.boundingSphere?.clone() ?? null;
   return g;
@@ -113,11 +111,11 @@ export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinit
   const lodOverlay = useMemo(() => (overlay && levelled && gpu.lod ? buildLodOverlay(gpu.lod.hierarchy, buffer.value, overlayFloor) : null), [overlay, levelled, gpu, buffer, overlayFloor]);
   const overlayGeometry = useMemo(() => {
     if (!overlay) return null;
-    if (lodOverlay) return subsetGeometry(buffer, lodOverlay.index, gpu.geometry);
+    if (lodOverlay) return subsetGeometry(lodOverlay.index, gpu.geometry);
     // With a hierarchy but drawn without levels (`?lod=off`): full detail in the same tile order.
-    if (gpu.lod) return subsetGeometry(buffer, fullDetailOverlayIndex(gpu.lod.hierarchy, buffer.value, overlayFloor), gpu.geometry);
+    if (gpu.lod) return subsetGeometry(fullDetailOverlayIndex(gpu.lod.hierarchy, buffer.value, overlayFloor), gpu.geometry);
     const v = buffer.value;
-    return subsetGeometry(buffer, quadIndex(buffer.count, (i) => v[i] >= overlayFloor), gpu.geometry);
+    return subsetGeometry(quadIndex(buffer.count, (i) => v[i] >= overlayFloor), gpu.geometry);
   }, [overlay, buffer, overlayFloor, gpu, lodOverlay]);
   useEffect(() => () => overlayGeometry?.dispose(), [overlayGeometry]);
   useEffect(() => () => gpu.dispose(), [gpu]);

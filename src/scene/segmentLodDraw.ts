@@ -72,7 +72,6 @@ function drawPool(source: BufferGeometry, material: Material, name: string, rend
   for (let i = 0; i < lodSettings.maxDraws; i++) {
     const g = new BufferGeometry();
     g.setIndex(source.index);
-    g.setAttribute('position', source.getAttribute('position'));
     g.boundingBox = source.boundingBox;
     g.boundingSphere = source.boundingSphere;
     const m = new Mesh(g, material);

@@ -61,14 +61,12 @@ export function buildSegmentGpuData(b: SegmentBuffer, packed: PackedSegments = p
   const n = packed.count;
   const geometry = new BufferGeometry();
   const indexAttr = new BufferAttribute(packed.index, 1);
-  // three needs a position attribute to set up the draw; one byte per vertex, never read.
-  const position = new BufferAttribute(new Uint8Array(n * 4), 1);
   releaseAfterUpload(indexAttr);
-  releaseAfterUpload(position);
+  // No vertex attribute: the vertex shader places each corner from gl_VertexID and the segment
+  // textures, and an indexed draw needs none. (A one-byte placeholder position was 44 MB to upload
+  // at ten million intervals, in one main-thread task, and again for the emphasised grades.)
   geometry.setIndex(indexAttr);
-  geometry.setAttribute('position', position);
-  // The position attribute says nothing about where segments are (and is dropped after upload):
-  // give three the real bounds, which it uses to sort layers.
+  // Give three the real bounds, which it uses to sort layers.
   const bb = packed.bounds;
   geometry.boundingBox = n > 0 ? new Box3(new Vector3(bb[0], bb[1], bb[2]), new Vector3(bb[3], bb[4], bb[5])) : new Box3(new Vector3(), new Vector3());
   geometry.boundingSphere = geometry.boundingBox.getBoundingSphere(new Sphere());
