@@ -90,10 +90,11 @@ export function uploadTexture({ gl }: WarmTarget, texture: Texture): void {
 
 /**
  * Bytes of a data texture uploaded in one step. One texture of ten million segments is 160-180
- * MB: a single upload was one main-thread task of 0.6-0.8 s (the copy into the GPU process's
- * transfer memory); in slices of this size each step is a few tens of ms.
+ * MB: a single upload was one main-thread task of 0.6-0.8 s (the page waits while the GPU process
+ * takes the bytes, 0.2-0.3 GB/s on SwiftShader, less when the machine is busy); a slice of this
+ * size is a step of a few tens of ms.
  */
-export const TEXTURE_SLICE_BYTES = 16 * 1024 * 1024;
+export const TEXTURE_SLICE_BYTES = 4 * 1024 * 1024;
 
 interface DataImage {
   width: number;
