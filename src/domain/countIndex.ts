@@ -12,7 +12,9 @@
  *   that order, found by two binary searches and scanned for rows at or above the cut-off;
  * - the highest value of each of its rows, in order: in a hole wholly inside the windows the
  *   rows at or above the cut-off are counted by one binary search.
- * About 14 bytes per piece (16 MB at 1.1 M pieces).
+ * Each piece's midpoint, mid depth and row are copied in the index's order, so a count reads them
+ * in order: about 24 bytes per piece with the counter's float32 midpoints (whose copies are then
+ * let go, releaseBuildInputs), 40 with a layer's own (float64 midpoints, the layer kept).
  * Piece ids: 0..traces.count-1 are trace pieces, traces.count + i is interval piece i.
  */
 import type { SegmentBuffer } from './segments';
@@ -48,6 +50,17 @@ export interface CountIndex {
    */
   countValue: Float32Array;
   splitPiece: Uint8Array;
+  /**
+   * per piece, in the order of `pieces`: its mid easting, northing, elevation and depth (m, local),
+   * and its interval row (-1: a trace piece), so a count reads them in order and not through the
+   * layers. Float32 where both layers are the counter's copies (their midpoints are float32
+   * already, countHost.ts countedPieces), else float64: the same values as the per-piece test.
+   */
+  mx: Float32Array | Float64Array;
+  my: Float32Array | Float64Array;
+  mz: Float32Array | Float64Array;
+  md: Float32Array | Float64Array;
+  prow: Int32Array;
   /** one byte per row, all 0 between counts: countHoles marks the rows it has counted in a hole */
   mark: Uint8Array;
 }
@@ -184,11 +197,15 @@ export function* buildCountIndex(traces: SegmentBuffer, intervals: SegmentBuffer
   yield* inChunks(rowSpan, (a, b) => { for (let r = a; r < b; r++) if (rowHole[r] >= 0) rowMax[fillR[rowHole[r]]++] = rowBest[r]; });
   for (let h = 0; h < nHoles; h++) rowMax.subarray(rowStart[h], rowStart[h + 1]).sort();
   yield;
+  // The counter's copies hold float32 midpoints (start and end one array) and mid depths: float32 keeps them exactly.
+  const compact = traces.start === traces.end && intervals.start === intervals.end && traces.depth.length === traces.count && intervals.depth.length === intervals.count;
+  const mids = (n: number) => (compact ? new Float32Array(n) : new Float64Array(n));
   const ix: CountIndex = {
     traces, intervals, nHoles, rowSpan, pieceStart, pieces,
     zLo: new Float64Array(nHoles), zHi: new Float64Array(nHoles), dLo: new Float64Array(nHoles), dHi: new Float64Array(nHoles),
     xLo: new Float64Array(nHoles), xHi: new Float64Array(nHoles), yLo: new Float64Array(nHoles), yHi: new Float64Array(nHoles),
     scanOnly: new Uint8Array(nHoles), rowStart, rowMax, countValue: new Float32Array(pieces.length), splitPiece: new Uint8Array(pieces.length), mark: new Uint8Array(rowSpan),
+    mx: mids(pieces.length), my: mids(pieces.length), mz: mids(pieces.length), md: mids(pieces.length), prow: new Int32Array(pieces.length),
   };
   // Per hole: pieces by mid elevation, the ranges, and what each piece counts for.
   const zKey = new Float64Array(pieces.length);
@@ -219,6 +236,9 @@ export function* buildCountIndex(traces: SegmentBuffer, intervals: SegmentBuffer
       const counts = i >= 0 && v >= 0 && r >= 0;
       ix.countValue[k] = counts ? v : -1;
       ix.splitPiece[k] = counts && rowPieces[r] > 1 ? 1 : 0;
+      const id = pieces[k];
+      ix.mx[k] = midX(ix, id); ix.my[k] = midY(ix, id); ix.mz[k] = midZ(ix, id); ix.md[k] = midD(ix, id);
+      ix.prow[k] = i >= 0 ? r : -1;
     }
   };
   // Holes in runs of about STEP pieces, the work of each in the plain function above.
@@ -231,16 +251,19 @@ export function* buildCountIndex(traces: SegmentBuffer, intervals: SegmentBuffer
 }
 
 /**
- * Once built, the index reads of its layers only the midpoints, mid depths and rows: their values
- * (held per piece in `countValue`) and hole indices (its per-hole runs) are let go, 8 bytes a
- * piece (80 MB of the counter at 10,000,000 intervals). Only for layers the caller owns (the
- * counter's copies): the page's layers are drawn and picked from.
+ * Once built, the index reads nothing of its layers: it holds each piece's midpoint, mid depth,
+ * row and value in its own order. The layers' arrays and the piece ids are let go: 24 bytes a
+ * piece in the counter instead of 29 with the copies it was built from (about 50 MB less at
+ * 10,000,000 intervals). Only for layers the caller owns (the counter's copies): the page's
+ * layers are drawn and picked from.
  */
 export function releaseBuildInputs(ix: CountIndex): void {
   for (const b of [ix.traces, ix.intervals]) {
-    b.value = new Float32Array(0);
+    b.start = b.end = b.value = b.depth = new Float32Array(0);
     b.hole = new Float32Array(0);
+    b.row = new Int32Array(0);
   }
+  ix.pieces = new Int32Array(0);
 }
 
 /** The windows and cut-off of a count; NaN limits exclude nothing (as in the per-piece test). */
@@ -280,20 +303,18 @@ function countAtLeast(a: Float32Array, lo: number, hi: number, c: number): numbe
  * Kept apart from countHoles so each path is compiled on its own.
  */
 function runRows(ix: CountIndex, lo: number, hi: number, c: number): number {
-  const { countValue, splitPiece, pieces, mark } = ix;
-  const row = ix.intervals.row;
-  const nT = ix.traces.count;
+  const { countValue, splitPiece, prow, mark } = ix;
   let rows = 0, split = false;
   for (let k = lo; k < hi; k++) {
     if (!(countValue[k] >= c)) continue;
     if (splitPiece[k] === 0) rows++;
     else {
       split = true;
-      const r = row[pieces[k] - nT];
+      const r = prow[k];
       if (mark[r] === 0) { mark[r] = 1; rows++; }
     }
   }
-  if (split) for (let k = lo; k < hi; k++) if (splitPiece[k] === 1) mark[row[pieces[k] - nT]] = 0;
+  if (split) for (let k = lo; k < hi; k++) if (splitPiece[k] === 1) mark[prow[k]] = 0;
   return rows;
 }
 
@@ -302,26 +323,23 @@ function runRows(ix: CountIndex, lo: number, hi: number, c: number): number {
  * the rows at or above the cut-off c with a piece inside.
  */
 function scanPieces(ix: CountIndex, lo: number, hi: number, zMin: number, zMax: number, dMin: number, dMax: number, c: number): number {
-  const { pieces, mark, countValue, splitPiece } = ix;
-  const row = ix.intervals.row;
-  const nT = ix.traces.count;
+  const { mz, md, prow, mark, countValue, splitPiece } = ix;
   let seen = false, marked = false, rows = 0;
   for (let k = lo; k < hi; k++) {
     const counts = countValue[k] >= c;
     // Once the hole is in view, only pieces that may count a row need the windows.
     if (seen && !counts) continue;
-    const id = pieces[k];
-    const z = midZ(ix, id), d = midD(ix, id);
+    const z = mz[k], d = md[k];
     if (z < zMin || z > zMax || d < dMin || d > dMax) continue;
     seen = true;
     if (!counts) continue;
     if (splitPiece[k] === 0) rows++;
     else {
-      const r = row[id - nT];
+      const r = prow[k];
       if (mark[r] === 0) { mark[r] = 1; rows++; marked = true; }
     }
   }
-  if (marked) for (let k = lo; k < hi; k++) if (splitPiece[k] === 1) mark[row[pieces[k] - nT]] = 0;
+  if (marked) for (let k = lo; k < hi; k++) if (splitPiece[k] === 1) mark[prow[k]] = 0;
   return seen ? rows : -1;
 }
 
@@ -330,7 +348,7 @@ function lowerBound(ix: CountIndex, lo: number, hi: number, z: number, after: bo
   let l = lo, r = hi;
   while (l < r) {
     const m = (l + r) >>> 1;
-    const zm = midZ(ix, ix.pieces[m]);
+    const zm = ix.mz[m];
     if (zm < z || (after && zm === z)) l = m + 1;
     else r = m;
   }
@@ -388,14 +406,11 @@ function holeZoneBits(ix: CountIndex, rowZones: Uint8Array): Int32Array {
   const hit = zoneBitsCache.get(ix);
   if (hit && hit.rowZones === rowZones) return hit.bits;
   const bits = new Int32Array(ix.nHoles);
-  const row = ix.intervals.row;
-  const nT = ix.traces.count;
-  // Each hole's pieces from the index (the pieces' hole indices may be released: releaseBuildInputs).
+  // Each hole's pieces from the index (the layers' arrays may be released: releaseBuildInputs).
   for (let h = 0; h < ix.nHoles; h++) {
     for (let k = ix.pieceStart[h]; k < ix.pieceStart[h + 1]; k++) {
-      const i = ix.pieces[k] - nT;
-      if (i < 0) continue;
-      const r = row[i];
+      const r = ix.prow[k];
+      if (r < 0) continue;
       const code = r >= 0 && r < rowZones.length ? rowZones[r] : 0;
       if (code > 0) bits[h] |= 1 << (code & 31);
     }
@@ -427,9 +442,7 @@ function boxSide(ix: CountIndex, h: number, planes: Float64Array): number {
  * the hole in view, drawn as the trace).
  */
 function scanFiltered(ix: CountIndex, lo: number, hi: number, w: CountWindow, zMin: number, zMax: number, dMin: number, dMax: number, c: number): number {
-  const { pieces, mark, countValue, splitPiece } = ix;
-  const row = ix.intervals.row;
-  const nT = ix.traces.count;
+  const { mx, my, mz, md, prow, mark, countValue, splitPiece } = ix;
   const planes = w.planes ?? null;
   const zoneShown = w.rowZones ? w.zoneShown ?? null : null;
   const rowZones = w.rowZones ?? null;
@@ -437,23 +450,22 @@ function scanFiltered(ix: CountIndex, lo: number, hi: number, w: CountWindow, zM
   for (let k = lo; k < hi; k++) {
     const counts = countValue[k] >= c;
     if (seen && !counts) continue;
-    const id = pieces[k];
-    const z = midZ(ix, id), d = midD(ix, id);
+    const z = mz[k], d = md[k];
     if (z < zMin || z > zMax || d < dMin || d > dMax) continue;
     if (planes) {
-      const x = midX(ix, id), y = midY(ix, id);
+      const x = mx[k], y = my[k];
       let out = false;
       for (let p = 0; p < planes.length; p += 4) if (planes[p] * x + planes[p + 1] * y + planes[p + 2] * z + planes[p + 3] < 0) { out = true; break; }
       if (out) continue;
     }
     seen = true;
     if (!counts) continue;
-    const r = row[id - nT];
+    const r = prow[k];
     if (zoneShown && rowZones && zoneShown[rowZones[r]] === 0) continue;
     if (splitPiece[k] === 0) rows++;
     else if (mark[r] === 0) { mark[r] = 1; rows++; marked = true; }
   }
-  if (marked) for (let k = lo; k < hi; k++) if (splitPiece[k] === 1) mark[row[pieces[k] - nT]] = 0;
+  if (marked) for (let k = lo; k < hi; k++) if (splitPiece[k] === 1) mark[prow[k]] = 0;
   return seen ? rows : -1;
 }
 
