@@ -43,6 +43,27 @@ function emphasisedPieces(page: Page): Promise<number> {
   });
 }
 
+/** Share of the 3D view's pixels that differ between the levelled page and the full-detail one (both saved). */
+async function pixelsDiffering(page: Page, off: Page, name: string): Promise<number> {
+  const difference = pixelDifference(await canvasPixels(page), await canvasPixels(off));
+  test.info().annotations.push({ type: `pixel difference, levels vs full detail (${name})`, description: String(difference) });
+  await page.screenshot({ path: test.info().outputPath(`${name}-lod.png`) });
+  await off.screenshot({ path: test.info().outputPath(`${name}-full.png`) });
+  return difference;
+}
+
+/** Flies close to the middle hole, halfway down, and returns the stats of the still picture there. */
+async function closeToMiddleHole(page: Page) {
+  await page.evaluate(() => {
+    const s = window.veinscape.store.getState();
+    const h = s.model!.holes[Math.floor(s.model!.holes.length / 2)];
+    s.flyTo(window.veinscape.holePosition(h.id, h.depth / 2));
+  });
+  await page.waitForTimeout(1500); // the flight takes about 0.9 s
+  await page.evaluate(() => window.veinscape.ready());
+  return page.evaluate(() => window.veinscape.stats());
+}
+
 const entriesOf = (draws: { count: number }[]) => draws.reduce((n, d) => n + d.count, 0);
 
 async function open(page: Page, query: string): Promise<void> {
@@ -95,28 +116,17 @@ test.describe('levels of detail of the intervals', () => {
     expect(emphasised).toBeGreaterThan(0);
     const overlayTriangles = 2 * entriesOf(far.lod!.overlay);
     expect(overlayTriangles).toBeLessThan(2 * emphasised);
-    // three draws the emphasised grades (double-sided and see-through) in two passes, each counted.
-    expect(full.triangles - far.triangles).toBe(2 * pieces - intervalTriangles + 2 * (2 * emphasised - overlayTriangles));
+    // The emphasised grades are drawn in one pass (a ribbon faces the eye: segmentMaterial.ts).
+    expect(full.triangles - far.triangles).toBe(2 * pieces - intervalTriangles + (2 * emphasised - overlayTriangles));
     expect(far.triangles).toBeLessThan(full.triangles);
     // Draws: the layer's ranges within the limit (6), the frame's within 50.
     expect(far.lod!.draws.length).toBeLessThanOrEqual(6);
     expect(far.drawCalls).toBeLessThanOrEqual(50);
     // The same picture to the eye: merged runs are at most 1.5 px long where they are drawn.
-    const difference = pixelDifference(await canvasPixels(page), await canvasPixels(off));
-    test.info().annotations.push({ type: 'pixel difference, levels vs full detail, from afar', description: String(difference) });
-    expect(difference).toBeLessThan(0.01);
-    await page.screenshot({ path: test.info().outputPath('far-lod.png') });
-    await off.screenshot({ path: test.info().outputPath('far-full.png') });
+    expect(await pixelsDiffering(page, off, 'far')).toBeLessThan(0.01);
 
     // Close to a hole halfway down: its tile is drawn in full.
-    await page.evaluate(() => {
-      const s = window.veinscape.store.getState();
-      const h = s.model!.holes[Math.floor(s.model!.holes.length / 2)];
-      s.flyTo(window.veinscape.holePosition(h.id, h.depth / 2));
-    });
-    await page.waitForTimeout(1500); // the flight takes about 0.9 s
-    await page.evaluate(() => window.veinscape.ready());
-    const close = await page.evaluate(() => window.veinscape.stats());
+    const close = await closeToMiddleHole(page);
     expect(close.lod!.tiles).toContain(0);
     expect(close.lod!.draws.some((d) => d.level === 0)).toBe(true);
   });
@@ -187,5 +197,68 @@ test.describe('levels of detail of the intervals', () => {
     const pieces = await emphasisedPieces(page);
     expect(pieces).toBeLessThan(entriesOf(before.overlay));
     expect(entriesOf(after.overlay)).toBe(pieces);
+  });
+});
+
+/**
+ * Levels of detail of large surfaces (src/domain/surfaceLod.ts, src/scene/surfaceLodDraw.ts): four
+ * generated vein sheets of 200,000 triangles each (the levels start at 100,000) under 100 holes.
+ */
+test.describe('levels of detail of large surfaces', () => {
+  const VEIN_TRIANGLES = 800_000;
+  let surfaceText = '';
+
+  test.beforeAll(() => {
+    const d = mkdtempSync(join(tmpdir(), 'veinscape-lod-surfaces-'));
+    const out = join(d, 'stress-100h-10i.json');
+    execFileSync('npx', ['tsx', 'scripts/gen-stress.ts', '--holes', '100', '--intervals', '10', '--triangles', String(VEIN_TRIANGLES), '--out', out], { stdio: 'pipe', timeout: 120_000 });
+    surfaceText = readFileSync(out, 'utf8');
+    rmSync(d, { recursive: true, force: true });
+  });
+
+  async function openSheets(page: Page, query: string): Promise<void> {
+    await page.goto(`/?data=${query}`);
+    await page.waitForFunction(() => !!window.veinscape);
+    const report = await page.evaluate(async (json) => window.veinscape.load(new File([json], 'stress-100h-10i.json', { type: 'application/json' })), surfaceText);
+    expect(report.ok).toBe(true);
+    await page.evaluate(() => window.veinscape.ready());
+  }
+
+  test('at the overview a simplified copy of each sheet, the same picture; close up: full detail', async ({ page, browser }) => {
+    test.setTimeout(400_000);
+    const off = await browser.newPage({ viewport: page.viewportSize()! });
+    await openSheets(page, '');
+    await openSheets(off, '&lod=off');
+    // Each vein sheet's triangles at full detail: the file's, and a few more where the faults cut it.
+    const { file, sheets } = await page.evaluate(() => {
+      const s = window.veinscape.store.getState();
+      const veins = s.model!.surfaces.map((x, i) => ({ x, i })).filter(({ x }) => x.zoneId);
+      return {
+        file: veins.reduce((n, { x }) => n + x.triangles.length / 3, 0),
+        sheets: Object.fromEntries(veins.map(({ x, i }) => [`surface:${x.id}`, s.prepared!.surfaces[i].indices.length / 3])),
+      };
+    });
+    expect(file).toBeGreaterThanOrEqual(VEIN_TRIANGLES * 0.99);
+    expect(Object.values(sheets).reduce((n, t) => n + t, 0)).toBeGreaterThanOrEqual(file);
+    const far = await page.evaluate(() => window.veinscape.stats());
+    const full = await off.evaluate(() => window.veinscape.stats());
+    test.info().annotations.push({ type: 'surface levels at the overview', description: JSON.stringify(far.surfaceLod) });
+    expect(full.surfaceLod).toEqual({});
+    // Every sheet is drawn by a copy, and the frame is short of exactly what the copies leave out.
+    expect(Object.keys(far.surfaceLod).sort()).toEqual(Object.keys(sheets).sort());
+    let saved = 0;
+    for (const [name, s] of Object.entries(far.surfaceLod)) {
+      expect(s.level).toBeGreaterThan(0);
+      expect(s.triangles).toBeLessThanOrEqual(sheets[name] / 2);
+      saved += sheets[name] - s.triangles;
+    }
+    expect(full.triangles - far.triangles).toBe(saved);
+    // The same picture to the eye: a copy is at most a pixel off where it is drawn, and shades alike.
+    expect(await pixelsDiffering(page, off, 'sheets')).toBeLessThan(0.01);
+
+    // Close to a hole halfway down, inside the sheets' boxes: full detail there.
+    const close = await closeToMiddleHole(page);
+    expect(Object.values(close.surfaceLod).some((s) => s.level === 0)).toBe(true);
+    expect(close.triangles).toBeGreaterThan(far.triangles);
   });
 });

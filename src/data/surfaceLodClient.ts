@@ -57,8 +57,20 @@ function startWorker(): Worker | null {
   }
 }
 
+/** Each surface's copies, asked for once (a layer drawn again, e.g. after "grade on the vein", reuses them). */
+const asked = new WeakMap<SurfaceBuffer, Promise<SurfaceLevel[] | null>>();
+
 /** The simplified copies of `s` (copies of its arrays go to the worker), or null when none can be built. */
 export function requestSurfaceLevels(s: SurfaceBuffer): Promise<SurfaceLevel[] | null> {
+  let p = asked.get(s);
+  if (!p) {
+    p = build(s);
+    asked.set(s, p);
+  }
+  return p;
+}
+
+function build(s: SurfaceBuffer): Promise<SurfaceLevel[] | null> {
   worker ??= startWorker();
   if (!worker) return Promise.resolve(null);
   const b = s.bounds;

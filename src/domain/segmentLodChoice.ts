@@ -32,7 +32,7 @@ export interface LodView {
 }
 
 /** Distance from p to the box of tile t (0 inside), m. */
-function boxDistance(b: ArrayLike<number>, t: number, p: readonly number[]): number {
+export function boxDistance(b: ArrayLike<number>, t: number, p: readonly number[]): number {
   let d2 = 0;
   for (let k = 0; k < 3; k++) {
     const lo = b[t * 6 + k], hi = b[t * 6 + 3 + k];

@@ -9,6 +9,7 @@
  * within `errorPx` is drawn, so a change of copy moves the picture by at most that (no popping);
  * hysteresis: a surface goes coarser only once the coarser copy is within half of `errorPx`.
  */
+import { boxDistance } from './segmentLodChoice';
 
 /** Surfaces of fewer triangles are drawn as they are (a few thousand pixels of screen do not need fewer). */
 export const SURFACE_LOD_MIN_TRIANGLES = 100_000;
@@ -51,22 +52,12 @@ export interface SurfaceLodView {
   errorPx: number;
 }
 
-/** Distance from p to a box (0 inside), m. */
-function boxDistance(b: ArrayLike<number>, p: readonly number[]): number {
-  let d2 = 0;
-  for (let k = 0; k < 3; k++) {
-    const v = p[k] < b[k] ? b[k] - p[k] : p[k] > b[k + 3] ? p[k] - b[k + 3] : 0;
-    d2 += v * v;
-  }
-  return Math.sqrt(d2);
-}
-
 /**
  * Which copy to draw: 0 is the full surface, k ≥ 1 is `errors[k - 1]` (coarser with k).
  * `previous`: the copy of the last frame of the same view (-1: none, e.g. an export), for hysteresis.
  */
 export function chooseSurfaceLevel(errors: readonly number[], view: SurfaceLodView, previous: number): number {
-  const d = boxDistance(view.box, view.eye);
+  const d = boxDistance(view.box, 0, view.eye);
   const scale = view.errorScale * (view.orthographic ? view.pixelsPerMetre : view.pixelsPerMetre / Math.max(d, 1e-3));
   const px = (k: number) => (k === 0 ? 0 : errors[k - 1] * scale);
   const coarsest = (limit: number) => {

@@ -6,7 +6,7 @@
  * height (the screen, a warm-up, each tile of an export). Picking reads the full surface
  * (domain/pickSurface.ts), not what is drawn.
  */
-import { useEffect, type RefObject } from 'react';
+import { useLayoutEffect, type RefObject } from 'react';
 import { useThree } from '@react-three/fiber';
 import { Box3, BufferAttribute, BufferGeometry, Vector2, Vector3, type Mesh } from 'three';
 import type { SurfaceBuffer } from '../domain/surfaceBuffer';
@@ -46,7 +46,9 @@ function disposeCopy(g: BufferGeometry): void {
 export function useSurfaceLevels(buffer: SurfaceBuffer, geometry: BufferGeometry | null, mesh: RefObject<Mesh | null>, enabled: boolean, name: string): void {
   const scene = useThree((s) => s.scene);
   const invalidate = useThree((s) => s.invalidate);
-  useEffect(() => {
+  // A layout effect: when "grade on the vein" turns on, the full surface (which alone has the
+  // grade attribute) is back before the next frame.
+  useLayoutEffect(() => {
     const b = buffer.bounds;
     if (!geometry || !enabled || !lodSettings.enabled || buffer.indices.length / 3 < SURFACE_LOD_MIN_TRIANGLES || !b) return;
     let cancelled = false;
