@@ -21,8 +21,6 @@ export interface PackedSegments {
   holeRows: number;
   /** RGBA float texels, HOLE_TEX_WIDTH × holeRows */
   holeAttr: Float32Array;
-  /** two triangles per segment over its 4 vertices */
-  index: Uint32Array;
   /** local bounds of every end point, [minX, minY, minZ, maxX, maxY, maxZ] (m) */
   bounds: Float64Array;
   /** levels of detail (segmentLod.ts), for a layer asked for them with at least LOD_MIN_SEGMENTS segments */
@@ -62,16 +60,17 @@ export function packSegments(b: SegmentBuffer, withLod = false): PackedSegments 
     if (h < 0) continue;
     holeAttr[h * 4] = holeAttrAt(b, i, 0); holeAttr[h * 4 + 1] = holeAttrAt(b, i, 1); holeAttr[h * 4 + 2] = holeAttrAt(b, i, 2);
   }
-  const index = quadIndex(n, () => true);
+  // No index for the whole layer: it is drawn without one, six vertices a segment (segmentMaterial.ts).
   const lod = withLod && n >= LOD_MIN_SEGMENTS ? buildSegmentLod(b, SEG_TEX_WIDTH) : undefined;
-  return { count: n, rows, segA, segB, segC, holeRows, holeAttr, index, bounds, lod };
+  return { count: n, rows, segA, segB, segC, holeRows, holeAttr, bounds, lod };
 }
 
 /**
  * The triangles (two per segment) of the segments `keep` accepts: vertex 4i + k is corner k of
- * segment i (bit 0 = end of the segment, bit 1 = side). The whole layer's index keeps every one;
- * a subset draws some segments of the same textures again (the shader finds a segment from its
- * vertex number, not from where it sits in the index).
+ * segment i (bit 0 = end of the segment, bit 1 = side). For the emphasised grades' draw, a subset
+ * of the layer's segments drawn again from the same textures (its shader finds a segment from its
+ * vertex number, not from where it sits in the index). The whole layer needs no index: it is
+ * drawn six vertices a segment (6i + k, corners 0, 1, 2, 2, 1, 3), the same triangles.
  */
 export function quadIndex(n: number, keep: (segment: number) => boolean): Uint32Array {
   let m = 0;
@@ -87,5 +86,5 @@ export function quadIndex(n: number, keep: (segment: number) => boolean): Uint32
 }
 
 export function packedTransferables(p: PackedSegments): ArrayBuffer[] {
-  return [...[p.segA, p.segB, p.segC, p.holeAttr, p.index, p.bounds].map((a) => a.buffer as ArrayBuffer), ...(p.lod ? lodTransferables(p.lod) : [])];
+  return [...[p.segA, p.segB, p.segC, p.holeAttr, p.bounds].map((a) => a.buffer as ArrayBuffer), ...(p.lod ? lodTransferables(p.lod) : [])];
 }

@@ -63,15 +63,17 @@ export interface LodDraw {
 }
 
 /**
- * `lodSettings.maxDraws` meshes over the index, placeholder position and bounds of `source`
- * (shared, not copied: the position has a vertex for each entry of level 0, the largest), hidden
- * until placed.
+ * `lodSettings.maxDraws` meshes over the index (the emphasised grades' draw) or the vertex count
+ * (the layer's own draw, which has no index: segmentGeometry.ts) and the bounds of `source`
+ * (shared, not copied), hidden until placed.
  */
 function drawPool(source: BufferGeometry, material: Material, name: string, renderOrder: number): Mesh[] {
   const meshes: Mesh[] = [];
   for (let i = 0; i < lodSettings.maxDraws; i++) {
     const g = new BufferGeometry();
     g.setIndex(source.index);
+    const count = source.getAttribute('position');
+    if (count) g.setAttribute('position', count);
     g.boundingBox = source.boundingBox;
     g.boundingSphere = source.boundingSphere;
     const m = new Mesh(g, material);

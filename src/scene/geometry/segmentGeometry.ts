@@ -50,22 +50,25 @@ function floatTexture(data: Float32Array, width: number, rows: number, format: t
   return t;
 }
 
-/** Drops a typed array from JS memory once the GPU has its copy (the GPU copy is what draws). */
-function releaseAfterUpload(attr: BufferAttribute): void {
-  attr.onUpload(function (this: { array: unknown }) {
-    this.array = null;
-  });
+
+/**
+ * The whole layer is drawn with no index and no vertex data: six vertices a segment, each placed
+ * by the vertex shader from gl_VertexID and the segment textures. three still wants a position
+ * attribute to know how many vertices a non-indexed draw has: this one holds one byte and says
+ * `count`; the shader never reads it, so WebGL never reads past that byte. (The index was 24 bytes
+ * a segment, 264 MB at ten million intervals, built in the worker and uploaded in one main-thread
+ * task of 0.8 s; a one-byte-per-vertex placeholder another 44 MB.)
+ */
+export function vertexCount(count: number): BufferAttribute {
+  const a = new BufferAttribute(new Uint8Array(1), 1);
+  (a as { count: number }).count = count;
+  return a;
 }
 
 export function buildSegmentGpuData(b: SegmentBuffer, packed: PackedSegments = packSegments(b)): SegmentGpuData {
   const n = packed.count;
   const geometry = new BufferGeometry();
-  const indexAttr = new BufferAttribute(packed.index, 1);
-  releaseAfterUpload(indexAttr);
-  // No vertex attribute: the vertex shader places each corner from gl_VertexID and the segment
-  // textures, and an indexed draw needs none. (A one-byte placeholder position was 44 MB to upload
-  // at ten million intervals, in one main-thread task, and again for the emphasised grades.)
-  geometry.setIndex(indexAttr);
+  geometry.setAttribute('position', vertexCount(n * 6));
   // Give three the real bounds, which it uses to sort layers.
   const bb = packed.bounds;
   geometry.boundingBox = n > 0 ? new Box3(new Vector3(bb[0], bb[1], bb[2]), new Vector3(bb[3], bb[4], bb[5])) : new Box3(new Vector3(), new Vector3());

@@ -40,6 +40,8 @@ export interface SegmentMaterialOptions {
 }
 
 const VERTEX_PARS = /* glsl */ `
+// The corners of a segment's two triangles, in the order of its six vertices (VERTEX_MAIN).
+const int QUAD_CORNERS[6] = int[6](0, 1, 2, 2, 1, 3);
 uniform highp sampler2D uSegA;
 uniform highp sampler2D uSegB;
 uniform highp sampler2D uSegC;
@@ -125,13 +127,21 @@ vec3 gradeColor(float v) {
 
 /**
  * Finds this vertex's segment and corner, places the ribbon in view space; runs where three
- * computes the normal (before position). Vertex 4i + k is corner k of segment i: bit 0 = end of
- * the segment, bit 1 = side of the ribbon.
+ * computes the normal (before position). A corner k: bit 0 = end of the segment, bit 1 = side of
+ * the ribbon. The layer's own draw has no index: vertex 6i + j is corner (0, 1, 2, 2, 1, 3)[j] of
+ * segment i (segmentGeometry.ts). The emphasised grades' draw (ON_TOP) is indexed over a subset:
+ * vertex 4i + k is corner k of segment i (segmentPack.ts quadIndex).
  */
 const VERTEX_MAIN = /* glsl */ `
+#ifdef ON_TOP
   int segIndex = gl_VertexID >> 2;
-  float along = float(gl_VertexID & 1);
-  float across = (gl_VertexID & 2) == 0 ? -1.0 : 1.0;
+  int corner = gl_VertexID & 3;
+#else
+  int segIndex = gl_VertexID / 6;
+  int corner = QUAD_CORNERS[gl_VertexID - 6 * segIndex];
+#endif
+  float along = float(corner & 1);
+  float across = (corner & 2) == 0 ? -1.0 : 1.0;
   ivec2 segTexel = texelOf(segIndex, ${SEG_TEX_WIDTH});
 #ifdef SEGMENT_LOD
   // An entry of a level of detail (domain/segmentLod.ts): segments first..last of one hole drawn
