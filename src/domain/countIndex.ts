@@ -13,8 +13,8 @@
  * - the highest value of each of its rows, in order: in a hole wholly inside the windows the
  *   rows at or above the cut-off are counted by one binary search.
  * Each piece's midpoint, mid depth and row are copied in the index's order, so a count reads them
- * in order: about 24 bytes per piece with the counter's float32 midpoints (whose copies are then
- * let go, releaseBuildInputs), 40 with a layer's own (float64 midpoints, the layer kept).
+ * in order: about 25 bytes per piece with the counter's float32 midpoints (whose copies and the
+ * piece ids are then let go, releaseBuildInputs), 45 with a layer's own (float64 midpoints).
  * Piece ids: 0..traces.count-1 are trace pieces, traces.count + i is interval piece i.
  */
 import type { SegmentBuffer } from './segments';
@@ -25,7 +25,10 @@ export interface CountIndex {
   nHoles: number;
   /** rows are 0..rowSpan-1 (interval `row` values) */
   rowSpan: number;
-  /** hole h's pieces are pieces[pieceStart[h]..pieceStart[h+1]-1], by mid elevation, lowest first */
+  /**
+   * hole h's pieces are pieces[pieceStart[h]..pieceStart[h+1]-1], by mid elevation, lowest first;
+   * the ids are read while building only (empty once the counter has let go: releaseBuildInputs)
+   */
   pieceStart: Int32Array;
   pieces: Int32Array;
   /** per hole: lowest / highest mid elevation and mid depth of its pieces (m, local) */
@@ -252,8 +255,8 @@ export function* buildCountIndex(traces: SegmentBuffer, intervals: SegmentBuffer
 
 /**
  * Once built, the index reads nothing of its layers: it holds each piece's midpoint, mid depth,
- * row and value in its own order. The layers' arrays and the piece ids are let go: 24 bytes a
- * piece in the counter instead of 29 with the copies it was built from (about 50 MB less at
+ * row and value in its own order. The layers' arrays and the piece ids are let go: 25 bytes a
+ * piece in the counter instead of 29 with the copies it was built from (about 40 MB less at
  * 10,000,000 intervals). Only for layers the caller owns (the counter's copies): the page's
  * layers are drawn and picked from.
  */
