@@ -1,6 +1,6 @@
 /**
  * Simplified copies of a large surface (domain/surfaceLod.ts), by meshoptimizer's simplifier (npm
- * `meshoptimizer`, MIT, kept by its author since 2016 and used by three.js's own tools; its
+ * `meshoptimizer`, MIT, kept by its author since 2016 and used by glTF-Transform's `simplify`; its
  * WebAssembly is inlined in the module, so it runs in a worker with no fetch). It collapses edges
  * and keeps a subset of the vertices, so a copy is only a new index over the surface's own
  * positions, normals and fault masks, with its error in metres: nothing else to upload or keep.
