@@ -47,7 +47,7 @@ function transferables(p: Prepared, model: Model): ArrayBuffer[] {
     for (const buf of segmentTransferables(b)) out.add(buf);
     if (b.gpu) for (const buf of packedTransferables(b.gpu as PackedSegments)) out.add(buf);
   }
-  for (const s of p.surfaces) [s.positions, s.normals, s.masks, s.indices].forEach(add);
+  for (const s of p.surfaces) [s.positions, s.normals, s.masks, s.indices, ...(s.levels ?? []).map((l) => l.indices)].forEach(add);
   add(p.collars);
   add(p.collarMasks);
   for (const s of model.surfaces) [s.vertices, s.triangles].forEach(add);

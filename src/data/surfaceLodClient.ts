@@ -62,6 +62,8 @@ const asked = new WeakMap<SurfaceBuffer, Promise<SurfaceLevel[] | null>>();
 
 /** The simplified copies of `s` (copies of its arrays go to the worker), or null when none can be built. */
 export function requestSurfaceLevels(s: SurfaceBuffer): Promise<SurfaceLevel[] | null> {
+  // Built with the buffer during the load (surfaces.worker.ts): nothing to ask for.
+  if (s.levels) return Promise.resolve(s.levels);
   let p = asked.get(s);
   if (!p) {
     p = build(s);

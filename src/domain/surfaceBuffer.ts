@@ -3,6 +3,7 @@
  * fault block mask per vertex. A triangle takes the block of its centroid; a vertex shared by
  * triangles of different blocks is duplicated, so each piece moves whole along the fault.
  */
+import type { SurfaceLevel } from './surfaceLod';
 import type { Vec3 } from './vec3';
 
 export interface SurfaceBuffer {
@@ -14,6 +15,8 @@ export interface SurfaceBuffer {
   indices: Uint32Array;
   /** [minX, minY, minZ, maxX, maxY, maxZ] of `positions` (local m), when already known */
   bounds?: Float64Array;
+  /** simplified copies (surfaceLod.ts), when built with the buffer during the load; absent: asked for when first drawn */
+  levels?: SurfaceLevel[];
 }
 
 export function buildSurfaceBuffer(
