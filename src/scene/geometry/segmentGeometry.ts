@@ -50,7 +50,6 @@ function floatTexture(data: Float32Array, width: number, rows: number, format: t
   return t;
 }
 
-
 /**
  * The whole layer is drawn with no index and no vertex data: six vertices a segment, each placed
  * by the vertex shader from gl_VertexID and the segment textures. three still wants a position
