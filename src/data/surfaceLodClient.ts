@@ -1,10 +1,12 @@
 /**
- * The page's side of surfaceLod.worker.ts: one worker, one surface at a time, started on the first
- * request and ended when none is left. `surfaceLevelsIdle()` lets `veinscape.ready()` wait until
+ * A large surface's simplified copies for the page: those built during the load (surfaces.worker.ts,
+ * travelling with the buffer), else, where the load had no second worker or it failed, built now in
+ * surfaceLod.worker.ts: one worker, one surface at a time, started on the first request and ended
+ * when none is left. `surfaceLevelsIdle()` lets `veinscape.ready()` wait until
  * the copies asked for are back (the picture would change when they arrive).
  */
 import type { SurfaceBuffer } from '../domain/surfaceBuffer';
-import type { SurfaceLevel } from '../domain/surfaceLod';
+import { boxDiagonal, type SurfaceLevel } from '../domain/surfaceLod';
 
 export interface SurfaceLodRequest {
   id: number;
@@ -75,8 +77,7 @@ export function requestSurfaceLevels(s: SurfaceBuffer): Promise<SurfaceLevel[] |
 function build(s: SurfaceBuffer): Promise<SurfaceLevel[] | null> {
   worker ??= startWorker();
   if (!worker) return Promise.resolve(null);
-  const b = s.bounds;
-  const diagonal = b && b.length === 6 ? Math.hypot(b[3] - b[0], b[4] - b[1], b[5] - b[2]) : 0;
+  const diagonal = boxDiagonal(s.bounds);
   if (!(diagonal > 0)) return Promise.resolve(null);
   const id = nextId++;
   const req: SurfaceLodRequest = { id, positions: s.positions, normals: s.normals, indices: s.indices, diagonal };

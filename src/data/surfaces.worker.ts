@@ -9,7 +9,7 @@ import { surfaceBuffers } from '../domain/prepare';
 import { surfaceBounds } from '../domain/bounds';
 import type { SurfaceJobRequest, SurfaceJobResult } from './surfaceJob';
 import { surfaceLevels } from './surfaceLevels';
-import { SURFACE_LOD_MIN_TRIANGLES, type SurfaceLevel } from '../domain/surfaceLod';
+import { boxDiagonal, SURFACE_LOD_MIN_TRIANGLES, type SurfaceLevel } from '../domain/surfaceLod';
 import type { SurfaceBuffer } from '../domain/surfaceBuffer';
 
 /**
@@ -19,10 +19,8 @@ import type { SurfaceBuffer } from '../domain/surfaceBuffer';
  * surface is small or the simplifier fails: the page then asks for them itself.
  */
 async function levelsOf(s: SurfaceBuffer): Promise<SurfaceLevel[] | undefined> {
-  const b = s.bounds;
-  if (s.indices.length / 3 < SURFACE_LOD_MIN_TRIANGLES || !b) return undefined;
-  const diagonal = Math.hypot(b[3] - b[0], b[4] - b[1], b[5] - b[2]);
-  if (!(diagonal > 0)) return undefined;
+  const diagonal = boxDiagonal(s.bounds);
+  if (s.indices.length / 3 < SURFACE_LOD_MIN_TRIANGLES || !(diagonal > 0)) return undefined;
   try {
     return await surfaceLevels(s.positions, s.normals, s.indices, diagonal);
   } catch {

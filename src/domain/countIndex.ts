@@ -414,7 +414,7 @@ function holeZoneBits(ix: CountIndex, rowZones: Uint8Array): Int32Array {
     for (let k = ix.pieceStart[h]; k < ix.pieceStart[h + 1]; k++) {
       const r = ix.prow[k];
       if (r < 0) continue;
-      const code = r >= 0 && r < rowZones.length ? rowZones[r] : 0;
+      const code = r < rowZones.length ? rowZones[r] : 0;
       if (code > 0) bits[h] |= 1 << (code & 31);
     }
   }

@@ -225,11 +225,6 @@ export function surfaceBuffers(model: SurfaceInput, origin: Vec3, faultModels: F
 }
 
 /**
- * `surfacesElsewhere`, when given, is the frame (worldFrame(model)) in which the model's surface
- * buffers are being built elsewhere (surfaceBuffers with its origin): the result has none, and
- * the caller puts them in. Otherwise they are built here, and the frame is found here.
- */
-/**
  * How far prepare() is, 0 to 1, told every PROGRESS_ROWS intervals and between its parts: the
  * desurvey and the interval pieces of ten million intervals take seconds, and a progress bar that
  * stands still that long reads as a hung page.
@@ -239,6 +234,11 @@ export type PrepareProgress = (fraction: number) => void;
 /** Interval rows between two progress reports. */
 const PROGRESS_ROWS = 1 << 16;
 
+/**
+ * `surfacesElsewhere`, when given, is the frame (worldFrame(model)) in which the model's surface
+ * buffers are being built elsewhere (surfaceBuffers with its origin): the result has none, and
+ * the caller puts them in. Otherwise they are built here, and the frame is found here.
+ */
 export function prepare(model: Model, method: DesurveyMethod = 'minimum-curvature', surfacesElsewhere?: WorldFrame, onProgress: PrepareProgress = () => undefined): Prepared {
   const warnings: LoadIssue[] = [];
   const frame = surfacesElsewhere ?? worldFrame(model);

@@ -129,6 +129,11 @@ function isCompact(b: Pick<SegmentBuffer, 'count' | 'hole'>): boolean {
   return b.count > 0 && b.hole.length === b.count;
 }
 
+/** Hole entries per segment, the hole index last (for loops that read `hole` directly). */
+export function holeStride(b: Pick<SegmentBuffer, 'count' | 'hole'>): 1 | 4 {
+  return isCompact(b) ? 1 : 4;
+}
+
 /** Segment i's hole index (an exact integer in float32; -1 or another code where not a hole's). */
 export function holeIndexAt(b: Pick<SegmentBuffer, 'count' | 'hole'>, i: number): number {
   return isCompact(b) ? b.hole[i] : b.hole[i * 4 + 3];

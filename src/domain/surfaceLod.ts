@@ -1,7 +1,8 @@
 /**
  * Levels of detail of a large surface (a generated vein sheet of half a million triangles): a few
- * simplified copies of its index over the same vertices (built off the page, in
- * data/surfaceLod.worker.ts), and the choice of the copy to draw for a camera.
+ * simplified copies of its index over the same vertices (built off the page during the load, in
+ * data/surfaces.worker.ts, else when first drawn, in data/surfaceLod.worker.ts), and the choice of
+ * the copy to draw for a camera.
  *
  * Screen-space error, as for the intervals (segmentLodChoice.ts) and 3D Tiles' geometricError: a
  * copy's error is the simplifier's largest distance from the full surface (m); seen from the
@@ -31,6 +32,11 @@ export const SURFACE_LOD_MAX_SHARE = 0.5;
 
 /** Largest on-screen error of a copy where it is drawn, device pixels (intervals: lodSettings.errorPx). */
 export const SURFACE_LOD_ERROR_PX = 1;
+
+/** The diagonal of a surface's box [minX, minY, minZ, maxX, maxY, maxZ], m; 0 when unknown. */
+export function boxDiagonal(b: ArrayLike<number> | undefined): number {
+  return b && b.length === 6 ? Math.hypot(b[3] - b[0], b[4] - b[1], b[5] - b[2]) : 0;
+}
 
 /** One simplified copy: an index into the surface's own vertices, and its error (m). */
 export interface SurfaceLevel {

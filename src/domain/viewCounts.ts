@@ -23,7 +23,7 @@
  */
 import { holeAttrsVisible, insidePlanes, type FilterState } from './holeFilter';
 import { zoneCodeMap } from './zoneCodes';
-import type { SegmentBuffer } from './segments';
+import { holeStride, type SegmentBuffer } from './segments';
 import { drain } from './sliced';
 import { buildCountIndex, countHoles, type CountIndex, type CountWindow } from './countIndex';
 
@@ -165,7 +165,7 @@ function markRange(b: SegmentBuffer, lo: number, hi: number, w: Window, seen: Ui
   const rowZones = w.rowZones ?? null;
   const nHoles = pass.length;
   // Four hole entries per piece, the index last, or one (segments.ts compactHoles).
-  const hs = hole.length === b.count ? 1 : 4, ho = hs - 1;
+  const hs = holeStride(b), ho = hs - 1;
   let marked = 0;
   for (let i = lo; i < hi; i++) {
     const h = hole[i * hs + ho] | 0; // a hole index: an exact integer in float32
@@ -271,15 +271,16 @@ export function interceptsInView(p: InterceptPoints, holes: HoleAttrs, f: Filter
   return flags;
 }
 
+/** The count index built for these layers: undefined while none is finished, null where they have none (a row in two holes). */
+export function builtCountIndex(intervals: SegmentBuffer): CountIndex | null | undefined {
+  return indexes.get(intervals)?.index;
+}
+
 /**
  * The counts, yielding every few thousand holes (or segments) so a caller can spread them over
  * several tasks. With the count index (built on the first count of a dataset) a count is about a
  * binary search per hole; without it (a row in two holes), every piece is tested.
  */
-/** The count index built for these layers: undefined while none is finished, null where they have none (a row in two holes). */
-export function builtCountIndex(intervals: SegmentBuffer): CountIndex | null | undefined {
-  return indexes.get(intervals)?.index;
-}
 
 export function* countInViewSteps(input: CountInput, f: FilterState): Generator<void, ViewCounts> {
   const pass = holesPassing(input.holes, f);

@@ -44,8 +44,8 @@ function* segmentWarmUp(gpu: SegmentGpuData, material: () => Material, target: (
 
 /**
  * Geometry of a subset of the segments (or of level entries), over the same textures: its own
- * index and a one-byte placeholder position per vertex (three needs one to draw; the shader reads
- * the textures), both dropped from memory once uploaded.
+ * index (four vertices a segment, placed by the shader from the textures), dropped from memory
+ * once uploaded, and no vertex attribute.
  */
 function subsetGeometry(indices: Uint32Array, whole: BufferGeometry): BufferGeometry {
   const g = new BufferGeometry();
