@@ -29,17 +29,21 @@ import { glCapabilities, knownGlCapabilities, type GlCapabilities } from './glCa
 Object3D.DEFAULT_UP.set(0, 0, 1);
 
 /**
- * Creates the renderer in a task of its own. Created inside the canvas's mount, the WebGL context
- * (25-60 ms, more on a busy machine), three's set-up and R3F's first render of the scene made one
- * task of 130-240 ms on software WebGL, often while a dataset was arriving; an async factory makes
- * R3F configure and render the scene in the task after this one.
+ * The renderer, made synchronously inside the canvas's mount (context and three's set-up: 25-60 ms
+ * on software WebGL). The scene is rendered in a later task (Viewer's `sceneOn`), so the two never
+ * make one long task (they were one of 130-240 ms).
+ *
+ * Not an async factory: R3F waits for one with `use()` under a Suspense boundary, and React holds
+ * back the commit that follows a Suspense fallback for up to 300 ms (its fallback throttle). The
+ * canvas stood empty for 275 ms of a 2.7 s start-up, with the page and the GPU idle.
  */
-async function createRendererApart(defaults: WebGLRendererParameters, antialias: boolean): Promise<WebGLRenderer> {
-  await nextTask();
+function createRenderer(defaults: WebGLRendererParameters, antialias: boolean): WebGLRenderer {
   const renderer = new WebGLRenderer({ ...defaults, antialias, preserveDrawingBuffer: true });
   // Faults, host rock and topography carry the model box's planes of their own (SectionSync).
   renderer.localClippingEnabled = true;
-  await nextTask();
+  // Reading shader logs after each compile makes the page wait for the GPU process (174 ms at load
+  // on a large deposit); the production build skips it, development keeps the checks.
+  renderer.debug.checkShaderErrors = import.meta.env.DEV;
   return renderer;
 }
 
@@ -59,7 +63,9 @@ export function Viewer() {
   useEffect(() => void glCapabilities().then(setCaps), []);
   const software = caps?.software ?? false;
   const overlayTheme = useMemo(() => ({ text: pal.text, halo: pal.halo, muted: pal.muted, accent: pal.accent }), [pal]);
-  const glFactory = useMemo(() => (defaults: WebGLRendererParameters) => createRendererApart(defaults, !software), [software]);
+  const glFactory = useMemo(() => (defaults: WebGLRendererParameters) => createRenderer(defaults, !software), [software]);
+  // The scene mounts in the task after the renderer's (see createRenderer).
+  const [sceneOn, setSceneOn] = useState(false);
   return (
     <div className="viewer" data-testid="viewer">
       {caps && <Canvas
@@ -67,36 +73,36 @@ export function Viewer() {
         flat
         dpr={software ? 1 : [1, 2]}
         gl={glFactory}
-        // Reading shader logs after each compile makes the page wait for the GPU process (174 ms
-        // at load on a large deposit); the production build skips it, development keeps the checks.
-        onCreated={({ gl }) => void (gl.debug.checkShaderErrors = import.meta.env.DEV)}
+        onCreated={() => void nextTask().then(() => setSceneOn(true))}
       >
-        {projection === 'orthographic' ? (
-          <OrthographicCamera makeDefault near={-100000} far={100000} position={[0, -1000, 1000]} zoom={0.5} up={[0, 0, 1]} />
-        ) : (
-          <PerspectiveCamera makeDefault fov={35} near={1} far={100000} position={[-1500, -1500, 1200]} up={[0, 0, 1]} />
-        )}
-        <color attach="background" args={[pal.background]} />
-        <hemisphereLight args={[pal.sky, pal.ground, 1.1]} position={[0, 0, 1]} />
-        <directionalLight position={[-600, 800, 1200]} intensity={1.7} />
-        <directionalLight position={[800, -500, 300]} intensity={0.45} />
-        <ambientLight intensity={0.25} />
-        {/* Vertical exaggeration scales the whole model about elevation 0 (local). */}
-        <group scale={[1, 1, ve]}>
-          <SurfaceLayer />
-          <HoleLayers />
-          <PointsLayer />
-          <MeasureLine color={pal.accent} halo={pal.background} />
-          {axes && <AxesBox box={axes} color={pal.axes} visible={axesVisible} />}
-        </group>
-        <OrbitControls makeDefault enableDamping={false} zoomToCursor screenSpacePanning />
-        <CameraRig />
-        <UniformSync />
-        <SectionSync />
-        <FrameMonitor />
-        <ShaderWarmup />
-        <PickHandler />
-        <OverlayPainter canvas={overlay} axes={axes} theme={overlayTheme} />
+        {sceneOn && <>
+          {projection === 'orthographic' ? (
+            <OrthographicCamera makeDefault near={-100000} far={100000} position={[0, -1000, 1000]} zoom={0.5} up={[0, 0, 1]} />
+          ) : (
+            <PerspectiveCamera makeDefault fov={35} near={1} far={100000} position={[-1500, -1500, 1200]} up={[0, 0, 1]} />
+          )}
+          <color attach="background" args={[pal.background]} />
+          <hemisphereLight args={[pal.sky, pal.ground, 1.1]} position={[0, 0, 1]} />
+          <directionalLight position={[-600, 800, 1200]} intensity={1.7} />
+          <directionalLight position={[800, -500, 300]} intensity={0.45} />
+          <ambientLight intensity={0.25} />
+          {/* Vertical exaggeration scales the whole model about elevation 0 (local). */}
+          <group scale={[1, 1, ve]}>
+            <SurfaceLayer />
+            <HoleLayers />
+            <PointsLayer />
+            <MeasureLine color={pal.accent} halo={pal.background} />
+            {axes && <AxesBox box={axes} color={pal.axes} visible={axesVisible} />}
+          </group>
+          <OrbitControls makeDefault enableDamping={false} zoomToCursor screenSpacePanning />
+          <CameraRig />
+          <UniformSync />
+          <SectionSync />
+          <FrameMonitor />
+          <ShaderWarmup />
+          <PickHandler />
+          <OverlayPainter canvas={overlay} axes={axes} theme={overlayTheme} />
+        </>}
       </Canvas>}
       <canvas ref={overlay} className="overlay" aria-hidden="true" />
     </div>
