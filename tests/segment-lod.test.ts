@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSegmentLod, lodEntry, LOD_TILES, mortonTile, type LodSource, type SegmentLod } from '../src/domain/segmentLod';
 import { chooseLevels, lodRanges, lodTriangles, type LodView } from '../src/domain/segmentLodChoice';
-import { buildLodOverlay, fullDetailOverlayIndex, overlayRanges } from '../src/domain/segmentLodOverlay';
+import { buildLodOverlay, fullDetailOverlayIndex, lodOverlaySteps, overlayRanges } from '../src/domain/segmentLodOverlay';
 
 interface Seg {
   hole: number;
@@ -242,6 +242,24 @@ describe('the emphasised grades drawn by levels', () => {
     expect([o.tileStart[2][0], o.tileStart[2][1], o.tileStart[2][LOD_TILES]]).toEqual([4, 5, 6]);
     // Two triangles per kept entry: interval 1 is vertices 4-7.
     expect(o.index.length).toBe(6 * 6);
+    expect(Array.from(o.index.slice(0, 6))).toEqual([4, 5, 6, 6, 5, 7]);
+  });
+
+  // Built as a warm-up job at ten million intervals (16.7 M entries): each step a task of its own.
+  it('built in steps of two entries, it keeps the same runs, and each step looks at two entries', () => {
+    // Entries by hand: level 0 the 6 intervals; level 1 hole 0's two 2 m runs and hole 1's two
+    // intervals (no grade, then 2: not merged); level 2 one run per hole. Counted, then filled: 24 looks.
+    expect(lod.levels.map((l) => l.count)).toEqual([6, 4, 2]);
+    const steps = lodOverlaySteps(lod, values, 1.5, 2);
+    let yields = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yields++;
+    expect(yields).toBe(12);
+    const o = r.value;
+    expect(kept(o, 0)).toEqual([[1, 1], [5, 5]]);
+    expect(kept(o, 1)).toEqual([[0, 1], [5, 5]]);
+    expect(kept(o, 2)).toEqual([[0, 3], [4, 5]]);
+    expect([o.tileStart[2][0], o.tileStart[2][LOD_TILES]]).toEqual([4, 6]);
     expect(Array.from(o.index.slice(0, 6))).toEqual([4, 5, 6, 6, 5, 7]);
   });
 

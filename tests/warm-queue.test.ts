@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WarmQueue, type WarmJob } from '../src/scene/warmQueue';
+import { NO_BATCH, WarmQueue, type WarmJob } from '../src/scene/warmQueue';
 
 /** A scheduler the test drives by hand: each `runTask()` is one main-thread task. */
 function manual() {
@@ -162,5 +162,27 @@ describe('WarmQueue', () => {
     s.runTask(); // a
     s.runTask(); // b
     expect(q.fraction(1)).toBe(1);
+  });
+
+  // A shown layer's rebuild (the emphasised grades after a new intercept cut-off): frames go on
+  // while it runs, and veinscape.ready() waits for it through idle().
+  it('runs a job outside any batch: no batch pending, not in the progress, idle only once it is done', async () => {
+    const s = manual();
+    const q = new WarmQueue(s.schedule);
+    q.add(5, steps([], 'a', 1));
+    s.runTask(); // batch 5 done: 1 of 1
+    let idle = false;
+    q.add(NO_BATCH, steps([], 'r', 3));
+    void q.idle().then(() => (idle = true));
+    expect(q.pending(5)).toBe(false);
+    expect(q.fraction(5)).toBe(1);
+    s.runTask(); // r0
+    s.runTask(); // r1
+    await Promise.resolve();
+    expect(idle).toBe(false);
+    s.runTask(); // r done
+    await Promise.resolve();
+    expect(idle).toBe(true);
+    expect(q.fraction(5)).toBe(1);
   });
 });

@@ -7,6 +7,7 @@ import { sceneState } from '../scene/handle';
 import { gpuFinished } from '../scene/gpuFence';
 import { flushFirstPicture } from '../scene/firstPicture';
 import { surfaceLevelsIdle } from '../data/surfaceLodClient';
+import { warmQueue } from '../scene/warmQueue';
 
 const animationFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
@@ -49,6 +50,9 @@ export async function ready(): Promise<void> {
     }
     // A large surface's simplified copies (data/surfaceLodClient.ts): drawn once back.
     await surfaceLevelsIdle();
+    // A shown layer's rebuild in warm-up steps (the emphasised grades after a new intercept
+    // cut-off, scene/lodOverlayJob.ts): handed to the draw by its last step.
+    await warmQueue.idle();
     await settle();
   } while (!done());
 }

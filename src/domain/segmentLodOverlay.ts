@@ -19,6 +19,7 @@
 import { LOD_TILES, type SegmentLod } from './segmentLod';
 import type { LodRange } from './segmentLodChoice';
 import { quadIndex } from './segmentPack';
+import { drain } from './sliced';
 
 export interface LodOverlay {
   /** two triangles per kept entry, level after level */
@@ -27,16 +28,42 @@ export interface LodOverlay {
   tileStart: Uint32Array[];
 }
 
+/**
+ * Entries looked at in one step of `lodOverlaySteps`. At ten million intervals the levels hold
+ * 16.7 M entries, visited twice: built at once, 0.3 s of the main thread in the layer's render,
+ * again at each change of the intercept cut-off. A step of 2^20 entries is 10-30 ms (more while
+ * the machine is busy).
+ */
+export const OVERLAY_STEP_ENTRIES = 1 << 20;
+
 /** Per level, the entries whose rep's value (`value`: per segment) is at least `floor`. */
 export function buildLodOverlay(lod: SegmentLod, value: ArrayLike<number>, floor: number): LodOverlay {
+  return drain(lodOverlaySteps(lod, value, floor, Infinity));
+}
+
+/**
+ * `buildLodOverlay` in steps: yields after every `stepEntries` entries looked at (a warm-up job,
+ * scene/lodOverlayJob.ts, runs each step as a main-thread task of its own).
+ */
+export function* lodOverlaySteps(lod: SegmentLod, value: ArrayLike<number>, floor: number, stepEntries = OVERLAY_STEP_ENTRIES): Generator<void, LodOverlay, void> {
   const tileStart: Uint32Array[] = [];
   let kept = 0;
+  let budget = stepEntries;
   for (const level of lod.levels) {
     const starts = new Uint32Array(LOD_TILES + 1);
     const reps = level.reps;
     for (let t = 0; t < LOD_TILES; t++) {
       starts[t] = kept;
-      for (let e = level.tileStart[t]; e < level.tileStart[t + 1]; e++) if (value[reps[e]] >= floor) kept++;
+      // A tile's entries in runs of at most the step's remaining budget.
+      for (let e = level.tileStart[t], end = level.tileStart[t + 1]; e < end; ) {
+        const stop = Math.min(end, e + budget);
+        budget -= stop - e;
+        for (; e < stop; e++) if (value[reps[e]] >= floor) kept++;
+        if (budget === 0) {
+          budget = stepEntries;
+          yield;
+        }
+      }
     }
     starts[LOD_TILES] = kept;
     tileStart.push(starts);
@@ -46,11 +73,19 @@ export function buildLodOverlay(lod: SegmentLod, value: ArrayLike<number>, floor
   let k = 0;
   for (const level of lod.levels) {
     const reps = level.reps;
-    for (let e = 0; e < level.count; e++) {
-      if (!(value[reps[e]] >= floor)) continue;
-      const v = 4 * e;
-      index[k++] = v; index[k++] = v + 1; index[k++] = v + 2;
-      index[k++] = v + 2; index[k++] = v + 1; index[k++] = v + 3;
+    for (let e = 0; e < level.count; ) {
+      const stop = Math.min(level.count, e + budget);
+      budget -= stop - e;
+      for (; e < stop; e++) {
+        if (!(value[reps[e]] >= floor)) continue;
+        const v = 4 * e;
+        index[k++] = v; index[k++] = v + 1; index[k++] = v + 2;
+        index[k++] = v + 2; index[k++] = v + 1; index[k++] = v + 3;
+      }
+      if (budget === 0) {
+        budget = stepEntries;
+        yield;
+      }
     }
   }
   return { index, tileStart };

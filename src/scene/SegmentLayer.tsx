@@ -8,13 +8,14 @@ import { createSegmentMaterial, type SegmentMaterialOptions } from './materials/
 import { LARGE_LAYER, warmLayer, type WarmTarget } from './warmUp';
 import { useWarmUp } from './useWarmUp';
 import type { WarmJob } from './warmQueue';
-import { BufferAttribute, BufferGeometry, type Material, type Texture } from 'three';
+import type { Material, Texture } from 'three';
 import { NO_ZONES, segmentZoneTexture } from './materials/sharedUniforms';
 import { pieceZoneCodes } from '../domain/zoneCodes';
 import { store } from '../state/store';
 import { zoneMaskOf } from '../state/filterState';
 import { createLodDraw } from './segmentLodDraw';
-import { buildLodOverlay, fullDetailOverlayIndex } from '../domain/segmentLodOverlay';
+import { fullDetailOverlayIndex } from '../domain/segmentLodOverlay';
+import { subsetGeometry, useLodOverlay } from './lodOverlayJob';
 import { lodSettings } from './lodSettings';
 
 
@@ -40,23 +41,6 @@ interface Props {
 function* segmentWarmUp(gpu: SegmentGpuData, material: () => Material, target: () => WarmTarget, count: number): WarmJob<true> {
   yield* warmLayer(target, gpu.geometry, material, count >= LARGE_LAYER, [gpu.segA, gpu.segB, gpu.segC, gpu.holeAttr, ...(gpu.lod?.refs ?? [])]);
   return true;
-}
-
-/**
- * Geometry of a subset of the segments (or of level entries), over the same textures: its own
- * index (four vertices a segment, placed by the shader from the textures), dropped from memory
- * once uploaded, and no vertex attribute.
- */
-function subsetGeometry(indices: Uint32Array, whole: BufferGeometry): BufferGeometry {
-  const g = new BufferGeometry();
-  const index = new BufferAttribute(indices, 1);
-  index.onUpload(function (this: { array: unknown }) { this.array = null; });
-  // No vertex attribute, as the layer's own geometry (segmentGeometry.ts).
-  g.setIndex(index);
-  // Its draw is in three's transparent list, which sorts by bounding sphere: the layer's own.
-  g.boundingBox = whole.boundingBox?.clone() ?? null;
-  g.boundingSphere = whole.boundingSphere?.clone() ?? null;
-  return g;
 }
 
 /**
@@ -107,16 +91,14 @@ export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinit
   // The second draw's triangles: only segments that may be emphasised (a few per cent of a layer),
   // so the draw over the surfaces costs the GPU little at a million intervals. Drawn by levels,
   // it is each level's entries of at least that grade, drawn at the main draw's levels
-  // (segmentLodOverlay.ts).
-  const lodOverlay = useMemo(() => (overlay && levelled && gpu.lod ? buildLodOverlay(gpu.lod.hierarchy, buffer.value, overlayFloor) : null), [overlay, levelled, gpu, buffer, overlayFloor]);
+  // (segmentLodOverlay.ts), built as a warm-up job and handed to the draw (lodOverlayJob.ts).
   const overlayGeometry = useMemo(() => {
-    if (!overlay) return null;
-    if (lodOverlay) return subsetGeometry(lodOverlay.index, gpu.geometry);
+    if (!overlay || levelled) return null;
     // With a hierarchy but drawn without levels (`?lod=off`): full detail in the same tile order.
     if (gpu.lod) return subsetGeometry(fullDetailOverlayIndex(gpu.lod.hierarchy, buffer.value, overlayFloor), gpu.geometry);
     const v = buffer.value;
     return subsetGeometry(quadIndex(buffer.count, (i) => v[i] >= overlayFloor), gpu.geometry);
-  }, [overlay, buffer, overlayFloor, gpu, lodOverlay]);
+  }, [overlay, buffer, overlayFloor, gpu, levelled]);
   useEffect(() => () => overlayGeometry?.dispose(), [overlayGeometry]);
   useEffect(() => () => gpu.dispose(), [gpu]);
   const invalidate = useThree((s) => s.invalidate);
@@ -134,11 +116,7 @@ export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinit
     if (lodDraw && lodMaterials) lodDraw.setMaterials(lodMaterials);
     invalidate();
   }, [lodDraw, lodMaterials, invalidate]);
-  useEffect(() => {
-    if (!lodDraw) return;
-    lodDraw.setOverlay(lodOverlay && overlayGeometry && overlayLodMaterials ? { overlay: lodOverlay, geometry: overlayGeometry, materials: overlayLodMaterials, renderOrder: 20 } : null);
-    invalidate();
-  }, [lodDraw, lodOverlay, overlayGeometry, overlayLodMaterials, invalidate]);
+  useLodOverlay(lodDraw && gpu.lod && overlayLodMaterials ? { draw: lodDraw, hierarchy: gpu.lod.hierarchy, value: buffer.value, floor: overlayFloor, materials: overlayLodMaterials, whole: gpu.geometry } : null, invalidate);
   useEffect(() => (lodDraw ? lodDraw.attach(scene) : undefined), [lodDraw, scene]);
   useEffect(() => () => lodDraw?.dispose(), [lodDraw]);
   // Drawn only once uploaded and linked ahead of the frame (with the rest of its dataset).

@@ -15,6 +15,14 @@ import { laterTask } from '../domain/sliced';
 
 export type WarmJob<T = unknown> = Generator<void | Promise<unknown>, T, void>;
 
+/**
+ * The batch of a job no dataset's first picture waits for: a shown layer's rebuild (the
+ * emphasised grades after a change of the intercept cut-off, lodOverlayJob.ts). It keeps no
+ * batch pending (frames go on, the layer draws what it drew) and is not counted by the progress
+ * bar; `idle()` (what `veinscape.ready()` waits for) waits for it too.
+ */
+export const NO_BATCH = -1;
+
 interface Entry {
   batch: number;
   job: WarmJob;
@@ -55,6 +63,18 @@ export class WarmQueue {
     };
   }
 
+  /** Resolves once no job of any batch is queued or running. */
+  idle(): Promise<void> {
+    if (this.entries.length === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const off = this.subscribe(() => {
+        if (this.entries.length > 0) return;
+        off();
+        resolve();
+      });
+    });
+  }
+
   /** Whether any job of this batch is still waiting or running. */
   pending(batch: number): boolean {
     return this.entries.some((e) => e.batch === batch);
@@ -78,6 +98,7 @@ export class WarmQueue {
    * before any dataset, ShaderWarmup.tsx): its layers wait for them, and the bar moves as they end.
    */
   private count(batch: number, added: number, ended: number): void {
+    if (batch === NO_BATCH) return;
     // (called after the queue has changed: a new job is already among the entries)
     if (batch > this.counted.batch) this.counted = { batch, added: this.entries.length - added, ended: 0 };
     const c = this.counted;

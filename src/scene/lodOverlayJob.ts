@@ -1,0 +1,74 @@
+/**
+ * The emphasised grades of a layer drawn by levels of detail (domain/segmentLodOverlay.ts), built
+ * as a warm-up job (warmQueue.ts) rather than in the layer's render: at ten million intervals the
+ * levels hold 16.7 M entries, and building their subset at once was a main-thread task of 0.3 s,
+ * at the load and again at each change of the intercept cut-off.
+ *
+ * The layer never draws a wrong subset meanwhile: the first one is built in the dataset's batch,
+ * so the layer is first drawn with it; a later one (a new cut-off) is handed to the draw only once
+ * built, and until then the draw keeps the one it has (built for the old cut-off; the shader
+ * narrows it to the filters' cut-off as before). `veinscape.ready()` waits for the queue to be
+ * idle, so it resolves once the new subset is drawn.
+ */
+import { useLayoutEffect, useRef } from 'react';
+import { BufferAttribute, BufferGeometry, type Material } from 'three';
+import { lodOverlaySteps } from '../domain/segmentLodOverlay';
+import type { SegmentLod } from '../domain/segmentLod';
+import { useVeinscape } from '../state/store';
+import type { LodDraw } from './segmentLodDraw';
+import { NO_BATCH, warmQueue, type WarmJob } from './warmQueue';
+
+/** Draw order of the emphasised grades: after everything else, over the surfaces. */
+const ON_TOP_ORDER = 20;
+
+/**
+ * Geometry of a subset of the segments (or of level entries), over the same textures: its own
+ * index (four vertices a segment, placed by the shader from the textures), dropped from memory
+ * once uploaded, and no vertex attribute.
+ */
+export function subsetGeometry(indices: Uint32Array, whole: BufferGeometry): BufferGeometry {
+  const g = new BufferGeometry();
+  const index = new BufferAttribute(indices, 1);
+  index.onUpload(function (this: { array: unknown }) { this.array = null; });
+  // No vertex attribute, as the layer's own geometry (segmentGeometry.ts).
+  g.setIndex(index);
+  // Its draw is in three's transparent list, which sorts by bounding sphere: the layer's own.
+  g.boundingBox = whole.boundingBox?.clone() ?? null;
+  g.boundingSphere = whole.boundingSphere?.clone() ?? null;
+  return g;
+}
+
+interface Source {
+  draw: LodDraw;
+  hierarchy: SegmentLod;
+  /** per segment: the value the floor applies to (the grade) */
+  value: ArrayLike<number>;
+  floor: number;
+  /** one per level */
+  materials: Material[];
+  /** the layer's geometry (its bounds) */
+  whole: BufferGeometry;
+}
+
+/** Builds the subset in steps, then hands it to the draw and asks for a frame. */
+function* overlayJob(s: Source, shown: () => void, invalidate: () => void): WarmJob<void> {
+  const overlay = yield* lodOverlaySteps(s.hierarchy, s.value, s.floor);
+  s.draw.setOverlay({ overlay, geometry: subsetGeometry(overlay.index, s.whole), materials: s.materials, renderOrder: ON_TOP_ORDER });
+  shown();
+  invalidate();
+}
+
+/** Queues the subset's build for `source` (null: none), again whenever it changes. */
+export function useLodOverlay(source: Source | null, invalidate: () => void): void {
+  const version = useVeinscape((s) => s.version);
+  /** the draw that has been given a subset already: its later builds are outside any batch */
+  const served = useRef<LodDraw | null>(null);
+  const { draw, hierarchy, value, floor, materials, whole } = source ?? {};
+  useLayoutEffect(() => {
+    if (!draw || !hierarchy || !value || floor === undefined || !materials || !whole) return;
+    const batch = served.current === draw ? NO_BATCH : version;
+    const job = overlayJob({ draw, hierarchy, value, floor, materials, whole }, () => (served.current = draw), invalidate);
+    // Dropped when the cut-off changes again first (or the layer goes): the draw keeps its subset.
+    return warmQueue.add(batch, job);
+  }, [draw, hierarchy, value, floor, materials, whole, version, invalidate]);
+}
