@@ -4,6 +4,7 @@
  * fault-block masks, and still counts what a hand count gives; the page keeps no copy of the segC
  * texture once uploaded, and writes it again from the segments when the colouring changes.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compactHoles, compactMasks, holeAttrAt, holeIndexAt, SegmentBuilder, type SegmentBuffer } from '../src/domain/segments';
 import { segmentVisible, type FilterState } from '../src/domain/holeFilter';
@@ -12,6 +13,10 @@ import { countInView } from '../src/domain/viewCounts';
 import { holeAttrsOf } from '../src/domain/viewCounts';
 import { countedPieces, createCounter } from '../src/data/countHost';
 import { buildSegmentGpuData } from '../src/scene/geometry/segmentGeometry';
+import { validateDeposit } from '../src/data/load';
+import { datasetContent } from '../src/data/datasetContent';
+import { narrowCodes, narrowHoles } from '../src/data/rowColumns';
+import { contentHash } from '../src/domain/fingerprint';
 
 const ALL: FilterState = { gradeCutoff: 0, belowCutoff: 'dim', elevMin: -1e9, elevMax: 1e9, statusTypeMask: 0b1111, programMask: ~0 >>> 2 };
 const holes = [0, 1].map(() => ({ status: 'drilled', type: 'surface', program: 'P0', year: 2000 }));
@@ -104,9 +109,9 @@ describe('one hole entry per piece on the page', () => {
   const full = b.finish();
   const compact = compactHoles(full);
 
-  it('keeps 4 bytes a piece for the hole, and the attributes once per hole', () => {
+  it('keeps 2 bytes a piece for the hole, and the attributes once per hole', () => {
     expect(full.hole.byteLength).toBe(3 * 16);
-    expect(compact.hole.byteLength).toBe(3 * 4);
+    expect(compact.hole.byteLength).toBe(3 * 2);
     expect([0, 1, 2].map((i) => holeIndexAt(compact, i))).toEqual([0, 0, 2]);
     expect([0, 1, 2].map((k) => holeAttrAt(compact, 1, k as 0 | 1 | 2))).toEqual([0, 1, 2015]);
     expect([0, 1, 2].map((k) => holeAttrAt(compact, 2, k as 0 | 1 | 2))).toEqual([3, 0, 0]);
@@ -151,6 +156,21 @@ describe('one hole entry per piece on the page', () => {
     expect(countInView({ traces: none, intervals: sharedCompact, holes: holes3, intercepts: null, rowZones: null }, { ...ALL, elevMax: -10 })).toEqual({ holes: 1, intervals: 1, intercepts: 0 });
   });
 
+  it('keeps the hole index in 2 bytes up to hole 65,535, in a float32 past it', () => {
+    const upTo = (h: number) => {
+      const wide = new SegmentBuilder([0, 0, 0]);
+      wide.push([0, 0, 0], [0, 0, -1], { value: 1, hole: [0, 0, 0, 7], mask: 1, row: 0, d0: 0, d1: 1 });
+      wide.push([9, 0, 0], [9, 0, -1], { value: 1, hole: [0, 0, 0, h], mask: 1, row: 1, d0: 0, d1: 1 });
+      return compactHoles(wide.finish());
+    };
+    const two = upTo(65535);
+    expect(two.hole.byteLength).toBe(2 * 2);
+    expect([holeIndexAt(two, 0), holeIndexAt(two, 1)]).toEqual([7, 65535]);
+    const four = upTo(65536);
+    expect(four.hole.byteLength).toBe(2 * 4);
+    expect([holeIndexAt(four, 0), holeIndexAt(four, 1)]).toEqual([7, 65536]);
+  });
+
   it('stays four entries a piece where a hole is not one hole', () => {
     const odd = new SegmentBuilder([0, 0, 0]);
     odd.push([0, 0, 0], [0, 0, -1], { value: 1, hole: [0, 1, 2015, 0], mask: 1, row: 0, d0: 0, d1: 1 });
@@ -191,5 +211,47 @@ describe('fault-block masks in a byte on the page', () => {
     const p = packSegments(compactMasks(withMasks([5, 7])));
     // segA: start x, y, z, mask per segment
     expect(Array.from(p.segA.subarray(0, 8))).toEqual([0, 0, 10, 5, 0, 0, 9, 7]);
+  });
+});
+
+describe('the interval table: hole and code columns in fewer bytes', () => {
+  const text = readFileSync(new URL('./fixtures/mini-deposit.json', import.meta.url), 'utf8');
+  // mini-deposit.json's assays, by hand: 4 rows of DH-1 (hole 0), 3 of DH-2 (hole 1); zone v1 on
+  // rows 2 and 6, blank elsewhere (-1).
+  const HOLES = [0, 0, 0, 0, 1, 1, 1];
+  const ZONES = [-1, -1, 0, -1, -1, -1, 0];
+  // The fingerprint of mini-deposit.json made by Session 14's code, which kept both as int32.
+  const BEFORE = '974d48a5c0548a2958d3faf6cdaffb72ed10a2f28f8aa9a56416bdf5df25b002';
+
+  it('2 bytes a row for the hole, 1 for a zone code, the same values', () => {
+    const t = validateDeposit(JSON.parse(text), 'mini.json').model!.intervals[0];
+    expect(t.hole).toBeInstanceOf(Uint16Array);
+    expect(Array.from(t.hole)).toEqual(HOLES);
+    expect(t.categorical.zone.codes).toBeInstanceOf(Int8Array);
+    expect(Array.from(t.categorical.zone.codes)).toEqual(ZONES);
+  });
+
+  it('leaves the dataset fingerprint as it was, in the worker and on the page', async () => {
+    const model = validateDeposit(JSON.parse(text), 'mini.json').model!;
+    expect(await contentHash(datasetContent(model))).toBe(BEFORE);
+    // What the page receives from the worker (a structured clone: the narrowed columns as they are).
+    const sent = structuredClone(model);
+    expect(sent.intervals[0].hole).toBeInstanceOf(Uint16Array);
+    expect(await contentHash(datasetContent(sent))).toBe(BEFORE);
+  });
+
+  it('keeps 4 bytes where the values do not fit', () => {
+    expect(narrowHoles(Int32Array.from([0, 65535]))).toBeInstanceOf(Uint16Array);
+    const many = narrowHoles(Int32Array.from([0, 65536]));
+    expect(many).toBeInstanceOf(Int32Array);
+    expect(Array.from(many)).toEqual([0, 65536]);
+    expect(Array.from(narrowCodes(Int32Array.from([-1, 127])))).toEqual([-1, 127]);
+    expect(narrowCodes(Int32Array.from([-1, 127]))).toBeInstanceOf(Int8Array);
+    const two = narrowCodes(Int32Array.from([-1, 128]));
+    expect(two).toBeInstanceOf(Int16Array);
+    expect(Array.from(two)).toEqual([-1, 128]);
+    const four = narrowCodes(Int32Array.from([-1, 32768]));
+    expect(four).toBeInstanceOf(Int32Array);
+    expect(Array.from(four)).toEqual([-1, 32768]);
   });
 });

@@ -9,6 +9,7 @@ import type { CategoricalColumn, HoleModel, IntervalTableModel, LoadIssue } from
 import { DictionaryColumn, isTypedArray } from './binary/format';
 import { intervalProblems } from '../domain/qa/intervalChecks';
 import { drain } from '../domain/sliced';
+import { narrowCodes, narrowHoles } from './rowColumns';
 
 /** Sentinels that databases use for "no value". */
 const MISSING_SENTINELS = new Set([-99, -999, -9999]);
@@ -249,7 +250,8 @@ export function readIntervalTable(
     id: t.id,
     name: t.name ?? t.id,
     columns: t.columns,
-    hole: hole.slice(0, k),
+    // Integer columns in the fewest bytes that hold them (rowColumns.ts).
+    hole: narrowHoles(hole.subarray(0, k)),
     from: from.slice(0, k),
     to: to.slice(0, k),
     numeric: {},
@@ -262,7 +264,7 @@ export function readIntervalTable(
     if (numCols[i]) own(model.numeric, c.name, numCols[i]!.slice(0, k));
     else {
       const cat = catCols[i]!;
-      const col: CategoricalColumn = { codes: cat.codes.slice(0, k), categories: cat.categories };
+      const col: CategoricalColumn = { codes: narrowCodes(cat.codes.subarray(0, k)), categories: cat.categories };
       own(model.categorical, c.name, col);
     }
   });

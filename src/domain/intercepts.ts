@@ -331,7 +331,7 @@ function runs(s: Piece[], lo: number, hi: number, useDomain: boolean, breakUnsam
 }
 
 /** The pieces of one hole: its rows in depth order with the gaps between them as pieces of their own. */
-export function piecesOf(rows: number[], table: IntervalTableModel, values: Float64Array, topCut: number | null, domain: Int32Array | null): Piece[] {
+export function piecesOf(rows: number[], table: IntervalTableModel, values: Float64Array, topCut: number | null, domain: ArrayLike<number> | null): Piece[] {
   const out: Piece[] = [];
   for (const r of rows) {
     const v = values[r];

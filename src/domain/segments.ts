@@ -15,9 +15,10 @@ export interface SegmentBuffer {
   /**
    * 4 per segment: status+type code (planned=1, underground=2), program index, year, hole index;
    * or, in a compact buffer (compactHoles), 1 per segment: the hole index, the other three once
-   * per hole in `holeAttrs`. Read through holeIndexAt / holeAttrAt, which take either.
+   * per hole in `holeAttrs` (two bytes a segment where the hole indices fit). Read through
+   * holeIndexAt / holeAttrAt, which take either.
    */
-  hole: Float32Array;
+  hole: Float32Array | Uint16Array;
   /** a compact buffer's status+type code, program index and year of each hole index (3 per hole) */
   holeAttrs?: Float32Array;
   /** fault block bit mask (an integer; one or two bytes a segment once compacted: compactMasks) */
@@ -147,8 +148,10 @@ export function holeAttrAt(b: Pick<SegmentBuffer, 'count' | 'hole' | 'holeAttrs'
 /**
  * The same segments with one hole entry each (its index) instead of four: the status+type code,
  * program and year are a hole's, so they are kept once per hole. 12 bytes a segment less: 120 MB
- * at 10,000,000 interval pieces on the page. The buffer itself when it cannot be compacted (a
- * segment whose hole index is not a whole number from 0, or a hole whose segments disagree).
+ * at 10,000,000 interval pieces on the page; the index in two bytes, not a float32, where every
+ * hole index is at most 65,535 (2 bytes less: 20 MB at 10,000 holes). The buffer itself when it
+ * cannot be compacted (a segment whose hole index is not a whole number from 0, or a hole whose
+ * segments disagree).
  */
 export function compactHoles(b: SegmentBuffer): SegmentBuffer {
   const n = b.count;
@@ -161,7 +164,7 @@ export function compactHoles(b: SegmentBuffer): SegmentBuffer {
   }
   const attrs = new Float32Array(holes * 3);
   const seen = new Uint8Array(holes);
-  const hole = new Float32Array(n);
+  const hole = holes <= 65536 ? new Uint16Array(n) : new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const h = b.hole[i * 4 + 3];
     hole[i] = h;

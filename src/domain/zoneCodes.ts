@@ -19,7 +19,7 @@ interface ZoneLike {
 
 interface TableLike {
   hole: ArrayLike<number>;
-  categorical: Record<string, { codes: Int32Array; categories: string[] }>;
+  categorical: Record<string, { codes: ArrayLike<number>; categories: string[] }>;
 }
 
 /** code of each zone id (1 + its index), for the first MAX_ZONE_CODE zones */
