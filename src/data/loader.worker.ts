@@ -15,7 +15,7 @@ import { readCsvSources } from './csv/sources';
 import { mergeCsvIssues } from './csvReport';
 import { prepare, surfaceBuffers, worldFrame, type Prepared } from '../domain/prepare';
 import { prestartSurfaceWorker, startSurfaceJob } from './surfaceJob';
-import { surfaceBounds } from '../domain/bounds';
+import { layerBounds, surfaceBounds } from '../domain/bounds';
 import { buildVeinGrids, sendableVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
 import { buildPickIndex, pickIndexTransferables, sendablePickIndex } from '../domain/pickIndex';
 import { compactHoles, compactMasks, copySegments, segmentTransferables } from '../domain/segments';
@@ -112,7 +112,7 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
   const content = req.kind !== 'prepare' ? datasetContent(model) : null;
   const started = content ? attemptOrNull(() => startContentHash(content)) : null;
   const sentModel: Model = { ...model, holes: model.holes.map((h) => ({ ...h, stations: [] })) };
-  post({ type: 'done', model: sentModel, prepared: sent, paths, stations, report, csv, extras: true }, [
+  post({ type: 'done', model: sentModel, prepared: sent, paths, stations, bounds: layerBounds(sent), report, csv, extras: true }, [
     ...transferables(sent, sentModel),
     ...packedPathTransferables(paths),
     stations.offsets.buffer as ArrayBuffer,

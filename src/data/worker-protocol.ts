@@ -6,6 +6,7 @@ import type { CsvSource, DetectedTable, ImportOptions, ImportResult } from './cs
 import type { PackedPaths, PackedStations } from './pathTransfer';
 import type { SentPickIndex } from '../domain/pickIndex';
 import type { VeinGrids } from '../domain/veinOrientation';
+import type { LayerBounds } from '../domain/bounds';
 
 export type WorkerRequest =
   | { kind: 'bytes'; bytes: ArrayBuffer; source: string; method: DesurveyMethod }
@@ -44,8 +45,11 @@ export interface CsvImportInfo {
 
 export type WorkerResponse =
   | { type: 'progress'; phase: LoadPhase; fraction: number }
-  /** `prepared.paths` and each hole's `stations` travel empty; they come flat in `paths` and `stations` (see pathTransfer.ts) */
-  | { type: 'done'; model: Model; prepared: Prepared; paths: PackedPaths; stations: PackedStations; report: LoadReport; csv?: CsvImportInfo; extras: boolean }
+  /**
+   * `prepared.paths` and each hole's `stations` travel empty; they come flat in `paths` and `stations` (see pathTransfer.ts).
+   * `bounds`: the hole layers' bounds, made in the worker (domain/bounds.ts layerBounds)
+   */
+  | { type: 'done'; model: Model; prepared: Prepared; paths: PackedPaths; stations: PackedStations; bounds: LayerBounds; report: LoadReport; csv?: CsvImportInfo; extras: boolean }
   /**
    * After `done` (when it said `extras`): what the first picture does not need, built while the page
    * draws it. Null where building failed (the page then builds that itself when first needed).
