@@ -17,6 +17,9 @@ import { validateDeposit } from '../src/data/load';
 import { datasetContent } from '../src/data/datasetContent';
 import { narrowCodes, narrowHoles } from '../src/data/rowColumns';
 import { contentHash } from '../src/domain/fingerprint';
+import { buildSegmentLod, levelReps } from '../src/domain/segmentLod';
+import { buildLodOverlay, fullDetailOverlayIndex } from '../src/domain/segmentLodOverlay';
+import { drain } from '../src/domain/sliced';
 
 const ALL: FilterState = { gradeCutoff: 0, belowCutoff: 'dim', elevMin: -1e9, elevMax: 1e9, statusTypeMask: 0b1111, programMask: ~0 >>> 2 };
 const holes = [0, 1].map(() => ({ status: 'drilled', type: 'surface', program: 'P0', year: 2000 }));
@@ -253,5 +256,34 @@ describe('the interval table: hole and code columns in fewer bytes', () => {
     const four = narrowCodes(Int32Array.from([-1, 32768]));
     expect(four).toBeInstanceOf(Int32Array);
     expect(Array.from(four)).toEqual([-1, 32768]);
+  });
+});
+
+describe('level 0 of the levels of detail keeps a tile byte per piece, not its order', () => {
+  // Holes A at (0, 0) and B at (1000, 1000), pieces in the layer A0, B0, A1, B1: A is in the first
+  // tile, B in the last, so level 0 lists pieces 0, 2 (tile 0) then 1, 3 (tile 63).
+  const b = new SegmentBuilder([0, 0, 0]);
+  const piece = (x: number, h: number, d: number, value: number, row: number) => b.push([x, x, -d], [x, x, -d - 1], { value, hole: [0, 0, 0, h], mask: 0, row, d0: d, d1: d + 1 });
+  piece(0, 0, 0, 5, 0);
+  piece(1000, 1, 0, 1, 1);
+  piece(0, 0, 1, 5, 2);
+  piece(1000, 1, 1, 5, 3);
+  const layer = b.finish();
+  const lod = buildSegmentLod(layer, 4);
+
+  it('one byte a piece for its tile, the order made again when asked', () => {
+    expect(lod.levels[0].reps).toBeUndefined();
+    expect(Array.from(lod.segmentTile)).toEqual([0, 63, 0, 63]);
+    expect(Array.from(drain(levelReps(lod, 0)))).toEqual([0, 2, 1, 3]);
+    // in steps of one piece: the same order
+    expect(Array.from(drain(levelReps(lod, 0, 1)))).toEqual([0, 2, 1, 3]);
+  });
+
+  it('the emphasised grades at 2 g/t: level 0 entries 0, 1 and 3 (pieces 0, 2, 3), their quads', () => {
+    const o = buildLodOverlay(lod, layer.value, 2);
+    // entry e's quad is vertices 4e..4e+3 of level 0
+    expect(Array.from(o.index.subarray(0, 18)).filter((_, k) => k % 6 === 0)).toEqual([0, 4, 12]);
+    // without levels: the same pieces in the same order, as the layer's own vertices (4i)
+    expect(Array.from(fullDetailOverlayIndex(lod, layer.value, 2)).filter((_, k) => k % 6 === 0)).toEqual([0, 8, 12]);
   });
 });

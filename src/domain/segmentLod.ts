@@ -49,14 +49,18 @@ export interface LodLevel {
   /**
    * per entry: its `rep` (segment index), kept on the page after `refs` are uploaded so the
    * emphasised-grades draw can pick the entries at or above a cut-off the user may change
-   * (segmentLodOverlay.ts; 4 bytes per entry)
+   * (segmentLodOverlay.ts; 4 bytes per entry). Absent at level 0, whose entries are the segments
+   * grouped by tile: `levelReps` makes them again from `segmentTile` when asked (1 byte a segment
+   * kept instead of 4: 30 MB at 10,000,000 intervals).
    */
-  reps: Uint32Array;
+  reps?: Uint32Array;
 }
 
 export interface SegmentLod {
   /** per tile: bounds of its segments' end points, local m [minX, minY, minZ, maxX, maxY, maxZ]; empty tiles hold +Inf/-Inf */
   tileBounds: Float32Array;
+  /** per segment: its tile (level 0 lists the segments tile after tile, in layer order within a tile) */
+  segmentTile: Uint8Array;
   /** levels[0] is full detail */
   levels: LodLevel[];
 }
@@ -130,14 +134,34 @@ function tilesOf(s: LodSource): { tile: Uint8Array; tileBounds: Float32Array } {
   return { tile, tileBounds };
 }
 
-/** Level 0: one entry per segment, tile after tile (`order`: segments grouped by tile). */
+/** Level 0: one entry per segment, tile after tile (`order`: segments grouped by tile); no `reps` (levelReps). */
 function fullLevel(order: Uint32Array, tileFirst: Uint32Array, texWidth: number): LodLevel {
   const n = order.length;
   const rows = texRows(n, texWidth);
   const refs = new Float32Array(rows * texWidth * 2);
   for (let e = 0; e < n; e++) refs[e * 2] = order[e];
   // Each entry is one segment, its own rep.
-  return { count: n, rows, refs, tileStart: tileFirst.slice(), tileError: new Float32Array(LOD_TILES), reps: order };
+  return { count: n, rows, refs, tileStart: tileFirst.slice(), tileError: new Float32Array(LOD_TILES) };
+}
+
+/**
+ * The reps of level k: its own, or for level 0 the segments grouped by tile, in layer order within
+ * a tile (the counting sort buildSegmentLod made them in), made again from `segmentTile`. Yields
+ * after every `stepSegments` segments placed (a level-0 copy is 4 bytes a segment, let go by the
+ * caller once read).
+ */
+export function* levelReps(lod: SegmentLod, k: number, stepSegments = Infinity): Generator<void, Uint32Array, void> {
+  const level = lod.levels[k];
+  if (level.reps) return level.reps;
+  const tile = lod.segmentTile;
+  const fill = level.tileStart.slice(0, LOD_TILES);
+  const order = new Uint32Array(tile.length);
+  for (let i = 0; i < tile.length; ) {
+    const stop = Math.min(tile.length, i + stepSegments);
+    for (; i < stop; i++) order[fill[tile[i]]++] = i;
+    if (i < tile.length) yield;
+  }
+  return order;
 }
 
 /**
@@ -221,7 +245,7 @@ export function buildSegmentLod(s: LodSource, texWidth: number): SegmentLod {
     if (level.count > LOD_MIN_GAIN * levels[levels.length - 1].count) break;
     levels.push(level);
   }
-  return { tileBounds, levels };
+  return { tileBounds, segmentTile: tile, levels };
 }
 
 /** The members of entry e of a level: first, last and rep segment indices. */
@@ -234,5 +258,5 @@ export function lodEntry(level: LodLevel, e: number): { first: number; last: num
 
 /** The hierarchy's arrays, to move to the page without a copy. */
 export function lodTransferables(lod: SegmentLod): ArrayBuffer[] {
-  return [lod.tileBounds, ...lod.levels.flatMap((l) => [l.refs, l.tileStart, l.tileError, l.reps])].map((a) => a.buffer as ArrayBuffer);
+  return [lod.tileBounds, lod.segmentTile, ...lod.levels.flatMap((l) => [l.refs, l.tileStart, l.tileError, ...(l.reps ? [l.reps] : [])])].map((a) => a.buffer as ArrayBuffer);
 }

@@ -16,7 +16,7 @@
  * same layer drawn without levels (`?lod=off`) uses it too, so the two pictures differ only by
  * the levels (docs/performance.md, Session 13).
  */
-import { LOD_TILES, type SegmentLod } from './segmentLod';
+import { levelReps, LOD_TILES, type SegmentLod } from './segmentLod';
 import type { LodRange } from './segmentLodChoice';
 import { quadIndex } from './segmentPack';
 import { drain } from './sliced';
@@ -47,11 +47,14 @@ export function buildLodOverlay(lod: SegmentLod, value: ArrayLike<number>, floor
  */
 export function* lodOverlaySteps(lod: SegmentLod, value: ArrayLike<number>, floor: number, stepEntries = OVERLAY_STEP_ENTRIES): Generator<void, LodOverlay, void> {
   const tileStart: Uint32Array[] = [];
+  // Each level's reps; level 0's made again for this build, in steps too, and let go after it.
+  const repsOf: Uint32Array[] = [];
+  for (let li = 0; li < lod.levels.length; li++) repsOf.push(yield* levelReps(lod, li, stepEntries));
   let kept = 0;
   let budget = stepEntries;
-  for (const level of lod.levels) {
+  for (const [li, level] of lod.levels.entries()) {
     const starts = new Uint32Array(LOD_TILES + 1);
-    const reps = level.reps;
+    const reps = repsOf[li];
     for (let t = 0; t < LOD_TILES; t++) {
       starts[t] = kept;
       // A tile's entries in runs of at most the step's remaining budget.
@@ -71,8 +74,8 @@ export function* lodOverlaySteps(lod: SegmentLod, value: ArrayLike<number>, floo
   // Two passes over the entries (count, then fill): at 10 M intervals they are 16.7 M.
   const index = new Uint32Array(kept * 6);
   let k = 0;
-  for (const level of lod.levels) {
-    const reps = level.reps;
+  for (const [li, level] of lod.levels.entries()) {
+    const reps = repsOf[li];
     for (let e = 0; e < level.count; ) {
       const stop = Math.min(level.count, e + budget);
       budget -= stop - e;
@@ -106,7 +109,7 @@ export function overlayRanges(overlay: LodOverlay, ranges: readonly LodRange[]):
  * in the same tile order, as a quad index of the layer's own segments (vertex 4i: segment i).
  */
 export function fullDetailOverlayIndex(lod: SegmentLod, value: ArrayLike<number>, floor: number): Uint32Array {
-  const order = lod.levels[0].reps;
+  const order = drain(levelReps(lod, 0));
   const keptSegments = quadIndex(order.length, (e) => value[order[e]] >= floor);
   // Entry e of level 0 is segment order[e]: renumber its four vertices.
   for (let k = 0; k < keptSegments.length; k++) {
