@@ -73,6 +73,24 @@ test.describe('the first picture and the progress bar', () => {
     expect(await page.evaluate(() => performance.getEntriesByName('veinscape:first-picture').length)).toBe(1);
   });
 
+  test('every hole layer draws with one shader program: showing resources and hiding intervals builds none', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/');
+    await readyAt(page);
+    // Each program costs 40-170 ms of the GPU process at start-up on software WebGL: intervals,
+    // traces, workings, fault traces and resource outlines differ by uniforms, not by program.
+    const programs = () => page.evaluate(() => window.veinscape.stats().programs);
+    const before = await programs();
+    // surfaces (opaque and see-through), the hole layers, the emphasised grades over the surfaces, the axes box
+    expect(before).toBeLessThanOrEqual(5);
+    for (const [layer, on] of [['resources', true], ['intervals', false]] as const) {
+      await page.evaluate(([l, v]) => window.veinscape.store.getState().setLayerVisible(l, v), [layer, on] as const);
+      await readyAt(page);
+      expect(await page.evaluate(() => window.veinscape.stats().drawCalls)).toBeGreaterThan(0);
+      expect(await programs()).toBe(before);
+    }
+  });
+
   for (const lang of ['en', 'fr']) {
     test(`the progress bar never goes back and reaches 100 % (${lang})`, async ({ page }) => {
       test.setTimeout(120_000);

@@ -33,6 +33,8 @@ export interface VeinscapeStats {
   geometries: number;
   textures: number;
   frames: number;
+  /** shader programs the renderer holds (each costs 40-170 ms of start-up on software WebGL) */
+  programs: number;
   /**
    * intervals layer drawn by levels of detail (large layers): per tile its level in the last frame
    * (0 = full detail, -1 = no interval), the draws, and the emphasised grades' draws (entries of the
@@ -95,6 +97,7 @@ export function createApi(): VeinscapeApi {
         geometries: gl?.info.memory.geometries ?? 0,
         textures: gl?.info.memory.textures ?? 0,
         frames: sceneState.frames,
+        programs: gl?.info.programs?.length ?? 0,
         lod: lodStats(),
         surfaceLod: surfaceLodStats(),
       };

@@ -5,7 +5,7 @@
  * dashes for planned holes and fault displacement are computed on the GPU from those textures and
  * shared uniforms, so one draw call covers a whole layer and a filter change costs a uniform update.
  */
-import { Color, DoubleSide, MeshStandardMaterial, type DataTexture, type Texture } from 'three';
+import { Color, DoubleSide, MeshStandardMaterial, Plane, type DataTexture, type Texture } from 'three';
 import { HOLE_TEX_WIDTH, SEG_TEX_WIDTH } from '../geometry/segmentGeometry';
 import { modelClipPlanes, shared } from './sharedUniforms';
 import { FAULT_PARS } from './chunks';
@@ -38,6 +38,9 @@ export interface SegmentMaterialOptions {
   /** grade mode: how an interval is drawn when it stands in for the hole trace */
   traceStyle?: { radius: number; minPixels: number; color: string };
 }
+
+/** uMode's codes (VERTEX_MAIN). */
+const MODE_CODES: Record<SegmentMode, number> = { grade: 0, trace: 1, fixed: 2, category: 3 };
 
 const VERTEX_PARS = /* glsl */ `
 // The corners of a segment's two triangles, in the order of its six vertices (VERTEX_MAIN).
@@ -86,6 +89,11 @@ uniform float uGradeWidth;
 uniform float uTraceRadius;
 uniform float uTraceMinPixels;
 uniform vec3 uTraceColor;
+// What this layer is (createSegmentMaterial): uniforms, not defines, so every layer shares one program.
+uniform int uMode;
+uniform int uHoleFilters;
+uniform int uFixedPalette;
+uniform int uRoundJoints;
 varying vec3 vSegColor;
 varying float vDashDepth;
 varying float vPlanned;
@@ -186,13 +194,13 @@ const VERTEX_MAIN = /* glsl */ `
 #endif
   vec2 aDepth = segC4.xy;
   float aColorValue = segC4.w;
-#ifdef HOLE_FILTERS
-  int holeIndex = int(segC4.z + 0.5);
-  vec4 aHole = vec4(texelFetch(uHoleAttr, texelOf(holeIndex, ${HOLE_TEX_WIDTH}), 0).xyz, segC4.z);
-  vec3 shift = faultShift(aMask) * uHolesFollow;
-#else
+  vec4 aHole = vec4(0.0);
   vec3 shift = faultShift(aMask);
-#endif
+  if (uHoleFilters == 1) {
+    int holeIndex = int(segC4.z + 0.5);
+    aHole = vec4(texelFetch(uHoleAttr, texelOf(holeIndex, ${HOLE_TEX_WIDTH}), 0).xyz, segC4.z);
+    shift *= uHolesFollow;
+  }
   vec3 segA = aStart + shift;
   vec3 segB = aEnd + shift;
   vec4 mvA = modelViewMatrix * vec4(segA, 1.0);
@@ -206,61 +214,58 @@ const VERTEX_MAIN = /* glsl */ `
   vPlanned = 0.0;
   vHaloFrom = 2.0;
   vDashDepth = mix(aDepth.x, aDepth.y, along);
-#ifdef HOLE_FILTERS
-  visibleSeg = holeVisible(aHole, aDepth, aStart, aEnd);
-  vPlanned = mod(floor(aHole.x + 0.5), 2.0);
-#endif
-#ifdef MODE_GRADE
-  // An interval of an unticked zone: not drawn as an interval (the trace stands in, as below the
-  // cut-off when hidden). The zone code is read only while some zone is unticked.
-  bool zoneHidden = false;
-  if (uZoneMaskOn > 0.5) {
-    int zoneCode = int(texelFetch(uSegZone, segTexel, 0).r * 255.0 + 0.5);
-    zoneHidden = texelFetch(uZoneMask, ivec2(zoneCode, 0), 0).r < 0.5;
+  if (uHoleFilters == 1) {
+    visibleSeg = holeVisible(aHole, aDepth, aStart, aEnd);
+    vPlanned = mod(floor(aHole.x + 0.5), 2.0);
   }
-  vSegColor = gradeColor(aColorValue);
-  // Higher grades are drawn thicker so intercepts read at a glance (up to 2.2x the base radius).
-  radius *= 1.0 + 1.2 * clamp(aValue, 0.0, 10.0) / 10.0;
-  bool belowCutoff = aValue < uCutoff;
-  if (belowCutoff && uBelowMode == 0) { vSegColor = uDimColor; radius *= 0.55; }
-  // Emphasised grades never thinner than uHighlightPx on screen (wider with grade, up to 1.5x at
-  // five times the threshold), whatever the zoom.
-  bool high = !belowCutoff && !zoneHidden && aValue >= uHighlight && uIntervalsOn > 0.5;
-  float widen = 1.0 + 0.5 * clamp((aValue - uHighlight) / (4.0 * max(uHighlight, 0.01)), 0.0, 1.0);
-  if (uGradeWidth > 0.5) {
-    // Width by grade class: one step for each class bound at or above the highlight grade.
-    float steps = 0.0;
-    for (int i = 0; i < ${MAX_BINS}; i++) {
-      if (i >= uBinCount) break;
-      if (uBins[i] > uHighlight && aValue >= uBins[i]) steps += 1.0;
+  bool high = false;
+  if (uMode == ${MODE_CODES.grade}) {
+    // An interval of an unticked zone: not drawn as an interval (the trace stands in, as below the
+    // cut-off when hidden). The zone code is read only while some zone is unticked.
+    bool zoneHidden = false;
+    if (uZoneMaskOn > 0.5) {
+      int zoneCode = int(texelFetch(uSegZone, segTexel, 0).r * 255.0 + 0.5);
+      zoneHidden = texelFetch(uZoneMask, ivec2(zoneCode, 0), 0).r < 0.5;
     }
-    widen = 2.0 + steps;
-  }
-  if (high) radius = max(radius, 0.5 * uHighlightPx * pxWorld * widen);
+    vSegColor = gradeColor(aColorValue);
+    // Higher grades are drawn thicker so intercepts read at a glance (up to 2.2x the base radius).
+    radius *= 1.0 + 1.2 * clamp(aValue, 0.0, 10.0) / 10.0;
+    bool belowCutoff = aValue < uCutoff;
+    if (belowCutoff && uBelowMode == 0) { vSegColor = uDimColor; radius *= 0.55; }
+    // Emphasised grades never thinner than uHighlightPx on screen (wider with grade, up to 1.5x at
+    // five times the threshold), whatever the zoom.
+    high = !belowCutoff && !zoneHidden && aValue >= uHighlight && uIntervalsOn > 0.5;
+    float widen = 1.0 + 0.5 * clamp((aValue - uHighlight) / (4.0 * max(uHighlight, 0.01)), 0.0, 1.0);
+    if (uGradeWidth > 0.5) {
+      // Width by grade class: one step for each class bound at or above the highlight grade.
+      float steps = 0.0;
+      for (int i = 0; i < ${MAX_BINS}; i++) {
+        if (i >= uBinCount) break;
+        if (uBins[i] > uHighlight && aValue >= uBins[i]) steps += 1.0;
+      }
+      widen = 2.0 + steps;
+    }
+    if (high) radius = max(radius, 0.5 * uHighlightPx * pxWorld * widen);
 #ifdef ON_TOP
-  if (!high || uIntervalsOn < 0.5) visibleSeg = false;
-  // The halo ring: 1.5 px each side, drawn dark in the fragment shader.
-  radius += 1.5 * pxWorld;
-  vHaloFrom = 1.0 - 1.5 * pxWorld / max(radius, 1e-6);
+    if (!high || uIntervalsOn < 0.5) visibleSeg = false;
+    // The halo ring: 1.5 px each side, drawn dark in the fragment shader.
+    radius += 1.5 * pxWorld;
+    vHaloFrom = 1.0 - 1.5 * pxWorld / max(radius, 1e-6);
 #endif
-  // The trace under an interval is this segment: drawn as trace when the interval is not shown.
-  if (uIntervalsOn < 0.5 || (belowCutoff && uBelowMode == 1) || zoneHidden) {
-    if (uTracesOn < 0.5) visibleSeg = false;
-    vSegColor = uTraceColor;
-    radius = max(uTraceRadius, uTraceMinPixels * pxWorld);
+    // The trace under an interval is this segment: drawn as trace when the interval is not shown.
+    if (uIntervalsOn < 0.5 || (belowCutoff && uBelowMode == 1) || zoneHidden) {
+      if (uTracesOn < 0.5) visibleSeg = false;
+      vSegColor = uTraceColor;
+      radius = max(uTraceRadius, uTraceMinPixels * pxWorld);
+    }
   }
-#endif
-#ifdef FIXED_PALETTE
   // Lines with colours of their own (imported workings): the value is the palette index, -1 = the layer colour.
-  if (aValue > -0.5) vSegColor = uPalette[int(aValue + 0.5)];
-#endif
-#ifdef MODE_CATEGORY
-  vSegColor = uPalette[int(aValue + 0.5)];
-  if (((uCategoryMask >> int(aValue + 0.5)) & 1) == 0) visibleSeg = false;
-#endif
-#ifdef HOLE_FILTERS
-  if (abs(aHole.w - uSelectedHole) < 0.5) { vSegColor = mix(vSegColor, vec3(1.0, 0.55, 0.0), 0.15); radius *= 1.6; }
-#endif
+  if (uFixedPalette == 1 && aValue > -0.5) vSegColor = uPalette[int(aValue + 0.5)];
+  if (uMode == ${MODE_CODES.category}) {
+    vSegColor = uPalette[int(aValue + 0.5)];
+    if (((uCategoryMask >> int(aValue + 0.5)) & 1) == 0) visibleSeg = false;
+  }
+  if (uHoleFilters == 1 && abs(aHole.w - uSelectedHole) < 0.5) { vSegColor = mix(vSegColor, vec3(1.0, 0.55, 0.0), 0.15); radius *= 1.6; }
   // Ribbon across the segment, facing the eye (view space; the eye looks down -z).
   vec3 dirV = mvB.xyz - mvA.xyz;
   float lenV = length(dirV);
@@ -271,18 +276,14 @@ const VERTEX_MAIN = /* glsl */ `
   // A segment pointing at the eye is a disc on screen: any side will do.
   side = sideLen > 1e-5 ? side / sideLen : normalize(cross(vec3(0.0, 1.0, 0.0), toCam) + vec3(1e-3, 0.0, 0.0));
   mvP.xyz += side * (radius * across);
-#ifdef MODE_GRADE
-  // An emphasised interval is also at least 1.5x its width long on screen: a 1 m intercept seen
-  // from 2 km is a readable dash, not a dot.
+  // An emphasised interval (grade mode) is also at least 1.5x its width long on screen: a 1 m
+  // intercept seen from 2 km is a readable dash, not a dot.
   if (high) {
     float minLen = 3.0 * radius;
     if (lenV < minLen) mvP.xyz += dirV * (0.5 * (minLen - lenV) * (along * 2.0 - 1.0));
   }
-#endif
-#ifdef ROUND_JOINTS
   // Traces and workings: overlap neighbours by the radius so bends have no notch.
-  mvP.xyz += dirV * (radius * (along * 2.0 - 1.0));
-#endif
+  if (uRoundJoints == 1) mvP.xyz += dirV * (radius * (along * 2.0 - 1.0));
   vAcross = across;
   vSide = side;
   vToCam = toCam;
@@ -316,19 +317,24 @@ export interface SegmentTextures {
   lodRefs?: DataTexture;
 }
 
+/**
+ * The model box's planes switched off (as SectionSync switches them off: far away), for the layers
+ * that are not clipped to it: every layer then has six planes and shares one program.
+ */
+const NO_CLIP_PLANES = modelClipPlanes.map((p) => new Plane(p.normal.clone(), 1e12));
+
 export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTextures): MeshStandardMaterial {
   const m = new MeshStandardMaterial({ roughness: 0.55, metalness: 0.0, side: DoubleSide });
+  // What a layer is (grade, trace, palette, hole filters, joints) is told by uniforms, not defines:
+  // all segment layers share one program (and the emphasised grades' draw one more), instead of one
+  // program each. On software WebGL each program costs 40-170 ms of the GPU process at start-up:
+  // four fewer took the sample's ready() from 2.69 to 2.26 s (docs/performance.md, Session 15).
+  // What stays a define changes how vertices are read (ON_TOP: an indexed subset; SEGMENT_LOD).
   m.defines = {
-    ...(o.mode === 'grade' || o.mode === 'category' ? {} : { ROUND_JOINTS: '' }),
-    ...(o.mode === 'grade' ? { MODE_GRADE: '' } : {}),
-    ...(o.mode === 'category' ? { MODE_CATEGORY: '' } : {}),
-    ...(o.mode === 'trace' ? { MODE_TRACE: '' } : {}),
-    ...(o.mode === 'fixed' && o.palette ? { FIXED_PALETTE: '' } : {}),
-    ...(o.holeFilters ? { HOLE_FILTERS: '' } : {}),
     ...(o.onTop ? { ON_TOP: '' } : {}),
     ...(tex.lodRefs ? { SEGMENT_LOD: '' } : {}),
   };
-  if (o.clip) m.clippingPlanes = modelClipPlanes;
+  m.clippingPlanes = o.clip ? modelClipPlanes : NO_CLIP_PLANES;
   if (o.onTop) {
     m.depthTest = false;
     m.depthWrite = false;
@@ -355,6 +361,10 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
     uHoleAttr: { value: tex.holeAttr },
     uLodRefs: { value: tex.lodRefs ?? null },
     uSegZone: tex.segZone ?? { value: NO_ZONES },
+    uMode: { value: MODE_CODES[o.mode] },
+    uHoleFilters: { value: o.holeFilters ? 1 : 0 },
+    uFixedPalette: { value: o.mode === 'fixed' && o.palette ? 1 : 0 },
+    uRoundJoints: { value: o.mode === 'grade' || o.mode === 'category' ? 0 : 1 },
   };
   m.userData.uniforms = own;
   m.onBeforeCompile = (shader) => {
@@ -378,6 +388,6 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
 #endif`,
       );
   };
-  m.customProgramCacheKey = () => `veinscape-ribbon-${o.mode}-${o.holeFilters ? 1 : 0}-${o.mode === 'fixed' && o.palette ? 1 : 0}-${o.onTop ? 1 : 0}-${tex.lodRefs ? 1 : 0}`;
+  m.customProgramCacheKey = () => `veinscape-ribbon-${o.onTop ? 1 : 0}-${tex.lodRefs ? 1 : 0}`;
   return m;
 }
