@@ -17,7 +17,8 @@ import { unpackSteps } from './unpackSteps';
 import { adoptLayerBounds, dataBox } from '../domain/bounds';
 import { isBinaryDepositFile } from './binary/format';
 import { isSurfaceFileName, isSurfaceMainFileName } from './surfaces/names';
-import type { Model } from './model';
+import type { HoleModel, Model } from './model';
+import { joinHoleRuns } from './holeMessages';
 
 export type LoadSource = string | URL | File | File[] | FileList | object;
 
@@ -30,6 +31,8 @@ function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number)
     const worker = createLoaderWorker();
     // After `done`, the worker goes on building the pick indexes and vein grids (see `extras`).
     let extrasFor: Extract<WorkerResponse, { type: 'done' }> | null = null;
+    /** the holes, come ahead of `done` in runs (holeMessages.ts) */
+    const holeRunsIn: HoleModel[][] = [];
     const giveUpExtras = () => {
       if (!extrasFor) return;
       adoptExtras(extrasFor, { type: 'extras', pickIndexes: { intervals: null, traces: null }, veinGrids: null, counter: false });
@@ -39,6 +42,7 @@ function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number)
     worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
       const m = e.data;
       if (m.type === 'progress') onProgress(m.phase, m.fraction);
+      else if (m.type === 'holes') holeRunsIn.push(m.holes);
       else if (m.type === 'extras') {
         if (extrasFor) adoptExtras(extrasFor, m);
         // The worker stays on as the dataset's counter (countClient.ts), or ends here.
@@ -51,6 +55,7 @@ function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number)
       } else {
         // Hole paths and stations are unpacked later (unpack), in tasks of their own.
         if (m.type === 'done') {
+          m.model.holes = joinHoleRuns(holeRunsIn);
           if (m.extras) {
             extrasFor = m;
             expectExtras(m, req.kind !== 'prepare');

@@ -16,6 +16,7 @@ import { mergeCsvIssues } from './csvReport';
 import { prepare, surfaceBuffers, worldFrame, type Prepared } from '../domain/prepare';
 import { prestartSurfaceWorker, startSurfaceJob } from './surfaceJob';
 import { layerBounds, surfaceBounds } from '../domain/bounds';
+import { holeRuns } from './holeMessages';
 import { buildVeinGrids, sendableVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
 import { buildPickIndex, pickIndexTransferables, sendablePickIndex } from '../domain/pickIndex';
 import { compactHoles, compactMasks, copySegments, segmentTransferables } from '../domain/segments';
@@ -111,7 +112,9 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
   // then move to the page), its canonical text is written after the dataset is sent.
   const content = req.kind !== 'prepare' ? datasetContent(model) : null;
   const started = content ? attemptOrNull(() => startContentHash(content)) : null;
-  const sentModel: Model = { ...model, holes: model.holes.map((h) => ({ ...h, stations: [] })) };
+  // The holes first, in messages of their own (one long task on the page at 100,000 holes).
+  for (const holes of holeRuns(model.holes)) post({ type: 'holes', holes });
+  const sentModel: Model = { ...model, holes: [] };
   post({ type: 'done', model: sentModel, prepared: sent, paths, stations, bounds: layerBounds(sent), report, csv, extras: true }, [
     ...transferables(sent, sentModel),
     ...packedPathTransferables(paths),

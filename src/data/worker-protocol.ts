@@ -1,5 +1,5 @@
 /** Messages between the page and the loading worker. */
-import type { LoadReport, Model } from './model';
+import type { HoleModel, LoadReport, Model } from './model';
 import type { Prepared } from '../domain/prepare';
 import type { DesurveyMethod } from '../domain/desurvey';
 import type { CsvSource, DetectedTable, ImportOptions, ImportResult } from './csv';
@@ -45,7 +45,10 @@ export interface CsvImportInfo {
 
 export type WorkerResponse =
   | { type: 'progress'; phase: LoadPhase; fraction: number }
+  /** ahead of `done`: the model's holes, a run per message, in order (holeMessages.ts) */
+  | { type: 'holes'; holes: HoleModel[] }
   /**
+   * `model.holes` travels empty: the holes came in the `holes` messages before it.
    * `prepared.paths` and each hole's `stations` travel empty; they come flat in `paths` and `stations` (see pathTransfer.ts).
    * `bounds`: the hole layers' bounds, made in the worker (domain/bounds.ts layerBounds)
    */
