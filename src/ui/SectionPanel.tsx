@@ -5,6 +5,7 @@
 import { store, useVeinscape } from '../state/store';
 import { dataBox } from '../domain/bounds';
 import { useTranslation } from 'react-i18next';
+import { shortNumber } from '../i18n/numbers';
 
 const num = (v: string, fallback: number) => (Number.isFinite(Number(v)) && v.trim() !== '' ? Number(v) : fallback);
 
@@ -77,7 +78,7 @@ export function SectionPanel() {
       <label className="row">
         <span>{t('vertical')}</span>
         <select aria-label={t('verticalLabel')} value={ve} onChange={(e) => setVe(Number(e.target.value))}>
-          {[1, 1.5, 2, 3, 5].map((v) => <option key={v} value={v}>{v === 1 ? t('trueScale') : t('times', { v: v.toLocaleString(i18n.language) })}</option>)}
+          {[1, 1.5, 2, 3, 5].map((v) => <option key={v} value={v}>{v === 1 ? t('trueScale') : t('times', { v: shortNumber(v, 1, i18n.language) })}</option>)}
         </select>
       </label>
     </section>
