@@ -20,6 +20,7 @@ import { contentHash } from '../src/domain/fingerprint';
 import { buildSegmentLod, levelReps } from '../src/domain/segmentLod';
 import { buildLodOverlay, fullDetailOverlayIndex } from '../src/domain/segmentLodOverlay';
 import { drain } from '../src/domain/sliced';
+import { packStations, unpackStations } from '../src/data/pathTransfer';
 
 const ALL: FilterState = { gradeCutoff: 0, belowCutoff: 'dim', elevMin: -1e9, elevMax: 1e9, statusTypeMask: 0b1111, programMask: ~0 >>> 2 };
 const holes = [0, 1].map(() => ({ status: 'drilled', type: 'surface', program: 'P0', year: 2000 }));
@@ -285,5 +286,35 @@ describe('level 0 of the levels of detail keeps a tile byte per piece, not its o
     expect(Array.from(o.index.subarray(0, 18)).filter((_, k) => k % 6 === 0)).toEqual([0, 4, 12]);
     // without levels: the same pieces in the same order, as the layer's own vertices (4i)
     expect(Array.from(fullDetailOverlayIndex(lod, layer.value, 2)).filter((_, k) => k % 6 === 0)).toEqual([0, 8, 12]);
+  });
+});
+
+describe('survey stations kept packed on the page until read', () => {
+  const A = [{ depth: 0, azimuth: 90, dip: -60 }, { depth: 50.25, azimuth: 91.5, dip: -61 }];
+  const B = [{ depth: 0, azimuth: 340, dip: -45 }];
+  const received = () => {
+    const holes = [{ id: 'A', stations: [] as typeof A }, { id: 'B', stations: [] as typeof A }, { id: 'C', stations: [] as typeof A }];
+    unpackStations(holes, structuredClone(packStations([{ stations: A }, { stations: B }, { stations: [] }])));
+    return holes;
+  };
+
+  it('no station object before a hole is read; then the same stations, as a plain property', () => {
+    const holes = received();
+    expect(typeof Object.getOwnPropertyDescriptor(holes[0], 'stations')!.get).toBe('function');
+    expect(holes[0].stations).toEqual(A);
+    expect(Object.getOwnPropertyDescriptor(holes[0], 'stations')!.value).toEqual(A);
+    expect(holes[0].stations).toBe(holes[0].stations);
+    expect(holes[2].stations).toEqual([]);
+  });
+
+  it('spread, cloned and written as JSON with its stations; an assignment replaces them', () => {
+    const holes = received();
+    expect({ ...holes[1] }).toEqual({ id: 'B', stations: B });
+    expect(structuredClone(holes[0])).toEqual({ id: 'A', stations: A });
+    expect(JSON.parse(JSON.stringify(holes[1]))).toEqual({ id: 'B', stations: B });
+    holes[0].stations = B;
+    expect(holes[0].stations).toEqual(B);
+    const frozen = Object.freeze(received()[1]);
+    expect(frozen.stations).toEqual(B);
   });
 });
