@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BufferAttribute, BufferGeometry, DataTexture, MeshBasicMaterial, PerspectiveCamera, Scene, type WebGLRenderer } from 'three';
 import { uploadTextureInSlices, warmLayer, type WarmTarget } from '../src/scene/warmUp';
+import { uploadIndexInSlices } from '../src/scene/indexUpload';
 
 /**
  * A renderer stand-in that records what the warm-up asks of it. `compile` adds a program the first
@@ -144,5 +145,73 @@ describe('a large data texture goes up in slices of whole rows', () => {
     const job = uploadTextureInSlices(() => target, t, true);
     for (let r = job.next(); !r.done; r = job.next());
     expect(uploads).toEqual([{ rows: [...Array(10).keys()], hadData: true }]);
+  });
+});
+
+/**
+ * The emphasised grades' index at ten million intervals (18 MB) went up in one `bufferData` at
+ * the first frame, a main-thread task of about 0.1 s; now in slices, a warm-up step each
+ * (src/scene/indexUpload.ts). A stand-in context keeps what the buffer receives.
+ */
+describe('an index uploaded in slices', () => {
+  function fakeContext() {
+    const log: string[] = [];
+    let store = new Uint32Array(0);
+    const deleted: unknown[] = [];
+    const buffer = { name: 'index' };
+    const ctx = {
+      ELEMENT_ARRAY_BUFFER: 34963,
+      STATIC_DRAW: 35044,
+      UNSIGNED_INT: 5125,
+      createBuffer: () => buffer,
+      bindBuffer: (_t: number, b: unknown) => log.push(b ? 'bind' : 'unbind'),
+      bufferData: (_t: number, data: number | Uint32Array) => {
+        log.push(typeof data === 'number' ? `allocate ${data}` : `data ${data.byteLength}`);
+        store = typeof data === 'number' ? new Uint32Array(data / 4) : data.slice();
+      },
+      bufferSubData: (_t: number, offset: number, src: Uint32Array, from: number, count: number) => {
+        log.push(`slice ${offset} ${count}`);
+        store.set(src.subarray(from, from + count), offset / 4);
+      },
+      deleteBuffer: (b: unknown) => deleted.push(b),
+    };
+    const gl = { getContext: () => ctx, resetState: () => log.push('reset') } as unknown as WebGLRenderer;
+    const target: WarmTarget = { gl, scene: new Scene(), camera: new PerspectiveCamera() };
+    return { target, log, deleted, buffer, stored: () => store };
+  }
+
+  it('a 10 MB index: three slices of at most 4 MB, a wait for the GPU after each, the same indices on the GPU', () => {
+    const { target, log, stored, buffer } = fakeContext();
+    // 2.5 slices of 4 MiB (1,048,576 indices each): 2,621,440 indices.
+    const indices = Uint32Array.from({ length: 2_621_440 }, (_, i) => (i * 7) % 1_000_003);
+    const job = uploadIndexInSlices(() => target, indices);
+    let waited = 0;
+    let r = job.next();
+    for (; !r.done; r = job.next()) if (r.value) waited++;
+    expect(waited).toBe(3);
+    expect(log.filter((l) => !['reset', 'bind', 'unbind'].includes(l))).toEqual(['allocate 10485760', 'slice 0 1048576', 'slice 4194304 1048576', 'slice 8388608 524288']);
+    // (compared as bytes: a deep equality of 2.6 M numbers is slow)
+    expect(Buffer.from(stored().buffer).equals(Buffer.from(indices.buffer))).toBe(true);
+    // Drawn by three as the geometry's index: this buffer, 32-bit, every index.
+    expect(r.value.buffer).toBe(buffer);
+    expect([r.value.type, r.value.elementSize, r.value.count]).toEqual([5125, 4, 2_621_440]);
+  });
+
+  it('a small index goes up whole, without a wait', () => {
+    const { target, log, stored } = fakeContext();
+    const indices = new Uint32Array([4, 5, 6, 6, 5, 7]);
+    const job = uploadIndexInSlices(() => target, indices);
+    const first = job.next();
+    expect(first.done).toBe(true);
+    expect(log.filter((l) => l.startsWith('data') || l.startsWith('slice') || l.startsWith('allocate'))).toEqual(['data 24']);
+    expect(Array.from(stored())).toEqual([4, 5, 6, 6, 5, 7]);
+  });
+
+  it('dropped half-way (a new cut-off first), its buffer is deleted', () => {
+    const { target, deleted, buffer } = fakeContext();
+    const job = uploadIndexInSlices(() => target, new Uint32Array(2_621_440));
+    job.next();
+    job.return(undefined as never);
+    expect(deleted).toEqual([buffer]);
   });
 });

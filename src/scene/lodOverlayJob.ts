@@ -11,12 +11,15 @@
  * idle, so it resolves once the new subset is drawn.
  */
 import { useLayoutEffect, useRef } from 'react';
-import { BufferAttribute, BufferGeometry, type Material } from 'three';
+import { useThree } from '@react-three/fiber';
+import { BufferAttribute, BufferGeometry, type GLBufferAttribute, type Material } from 'three';
 import { lodOverlaySteps } from '../domain/segmentLodOverlay';
 import type { SegmentLod } from '../domain/segmentLod';
 import { useVeinscape } from '../state/store';
 import type { LodDraw } from './segmentLodDraw';
 import { NO_BATCH, warmQueue, type WarmJob } from './warmQueue';
+import type { WarmTarget } from './warmUp';
+import { uploadIndexInSlices } from './indexUpload';
 
 /** Draw order of the emphasised grades: after everything else, over the surfaces. */
 const ON_TOP_ORDER = 20;
@@ -50,25 +53,63 @@ interface Source {
   whole: BufferGeometry;
 }
 
-/** Builds the subset in steps, then hands it to the draw and asks for a frame. */
-function* overlayJob(s: Source, shown: () => void, invalidate: () => void): WarmJob<void> {
+/** The subset's geometry over an index already on the GPU (indexUpload.ts). */
+function uploadedSubset(index: GLBufferAttribute, whole: BufferGeometry): BufferGeometry {
+  const g = new BufferGeometry();
+  // three draws a GLBufferAttribute index as its own (WebGLAttributes), and deletes it with the geometry.
+  g.setIndex(index as unknown as BufferAttribute);
+  g.boundingBox = whole.boundingBox?.clone() ?? null;
+  g.boundingSphere = whole.boundingSphere?.clone() ?? null;
+  return g;
+}
+
+/**
+ * Builds the subset in steps, uploads its index in slices (18 MB at ten million intervals: one
+ * task of about 0.1 s when three uploaded it in the first frame), then hands it to the draw and
+ * asks for a frame. `shown` gets the index once the draw has it.
+ */
+function* overlayJob(s: Source, target: () => WarmTarget, shown: (index: GLBufferAttribute) => void, invalidate: () => void): WarmJob<void> {
   const overlay = yield* lodOverlaySteps(s.hierarchy, s.value, s.floor);
-  s.draw.setOverlay({ overlay, geometry: subsetGeometry(overlay.index, s.whole), materials: s.materials, renderOrder: ON_TOP_ORDER });
-  shown();
+  const index = yield* uploadIndexInSlices(target, overlay.index);
+  // On the GPU now: the page's copy goes (the draw reads only the tile starts).
+  overlay.index = new Uint32Array(0);
+  s.draw.setOverlay({ overlay, geometry: uploadedSubset(index, s.whole), materials: s.materials, renderOrder: ON_TOP_ORDER });
+  shown(index);
   invalidate();
+}
+
+/** Deletes an uploaded index (three deletes it too when its geometry was drawn: a second delete does nothing). */
+function deleteIndex(target: WarmTarget, index: GLBufferAttribute | null): void {
+  if (index) target.gl.getContext().deleteBuffer(index.buffer);
 }
 
 /** Queues the subset's build for `source` (null: none), again whenever it changes. */
 export function useLodOverlay(source: Source | null, invalidate: () => void): void {
   const version = useVeinscape((s) => s.version);
-  /** the draw that has been given a subset already: its later builds are outside any batch */
-  const served = useRef<LodDraw | null>(null);
+  const get = useThree((s) => s.get);
+  /** the draw that has been given a subset already (its later builds are outside any batch), and that subset's index */
+  const served = useRef<{ draw: LodDraw; index: GLBufferAttribute } | null>(null);
   const { draw, hierarchy, value, floor, materials, whole } = source ?? {};
   useLayoutEffect(() => {
     if (!draw || !hierarchy || !value || floor === undefined || !materials || !whole) return;
-    const batch = served.current === draw ? NO_BATCH : version;
-    const job = overlayJob({ draw, hierarchy, value, floor, materials, whole }, () => (served.current = draw), invalidate);
+    const batch = served.current?.draw === draw ? NO_BATCH : version;
+    const target = () => get() as WarmTarget;
+    const shown = (index: GLBufferAttribute) => {
+      // The draw has let the previous subset go (setOverlay): its index too.
+      deleteIndex(target(), served.current?.index ?? null);
+      served.current = { draw, index };
+    };
     // Dropped when the cut-off changes again first (or the layer goes): the draw keeps its subset.
-    return warmQueue.add(batch, job);
-  }, [draw, hierarchy, value, floor, materials, whole, version, invalidate]);
+    return warmQueue.add(batch, overlayJob({ draw, hierarchy, value, floor, materials, whole }, target, shown, invalidate));
+  }, [draw, hierarchy, value, floor, materials, whole, version, invalidate, get]);
+  // A new draw (new data) or none: the last subset's index goes with the old draw.
+  useLayoutEffect(
+    () => () => {
+      const last = served.current;
+      if (!last || last.draw !== draw) return;
+      deleteIndex(get() as WarmTarget, last.index);
+      served.current = null;
+    },
+    [draw, get],
+  );
 }
