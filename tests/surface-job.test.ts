@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDepositText } from '../src/data/load';
 import { prepare, surfaceBuffers, worldFrame, type SurfaceInput } from '../src/domain/prepare';
-import { startSurfaceJob, SURFACE_JOB_MIN_TRIANGLES } from '../src/data/surfaceJob';
+import { startSurfaceJob, surfaceJobParts, SURFACE_JOB_MIN_TRIANGLES } from '../src/data/surfaceJob';
+import { faultModelsOf } from '../src/domain/prepare';
 import type { Model } from '../src/data/model';
 
 function split(model: Model) {
@@ -28,6 +29,32 @@ describe('surfaces built apart from the holes', () => {
     // Some pieces lie on a fault's moving side: the veins were cut and masked.
     expect(whole.surfaces.some((s) => s.masks.some((m) => m > 0))).toBe(true);
     expect(split(model!)).toEqual(whole);
+  });
+
+  it('split between two or three workers: each surface once, the same buffers in the same order (fault cuts included)', () => {
+    const input: SurfaceInput = { zones: model!.zones, faults: model!.faults, surfaces: model!.surfaces };
+    const origin = worldFrame(model!).origin;
+    const whole = surfaceBuffers(input, origin);
+    const faultSurfaces = new Set(model!.faults.map((f) => f.surface));
+    for (const n of [2, 3]) {
+      const parts = surfaceJobParts(structuredClone(input), n);
+      expect(parts).toHaveLength(n);
+      // Every surface is built by exactly one part.
+      expect(parts.flatMap((p) => p.indices).sort((a, b) => a - b)).toEqual(model!.surfaces.map((_, i) => i));
+      // Balanced: no part has more than half the triangles plus the largest surface.
+      const tri = (p: (typeof parts)[number]) => p.indices.reduce((t, i) => t + model!.surfaces[i].triangles.length, 0);
+      const total = model!.surfaces.reduce((t, s) => t + s.triangles.length, 0);
+      const largest = Math.max(...model!.surfaces.map((s) => s.triangles.length));
+      for (const p of parts) expect(tri(p)).toBeLessThanOrEqual(total / n + largest);
+      const out = new Array(whole.length);
+      for (const p of parts) {
+        // Each part carries every fault surface, built by it or sent only to cut.
+        expect(p.input.surfaces.filter((s) => faultSurfaces.has(s.id))).toHaveLength(faultSurfaces.size);
+        const built = surfaceBuffers({ ...p.input, surfaces: p.input.surfaces.slice(0, p.build) }, origin, faultModelsOf(p.input));
+        p.indices.forEach((i, j) => (out[i] = built[j]));
+      }
+      expect(out).toEqual(whole);
+    }
   });
 
   it('without its surfaces, prepare leaves them to the caller', () => {

@@ -14,6 +14,8 @@ export interface SurfaceJobRequest {
   input: SurfaceInput;
   /** the local origin of the dataset (prepare's), m */
   origin: Vec3;
+  /** build the first `build` surfaces of input (the others are faults that cut them); all when absent */
+  build?: number;
 }
 
 export interface SurfaceJobResult {
@@ -25,13 +27,42 @@ export interface SurfaceJobResult {
 export const SURFACE_JOB_MIN_TRIANGLES = 100_000;
 
 /**
- * The second worker, started while the file is read (loader.worker.ts: half-way through a URL, at
- * once for an opened file): a worker started by a worker is fetched and set up through its
- * parent's event loop, so one created when the surfaces are due would sit idle until the parent's
- * long desurvey task ends (seen in traces: it then ran after it, not beside it). Started early, it
- * is ready when the job is posted.
+ * The surfaces split for two workers: each part's input holds the surfaces it builds first (in
+ * the model's order), then the fault surfaces that cut them and are not among them; `indices` are
+ * the built surfaces' places in the model. Balanced by triangles (the work of cutting and
+ * simplifying grows with them), the largest first into the lighter part.
  */
-let prestarted: Worker | null = null;
+export function surfaceJobParts(input: SurfaceInput, parts: number): { input: SurfaceInput; build: number; indices: number[] }[] {
+  const load = Array.from({ length: parts }, () => 0);
+  const members: number[][] = Array.from({ length: parts }, () => []);
+  const order = input.surfaces.map((_, i) => i).sort((a, b) => input.surfaces[b].triangles.length - input.surfaces[a].triangles.length || a - b);
+  for (const i of order) {
+    const k = load.indexOf(Math.min(...load));
+    members[k].push(i);
+    load[k] += input.surfaces[i].triangles.length;
+  }
+  const faultIds = new Set(input.faults.map((f) => f.surface));
+  return members.filter((m) => m.length > 0).map((m) => {
+    const indices = m.sort((a, b) => a - b);
+    const mine = new Set(indices);
+    const cutters = input.surfaces.filter((s, i) => faultIds.has(s.id) && !mine.has(i));
+    return { input: { zones: input.zones, faults: input.faults, surfaces: [...indices.map((i) => input.surfaces[i]), ...cutters] }, build: indices.length, indices };
+  });
+}
+
+/** Two workers from this many surface triangles: below, one does it within the holes' desurvey. */
+export const SURFACE_JOB_SPLIT_TRIANGLES = 400_000;
+
+/**
+ * The second and third workers, started while the file is read (loader.worker.ts: half-way
+ * through a URL, at once for an opened file): a worker started by a worker is fetched and set up
+ * through its parent's event loop, so one created when the surfaces are due would sit idle until
+ * the parent's long desurvey task ends (seen in traces: it then ran after it, not beside it).
+ * Started early, they are ready when the job is posted. Two, because at 10,000 x 100 the surfaces
+ * (fault cuts and simplified copies) took 2.8 s on one worker while the holes took 1.05 s on the
+ * loading one, which then waited 1.75 s for them.
+ */
+let prestarted: Worker[] = [];
 
 function createWorker(): Worker | null {
   // A worker inlined as a blob (or a page opened from the file system) cannot start one from a file.
@@ -45,23 +76,26 @@ function createWorker(): Worker | null {
 
 /** Before the long tasks of a load (while its file is read). */
 export function prestartSurfaceWorker(): void {
-  prestarted ??= createWorker();
-}
-
-function takeWorker(): Worker | null {
-  const w = prestarted ?? createWorker();
-  prestarted = null;
-  return w;
-}
-
-export function startSurfaceJob(model: Model, origin: Vec3): Promise<SurfaceBuffer[] | null> {
-  const triangles = model.surfaces.reduce((n, s) => n + s.triangles.length / 3, 0);
-  if (triangles < SURFACE_JOB_MIN_TRIANGLES) {
-    takeWorker()?.terminate();
-    return Promise.resolve(null);
+  while (prestarted.length < 2) {
+    const w = createWorker();
+    if (!w) return;
+    prestarted.push(w);
   }
-  const worker = takeWorker();
-  if (!worker) return Promise.resolve(null);
+}
+
+function takeWorkers(count: number): Worker[] {
+  const out = prestarted.splice(0, count);
+  for (const w of prestarted.splice(0)) w.terminate();
+  while (out.length < count) {
+    const w = createWorker();
+    if (!w) break;
+    out.push(w);
+  }
+  return out;
+}
+
+/** One worker's part: its buffers, in the order of its `build` surfaces, or null when it failed. */
+function runPart(worker: Worker, req: SurfaceJobRequest): Promise<SurfaceBuffer[] | null> {
   return new Promise((resolve) => {
     const done = (surfaces: SurfaceBuffer[] | null) => {
       worker.terminate();
@@ -74,8 +108,29 @@ export function startSurfaceJob(model: Model, origin: Vec3): Promise<SurfaceBuff
     };
     worker.onmessageerror = () => done(null);
     // A structured clone: the surfaces' arrays are copied (the model keeps its own for the page).
-    const input: SurfaceInput = { zones: model.zones, faults: model.faults, surfaces: model.surfaces };
-    const req: SurfaceJobRequest = { input, origin };
     worker.postMessage(req);
   });
+}
+
+export async function startSurfaceJob(model: Model, origin: Vec3): Promise<SurfaceBuffer[] | null> {
+  const triangles = model.surfaces.reduce((n, s) => n + s.triangles.length / 3, 0);
+  if (triangles < SURFACE_JOB_MIN_TRIANGLES) {
+    takeWorkers(0);
+    return null;
+  }
+  const input: SurfaceInput = { zones: model.zones, faults: model.faults, surfaces: model.surfaces };
+  const parts = surfaceJobParts(input, triangles >= SURFACE_JOB_SPLIT_TRIANGLES ? 2 : 1);
+  const workers = takeWorkers(parts.length);
+  if (workers.length < parts.length) {
+    workers.forEach((w) => w.terminate());
+    return null;
+  }
+  const built = await Promise.all(parts.map((p, k) => runPart(workers[k], { input: p.input, origin, build: p.build })));
+  const out: SurfaceBuffer[] = new Array(model.surfaces.length);
+  for (const [k, p] of parts.entries()) {
+    const b = built[k];
+    if (!b || b.length !== p.build) return null;
+    p.indices.forEach((i, j) => (out[i] = b[j]));
+  }
+  return out;
 }

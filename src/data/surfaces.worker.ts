@@ -3,9 +3,10 @@
  * Builds the surfaces' buffers (fault cuts, local float32 positions, normals, bounds) for the
  * loading worker, on the machine's other core, while the loading worker desurveys the holes:
  * at 10,000 holes and 2 M vein triangles the two halves of `prepare` take about 1 s each. The
- * result goes back as transferables. See surfaceJob.ts.
+ * result goes back as transferables. From 400,000 surface triangles two of these workers share
+ * the surfaces (surfaceJobParts), each given the fault surfaces that cut its own. See surfaceJob.ts.
  */
-import { surfaceBuffers } from '../domain/prepare';
+import { faultModelsOf, surfaceBuffers } from '../domain/prepare';
 import { surfaceBounds } from '../domain/bounds';
 import type { SurfaceJobRequest, SurfaceJobResult } from './surfaceJob';
 import { surfaceLevels } from './surfaceLevels';
@@ -32,7 +33,9 @@ const post = (m: SurfaceJobResult, transfer: Transferable[] = []) => (self as un
 
 self.onmessage = async (e: MessageEvent<SurfaceJobRequest>) => {
   try {
-    const surfaces = surfaceBuffers(e.data.input, e.data.origin);
+    const { input, origin, build = input.surfaces.length } = e.data;
+    // The faults cut with every fault surface sent, this worker builds the first `build` surfaces.
+    const surfaces = surfaceBuffers({ ...input, surfaces: input.surfaces.slice(0, build) }, origin, faultModelsOf(input));
     const out = new Set<ArrayBuffer>();
     for (const s of surfaces) {
       s.bounds = surfaceBounds(s.positions);
