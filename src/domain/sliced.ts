@@ -50,15 +50,33 @@ export interface SlicedRun<T> {
 }
 
 /**
+ * What background runs give way to: null while nothing must come first, else a promise that
+ * settles when it is done. The page sets it to the warm-up of a new dataset's layers
+ * (scene/warmQueue.ts): the intercepts of 10,000 holes, computed while the first picture was being
+ * prepared, took 0.9 s of the main thread between its steps (the GPU sat idle meanwhile).
+ */
+let foreground: () => Promise<unknown> | null = () => null;
+
+export function setForeground(f: () => Promise<unknown> | null): void {
+  foreground = f;
+}
+
+/**
  * Run `steps` in slices of about `budgetMs` (ms) of main-thread time, each slice a separate task
  * (laterTask) so input events and frames get in between. A step that throws rejects the promise.
- * With `after`, the first slice waits until that promise settles.
+ * With `after`, the first slice waits until that promise settles. A `background` run (nothing on
+ * screen waits for it) waits before each slice while the foreground (setForeground) is busy.
  */
-export function runSliced<T>(steps: Iterator<unknown, T>, budgetMs = 8, after?: Promise<unknown>): SlicedRun<T> {
+export function runSliced<T>(steps: Iterator<unknown, T>, budgetMs = 8, after?: Promise<unknown>, background = false): SlicedRun<T> {
   let cancelled = false;
   const promise = new Promise<T>((resolve, reject) => {
     const slice = () => {
       if (cancelled) return;
+      const first = background ? foreground() : null;
+      if (first) {
+        first.then(() => laterTask(slice), () => laterTask(slice));
+        return;
+      }
       const end = performance.now() + budgetMs;
       try {
         do {

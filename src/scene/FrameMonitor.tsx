@@ -10,6 +10,8 @@ import { sceneState } from './handle';
 import { shared } from './materials/sharedUniforms';
 import { warmQueue } from './warmQueue';
 import { markFirstPicture } from './firstPicture';
+import { gpuFinished } from './gpuFence';
+import { installForeground, pictureFinished } from './foreground';
 import { warmScenePrograms, type WarmTarget } from './warmUp';
 import type { OrthographicCamera, PerspectiveCamera } from 'three';
 
@@ -28,6 +30,7 @@ export function FrameMonitor() {
     sceneState.handle = { gl, scene, camera, invalidate, size };
     invalidate();
   }, [gl, scene, camera, invalidate, size]);
+  useEffect(installForeground, []);
 
   // Re-renders when the version's warm-up ends, in the same commit that shows its layers.
   const warming = useSyncExternalStore(warmQueue.subscribe, () => warmQueue.pending(version));
@@ -67,6 +70,8 @@ export function FrameMonitor() {
         store.getState().markRendered(p.version);
         const { gl: renderer, scene: drawn } = get();
         markFirstPicture(renderer, drawn);
+        // Background computations waited for this picture (foreground.ts).
+        void gpuFinished(renderer.getContext()).then(() => pictureFinished(p.version), () => pictureFinished(p.version));
       }),
     [get],
   );

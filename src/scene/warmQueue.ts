@@ -63,6 +63,11 @@ export class WarmQueue {
     };
   }
 
+  /** Whether any job of any batch is queued or running. */
+  get busy(): boolean {
+    return this.entries.length > 0;
+  }
+
   /** Resolves once no job of any batch is queued or running. */
   idle(): Promise<void> {
     if (this.entries.length === 0) return Promise.resolve();

@@ -76,7 +76,8 @@ export const createInterceptsSlice: StateCreator<VeinscapeState, [], [], Interce
       stop();
       // The vein search grids may still be on their way from the loading worker: wait for them
       // rather than build them here (seconds of main-thread work at millions of triangles).
-      const run = runSliced(steps, 8, veinGridsReady(model));
+      // In the background: the first picture's warm-up comes first (domain/sliced.ts).
+      const run = runSliced(steps, 8, veinGridsReady(model), true);
       const mine = { inputs, run, done: Promise.resolve([] as Intercept[]) };
       mine.done = run.promise.then(
         (rows) => {

@@ -49,7 +49,8 @@ export const createQaSlice: StateCreator<VeinscapeState, [], [], QaSlice> = (set
         set({ qaPending: false, qaChecked: null, qaFor: null, qaDeferred: true });
         return Promise.resolve([]);
       }
-      const run = runSliced(qaChecks(model, prepared.paths, qaOptions));
+      // In the background: the first picture's warm-up comes first (domain/sliced.ts).
+      const run = runSliced(qaChecks(model, prepared.paths, qaOptions), 8, undefined, true);
       current = { prepared, options: qaOptions, run };
       set({ qaPending: true, qaChecked: null, qaFor: null, qaDeferred: false });
       void run.promise.then((problems) => {

@@ -1,0 +1,46 @@
+/**
+ * What background computations (runSliced's `background`: intercepts, data checks) give way to:
+ * the picture of a newly loaded dataset, from the warm-up of its layers (warmQueue.ts) until the
+ * GPU has finished its first frame. At 10,000 holes the intercepts (0.9 s of main-thread slices)
+ * ran between the warm-up's steps and beside the first frame's software rasterising, both of
+ * which then waited for the CPU. Set once the 3D scene is mounted: a page without one (no WebGL)
+ * has no foreground, and a picture that never comes holds nothing back for more than PICTURE_WAIT_MS.
+ */
+import { setForeground } from '../domain/sliced';
+import { store } from '../state/store';
+import { warmQueue } from './warmQueue';
+
+/** At most this long (ms) a background computation waits for a dataset's picture. */
+const PICTURE_WAIT_MS = 30_000;
+
+/** the latest dataset version whose picture the GPU has finished */
+let finished = 0;
+const waiting = new Set<() => void>();
+
+/** Called once the GPU has finished the first frame that drew dataset `version`. */
+export function pictureFinished(version: number): void {
+  finished = Math.max(finished, version);
+  for (const w of [...waiting]) w();
+  waiting.clear();
+}
+
+function busy(): Promise<unknown> | null {
+  if (warmQueue.busy) return warmQueue.idle();
+  const { version } = store.getState();
+  if (version === 0 || finished >= version) return null;
+  return new Promise<void>((resolve) => {
+    waiting.add(resolve);
+    setTimeout(() => {
+      waiting.delete(resolve);
+      resolve();
+    }, PICTURE_WAIT_MS);
+  });
+}
+
+let installed = false;
+/** The scene is mounted: from now on its pictures come before background work. */
+export function installForeground(): void {
+  if (installed) return;
+  installed = true;
+  setForeground(busy);
+}
