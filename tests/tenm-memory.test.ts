@@ -20,7 +20,8 @@ import { contentHash } from '../src/domain/fingerprint';
 import { buildSegmentLod, levelReps } from '../src/domain/segmentLod';
 import { buildLodOverlay, fullDetailOverlayIndex } from '../src/domain/segmentLodOverlay';
 import { drain } from '../src/domain/sliced';
-import { packStations, unpackStations } from '../src/data/pathTransfer';
+import { packPaths, packStations, unpackPaths, unpackStations } from '../src/data/pathTransfer';
+import { desurvey, pathDirection, pathPoint, positionAtDepth } from '../src/domain/desurvey';
 
 const ALL: FilterState = { gradeCutoff: 0, belowCutoff: 'dim', elevMin: -1e9, elevMax: 1e9, statusTypeMask: 0b1111, programMask: ~0 >>> 2 };
 const holes = [0, 1].map(() => ({ status: 'drilled', type: 'surface', program: 'P0', year: 2000 }));
@@ -316,5 +317,31 @@ describe('survey stations kept packed on the page until read', () => {
     expect(holes[0].stations).toEqual(B);
     const frozen = Object.freeze(received()[1]);
     expect(frozen.stations).toEqual(B);
+  });
+});
+
+describe('hole paths on the page are views of the arrays the worker sent', () => {
+  // Two vertical holes (dip -90): collars (100, 200, 300) and (0, 0, 50), 30 m and 10 m deep.
+  const a = desurvey({ holeId: 'A', collar: [100, 200, 300], depth: 30, stations: [{ depth: 0, azimuth: 0, dip: -90 }] }).path;
+  const b = desurvey({ holeId: 'B', collar: [0, 0, 50], depth: 10, stations: [{ depth: 0, azimuth: 0, dip: -90 }] }).path;
+  const packed = structuredClone(packPaths([a, b]));
+  const back = unpackPaths(packed);
+
+  it('no copy of positions or directions, 3 numbers a station', () => {
+    expect(back[1].points.buffer).toBe(packed.points.buffer);
+    expect(back[1].directions.buffer).toBe(packed.directions.buffer);
+    expect(back[1].points.length).toBe(2 * 3);
+  });
+
+  it('the same stations and positions along the hole, by hand', () => {
+    // to the nanometre (a direction from azimuth and dip carries 1e-16 of rounding)
+    const nm = (v: number[]) => v.map((x) => Math.round(x * 1e9) / 1e9 + 0);
+    expect(back[0].depths).toEqual([0, 30]);
+    expect(nm(pathPoint(back[0], 1))).toEqual([100, 200, 270]);
+    expect(nm(pathPoint(back[1], 0))).toEqual([0, 0, 50]);
+    expect(nm(pathDirection(back[1], 1))).toEqual([0, 0, -1]);
+    // 4 m down B: 46 m of elevation; past its end the last direction goes on
+    expect(nm(positionAtDepth(back[1], 4))).toEqual([0, 0, 46]);
+    expect(nm(positionAtDepth(back[1], 12))).toEqual([0, 0, 38]);
   });
 });

@@ -17,8 +17,8 @@ function sample(n: number) {
       holeId: `H${i}`,
       method: 'minimum-curvature',
       depths,
-      points: depths.map((d) => [i, d, -d] as [number, number, number]),
-      directions: depths.map(() => [0, 0, -1] as [number, number, number]),
+      points: Float64Array.from(depths.flatMap((d) => [i, d, -d])),
+      directions: Float64Array.from(depths.flatMap(() => [0, 0, -1])),
     });
     holes.push({ stations: depths.map((d) => ({ depth: d, azimuth: i % 360, dip: -60 })) });
   }

@@ -39,16 +39,40 @@ export interface DesurveyInput {
   collarDip?: number;
 }
 
-/** A desurveyed hole: stations with positions and unit directions, all float64. */
+/**
+ * A desurveyed hole: stations with positions and unit directions, all float64. Positions and
+ * directions are flat, 3 numbers a station (`pathPoint` / `pathDirection` give one as a Vec3): as
+ * a small array each they were 2 × 48 bytes a station, 200 MB of the page's heap at 100,000 holes;
+ * on the page they are views of the arrays the worker sends (pathTransfer.ts).
+ */
 export interface HolePath {
   holeId: string;
   method: DesurveyMethod;
   /** station depths in metres, strictly increasing, first 0, last = final depth */
   depths: number[];
-  /** world position at each station */
-  points: Vec3[];
-  /** unit direction at each station */
-  directions: Vec3[];
+  /** world position at each station, 3 numbers a station (m) */
+  points: Float64Array;
+  /** unit direction at each station, 3 numbers a station */
+  directions: Float64Array;
+}
+
+/** Station k's world position (m). */
+export function pathPoint(path: HolePath, k: number): Vec3 {
+  const a = path.points;
+  return [a[k * 3], a[k * 3 + 1], a[k * 3 + 2]];
+}
+
+/** Station k's unit direction. */
+export function pathDirection(path: HolePath, k: number): Vec3 {
+  const a = path.directions;
+  return [a[k * 3], a[k * 3 + 1], a[k * 3 + 2]];
+}
+
+/** Vectors as one flat array, 3 numbers each. */
+function flat3(vs: readonly Vec3[]): Float64Array {
+  const out = new Float64Array(vs.length * 3);
+  vs.forEach((v, k) => out.set(v, k * 3));
+  return out;
 }
 
 export interface DesurveyResult {
@@ -129,7 +153,7 @@ export function desurvey(input: DesurveyInput, method: DesurveyMethod = 'minimum
   for (let i = 1; i < depths.length; i++) {
     points.push(add(points[i - 1], step(directions[i - 1], directions[i], depths[i] - depths[i - 1], method)));
   }
-  return { path: { holeId: input.holeId, method, depths, points, directions }, warnings };
+  return { path: { holeId: input.holeId, method, depths, points: flat3(points), directions: flat3(directions) }, warnings };
 }
 
 /** Index i of the segment [depths[i], depths[i+1]] holding `depth` (clamped to the path). */
@@ -163,51 +187,52 @@ export function positionAtDepthInto<T extends { [i: number]: number }>(path: Hol
   // Before the collar or past the final depth: straight along the first / last direction.
   if (depths.length === 1 || depth <= 0 || depth >= depths[last]) {
     const k = depths.length === 1 || depth <= 0 ? 0 : last;
-    const p = points[k], d = directions[k], md = k === 0 ? depth : depth - depths[last];
-    out[0] = p[0] + d[0] * md; out[1] = p[1] + d[1] * md; out[2] = p[2] + d[2] * md;
+    const p = k * 3, md = k === 0 ? depth : depth - depths[last];
+    out[0] = points[p] + directions[p] * md; out[1] = points[p + 1] + directions[p + 1] * md; out[2] = points[p + 2] + directions[p + 2] * md;
     return out;
   }
   const i = segmentAt(depths, depth);
   const md = depth - depths[i];
   const span = depths[i + 1] - depths[i];
-  const a = points[i];
+  // Station i's position and direction, and station i + 1's, in the flat arrays.
+  const a = i * 3, b = a + 3;
   if (path.method !== 'minimum-curvature') {
     // The tangent methods draw straight chords between stations.
     const f = md / span;
-    const b = points[i + 1];
-    out[0] = a[0] + (b[0] - a[0]) * f; out[1] = a[1] + (b[1] - a[1]) * f; out[2] = a[2] + (b[2] - a[2]) * f;
+    out[0] = points[a] + (points[b] - points[a]) * f; out[1] = points[a + 1] + (points[b + 1] - points[a + 1]) * f; out[2] = points[a + 2] + (points[b + 2] - points[a + 2]) * f;
     return out;
   }
   // The arc's tangent at this depth (slerp from t1 to t2), then the minimum-curvature step from
   // the station along t1 and that tangent (see `step`).
-  const t1 = directions[i], t2 = directions[i + 1];
-  let tx = t1[0], ty = t1[1], tz = t1[2];
-  const beta = Math.acos(Math.min(1, Math.max(-1, t1[0] * t2[0] + t1[1] * t2[1] + t1[2] * t2[2])));
+  const t1x = directions[a], t1y = directions[a + 1], t1z = directions[a + 2];
+  const t2x = directions[b], t2y = directions[b + 1], t2z = directions[b + 2];
+  let tx = t1x, ty = t1y, tz = t1z;
+  const beta = Math.acos(Math.min(1, Math.max(-1, t1x * t2x + t1y * t2y + t1z * t2z)));
   if (!(beta < 1e-9)) {
     const f = md / span;
     const sb = Math.sin(beta);
     const wa = Math.sin((1 - f) * beta) / sb;
     const wb = Math.sin(f * beta) / sb;
-    tx = wa * t1[0] + wb * t2[0]; ty = wa * t1[1] + wb * t2[1]; tz = wa * t1[2] + wb * t2[2];
+    tx = wa * t1x + wb * t2x; ty = wa * t1y + wb * t2y; tz = wa * t1z + wb * t2z;
     // Not Math.hypot: it gathers its arguments into a heap array (50 MB over a million intervals).
     const l = Math.sqrt(tx * tx + ty * ty + tz * tz);
     if (l > 0) { tx /= l; ty /= l; tz /= l; } else { tx = 0; ty = 0; tz = 0; }
   }
-  const b2 = Math.acos(Math.min(1, Math.max(-1, t1[0] * tx + t1[1] * ty + t1[2] * tz)));
+  const b2 = Math.acos(Math.min(1, Math.max(-1, t1x * tx + t1y * ty + t1z * tz)));
   const rf = b2 < 1e-6 ? 1 + (b2 * b2) / 12 : (2 / b2) * Math.tan(b2 / 2);
   const k = (md / 2) * rf;
-  out[0] = a[0] + (t1[0] + tx) * k; out[1] = a[1] + (t1[1] + ty) * k; out[2] = a[2] + (t1[2] + tz) * k;
+  out[0] = points[a] + (t1x + tx) * k; out[1] = points[a + 1] + (t1y + ty) * k; out[2] = points[a + 2] + (t1z + tz) * k;
   return out;
 }
 
 /** Unit direction of the hole at a depth. */
 export function directionAtDepth(path: HolePath, depth: number): Vec3 {
-  const { depths, directions } = path;
-  if (depths.length === 1 || depth <= 0) return directions[0];
+  const { depths } = path;
+  if (depths.length === 1 || depth <= 0) return pathDirection(path, 0);
   const last = depths.length - 1;
-  if (depth >= depths[last]) return directions[last];
+  if (depth >= depths[last]) return pathDirection(path, last);
   const i = segmentAt(depths, depth);
-  return slerp(directions[i], directions[i + 1], (depth - depths[i]) / (depths[i + 1] - depths[i]));
+  return slerp(pathDirection(path, i), pathDirection(path, i + 1), (depth - depths[i]) / (depths[i + 1] - depths[i]));
 }
 
 /**
@@ -245,5 +270,5 @@ export function pathFromTrace(holeId: string, trace: Vec3[]): HolePath {
   }
   directions.push(directions[directions.length - 1]);
   // Chords between the given points: the tangential interpolation reproduces the polyline exactly.
-  return { holeId, method: 'tangential', depths, points: trace.map((p) => [...p] as Vec3), directions };
+  return { holeId, method: 'tangential', depths, points: flat3(trace), directions: flat3(directions) };
 }

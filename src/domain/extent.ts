@@ -134,10 +134,10 @@ function computeBox(xyz: ArrayLike<number>): WorldBox {
   return { min, max };
 }
 
-/** Box of a hole's desurveyed stations, grown by ARC_MARGIN_M (an arc between stations may bulge past its ends). */
-export function pathBox(points: readonly Vec3[]): WorldBox | null {
+/** Box of a hole's desurveyed stations (HolePath.points: 3 numbers a station), grown by ARC_MARGIN_M (an arc between stations may bulge past its ends). */
+export function pathBox(points: ArrayLike<number>): WorldBox | null {
   if (points.length === 0) return null;
-  const b = computeBox(points.flat());
+  const b = computeBox(points);
   for (let a = 0; a < 3; a++) {
     b.min[a] -= ARC_MARGIN_M;
     b.max[a] += ARC_MARGIN_M;

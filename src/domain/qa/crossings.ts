@@ -12,7 +12,7 @@
  * per pair of holes, at their closest approach. No react/three/zustand.
  */
 import { say } from '../message';
-import { positionAtDepth, type HolePath } from '../desurvey';
+import { pathPoint, positionAtDepth, type HolePath } from '../desurvey';
 import type { Problem } from './types';
 
 /** m between resampled points along a hole (min-curvature arcs deviate < 2 cm from their chords at this step for 3°/30 m) */
@@ -112,7 +112,7 @@ export function segmentDistance(a: ArrayLike<number>, ai: number, b: ArrayLike<n
 /** Pairs of holes closer than `tolerance` m (step generator). */
 export function* crossingProblems(paths: readonly HolePath[], holeIds: readonly string[], tolerance: number): Generator<void, Problem[]> {
   if (paths.length < 2 || !(tolerance > 0)) return [];
-  const origin = paths[0].points[0] ?? [0, 0, 0];
+  const origin = paths[0].points.length > 0 ? pathPoint(paths[0], 0) : [0, 0, 0];
   const P = piecesOf(paths, origin);
   const n = P.hole.length;
   // Pieces are bucketed by the cell of their midpoint in a hash grid of typed arrays (a Map of
@@ -151,7 +151,7 @@ export function* crossingProblems(paths: readonly HolePath[], holeIds: readonly 
   const tol2 = tolerance * tolerance;
   const scratch = { d2: 0, s: 0, t: 0 };
   const best = new Map<string, { d2: number; a: number; b: number; da: number; db: number }>();
-  const collar = (h: number) => paths[h].points[0];
+  const collar = (h: number) => pathPoint(paths[h], 0);
   let work = 0;
   for (let a = 0; a < n; a++) {
     if (len[a] > LONG_PIECE) continue; // an absurd hole length is reported by the loader, not compared
