@@ -46,12 +46,19 @@ export function interceptFlagsOf(s: InterceptViewInputs): Uint8Array | null {
   return flags;
 }
 
-/** The rows flagged 1 (all of them, the same array, when every row is in view). */
+/**
+ * The rows flagged 1 (all of them, the same array, when every row is in view). Runs on every
+ * filter change: the list is made at its size, once (`filter` grew its result by copies, 3 MB of
+ * garbage a change at 100,000 holes x 100 intervals).
+ */
 export function rowsInView<T>(rows: readonly T[], flags: Uint8Array | null): readonly T[] {
   if (!flags || flags.length !== rows.length) return rows;
   let n = 0;
   for (let i = 0; i < flags.length; i++) n += flags[i];
-  return n === rows.length ? rows : rows.filter((_, i) => flags[i] === 1);
+  if (n === rows.length) return rows;
+  const out = new Array<T>(n);
+  for (let i = 0, k = 0; i < flags.length; i++) if (flags[i] === 1) out[k++] = rows[i];
+  return out;
 }
 
 /**
