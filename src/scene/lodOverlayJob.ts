@@ -30,12 +30,20 @@ const ON_TOP_ORDER = 20;
  * once uploaded, and no vertex attribute.
  */
 export function subsetGeometry(indices: Uint32Array, whole: BufferGeometry): BufferGeometry {
-  const g = new BufferGeometry();
   const index = new BufferAttribute(indices, 1);
   index.onUpload(function (this: { array: unknown }) { this.array = null; });
-  // No vertex attribute, as the layer's own geometry (segmentGeometry.ts).
-  g.setIndex(index);
-  // Its draw is in three's transparent list, which sorts by bounding sphere: the layer's own.
+  return geometryOver(index, whole);
+}
+
+/**
+ * A geometry of `index` alone (no vertex attribute, as the layer's own: segmentGeometry.ts), with
+ * the layer's bounds: its draw is in three's transparent list, which sorts by bounding sphere.
+ * A GLBufferAttribute (already on the GPU, indexUpload.ts) is drawn by three as its own index, and
+ * deleted with the geometry.
+ */
+function geometryOver(index: BufferAttribute | GLBufferAttribute, whole: BufferGeometry): BufferGeometry {
+  const g = new BufferGeometry();
+  g.setIndex(index as BufferAttribute);
   g.boundingBox = whole.boundingBox?.clone() ?? null;
   g.boundingSphere = whole.boundingSphere?.clone() ?? null;
   return g;
@@ -53,16 +61,6 @@ interface Source {
   whole: BufferGeometry;
 }
 
-/** The subset's geometry over an index already on the GPU (indexUpload.ts). */
-function uploadedSubset(index: GLBufferAttribute, whole: BufferGeometry): BufferGeometry {
-  const g = new BufferGeometry();
-  // three draws a GLBufferAttribute index as its own (WebGLAttributes), and deletes it with the geometry.
-  g.setIndex(index as unknown as BufferAttribute);
-  g.boundingBox = whole.boundingBox?.clone() ?? null;
-  g.boundingSphere = whole.boundingSphere?.clone() ?? null;
-  return g;
-}
-
 /**
  * Builds the subset in steps, uploads its index in slices (18 MB at ten million intervals: one
  * task of about 0.1 s when three uploaded it in the first frame), then hands it to the draw and
@@ -73,7 +71,7 @@ function* overlayJob(s: Source, target: () => WarmTarget, shown: (index: GLBuffe
   const index = yield* uploadIndexInSlices(target, overlay.index);
   // On the GPU now: the page's copy goes (the draw reads only the tile starts).
   overlay.index = new Uint32Array(0);
-  s.draw.setOverlay({ overlay, geometry: uploadedSubset(index, s.whole), materials: s.materials, renderOrder: ON_TOP_ORDER });
+  s.draw.setOverlay({ overlay, geometry: geometryOver(index, s.whole), materials: s.materials, renderOrder: ON_TOP_ORDER });
   shown(index);
   invalidate();
 }
