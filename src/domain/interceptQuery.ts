@@ -60,6 +60,67 @@ export function summarise(rows: readonly Intercept[], unit = 'g/t', basis: Width
   };
 }
 
+/**
+ * Grade and widths of each intercept as typed arrays, made once per intercept list: the summary
+ * of the intercepts in view runs on every filter change, and reading them from the row objects
+ * allocated 2-9 MB (boxed numbers) a change at 100,000 holes x 100 intervals.
+ */
+interface InterceptColumns {
+  grade: Float64Array;
+  /** per row: horizontal, true and core width (m; 0 where unknown) */
+  widths: Record<WidthKind, Float64Array>;
+  /** per row: 1 horizontal, 2 true, 4 core width known */
+  known: Uint8Array;
+}
+
+const KNOWN_BIT: Record<WidthKind, number> = { horizontal: 1, true: 2, core: 4 };
+const columnsCache = new WeakMap<readonly Intercept[], InterceptColumns>();
+
+function columnsOf(rows: readonly Intercept[]): InterceptColumns {
+  let c = columnsCache.get(rows);
+  if (c) return c;
+  const n = rows.length;
+  c = { grade: new Float64Array(n), widths: { horizontal: new Float64Array(n), true: new Float64Array(n), core: new Float64Array(n) }, known: new Uint8Array(n) };
+  for (let i = 0; i < n; i++) {
+    c.grade[i] = rows[i].grade;
+    for (const k of ['horizontal', 'true', 'core'] as const) {
+      const w = widthOf(rows[i], k);
+      if (w === null) continue;
+      c.widths[k][i] = w;
+      c.known[i] |= KNOWN_BIT[k];
+    }
+  }
+  columnsCache.set(rows, c);
+  return c;
+}
+
+/**
+ * `summarise` of the rows `flags` marks 1 (all rows without flags, or when they do not match),
+ * the same sums in the same order, read from typed arrays made once per intercept list.
+ */
+export function summariseFlagged(rows: readonly Intercept[], flags: Uint8Array | null, unit = 'g/t', basis: WidthKind = DEFAULT_WIDTH_BASIS): InterceptSummary {
+  const c = columnsOf(rows);
+  const every = !flags || flags.length !== rows.length;
+  let count = 0;
+  let knownInAll = 7;
+  for (let i = 0; i < rows.length; i++) {
+    if (!every && flags[i] !== 1) continue;
+    count++;
+    knownInAll &= c.known[i];
+  }
+  const kind = count === 0 ? 'core' : chooseWidth(basis, (k) => (knownInAll & KNOWN_BIT[k]) !== 0);
+  const width = c.widths[kind];
+  const grade = c.grade;
+  let total = 0;
+  let gradeWidth = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (!every && flags[i] !== 1) continue;
+    total += width[i];
+    gradeWidth += grade[i] * width[i];
+  }
+  return { count, grade: total > 0 ? gradeWidth / total : NaN, width: count ? total / count : NaN, widthKind: kind, unit };
+}
+
 /** The options that reproduce a narrow-vein disclosure: one intercept per vein sample, capped. */
 export function disclosurePreset(system: string, topCut: number): InterceptQuery {
   return { cutoff: 0, minLength: 0, maxDilution: 0, topCut, includeCutoff: null, domain: 'zone', system, widthBasis: 'horizontal', unsampled: 'zero' };

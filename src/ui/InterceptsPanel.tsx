@@ -13,7 +13,7 @@ import { downloadSamplesCsv, parameterNotes } from './derivation/samplesExport';
 import { useEffect, useMemo, useState } from 'react';
 import { useVeinscape } from '../state/store';
 import { DEFAULT_INTERCEPT_QUERY } from '../state/slices/intercepts';
-import { disclosurePreset, summarise, type InterceptQuery } from '../domain/interceptQuery';
+import { disclosurePreset, summariseFlagged, type InterceptQuery } from '../domain/interceptQuery';
 import { interceptFrame } from '../domain/interceptFrame';
 import { DEFAULT_UNSAMPLED, DEFAULT_WIDTH_BASIS, interceptSampleAt, interceptsToCsv, resolveGradeColumn, UNSAMPLED_TEXT, type Intercept, type UnsampledRule, type WidthKind } from '../domain/intercepts';
 import type { ZoneT } from '../data/schema';
@@ -147,7 +147,8 @@ export function InterceptsPanel() {
 
   const basis = q.widthBasis ?? q.labelWidth ?? DEFAULT_WIDTH_BASIS;
   const unsampled = q.unsampled ?? DEFAULT_UNSAMPLED;
-  const summary = useMemo(() => summaryText(summarise(rows, unit, basis), element, scope), [rows, unit, element, basis, scope.onlyInView, scope.inView, scope.total]);
+  // From the flags, over typed arrays made once per list (no boxed numbers on each filter change).
+  const summary = useMemo(() => summaryText(summariseFlagged(all, onlyInView ? flags : null, unit, basis), element, scope), [all, flags, onlyInView, unit, element, basis, scope.onlyInView, scope.inView, scope.total]);
 
   const applyPreset = () => {
     const system = q.system || (systems.includes('McDowell') ? 'McDowell' : '');
