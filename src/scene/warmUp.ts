@@ -104,8 +104,8 @@ interface DataImage {
 
 /**
  * Uploads a data texture in slices of whole rows, a step each, waiting for the GPU between them:
- * three allocates the texture at its first upload and then writes only the rows in its update
- * ranges (`Texture.addUpdateRange`). Its `onUpdate` (which may let the page's copy go) runs once,
+ * three allocates the texture at its first upload (here a step of its own, with no data) and then
+ * writes only the rows in its update ranges (`Texture.addUpdateRange`). Its `onUpdate` (which may let the page's copy go) runs once,
  * after the last slice. A small texture goes up whole, in one step.
  */
 export function* uploadTextureInSlices(target: () => WarmTarget, texture: Texture, large: boolean): WarmJob<void> {
@@ -120,6 +120,17 @@ export function* uploadTextureInSlices(target: () => WarmTarget, texture: Textur
   const onUpdate = texture.onUpdate;
   texture.onUpdate = null;
   try {
+    // The texture's storage first, in a step of its own: three allocates it at the first upload
+    // (160-180 MB at ten million intervals), and the first slice's read of the pixel-store state
+    // then waited 0.1-0.16 s for the GPU process to make it. Not ready, three allocates and
+    // uploads nothing; the page is free while the GPU makes it.
+    texture.source.dataReady = false;
+    try {
+      uploadTexture(target(), texture);
+    } finally {
+      texture.source.dataReady = true;
+    }
+    yield gpuIdle(target());
     for (let row = 0; row < image.height; row += rowsPerSlice) {
       // three reads a range in RGBA units (4 per texel, whatever the format) and uploads one
       // row per range; the pixel store's skip values place it, so RG and R textures work too.
