@@ -51,9 +51,10 @@ export interface SlicedRun<T> {
 
 /**
  * What background runs give way to: null while nothing must come first, else a promise that
- * settles when it is done. The page sets it to the warm-up of a new dataset's layers
- * (scene/warmQueue.ts): the intercepts of 10,000 holes, computed while the first picture was being
- * prepared, took 0.9 s of the main thread between its steps (the GPU sat idle meanwhile).
+ * settles when it is done. The page sets it to a new dataset's picture, from the warm-up of its
+ * layers until the GPU has finished its first frame (scene/foreground.ts): the intercepts of
+ * 10,000 holes, computed while the first picture was being prepared, took 0.9 s of the main thread
+ * between its steps.
  */
 let foreground: () => Promise<unknown> | null = () => null;
 

@@ -13,34 +13,38 @@ import { warmQueue } from './warmQueue';
 /** At most this long (ms) a background computation waits for a dataset's picture. */
 const PICTURE_WAIT_MS = 30_000;
 
-/** the latest dataset version whose picture the GPU has finished */
+/**
+ * The latest dataset version whose picture the GPU has finished, or that background work stopped
+ * waiting for (PICTURE_WAIT_MS after it first waited): a version is waited for once, not again at
+ * each slice.
+ */
 let finished = 0;
-const waiting = new Set<() => void>();
+
+/** The wait for the picture of the version being waited for (one at a time, one per version). */
+let wait: { version: number; done: Promise<void>; end: () => void } | null = null;
 
 /** Called once the GPU has finished the first frame that drew dataset `version`. */
 export function pictureFinished(version: number): void {
   finished = Math.max(finished, version);
-  for (const w of [...waiting]) w();
-  waiting.clear();
+  if (wait && wait.version <= version) wait.end();
 }
 
 function busy(): Promise<unknown> | null {
   if (warmQueue.busy) return warmQueue.idle();
   const { version } = store.getState();
   if (version === 0 || finished >= version) return null;
-  return new Promise<void>((resolve) => {
-    waiting.add(resolve);
-    setTimeout(() => {
-      waiting.delete(resolve);
-      resolve();
-    }, PICTURE_WAIT_MS);
-  });
+  if (wait?.version !== version) {
+    // A newer dataset: an older one's wait ends (its work was cancelled with it, or goes on now).
+    wait?.end();
+    let end = () => undefined as void;
+    const done = new Promise<void>((resolve) => (end = resolve));
+    const timer = setTimeout(() => pictureFinished(version), PICTURE_WAIT_MS);
+    wait = { version, done, end: () => { clearTimeout(timer); end(); } };
+  }
+  return wait.done;
 }
 
-let installed = false;
 /** The scene is mounted: from now on its pictures come before background work. */
 export function installForeground(): void {
-  if (installed) return;
-  installed = true;
   setForeground(busy);
 }
