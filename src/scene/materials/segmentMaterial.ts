@@ -90,10 +90,10 @@ uniform float uTraceRadius;
 uniform float uTraceMinPixels;
 uniform vec3 uTraceColor;
 // What this layer is (createSegmentMaterial): uniforms, not defines, so every layer shares one program.
+// Traces and workings (modes trace and fixed) have round joints.
 uniform int uMode;
 uniform int uHoleFilters;
 uniform int uFixedPalette;
-uniform int uRoundJoints;
 varying vec3 vSegColor;
 varying float vDashDepth;
 varying float vPlanned;
@@ -283,7 +283,7 @@ const VERTEX_MAIN = /* glsl */ `
     if (lenV < minLen) mvP.xyz += dirV * (0.5 * (minLen - lenV) * (along * 2.0 - 1.0));
   }
   // Traces and workings: overlap neighbours by the radius so bends have no notch.
-  if (uRoundJoints == 1) mvP.xyz += dirV * (radius * (along * 2.0 - 1.0));
+  if (uMode == ${MODE_CODES.trace} || uMode == ${MODE_CODES.fixed}) mvP.xyz += dirV * (radius * (along * 2.0 - 1.0));
   vAcross = across;
   vSide = side;
   vToCam = toCam;
@@ -364,7 +364,6 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
     uMode: { value: MODE_CODES[o.mode] },
     uHoleFilters: { value: o.holeFilters ? 1 : 0 },
     uFixedPalette: { value: o.mode === 'fixed' && o.palette ? 1 : 0 },
-    uRoundJoints: { value: o.mode === 'grade' || o.mode === 'category' ? 0 : 1 },
   };
   m.userData.uniforms = own;
   m.onBeforeCompile = (shader) => {
