@@ -5,14 +5,14 @@
  */
 import { say, type Said } from '../domain/message';
 import type { LoadReport } from './model';
-import type { LoadPhase, WorkerRequest, WorkerResponse } from './worker-protocol';
+import type { ExtrasRequest, LoadPhase, WorkerRequest, WorkerResponse } from './worker-protocol';
 import type { VeinscapeStore } from '../state/store';
 import { createLoaderWorker } from './workerFactory';
 import type { CsvSource, ImportOptions } from './csv';
 import type { DesurveyMethod } from '../domain/desurvey';
 import { adoptExtras, expectExtras } from './loadExtras';
 import { adoptCounter, dropCounter, expectCounter } from './countClient';
-import { nextTask, runSliced } from '../domain/sliced';
+import { laterTask, nextTask, runSliced } from '../domain/sliced';
 import { unpackSteps } from './unpackSteps';
 import { adoptLayerBounds, dataBox } from '../domain/bounds';
 import { isBinaryDepositFile } from './binary/format';
@@ -26,7 +26,11 @@ function failure(source: string, said: Said, path = source): LoadReport {
   return { source, ok: false, errors: [{ path, ...said }], warnings: [], counts: {}, dropped: {} };
 }
 
-function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number) => void, transfer: ArrayBuffer[] = []): Promise<Extract<WorkerResponse, { type: 'done' | 'failed' }>> {
+/**
+ * The worker's `extras` wait for `stored` (ExtrasRequest): the caller settles it once the dataset
+ * is in the store and the frame after has run.
+ */
+function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number) => void, stored: Promise<unknown>, transfer: ArrayBuffer[] = []): Promise<Extract<WorkerResponse, { type: 'done' | 'failed' }>> {
   return new Promise((resolve) => {
     const worker = createLoaderWorker();
     // After `done`, the worker goes on building the pick indexes and vein grids (see `extras`).
@@ -60,6 +64,8 @@ function runWorker(req: WorkerRequest, onProgress: (phase: LoadPhase, f: number)
             extrasFor = m;
             expectExtras(m, req.kind !== 'prepare');
             expectCounter(m.prepared);
+            const go: ExtrasRequest = { kind: 'extras' };
+            void stored.then(() => worker.postMessage(go));
           }
         }
         if (!extrasFor) worker.terminate();
@@ -161,17 +167,44 @@ async function unpack(m: Extract<WorkerResponse, { type: 'done' }>): Promise<voi
   await nextTask();
 }
 
+/**
+ * Resolves after the next animation frame and the task after it, or after `ms` (a page in the
+ * background draws no frames).
+ */
+function afterFrame(ms = 250): Promise<void> {
+  return new Promise((resolve) => {
+    const go = () => {
+      clearTimeout(timer);
+      laterTask(resolve);
+    };
+    const timer = setTimeout(go, ms);
+    if (typeof requestAnimationFrame !== 'undefined') requestAnimationFrame(go);
+  });
+}
+
+/** A promise and the function that resolves it. */
+function signal(): { promise: Promise<void>; fire: () => void } {
+  let fire = () => undefined as void;
+  const promise = new Promise<void>((resolve) => (fire = resolve));
+  return { promise, fire };
+}
+
 async function runAndStore(store: VeinscapeStore, req: WorkerRequest, transfer: ArrayBuffer[] = []): Promise<LoadReport> {
   const progress = (phase: LoadPhase, fraction: number) => store.getState().setLoading({ source: req.source, phase, fraction });
-  const res = await runWorker(req, progress, transfer);
-  if (res.type === 'failed') {
-    store.getState().setLoadFailed(res.report);
+  const stored = signal();
+  const res = await runWorker(req, progress, stored.promise, transfer);
+  try {
+    if (res.type === 'failed') {
+      store.getState().setLoadFailed(res.report);
+      return res.report;
+    }
+    progress('drawing', 0.9);
+    await unpack(res);
+    store.getState().setDataset(res.model, res.prepared, res.report, res.csv ?? null);
     return res.report;
+  } finally {
+    void afterFrame().then(stored.fire);
   }
-  progress('drawing', 0.9);
-  await unpack(res);
-  store.getState().setDataset(res.model, res.prepared, res.report, res.csv ?? null);
-  return res.report;
 }
 
 /**
@@ -229,11 +262,16 @@ export async function redesurvey(store: VeinscapeStore, method: DesurveyMethod):
   const s = store.getState();
   if (!s.model) return;
   s.setLoading({ source: s.report?.source ?? 'dataset', phase: 'building', fraction: 0.5 });
-  const res = await runWorker({ kind: 'prepare', model: s.model, source: s.report?.source ?? 'dataset', method }, () => undefined);
-  if (res.type === 'failed') {
-    store.getState().setLoadFailed(res.report);
-    return;
+  const stored = signal();
+  const res = await runWorker({ kind: 'prepare', model: s.model, source: s.report?.source ?? 'dataset', method }, () => undefined, stored.promise);
+  try {
+    if (res.type === 'failed') {
+      store.getState().setLoadFailed(res.report);
+      return;
+    }
+    await unpack(res);
+    store.getState().setPrepared(res.prepared, method);
+  } finally {
+    void afterFrame().then(stored.fire);
   }
-  await unpack(res);
-  store.getState().setPrepared(res.prepared, method);
 }

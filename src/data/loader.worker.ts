@@ -22,7 +22,7 @@ import { buildPickIndex, pickIndexTransferables, sendablePickIndex } from '../do
 import { compactHoles, compactMasks, copySegments, segmentTransferables } from '../domain/segments';
 import { packedTransferables, packSegments, type PackedSegments } from '../domain/segmentPack';
 import type { LoadReport, Model, LoadIssue } from './model';
-import type { CsvImportInfo, WorkerRequest, WorkerResponse } from './worker-protocol';
+import type { CsvImportInfo, ExtrasRequest, WorkerRequest, WorkerResponse } from './worker-protocol';
 import { baseNameOf, importSurfaceFiles, isSurfaceMainFileName, sniffFormat } from './surfaces';
 import { assemble } from './surfaces/assemble';
 import { carryImported } from './surfaces/edit';
@@ -35,6 +35,9 @@ const post = (m: WorkerResponse | CountAnswer, transfer: Transferable[] = []) =>
 
 /** Once the dataset is sent, this worker stays on as its counter (see countHost.ts). */
 let counter: ((req: CountRequest) => CountAnswer) | null = null;
+
+/** Ends the wait for the page's go-ahead for the extras (ExtrasRequest). */
+let extrasWanted: (() => void) | null = null;
 
 /**
  * Every typed array of the result, model included, moves to the main thread without a copy: a
@@ -122,6 +125,8 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
     stations.values.buffer as ArrayBuffer,
   ]);
   const fingerprint = content && started ? finishContentHash(content, started).catch(() => null) : Promise.resolve(null);
+  // Until the page has stored the dataset (ExtrasRequest): not beside its render, on two cores.
+  await new Promise<void>((resolve) => (extrasWanted = resolve));
   const [intervals, traces] = [intervalsCopy, tracesCopy].map((b) => attemptOrNull(() => buildPickIndex(b)));
   const grids = gridSource ? attemptOrNull(() => sendableVeinGrids(buildVeinGrids(gridSource))) : null;
   counter = countSource ? createCounter(countSource) : null;
@@ -213,7 +218,12 @@ async function readSource(req: WorkerRequest): Promise<WorkerRequest | null> {
   }
 }
 
-self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest>) => {
+self.onmessage = async (e: MessageEvent<WorkerRequest | CountRequest | ExtrasRequest>) => {
+  if (e.data.kind === 'extras') {
+    extrasWanted?.();
+    extrasWanted = null;
+    return;
+  }
   if (e.data.kind === 'count') {
     return post(counter ? counter(e.data) : { type: 'counts', id: e.data.id, counts: null, error: 'no dataset to count' });
   }

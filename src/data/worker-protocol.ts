@@ -27,6 +27,15 @@ export type WorkerRequest =
   /** a model edited on the page (import panel): validated records, prepared again as a new dataset */
   | { kind: 'model'; model: Model; report: LoadReport; source: string; method: DesurveyMethod };
 
+/**
+ * The page's go-ahead for the `extras`, once it has stored the dataset and run the frame after:
+ * built at once, they took one of the two cores from the page's render of the dataset (its task at
+ * 1,000 x 100 stretched past 100 ms beside them).
+ */
+export interface ExtrasRequest {
+  kind: 'extras';
+}
+
 export type LoadPhase = 'reading' | 'parsing' | 'validating' | 'building' | 'drawing';
 
 /** What a CSV import detected, kept so the user can change the mapping and import again. */
@@ -54,8 +63,8 @@ export type WorkerResponse =
    */
   | { type: 'done'; model: Model; prepared: Prepared; paths: PackedPaths; stations: PackedStations; bounds: LayerBounds; report: LoadReport; csv?: CsvImportInfo; extras: boolean }
   /**
-   * After `done` (when it said `extras`): what the first picture does not need, built while the page
-   * draws it. Null where building failed (the page then builds that itself when first needed).
+   * After `done` (when it said `extras`) and the page's ExtrasRequest: what the first picture does
+   * not need, built while the page draws it. Null where building failed (the page then builds that itself when first needed).
    */
   | {
       type: 'extras';
