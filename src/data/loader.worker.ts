@@ -20,6 +20,7 @@ import { holeRuns } from './holeMessages';
 import { buildVeinGrids, sendableVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
 import { buildPickIndex, pickIndexTransferables, sendablePickIndex } from '../domain/pickIndex';
 import { compactHoles, compactMasks, copySegments, segmentTransferables } from '../domain/segments';
+import { shareEnds } from '../domain/segmentEnds';
 import { packedTransferables, packSegments, type PackedSegments } from '../domain/segmentPack';
 import type { LoadReport, Model, LoadIssue } from './model';
 import type { CsvImportInfo, ExtrasRequest, WorkerRequest, WorkerResponse } from './worker-protocol';
@@ -107,8 +108,9 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
   const gridSource = req.kind !== 'prepare' ? veinGridSource(model) : null;
   const countSource = attemptOrNull(() => countSourceOf(model, prepared, { traces: tracesCopy, intervals: intervalsCopy }));
   const paths = packPaths(prepared.paths);
-  // The page keeps one hole entry and a one-byte fault-block mask per interval and trace piece (segments.ts).
-  const forPage = (b: Prepared['intervals']) => compactMasks(compactHoles(b));
+  // The page keeps one hole entry and a one-byte fault-block mask per interval and trace piece
+  // (segments.ts), and each end once where it is the next piece's start (segmentEnds.ts).
+  const forPage = (b: Prepared['intervals']) => shareEnds(compactMasks(compactHoles(b)));
   const sent: Prepared = { ...prepared, intervals: forPage(prepared.intervals), traces: forPage(prepared.traces), paths: [] };
   const stations = packStations(model.holes);
   // The dataset's fingerprint: its columns' digests start now (WebCrypto copies the bytes, which

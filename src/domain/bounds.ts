@@ -1,5 +1,7 @@
 /** Bounds of prepared (local, float32) geometry in metres. */
 import type { Prepared } from './prepare';
+import type { SegmentBuffer } from './segments';
+import { endBounds } from './segmentEnds';
 import type { Box } from './viewFit';
 
 /**
@@ -24,7 +26,10 @@ export function localBox(p: Prepared, filter?: (surfaceIndex: number) => boolean
   if (!filter) {
     grow(...pointBounds(p.collars));
     // Traces exist only where no interval covers the hole: interval ends reach the hole bottoms.
-    for (const b of [p.traces, p.intervals, p.workings]) grow(...pointBounds(b.end));
+    for (const b of [p.traces, p.intervals, p.workings]) {
+      const e = segmentEndBounds(b);
+      grow(e.subarray(0, 3), e.subarray(3));
+    }
   }
   if (!Number.isFinite(min[0])) return { min: [-100, -100, -100], max: [100, 100, 100] };
   return clipToBulk({ min, max }, p);
@@ -109,7 +114,18 @@ export interface LayerBounds {
  * main-thread task of 0.1 s on the page.
  */
 export function layerBounds(p: Prepared): LayerBounds {
-  return { collars: surfaceBounds(p.collars), traces: surfaceBounds(p.traces.end), intervals: surfaceBounds(p.intervals.end), workings: surfaceBounds(p.workings.end) };
+  return { collars: surfaceBounds(p.collars), traces: segmentEndBounds(p.traces), intervals: segmentEndBounds(p.intervals), workings: segmentEndBounds(p.workings) };
+}
+
+/**
+ * Bounds of a layer's segment end points, computed once per layer: cached as surfaceBounds is, by
+ * its `end` array (empty and the layer's own where the ends are shared: segmentEnds.ts).
+ */
+function segmentEndBounds(b: SegmentBuffer): Float64Array {
+  if (!b.shared) return surfaceBounds(b.end);
+  let r = boundsCache.get(b.end);
+  if (!r) boundsCache.set(b.end, (r = endBounds(b)));
+  return r;
 }
 
 /** Takes bounds made by `layerBounds` (in the worker) as those of `p`'s arrays on the page. */

@@ -18,6 +18,7 @@
  * Piece ids: 0..traces.count-1 are trace pieces, traces.count + i is interval piece i.
  */
 import type { SegmentBuffer } from './segments';
+import { endDepthAt, readEnd, startDepthAt } from './segmentEnds';
 
 export interface CountIndex {
   traces: SegmentBuffer;
@@ -79,26 +80,36 @@ function* inChunks(n: number, f: (from: number, to: number) => void): Generator<
   }
 }
 
+/** the end point read last (segmentEnds.ts readEnd: a layer's ends may be shared) */
+const endPoint = [0, 0, 0];
+
+/** Coordinate k of piece i's end (local m): its own `end` (the counter's copies hold midpoints there) or a shared one. */
+function endCoord(b: SegmentBuffer, i: number, k: number): number {
+  if (!b.shared) return b.end[i * 3 + k];
+  readEnd(b, i, endPoint);
+  return endPoint[k];
+}
+
 /** Mid elevation (m, local) of piece id: the same float64 sum as the per-piece test. */
 function midZ(ix: { traces: SegmentBuffer; intervals: SegmentBuffer }, id: number): number {
   const nT = ix.traces.count;
   const b = id < nT ? ix.traces : ix.intervals;
   const i = id < nT ? id : id - nT;
-  return 0.5 * (b.start[i * 3 + 2] + b.end[i * 3 + 2]);
+  return 0.5 * (b.start[i * 3 + 2] + endCoord(b, i, 2));
 }
 
 function midX(ix: { traces: SegmentBuffer; intervals: SegmentBuffer }, id: number): number {
   const nT = ix.traces.count;
   const b = id < nT ? ix.traces : ix.intervals;
   const i = id < nT ? id : id - nT;
-  return 0.5 * (b.start[i * 3] + b.end[i * 3]);
+  return 0.5 * (b.start[i * 3] + endCoord(b, i, 0));
 }
 
 function midY(ix: { traces: SegmentBuffer; intervals: SegmentBuffer }, id: number): number {
   const nT = ix.traces.count;
   const b = id < nT ? ix.traces : ix.intervals;
   const i = id < nT ? id : id - nT;
-  return 0.5 * (b.start[i * 3 + 1] + b.end[i * 3 + 1]);
+  return 0.5 * (b.start[i * 3 + 1] + endCoord(b, i, 1));
 }
 
 function midD(ix: { traces: SegmentBuffer; intervals: SegmentBuffer }, id: number): number {
@@ -106,7 +117,7 @@ function midD(ix: { traces: SegmentBuffer; intervals: SegmentBuffer }, id: numbe
   const b = id < nT ? ix.traces : ix.intervals;
   const i = id < nT ? id : id - nT;
   // The counter's compact copy (one mid depth per piece, countHost.ts countedPieces) or a layer's.
-  return b.depth.length === b.count ? b.depth[i] : 0.5 * (b.depth[i * 2] + b.depth[i * 2 + 1]);
+  return !b.shared && b.depth.length === b.count ? b.depth[i] : 0.5 * (startDepthAt(b, i) + endDepthAt(b, i));
 }
 
 /** The hole index of piece i of `b`, or -1 when it is not a hole of the data. */

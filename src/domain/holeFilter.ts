@@ -3,6 +3,7 @@
  * rules in the segment shader (segmentMaterial.ts); keep the two in step.
  */
 import { holeAttrAt, holeIndexAt, type SegmentBuffer } from './segments';
+import { endDepthAt, readEnd, startDepthAt } from './segmentEnds';
 
 export interface FilterState {
   gradeCutoff: number;
@@ -70,6 +71,9 @@ export function holeAttrsVisible(code: number, program: number, f: FilterState, 
   return true;
 }
 
+/** the tested segment's end point (local m), either form of the buffer (segmentEnds.ts) */
+const end = [0, 0, 0];
+
 /**
  * Whether segment i is drawn, with the same rules as the shader (and, with `f.planes`, the section's
  * clipping, by the segment's midpoint). With `grade`: drawn as an interval, so not below a hidden
@@ -77,11 +81,12 @@ export function holeAttrsVisible(code: number, program: number, f: FilterState, 
  */
 export function segmentVisible(b: SegmentBuffer, i: number, f: FilterState, grade: boolean, rowZones?: Uint8Array | null): boolean {
   if (!holeAttrsVisible(Math.round(holeAttrAt(b, i, 0)), Math.round(holeAttrAt(b, i, 1)), f, Math.round(holeAttrAt(b, i, 2)), Math.round(holeIndexAt(b, i)))) return false;
-  const z = 0.5 * (b.start[i * 3 + 2] + b.end[i * 3 + 2]);
+  readEnd(b, i, end);
+  const z = 0.5 * (b.start[i * 3 + 2] + end[2]);
   if (z < f.elevMin || z > f.elevMax) return false;
-  const d = 0.5 * (b.depth[i * 2] + b.depth[i * 2 + 1]);
+  const d = 0.5 * (startDepthAt(b, i) + endDepthAt(b, i));
   if (d < (f.depthMin ?? -Infinity) || d > (f.depthMax ?? Infinity)) return false;
-  if (f.planes && !insidePlanes(f.planes, 0.5 * (b.start[i * 3] + b.end[i * 3]), 0.5 * (b.start[i * 3 + 1] + b.end[i * 3 + 1]), z)) return false;
+  if (f.planes && !insidePlanes(f.planes, 0.5 * (b.start[i * 3] + end[0]), 0.5 * (b.start[i * 3 + 1] + end[1]), z)) return false;
   if (grade && f.belowCutoff === 'hide' && b.value[i] < f.gradeCutoff) return false;
   if (grade && f.zoneShown && rowZones && f.zoneShown[rowZones[b.row[i]] ?? 0] === 0) return false;
   return true;

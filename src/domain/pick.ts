@@ -6,6 +6,7 @@
  * `isBetterPick` below so their arithmetic is identical.
  */
 import type { SegmentBuffer } from './segments';
+import { readEnd } from './segmentEnds';
 import type { Vec3 } from './vec3';
 
 export interface PickResult {
@@ -54,6 +55,8 @@ export interface SegmentHit {
 }
 
 const ends = [0, 0, 0, 0, 0, 0];
+/** the segment's end point (local m), either form of the buffer (segmentEnds.ts) */
+const endPoint = [0, 0, 0];
 
 /**
  * Screen distance from the cursor (cx, cy px) to segment i of b, moved by (sx, sy, sz) m; writes
@@ -65,7 +68,8 @@ export function segmentScreenHit(
 ): boolean {
   const i3 = i * 3;
   if (!projectInto(m, b.start[i3] + sx, b.start[i3 + 1] + sy, b.start[i3 + 2] + sz, vp, ends, 0)) return false;
-  if (!projectInto(m, b.end[i3] + sx, b.end[i3 + 1] + sy, b.end[i3 + 2] + sz, vp, ends, 3)) return false;
+  readEnd(b, i, endPoint);
+  if (!projectInto(m, endPoint[0] + sx, endPoint[1] + sy, endPoint[2] + sz, vp, ends, 3)) return false;
   const dx = ends[3] - ends[0];
   const dy = ends[4] - ends[1];
   const len2 = dx * dx + dy * dy;

@@ -16,6 +16,7 @@
  * picked; every other segment of a visited leaf is tested exactly as pickSegment tests it.
  */
 import type { SegmentBuffer } from './segments';
+import { readEnd, withOwnEnds } from './segmentEnds';
 import type { Vec3 } from './vec3';
 import { pickRule, pickSegment, segmentScreenHit, type PickResult, type SegmentHit, type Viewport } from './pick';
 
@@ -100,7 +101,9 @@ function unionBox(boxes: Float32Array, from: number, to: number, node: number): 
 }
 
 /** Build the index of a buffer: O(n) passes plus a 3-pass radix sort; no object per segment. */
-export function buildPickIndex(b: SegmentBuffer): PickIndex {
+export function buildPickIndex(buffer: SegmentBuffer): PickIndex {
+  // The page's shared ends (segmentEnds.ts), made whole for the build only; the index keeps `buffer`.
+  const b = withOwnEnds(buffer);
   const n = b.count;
   // Group ids by mask; neighbouring segments usually share a block, so remember the last one.
   const groupOf = new Uint32Array(n);
@@ -178,7 +181,7 @@ export function buildPickIndex(b: SegmentBuffer): PickIndex {
       }
     }
   }
-  return { buffer: b, order, boxes, groups };
+  return { buffer, order, boxes, groups };
 }
 
 const built = new WeakMap<SegmentBuffer, PickIndex>();
@@ -240,6 +243,8 @@ export function pickIndexTransferables(ix: PickIndex): ArrayBuffer[] {
 
 /** Pick-volume planes as 5 × (a, b, c, d) on unshifted local points: keep a box when some point has a·x + b·y + c·z + d ≥ 0. */
 const planes = new Float64Array(20);
+/** a segment's end point (local m), either form of the buffer */
+const endPoint = [0, 0, 0];
 
 /** Whether any point of box `node` is on the kept side of every plane. */
 function boxMayHit(boxes: Float32Array, node: number): boolean {
@@ -256,9 +261,10 @@ function boxMayHit(boxes: Float32Array, node: number): boolean {
 }
 
 /** Whether segment i (ends S, E, unshifted) may meet the pick volume: not both ends outside one plane. */
-function segmentMayHit(S: Float32Array, E: Float32Array, i: number): boolean {
+function segmentMayHit(b: SegmentBuffer, i: number): boolean {
   const i3 = i * 3;
-  const sx = S[i3], sy = S[i3 + 1], sz = S[i3 + 2], ex = E[i3], ey = E[i3 + 1], ez = E[i3 + 2];
+  readEnd(b, i, endPoint);
+  const sx = b.start[i3], sy = b.start[i3 + 1], sz = b.start[i3 + 2], ex = endPoint[0], ey = endPoint[1], ez = endPoint[2];
   for (let p = 0; p < 20; p += 4) {
     const a = planes[p], bb = planes[p + 1], c = planes[p + 2], d = planes[p + 3];
     if (a * sx + bb * sy + c * sz + d < 0 && a * ex + bb * ey + c * ez + d < 0) return false;
@@ -343,7 +349,7 @@ export function pickIndexed(ix: PickIndex, ...[viewProj, vp, cursor, tolerancePx
         for (let k = from; k < to; k++) {
           const i = ix.order[k];
           // A cheap plane test first: in a dense view most segments of a leaf miss the cursor.
-          if (!segmentMayHit(b.start, b.end, i)) continue;
+          if (!segmentMayHit(b, i)) continue;
           if (!segmentScreenHit(b, i, s[0], s[1], s[2], viewProj, vp, cursor[0], cursor[1], hit)) continue;
           if (hit.d > limit || !visible(i)) continue;
           if (n === cap) growHits();

@@ -4,6 +4,7 @@
  * ready-made GPU data and spends no main-thread time on a million segments.
  */
 import { holeAttrAt, holeIndexAt, type SegmentBuffer } from './segments';
+import { withOwnEnds } from './segmentEnds';
 import { buildSegmentLod, LOD_MIN_SEGMENTS, lodTransferables, type SegmentLod } from './segmentLod';
 
 /** Texels per row of the segment textures (rows ≤ 8192 on every WebGL2: 33M segments). */
@@ -28,7 +29,9 @@ export interface PackedSegments {
 }
 
 /** `withLod`: also build the levels of detail (the intervals layer, when large). */
-export function packSegments(b: SegmentBuffer, withLod = false): PackedSegments {
+export function packSegments(buffer: SegmentBuffer, withLod = false): PackedSegments {
+  // Packed by the worker before the ends are shared; made whole again if the page packs a shared buffer.
+  const b = withOwnEnds(buffer);
   const n = b.count;
   const rows = Math.max(1, Math.ceil(n / SEG_TEX_WIDTH));
   const texels = SEG_TEX_WIDTH * rows;

@@ -4,10 +4,14 @@
  * Coordinates are local (world minus origin) float32 metres.
  */
 import type { Vec3 } from './vec3';
+import { sharedTransferables, type SharedEnds } from './segmentEnds';
 
 export interface SegmentBuffer {
   count: number;
-  /** local start / end points, 3 floats per segment, m */
+  /**
+   * local start / end points, 3 floats per segment, m; `end` empty where the ends are `shared`
+   * (read them through segmentEnds.ts readEnd, which takes either form)
+   */
   start: Float32Array;
   end: Float32Array;
   /** grade (g/t) or layer-specific code; -1 = no value */
@@ -25,8 +29,13 @@ export interface SegmentBuffer {
   mask: Float32Array | Uint8Array | Uint16Array;
   /** source record: interval row, hole index, working index... */
   row: Int32Array;
-  /** depth along the hole at start / end, m (0 for non-hole layers) */
+  /**
+   * depth along the hole at start / end, m (0 for non-hole layers); empty where the ends are
+   * `shared` (startDepthAt / endDepthAt take either form)
+   */
   depth: Float32Array;
+  /** the ends kept once where a segment's end is the next one's start (segmentEnds.ts shareEnds) */
+  shared?: SharedEnds;
   /**
    * The same segments already laid out for the GPU (packed by the loading worker so the page does
    * no per-segment work); opaque here, built and read by the scene.
@@ -116,13 +125,14 @@ export function copySegments(b: SegmentBuffer): SegmentBuffer {
     ...(b.holeAttrs ? { holeAttrs: b.holeAttrs.slice() } : {}),
     mask: b.mask.slice(0, n),
     row: b.row.slice(0, n),
-    depth: b.depth.slice(0, n * 2),
+    depth: b.depth.slice(0, b.shared ? 0 : n * 2),
+    ...(b.shared ? { shared: { own: b.shared.own.slice(), rank: b.shared.rank.slice(), points: b.shared.points.slice(), depths: b.shared.depths.slice(), from: b.shared.from.slice() } } : {}),
   };
 }
 
 /** The typed arrays of a buffer, for transfer out of a worker without copying. */
 export function segmentTransferables(s: SegmentBuffer): ArrayBuffer[] {
-  return [s.start, s.end, s.value, s.hole, s.mask, s.row, s.depth, ...(s.holeAttrs ? [s.holeAttrs] : [])].map((a) => a.buffer as ArrayBuffer);
+  return [...[s.start, s.end, s.value, s.hole, s.mask, s.row, s.depth, ...(s.holeAttrs ? [s.holeAttrs] : [])].map((a) => a.buffer as ArrayBuffer), ...sharedTransferables(s.shared)];
 }
 
 /** One hole entry per segment (compactHoles), not four. */

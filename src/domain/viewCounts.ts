@@ -24,6 +24,7 @@
 import { holeAttrsVisible, insidePlanes, type FilterState } from './holeFilter';
 import { zoneCodeMap } from './zoneCodes';
 import { holeStride, type SegmentBuffer } from './segments';
+import { endDepthAt, readEnd } from './segmentEnds';
 import { drain } from './sliced';
 import { buildCountIndex, countHoles, type CountIndex, type CountWindow } from './countIndex';
 
@@ -152,13 +153,16 @@ function rowSpan(b: SegmentBuffer): number {
 /** The filter values a piece (or intercept) is tested against (windowOf). */
 type Window = CountWindow;
 
+/** the end point read last, where a layer's ends are shared */
+const endPoint = [0, 0, 0];
+
 /**
  * Pieces lo..hi-1 of `b` that pass the hole, elevation and depth filters (grade aside) mark their
  * hole in `seen`; with `rows`, pieces that also have a value ≥ 0 and ≥ the cut-off mark their row.
  * Returns the number of rows newly marked. A plain loop (not a generator) so it is optimised well.
  */
 function markRange(b: SegmentBuffer, lo: number, hi: number, w: Window, seen: Uint8Array, rows: Uint8Array | null): number {
-  const { start, end, depth, hole, value, row } = b;
+  const { start, end, depth, hole, value, row, shared } = b;
   const { pass, zMin, zMax, dMin, dMax, cut } = w;
   const planes = w.planes ?? null;
   const zoneShown = w.rowZones ? w.zoneShown ?? null : null;
@@ -172,11 +176,19 @@ function markRange(b: SegmentBuffer, lo: number, hi: number, w: Window, seen: Ui
     if (h < 0 || h >= nHoles || pass[h] === 0) continue;
     const counts = rows !== null && value[i] >= cut && value[i] >= 0 && rows[row[i]] === 0 && (zoneShown === null || zoneShown[rowZones![row[i]]] !== 0);
     if (seen[h] === 1 && !counts) continue;
-    const z = 0.5 * (start[i * 3 + 2] + end[i * 3 + 2]);
+    // The end from its own array, or through the shared ends (segmentEnds.ts).
+    let ex = 0, ey = 0, ez = 0, d1 = 0;
+    if (shared) {
+      readEnd(b, i, endPoint);
+      ex = endPoint[0]; ey = endPoint[1]; ez = endPoint[2]; d1 = endDepthAt(b, i);
+    } else {
+      ex = end[i * 3]; ey = end[i * 3 + 1]; ez = end[i * 3 + 2]; d1 = depth[i * 2 + 1];
+    }
+    const z = 0.5 * (start[i * 3 + 2] + ez);
     if (z < zMin || z > zMax) continue;
-    const d = 0.5 * (depth[i * 2] + depth[i * 2 + 1]);
+    const d = 0.5 * ((shared ? shared.from[i] : depth[i * 2]) + d1);
     if (d < dMin || d > dMax) continue;
-    if (planes && !insidePlanes(planes, 0.5 * (start[i * 3] + end[i * 3]), 0.5 * (start[i * 3 + 1] + end[i * 3 + 1]), z)) continue;
+    if (planes && !insidePlanes(planes, 0.5 * (start[i * 3] + ex), 0.5 * (start[i * 3 + 1] + ey), z)) continue;
     seen[h] = 1;
     if (counts) {
       rows![row[i]] = 1;

@@ -16,6 +16,7 @@ import { faultShifts } from '../state/faultShifts';
 import { segmentVisible, type FilterState } from '../domain/holeFilter';
 import { filterStateFrom } from '../state/filterState';
 import { holeIndexAt, type SegmentBuffer } from '../domain/segments';
+import { endDepthAt, readEnd, startDepthAt } from '../domain/segmentEnds';
 import type { Prepared } from '../domain/prepare';
 import type { Selection } from '../state/slices/selection';
 import type { Vec3 } from '../domain/vec3';
@@ -55,7 +56,7 @@ function pickIn(b: SegmentBuffer, x: number, y: number, shiftOf: (mask: number) 
   return pickIndexed(pickIndexOf(b), m.elements, sceneState.handle!.size, [x, y], TOLERANCE_PX, shiftOf, visible);
 }
 
-const depthAt = (b: SegmentBuffer, r: PickResult) => b.depth[r.index * 2] + (b.depth[r.index * 2 + 1] - b.depth[r.index * 2]) * r.t;
+const depthAt = (b: SegmentBuffer, r: PickResult) => startDepthAt(b, r.index) + (endDepthAt(b, r.index) - startDepthAt(b, r.index)) * r.t;
 
 /**
  * The interval, else the hole trace, under CSS px (x, y) of the canvas; null when none is within
@@ -165,7 +166,9 @@ function measurePick(x: number, y: number, holeShift: (mask: number) => Vec3): b
     if (r) {
       const b = p.intervals;
       const sh = holeShift(b.mask[r.index]);
-      local = [0, 1, 2].map((k) => b.start[r.index * 3 + k] + (b.end[r.index * 3 + k] - b.start[r.index * 3 + k]) * r.t + sh[k]) as Vec3;
+      const e = [0, 0, 0];
+      readEnd(b, r.index, e);
+      local = [0, 1, 2].map((k) => b.start[r.index * 3 + k] + (e[k] - b.start[r.index * 3 + k]) * r.t + sh[k]) as Vec3;
     }
   }
   if (!local) return false;

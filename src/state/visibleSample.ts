@@ -8,6 +8,7 @@
 import { bulkLocalBox, dataBox, LARGE_KINDS } from '../domain/bounds';
 import { axisBox, tickEnd } from '../domain/axes';
 import { holeIndexAt } from '../domain/segments';
+import { hasEnds, readEnd } from '../domain/segmentEnds';
 import { KIND_LAYER } from './slices/layers';
 import { faultShifts } from './faultShifts';
 import { modelClipBox } from './modelBox';
@@ -15,6 +16,8 @@ import { holesShown } from './holesShown';
 import type { VeinscapeState } from './store';
 
 const BUDGET = 40000;
+/** a piece's end point (local m), either form of the buffer (segmentEnds.ts) */
+const end = [0, 0, 0];
 
 export function visibleSample(s: VeinscapeState): Float64Array {
   const { model, prepared: p } = s;
@@ -51,12 +54,13 @@ export function visibleSample(s: VeinscapeState): Float64Array {
   if (s.layerVisible.traces || s.layerVisible.intervals) {
     const pass = holesShown(s);
     for (const b of [p.traces, p.intervals]) {
-      if (b.end.length < b.count * 3) continue;
+      if (!hasEnds(b)) continue;
       const st = Math.max(1, Math.ceil(b.count / (BUDGET * 0.15)));
       for (let k = 0; k < b.count; k += st) {
         if (!pass[holeIndexAt(b, k)]) continue;
         push(b.start[k * 3], b.start[k * 3 + 1], b.start[k * 3 + 2], b.mask[k], follow);
-        push(b.end[k * 3], b.end[k * 3 + 1], b.end[k * 3 + 2], b.mask[k], follow);
+        readEnd(b, k, end);
+        push(end[0], end[1], end[2], b.mask[k], follow);
       }
     }
   }

@@ -18,6 +18,7 @@
  */
 import { Box3, BufferAttribute, BufferGeometry, DataTexture, FloatType, NearestFilter, RGBAFormat, RGFormat, Sphere, Vector3 } from 'three';
 import { holeIndexAt, type SegmentBuffer } from '../../domain/segments';
+import { writeDepths } from '../../domain/segmentEnds';
 import type { SegmentLod } from '../../domain/segmentLod';
 import { HOLE_TEX_WIDTH, packSegments, SEG_TEX_WIDTH, type PackedSegments } from '../../domain/segmentPack';
 
@@ -106,8 +107,9 @@ export function buildSegmentGpuData(b: SegmentBuffer, packed: PackedSegments = p
     setColorValues(values) {
       // segC as packSegments lays it out (depth from, depth to, hole index, colour value).
       const c = new Float32Array(texels * 4);
+      writeDepths(b, c, 4);
       for (let i = 0; i < n; i++) {
-        c[i * 4] = b.depth[i * 2]; c[i * 4 + 1] = b.depth[i * 2 + 1]; c[i * 4 + 2] = holeIndexAt(b, i); c[i * 4 + 3] = values[i];
+        c[i * 4 + 2] = holeIndexAt(b, i); c[i * 4 + 3] = values[i];
       }
       (segC.image as { data: Float32Array | null }).data = c;
       segC.needsUpdate = true;
