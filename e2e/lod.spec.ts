@@ -124,11 +124,15 @@ test.describe('levels of detail of the intervals', () => {
     expect(far.drawCalls).toBeLessThanOrEqual(50);
     // The same picture to the eye: merged runs are at most 1.5 px long where they are drawn.
     expect(await pixelsDiffering(page, off, 'far')).toBeLessThan(0.01);
+    // One shader program draws the levels and full detail (a uniform tells them apart): the levelled
+    // page builds no program more than the page without levels (each costs 40-170 ms on software WebGL).
+    expect(far.programs).toBe(full.programs);
 
     // Close to a hole halfway down: its tile is drawn in full.
     const close = await closeToMiddleHole(page);
     expect(close.lod!.tiles).toContain(0);
     expect(close.lod!.draws.some((d) => d.level === 0)).toBe(true);
+    expect(close.programs).toBe(far.programs);
   });
 
   test('over the triangle budget every tile is coarser, and a hover still names the exact interval', async ({ page }) => {

@@ -49,9 +49,9 @@ uniform highp sampler2D uSegA;
 uniform highp sampler2D uSegB;
 uniform highp sampler2D uSegC;
 uniform highp sampler2D uHoleAttr;
-#ifdef SEGMENT_LOD
+// A level of detail's entries (1: the draw's vertices pull entries, not segments; SegmentTextures).
 uniform highp sampler2D uLodRefs;
-#endif
+uniform int uLod;
 uniform float uRadius;
 uniform float uMinPixels;
 uniform float uPixelScale;
@@ -151,35 +151,38 @@ const VERTEX_MAIN = /* glsl */ `
   float along = float(corner & 1);
   float across = (corner & 2) == 0 ? -1.0 : 1.0;
   ivec2 segTexel = texelOf(segIndex, ${SEG_TEX_WIDTH});
-#ifdef SEGMENT_LOD
-  // An entry of a level of detail (domain/segmentLod.ts): segments first..last of one hole drawn
-  // as one, from the start of first to the end of last, with the value (filters), colour value,
-  // zone and hole of rep, the member of highest grade.
-  vec2 lodRef = texelFetch(uLodRefs, segTexel, 0).xy;
-  int lodFirst = int(lodRef.x + 0.5);
-  int lodPacked = int(lodRef.y + 0.5);
-  int lodLast = lodFirst + lodPacked / ${LOD_PACK};
-  segTexel = texelOf(lodFirst + lodPacked % ${LOD_PACK}, ${SEG_TEX_WIDTH});
-  ivec2 lodLastTexel = texelOf(lodLast, ${SEG_TEX_WIDTH});
-  ivec2 lodFirstTexel = texelOf(lodFirst, ${SEG_TEX_WIDTH});
+  vec4 segA4;
+  vec4 segB4;
+  vec4 segC4;
+  if (uLod == 1) {
+    // An entry of a level of detail (domain/segmentLod.ts): segments first..last of one hole drawn
+    // as one, from the start of first to the end of last, with the value (filters), colour value,
+    // zone and hole of rep, the member of highest grade.
+    vec2 lodRef = texelFetch(uLodRefs, segTexel, 0).xy;
+    int lodFirst = int(lodRef.x + 0.5);
+    int lodPacked = int(lodRef.y + 0.5);
+    int lodLast = lodFirst + lodPacked / ${LOD_PACK};
+    segTexel = texelOf(lodFirst + lodPacked % ${LOD_PACK}, ${SEG_TEX_WIDTH});
+    ivec2 lodLastTexel = texelOf(lodLast, ${SEG_TEX_WIDTH});
+    ivec2 lodFirstTexel = texelOf(lodFirst, ${SEG_TEX_WIDTH});
 #ifdef ON_TOP
-  // Over the surfaces (no depth test) a run draws rep alone, an interval full detail draws there
-  // too: painting the whole run on top lengthens each emphasised grade by up to the level's error
-  // (pixels differing from full detail at the opening view: 1.8 % -> 1.5 % at 10 M intervals,
-  // 0.52 % -> 0.20 % at 1 M; docs/performance.md, Session 13).
-  lodFirstTexel = segTexel;
-  lodLastTexel = segTexel;
+    // Over the surfaces (no depth test) a run draws rep alone, an interval full detail draws there
+    // too: painting the whole run on top lengthens each emphasised grade by up to the level's error
+    // (pixels differing from full detail at the opening view: 1.8 % -> 1.5 % at 10 M intervals,
+    // 0.52 % -> 0.20 % at 1 M; docs/performance.md, Session 13).
+    lodFirstTexel = segTexel;
+    lodLastTexel = segTexel;
 #endif
-  vec4 segA4 = texelFetch(uSegA, lodFirstTexel, 0);
-  vec4 segB4 = vec4(texelFetch(uSegB, lodLastTexel, 0).xyz, texelFetch(uSegB, segTexel, 0).w);
-  vec4 segC4 = texelFetch(uSegC, segTexel, 0);
-  segC4.x = texelFetch(uSegC, lodFirstTexel, 0).x;
-  segC4.y = texelFetch(uSegC, lodLastTexel, 0).y;
-#else
-  vec4 segA4 = texelFetch(uSegA, segTexel, 0);
-  vec4 segB4 = texelFetch(uSegB, segTexel, 0);
-  vec4 segC4 = texelFetch(uSegC, segTexel, 0);
-#endif
+    segA4 = texelFetch(uSegA, lodFirstTexel, 0);
+    segB4 = vec4(texelFetch(uSegB, lodLastTexel, 0).xyz, texelFetch(uSegB, segTexel, 0).w);
+    segC4 = texelFetch(uSegC, segTexel, 0);
+    segC4.x = texelFetch(uSegC, lodFirstTexel, 0).x;
+    segC4.y = texelFetch(uSegC, lodLastTexel, 0).y;
+  } else {
+    segA4 = texelFetch(uSegA, segTexel, 0);
+    segB4 = texelFetch(uSegB, segTexel, 0);
+    segC4 = texelFetch(uSegC, segTexel, 0);
+  }
   vec3 aStart = segA4.xyz;
   vec3 aEnd = segB4.xyz;
   float aMask = segA4.w;
@@ -329,11 +332,9 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
   // all segment layers share one program (and the emphasised grades' draw one more), instead of one
   // program each. On software WebGL each program costs 40-170 ms of the GPU process at start-up:
   // four fewer took the sample's ready() from 2.69 to 2.26 s (docs/performance.md, Session 15).
-  // What stays a define changes how vertices are read (ON_TOP: an indexed subset; SEGMENT_LOD).
-  m.defines = {
-    ...(o.onTop ? { ON_TOP: '' } : {}),
-    ...(tex.lodRefs ? { SEGMENT_LOD: '' } : {}),
-  };
+  // A level of detail's draw too (uLod): its program was one more at 1,000 holes and above.
+  // ON_TOP stays a define: that draw is see-through (three compiles it apart anyway) and indexed.
+  m.defines = o.onTop ? { ON_TOP: '' } : {};
   m.clippingPlanes = o.clip ? modelClipPlanes : NO_CLIP_PLANES;
   if (o.onTop) {
     m.depthTest = false;
@@ -360,6 +361,7 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
     uSegC: { value: tex.segC },
     uHoleAttr: { value: tex.holeAttr },
     uLodRefs: { value: tex.lodRefs ?? null },
+    uLod: { value: tex.lodRefs ? 1 : 0 },
     uSegZone: tex.segZone ?? { value: NO_ZONES },
     uMode: { value: MODE_CODES[o.mode] },
     uHoleFilters: { value: o.holeFilters ? 1 : 0 },
@@ -387,6 +389,6 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
 #endif`,
       );
   };
-  m.customProgramCacheKey = () => `veinscape-ribbon-${o.onTop ? 1 : 0}-${tex.lodRefs ? 1 : 0}`;
+  m.customProgramCacheKey = () => `veinscape-ribbon-${o.onTop ? 1 : 0}`;
   return m;
 }
