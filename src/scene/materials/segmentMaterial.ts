@@ -5,9 +5,9 @@
  * dashes for planned holes and fault displacement are computed on the GPU from those textures and
  * shared uniforms, so one draw call covers a whole layer and a filter change costs a uniform update.
  */
-import { Color, DoubleSide, MeshStandardMaterial, Plane, type DataTexture, type Texture } from 'three';
+import { Color, DoubleSide, MeshStandardMaterial, type DataTexture, type Texture } from 'three';
 import { HOLE_TEX_WIDTH, SEG_TEX_WIDTH } from '../geometry/segmentGeometry';
-import { modelClipPlanes, shared } from './sharedUniforms';
+import { modelClipPlanes, NO_CLIP_PLANES, shared } from './sharedUniforms';
 import { FAULT_PARS } from './chunks';
 import { HOLE_MASK_WIDTH, MAX_BINS, NO_ZONES } from './sharedUniforms';
 import { LOD_PACK } from '../../domain/segmentLod';
@@ -320,11 +320,6 @@ export interface SegmentTextures {
   lodRefs?: DataTexture;
 }
 
-/**
- * The model box's planes switched off (as SectionSync switches them off: far away), for the layers
- * that are not clipped to it: every layer then has six planes and shares one program.
- */
-const NO_CLIP_PLANES = modelClipPlanes.map((p) => new Plane(p.normal.clone(), 1e12));
 
 export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTextures): MeshStandardMaterial {
   const m = new MeshStandardMaterial({ roughness: 0.55, metalness: 0.0, side: DoubleSide });

@@ -122,3 +122,11 @@ export const modelClipPlanes: Plane[] = [
   new Plane(new Vector3(0, 0, 1), 1e12), new Plane(new Vector3(0, 0, -1), 1e12),
 ];
 
+/**
+ * The same six planes, always off (far away), for every material that is not clipped to the model
+ * box (veins, drill holes): every lit material then has six planes and shares one program with its
+ * clipped twin, instead of one program each (on software WebGL a program costs 40-170 ms of the GPU
+ * process at start-up).
+ */
+export const NO_CLIP_PLANES: Plane[] = modelClipPlanes.map((p) => new Plane(p.normal.clone(), 1e12));
+

@@ -7,7 +7,7 @@
  */
 import { Color, DoubleSide, MeshStandardMaterial } from 'three';
 import { gtClasses, GT_BELOW_COLOUR, GT_LEVELS, noDataColour } from '../../domain/gradeThickness';
-import { modelClipPlanes, shared } from './sharedUniforms';
+import { modelClipPlanes, NO_CLIP_PLANES, shared } from './sharedUniforms';
 import { FAULT_PARS } from './chunks';
 
 export interface SurfaceMaterialOptions {
@@ -40,7 +40,8 @@ export function createSurfaceMaterial({ color, opacity = 1, roughness = 0.62, gr
     // vein or fault sheet is one layer, so a pixel sees one face of it anyway: one pass looks the
     // same and halves the cost of two million surface triangles.
     forceSinglePass: true,
-    ...(clip ? { clippingPlanes: modelClipPlanes } : {}),
+    // Unclipped sheets carry the planes too, switched off: one program for veins and faults.
+    clippingPlanes: clip ? modelClipPlanes : NO_CLIP_PLANES,
   });
   m.onBeforeCompile = (shader) => {
     shader.uniforms.uFaultShift = shared.uFaultShift;
