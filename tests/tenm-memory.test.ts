@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compactHoles, compactMasks, holeAttrAt, holeIndexAt, SegmentBuilder, type SegmentBuffer } from '../src/domain/segments';
+import { compactHoles, compactMasks, holeAttrAt, holeIndexAt, holesByRow, SegmentBuilder, type SegmentBuffer } from '../src/domain/segments';
 import { segmentVisible, type FilterState } from '../src/domain/holeFilter';
 import { packSegments } from '../src/domain/segmentPack';
 import { countInView } from '../src/domain/viewCounts';
@@ -343,5 +343,47 @@ describe('hole paths on the page are views of the arrays the worker sent', () =>
     // 4 m down B: 46 m of elevation; past its end the last direction goes on
     expect(nm(positionAtDepth(back[1], 4))).toEqual([0, 0, 46]);
     expect(nm(positionAtDepth(back[1], 12))).toEqual([0, 0, 38]);
+  });
+});
+
+describe("interval pieces' holes read from their rows on the page", () => {
+  // The table: rows 0-1 in hole 0, row 2 in hole 2 (Int32, as at 100,000 holes). Hole 0: drilled
+  // surface hole of program 1, 2015; hole 2: planned underground (code 3) of program 0, no year.
+  // Row 1 is cut in two pieces (a station at 15 m).
+  const tableHoles = Int32Array.from([0, 0, 2]);
+  const b = new SegmentBuilder([0, 0, 0]);
+  b.push([0, 0, 0], [0, 0, -10], { value: 1, hole: [0, 1, 2015, 0], mask: 1, row: 0, d0: 0, d1: 10 });
+  b.push([0, 0, -10], [0, 0, -15], { value: 5, hole: [0, 1, 2015, 0], mask: 1, row: 1, d0: 10, d1: 15 });
+  b.push([0, 0, -15], [0, 0, -20], { value: 5, hole: [0, 1, 2015, 0], mask: 1, row: 1, d0: 15, d1: 20 });
+  b.push([20, 0, 0], [20, 0, -10], { value: 3, hole: [3, 0, 0, 2], mask: 1, row: 2, d0: 0, d1: 10 });
+  const byRow = holesByRow(compactHoles(b.finish()), tableHoles);
+
+  it('keeps no hole entry of its own: the table column itself, and the same holes and attributes', () => {
+    expect(byRow.rowHoles).toBe(tableHoles);
+    expect(byRow.hole.length).toBe(0);
+    expect([0, 1, 2, 3].map((i) => holeIndexAt(byRow, i))).toEqual([0, 0, 0, 2]);
+    expect([0, 1, 2].map((k) => holeAttrAt(byRow, 2, k as 0 | 1 | 2))).toEqual([0, 1, 2015]);
+    expect([0, 1, 2].map((k) => holeAttrAt(byRow, 3, k as 0 | 1 | 2))).toEqual([3, 0, 0]);
+    // The page gets one array for the table and the pieces (one structured clone, as the worker's message).
+    const { model, pieces } = structuredClone({ model: tableHoles, pieces: byRow });
+    expect(pieces.rowHoles).toBe(model);
+  });
+
+  it('hides by the hole filters and counts by hand', () => {
+    const f = (x: Partial<FilterState>) => ({ ...ALL, ...x });
+    expect([0, 1, 2, 3].map((i) => segmentVisible(byRow, i, f({ programMask: ~0b10 >>> 0 }), false))).toEqual([false, false, false, true]);
+    expect([0, 1, 2, 3].map((i) => segmentVisible(byRow, i, f({ holeMask: Uint8Array.from([1, 1, 0]) }), false))).toEqual([true, true, true, false]);
+    const holes3 = holeAttrsOf([0, 1, 2].map(() => ({ status: 'drilled', type: 'surface', program: 'P0', year: 2000 })), ['P0']);
+    const none = new SegmentBuilder([0, 0, 0]).finish();
+    // at or above 2 g/t: rows 1 (two pieces, counted once) and 2, in holes 0 and 2
+    expect(countInView({ traces: none, intervals: byRow, holes: holes3, intercepts: null, rowZones: null }, { ...ALL, gradeCutoff: 2 })).toEqual({ holes: 2, intervals: 2, intercepts: 0 });
+    // mid elevation at or below -12: row 1's two pieces (mids -12.5, -17.5), hole 0
+    expect(countInView({ traces: none, intervals: byRow, holes: holes3, intercepts: null, rowZones: null }, { ...ALL, elevMax: -12 })).toEqual({ holes: 1, intervals: 1, intercepts: 0 });
+  });
+
+  it('keeps its own entries where a piece is not in its row\'s hole', () => {
+    const compact = compactHoles(b.finish());
+    expect(holesByRow(compact, Int32Array.from([0, 2, 2]))).toBe(compact);
+    expect(holesByRow(compact, Int32Array.from([0, 0]))).toBe(compact);
   });
 });

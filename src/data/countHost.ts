@@ -67,7 +67,7 @@ export function countedPieces(b: SegmentBuffer): SegmentBuffer {
     depth[i] = 0.5 * (b.depth[i * 2] + b.depth[i * 2 + 1]);
     hole[i] = holeIndexAt(b, i);
   }
-  return { ...b, start: mid, end: mid, depth, hole, mask: new Float32Array(0) };
+  return { ...b, start: mid, end: mid, depth, hole, rowHoles: undefined, mask: new Float32Array(0) };
 }
 
 function keptForCounting(source: CountSource): CountSource {

@@ -19,7 +19,7 @@ import { layerBounds, surfaceBounds } from '../domain/bounds';
 import { holeRuns } from './holeMessages';
 import { buildVeinGrids, sendableVeinGrids, veinGridTransferables } from '../domain/veinOrientation';
 import { buildPickIndex, pickIndexTransferables, sendablePickIndex } from '../domain/pickIndex';
-import { compactHoles, compactMasks, copySegments, segmentTransferables } from '../domain/segments';
+import { compactHoles, compactMasks, copySegments, holesByRow, segmentTransferables } from '../domain/segments';
 import { shareEnds } from '../domain/segmentEnds';
 import { packedTransferables, packSegments, type PackedSegments } from '../domain/segmentPack';
 import type { LoadReport, Model, LoadIssue } from './model';
@@ -111,7 +111,10 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
   // The page keeps one hole entry and a one-byte fault-block mask per interval and trace piece
   // (segments.ts), and each end once where it is the next piece's start (segmentEnds.ts).
   const forPage = (b: Prepared['intervals']) => shareEnds(compactMasks(compactHoles(b)));
-  const sent: Prepared = { ...prepared, intervals: forPage(prepared.intervals), traces: forPage(prepared.traces), paths: [] };
+  // An interval piece's hole is its row's: read from the table's hole column, which the page gets anyway.
+  const gradeTable = model.intervals.find((t) => t.id === prepared.valueColumn?.table);
+  const intervalsForPage = gradeTable ? holesByRow(forPage(prepared.intervals), gradeTable.hole) : forPage(prepared.intervals);
+  const sent: Prepared = { ...prepared, intervals: intervalsForPage, traces: forPage(prepared.traces), paths: [] };
   const stations = packStations(model.holes);
   // The dataset's fingerprint: its columns' digests start now (WebCrypto copies the bytes, which
   // then move to the page), its canonical text is written after the dataset is sent.

@@ -123,8 +123,9 @@ function midD(ix: { traces: SegmentBuffer; intervals: SegmentBuffer }, id: numbe
 /** The hole index of piece i of `b`, or -1 when it is not a hole of the data. */
 function holeOf(b: SegmentBuffer, i: number, nHoles: number): number {
   // A hole index, an exact integer in float32: one per piece in the counter's compact copy
-  // (countHost.ts countedPieces), else the fourth of the piece's four hole attributes.
-  const h = (b.hole.length === b.count ? b.hole[i] : b.hole[i * 4 + 3]) | 0;
+  // (countHost.ts countedPieces), the row's (segments.ts holesByRow), else the fourth of the piece's
+  // four hole attributes.
+  const h = (b.rowHoles ? b.rowHoles[b.row[i]] : b.hole.length === b.count ? b.hole[i] : b.hole[i * 4 + 3]) | 0;
   return h >= 0 && h < nHoles ? h : -1;
 }
 

@@ -162,17 +162,17 @@ const endPoint = [0, 0, 0];
  * Returns the number of rows newly marked. A plain loop (not a generator) so it is optimised well.
  */
 function markRange(b: SegmentBuffer, lo: number, hi: number, w: Window, seen: Uint8Array, rows: Uint8Array | null): number {
-  const { start, end, depth, hole, value, row, shared } = b;
+  const { start, end, depth, hole, value, row, shared, rowHoles } = b;
   const { pass, zMin, zMax, dMin, dMax, cut } = w;
   const planes = w.planes ?? null;
   const zoneShown = w.rowZones ? w.zoneShown ?? null : null;
   const rowZones = w.rowZones ?? null;
   const nHoles = pass.length;
-  // Four hole entries per piece, the index last, or one (segments.ts compactHoles).
+  // Four hole entries per piece, the index last, or one (segments.ts compactHoles), or the row's (holesByRow).
   const hs = holeStride(b), ho = hs - 1;
   let marked = 0;
   for (let i = lo; i < hi; i++) {
-    const h = hole[i * hs + ho] | 0; // a hole index: an exact integer in float32
+    const h = (rowHoles ? rowHoles[row[i]] : hole[i * hs + ho]) | 0; // a hole index: an exact integer in float32
     if (h < 0 || h >= nHoles || pass[h] === 0) continue;
     const counts = rows !== null && value[i] >= cut && value[i] >= 0 && rows[row[i]] === 0 && (zoneShown === null || zoneShown[rowZones![row[i]]] !== 0);
     if (seen[h] === 1 && !counts) continue;
