@@ -13,7 +13,7 @@ import { slabPlanes } from '../src/domain/section';
 import { zoneShownMask } from '../src/domain/zoneCodes';
 import { csvScopeNote, summaryText, tableCountText } from '../src/ui/intercepts/table';
 import { interceptsToCsv } from '../src/domain/intercepts';
-import { interceptFlagsOf, rowsInView, viewFiltersOn } from '../src/state/interceptsInView';
+import { flaggedCount, interceptFlagsOf, rowsInView, viewFiltersOn } from '../src/state/interceptsInView';
 import { DEFAULT_FILTERS } from '../src/state/slices/filters';
 import { readFileSync } from 'node:fs';
 import { loadDepositText } from '../src/data/load';
@@ -94,6 +94,13 @@ describe('the table lists the flagged rows and says so', () => {
     expect(rowsInView(rows, Uint8Array.of(0, 1, 1, 0, 0))).toEqual(['b', 'c']);
     expect(rowsInView(rows, Uint8Array.of(1, 1, 1, 1, 1))).toBe(rows);
     expect(rowsInView(rows, null)).toBe(rows);
+  });
+  it('the count in view (the summary and export button, table closed) is the number of rows the list would hold', () => {
+    expect(flaggedCount(5, Uint8Array.of(0, 1, 1, 0, 0))).toBe(2);
+    expect(flaggedCount(5, Uint8Array.of(0, 0, 0, 0, 0))).toBe(0);
+    // No flags, or flags of another list (the intercepts recomputed since): every row, as rowsInView.
+    expect(flaggedCount(5, null)).toBe(5);
+    expect(flaggedCount(5, Uint8Array.of(1, 0))).toBe(5);
   });
   it('header count, summary and CSV note', () => {
     expect(tableCountText(200, { onlyInView: true, inView: 380, total: 454 })).toBe('showing 200 of 380 in view · 454 in all');

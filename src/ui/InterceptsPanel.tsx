@@ -20,7 +20,7 @@ import type { ZoneT } from '../data/schema';
 import { EMPTY } from './empty';
 import { interceptLabel } from '../i18n/interceptText';
 import { COLUMNS, csvColumnsNote, csvHeader, csvScopeNote, DEFAULT_SORT, elementName, fmt, gramMetresCell, headerText, MAX_ROWS, shortName, nextSort, parseField, sortIntercepts, summaryText, tableCountText, type InterceptScope, type Sort } from './intercepts/table';
-import { interceptFlagsOf, rowsInView, viewFiltersOn } from '../state/interceptsInView';
+import { flaggedCount, interceptFlagsOf, rowsInView, viewFiltersOn } from '../state/interceptsInView';
 import { disclosedHolesOf } from '../state/disclosed';
 import { interceptsOfShown } from '../state/holesShown';
 import './panels.css';
@@ -113,9 +113,14 @@ export function InterceptsPanel() {
   const [onlyInView, setOnlyInView] = useState(true);
   const { t, i18n } = useTranslation('intercepts');
   const flags = useMemo(() => interceptFlagsOf({ model, prepared, filters, zoneVisible, section, intercepts: all }), [model, prepared, filters, zoneVisible, section, all]);
-  const inView = useMemo(() => rowsInView(all, flags), [all, flags]);
-  const rows = onlyInView ? inView : all;
-  const scope: InterceptScope = { onlyInView, inView: inView.length, total: all.length };
+  // The rows themselves only where they are listed (the open table, the CSV): a filter change with
+  // the table closed counts the flags and makes no list (see rowsInView).
+  const inViewCount = useMemo(() => flaggedCount(all.length, flags), [all, flags]);
+  const listed = (): readonly Intercept[] => (onlyInView ? rowsInView(all, flags) : all);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const tableRows = useMemo(() => (tableOpen ? listed() : null), [tableOpen, onlyInView, all, flags]);
+  const rowCount = onlyInView ? inViewCount : all.length;
+  const scope: InterceptScope = { onlyInView, inView: inViewCount, total: all.length };
 
   const safely = (fn: () => void) => {
     try {
@@ -243,15 +248,15 @@ export function InterceptsPanel() {
           {tableOpen ? t('tableOpen') : t('tableClosed')}
         </button>
         <button
-          data-testid="intercept-export" disabled={rows.length === 0 || pending}
-          title={onlyInView ? t('exportTitleInView', { count: rows.length, unit }) : t('exportTitle', { count: rows.length, unit })}
+          data-testid="intercept-export" disabled={rowCount === 0 || pending}
+          title={onlyInView ? t('exportTitleInView', { count: rowCount, unit }) : t('exportTitle', { count: rowCount, unit })}
           onClick={() => {
             // Notes and the label column in the interface language; the header row and the numbers stay machine-readable (docs/i18n.md).
             const options = interceptsFor?.query ?? q;
             const method = prepared?.method ?? 'minimum-curvature';
             const params = model ? parameterNotes(model, options, method, i18n.language) : [];
             const notes = [csvScopeNote(scope, viewFiltersOn({ model, prepared, filters, zoneVisible, section }, unit, i18n.language)), csvColumnsNote(unit), ...params].filter((n): n is string => n !== null);
-            const sortedRows = sortIntercepts(rows, sort, zoneNameOf(zones, i18n.language));
+            const sortedRows = sortIntercepts(tableRows ?? listed(), sort, zoneNameOf(zones, i18n.language));
             downloadText(interceptsToCsv(sortedRows, unit, notes, namesById(zones, i18n.language), (r) => interceptLabel(r.labelParts), csvHeader(unit, i18n.language)), 'intercepts.csv', 'text/csv;charset=utf-8');
             // The samples of each intercept, numbered as intercepts.csv lists them (a second download).
             if (model) downloadSamplesCsv(model, sortedRows, options, method, unit, i18n.language);
@@ -260,7 +265,7 @@ export function InterceptsPanel() {
           {t('export')}
         </button>
       </div>
-      {tableOpen && <InterceptTable rows={rows} scope={scope} pending={pending} unit={unit} element={element} basis={basis} gradeTable={col?.table.id ?? null} sort={sort} onSort={setSort} onClose={() => setTableOpen(false)} />}
+      {tableRows && <InterceptTable rows={tableRows} scope={scope} pending={pending} unit={unit} element={element} basis={basis} gradeTable={col?.table.id ?? null} sort={sort} onSort={setSort} onClose={() => setTableOpen(false)} />}
     </section>
   );
 }
