@@ -82,8 +82,8 @@ test.describe('the first picture and the progress bar', () => {
     const programs = () => page.evaluate(() => window.veinscape.stats().programs);
     const before = await programs();
     // the lit surfaces (veins and faults alike: the veins carry the model box's planes switched off),
-    // the hole layers, the emphasised grades over the surfaces, the axes box
-    expect(before).toBeLessThanOrEqual(4);
+    // the hole layers with the emphasised grades over the surfaces, the axes box
+    expect(before).toBeLessThanOrEqual(3);
     for (const [layer, on] of [['resources', true], ['intervals', false]] as const) {
       await page.evaluate(([l, v]) => window.veinscape.store.getState().setLayerVisible(l, v), [layer, on] as const);
       await readyAt(page);

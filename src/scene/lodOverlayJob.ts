@@ -20,6 +20,7 @@ import type { LodDraw } from './segmentLodDraw';
 import { NO_BATCH, warmQueue, type WarmJob } from './warmQueue';
 import type { WarmTarget } from './warmUp';
 import { uploadIndexInSlices } from './indexUpload';
+import { vertexCount } from './geometry/segmentGeometry';
 
 /** Draw order of the emphasised grades: after everything else, over the surfaces. */
 const ON_TOP_ORDER = 20;
@@ -36,14 +37,18 @@ export function subsetGeometry(indices: Uint32Array, whole: BufferGeometry): Buf
 }
 
 /**
- * A geometry of `index` alone (no vertex attribute, as the layer's own: segmentGeometry.ts), with
- * the layer's bounds: its draw is in three's transparent list, which sorts by bounding sphere.
+ * A geometry of `index` and a one-byte placeholder position, as the layer's own (segmentGeometry.ts;
+ * the shader reads neither), with the layer's bounds: its draw is in three's transparent list, which
+ * sorts by bounding sphere. With a position attribute as the layer's, three builds the same program
+ * for both draws (it keys programs on having one). The placeholder is the overlay's own: disposing a
+ * geometry deletes its attributes' buffers.
  * A GLBufferAttribute (already on the GPU, indexUpload.ts) is drawn by three as its own index, and
  * deleted with the geometry.
  */
 function geometryOver(index: BufferAttribute | GLBufferAttribute, whole: BufferGeometry): BufferGeometry {
   const g = new BufferGeometry();
   g.setIndex(index as BufferAttribute);
+  g.setAttribute('position', vertexCount(whole.getAttribute('position')?.count ?? 0));
   g.boundingBox = whole.boundingBox?.clone() ?? null;
   g.boundingSphere = whole.boundingSphere?.clone() ?? null;
   return g;

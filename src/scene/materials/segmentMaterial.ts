@@ -5,7 +5,7 @@
  * dashes for planned holes and fault displacement are computed on the GPU from those textures and
  * shared uniforms, so one draw call covers a whole layer and a filter change costs a uniform update.
  */
-import { Color, DoubleSide, MeshStandardMaterial, type DataTexture, type Texture } from 'three';
+import { Color, DoubleSide, MeshStandardMaterial, NoBlending, type DataTexture, type Texture } from 'three';
 import { HOLE_TEX_WIDTH, SEG_TEX_WIDTH } from '../geometry/segmentGeometry';
 import { modelClipPlanes, NO_CLIP_PLANES, shared } from './sharedUniforms';
 import { FAULT_PARS } from './chunks';
@@ -52,6 +52,8 @@ uniform highp sampler2D uHoleAttr;
 // A level of detail's entries (1: the draw's vertices pull entries, not segments; SegmentTextures).
 uniform highp sampler2D uLodRefs;
 uniform int uLod;
+// 1: the emphasised grades' draw over the surfaces (indexed: vertex 4i + k is corner k of segment i).
+uniform int uOnTop;
 uniform float uRadius;
 uniform float uMinPixels;
 uniform float uPixelScale;
@@ -137,17 +139,19 @@ vec3 gradeColor(float v) {
  * Finds this vertex's segment and corner, places the ribbon in view space; runs where three
  * computes the normal (before position). A corner k: bit 0 = end of the segment, bit 1 = side of
  * the ribbon. The layer's own draw has no index: vertex 6i + j is corner (0, 1, 2, 2, 1, 3)[j] of
- * segment i (segmentGeometry.ts). The emphasised grades' draw (ON_TOP) is indexed over a subset:
+ * segment i (segmentGeometry.ts). The emphasised grades' draw (uOnTop) is indexed over a subset:
  * vertex 4i + k is corner k of segment i (segmentPack.ts quadIndex).
  */
 const VERTEX_MAIN = /* glsl */ `
-#ifdef ON_TOP
-  int segIndex = gl_VertexID >> 2;
-  int corner = gl_VertexID & 3;
-#else
-  int segIndex = gl_VertexID / 6;
-  int corner = QUAD_CORNERS[gl_VertexID - 6 * segIndex];
-#endif
+  int segIndex;
+  int corner;
+  if (uOnTop == 1) {
+    segIndex = gl_VertexID >> 2;
+    corner = gl_VertexID & 3;
+  } else {
+    segIndex = gl_VertexID / 6;
+    corner = QUAD_CORNERS[gl_VertexID - 6 * segIndex];
+  }
   float along = float(corner & 1);
   float across = (corner & 2) == 0 ? -1.0 : 1.0;
   ivec2 segTexel = texelOf(segIndex, ${SEG_TEX_WIDTH});
@@ -165,14 +169,14 @@ const VERTEX_MAIN = /* glsl */ `
     segTexel = texelOf(lodFirst + lodPacked % ${LOD_PACK}, ${SEG_TEX_WIDTH});
     ivec2 lodLastTexel = texelOf(lodLast, ${SEG_TEX_WIDTH});
     ivec2 lodFirstTexel = texelOf(lodFirst, ${SEG_TEX_WIDTH});
-#ifdef ON_TOP
-    // Over the surfaces (no depth test) a run draws rep alone, an interval full detail draws there
-    // too: painting the whole run on top lengthens each emphasised grade by up to the level's error
-    // (pixels differing from full detail at the opening view: 1.8 % -> 1.5 % at 10 M intervals,
-    // 0.52 % -> 0.20 % at 1 M; docs/performance.md, Session 13).
-    lodFirstTexel = segTexel;
-    lodLastTexel = segTexel;
-#endif
+    if (uOnTop == 1) {
+      // Over the surfaces (no depth test) a run draws rep alone, an interval full detail draws there
+      // too: painting the whole run on top lengthens each emphasised grade by up to the level's error
+      // (pixels differing from full detail at the opening view: 1.8 % -> 1.5 % at 10 M intervals,
+      // 0.52 % -> 0.20 % at 1 M; docs/performance.md, Session 13).
+      lodFirstTexel = segTexel;
+      lodLastTexel = segTexel;
+    }
     segA4 = texelFetch(uSegA, lodFirstTexel, 0);
     segB4 = vec4(texelFetch(uSegB, lodLastTexel, 0).xyz, texelFetch(uSegB, segTexel, 0).w);
     segC4 = texelFetch(uSegC, segTexel, 0);
@@ -187,14 +191,12 @@ const VERTEX_MAIN = /* glsl */ `
   vec3 aEnd = segB4.xyz;
   float aMask = segA4.w;
   float aValue = segB4.w;
-#ifdef ON_TOP
   // The second, over-the-surfaces draw only needs the emphasised grades: the rest leave at once
   // (outside the clip volume), so a million intervals cost this draw little more than two fetches.
-  if (aValue < uHighlight || aValue < uCutoff || uIntervalsOn < 0.5) {
+  if (uOnTop == 1 && (aValue < uHighlight || aValue < uCutoff || uIntervalsOn < 0.5)) {
     gl_Position = vec4(0.0, 0.0, 2.0, 1.0);
     return;
   }
-#endif
   vec2 aDepth = segC4.xy;
   float aColorValue = segC4.w;
   vec4 aHole = vec4(0.0);
@@ -249,12 +251,12 @@ const VERTEX_MAIN = /* glsl */ `
       widen = 2.0 + steps;
     }
     if (high) radius = max(radius, 0.5 * uHighlightPx * pxWorld * widen);
-#ifdef ON_TOP
-    if (!high || uIntervalsOn < 0.5) visibleSeg = false;
-    // The halo ring: 1.5 px each side, drawn dark in the fragment shader.
-    radius += 1.5 * pxWorld;
-    vHaloFrom = 1.0 - 1.5 * pxWorld / max(radius, 1e-6);
-#endif
+    if (uOnTop == 1) {
+      if (!high || uIntervalsOn < 0.5) visibleSeg = false;
+      // The halo ring: 1.5 px each side, drawn dark in the fragment shader.
+      radius += 1.5 * pxWorld;
+      vHaloFrom = 1.0 - 1.5 * pxWorld / max(radius, 1e-6);
+    }
     // The trace under an interval is this segment: drawn as trace when the interval is not shown.
     if (uIntervalsOn < 0.5 || (belowCutoff && uBelowMode == 1) || zoneHidden) {
       if (uTracesOn < 0.5) visibleSeg = false;
@@ -327,10 +329,12 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
   // all segment layers share one program (and the emphasised grades' draw one more), instead of one
   // program each. On software WebGL each program costs 40-170 ms of the GPU process at start-up:
   // four fewer took the sample's ready() from 2.69 to 2.26 s (docs/performance.md, Session 15).
-  // A level of detail's draw too (uLod): its program was one more at 1,000 holes and above.
-  // ON_TOP stays a define: that draw is see-through (three compiles it apart anyway) and indexed.
-  m.defines = o.onTop ? { ON_TOP: '' } : {};
+  // A level of detail's draw too (uLod), and the emphasised grades' draw over the surfaces (uOnTop:
+  // indexed, a halo, see-through). three defines OPAQUE for an opaque material with normal blending
+  // (alpha forced to 1), which would split the two: the opaque layers blend with NoBlending instead,
+  // the same pixels for an opaque colour, and all of them share one program.
   m.clippingPlanes = o.clip ? modelClipPlanes : NO_CLIP_PLANES;
+  if (!o.onTop) m.blending = NoBlending;
   if (o.onTop) {
     m.depthTest = false;
     m.depthWrite = false;
@@ -357,6 +361,7 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
     uHoleAttr: { value: tex.holeAttr },
     uLodRefs: { value: tex.lodRefs ?? null },
     uLod: { value: tex.lodRefs ? 1 : 0 },
+    uOnTop: { value: o.onTop ? 1 : 0 },
     uSegZone: tex.segZone ?? { value: NO_ZONES },
     uMode: { value: MODE_CODES[o.mode] },
     uHoleFilters: { value: o.holeFilters ? 1 : 0 },
@@ -379,11 +384,10 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
         diffuseColor.rgb = vSegColor;
         // Planned holes are dashed: 8 m drawn, 6 m gap along the hole.
         if (vPlanned > 0.5 && mod(vDashDepth, 14.0) > 8.0) discard;
-#ifdef ON_TOP
-        if (abs(vAcross) > vHaloFrom) diffuseColor.rgb = uHaloColor;
-#endif`,
+        // vHaloFrom is 2 outside the emphasised grades' draw: no halo.
+        if (abs(vAcross) > vHaloFrom) diffuseColor.rgb = uHaloColor;`,
       );
   };
-  m.customProgramCacheKey = () => `veinscape-ribbon-${o.onTop ? 1 : 0}`;
+  m.customProgramCacheKey = () => 'veinscape-ribbon';
   return m;
 }
