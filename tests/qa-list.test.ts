@@ -26,6 +26,17 @@ describe('data-QA list', () => {
     expect(list[1]).toMatchObject({ surfaceId: 'vein-a' });
     expect(list[3].severity).toBe('info');
   });
+  it('ties each of many warnings to its hole, the first few found by a scan and the rest by a map', () => {
+    // 20 holes H0..H19; 12 warnings naming H19, H18, ... H8 (more than are scanned for), then a surface and a missing hole.
+    const many = { holes: Array.from({ length: 20 }, (_, i) => ({ id: `H${i}` })), surfaces: [{ id: 'vein-a' }] } as unknown as Model;
+    const named = Array.from({ length: 12 }, (_, k) => ({ path: `$.holes[${19 - k}]`, id: `H${19 - k}`, message: 'w' }));
+    const out = qaProblems({ ...report, errors: [], notes: [], warnings: [...named, { path: '$.surfaces[0]', id: 'vein-a', message: 's' }, { path: '$.x', id: 'H99', message: 'x' }] }, many, null);
+    expect(out.slice(0, 12).map((p) => [p.holeId, p.hole])).toEqual(Array.from({ length: 12 }, (_, k) => [`H${19 - k}`, 19 - k]));
+    expect(out[12]).toMatchObject({ surfaceId: 'vein-a' });
+    expect(out[12].hole).toBeUndefined();
+    expect(out[13].hole).toBeUndefined();
+    expect(out[13].holeId).toBeUndefined();
+  });
   it('lists the holes with problems, information aside', () => {
     expect(problemHoleIds([...list, { kind: 'crossing', severity: 'warning', holeId: 'H1', otherHoleId: 'H2', message: '' }, { kind: 'information', severity: 'info', holeId: 'H3', message: '' }])).toEqual(['H1', 'H2']);
   });
