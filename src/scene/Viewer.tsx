@@ -73,6 +73,11 @@ export function Viewer() {
         flat
         dpr={software ? 1 : [1, 2]}
         gl={glFactory}
+        // R3F measures its container with a ResizeObserver debounced by 50 ms (a timer task, later
+        // still while the page is busy): the renderer was made 40-300 ms after the probe answered,
+        // 9-17 ms without it (sample, quiet machine). Nothing scrolls the view, and a window resize
+        // was not debounced anyway.
+        resize={{ debounce: 0 }}
         onCreated={() => void nextTask().then(() => setSceneOn(true))}
       >
         {sceneOn && <>
