@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { compactHoles, compactMasks, holeAttrAt, holeIndexAt, holesByRow, SegmentBuilder, type SegmentBuffer } from '../src/domain/segments';
 import { segmentVisible, type FilterState } from '../src/domain/holeFilter';
 import { packSegments } from '../src/domain/segmentPack';
-import { countInView } from '../src/domain/viewCounts';
+import { builtCountIndex, countInView } from '../src/domain/viewCounts';
 import { holeAttrsOf } from '../src/domain/viewCounts';
 import { countedPieces, createCounter } from '../src/data/countHost';
 import { buildSegmentGpuData } from '../src/scene/geometry/segmentGeometry';
@@ -386,4 +386,54 @@ describe("interval pieces' holes read from their rows on the page", () => {
     expect(holesByRow(compact, Int32Array.from([0, 2, 2]))).toBe(compact);
     expect(holesByRow(compact, Int32Array.from([0, 0]))).toBe(compact);
   });
+});
+
+describe("the count index keeps each piece's row in two bytes", () => {
+  // Hole 0 (x 0): row 0 z 0 → -10 at 1 g/t, row 1 in two pieces z -10 → -15 → -20 at 4 g/t.
+  // Hole 1 (x 10): a trace piece z 0 → -40; row a z -40 → -50 at 6 g/t, row b in two pieces
+  // z -50 → -55 → -60 at 2 g/t. Depths are minus the elevations. Rows 0, 1 and b in zone 1, a in zone 2.
+  const layers = (a: number, b: number) => {
+    const piece = (b: SegmentBuilder, h: number, row: number, value: number, z0: number, z1: number) =>
+      b.push([10 * h, 0, z0], [10 * h, 0, z1], { value, hole: [0, 0, 2000, h], mask: 0, row, d0: -z0, d1: -z1 });
+    const iv = new SegmentBuilder([0, 0, 0]);
+    piece(iv, 0, 0, 1, 0, -10);
+    piece(iv, 0, 1, 4, -10, -15);
+    piece(iv, 0, 1, 4, -15, -20);
+    piece(iv, 1, a, 6, -40, -50);
+    piece(iv, 1, b, 2, -50, -55);
+    piece(iv, 1, b, 2, -55, -60);
+    const tr = new SegmentBuilder([0, 0, 0]);
+    piece(tr, 1, -1, -1, 0, -40);
+    const rowZones = new Uint8Array(b + 1);
+    rowZones.set([1, 1]);
+    rowZones[a] = 2;
+    rowZones[b] = 1;
+    return { intervals: iv.finish(), traces: tr.finish(), holes: attrs, intercepts: null, rowZones };
+  };
+
+  for (const [a, b, narrow] of [[5, 6, true], [5, 70_005, false]] as const) {
+    it(`counts by hand with hole 1's rows at ${a} and ${b} (${narrow ? 'two bytes from its first row' : 'four bytes: its rows span over 65,534'})`, () => {
+      const src = layers(a, b);
+      const count = (f: Partial<FilterState>) => countInView(src, { ...ALL, ...f });
+      expect(count({})).toEqual({ holes: 2, intervals: 4, intercepts: 0 });
+      const ix = builtCountIndex(src.intervals)!;
+      if (narrow) {
+        expect(ix.prow).toBeInstanceOf(Uint16Array);
+        expect(Array.from(ix.rowBase!)).toEqual([0, 5]);
+      } else {
+        expect(ix.prow).toBeInstanceOf(Int32Array);
+      }
+      // at or above 2 g/t: rows 1, a and b, each split row once
+      expect(count({ gradeCutoff: 2 })).toEqual({ holes: 2, intervals: 3, intercepts: 0 });
+      // zone 2 hidden: rows 0, 1 and b; zone 1 hidden: row a, hole 0 still in view
+      expect(count({ zoneShown: Uint8Array.from([1, 1, 0]) })).toEqual({ holes: 2, intervals: 3, intercepts: 0 });
+      expect(count({ zoneShown: Uint8Array.from([1, 0, 1]) })).toEqual({ holes: 2, intervals: 1, intercepts: 0 });
+      // mid elevation -60 to -45: hole 1's rows a (-45) and b (-52.5, -57.5), a run of its elevation order
+      expect(count({ elevMin: -60, elevMax: -45 })).toEqual({ holes: 1, intervals: 2, intercepts: 0 });
+      // mid depth at least 52 m: row b's two pieces (52.5, 57.5), tested one by one
+      expect(count({ depthMin: 52 })).toEqual({ holes: 1, intervals: 1, intercepts: 0 });
+      // a section keeping x ≥ 5: hole 1, its rows a and b
+      expect(count({ planes: Float64Array.from([1, 0, 0, -5]) })).toEqual({ holes: 1, intervals: 2, intercepts: 0 });
+    });
+  }
 });
