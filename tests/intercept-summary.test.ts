@@ -75,4 +75,18 @@ describe('the summary of the intercepts in view, from their flags', () => {
     const core = summariseFlagged(rows, Uint8Array.of(1, 0, 0, 1), 'g/t', 'core');
     expect(core).toMatchObject({ widthKind: 'core', grade: 5.5, width: 2 });
   });
+
+  it('10,000 rows (summed in several blocks): every third in view, the rows of the pattern above', () => {
+    // Rows 10, 4, 1 g/t over 0.5, 1, 2 m horizontal, repeated; flags keep rows i % 3 === 0 (grade 10 over 0.5 m): 3,334 of them.
+    const pattern = [rows[0], rows[1], rows[3]];
+    const many = Array.from({ length: 10000 }, (_, i) => pattern[i % 3]);
+    const flags = Uint8Array.from(many, (_, i) => (i % 3 === 0 ? 1 : 0));
+    const s = summariseFlagged(many, flags);
+    expect(s).toMatchObject({ count: 3334, widthKind: 'horizontal', grade: 10 });
+    expect(s.width).toBeCloseTo(0.5, 12);
+    // All of them: (10 x 0.5 + 4 x 1 + 1 x 2) per 3.5 m over each run of three, and the last row (10 g/t, 0.5 m).
+    const all = summariseFlagged(many, null);
+    expect(all.count).toBe(10000);
+    expect(all.grade).toBeCloseTo((3333 * 11 + 5) / (3333 * 3.5 + 0.5), 10);
+  });
 });

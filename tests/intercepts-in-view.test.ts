@@ -86,6 +86,20 @@ describe('interceptsInView: hand-counted flags, and the count agrees', () => {
     expect(flags({ depthMin: 0, depthMax: 60 })).toEqual([1, 1, 1, 0, 0]);
   });
   it('grade cut-off: grade ≥ the cut-off stays', () => expect(flags({ gradeCutoff: 3 })).toEqual([1, 0, 1, 1, 0]));
+  it('10,003 intercepts (flagged in several blocks): the five above repeated, a 3 g/t cut-off keeps #0, #2, #3 of each five', () => {
+    const five = [
+      { holeIndex: 0, from: 10, to: 12, grade: 5, midpoint: [1000, 2000, 290], zoneId: 'v1' },
+      { holeIndex: 0, from: 50, to: 52, grade: 1, midpoint: [1010, 2000, 250], zoneId: 'v2' },
+      { holeIndex: 1, from: 20, to: 21, grade: 8, midpoint: [1030, 2000, 280], zoneId: 'v1' },
+      { holeIndex: 1, from: 80, to: 82, grade: 3, midpoint: [1060, 2000, 220], zoneId: null },
+      { holeIndex: 0, from: 100, to: 101, grade: 0.5, midpoint: [1100, 2000, 200], zoneId: 'v2' },
+    ];
+    const many = interceptPoints(Array.from({ length: 10003 }, (_, i) => five[i % 5]), origin, zones);
+    const out = interceptsInView(many, holes, { ...ALL, gradeCutoff: 3 });
+    expect([...out]).toEqual(Array.from({ length: 10003 }, (_, i) => ([0, 2, 3].includes(i % 5) ? 1 : 0)));
+    // 2,000 runs of five keep 3 each; the last three (#0, #1, #2) keep 2.
+    expect(out.reduce((a, b) => a + b, 0)).toBe(6002);
+  });
 });
 
 describe('the table lists the flagged rows and says so', () => {

@@ -109,16 +109,28 @@ export function summariseFlagged(rows: readonly Intercept[], flags: Uint8Array |
     knownInAll &= c.known[i];
   }
   const kind = count === 0 ? 'core' : chooseWidth(basis, (k) => (knownInAll & KNOWN_BIT[k]) !== 0);
-  const width = c.widths[kind];
-  const grade = c.grade;
-  let total = 0;
-  let gradeWidth = 0;
-  for (let i = 0; i < rows.length; i++) {
-    if (!every && flags[i] !== 1) continue;
+  // Summed in blocks, in the same order: a function called many times is compiled by the
+  // optimiser; one loop over 400,000 rows, once per filter change, ran mostly unoptimised, a new
+  // heap number per addition (6-7 young-generation collections a call in Node, none in blocks).
+  const sums = new Float64Array(2);
+  for (let i = 0; i < rows.length; i += SUM_BLOCK) addFlagged(c.widths[kind], c.grade, every ? null : flags, i, Math.min(rows.length, i + SUM_BLOCK), sums);
+  const [total, gradeWidth] = sums;
+  return { count, grade: total > 0 ? gradeWidth / total : NaN, width: count ? total / count : NaN, widthKind: kind, unit };
+}
+
+/** Rows summed per call of addFlagged. */
+const SUM_BLOCK = 4096;
+
+/** Adds width and grade × width of rows lo..hi-1 (those flagged 1, or all without flags) to sums[0] and sums[1], row by row. */
+function addFlagged(width: Float64Array, grade: Float64Array, flags: Uint8Array | null, lo: number, hi: number, sums: Float64Array): void {
+  let total = sums[0], gradeWidth = sums[1];
+  for (let i = lo; i < hi; i++) {
+    if (flags && flags[i] !== 1) continue;
     total += width[i];
     gradeWidth += grade[i] * width[i];
   }
-  return { count, grade: total > 0 ? gradeWidth / total : NaN, width: count ? total / count : NaN, widthKind: kind, unit };
+  sums[0] = total;
+  sums[1] = gradeWidth;
 }
 
 /** The options that reproduce a narrow-vein disclosure: one intercept per vein sample, capped. */

@@ -138,6 +138,9 @@ export interface CountInput {
 /** Segments (or intercepts) handled between two yields. */
 const STEP = 16384;
 
+/** Intercepts flagged per call of interceptRange when flagging all of them in one go. */
+const BLOCK = 4096;
+
 const maxRow = new WeakMap<SegmentBuffer, number>();
 
 function rowSpan(b: SegmentBuffer): number {
@@ -279,7 +282,11 @@ function windowOf(f: FilterState, pass: Uint8Array, rowZones: Uint8Array | null 
  */
 export function interceptsInView(p: InterceptPoints, holes: HoleAttrs, f: FilterState): Uint8Array {
   const flags = new Uint8Array(p.hole.length);
-  interceptRange(p, windowOf(f, holesPassing(holes, f)), 0, flags.length, flags);
+  const w = windowOf(f, holesPassing(holes, f));
+  // In blocks: a function called many times is compiled by the optimiser and stays so; one call
+  // over 400,000 intercepts, once per filter change, ran mostly unoptimised, where each number
+  // read from the arrays is a new heap object (several MB of garbage a change).
+  for (let i = 0; i < flags.length; i += BLOCK) interceptRange(p, w, i, Math.min(flags.length, i + BLOCK), flags);
   return flags;
 }
 
