@@ -222,6 +222,20 @@ async function startServer(site, port) {
   return server;
 }
 
+/** In the page: resolves once no intercept calculation or data check is running. */
+function backgroundDone() {
+  const s = window.veinscape.store;
+  const idle = () => !s.getState().interceptsPending && !s.getState().qaPending;
+  return new Promise((resolve) => {
+    if (idle()) return resolve();
+    const off = s.subscribe(() => {
+      if (!idle()) return;
+      off();
+      resolve();
+    });
+  });
+}
+
 /** Moves the real mouse over and around `target` and reads the app's hover-pick measures. */
 async function measureHover(page, target) {
   await page.evaluate(() => performance.clearMeasures('veinscape:hover-pick'));
@@ -258,20 +272,6 @@ async function taskSeconds(cdp) {
  * compositor) or runnable but not running: with software WebGL the GPU process's rasteriser
  * threads take both cores while they draw.
  */
-/** In the page: resolves once no intercept calculation or data check is running. */
-function backgroundDone() {
-  const s = window.veinscape.store;
-  const idle = () => !s.getState().interceptsPending && !s.getState().qaPending;
-  return new Promise((resolve) => {
-    if (idle()) return resolve();
-    const off = s.subscribe(() => {
-      if (!idle()) return;
-      off();
-      resolve();
-    });
-  });
-}
-
 async function taskMs(cdp, fn) {
   const a = await taskSeconds(cdp);
   const out = await fn();

@@ -38,26 +38,9 @@ export function* queryInterceptSteps(model: Model, paths: HolePath[], q: Interce
   return rows.filter((r) => r.zoneId !== null && zones.has(r.zoneId));
 }
 
-/** The summary over one width for all rows: never a mix of widths. */
+/** The summary over one width for all rows: never a mix of widths (summariseFlagged without flags). */
 export function summarise(rows: readonly Intercept[], unit = 'g/t', basis: WidthKind = DEFAULT_WIDTH_BASIS): InterceptSummary {
-  const kind = rows.length === 0 ? 'core' : chooseWidth(basis, (k) => rows.every((r) => widthOf(r, k) !== null));
-  // One plain loop (the same sums in the same order as two reductions): it runs on every filter
-  // change over the intercepts in view, tens of thousands at a million intervals, and the
-  // reductions' callbacks boxed each partial sum (3-4 MB of garbage a change).
-  let total = 0;
-  let gradeWidth = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const width = widthOf(rows[i], kind)!;
-    total += width;
-    gradeWidth += rows[i].grade * width;
-  }
-  return {
-    count: rows.length,
-    grade: total > 0 ? gradeWidth / total : NaN,
-    width: rows.length ? total / rows.length : NaN,
-    widthKind: kind,
-    unit,
-  };
+  return summariseFlagged(rows, null, unit, basis);
 }
 
 /**

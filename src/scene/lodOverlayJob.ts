@@ -28,7 +28,7 @@ const ON_TOP_ORDER = 20;
 /**
  * Geometry of a subset of the segments (or of level entries), over the same textures: its own
  * index (four vertices a segment, placed by the shader from the textures), dropped from memory
- * once uploaded, and no vertex attribute.
+ * once uploaded (geometryOver).
  */
 export function subsetGeometry(indices: Uint32Array, whole: BufferGeometry): BufferGeometry {
   const index = new BufferAttribute(indices, 1);

@@ -62,8 +62,7 @@ export function flaggedCount(total: number, flags: Uint8Array | null): number {
  */
 export function rowsInView<T>(rows: readonly T[], flags: Uint8Array | null): readonly T[] {
   if (!flags || flags.length !== rows.length) return rows;
-  let n = 0;
-  for (let i = 0; i < flags.length; i++) n += flags[i];
+  const n = flaggedCount(rows.length, flags);
   if (n === rows.length) return rows;
   const out = new Array<T>(n);
   for (let i = 0, k = 0; i < flags.length; i++) if (flags[i] === 1) out[k++] = rows[i];

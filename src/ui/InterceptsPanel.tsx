@@ -88,6 +88,11 @@ const WIDTH_OPTIONS: readonly WidthKind[] = ['horizontal', 'true', 'core'];
 /** Unsampled-core rules; labels in the catalogue (unsampled.<value>). */
 const UNSAMPLED_OPTIONS: readonly UnsampledRule[] = ['zero', 'break'];
 
+/** The rows the table and the CSV list: those in view (a list made from the flags) or all. */
+function listedRows(all: readonly Intercept[], flags: Uint8Array | null, onlyInView: boolean): readonly Intercept[] {
+  return onlyInView ? rowsInView(all, flags) : all;
+}
+
 export function InterceptsPanel() {
   const model = useVeinscape((s) => s.model);
   const prepared = useVeinscape((s) => s.prepared);
@@ -116,9 +121,8 @@ export function InterceptsPanel() {
   // The rows themselves only where they are listed (the open table, the CSV): a filter change with
   // the table closed counts the flags and makes no list (see rowsInView).
   const inViewCount = useMemo(() => flaggedCount(all.length, flags), [all, flags]);
-  const listed = (): readonly Intercept[] => (onlyInView ? rowsInView(all, flags) : all);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const tableRows = useMemo(() => (tableOpen ? listed() : null), [tableOpen, onlyInView, all, flags]);
+  const listed = (): readonly Intercept[] => listedRows(all, flags, onlyInView);
+  const tableRows = useMemo(() => (tableOpen ? listedRows(all, flags, onlyInView) : null), [tableOpen, onlyInView, all, flags]);
   const rowCount = onlyInView ? inViewCount : all.length;
   const scope: InterceptScope = { onlyInView, inView: inViewCount, total: all.length };
 
