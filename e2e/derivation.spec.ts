@@ -120,7 +120,7 @@ test.describe('every intercept traceable', () => {
       .not.toBeNull()
       .then(() => page.evaluate(() => window.veinscape.layout().labels.find((l) => l.intercept !== undefined)!));
     const holeId = label.text.split(':')[0];
-    expect(await page.evaluate((i) => window.veinscape.store.getState().intercepts[i].holeId, label.intercept!)).toBe(holeId);
+    expect(await page.evaluate((i) => window.veinscape.store.getState().intercepts.at(i).holeId, label.intercept!)).toBe(holeId);
     const canvas = (await page.locator('.viewer canvas').first().boundingBox())!;
     await page.mouse.click(canvas.x + label.x + label.width / 2, canvas.y + label.y + label.height / 2);
     const card = page.getByTestId('derivation-card');

@@ -44,7 +44,7 @@ test.describe('filters that filter everything they name', () => {
     const intercepts = await count(page, 'count-intercepts');
     const holes = await count(page, 'count-holes');
     // Intercepts of the system, from the intercept table's rows.
-    const mcdowellIntercepts = await page.evaluate((ids) => window.veinscape.store.getState().intercepts.filter((r) => r.zoneId !== null && ids.includes(r.zoneId)).length, [...mcdowell]);
+    const mcdowellIntercepts = await page.evaluate((ids) => window.veinscape.store.getState().intercepts.toArray().filter((r) => r.zoneId !== null && ids.includes(r.zoneId)).length, [...mcdowell]);
     expect(mcdowellIntercepts).toBeGreaterThan(0);
     // The vein and alteration surfaces off, so what changes in the picture is the intervals.
     await act(page, () => layers.getByLabel('Veins', { exact: true }).uncheck());

@@ -199,7 +199,7 @@ test.describe('significant intercepts and the strip log', () => {
     await page.getByTestId('intercept-unsampled').selectOption('break');
     await expect.poll(() => page.evaluate(() => window.veinscape.store.getState().interceptQuery.unsampled)).toBe('break');
     await expect(page.getByTestId('intercept-summary')).not.toHaveAttribute('data-pending', 'true');
-    expect(await page.evaluate(() => window.veinscape.store.getState().intercepts.every((r) => r.unsampledLength === 0))).toBe(true);
+    expect(await page.evaluate(() => window.veinscape.store.getState().intercepts.toArray().every((r) => r.unsampledLength === 0))).toBe(true);
   });
 
   test('the table, summary and CSV follow the zone ticks: unticking McDowell drops exactly its intercepts, as the in-view count', async ({ page }) => {

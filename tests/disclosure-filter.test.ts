@@ -11,6 +11,7 @@ import { validateDeposit } from '../src/data/load';
 import { DEFAULT_FILTERS } from '../src/state/slices/filters';
 import { holeMaskOf } from '../src/state/filterState';
 import { interceptsOfShown } from '../src/state/holesShown';
+import { InterceptRowsBuilder } from '../src/domain/interceptRows';
 import { viewFiltersOn } from '../src/state/interceptsInView';
 
 const model = validateDeposit(JSON.parse(readFileSync(new URL('../data/rocmec1.json', import.meta.url), 'utf8')), 'rocmec1.json').model!;
@@ -37,8 +38,10 @@ describe('the disclosure date as a hole filter', () => {
 
   it('takes the intercepts of hidden holes out with them', () => {
     const mask = holeMaskOf({ model, filters: { ...DEFAULT_FILTERS, disclosedOn: '2006-01-01' } })!;
-    const rows = [{ holeId: 'RK05-039' }, { holeId: 'RK05-040' }, { holeId: 'RK06-001' }, { holeId: 'RK88-001' }];
-    expect(interceptsOfShown(rows, model.holes, mask).map((r) => r.holeId)).toEqual(['RK05-039', 'RK88-001']);
+    const b = new InterceptRowsBuilder(model.holes, { unit: 'g/t', element: 'Au' });
+    const at = { from: 1, to: 2, sampledLength: 1, unsampledLength: 0, rows: [], grade: 1, gradeUncapped: 1, trueWidth: null, horizontalWidth: null, widthKind: 'core' as const, midpoint: [0, 0, 0] as [number, number, number] };
+    for (const id of ['RK05-039', 'RK05-040', 'RK06-001', 'RK88-001']) b.add(model.holes.findIndex((h) => h.id === id), at, null, null, []);
+    expect(interceptsOfShown(b.finish(), mask).toArray().map((r) => r.holeId)).toEqual(['RK05-039', 'RK88-001']);
   });
 });
 

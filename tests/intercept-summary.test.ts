@@ -51,7 +51,7 @@ describe('the summary of the intercepts in view, from their flags', () => {
     { ...base, grade: 4, horizontalWidth: 1, trueWidth: 1.2 },
     { ...base, grade: 6, horizontalWidth: null, trueWidth: 0.9 },
     { ...base, grade: 1, horizontalWidth: 2, trueWidth: 2.4 },
-  ] as unknown as Parameters<typeof summariseFlagged>[0];
+  ] as unknown as import('../src/domain/intercepts').Intercept[];
 
   it('rows 0, 1 and 3 in view: horizontal width, (10 x 0.5 + 4 x 1 + 1 x 2) / 3.5 = 3.142857 g/t over 3.5 / 3 m', () => {
     const s = summariseFlagged(rows, Uint8Array.of(1, 1, 0, 1));

@@ -18,7 +18,9 @@ import { DEFAULT_FILTERS } from '../src/state/slices/filters';
 import { readFileSync } from 'node:fs';
 import { loadDepositText } from '../src/data/load';
 import { prepare } from '../src/domain/prepare';
-import { queryIntercepts } from '../src/domain/interceptQuery';
+import { queryInterceptSteps } from '../src/domain/interceptQuery';
+import { drain } from '../src/domain/sliced';
+import { InterceptRowsBuilder } from '../src/domain/interceptRows';
 import { createVeinscapeStore } from '../src/state/store';
 import { DEFAULT_INTERCEPT_QUERY } from '../src/state/slices/intercepts';
 import { collectLabels, overlayAnchors, type Projector } from '../src/overlay/labels';
@@ -103,11 +105,14 @@ describe('interceptsInView: hand-counted flags, and the count agrees', () => {
 });
 
 describe('the table lists the flagged rows and says so', () => {
-  it('rowsInView keeps the flagged rows in order, and the same array when all are in view', () => {
-    const rows = ['a', 'b', 'c', 'd', 'e'];
-    expect(rowsInView(rows, Uint8Array.of(0, 1, 1, 0, 0))).toEqual(['b', 'c']);
-    expect(rowsInView(rows, Uint8Array.of(1, 1, 1, 1, 1))).toBe(rows);
-    expect(rowsInView(rows, null)).toBe(rows);
+  it('rowsInView keeps the flagged rows in order, as objects; all of them without flags', () => {
+    // Five intercepts of hole 0 at 10-11, 20-21, ... 50-51 m.
+    const b = new InterceptRowsBuilder([{ id: 'H1' }], { unit: 'g/t', element: 'Au' });
+    for (let k = 1; k <= 5; k++) b.add(0, { from: 10 * k, to: 10 * k + 1, sampledLength: 1, unsampledLength: 0, rows: [k], grade: 2, gradeUncapped: 2, trueWidth: null, horizontalWidth: null, widthKind: 'core', midpoint: [0, 0, 0] }, null, null, []);
+    const rows = b.finish();
+    expect(rowsInView(rows, Uint8Array.of(0, 1, 1, 0, 0)).map((r) => r.from)).toEqual([20, 30]);
+    expect(rowsInView(rows, Uint8Array.of(1, 1, 1, 1, 1)).map((r) => r.from)).toEqual([10, 20, 30, 40, 50]);
+    expect(rowsInView(rows, null)).toHaveLength(5);
   });
   it('the count in view (the summary and export button, table closed) is the number of rows the list would hold', () => {
     expect(flaggedCount(5, Uint8Array.of(0, 1, 1, 0, 0))).toBe(2);
@@ -138,14 +143,14 @@ describe('on the sample: the table flags and the 3D labels agree with a count ma
     const store = createVeinscapeStore();
     store.getState().setDataset(model!, prepare(model!), report);
     const s0 = store.getState();
-    store.setState({ intercepts: queryIntercepts(s0.model!, s0.prepared!.paths, DEFAULT_INTERCEPT_QUERY), interceptLabels: true });
+    store.setState({ intercepts: drain(queryInterceptSteps(s0.model!, s0.prepared!.paths, DEFAULT_INTERCEPT_QUERY)), interceptLabels: true });
     const mcdowell = model!.zones.filter((z) => z.system === 'McDowell').map((z) => z.id);
     expect(mcdowell.length).toBe(4);
     store.getState().setZonesVisible(mcdowell, false);
     store.getState().setFilters({ gradeCutoff: 5 });
     const s = store.getState();
     // Independent of the rule: by zone and grade alone (no other filter is on).
-    const expected = s.intercepts.filter((r) => !(r.zoneId !== null && mcdowell.includes(r.zoneId)) && r.grade >= 5);
+    const expected = s.intercepts.toArray().filter((r) => !(r.zoneId !== null && mcdowell.includes(r.zoneId)) && r.grade >= 5);
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(s.intercepts.length);
     expect(expected.length).toBeLessThanOrEqual(400); // the labels' own cap

@@ -133,7 +133,8 @@ const CHUNK = 4096;
 export function* veinGradeSteps(model: Model, paths: HolePath[], origin: Vec3, surfaces: readonly SurfaceBuffer[], topCut: number | null, keep?: (holeId: string) => boolean, widthBasis: WidthKind = 'horizontal'): Generator<void, VeinGrade> {
   const all = yield* queryInterceptSteps(model, paths, sectionInterceptQuery(topCut, widthBasis));
   // Only the holes the filters keep: a filtered hole leaves the interpolation as it leaves the picture.
-  const intercepts = keep ? all.filter((r) => keep(r.holeId)) : all;
+  // The rows' objects are made here, for the pierce points (interceptRows.ts).
+  const intercepts = (keep ? all.select((i) => keep(all.holes[all.holeIndex(i)].id)) : all).toArray();
   return yield* veinGradeFromIntercepts(model, paths, origin, surfaces, intercepts);
 }
 

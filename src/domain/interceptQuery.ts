@@ -6,6 +6,7 @@
 import type { Model } from '../data/model';
 import type { HolePath } from './desurvey';
 import { chooseWidth, DEFAULT_WIDTH_BASIS, interceptSteps, widthOf, type Intercept, type InterceptOptions, type WidthKind } from './intercepts';
+import { InterceptRows, KNOWN_BIT } from './interceptRows';
 import { drain } from './sliced';
 
 export interface InterceptQuery extends InterceptOptions {
@@ -27,19 +28,25 @@ export interface InterceptSummary {
 }
 
 export function queryIntercepts(model: Model, paths: HolePath[], q: InterceptQuery): Intercept[] {
-  return drain(queryInterceptSteps(model, paths, q));
+  return drain(queryInterceptSteps(model, paths, q)).toArray();
 }
 
-/** queryIntercepts as steps (intercepts.ts `interceptSteps`): the options are checked on the first `next()`. */
-export function* queryInterceptSteps(model: Model, paths: HolePath[], q: InterceptQuery): Generator<void, Intercept[]> {
+/**
+ * queryIntercepts as steps (intercepts.ts `interceptSteps`): the options are checked on the first
+ * `next()`. The rows come as columns (interceptRows.ts), as the store keeps them.
+ */
+export function* queryInterceptSteps(model: Model, paths: HolePath[], q: InterceptQuery): Generator<void, InterceptRows> {
   const rows = yield* interceptSteps(model, paths, q);
   if (!q.system) return rows;
   const zones = new Set(model.zones.filter((z) => z.system === q.system).map((z) => z.id));
-  return rows.filter((r) => r.zoneId !== null && zones.has(r.zoneId));
+  return rows.select((i) => {
+    const z = rows.zoneId(i);
+    return z !== null && zones.has(z);
+  });
 }
 
 /** The summary over one width for all rows: never a mix of widths (summariseFlagged without flags). */
-export function summarise(rows: readonly Intercept[], unit = 'g/t', basis: WidthKind = DEFAULT_WIDTH_BASIS): InterceptSummary {
+export function summarise(rows: InterceptRows | readonly Intercept[], unit = 'g/t', basis: WidthKind = DEFAULT_WIDTH_BASIS): InterceptSummary {
   return summariseFlagged(rows, null, unit, basis);
 }
 
@@ -56,12 +63,20 @@ interface InterceptColumns {
   known: Uint8Array;
 }
 
-const KNOWN_BIT: Record<WidthKind, number> = { horizontal: 1, true: 2, core: 4 };
-const columnsCache = new WeakMap<readonly Intercept[], InterceptColumns>();
+const columnsCache = new WeakMap<InterceptRows | readonly Intercept[], InterceptColumns>();
 
-function columnsOf(rows: readonly Intercept[]): InterceptColumns {
+function columnsOf(rows: InterceptRows | readonly Intercept[]): InterceptColumns {
   let c = columnsCache.get(rows);
   if (c) return c;
+  if (rows instanceof InterceptRows) {
+    // The rows' own columns; core length is worked out as the calculator does (to - from).
+    const m = rows.main;
+    const core = new Float64Array(rows.length);
+    for (let i = 0; i < core.length; i++) core[i] = m.to[i] - m.from[i];
+    c = { grade: m.grade, widths: { horizontal: m.horizontalWidth, true: m.trueWidth, core }, known: m.known };
+    columnsCache.set(rows, c);
+    return c;
+  }
   const n = rows.length;
   c = { grade: new Float64Array(n), widths: { horizontal: new Float64Array(n), true: new Float64Array(n), core: new Float64Array(n) }, known: new Uint8Array(n) };
   for (let i = 0; i < n; i++) {
@@ -81,7 +96,7 @@ function columnsOf(rows: readonly Intercept[]): InterceptColumns {
  * `summarise` of the rows `flags` marks 1 (all rows without flags, or when they do not match),
  * the same sums in the same order, read from typed arrays made once per intercept list.
  */
-export function summariseFlagged(rows: readonly Intercept[], flags: Uint8Array | null, unit = 'g/t', basis: WidthKind = DEFAULT_WIDTH_BASIS): InterceptSummary {
+export function summariseFlagged(rows: InterceptRows | readonly Intercept[], flags: Uint8Array | null, unit = 'g/t', basis: WidthKind = DEFAULT_WIDTH_BASIS): InterceptSummary {
   const c = columnsOf(rows);
   const every = !flags || flags.length !== rows.length;
   let count = 0;
@@ -89,7 +104,7 @@ export function summariseFlagged(rows: readonly Intercept[], flags: Uint8Array |
   for (let i = 0; i < rows.length; i++) {
     if (!every && flags[i] !== 1) continue;
     count++;
-    knownInAll &= c.known[i];
+    knownInAll &= c.known[i] & 7;
   }
   const kind = count === 0 ? 'core' : chooseWidth(basis, (k) => (knownInAll & KNOWN_BIT[k]) !== 0);
   // Summed in blocks, in the same order: a function called many times is compiled by the

@@ -55,8 +55,11 @@ import { ANY_VEIN_MAX_DISTANCE, veinOrienterFor, type VeinHit, type VeinOrienter
 import type { Vec3 } from './vec3';
 import { drain } from './sliced';
 import { csvText } from './csvText';
+import { InterceptRowsBuilder, NO_INTERCEPTS, type InterceptRows, type IntervalFigures } from './interceptRows';
 
 export { ANY_VEIN_MAX_DISTANCE };
+export { gramMetres, widthOf, WIDTH_TAG, type WidthKind, type Widths } from './interceptWidths';
+import { widthOf, WIDTH_TAG, type WidthKind, type Widths } from './interceptWidths';
 /** How far (m) the mid-depth point may be from its logged vein zone's surface for widths. */
 export const KNOWN_ZONE_MAX_DISTANCE = 50;
 /** Veins flatter than this (degrees) have no meaningful horizontal width. */
@@ -64,15 +67,12 @@ export const MIN_DIP_FOR_HW = 5;
 /** Depth tolerance (m) for gaps and overlaps between consecutive samples. */
 const DEPTH_EPS = 1e-6;
 
-export type WidthKind = 'horizontal' | 'true' | 'core';
 /** How unsampled core inside an intercept (a missing assay or a gap with no row) counts (rule 4). */
 export type UnsampledRule = 'zero' | 'break';
 
 /** Default width of gram-metres and labels: horizontal width, the one narrow-vein disclosures quote. */
 export const DEFAULT_WIDTH_BASIS: WidthKind = 'horizontal';
 export const DEFAULT_UNSAMPLED: UnsampledRule = 'zero';
-/** A width's name in labels and legends. */
-export const WIDTH_TAG: Record<WidthKind, string> = { horizontal: 'HW', true: 'TW', core: 'core length' };
 /** A width's short name, for narrow cells and column headers. */
 export const WIDTH_ABBR: Record<WidthKind, string> = { horizontal: 'HW', true: 'TW', core: 'CL' };
 /** What each unsampled-core rule does, in a few words (parameters and notes). */
@@ -80,18 +80,6 @@ export const UNSAMPLED_TEXT: Record<UnsampledRule, string> = {
   zero: 'unsampled core (gaps, missing assays) at zero grade',
   break: 'unsampled core (gaps, missing assays) breaks the intercept',
 };
-
-/** The widths an interval may have (core length always). */
-export interface Widths {
-  coreLength: number;
-  trueWidth: number | null;
-  horizontalWidth: number | null;
-}
-
-/** One width of an interval, m; null when unknown there. */
-export function widthOf(w: Widths, kind: WidthKind): number | null {
-  return kind === 'horizontal' ? w.horizontalWidth : kind === 'true' ? w.trueWidth : w.coreLength;
-}
 
 /**
  * The width used for a chosen basis: the basis when `known` says it is, else true width when
@@ -101,15 +89,6 @@ export function chooseWidth(basis: WidthKind, known: (k: WidthKind) => boolean):
   if (basis === 'horizontal' && known('horizontal')) return 'horizontal';
   if (basis !== 'core' && known('true')) return 'true';
   return 'core';
-}
-
-/**
- * Grade × thickness (gram-metres, g/t·m; %·m for a grade in %): capped grade (g/t) × width (m).
- * The one definition of the figure: the intercept table, its CSV, the long section and the grade on
- * the vein all call it, each with the width it says it uses.
- */
-export function gramMetres(grade: number, width: number): number {
-  return grade * width;
 }
 
 /** The unit of gram-metres with its width: "g/t·m (HW)". */
@@ -269,23 +248,6 @@ export interface Piece {
 
 export const pieceLength = (p: Piece) => p.to - p.from;
 
-/**
- * The "including" lists of an intercept without any: one empty list for all of them (two empty
- * arrays an intercept are 13 MB at 100,000 holes), frozen so that no one adds to it.
- */
-const NO_INCLUDING: InterceptInterval[] = Object.freeze([]) as unknown as InterceptInterval[];
-const NO_CLAUSES: InterceptLabelParts['including'] = Object.freeze([]) as unknown as InterceptLabelParts['including'];
-
-/**
- * The parts as one string laid out flat. A template literal of a label is a tree of joined pieces
- * that V8 keeps as it is while nothing reads its characters: 224 bytes a label against 56 flat, 68
- * MB over the 405,642 intercepts of 100,000 holes (docs/performance.md, Session 15). An array's
- * join writes its result flat.
- */
-function flatText(parts: string[]): string {
-  return parts.join('');
-}
-
 /** Index ranges [start, end] (inclusive) of composites over pieces s (one unbroken run). */
 function composite(s: Piece[], lo: number, hi: number, cutoff: number, maxDilution: number): [number, number][] {
   const out: [number, number][] = [];
@@ -363,25 +325,22 @@ export function piecesOf(rows: number[], table: IntervalTableModel, values: Floa
   return out;
 }
 
-function widthText(iv: InterceptInterval, kind: WidthKind): string {
-  return (widthOf(iv, kind) ?? iv.coreLength).toFixed(2);
-}
-
 /**
  * Significant intercepts of every hole, in hole then depth order. `paths[i]` is the desurveyed
  * path of `model.holes[i]` (as from prepare.ts `holePaths`); `orient` defaults to the model's
  * vein orienter (built once per model and cached).
  */
 export function computeIntercepts(model: Model, paths: HolePath[], options: InterceptOptions, orient?: VeinOrienter): Intercept[] {
-  return drain(interceptSteps(model, paths, options, orient));
+  return drain(interceptSteps(model, paths, options, orient)).toArray();
 }
 
 /**
  * computeIntercepts as steps: the options are checked on the first `next()` (which throws
  * RangeError there), then it yields once after the vein orienter is built and once after each
- * hole, so the UI can run it in slices (sliced.ts `runSliced`).
+ * hole, so the UI can run it in slices (sliced.ts `runSliced`). The intercepts come as columns
+ * (interceptRows.ts), each one's object made when it is read.
  */
-export function* interceptSteps(model: Model, paths: HolePath[], options: InterceptOptions, orient?: VeinOrienter): Generator<void, Intercept[]> {
+export function* interceptSteps(model: Model, paths: HolePath[], options: InterceptOptions, orient?: VeinOrienter): Generator<void, InterceptRows> {
   const { cutoff, minLength, maxDilution } = options;
   if (options.unsampled !== undefined && options.unsampled !== 'zero' && options.unsampled !== 'break') {
     throw new RangeError(`unsampled core must be 'zero' or 'break' (got ${String(options.unsampled)})`);
@@ -395,7 +354,7 @@ export function* interceptSteps(model: Model, paths: HolePath[], options: Interc
   if (includeCutoff !== null && !Number.isFinite(includeCutoff)) throw new RangeError(`including cut-off must be a number (got ${includeCutoff})`);
 
   const col = resolveGradeColumn(model, options);
-  if (!col) return [];
+  if (!col) return NO_INTERCEPTS;
   const { table } = col;
   const values = table.numeric[col.column];
   const domainCol = options.domain ? categorical(table, options.domain) : undefined;
@@ -409,12 +368,7 @@ export function* interceptSteps(model: Model, paths: HolePath[], options: Interc
   yield;
   const basis = options.widthBasis ?? options.labelWidth ?? DEFAULT_WIDTH_BASIS;
   const breakUnsampled = (options.unsampled ?? DEFAULT_UNSAMPLED) === 'break';
-  const unit = col.unit;
-  // One string for every intercept's label parts (a string each is 16 bytes × 405,642 at 100,000 holes).
   const element = elementName(col.column);
-  const gradeText = (g: number, withName: boolean) =>
-    [g.toFixed(2), unit, withName ? element : ''].filter((x) => x !== '').join(' ');
-
   // Paths by hole: the given array when it lines up with model.holes, else by id, else desurveyed here.
   const pathById = new Map(paths.map((p) => [p.holeId, p]));
   const pathOf = (hi: number): HolePath => {
@@ -435,15 +389,14 @@ export function* interceptSteps(model: Model, paths: HolePath[], options: Interc
   }
   const holeOrder = [...byHole.keys()].sort((a, b) => a - b);
 
-  const out: Intercept[] = [];
+  const out = new InterceptRowsBuilder(model.holes, { unit: col.unit, element });
   for (const hi of holeOrder) {
     const rows = byHole.get(hi)!;
     rows.sort((a, b) => table.from[a] - table.from[b] || table.to[a] - table.to[b]);
     const s = piecesOf(rows, table, values, topCut, domainCol ? domainCol.codes : null);
     let path: HolePath | null = null;
-    const holeId = model.holes[hi].id;
 
-    const interval = (a: number, b: number, vein: InterceptVein | null, zoneId: string | null): InterceptInterval => {
+    const interval = (a: number, b: number, vein: InterceptVein | null): IntervalFigures => {
       // Rule 4: unassayed pieces weigh their length at zero grade.
       let len = 0, sampled = 0, acc = 0, accU = 0;
       for (let k = a; k <= b; k++) {
@@ -468,31 +421,19 @@ export function* interceptSteps(model: Model, paths: HolePath[], options: Interc
       }
       const widths: Widths = { coreLength, trueWidth, horizontalWidth };
       const widthKind = chooseWidth(basis, (k) => widthOf(widths, k) !== null);
-      const width = widthOf(widths, widthKind)!;
-      const iv: InterceptInterval = {
-        holeId,
-        holeIndex: hi,
+      return {
         from,
         to,
-        coreLength,
         sampledLength: sampled,
         unsampledLength: Math.max(0, len - sampled),
         rows: s.slice(a, b + 1).filter((x) => x.row >= 0).map((x) => x.row),
         grade,
         gradeUncapped: accU / len,
-        width,
-        widthKind,
-        gramMetres: gramMetres(grade, width),
         trueWidth,
         horizontalWidth,
-        zoneId,
-        vein,
+        widthKind,
         midpoint: positionAtDepth(path, mid),
-        label: '',
-        labelParts: { grade, unit, element, width, widthKind, including: NO_CLAUSES },
       };
-      iv.label = flatText([gradeText(grade, true), ' over ', widthText(iv, widthKind), ' m (', WIDTH_TAG[widthKind], ')']);
-      return iv;
     };
 
     /** Zone and vein orientation of samples a..b (rules 9 and 10). */
@@ -531,29 +472,22 @@ export function* interceptSteps(model: Model, paths: HolePath[], options: Interc
       for (const [a, b] of composite(s, lo, hiRun, cutoff, maxDilution)) {
         if (s[b].to - s[a].from < minLength - DEPTH_EPS) continue;
         const { zoneId, vein } = veinOf(a, b);
-        const main = interval(a, b, vein, zoneId);
-        const including: InterceptInterval[] = [];
+        const including: IntervalFigures[] = [];
         if (includeCutoff !== null) {
           // Rule 8: no dilution and no unsampled core inside an including clause, no minimum length.
           for (const [lo2, hi2] of runs(s, a, b, false, true)) {
             for (const [ia, ib] of composite(s, lo2, hi2, includeCutoff, 0)) {
               if (ia === a && ib === b) continue; // the whole intercept: not a sub-interval
-              including.push(interval(ia, ib, vein, zoneId));
+              including.push(interval(ia, ib, vein));
             }
           }
         }
-        if (including.length === 0) {
-          out.push({ ...main, including: NO_INCLUDING });
-          continue;
-        }
-        const label = flatText([main.label, ', including ', including.map((x) => `${gradeText(x.grade, false)} over ${widthText(x, main.widthKind)} m`).join(' and ')]);
-        const labelParts = { ...main.labelParts, including: including.map((x) => ({ grade: x.grade, width: widthOf(x, main.widthKind) ?? x.coreLength })) };
-        out.push({ ...main, label, labelParts, including });
+        out.add(hi, interval(a, b, vein), zoneId, vein, including);
       }
     }
     yield;
   }
-  return out;
+  return out.finish();
 }
 
 /**

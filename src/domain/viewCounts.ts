@@ -23,6 +23,7 @@
  */
 import { holeAttrsVisible, insidePlanes, type FilterState } from './holeFilter';
 import { zoneCodeMap } from './zoneCodes';
+import { InterceptRows } from './interceptRows';
 import { holeStride, type SegmentBuffer } from './segments';
 import { endDepthAt, readEnd } from './segmentEnds';
 import { drain } from './sliced';
@@ -109,11 +110,26 @@ interface InterceptLike {
  * `origin`: the local origin (world m), or its elevation alone (x and y then stay world);
  * `zones`: the model's zones, whose order gives the zone codes.
  */
-export function interceptPoints(rows: readonly InterceptLike[], origin: number | readonly number[], zones: readonly { id: string }[] = []): InterceptPoints {
+export function interceptPoints(rows: InterceptRows | readonly InterceptLike[], origin: number | readonly number[], zones: readonly { id: string }[] = []): InterceptPoints {
   const n = rows.length;
   const o = typeof origin === 'number' ? [0, 0, origin] : origin;
   const codes = zoneCodeMap(zones);
   const p: InterceptPoints = { hole: new Int32Array(n), x: new Float64Array(n), y: new Float64Array(n), zone: new Uint8Array(n), z: new Float64Array(n), depth: new Float64Array(n), grade: new Float64Array(n) };
+  if (rows instanceof InterceptRows) {
+    // From the columns: the same figures as the objects hold, none of them made.
+    const m = rows.main;
+    const zoneCode = rows.zoneIds.map((z) => codes.get(z) ?? 0);
+    for (let i = 0; i < n; i++) {
+      p.hole[i] = rows.holeIndex(i);
+      p.x[i] = m.midpoint[3 * i] - o[0];
+      p.y[i] = m.midpoint[3 * i + 1] - o[1];
+      p.zone[i] = rows.extras.zone[i] < 0 ? 0 : zoneCode[rows.extras.zone[i]];
+      p.z[i] = m.midpoint[3 * i + 2] - o[2];
+      p.depth[i] = (m.from[i] + m.to[i]) / 2;
+      p.grade[i] = m.grade[i];
+    }
+    return p;
+  }
   rows.forEach((r, i) => {
     p.hole[i] = r.holeIndex;
     p.x[i] = r.midpoint[0] - o[0];

@@ -35,7 +35,8 @@ export interface CaptionState {
   interceptLabels?: boolean;
   veinColour?: string;
   interceptQuery?: FootnoteOptions;
-  intercepts?: readonly { labelParts: { unit: string; element: string } }[];
+  /** how many intercepts there are, and the unit and element their labels name */
+  intercepts?: { length: number; words: { unit: string; element: string } };
 }
 
 export interface Captions {
@@ -115,7 +116,7 @@ export function captionsFor(s: CaptionState, date: Date = new Date(), language =
   // A picture that shows intercept figures states how they were made, as a drill-results release
   // does; before the cautionary statement, which stays last.
   if (s.interceptQuery && (s.interceptLabels || s.veinColour === 'gradeThickness')) {
-    const lp = s.intercepts?.[0]?.labelParts;
+    const lp = s.intercepts?.length ? s.intercepts.words : undefined;
     footer.push(interceptFootnote(s.interceptQuery, s.desurveyMethod, language, lp?.unit, lp?.element));
   }
   if (inferred) footer.push(caution);

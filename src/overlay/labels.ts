@@ -211,8 +211,8 @@ export function collectLabels(s: LabelState, anchors: OverlayAnchors, axes: Axis
     const inView = interceptFlagsOf(s);
     let n = 0;
     for (let i = 0; i < s.intercepts.length && n < 400; i++) {
-      const r = s.intercepts[i];
       if (inView && inView[i] === 0) continue;
+      const r = s.intercepts.at(i);
       const m = blockMask(prepared.faultModels, r.midpoint);
       const x0 = r.midpoint[0] - o[0], y0 = r.midpoint[1] - o[1], z0 = r.midpoint[2] - o[2];
       let x = x0, y = y0, z = z0;

@@ -103,8 +103,8 @@ export function pickAt(x: number, y: number): boolean {
   if (s.measure.active) return measurePick(x, y, pickFrame());
   if (s.section.placing) return sectionPick(x, y);
   const label = interceptLabelAt(x, y);
-  if (label !== null && s.intercepts[label]) {
-    s.openDerivation({ intercept: s.intercepts[label], options: s.interceptsFor?.query ?? s.interceptQuery });
+  if (label !== null && label < s.intercepts.length) {
+    s.openDerivation({ intercept: s.intercepts.at(label), options: s.interceptsFor?.query ?? s.interceptQuery });
     return true;
   }
   const hit = holeHitAt(x, y);

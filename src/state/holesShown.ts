@@ -5,6 +5,7 @@
  * g/t·m interpolation (3D grade on the vein and the long section), so a filtered hole leaves all of them.
  */
 import { holeAttrsFor, holesPassing } from '../domain/viewCounts';
+import type { InterceptRows } from '../domain/interceptRows';
 import { filterStateFrom } from './filterState';
 import type { VeinscapeState } from './store';
 
@@ -23,9 +24,8 @@ export function holesShown(s: Pick<VeinscapeState, 'model' | 'prepared' | 'filte
   return pass;
 }
 
-/** Intercepts of the holes `shown` keeps (all when every hole is kept: the same array back). */
-export function interceptsOfShown<T extends { holeId: string }>(intercepts: readonly T[], holes: readonly { id: string }[], shown: Uint8Array): readonly T[] {
-  if (shown.length !== holes.length || shown.every((v) => v === 1)) return intercepts;
-  const keep = new Set(holes.filter((_, i) => shown[i]).map((h) => h.id));
-  return intercepts.filter((r) => keep.has(r.holeId));
+/** Intercepts of the holes `shown` keeps (all when every hole is kept: the same rows back). */
+export function interceptsOfShown(intercepts: InterceptRows, shown: Uint8Array): InterceptRows {
+  if (shown.length !== intercepts.holes.length || shown.every((v) => v === 1)) return intercepts;
+  return intercepts.select((i) => shown[intercepts.holeIndex(i)] === 1);
 }

@@ -8,13 +8,14 @@
  */
 import { holeAttrsFor, interceptPoints, interceptsInView, type InterceptPoints } from '../domain/viewCounts';
 import type { Intercept } from '../domain/intercepts';
+import type { InterceptRows } from '../domain/interceptRows';
 import { filterStateFrom, type FilterInputs } from './filterState';
 import type { VeinscapeState } from './store';
 import { i18next } from '../i18n';
 import { localText } from '../i18n/localText';
 import { shortNumber } from '../i18n/numbers';
 
-const pointsCache = new WeakMap<readonly Intercept[], { prepared: unknown; zones: unknown; points: InterceptPoints }>();
+const pointsCache = new WeakMap<InterceptRows, { prepared: unknown; zones: unknown; points: InterceptPoints }>();
 
 /** The intercepts' midpoints as typed arrays (local m), built once per intercept list and dataset. */
 export function interceptPointsOf(s: Pick<VeinscapeState, 'model' | 'prepared' | 'intercepts'>): InterceptPoints | null {
@@ -55,17 +56,15 @@ export function flaggedCount(total: number, flags: Uint8Array | null): number {
 }
 
 /**
- * The rows flagged 1 (all of them, the same array, when every row is in view). Made only where a
- * list is read (the open table, the CSV): at 100,000 holes x 100 intervals it is 400,000 rows, a
- * 3 MB array made on every filter change, in the large-object space, whose collections the next
- * changes then paid for. The list is made at its size, once (`filter` grew its result by copies).
+ * The rows flagged 1 as objects (all of them without flags, or with flags of another list). Made
+ * only where a list is read (the open table, the CSV): at 100,000 holes x 100 intervals there are
+ * 400,000 rows, and each object is made when read (domain/interceptRows.ts). The list is made at
+ * its size, once (`filter` grew its result by copies).
  */
-export function rowsInView<T>(rows: readonly T[], flags: Uint8Array | null): readonly T[] {
-  if (!flags || flags.length !== rows.length) return rows;
-  const n = flaggedCount(rows.length, flags);
-  if (n === rows.length) return rows;
-  const out = new Array<T>(n);
-  for (let i = 0, k = 0; i < flags.length; i++) if (flags[i] === 1) out[k++] = rows[i];
+export function rowsInView(rows: InterceptRows, flags: Uint8Array | null): Intercept[] {
+  if (!flags || flags.length !== rows.length) return rows.toArray();
+  const out = new Array<Intercept>(flaggedCount(rows.length, flags));
+  for (let i = 0, k = 0; i < flags.length; i++) if (flags[i] === 1) out[k++] = rows.at(i);
   return out;
 }
 

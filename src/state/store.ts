@@ -17,6 +17,7 @@ import { createViewSlice, type ViewSlice } from './slices/view';
 import { createMeasureSlice, type MeasureSlice } from './slices/measure';
 import { createDisplaySlice, type DisplaySlice } from './slices/display';
 import { createInterceptsSlice, type InterceptsSlice } from './slices/intercepts';
+import { NO_INTERCEPTS } from '../domain/interceptRows';
 import { createViewsSlice, type ViewsSlice } from './slices/views';
 import { createSectionSlice, type SectionSlice } from './slices/section';
 import { createHoverSlice, type HoverSlice } from './slices/hover';
@@ -96,7 +97,7 @@ export function createVeinscapeStore() {
           filters: { ...d.filters, disclosedOn: a[1]().disclosureLimit },
           mappedOffsets: { ...d.faultOffsets },
           measure: { active: false, points: [], faultId: null },
-          intercepts: [],
+          intercepts: NO_INTERCEPTS,
           qaOptions: { ...DEFAULT_QA_OPTIONS, collarTolerance: model.project.collarTolerance ?? DEFAULT_QA_OPTIONS.collarTolerance },
           tour: null,
           section: { mode: 'off', azimuth: 337, centre: dataCentre(model, prepared), width: 50, box: null, placing: false, picks: [] },

@@ -16,6 +16,7 @@ import { DEFAULT_INTERCEPT_QUERY } from '../state/slices/intercepts';
 import { disclosurePreset, summariseFlagged, type InterceptQuery } from '../domain/interceptQuery';
 import { interceptFrame } from '../domain/interceptFrame';
 import { DEFAULT_UNSAMPLED, DEFAULT_WIDTH_BASIS, interceptSampleAt, interceptsToCsv, resolveGradeColumn, UNSAMPLED_TEXT, type Intercept, type UnsampledRule, type WidthKind } from '../domain/intercepts';
+import type { InterceptRows } from '../domain/interceptRows';
 import type { ZoneT } from '../data/schema';
 import { EMPTY } from './empty';
 import { interceptLabel } from '../i18n/interceptText';
@@ -88,9 +89,9 @@ const WIDTH_OPTIONS: readonly WidthKind[] = ['horizontal', 'true', 'core'];
 /** Unsampled-core rules; labels in the catalogue (unsampled.<value>). */
 const UNSAMPLED_OPTIONS: readonly UnsampledRule[] = ['zero', 'break'];
 
-/** The rows the table and the CSV list: those in view (a list made from the flags) or all. */
-function listedRows(all: readonly Intercept[], flags: Uint8Array | null, onlyInView: boolean): readonly Intercept[] {
-  return onlyInView ? rowsInView(all, flags) : all;
+/** The rows the table and the CSV list, as objects: those in view (from the flags) or all. */
+function listedRows(all: InterceptRows, flags: Uint8Array | null, onlyInView: boolean): readonly Intercept[] {
+  return rowsInView(all, onlyInView ? flags : null);
 }
 
 export function InterceptsPanel() {
@@ -100,7 +101,7 @@ export function InterceptsPanel() {
   // Only disclosed holes' intercepts, even with "only in view" unticked (state/disclosed.ts).
   const stored = useVeinscape((s) => s.intercepts);
   const disclosedHoles = useVeinscape(disclosedHolesOf);
-  const all = useMemo(() => (disclosedHoles && model ? (interceptsOfShown(stored, model.holes, disclosedHoles) as typeof stored) : stored), [disclosedHoles, model, stored]);
+  const all = useMemo(() => (disclosedHoles ? interceptsOfShown(stored, disclosedHoles) : stored), [disclosedHoles, stored]);
   const filters = useVeinscape((s) => s.filters);
   const zoneVisible = useVeinscape((s) => s.zoneVisible);
   const section = useVeinscape((s) => s.section);

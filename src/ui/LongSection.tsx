@@ -15,7 +15,8 @@ import { store, useVeinscape } from '../state/store';
 import type { Model } from '../data/model';
 import type { Prepared } from '../domain/prepare';
 import { binIndex, binLabels, DEFAULT_GOLD_BINS } from '../domain/gradeBins';
-import { queryIntercepts } from '../domain/interceptQuery';
+import { queryInterceptSteps } from '../domain/interceptQuery';
+import { drain } from '../domain/sliced';
 import { sectionInterceptQuery } from '../domain/gradeThickness';
 import { interceptFootnote } from '../overlay/interceptFootnote';
 import { gtDefinition } from '../overlay/gradeThicknessText';
@@ -129,12 +130,13 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   // One intercept per vein sample, capped as the intercept calculator caps (disclosure preset), every
   // system: the same inputs as the 3D "grade on the vein" (domain/gradeThickness.ts).
   const allIntercepts = useMemo(
-    () => queryIntercepts(model, prepared.paths, sectionInterceptQuery(topCut, basis)),
+    () => drain(queryInterceptSteps(model, prepared.paths, sectionInterceptQuery(topCut, basis))),
     [model, prepared.paths, topCut, basis],
   );
-  // The holes the hole filters keep, as in the 3D view and its grade on the vein.
+  // The holes the hole filters keep, as in the 3D view and its grade on the vein; their objects
+  // are made here (the rows are columns: domain/interceptRows.ts).
   const shownHoles = useVeinscape(holesShown);
-  const intercepts = useMemo(() => interceptsOfShown(allIntercepts, model.holes, shownHoles), [allIntercepts, model.holes, shownHoles]);
+  const intercepts = useMemo(() => interceptsOfShown(allIntercepts, shownHoles).toArray(), [allIntercepts, shownHoles]);
   const section = useMemo(() => (system ? buildSection(model, prepared.paths, intercepts, system) : null), [model, prepared.paths, intercepts, system]);
   const shown = useMemo(() => {
     if (!section) return [];

@@ -116,7 +116,7 @@ function StripLogCard() {
   const hole = model.holes[sel.hole];
   const log = useMemo(() => holeLog(model, sel.hole, vc?.table ?? null, vc?.name ?? null), [model, sel.hole, vc]);
   const holeIntercepts = useMemo(() => {
-    const list = intercepts.filter((r) => r.holeIndex === sel.hole);
+    const list = intercepts.ofHole(sel.hole);
     return list.length ? list : (EMPTY as Intercept[]);
   }, [intercepts, sel.hole]);
 

@@ -7,6 +7,7 @@
 import type { StateCreator } from 'zustand';
 import type { VeinscapeState } from '../store';
 import type { Intercept, InterceptOptions } from '../../domain/intercepts';
+import { NO_INTERCEPTS, type InterceptRows } from '../../domain/interceptRows';
 import type { Prepared } from '../../domain/prepare';
 import { queryInterceptSteps, type InterceptQuery } from '../../domain/interceptQuery';
 import { runSliced, started, type SlicedRun } from '../../domain/sliced';
@@ -23,7 +24,8 @@ interface Inputs {
 
 export interface InterceptsSlice {
   interceptQuery: InterceptQuery;
-  intercepts: Intercept[];
+  /** as columns, each intercept's object made when read (`at`): domain/interceptRows.ts */
+  intercepts: InterceptRows;
   /** a calculation is running; `intercepts` are those of the previous one */
   interceptsPending: boolean;
   /** the dataset and settings `intercepts` were computed from (null: never computed) */
@@ -34,7 +36,7 @@ export interface InterceptsSlice {
    * Recompute with the current settings, in slices; resolves with the rows once they are in the
    * store. Invalid settings throw here, synchronously. A run with the same inputs is reused.
    */
-  runIntercepts: () => Promise<Intercept[]>;
+  runIntercepts: () => Promise<InterceptRows>;
   /** Compute unless the rows are already those of the current dataset and settings (or on their way). */
   ensureIntercepts: () => void;
   /** the intercept whose derivation card is open, with the settings that made it (the table's, or the long section's) */
@@ -45,7 +47,7 @@ export interface InterceptsSlice {
 const same = (a: Inputs | null, b: Inputs) => a !== null && a.prepared === b.prepared && a.query === b.query;
 
 export const createInterceptsSlice: StateCreator<VeinscapeState, [], [], InterceptsSlice> = (set, get) => {
-  let current: { inputs: Inputs; run: SlicedRun<Intercept[]>; done: Promise<Intercept[]> } | null = null;
+  let current: { inputs: Inputs; run: SlicedRun<InterceptRows>; done: Promise<InterceptRows> } | null = null;
   const stop = () => {
     current?.run.cancel();
     current = null;
@@ -53,7 +55,7 @@ export const createInterceptsSlice: StateCreator<VeinscapeState, [], [], Interce
 
   return {
     interceptQuery: DEFAULT_INTERCEPT_QUERY,
-    intercepts: [],
+    intercepts: NO_INTERCEPTS,
     interceptsPending: false,
     interceptsFor: null,
     derivationOpen: null,
@@ -66,8 +68,8 @@ export const createInterceptsSlice: StateCreator<VeinscapeState, [], [], Interce
       const { model, prepared, interceptQuery } = get();
       if (!model || !prepared) {
         stop();
-        set({ intercepts: [], interceptsPending: false, interceptsFor: null });
-        return Promise.resolve([]);
+        set({ intercepts: NO_INTERCEPTS, interceptsPending: false, interceptsFor: null });
+        return Promise.resolve(NO_INTERCEPTS);
       }
       const inputs: Inputs = { prepared, query: interceptQuery };
       if (current && same(current.inputs, inputs)) return current.done;
@@ -78,7 +80,7 @@ export const createInterceptsSlice: StateCreator<VeinscapeState, [], [], Interce
       // rather than build them here (seconds of main-thread work at millions of triangles).
       // In the background: the first picture's warm-up comes first (domain/sliced.ts).
       const run = runSliced(steps, 8, veinGridsReady(model), true);
-      const mine = { inputs, run, done: Promise.resolve([] as Intercept[]) };
+      const mine = { inputs, run, done: Promise.resolve(NO_INTERCEPTS) };
       mine.done = run.promise.then(
         (rows) => {
           if (current !== mine) return rows;

@@ -11,7 +11,8 @@ export function InterceptFootnoteLine() {
   const shows = useVeinscape((s) => s.interceptLabels || s.veinColour === 'gradeThickness');
   const q = useVeinscape((s) => s.interceptQuery);
   const method = useVeinscape((s) => s.desurveyMethod);
-  const parts = useVeinscape((s) => s.intercepts[0]?.labelParts);
+  // The unit and element the labels name, once there are intercepts.
+  const parts = useVeinscape((s) => (s.intercepts.length ? s.intercepts.words : undefined));
   const { i18n } = useTranslation();
   if (!shows) return null;
   return <div className="tour-footnote" data-testid="tour-footnote">{interceptFootnote(q, method, i18n.language, parts?.unit, parts?.element)}</div>;

@@ -1,0 +1,94 @@
+/**
+ * The intercepts as columns (src/domain/interceptRows.ts): each intercept read back as the
+ * calculator's object, with the figures made when read (core length, width, gram-metres, labels)
+ * worked out here by hand, and the readers that go through the columns (points, summary,
+ * selection by hole, by depth and by predicate).
+ */
+import { describe, expect, it } from 'vitest';
+import { InterceptRowsBuilder, type IntervalFigures } from '../src/domain/interceptRows';
+import { summariseFlagged } from '../src/domain/interceptQuery';
+import { interceptPoints } from '../src/domain/viewCounts';
+
+const holes = [{ id: 'RK-1' }, { id: 'RK-2' }];
+const vein = { zoneId: 'v1', dip: 60, normal: [0.5, 0, 0.8660254037844386] as [number, number, number], distance: 0, pierced: true };
+
+/** Intercept A: RK-1 100-102.5 m, 6.074 g/t (7.5 uncapped), TW 1.2, HW 0.82 m, rows 7-9, including 100.5-100.7 m at 21.4 g/t (TW 0.1, HW 0.2). */
+const a: IntervalFigures = { from: 100, to: 102.5, sampledLength: 2.3, unsampledLength: 0.2, rows: [7, 8, 9], grade: 6.074, gradeUncapped: 7.5, trueWidth: 1.2, horizontalWidth: 0.82, widthKind: 'horizontal', midpoint: [5000.5, 2000.25, 300.125] };
+const inc: IntervalFigures = { from: 100.5, to: 100.7, sampledLength: 0.2, unsampledLength: 0, rows: [8], grade: 21.4, gradeUncapped: 21.4, trueWidth: 0.1, horizontalWidth: 0.2, widthKind: 'horizontal', midpoint: [5000.4, 2000.2, 300.5] };
+/** Intercept B: RK-2 40-41.5 m, 3 g/t, no vein near (widths unknown: core length), row 12, no zone. */
+const b: IntervalFigures = { from: 40, to: 41.5, sampledLength: 1.5, unsampledLength: 0, rows: [12], grade: 3, gradeUncapped: 3, trueWidth: null, horizontalWidth: null, widthKind: 'core', midpoint: [6000, 2500, 350] };
+
+function rows() {
+  const build = new InterceptRowsBuilder(holes, { unit: 'g/t', element: 'Au' });
+  build.add(0, a, 'v1', vein, [inc]);
+  build.add(1, b, null, null, []);
+  return build.finish();
+}
+
+describe('an intercept read back from the columns', () => {
+  it('has the figures it was given and those made from them, worked out by hand', () => {
+    const r = rows();
+    expect(r.length).toBe(2);
+    const x = r.at(0);
+    expect(x).toMatchObject({ holeId: 'RK-1', holeIndex: 0, from: 100, to: 102.5, sampledLength: 2.3, unsampledLength: 0.2, rows: [7, 8, 9], grade: 6.074, gradeUncapped: 7.5, trueWidth: 1.2, horizontalWidth: 0.82, widthKind: 'horizontal', zoneId: 'v1', midpoint: [5000.5, 2000.25, 300.125] });
+    // Core length 102.5 - 100 = 2.5 m; width the horizontal one, 0.82 m; 6.074 x 0.82 = 4.98068 g/t·m.
+    expect(x.coreLength).toBe(2.5);
+    expect(x.width).toBe(0.82);
+    expect(x.gramMetres).toBeCloseTo(4.98068, 12);
+    expect(x.vein).toEqual(vein);
+    expect(x.label).toBe('6.07 g/t Au over 0.82 m (HW), including 21.40 g/t over 0.20 m');
+    expect(x.labelParts).toEqual({ grade: 6.074, unit: 'g/t', element: 'Au', width: 0.82, widthKind: 'horizontal', including: [{ grade: 21.4, width: 0.2 }] });
+    expect(x.including).toHaveLength(1);
+    // The clause: 100.5-100.7 m (0.2 m of core, to float64), its own label with no clause, the intercept's zone and vein.
+    expect(x.including[0]).toMatchObject({ holeId: 'RK-1', from: 100.5, to: 100.7, rows: [8], grade: 21.4, width: 0.2, label: '21.40 g/t Au over 0.20 m (HW)', zoneId: 'v1' });
+    expect(x.including[0].coreLength).toBeCloseTo(0.2, 12);
+    expect(x.including[0].gramMetres).toBeCloseTo(4.28, 12);
+  });
+
+  it('keeps unknown widths unknown: core length named, null widths, no vein, no zone, no clause', () => {
+    const y = rows().at(1);
+    expect(y).toMatchObject({ holeId: 'RK-2', holeIndex: 1, trueWidth: null, horizontalWidth: null, widthKind: 'core', width: 1.5, gramMetres: 4.5, zoneId: null, vein: null, including: [] });
+    expect(y.label).toBe('3.00 g/t Au over 1.50 m (core length)');
+  });
+
+  it('gives the same figures through toArray, ofHole, atDepth and select', () => {
+    const r = rows();
+    expect(r.toArray().map((x) => x.holeId)).toEqual(['RK-1', 'RK-2']);
+    expect(r.ofHole(1).map((x) => x.from)).toEqual([40]);
+    expect(r.ofHole(0)[0].label).toBe(r.at(0).label);
+    expect(r.atDepth(0, 101)?.from).toBe(100);
+    expect(r.atDepth(0, 102.5)?.from).toBe(100);
+    expect(r.atDepth(0, 103)).toBeNull();
+    expect(r.atDepth(1, 101)).toBeNull();
+    const second = r.select((i) => i === 1);
+    expect(second.length).toBe(1);
+    expect(second.at(0)).toEqual(r.at(1));
+    const first = r.select((i) => i === 0);
+    expect(first.at(0)).toEqual(r.at(0));
+  });
+});
+
+describe('readers that go through the columns', () => {
+  it('the points of the in-view count: local midpoint, mid depth, grade and zone code', () => {
+    const p = interceptPoints(rows(), [5000, 2000, 300], [{ id: 'v0' }, { id: 'v1' }]);
+    expect([...p.hole]).toEqual([0, 1]);
+    expect([...p.x]).toEqual([0.5, 1000]);
+    expect([...p.y]).toEqual([0.25, 500]);
+    expect([...p.z]).toEqual([0.125, 50]);
+    // Mid depths (100 + 102.5) / 2 and (40 + 41.5) / 2.
+    expect([...p.depth]).toEqual([101.25, 40.75]);
+    expect([...p.grade]).toEqual([6.074, 3]);
+    // Zone codes: 1 + the zone's index among the model's zones (zoneCodes.ts), 0 for none.
+    expect([...p.zone]).toEqual([2, 0]);
+  });
+
+  it('the summary: horizontal width unknown in B, so both over core length when both are in view', () => {
+    const r = rows();
+    // Both: core lengths 2.5 and 1.5 m: (6.074 x 2.5 + 3 x 1.5) / 4 = 4.92125 g/t over 2 m.
+    const both = summariseFlagged(r, null);
+    expect(both).toMatchObject({ count: 2, widthKind: 'core', width: 2 });
+    expect(both.grade).toBeCloseTo(4.92125, 12);
+    // A alone: its horizontal width.
+    expect(summariseFlagged(r, Uint8Array.of(1, 0))).toMatchObject({ count: 1, widthKind: 'horizontal', grade: 6.074, width: 0.82 });
+  });
+});
