@@ -121,6 +121,12 @@ describe('the table lists the flagged rows and says so', () => {
     expect(flaggedCount(5, null)).toBe(5);
     expect(flaggedCount(5, Uint8Array.of(1, 0))).toBe(5);
   });
+  it('counts flags across blocks: 10,003 flags, one in three set (i % 3 === 0), are 3,335', () => {
+    const flags = Uint8Array.from({ length: 10003 }, (_, i) => (i % 3 === 0 ? 1 : 0));
+    expect(flaggedCount(10003, flags)).toBe(3335);
+    flags[10001] = 1; // 10,001 % 3 = 2: one more
+    expect(flaggedCount(10003, flags)).toBe(3336);
+  });
   it('header count, summary and CSV note', () => {
     expect(tableCountText(200, { onlyInView: true, inView: 380, total: 454 })).toBe('showing 200 of 380 in view · 454 in all');
     expect(tableCountText(200, { onlyInView: false, inView: 380, total: 454 })).toBe('showing 200 of 454 · 380 in view');

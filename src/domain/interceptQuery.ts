@@ -99,13 +99,10 @@ function columnsOf(rows: InterceptRows | readonly Intercept[]): InterceptColumns
 export function summariseFlagged(rows: InterceptRows | readonly Intercept[], flags: Uint8Array | null, unit = 'g/t', basis: WidthKind = DEFAULT_WIDTH_BASIS): InterceptSummary {
   const c = columnsOf(rows);
   const every = !flags || flags.length !== rows.length;
-  let count = 0;
-  let knownInAll = 7;
-  for (let i = 0; i < rows.length; i++) {
-    if (!every && flags[i] !== 1) continue;
-    count++;
-    knownInAll &= c.known[i] & 7;
-  }
+  // The rows counted and the widths every one of them has, in blocks as the sums below.
+  const tally = Int32Array.of(0, 7);
+  for (let i = 0; i < rows.length; i += SUM_BLOCK) tallyFlagged(c.known, every ? null : flags, i, Math.min(rows.length, i + SUM_BLOCK), tally);
+  const [count, knownInAll] = tally;
   const kind = count === 0 ? 'core' : chooseWidth(basis, (k) => (knownInAll & KNOWN_BIT[k]) !== 0);
   // Summed in blocks, in the same order: a function called many times is compiled by the
   // optimiser; one loop over 400,000 rows, once per filter change, ran mostly unoptimised, a new
@@ -118,6 +115,18 @@ export function summariseFlagged(rows: InterceptRows | readonly Intercept[], fla
 
 /** Rows summed per call of addFlagged. */
 const SUM_BLOCK = 4096;
+
+/** Adds to tally[0] the rows lo..hi-1 flagged 1 (all without flags) and keeps in tally[1] the width bits (KNOWN_BIT) all of them have. */
+function tallyFlagged(known: Uint8Array, flags: Uint8Array | null, lo: number, hi: number, tally: Int32Array): void {
+  let count = tally[0], bits = tally[1];
+  for (let i = lo; i < hi; i++) {
+    if (flags && flags[i] !== 1) continue;
+    count++;
+    bits &= known[i] & 7;
+  }
+  tally[0] = count;
+  tally[1] = bits;
+}
 
 /** Adds width and grade × width of rows lo..hi-1 (those flagged 1, or all without flags) to sums[0] and sums[1], row by row. */
 function addFlagged(width: Float64Array, grade: Float64Array, flags: Uint8Array | null, lo: number, hi: number, sums: Float64Array): void {

@@ -269,15 +269,21 @@ function* indexFor(traces: SegmentBuffer, intervals: SegmentBuffer, nHoles: numb
  * `flags`, writes 1 (in view) or 0 for each. A plain loop, not a generator, so it is optimised while it runs.
  */
 function interceptRange(p: InterceptPoints, w: Window, lo: number, hi: number, flags: Uint8Array | null): number {
+  // The arrays and limits in locals: read through `p` and `w` on every intercept, the loop cost
+  // about 60 ns an intercept (25 ms of a grade change at 405,642 intercepts, Session 17).
+  const { hole, z: zs, depth, grade, zone, x, y } = p;
+  const { pass, zMin, zMax, dMin, dMax, cut } = w;
+  const zoneShown = w.zoneShown ?? null, planes = w.planes ?? null;
+  const nHoles = pass.length;
   let n = 0;
   for (let i = lo; i < hi; i++) {
-    const h = p.hole[i];
-    const z = p.z[i], d = p.depth[i];
+    const h = hole[i];
+    const z = zs[i], d = depth[i];
     const inView =
-      !(h >= 0 && h < w.pass.length && w.pass[h] === 0) &&
-      !(w.zoneShown && w.zoneShown[p.zone[i]] === 0) &&
-      z >= w.zMin && z <= w.zMax && d >= w.dMin && d <= w.dMax && p.grade[i] >= w.cut &&
-      (!w.planes || insidePlanes(w.planes, p.x[i], p.y[i], z));
+      !(h >= 0 && h < nHoles && pass[h] === 0) &&
+      !(zoneShown !== null && zoneShown[zone[i]] === 0) &&
+      z >= zMin && z <= zMax && d >= dMin && d <= dMax && grade[i] >= cut &&
+      (planes === null || insidePlanes(planes, x[i], y[i], z));
     if (flags) flags[i] = inView ? 1 : 0;
     if (inView) n++;
   }
