@@ -18,7 +18,9 @@ export default defineConfig(({ mode }) => ({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
-    ...(mode === 'roadshow' ? { rollupOptions: { output: { codeSplitting: false } } } : {}),
+    // three.js in a chunk of its own (not with R3F, which the bundler would join to it): the
+    // entry evaluates them in separate tasks (src/api/veinscape.ts loadSceneReads), each short.
+    rollupOptions: { output: { codeSplitting: mode === 'roadshow' ? false : { groups: [{ name: 'three', test: /node_modules[\\/]three[\\/]build[\\/]/ }] } } },
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

@@ -6,18 +6,16 @@
  *
  * Start-up is split so no task of it is long: evaluating the whole bundle was one 130-500 ms
  * module-script task on a 2-core machine with software WebGL (zod's schemas, three.js, React DOM,
- * R3F, the panels). This module (store, API, three.js core: 10-40 ms) starts the load in its
- * worker; React DOM (25-150 ms) and the interface (R3F, drei, the panels: 30-120 ms) are chunks
- * evaluated in later tasks; React's first render is time-sliced (a transition), and the 3D canvas
- * mounts once the renderer probe has answered (src/scene/Viewer.tsx), its renderer created in a
- * task of its own.
+ * R3F, the panels). This module (store, API facade: 6-13 ms) starts the load in its worker and
+ * creates window.veinscape; three.js, R3F with the 3D view's reads, i18next, React DOM (25-60 ms)
+ * and the interface (drei, the panels) are chunks evaluated in later tasks, one after another
+ * (tests/entry-imports.test.ts keeps them out of this module's static imports); React's first
+ * render is time-sliced (a transition), and the 3D canvas mounts once the renderer probe has
+ * answered (src/scene/Viewer.tsx), its renderer created in a task of its own.
  */
-import { createApi } from './api/veinscape';
+import { createApi, loadSceneReads } from './api/veinscape';
 import { store } from './state/store';
-import { applyView, loadBrowserViews, viewFromHash } from './api/views';
 import { allViews } from './state/slices/views';
-import { dataFingerprint } from './api/fingerprints';
-import { checkLinkData } from './api/verify';
 import { nextTask } from './domain/sliced';
 import { earlierDate, isIsoDate } from './domain/disclosure';
 import sampleUrl from '../data/rocmec1.json?url';
@@ -36,11 +34,19 @@ const disclosed = earlierDate(isIsoDate(disclosedMeta) ? disclosedMeta : null, i
 if (disclosed !== null) store.getState().setDisclosureLimit(disclosed);
 const presenterSession = params.get('presenter') === '1' ? params.get('session') ?? '' : null;
 
+// The saved views, the fingerprints and the link check reach i18next (a link's language): chunks
+// loaded when first needed, so the entry's task does not evaluate them. One promise, so what waits
+// for it runs in the order it asked.
+let viewsModule: Promise<typeof import('./api/views')> | null = null;
+const views = () => (viewsModule ??= import('./api/views'));
+
 // Views saved in this browser belong to a project: reload them when the dataset changes.
 store.subscribe((s, prev) => {
-  if (s.model !== prev.model) loadBrowserViews();
+  if (s.model === prev.model) return;
+  void views().then((v) => v.loadBrowserViews());
   // The dataset's fingerprint, once per load, ready for view links and exports.
-  if (s.model && s.model !== prev.model) void dataFingerprint(s.model);
+  const model = s.model;
+  if (model) void import('./api/fingerprints').then((f) => f.dataFingerprint(model));
 });
 
 async function open(): Promise<void> {
@@ -49,11 +55,12 @@ async function open(): Promise<void> {
   if (inlined?.textContent) await window.veinscape.load(new File([inlined.textContent], 'deposit.json', { type: 'application/json' }));
   else if (params.get('data') !== '') await window.veinscape.load(params.get('data') ?? sampleUrl);
   await window.veinscape.ready();
+  const { applyView, viewFromHash } = await views();
   const fromHash = viewFromHash();
   const named = params.get('view');
   const view = fromHash ?? (named ? allViews(store.getState()).find((v) => v.name === named) : undefined);
   if (view) applyView(view, false);
-  if (fromHash) await checkLinkData();
+  if (fromHash) await (await import('./api/verify')).checkLinkData();
 }
 // The presenter's window shows the audience window's steps; it needs no dataset of its own.
 if (presenterSession === null) void open();
@@ -61,7 +68,17 @@ if (presenterSession === null) void open();
 async function mountInterface(): Promise<void> {
   // A task boundary even where the chunks are inlined into one bundle (the roadshow build).
   await nextTask();
+  // React DOM first (25-60 ms of evaluation): later, it met the loading worker at its busiest
+  // (reading a large file) and stretched past 100 ms.
   const root = (await import('react-dom/client')).createRoot(document.getElementById('root')!);
+  await nextTask();
+  // three.js and R3F with the 3D view's reads, before the interface that holds the view (so no
+  // view exists before the API can read it); then i18next with its catalogues (7-29 ms): each
+  // library evaluated in tasks of its own, not in the interface's.
+  await loadSceneReads();
+  await nextTask();
+  await import('./i18n');
+  await nextTask();
   if (presenterSession !== null) {
     const { PresenterWindow } = await import('./ui/PresenterWindow');
     root.render(<PresenterWindow session={presenterSession} />);

@@ -5,27 +5,24 @@
 import { store, type VeinscapeStore } from '../state/store';
 import { loadInto, type LoadOptions, type LoadSource } from '../data/loadSource';
 import type { LoadReport } from '../data/model';
-import { sceneState } from '../scene/handle';
-import { lodStats } from '../scene/segmentLodDraw';
-import { surfaceLodStats } from '../scene/surfaceLodDraw';
+import type { lodStats } from '../scene/segmentLodDraw';
+import type { surfaceLodStats } from '../scene/surfaceLodDraw';
 import { ready } from './ready';
-import { shared } from '../scene/materials/sharedUniforms';
 import { queryIntercepts, type InterceptQuery } from '../domain/interceptQuery';
 import type { Intercept } from '../domain/intercepts';
 import { interceptDerivation, type InterceptDerivation } from '../domain/interceptDerivation';
 import { holePositionOf } from './holePosition';
 import type { Vec3 } from '../domain/vec3';
-import { Matrix4 } from 'three';
-import { projectToScreen } from '../domain/pick';
 import type { ScreenshotOptions } from '../export/screenshot';
 import type { CameraPose } from '../state/slices/view';
-import { currentPose } from './views';
-import { viewLayout, type ViewLayout } from './layout';
+import { currentPose } from './cameraPose';
+import type { ViewLayout } from './layout';
 import type { Problem } from '../domain/qa/types';
 import { qaProblems } from '../state/qaProblems';
 import type { VerifyResult } from './verify';
 import type { TimelineMode, TimelineStep } from '../domain/timeline';
 import { setTimelineStep } from '../state/timeline';
+import { nextTask } from '../domain/sliced';
 
 export interface VeinscapeStats {
   drawCalls: number;
@@ -82,6 +79,38 @@ export interface VeinscapeApi {
   timeline(step: number | null, by?: TimelineMode): Promise<TimelineStep | null>;
 }
 
+/** The methods that read the live 3D view (src/api/sceneReads.ts: three.js at run time). */
+type SceneReads = Pick<VeinscapeApi, 'stats' | 'drawnVertices' | 'project' | 'layout'>;
+
+/**
+ * Before their chunk has loaded there is no 3D view: the interface, which holds the view, is
+ * imported only once they have (`loadSceneReads`, src/main.tsx), so these are the view's absence.
+ */
+const noView: SceneReads = {
+  stats: () => ({ drawCalls: 0, triangles: 0, geometries: 0, textures: 0, frames: 0, programs: 0, lod: null, surfaceLod: {} }),
+  drawnVertices: () => {
+    throw new Error('the 3D view is not loaded yet (await veinscape.ready())');
+  },
+  project: () => null,
+  layout: () => ({ labels: [], legend: null, title: null, northArrow: null, scaleBar: null, model: null }),
+};
+let reads: SceneReads = noView;
+
+/**
+ * Loads the 3D view's reads after the entry's task: three.js (7-18 ms of evaluation on this
+ * machine), then R3F and the reads (10-40 ms), each in a task of its own. Together with the entry
+ * they were one task of 60-180 ms, the page's longest at start-up.
+ */
+export async function loadSceneReads(): Promise<void> {
+  await import('three');
+  await nextTask();
+  reads = await import('./sceneReads');
+}
+
+/**
+ * The API as the entry creates it: what needs three.js at run time (the view's reads) is called
+ * through `reads`, so the entry's task evaluates neither three.js nor R3F.
+ */
 export function createApi(): VeinscapeApi {
   return {
     ready,
@@ -89,19 +118,7 @@ export function createApi(): VeinscapeApi {
     saveProject: async (form = 'json') => (await (await import('./projectFiles')).projectFile(form)).blob,
     exportModel: async (format) => (await import('./projectFiles')).modelExport(format),
     store,
-    stats: () => {
-      const gl = sceneState.handle?.gl;
-      return {
-        drawCalls: gl?.info.render.calls ?? 0,
-        triangles: gl?.info.render.triangles ?? 0,
-        geometries: gl?.info.memory.geometries ?? 0,
-        textures: gl?.info.memory.textures ?? 0,
-        frames: sceneState.frames,
-        programs: gl?.info.programs?.length ?? 0,
-        lod: lodStats(),
-        surfaceLod: surfaceLodStats(),
-      };
-    },
+    stats: () => reads.stats(),
     holePosition: (holeId, depth) => {
       const { model, prepared } = store.getState();
       if (!model || !prepared) throw new Error('no dataset loaded');
@@ -119,34 +136,10 @@ export function createApi(): VeinscapeApi {
       const ic = queryIntercepts(model, prepared.paths, q)[index];
       return ic ? interceptDerivation(model, ic, q, prepared.method) : null;
     },
-    drawnVertices: (surfaceId) => {
-      const { model, prepared } = store.getState();
-      if (!model || !prepared) throw new Error('no dataset loaded');
-      const i = model.surfaces.findIndex((x) => x.id === surfaceId);
-      if (i < 0) throw new Error(`unknown surface "${surfaceId}"`);
-      const b = prepared.surfaces[i];
-      const o = prepared.origin;
-      const out: number[] = [];
-      for (let v = 0; v < b.masks.length; v++) {
-        const m = b.masks[v];
-        let x = b.positions[v * 3], y = b.positions[v * 3 + 1], z = b.positions[v * 3 + 2];
-        shared.uFaultShift.value.forEach((d, k) => { if (m & (1 << k)) { x += d.x; y += d.y; z += d.z; } });
-        out.push(x + o[0], y + o[1], z + o[2]);
-      }
-      return out;
-    },
-    project: (world) => {
-      const h = sceneState.handle;
-      const p = store.getState().prepared;
-      if (!h || !p) return null;
-      h.camera.updateMatrixWorld();
-      const m = new Matrix4().multiplyMatrices(h.camera.projectionMatrix, h.camera.matrixWorldInverse).multiply(new Matrix4().makeScale(1, 1, store.getState().verticalExaggeration));
-      const r = projectToScreen(m.elements, [world[0] - p.origin[0], world[1] - p.origin[1], world[2] - p.origin[2]], h.size);
-      if (!r || r[2] < -1 || r[2] > 1) return null;
-      return [r[0], r[1]];
-    },
+    drawnVertices: (surfaceId) => reads.drawnVertices(surfaceId),
+    project: (world) => reads.project(world),
     camera: () => currentPose(),
-    layout: viewLayout,
+    layout: () => reads.layout(),
     qa: async () => {
       const checked = await store.getState().ensureQa(true);
       const { datasetReport, model } = store.getState();

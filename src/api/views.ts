@@ -3,12 +3,10 @@
  * name; apply one (with a smooth flight) over the dataset's defaults; keep them in this browser; put
  * the whole view in the page's URL.
  */
-import type { OrthographicCamera } from 'three';
 import { datasetDefaults, store, type VeinscapeState, type ViewDefaults } from '../state/store';
-import type { CameraPose } from '../state/slices/view';
 import type { Filters } from '../state/slices/filters';
 import { earlierDate } from '../domain/disclosure';
-import { sceneState } from '../scene/handle';
+import { currentPose } from './cameraPose';
 import type { SavedViewT } from '../data/schema';
 import { checkSavedView } from '../data/savedViewCheck';
 import { decodeView, viewUrl } from '../domain/viewLink';
@@ -18,21 +16,6 @@ import { i18next } from '../i18n';
 import { animateFaultOffsets, cancelFaultAnimation } from '../state/faultAnimation';
 
 const storageKey = () => `veinscape:views:${store.getState().model?.project.name ?? ''}`;
-
-/** The camera as it is now, in true world coordinates (what a saved view records; `veinscape.camera()`). */
-export function currentPose(): CameraPose {
-  const h = sceneState.handle;
-  const o = store.getState().prepared?.origin ?? [0, 0, 0];
-  const cam = h?.camera;
-  const t = sceneState.target ?? { x: 0, y: 0, z: 0 };
-  const ortho = !!(cam as OrthographicCamera | undefined)?.isOrthographicCamera;
-  return {
-    position: cam ? [cam.position.x + o[0], cam.position.y + o[1], cam.position.z + o[2]] : [o[0], o[1] - 1000, 1000],
-    target: [t.x + o[0], t.y + o[1], t.z + o[2]],
-    projection: ortho ? 'orthographic' : 'perspective',
-    ...(ortho ? { zoom: (cam as OrthographicCamera).zoom, viewHeight: h!.size.height } : {}),
-  };
-}
 
 export function captureView(name: string, caption?: string): SavedViewT {
   const s = store.getState();
