@@ -6,7 +6,7 @@
 import type { Model } from '../data/model';
 import type { HolePath } from './desurvey';
 import { chooseWidth, DEFAULT_WIDTH_BASIS, interceptSteps, widthOf, type Intercept, type InterceptOptions, type WidthKind } from './intercepts';
-import { InterceptRows, KNOWN_BIT } from './interceptRows';
+import { coreLengthAt, InterceptRows, KNOWN_BIT } from './interceptRows';
 import { drain } from './sliced';
 
 export interface InterceptQuery extends InterceptOptions {
@@ -69,10 +69,10 @@ function columnsOf(rows: InterceptRows | readonly Intercept[]): InterceptColumns
   let c = columnsCache.get(rows);
   if (c) return c;
   if (rows instanceof InterceptRows) {
-    // The rows' own columns; core length is worked out as the calculator does (to - from).
+    // The rows' own columns; core length as an intercept read back has it (coreLengthAt).
     const m = rows.main;
     const core = new Float64Array(rows.length);
-    for (let i = 0; i < core.length; i++) core[i] = m.to[i] - m.from[i];
+    for (let i = 0; i < core.length; i++) core[i] = coreLengthAt(m, i);
     c = { grade: m.grade, widths: { horizontal: m.horizontalWidth, true: m.trueWidth, core }, known: m.known };
     columnsCache.set(rows, c);
     return c;

@@ -176,7 +176,7 @@ export class InterceptRows {
 
   private interval(c: IntervalColumns, i: number, holeId: string, holeIndex: number, zoneId: string | null, vein: InterceptVein | null): InterceptInterval {
     const f = figures(c, i);
-    const coreLength = f.to - f.from;
+    const coreLength = coreLengthAt(c, i);
     const widths: Widths = { coreLength, trueWidth: f.trueWidth, horizontalWidth: f.horizontalWidth };
     const width = widthOf(widths, f.widthKind)!;
     const { unit, element } = this.words;
@@ -208,6 +208,11 @@ export class InterceptRows {
 /** "6.07 g/t Au" (a clause: "21.40 g/t"): the grade to 2 decimals, then the unit and element when there are. */
 function gradeText(grade: number, unit: string, element: string): string {
   return [grade.toFixed(2), unit, element].filter((x) => x !== '').join(' ');
+}
+
+/** Core length of interval i, m: to - from, as the calculator works it out (intercepts.ts). */
+export function coreLengthAt(c: IntervalColumns, i: number): number {
+  return c.to[i] - c.from[i];
 }
 
 function figures(c: IntervalColumns, i: number): IntervalFigures {
