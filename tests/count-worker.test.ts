@@ -10,7 +10,8 @@ import { loadDepositText } from '../src/data/load';
 import { prepare } from '../src/domain/prepare';
 import { queryIntercepts } from '../src/domain/interceptQuery';
 import { DEFAULT_INTERCEPT_QUERY } from '../src/state/slices/intercepts';
-import { countInView, holeAttrsOf, interceptPoints, type CountInput, type ViewCounts } from '../src/domain/viewCounts';
+import { countInView, holeAttrsOf, type CountInput, type ViewCounts } from '../src/domain/viewCounts';
+import { interceptPoints } from '../src/domain/interceptFlags';
 import { segmentTransferables } from '../src/domain/segments';
 import type { FilterState } from '../src/domain/holeFilter';
 import { zoneShownMask } from '../src/domain/zoneCodes';
@@ -56,16 +57,11 @@ describe('worker counter on the sample deposit', () => {
     expect(expected[7].intervals).toBeLessThan(expected[0].intervals);
     expect(expected[7].intercepts).toBeLessThan(expected[0].intercepts);
     expect(expected[8].holes).toBeLessThan(expected[0].holes);
+    // The counter counts holes and interval rows; the intercepts are counted on the page (0 here).
     cases.forEach((f, i) => {
-      const a = counter({ kind: 'count', id: i, filters: f, intercepts: i === 0 ? points : undefined });
-      expect(a).toEqual({ type: 'counts', id: i, counts: expected[i] });
+      const a = counter({ kind: 'count', id: i, filters: f });
+      expect(a).toEqual({ type: 'counts', id: i, counts: { ...expected[i], intercepts: 0 } });
     });
-  });
-  it('keeps the intercepts between requests until they are replaced', () => {
-    const f = { ...ALL, gradeCutoff: 3 };
-    counter({ kind: 'count', id: 1, filters: ALL, intercepts: points });
-    expect(counter({ kind: 'count', id: 2, filters: f }).counts!.intercepts).toBe(countInView(input, f).intercepts);
-    expect(counter({ kind: 'count', id: 3, filters: f, intercepts: null }).counts!.intercepts).toBe(0);
   });
   it('reports a failed count with its id instead of throwing', () => {
     const broken = createCounter({ ...source, holes: { code: new Uint8Array(0), program: new Int32Array(0), year: new Float64Array(0) }, traces: null as never });
@@ -98,9 +94,8 @@ class FakeWorker {
 
 describe('the page side of the counter', () => {
   const counts = (n: number): ViewCounts => ({ holes: n, intervals: 10 * n, intercepts: 100 * n });
-  const pts = { hole: new Int32Array(1), x: new Float64Array(1), y: new Float64Array(1), zone: new Uint8Array(1), z: new Float64Array(1), depth: new Float64Array(1), grade: new Float64Array(1) };
 
-  it('pending from done to extras, then counted in the worker; intercepts sent only when they change', async () => {
+  it('pending from done to extras, then counted in the worker; requests carry the filters alone', async () => {
     const prepared = {};
     let changes = 0;
     const off = onCounterChange(() => changes++);
@@ -111,11 +106,9 @@ describe('the page side of the counter', () => {
     adoptCounter(prepared, w as unknown as Worker);
     expect(counterState(prepared)).toBe('ready');
     expect(changes).toBe(1);
-    expect(await countInWorker(prepared, { ...ALL, gradeCutoff: 2 }, pts)).toEqual(counts(2));
-    expect(await countInWorker(prepared, { ...ALL, gradeCutoff: 5 }, pts)).toEqual(counts(5));
-    expect(w.sent.map((r) => 'intercepts' in r)).toEqual([true, false]);
-    await countInWorker(prepared, ALL, null);
-    expect(w.sent[2].intercepts).toBeNull();
+    expect(await countInWorker(prepared, { ...ALL, gradeCutoff: 2 })).toEqual(counts(2));
+    expect(await countInWorker(prepared, { ...ALL, gradeCutoff: 5 })).toEqual(counts(5));
+    expect(w.sent.map((r) => Object.keys(r).sort())).toEqual([['filters', 'id', 'kind'], ['filters', 'id', 'kind']]);
     off();
   });
   it('the next dataset\'s counter ends the previous worker; the old dataset is counted on the page', async () => {
@@ -126,17 +119,17 @@ describe('the page side of the counter', () => {
     adoptCounter(b, wb as unknown as Worker);
     expect(wa.terminated).toBe(true);
     expect(counterState(a)).toBe('none');
-    await expect(countInWorker(a, ALL, null)).rejects.toThrow(/no counter/);
-    expect(await countInWorker(b, ALL, null)).toEqual(counts(2));
+    await expect(countInWorker(a, ALL)).rejects.toThrow(/no counter/);
+    expect(await countInWorker(b, ALL)).toEqual(counts(2));
   });
   it('a crashed or failing counter rejects, and the dataset falls back to the page', async () => {
     const p = {};
     const w = new FakeWorker(() => null);
     adoptCounter(p, w as unknown as Worker);
-    await expect(countInWorker(p, ALL, null)).rejects.toThrow(/broken/);
+    await expect(countInWorker(p, ALL)).rejects.toThrow(/broken/);
     expect(counterState(p)).toBe('ready'); // one failed count: the worker is still there
     w.postMessage = () => undefined; // the next request gets no answer: the crash must reject it
-    const waiting = countInWorker(p, ALL, null);
+    const waiting = countInWorker(p, ALL);
     w.crash('out of memory');
     await expect(waiting).rejects.toThrow(/out of memory/);
     expect(counterState(p)).toBe('none');

@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { SegmentBuilder, type SegmentBuffer } from '../src/domain/segments';
 import { combineHoleMasks, holeMatches, holeSearchMask, segmentVisible, type FilterState } from '../src/domain/holeFilter';
-import { countInView, holeAttrsOf, interceptPoints, outlinesInView, type CountInput } from '../src/domain/viewCounts';
+import { countInView, holeAttrsOf, outlinesInView, type CountInput } from '../src/domain/viewCounts';
+import { interceptPoints } from '../src/domain/interceptFlags';
 import { buildCountIndex } from '../src/domain/countIndex';
 import { boxPlanes, slabPlanes, type HalfSpace } from '../src/domain/section';
 import { rowZoneCodes, zoneShownMask } from '../src/domain/zoneCodes';

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { InterceptRowsBuilder, type IntervalFigures } from '../src/domain/interceptRows';
 import { summariseFlagged } from '../src/domain/interceptQuery';
-import { interceptPoints } from '../src/domain/viewCounts';
+import { interceptPoints, interceptRange } from '../src/domain/interceptFlags';
 
 const holes = [{ id: 'RK-1' }, { id: 'RK-2' }];
 const vein = { zoneId: 'v1', dip: 60, normal: [0.5, 0, 0.8660254037844386] as [number, number, number], distance: 0, pierced: true };
@@ -69,17 +69,33 @@ describe('an intercept read back from the columns', () => {
 });
 
 describe('readers that go through the columns', () => {
-  it('the points of the in-view count: local midpoint, mid depth, grade and zone code', () => {
-    const p = interceptPoints(rows(), [5000, 2000, 300], [{ id: 'v0' }, { id: 'v1' }]);
+  it('the points of the in-view count: the rows\' own arrays, the origin, zone codes; the rule reads local midpoints and mid depths', () => {
+    const r = rows();
+    const p = interceptPoints(r, [5000, 2000, 300], [{ id: 'v0' }, { id: 'v1' }]);
+    // No copies: the columns themselves.
+    expect(p.hole).toBe(r.extras.hole);
+    expect(p.mid).toBe(r.main.midpoint);
+    expect(p.grade).toBe(r.main.grade);
     expect([...p.hole]).toEqual([0, 1]);
-    expect([...p.x]).toEqual([0.5, 1000]);
-    expect([...p.y]).toEqual([0.25, 500]);
-    expect([...p.z]).toEqual([0.125, 50]);
-    // Mid depths (100 + 102.5) / 2 and (40 + 41.5) / 2.
-    expect([...p.depth]).toEqual([101.25, 40.75]);
     expect([...p.grade]).toEqual([6.074, 3]);
+    expect(p.origin).toEqual([5000, 2000, 300]);
     // Zone codes: 1 + the zone's index among the model's zones (zoneCodes.ts), 0 for none.
     expect([...p.zone]).toEqual([2, 0]);
+    // Local elevations 300.125 - 300 = 0.125 and 350 - 300 = 50; mid depths (100 + 102.5) / 2 = 101.25
+    // and (40 + 41.5) / 2 = 40.75; local eastings 0.5 and 1000.
+    const w = { pass: Uint8Array.of(1, 1), zMin: -1e9, zMax: 1e9, dMin: -Infinity, dMax: Infinity, cut: 0 };
+    const flags = (patch: object) => {
+      const f = new Uint8Array(2);
+      interceptRange(p, { ...w, ...patch }, 0, 2, f);
+      return [...f];
+    };
+    expect(flags({ zMin: 0.125, zMax: 0.125 })).toEqual([1, 0]);
+    expect(flags({ zMin: 50, zMax: 50 })).toEqual([0, 1]);
+    expect(flags({ dMin: 101.25, dMax: 101.25 })).toEqual([1, 0]);
+    expect(flags({ dMin: 40.75, dMax: 40.75 })).toEqual([0, 1]);
+    // The plane x - 1 >= 0 (local) keeps B (x 1000), not A (x 0.5).
+    expect(flags({ planes: Float64Array.of(1, 0, 0, -1) })).toEqual([0, 1]);
+    expect(flags({ cut: 3.5 })).toEqual([1, 0]);
   });
 
   it('the summary: horizontal width unknown in B, so both over core length when both are in view', () => {

@@ -7,7 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { programMask, statusTypeMask, type FilterState } from '../src/domain/holeFilter';
-import { countInView, holeAttrsOf, interceptPoints, interceptsInView } from '../src/domain/viewCounts';
+import { countInView, flagInView, holeAttrsOf, interceptsInView } from '../src/domain/viewCounts';
+import { InterceptFlagger, interceptPoints } from '../src/domain/interceptFlags';
+import { summariseFlagged, summaryOfTally, tallyColumnsOf } from '../src/domain/interceptQuery';
 import { SegmentBuilder } from '../src/domain/segments';
 import { slabPlanes } from '../src/domain/section';
 import { zoneShownMask } from '../src/domain/zoneCodes';
@@ -101,6 +103,78 @@ describe('interceptsInView: hand-counted flags, and the count agrees', () => {
     expect([...out]).toEqual(Array.from({ length: 10003 }, (_, i) => ([0, 2, 3].includes(i % 5) ? 1 : 0)));
     // 2,000 runs of five keep 3 each; the last three (#0, #1, #2) keep 2.
     expect(out.reduce((a, b) => a + b, 0)).toBe(6002);
+  });
+});
+
+describe('the flagger of a filter change (domain/interceptFlags.ts): a cut-off change tests the grade alone, with the same flags', () => {
+  const full = (f: FilterState) => [...interceptsInView(points, holes, f)];
+  it('a run of cut-off and window changes gives the flags of a full pass at each step, worked out by hand', () => {
+    const flagger = new InterceptFlagger(points);
+    const step = (patch: Partial<FilterState>) => {
+      const f = { ...ALL, ...patch };
+      const out = [...flagInView(flagger, holes, f).flags];
+      expect(out).toEqual(full(f));
+      return out;
+    };
+    // Grades 5, 1, 8, 3, 0.5 g/t.
+    expect(step({ gradeCutoff: 3 })).toEqual([1, 0, 1, 1, 0]);
+    expect(step({ gradeCutoff: 5 })).toEqual([1, 0, 1, 0, 0]);
+    expect(step({ gradeCutoff: 1 })).toEqual([1, 1, 1, 1, 0]);
+    // Elevation -90 to -40 m keeps #1 (z -50) and #3 (z -80); then the cut-off alone again.
+    expect(step({ gradeCutoff: 3, elevMin: -90, elevMax: -40 })).toEqual([0, 0, 0, 1, 0]);
+    expect(step({ gradeCutoff: 1, elevMin: -90, elevMax: -40 })).toEqual([0, 1, 0, 1, 0]);
+    expect(step({ gradeCutoff: 0, elevMin: -90, elevMax: -40 })).toEqual([0, 1, 0, 1, 0]);
+    // The same section planes in a new array are the same filter; another slab is not.
+    expect(step({ gradeCutoff: 3, planes: Float64Array.from(slab) })).toEqual([0, 0, 1, 0, 0]);
+    expect(step({ gradeCutoff: 1, planes: Float64Array.from(slab) })).toEqual([0, 1, 1, 0, 0]);
+    expect(step({ gradeCutoff: 1, planes: Float64Array.from(slabPlanes(0, [60, 0], 10).flatMap((h) => [...h.normal, h.constant])) })).toEqual([0, 0, 0, 1, 0]);
+    // Hole filters and zones: a full pass again.
+    expect(step({ gradeCutoff: 1, holeMask: Uint8Array.of(0, 1) })).toEqual([0, 0, 1, 1, 0]);
+    expect(step({ gradeCutoff: 4, holeMask: Uint8Array.of(0, 1) })).toEqual([0, 0, 1, 0, 0]);
+    expect(step({ gradeCutoff: 0, zoneShown: zoneShownMask(zones, { v2: false }) })).toEqual([1, 0, 1, 1, 0]);
+  });
+  it('a cut-off change reads the grades alone (the other filters\' flags are kept): a midpoint moved since is not tested again', () => {
+    const own = interceptPoints([{ holeIndex: 0, from: 10, to: 12, grade: 5, midpoint: [1000, 2000, 290], zoneId: null }], origin);
+    const flagger = new InterceptFlagger(own);
+    const f = { ...ALL, elevMin: -20, elevMax: 0 };
+    expect([...flagInView(flagger, holes, f).flags]).toEqual([1]); // z -10: inside
+    own.mid[2] = 250; // z -50: outside the window
+    expect([...flagInView(flagger, holes, { ...f, gradeCutoff: 2 }).flags]).toEqual([1]);
+    // The window changed: a full pass, which sees it.
+    expect([...flagInView(flagger, holes, { ...f, elevMin: -25, gradeCutoff: 2 }).flags]).toEqual([0]);
+  });
+  it('the same filter state twice: the same flags back, not made again', () => {
+    const flagger = new InterceptFlagger(points);
+    const a = flagInView(flagger, holes, { ...ALL, gradeCutoff: 3 });
+    expect(flagInView(flagger, holes, { ...ALL, gradeCutoff: 3, belowCutoff: 'hide' })).toBe(a);
+  });
+  it('the tally made with the flags is the summary of the flagged rows, by hand', () => {
+    // Three intercepts of one hole: 2 g/t over HW 1 m, 4 g/t over HW 3 m, 6 g/t with no horizontal width; core 1, 2, 4 m.
+    const b = new InterceptRowsBuilder([{ id: 'H1' }], { unit: 'g/t', element: 'Au' });
+    const fig = (from: number, to: number, grade: number, hw: number | null) => ({ from, to, sampledLength: to - from, unsampledLength: 0, rows: [0], grade, gradeUncapped: grade, trueWidth: null, horizontalWidth: hw, widthKind: 'core' as const, midpoint: [0, 0, 0] as [number, number, number] });
+    b.add(0, fig(10, 11, 2, 1), null, null, []);
+    b.add(0, fig(20, 22, 4, 3), null, null, []);
+    b.add(0, fig(30, 34, 6, null), null, null, []);
+    const rows = b.finish();
+    const flagger = new InterceptFlagger(interceptPoints(rows, [0, 0, 0]), tallyColumnsOf(rows));
+    const one = { code: Uint8Array.of(0), program: Int32Array.of(0), year: Float64Array.of(0) };
+    // ≥ 3 g/t: the last two; the third has no HW, so core length: (4 x 2 + 6 x 4) / 6 = 5.333 g/t over (2 + 4) / 2 = 3 m.
+    const hi = flagInView(flagger, one, { ...ALL, gradeCutoff: 3 });
+    expect([...hi.flags]).toEqual([0, 1, 1]);
+    const s3 = summaryOfTally(hi.tally!, 'g/t', 'horizontal');
+    expect(s3).toMatchObject({ count: 2, widthKind: 'core', width: 3 });
+    expect(s3.grade).toBeCloseTo(32 / 6, 12);
+    expect(s3).toEqual(summariseFlagged(rows, hi.flags, 'g/t', 'horizontal'));
+    // A cut-off of 1 (the cut-off alone changed: from the kept flags) keeps all three: core length again,
+    // (2 x 1 + 4 x 2 + 6 x 4) / 7 g/t over 7 / 3 m.
+    const all = flagInView(flagger, one, { ...ALL, gradeCutoff: 1 });
+    expect(summaryOfTally(all.tally!, 'g/t', 'horizontal')).toMatchObject({ count: 3, widthKind: 'core', grade: 34 / 7, width: 7 / 3 });
+    // The first two alone (mid depths 10.5 and 21 m, a depth window to 25 m): both have a horizontal width.
+    const low = flagInView(flagger, one, { ...ALL, gradeCutoff: 0, holeMask: Uint8Array.of(1), depthMax: 25 });
+    expect([...low.flags]).toEqual([1, 1, 0]);
+    // HW known for both: (2 x 1 + 4 x 3) / 4 = 3.5 g/t over (1 + 3) / 2 = 2 m.
+    expect(summaryOfTally(low.tally!, 'g/t', 'horizontal')).toEqual({ count: 2, widthKind: 'horizontal', grade: 3.5, width: 2, unit: 'g/t' });
+    expect(summaryOfTally(low.tally!, 'g/t', 'horizontal')).toEqual(summariseFlagged(rows, low.flags, 'g/t', 'horizontal'));
   });
 });
 

@@ -58,7 +58,7 @@ describe('the counter keeps midpoints', () => {
 
   it('counts by hand from the midpoints', () => {
     const count = createCounter({ traces, intervals, holes: attrs, rowZones: null });
-    const counts = (f: Partial<FilterState>) => count({ kind: 'count', id: 1, filters: { ...ALL, ...f }, intercepts: null }).counts;
+    const counts = (f: Partial<FilterState>) => count({ kind: 'count', id: 1, filters: { ...ALL, ...f } }).counts;
     expect(counts({})).toEqual({ holes: 2, intervals: 4, intercepts: 0 });
     // Mids between -30 and -10: rows 1 (-15) and 2 (-25) of hole 0, and hole 1's trace (-20).
     expect(counts({ elevMin: -30, elevMax: -10 })).toEqual({ holes: 2, intervals: 2, intercepts: 0 });
@@ -71,7 +71,7 @@ describe('the counter keeps midpoints', () => {
   it('counts by hand by zone and section once the index has let go of what only its build read', () => {
     // Zone codes per row: rows 0 and 1 in zone 1, rows 2 and 3 in zone 2.
     const count = createCounter({ traces, intervals, holes: attrs, rowZones: Uint8Array.from([1, 1, 2, 2]) });
-    const counts = (f: Partial<FilterState>) => count({ kind: 'count', id: 1, filters: { ...ALL, ...f }, intercepts: null }).counts;
+    const counts = (f: Partial<FilterState>) => count({ kind: 'count', id: 1, filters: { ...ALL, ...f } }).counts;
     expect(counts({})).toEqual({ holes: 2, intervals: 4, intercepts: 0 });
     // zone 2 unticked: rows 0 and 1 remain; hole 1 stays in view by its trace
     expect(counts({ zoneShown: Uint8Array.from([1, 1, 0]) })).toEqual({ holes: 2, intervals: 2, intercepts: 0 });

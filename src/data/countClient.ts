@@ -6,7 +6,7 @@
  * worker failed) is counted on the page as before (ui/InViewCounts.tsx).
  */
 import type { FilterState } from '../domain/holeFilter';
-import type { InterceptPoints, ViewCounts } from '../domain/viewCounts';
+import type { ViewCounts } from '../domain/viewCounts';
 import type { CountAnswer, CountRequest } from './countHost';
 
 interface Counter {
@@ -14,8 +14,6 @@ interface Counter {
   worker: Worker;
   nextId: number;
   waiting: Map<number, { resolve: (c: ViewCounts) => void; reject: (e: Error) => void }>;
-  /** the intercept points the worker holds (sent only when they change) */
-  points: InterceptPoints | null | undefined;
   broken: boolean;
 }
 
@@ -47,7 +45,7 @@ function fail(c: Counter, why: string): void {
 export function adoptCounter(prepared: object, worker: Worker): void {
   coming.delete(prepared);
   if (current) fail(current, 'replaced by the next dataset');
-  const c: Counter = { prepared, worker, nextId: 1, waiting: new Map(), points: undefined, broken: false };
+  const c: Counter = { prepared, worker, nextId: 1, waiting: new Map(), broken: false };
   worker.onmessage = (e: MessageEvent<CountAnswer>) => {
     const w = c.waiting.get(e.data.id);
     if (!w) return;
@@ -71,16 +69,15 @@ export function onCounterChange(f: () => void): () => void {
   return () => listeners.delete(f);
 }
 
-/** Counts in the worker (counterState must be 'ready'); rejects when the worker fails. */
-export function countInWorker(prepared: object, filters: FilterState, points: InterceptPoints | null): Promise<ViewCounts> {
+/**
+ * Counts holes and interval rows in the worker (counterState must be 'ready'; the intercepts are
+ * counted on the page: countHost.ts CountRequest); rejects when the worker fails.
+ */
+export function countInWorker(prepared: object, filters: FilterState): Promise<ViewCounts> {
   const c = current;
   if (!c || c.prepared !== prepared || c.broken) return Promise.reject(new Error('no counter for this dataset'));
   const id = c.nextId++;
   const req: CountRequest = { kind: 'count', id, filters };
-  if (points !== c.points) {
-    req.intercepts = points;
-    c.points = points;
-  }
   return new Promise((resolve, reject) => {
     c.waiting.set(id, { resolve, reject });
     c.worker.postMessage(req);

@@ -8,7 +8,7 @@
 import { copySegments, holeIndexAt, type SegmentBuffer } from '../domain/segments';
 import type { Prepared } from '../domain/prepare';
 import type { FilterState } from '../domain/holeFilter';
-import { builtCountIndex, countInView, holeAttrsOf, type HoleAttrs, type InterceptPoints, type ViewCounts } from '../domain/viewCounts';
+import { builtCountIndex, countInView, holeAttrsOf, type HoleAttrs, type ViewCounts } from '../domain/viewCounts';
 import { releaseBuildInputs } from '../domain/countIndex';
 import type { Model } from './model';
 
@@ -33,13 +33,16 @@ export function countSourceOf(
   return { ...copies, holes: holeAttrsOf(model.holes, prepared.programs), rowZones: prepared.intervalZones ?? null };
 }
 
-/** A count request: the filters, and the intercept midpoints when they changed since the last one. */
+/**
+ * A count request: the filters. The counter counts holes and interval rows; the intercepts in view
+ * are counted on the page, from the flags it makes on every filter change for the intercept table
+ * and the labels (state/interceptsInView.ts): a copy of the intercepts here was 17.8 MB at
+ * 100,000 holes (Session 18). Its answer's `intercepts` is 0.
+ */
 export interface CountRequest {
   kind: 'count';
   id: number;
   filters: FilterState;
-  /** undefined: the same as the previous request's */
-  intercepts?: InterceptPoints | null;
 }
 
 export interface CountAnswer {
@@ -78,15 +81,13 @@ function keptForCounting(source: CountSource): CountSource {
   }
 }
 
-/** The counter of one dataset: keeps the last intercept points between requests. */
+/** The counter of one dataset (holes and interval rows). */
 export function createCounter(full: CountSource): (req: CountRequest) => CountAnswer {
   const source = keptForCounting(full);
-  let intercepts: InterceptPoints | null = null;
   let released = false;
   return (req) => {
-    if (req.intercepts !== undefined) intercepts = req.intercepts;
     try {
-      const counts = countInView({ ...source, intercepts }, req.filters);
+      const counts = countInView({ ...source, intercepts: null }, req.filters);
       // The first count built the index: what only its build read goes (its own copies).
       const ix = released ? null : builtCountIndex(source.intervals);
       if (ix) releaseBuildInputs(ix);

@@ -5,8 +5,9 @@
  */
 import type { Model } from '../data/model';
 import type { HolePath } from './desurvey';
-import { chooseWidth, DEFAULT_WIDTH_BASIS, interceptSteps, widthOf, type Intercept, type InterceptOptions, type WidthKind } from './intercepts';
-import { coreLengthAt, InterceptRows, KNOWN_BIT } from './interceptRows';
+import { DEFAULT_WIDTH_BASIS, interceptSteps, widthOf, type Intercept, type InterceptOptions, type WidthKind } from './intercepts';
+import { InterceptRows, KNOWN_BIT } from './interceptRows';
+import { newTally, tallyRange, tallySummary, type Tally, type TallyColumns } from './interceptTally';
 import { drain } from './sliced';
 
 export interface InterceptQuery extends InterceptOptions {
@@ -50,41 +51,33 @@ export function summarise(rows: InterceptRows | readonly Intercept[], unit = 'g/
   return summariseFlagged(rows, null, unit, basis);
 }
 
+const columnsCache = new WeakMap<InterceptRows | readonly Intercept[], TallyColumns>();
+
 /**
- * Grade and widths of each intercept as typed arrays, made once per intercept list: the summary
- * of the intercepts in view runs on every filter change, and reading them from the row objects
- * allocated 2-9 MB (boxed numbers) a change at 100,000 holes x 100 intervals.
+ * Grade and widths of each intercept as typed arrays (interceptTally.ts): the rows' own columns, or
+ * made once per list of objects. The summary of the intercepts in view runs on every filter change,
+ * and reading them from the row objects allocated 2-9 MB (boxed numbers) a change at 100,000 holes
+ * x 100 intervals.
  */
-interface InterceptColumns {
-  grade: Float64Array;
-  /** per row: horizontal, true and core width (m; 0 where unknown) */
-  widths: Record<WidthKind, Float64Array>;
-  /** per row: 1 horizontal, 2 true, 4 core width known */
-  known: Uint8Array;
-}
-
-const columnsCache = new WeakMap<InterceptRows | readonly Intercept[], InterceptColumns>();
-
-function columnsOf(rows: InterceptRows | readonly Intercept[]): InterceptColumns {
+export function tallyColumnsOf(rows: InterceptRows | readonly Intercept[]): TallyColumns {
   let c = columnsCache.get(rows);
   if (c) return c;
   if (rows instanceof InterceptRows) {
-    // The rows' own columns; core length as an intercept read back has it (coreLengthAt).
+    // Core length as an intercept read back has it: from the rows' from and to as summed (coreLengthAt).
     const m = rows.main;
-    const core = new Float64Array(rows.length);
-    for (let i = 0; i < core.length; i++) core[i] = coreLengthAt(m, i);
-    c = { grade: m.grade, widths: { horizontal: m.horizontalWidth, true: m.trueWidth, core }, known: m.known };
+    c = { grade: m.grade, horizontal: m.horizontalWidth, true: m.trueWidth, core: null, from: m.from, to: m.to, known: m.known };
     columnsCache.set(rows, c);
     return c;
   }
   const n = rows.length;
-  c = { grade: new Float64Array(n), widths: { horizontal: new Float64Array(n), true: new Float64Array(n), core: new Float64Array(n) }, known: new Uint8Array(n) };
+  const w = { horizontal: new Float64Array(n), true: new Float64Array(n), core: new Float64Array(n) };
+  c = { grade: new Float64Array(n), ...w, from: new Float64Array(n), to: new Float64Array(n), known: new Uint8Array(n) };
   for (let i = 0; i < n; i++) {
     c.grade[i] = rows[i].grade;
     for (const k of ['horizontal', 'true', 'core'] as const) {
-      const w = widthOf(rows[i], k);
-      if (w === null) continue;
-      c.widths[k][i] = w;
+      const v = widthOf(rows[i], k);
+      if (v === null) continue;
+      w[k][i] = v;
       c.known[i] |= KNOWN_BIT[k];
     }
   }
@@ -94,51 +87,23 @@ function columnsOf(rows: InterceptRows | readonly Intercept[]): InterceptColumns
 
 /**
  * `summarise` of the rows `flags` marks 1 (all rows without flags, or when they do not match),
- * the same sums in the same order, read from typed arrays made once per intercept list.
+ * the same sums in the same order, read from typed arrays (tallyColumnsOf).
  */
 export function summariseFlagged(rows: InterceptRows | readonly Intercept[], flags: Uint8Array | null, unit = 'g/t', basis: WidthKind = DEFAULT_WIDTH_BASIS): InterceptSummary {
-  const c = columnsOf(rows);
+  const c = tallyColumnsOf(rows);
   const every = !flags || flags.length !== rows.length;
-  // The rows counted and the widths every one of them has, in blocks as the sums below.
-  const tally = Int32Array.of(0, 7);
-  for (let i = 0; i < rows.length; i += SUM_BLOCK) tallyFlagged(c.known, every ? null : flags, i, Math.min(rows.length, i + SUM_BLOCK), tally);
-  const [count, knownInAll] = tally;
-  const kind = count === 0 ? 'core' : chooseWidth(basis, (k) => (knownInAll & KNOWN_BIT[k]) !== 0);
-  // Summed in blocks, in the same order: a function called many times is compiled by the
-  // optimiser; one loop over 400,000 rows, once per filter change, ran mostly unoptimised, a new
-  // heap number per addition (6-7 young-generation collections a call in Node, none in blocks).
-  const sums = new Float64Array(2);
-  for (let i = 0; i < rows.length; i += SUM_BLOCK) addFlagged(c.widths[kind], c.grade, every ? null : flags, i, Math.min(rows.length, i + SUM_BLOCK), sums);
-  const [total, gradeWidth] = sums;
-  return { count, grade: total > 0 ? gradeWidth / total : NaN, width: count ? total / count : NaN, widthKind: kind, unit };
+  const t = newTally();
+  for (let i = 0; i < rows.length; i += SUM_BLOCK) tallyRange(c, every ? null : flags, i, Math.min(rows.length, i + SUM_BLOCK), t);
+  return summaryOfTally(t, unit, basis);
 }
 
-/** Rows summed per call of addFlagged. */
+/** The summary from a tally of the rows counted (interceptTally.ts; made with the flags of a filter change). */
+export function summaryOfTally(t: Tally, unit = 'g/t', basis: WidthKind = DEFAULT_WIDTH_BASIS): InterceptSummary {
+  return { ...tallySummary(t, basis), unit };
+}
+
+/** Rows summed per call of tallyRange. */
 const SUM_BLOCK = 4096;
-
-/** Adds to tally[0] the rows lo..hi-1 flagged 1 (all without flags) and keeps in tally[1] the width bits (KNOWN_BIT) all of them have. */
-function tallyFlagged(known: Uint8Array, flags: Uint8Array | null, lo: number, hi: number, tally: Int32Array): void {
-  let count = tally[0], bits = tally[1];
-  for (let i = lo; i < hi; i++) {
-    if (flags && flags[i] !== 1) continue;
-    count++;
-    bits &= known[i] & 7;
-  }
-  tally[0] = count;
-  tally[1] = bits;
-}
-
-/** Adds width and grade × width of rows lo..hi-1 (those flagged 1, or all without flags) to sums[0] and sums[1], row by row. */
-function addFlagged(width: Float64Array, grade: Float64Array, flags: Uint8Array | null, lo: number, hi: number, sums: Float64Array): void {
-  let total = sums[0], gradeWidth = sums[1];
-  for (let i = lo; i < hi; i++) {
-    if (flags && flags[i] !== 1) continue;
-    total += width[i];
-    gradeWidth += grade[i] * width[i];
-  }
-  sums[0] = total;
-  sums[1] = gradeWidth;
-}
 
 /** The options that reproduce a narrow-vein disclosure: one intercept per vein sample, capped. */
 export function disclosurePreset(system: string, topCut: number): InterceptQuery {

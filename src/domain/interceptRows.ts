@@ -211,7 +211,7 @@ function gradeText(grade: number, unit: string, element: string): string {
 }
 
 /** Core length of interval i, m: to - from, as the calculator works it out (intercepts.ts). */
-export function coreLengthAt(c: IntervalColumns, i: number): number {
+export function coreLengthAt(c: Pick<IntervalColumns, 'from' | 'to'>, i: number): number {
   return c.to[i] - c.from[i];
 }
 

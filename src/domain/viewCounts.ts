@@ -22,8 +22,7 @@
  * piece of it, so testing them once per hole is the shader's per-piece test.
  */
 import { holeAttrsVisible, insidePlanes, type FilterState } from './holeFilter';
-import { zoneCodeMap } from './zoneCodes';
-import { InterceptRows } from './interceptRows';
+import { InterceptFlagger, interceptRange, type InterceptFlags, type InterceptPoints } from './interceptFlags';
 import { holeStride, type SegmentBuffer } from './segments';
 import { endDepthAt, readEnd } from './segmentEnds';
 import { drain } from './sliced';
@@ -82,64 +81,19 @@ export function holesPassing(a: HoleAttrs, f: FilterState): Uint8Array {
   return out;
 }
 
-/** Intercept midpoints as typed arrays (local coordinates, m), built once per intercept list. */
-export interface InterceptPoints {
-  hole: Int32Array;
-  /** midpoint easting and northing, local (world minus origin), m */
-  x: Float64Array;
-  y: Float64Array;
-  /** zone code of the intercept's zoneId (zoneCodes.ts), 0 none */
-  zone: Uint8Array;
-  /** midpoint elevation, local (world minus origin z), m */
-  z: Float64Array;
-  /** mid depth along the hole, m */
-  depth: Float64Array;
-  grade: Float64Array;
-}
-
-interface InterceptLike {
-  holeIndex: number;
-  from: number;
-  to: number;
-  grade: number;
-  midpoint: readonly number[];
-  zoneId?: string | null;
-}
+let passCache: { a: HoleAttrs; st: number; prog: number; y0: unknown; y1: unknown; mask: unknown; pass: Uint8Array } | null = null;
 
 /**
- * `origin`: the local origin (world m), or its elevation alone (x and y then stay world);
- * `zones`: the model's zones, whose order gives the zone codes.
+ * holesPassing, the same array while the holes and the hole filters are the same (the windows and
+ * the grade do not enter it): a filter change asked for it three times (the labels, the intercept
+ * flags, the collars), 5 ms each at 100,000 holes. Callers key caches on the array.
  */
-export function interceptPoints(rows: InterceptRows | readonly InterceptLike[], origin: number | readonly number[], zones: readonly { id: string }[] = []): InterceptPoints {
-  const n = rows.length;
-  const o = typeof origin === 'number' ? [0, 0, origin] : origin;
-  const codes = zoneCodeMap(zones);
-  const p: InterceptPoints = { hole: new Int32Array(n), x: new Float64Array(n), y: new Float64Array(n), zone: new Uint8Array(n), z: new Float64Array(n), depth: new Float64Array(n), grade: new Float64Array(n) };
-  if (rows instanceof InterceptRows) {
-    // From the columns: the same figures as the objects hold, none of them made.
-    const m = rows.main;
-    const zoneCode = rows.zoneIds.map((z) => codes.get(z) ?? 0);
-    for (let i = 0; i < n; i++) {
-      p.hole[i] = rows.holeIndex(i);
-      p.x[i] = m.midpoint[3 * i] - o[0];
-      p.y[i] = m.midpoint[3 * i + 1] - o[1];
-      p.zone[i] = rows.extras.zone[i] < 0 ? 0 : zoneCode[rows.extras.zone[i]];
-      p.z[i] = m.midpoint[3 * i + 2] - o[2];
-      p.depth[i] = (m.from[i] + m.to[i]) / 2;
-      p.grade[i] = m.grade[i];
-    }
-    return p;
-  }
-  rows.forEach((r, i) => {
-    p.hole[i] = r.holeIndex;
-    p.x[i] = r.midpoint[0] - o[0];
-    p.y[i] = r.midpoint[1] - o[1];
-    p.zone[i] = r.zoneId ? codes.get(r.zoneId) ?? 0 : 0;
-    p.z[i] = r.midpoint[2] - o[2];
-    p.depth[i] = (r.from + r.to) / 2;
-    p.grade[i] = r.grade;
-  });
-  return p;
+export function holesPassingFor(a: HoleAttrs, f: FilterState): Uint8Array {
+  const c = passCache;
+  if (c && c.a === a && c.st === f.statusTypeMask && c.prog === f.programMask && c.y0 === f.yearMin && c.y1 === f.yearMax && c.mask === (f.holeMask ?? null)) return c.pass;
+  const pass = holesPassing(a, f);
+  passCache = { a, st: f.statusTypeMask, prog: f.programMask, y0: f.yearMin, y1: f.yearMax, mask: f.holeMask ?? null, pass };
+  return pass;
 }
 
 export interface CountInput {
@@ -153,9 +107,6 @@ export interface CountInput {
 
 /** Segments (or intercepts) handled between two yields. */
 const STEP = 16384;
-
-/** Intercepts flagged per call of interceptRange when flagging all of them in one go. */
-const BLOCK = 4096;
 
 const maxRow = new WeakMap<SegmentBuffer, number>();
 
@@ -261,35 +212,6 @@ function* indexFor(traces: SegmentBuffer, intervals: SegmentBuffer, nHoles: numb
   return e.index;
 }
 
-/**
- * The one rule for an intercept in view (the count, the intercept table, its summary and CSV, and
- * the 3D labels all use it): its hole passes the hole filters, its zone is shown, its midpoint's
- * elevation and its mid depth are within the windows, its (capped) grade is ≥ the cut-off, and its
- * midpoint is inside the section. Intercepts lo..hi-1: returns how many are in view and, with
- * `flags`, writes 1 (in view) or 0 for each. A plain loop, not a generator, so it is optimised while it runs.
- */
-function interceptRange(p: InterceptPoints, w: Window, lo: number, hi: number, flags: Uint8Array | null): number {
-  // The arrays and limits in locals: read through `p` and `w` on every intercept, the loop cost
-  // about 60 ns an intercept (25 ms of a grade change at 405,642 intercepts, Session 17).
-  const { hole, z: zs, depth, grade, zone, x, y } = p;
-  const { pass, zMin, zMax, dMin, dMax, cut } = w;
-  const zoneShown = w.zoneShown ?? null, planes = w.planes ?? null;
-  const nHoles = pass.length;
-  let n = 0;
-  for (let i = lo; i < hi; i++) {
-    const h = hole[i];
-    const z = zs[i], d = depth[i];
-    const inView =
-      !(h >= 0 && h < nHoles && pass[h] === 0) &&
-      !(zoneShown !== null && zoneShown[zone[i]] === 0) &&
-      z >= zMin && z <= zMax && d >= dMin && d <= dMax && grade[i] >= cut &&
-      (planes === null || insidePlanes(planes, x[i], y[i], z));
-    if (flags) flags[i] = inView ? 1 : 0;
-    if (inView) n++;
-  }
-  return n;
-}
-
 /** The filter values pieces and intercepts are tested against, unpacked once per count. */
 function windowOf(f: FilterState, pass: Uint8Array, rowZones: Uint8Array | null = null): Window {
   return {
@@ -300,16 +222,15 @@ function windowOf(f: FilterState, pass: Uint8Array, rowZones: Uint8Array | null 
 
 /**
  * 1 per intercept in view, 0 per intercept the filters hide (the rule of `interceptRange`, the one
- * the count uses): a linear pass over the points, cheap enough to redo on every filter change.
+ * the count uses), in one full pass (state/interceptsInView.ts keeps a flagger per list instead).
  */
 export function interceptsInView(p: InterceptPoints, holes: HoleAttrs, f: FilterState): Uint8Array {
-  const flags = new Uint8Array(p.hole.length);
-  const w = windowOf(f, holesPassing(holes, f));
-  // In blocks: a function called many times is compiled by the optimiser and stays so; one call
-  // over 400,000 intercepts, once per filter change, ran mostly unoptimised, where each number
-  // read from the arrays is a new heap object (several MB of garbage a change).
-  for (let i = 0; i < flags.length; i += BLOCK) interceptRange(p, w, i, Math.min(flags.length, i + BLOCK), flags);
-  return flags;
+  return flagInView(new InterceptFlagger(p), holes, f).flags;
+}
+
+/** The flags (and tally) of `flagger`'s intercepts for the filter state `f`. */
+export function flagInView(flagger: InterceptFlagger, holes: HoleAttrs, f: FilterState): InterceptFlags {
+  return flagger.flag(windowOf(f, holesPassingFor(holes, f)));
 }
 
 /** The count index built for these layers: undefined while none is finished, null where they have none (a row in two holes). */
@@ -324,7 +245,7 @@ export function builtCountIndex(intervals: SegmentBuffer): CountIndex | null | u
  */
 
 export function* countInViewSteps(input: CountInput, f: FilterState): Generator<void, ViewCounts> {
-  const pass = holesPassing(input.holes, f);
+  const pass = holesPassingFor(input.holes, f);
   const w = windowOf(f, pass, input.rowZones ?? null);
   const ix = yield* indexFor(input.traces, input.intervals, pass.length);
   let holes = 0, intervals = 0;

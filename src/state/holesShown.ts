@@ -1,27 +1,19 @@
 /**
  * The holes the hole filters keep (status, type, programme, year, hole search; not the elevation
  * or depth windows, which cut pieces of holes): 1 per hole. The same array is returned while those
- * filters are the same, so callers can key caches on it. Used by the overlay's labels and by the
+ * filters are the same (viewCounts.ts holesPassingFor), so callers can key caches on it. Used by the overlay's labels and by the
  * g/t·m interpolation (3D grade on the vein and the long section), so a filtered hole leaves all of them.
  */
-import { holeAttrsFor, holesPassing } from '../domain/viewCounts';
+import { holeAttrsFor, holesPassingFor } from '../domain/viewCounts';
 import type { InterceptRows } from '../domain/interceptRows';
 import { filterStateFrom } from './filterState';
 import type { VeinscapeState } from './store';
-
-let passCache: { attrs: unknown; st: number; prog: number; y0: unknown; y1: unknown; mask: unknown; pass: Uint8Array } | null = null;
 
 const NONE = new Uint8Array(0);
 
 export function holesShown(s: Pick<VeinscapeState, 'model' | 'prepared' | 'filters'>): Uint8Array {
   if (!s.model || !s.prepared) return NONE;
-  const attrs = holeAttrsFor(s.model!.holes, s.prepared!.programs);
-  const f = { ...filterStateFrom(s), elevMin: -1e9, elevMax: 1e9 };
-  const c = passCache;
-  if (c && c.attrs === attrs && c.st === f.statusTypeMask && c.prog === f.programMask && c.y0 === f.yearMin && c.y1 === f.yearMax && c.mask === f.holeMask) return c.pass;
-  const pass = holesPassing(attrs, f);
-  passCache = { attrs, st: f.statusTypeMask, prog: f.programMask, y0: f.yearMin, y1: f.yearMax, mask: f.holeMask, pass };
-  return pass;
+  return holesPassingFor(holeAttrsFor(s.model.holes, s.prepared.programs), filterStateFrom(s));
 }
 
 /** Intercepts of the holes `shown` keeps (all when every hole is kept: the same rows back). */

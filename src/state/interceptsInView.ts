@@ -6,7 +6,9 @@
  * and the count, so they always agree. The intercepts themselves are never recomputed on a filter
  * change: only the flags (a linear pass over typed arrays), kept while the inputs are the same.
  */
-import { holeAttrsFor, interceptPoints, interceptsInView, type InterceptPoints } from '../domain/viewCounts';
+import { flagInView, holeAttrsFor } from '../domain/viewCounts';
+import { InterceptFlagger, interceptPoints, type InterceptFlags, type InterceptPoints } from '../domain/interceptFlags';
+import { tallyColumnsOf } from '../domain/interceptQuery';
 import type { Intercept } from '../domain/intercepts';
 import type { InterceptRows } from '../domain/interceptRows';
 import { filterStateFrom, type FilterInputs } from './filterState';
@@ -17,7 +19,7 @@ import { shortNumber } from '../i18n/numbers';
 
 const pointsCache = new WeakMap<InterceptRows, { prepared: unknown; zones: unknown; points: InterceptPoints }>();
 
-/** The intercepts' midpoints as typed arrays (local m), built once per intercept list and dataset. */
+/** What the rule of an intercept in view reads (domain/interceptFlags.ts: mostly the rows' own arrays), once per intercept list and dataset. */
 export function interceptPointsOf(s: Pick<VeinscapeState, 'model' | 'prepared' | 'intercepts'>): InterceptPoints | null {
   const { model, prepared, intercepts } = s;
   if (!model || !prepared) return null;
@@ -30,21 +32,34 @@ export function interceptPointsOf(s: Pick<VeinscapeState, 'model' | 'prepared' |
 
 export type InterceptViewInputs = FilterInputs & Pick<VeinscapeState, 'intercepts'>;
 
-let flagsCache: { keys: readonly unknown[]; flags: Uint8Array } | null = null;
+/** Per intercept list (the store's, or the disclosed holes' own): its flagger and the last flags made. */
+const flagCache = new WeakMap<InterceptRows, { flagger: InterceptFlagger; keys: readonly unknown[] | null; result: InterceptFlags | null }>();
 
 /**
- * 1 per intercept in view, 0 per intercept a filter hides (index = the row's index in
- * `intercepts`); null without a dataset. The same array while the intercepts, dataset, filters,
- * zone ticks and section are the same (the labels ask on every frame).
+ * The flags of the intercepts in view (1 per intercept in view, 0 per intercept a filter hides;
+ * index = the row's index in `intercepts`) and the summary's tally of them; null without a
+ * dataset. The same object while the intercepts, dataset, filters, zone ticks and section are the
+ * same (the labels ask on every frame); a change of the cut-off alone tests only the grade again
+ * (domain/interceptFlags.ts).
  */
-export function interceptFlagsOf(s: InterceptViewInputs): Uint8Array | null {
+export function interceptsInViewOf(s: InterceptViewInputs): InterceptFlags | null {
   const points = interceptPointsOf(s);
   if (!points || !s.model || !s.prepared) return null;
+  let c = flagCache.get(s.intercepts);
+  if (!c || c.flagger.points !== points) {
+    c = { flagger: new InterceptFlagger(points, tallyColumnsOf(s.intercepts)), keys: null, result: null };
+    flagCache.set(s.intercepts, c);
+  }
   const keys = [points, s.model, s.prepared, s.filters, s.zoneVisible, s.section];
-  if (flagsCache && flagsCache.keys.length === keys.length && flagsCache.keys.every((k, i) => k === keys[i])) return flagsCache.flags;
-  const flags = interceptsInView(points, holeAttrsFor(s.model.holes, s.prepared.programs), filterStateFrom(s));
-  flagsCache = { keys, flags };
-  return flags;
+  if (c.result && c.keys && c.keys.every((k, i) => k === keys[i])) return c.result;
+  c.result = flagInView(c.flagger, holeAttrsFor(s.model.holes, s.prepared.programs), filterStateFrom(s));
+  c.keys = keys;
+  return c.result;
+}
+
+/** The flags of interceptsInViewOf alone. */
+export function interceptFlagsOf(s: InterceptViewInputs): Uint8Array | null {
+  return interceptsInViewOf(s)?.flags ?? null;
 }
 
 /** How many rows are flagged 1 (all of them without flags, or flags of another list). */

@@ -14,7 +14,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVeinscape } from '../state/store';
 import { countPlanesOf, filterStateFrom } from '../state/filterState';
 import { countInViewSteps, holeAttrsFor, outlinesInView, type ViewCounts } from '../domain/viewCounts';
-import { interceptPointsOf } from '../state/interceptsInView';
+import { interceptsInViewOf } from '../state/interceptsInView';
 import { runSliced, type SlicedRun } from '../domain/sliced';
 import { counterState, countInWorker, onCounterChange } from '../data/countClient';
 import { useTranslation } from 'react-i18next';
@@ -58,12 +58,13 @@ export function InViewCounts() {
   }, [prepared, ensureIntercepts]);
 
   const holes = useMemo(() => (model && prepared ? holeAttrsFor(model.holes, prepared.programs) : null), [model, prepared]);
-  // The same points the intercept table's flags are made from (state/interceptsInView.ts).
-  const points = useMemo(() => interceptPointsOf({ model, prepared, intercepts }), [intercepts, prepared, model]);
+  // The intercepts in view from the flags the intercept table and the labels use (state/interceptsInView.ts),
+  // made on the page on every filter change anyway: the counter counts holes and interval rows only.
+  const interceptsInView = useMemo(() => interceptsInViewOf({ model, prepared, filters, zoneVisible, section, intercepts })?.tally?.count, [model, prepared, filters, zoneVisible, section, intercepts]);
   // The section's placing state (picks) changes nothing counted: only its planes.
   const planesKey = useMemo(() => (prepared ? String(countPlanesOf({ prepared, section })) : ''), [prepared, section]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const inputs = useMemo(() => [prepared, filters, points, zoneVisible, planesKey], [prepared, filters, points, zoneVisible, planesKey]);
+  const inputs = useMemo(() => [prepared, filters, zoneVisible, planesKey], [prepared, filters, zoneVisible, planesKey]);
 
   // A layout effect, not a passive one: the request leaves in the task of the change, before the
   // frame, so the worker's answer (a few ms) usually lands before that frame and the sidebar is
@@ -75,7 +76,7 @@ export function InViewCounts() {
       let run: SlicedRun<ViewCounts> | null = null;
       const timer = setTimeout(() => {
         const f = filterStateFrom({ model, prepared, filters, zoneVisible, section });
-        run = runSliced(countInViewSteps({ traces: prepared.traces, intervals: prepared.intervals, holes, intercepts: points, rowZones: prepared.intervalZones }, f));
+        run = runSliced(countInViewSteps({ traces: prepared.traces, intervals: prepared.intervals, holes, intercepts: null, rowZones: prepared.intervalZones }, f));
         void run.promise.then((counts) => {
           counted.current = true;
           setSettled({ inputs, counts });
@@ -91,7 +92,7 @@ export function InViewCounts() {
     if (how === 'ready') {
       let live = true;
       let cancelHere: (() => void) | null = null;
-      countInWorker(prepared, filterStateFrom({ model, prepared, filters, zoneVisible, section }), points).then(
+      countInWorker(prepared, filterStateFrom({ model, prepared, filters, zoneVisible, section })).then(
         (counts) => {
           if (live) setSettled({ inputs, counts });
         },
@@ -111,7 +112,7 @@ export function InViewCounts() {
     }
     return countHere(counted.current ? DEBOUNCE_MS : 0);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [model, prepared, filters, holes, points, inputs, counterVersion]);
+  }, [model, prepared, filters, holes, inputs, counterVersion]);
 
   // A handful of outlines: counted here, at once.
   const outlines = useMemo(
@@ -131,7 +132,7 @@ export function InViewCounts() {
   return (
     <p className="counts" data-testid="in-view-counts" data-pending={pending} title={pending ? t('counting') : undefined}>
       {t('inView')} {num('count-holes', c?.holes)} {t('ofHoles', { count: model.holes.length, total: count(model.holes.length) })} · {num('count-intervals', c?.intervals)} {rows} ·{' '}
-      {num('count-intercepts', c?.intercepts)} {t('intercepts', { count: c?.intercepts ?? 0 })}
+      {num('count-intercepts', interceptsInView)} {t('intercepts', { count: interceptsInView ?? 0 })}
       {model.resourceCategories.length > 0 && (
         <span title={resourcesOn ? t('outlinesOn') : t('outlinesOff')}>
           {' '}· <strong data-testid="count-outlines">{count(outlines)}</strong> {t('ofOutlines', { count: model.resourceCategories.length, total: count(model.resourceCategories.length) })}

@@ -13,7 +13,7 @@ import { downloadSamplesCsv, parameterNotes } from './derivation/samplesExport';
 import { useEffect, useMemo, useState } from 'react';
 import { useVeinscape } from '../state/store';
 import { DEFAULT_INTERCEPT_QUERY } from '../state/slices/intercepts';
-import { disclosurePreset, summariseFlagged, type InterceptQuery } from '../domain/interceptQuery';
+import { disclosurePreset, summariseFlagged, summaryOfTally, type InterceptQuery } from '../domain/interceptQuery';
 import { interceptFrame } from '../domain/interceptFrame';
 import { DEFAULT_UNSAMPLED, DEFAULT_WIDTH_BASIS, interceptSampleAt, interceptsToCsv, resolveGradeColumn, UNSAMPLED_TEXT, type Intercept, type UnsampledRule, type WidthKind } from '../domain/intercepts';
 import type { InterceptRows } from '../domain/interceptRows';
@@ -21,7 +21,7 @@ import type { ZoneT } from '../data/schema';
 import { EMPTY } from './empty';
 import { interceptLabel } from '../i18n/interceptText';
 import { COLUMNS, csvColumnsNote, csvHeader, csvScopeNote, DEFAULT_SORT, elementName, fmt, gramMetresCell, headerText, MAX_ROWS, shortName, nextSort, parseField, sortIntercepts, summaryText, tableCountText, type InterceptScope, type Sort } from './intercepts/table';
-import { flaggedCount, interceptFlagsOf, rowsInView, viewFiltersOn } from '../state/interceptsInView';
+import { interceptsInViewOf, rowsInView, viewFiltersOn } from '../state/interceptsInView';
 import { disclosedHolesOf } from '../state/disclosed';
 import { interceptsOfShown } from '../state/holesShown';
 import './panels.css';
@@ -118,10 +118,12 @@ export function InterceptsPanel() {
   const [formKey, setFormKey] = useState(0);
   const [onlyInView, setOnlyInView] = useState(true);
   const { t, i18n } = useTranslation('intercepts');
-  const flags = useMemo(() => interceptFlagsOf({ model, prepared, filters, zoneVisible, section, intercepts: all }), [model, prepared, filters, zoneVisible, section, all]);
+  // The flags and their tally (count and sums of the summary), made together once per filter change.
+  const inView = useMemo(() => interceptsInViewOf({ model, prepared, filters, zoneVisible, section, intercepts: all }), [model, prepared, filters, zoneVisible, section, all]);
+  const flags = inView?.flags ?? null;
   // The rows themselves only where they are listed (the open table, the CSV): a filter change with
   // the table closed counts the flags and makes no list (see rowsInView).
-  const inViewCount = useMemo(() => flaggedCount(all.length, flags), [all, flags]);
+  const inViewCount = inView?.tally?.count ?? all.length;
   const listed = (): readonly Intercept[] => listedRows(all, flags, onlyInView);
   const tableRows = useMemo(() => (tableOpen ? listedRows(all, flags, onlyInView) : null), [tableOpen, onlyInView, all, flags]);
   const rowCount = onlyInView ? inViewCount : all.length;
@@ -158,7 +160,10 @@ export function InterceptsPanel() {
   const basis = q.widthBasis ?? q.labelWidth ?? DEFAULT_WIDTH_BASIS;
   const unsampled = q.unsampled ?? DEFAULT_UNSAMPLED;
   // From the flags, over typed arrays made once per list (no boxed numbers on each filter change).
-  const summary = useMemo(() => summaryText(summariseFlagged(all, onlyInView ? flags : null, unit, basis), element, scope), [all, flags, onlyInView, unit, element, basis, scope.onlyInView, scope.inView, scope.total]);
+  const summary = useMemo(
+    () => summaryText(onlyInView && inView?.tally ? summaryOfTally(inView.tally, unit, basis) : summariseFlagged(all, null, unit, basis), element, scope),
+    [all, inView, onlyInView, unit, element, basis, scope.onlyInView, scope.inView, scope.total],
+  );
 
   const applyPreset = () => {
     const system = q.system || (systems.includes('McDowell') ? 'McDowell' : '');
