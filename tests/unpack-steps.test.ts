@@ -41,6 +41,21 @@ describe('unpackSteps', () => {
     expect(emptied).toEqual(holes);
   });
 
+  it('shares the texts of the records without changing a key or a value (structured clones, as sent)', () => {
+    const { paths } = sample(600);
+    const records = paths.map((p, i) => ({ id: p.holeId, program: i % 3 ? 'RC' : 'DD', type: 'surface', status: i % 5 ? 'drilled' : 'planned', ...(i % 2 ? { release: 'NR-7' } : {}) }));
+    const sent = structuredClone(records);
+    const m = { paths: structuredClone(packPaths(paths)), stations: packStations(records.map(() => ({ stations: [] }))), model: { holes: sent }, prepared: { paths: [] as HolePath[] } };
+    drain(unpackSteps(m as unknown as Parameters<typeof unpackSteps>[0]));
+    // The same keys in the same order (stations added last), the same values; each path names its hole.
+    sent.forEach((h, i) => {
+      expect(Object.keys(h)).toEqual([...Object.keys(records[i]), 'stations']);
+      expect({ ...h, stations: undefined }).toEqual({ ...records[i], stations: undefined });
+    });
+    expect(m.prepared.paths.map((p) => p.holeId)).toEqual(records.map((h) => h.id));
+    expect(m.prepared.paths).toEqual(paths);
+  });
+
   it('handles a dataset without holes', () => {
     const m = { paths: packPaths([]), stations: packStations([]), model: { holes: [] }, prepared: { paths: [] as HolePath[] } };
     drain(unpackSteps(m as unknown as Parameters<typeof unpackSteps>[0]));
