@@ -68,6 +68,40 @@ describe('an intercept read back from the columns', () => {
   });
 });
 
+describe('a hole\'s intercepts, by binary search where the rows are in hole order', () => {
+  /** Intercepts at from = 10 x hole + k (1 m long) for the holes listed, in that order. */
+  function ofHoles(order: number[]) {
+    const ids = Array.from({ length: 6 }, (_, i) => ({ id: `H${i}` }));
+    const build = new InterceptRowsBuilder(ids, { unit: 'g/t', element: 'Au' });
+    const seen = new Map<number, number>();
+    for (const h of order) {
+      const k = seen.get(h) ?? 0;
+      seen.set(h, k + 1);
+      build.add(h, { ...b, from: 10 * h + k, to: 10 * h + k + 1 }, null, null, []);
+    }
+    return build.finish();
+  }
+  it('in hole order: each hole\'s run, none for a hole without any, before the first or after the last', () => {
+    const r = ofHoles([0, 0, 2, 2, 2, 3, 5]);
+    expect(r.ofHole(0).map((x) => x.from)).toEqual([0, 1]);
+    expect(r.ofHole(2).map((x) => x.from)).toEqual([20, 21, 22]);
+    expect(r.ofHole(3).map((x) => x.from)).toEqual([30]);
+    expect(r.ofHole(5).map((x) => x.from)).toEqual([50]);
+    expect(r.ofHole(1)).toEqual([]);
+    expect(r.ofHole(4)).toEqual([]);
+    expect(r.atDepth(2, 21.5)?.from).toBe(21);
+    expect(r.atDepth(2, 30)).toBeNull();
+    expect(r.atDepth(5, 50)?.from).toBe(50);
+  });
+  it('out of hole order (not the calculator\'s, but allowed): every row is looked at', () => {
+    const r = ofHoles([2, 0, 2, 5, 0]);
+    expect(r.ofHole(0).map((x) => x.from)).toEqual([0, 1]);
+    expect(r.ofHole(2).map((x) => x.from)).toEqual([20, 21]);
+    expect(r.atDepth(0, 1.5)?.from).toBe(1);
+    expect(r.atDepth(5, 50.5)?.from).toBe(50);
+  });
+});
+
 describe('readers that go through the columns', () => {
   it('the points of the in-view count: the rows\' own arrays, the origin, zone codes; the rule reads local midpoints and mid depths', () => {
     const r = rows();
