@@ -63,7 +63,7 @@ export function packSegments(buffer: SegmentBuffer, withLod = false): PackedSegm
     if (h < 0) continue;
     holeAttr[h * 4] = holeAttrAt(b, i, 0); holeAttr[h * 4 + 1] = holeAttrAt(b, i, 1); holeAttr[h * 4 + 2] = holeAttrAt(b, i, 2);
   }
-  // No index for the whole layer: it is drawn without one, six vertices a segment (segmentMaterial.ts).
+  // No index for the whole layer: its draws repeat one small index (scene/geometry/segmentGeometry.ts QUAD_CHUNK).
   const lod = withLod && n >= LOD_MIN_SEGMENTS ? buildSegmentLod(b, SEG_TEX_WIDTH) : undefined;
   return { count: n, rows, segA, segB, segC, holeRows, holeAttr, bounds, lod };
 }
@@ -72,8 +72,8 @@ export function packSegments(buffer: SegmentBuffer, withLod = false): PackedSegm
  * The triangles (two per segment) of the segments `keep` accepts: vertex 4i + k is corner k of
  * segment i (bit 0 = end of the segment, bit 1 = side). For the emphasised grades' draw, a subset
  * of the layer's segments drawn again from the same textures (its shader finds a segment from its
- * vertex number, not from where it sits in the index). The whole layer needs no index: it is
- * drawn six vertices a segment (6i + k, corners 0, 1, 2, 2, 1, 3), the same triangles.
+ * vertex number, not from where it sits in the index). The whole layer has no index of its own:
+ * its draws repeat this pattern's first QUAD_CHUNK segments as instances (segmentGeometry.ts).
  */
 export function quadIndex(n: number, keep: (segment: number) => boolean): Uint32Array {
   let m = 0;

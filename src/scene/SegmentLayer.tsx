@@ -2,7 +2,7 @@
 import { useEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { SegmentBuffer } from '../domain/segments';
-import { buildSegmentGpuData, type SegmentGpuData } from './geometry/segmentGeometry';
+import { buildSegmentGpuData, countLiveTriangles, type SegmentGpuData } from './geometry/segmentGeometry';
 import { quadIndex, type PackedSegments } from '../domain/segmentPack';
 import { createSegmentMaterial, type SegmentMaterialOptions } from './materials/segmentMaterial';
 import { LARGE_LAYER, warmLayer, type WarmTarget } from './warmUp';
@@ -103,11 +103,14 @@ export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinit
   useEffect(() => () => gpu.dispose(), [gpu]);
   const invalidate = useThree((s) => s.invalidate);
   const scene = useThree((s) => s.scene);
-  // Large interval layers: one material per level of detail over the same uniforms, and a few
-  // draws of their ranges chosen before each render (segmentLodDraw.ts).
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const lodMaterials = useMemo(() => (gpu.lod && levelled ? gpu.lod.refs.map((lodRefs) => createSegmentMaterial(options, { ...gpu, segZone, lodRefs })) : null), [key, gpu, segZone]);
-  useEffect(() => () => lodMaterials?.forEach((m) => m.dispose()), [lodMaterials]);
+  // Large interval layers: a few draws of ranges chosen before each render (segmentLodDraw.ts), each
+  // with one material per level of detail over the same uniforms and its own range (one program).
+  const lodMaterials = useMemo(() => {
+    const refs = gpu.lod && levelled ? gpu.lod.refs : null;
+    return refs && Array.from({ length: lodSettings.maxDraws }, () => refs.map((lodRefs) => createSegmentMaterial(options, { ...gpu, count: undefined, segZone, lodRefs })));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, gpu, segZone]);
+  useEffect(() => () => lodMaterials?.flat().forEach((m) => m.dispose()), [lodMaterials]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const overlayLodMaterials = useMemo(() => (overlay && gpu.lod && levelled ? gpu.lod.refs.map((lodRefs) => createSegmentMaterial(overlay, { ...gpu, segZone, lodRefs })) : null), [overlayKey, gpu, segZone, levelled]);
   useEffect(() => () => overlayLodMaterials?.forEach((m) => m.dispose()), [overlayLodMaterials]);
@@ -120,7 +123,7 @@ export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinit
   useEffect(() => (lodDraw ? lodDraw.attach(scene) : undefined), [lodDraw, scene]);
   useEffect(() => () => lodDraw?.dispose(), [lodDraw]);
   // Drawn only once uploaded and linked ahead of the frame (with the rest of its dataset).
-  const ready = useWarmUp(buffer.count > 0 ? gpu : null, (g, target) => segmentWarmUp(g, () => lodMaterials?.[0] ?? material, target, buffer.count));
+  const ready = useWarmUp(buffer.count > 0 ? gpu : null, (g, target) => segmentWarmUp(g, () => lodMaterials?.[0][0] ?? material, target, buffer.count));
   useEffect(() => {
     if (!colorValues || colorValues.length !== buffer.count) return;
     // The grade itself is the colour value the GPU data start with: nothing to upload.
@@ -135,7 +138,7 @@ export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinit
   // Segments are placed in the shader, so the geometry has no meaningful bounds: never cull.
   return (
     <>
-      <mesh name={name} geometry={gpu.geometry} material={material} visible={visible} frustumCulled={false} />
+      <mesh name={name} geometry={gpu.geometry} material={material} visible={visible} frustumCulled={false} onAfterRender={countLiveTriangles} />
       {overlayMaterial && overlayGeometry && <mesh name={`${name}:on-top`} geometry={overlayGeometry} material={overlayMaterial} visible={visible} frustumCulled={false} renderOrder={20} />}
     </>
   );

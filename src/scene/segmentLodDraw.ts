@@ -9,11 +9,12 @@
  * ranges and materials only: every level's texture was uploaded with the layer, nothing is
  * uploaded when the camera moves or a filter changes.
  */
-import { Box3, BufferGeometry, Group, Mesh, Vector2, Vector3, type Camera, type Material, type Scene, type WebGLRenderer, type WebGLRenderTarget } from 'three';
+import { Box3, BufferGeometry, Group, type BufferAttribute, Mesh, Vector2, Vector3, type Camera, type Material, type Scene, type WebGLRenderer, type WebGLRenderTarget } from 'three';
 import { chooseLevels, lodRanges, type LodRange } from '../domain/segmentLodChoice';
 import { LOD_TILES, type SegmentLod } from '../domain/segmentLod';
 import { overlayRanges, type LodOverlay } from '../domain/segmentLodOverlay';
 import { lodSettings } from './lodSettings';
+import { quadGeometry, setQuadRange } from './geometry/segmentGeometry';
 
 export type Update = (renderer: WebGLRenderer, camera: Camera, target: WebGLRenderTarget | null) => void;
 
@@ -51,7 +52,11 @@ export interface LodDraw {
   readonly lastRanges: LodRange[];
   /** starts choosing before each render of `scene`; returns the stop */
   attach(scene: Scene): () => void;
-  setMaterials(materials: Material[]): void;
+  /**
+   * per draw of the pool (lodSettings.maxDraws), one material per level: each draw's own, since it
+   * says which entries the draw covers (setQuadRange)
+   */
+  setMaterials(materials: Material[][]): void;
   /**
    * The emphasised-grades draw (drawn after everything else, `renderOrder`): `overlay`'s ranges
    * for the main draw's levels, with one material per level, over `geometry` (the overlay's index
@@ -63,17 +68,19 @@ export interface LodDraw {
 }
 
 /**
- * `lodSettings.maxDraws` meshes over the index (the emphasised grades' draw) or the vertex count
- * (the layer's own draw, which has no index: segmentGeometry.ts) and the bounds of `source`
- * (shared, not copied), hidden until placed.
+ * `lodSettings.maxDraws` meshes over the index and placeholder position of `source` (shared, not
+ * copied) with its bounds, hidden until placed. The layer's own draws repeat its chunk index
+ * (`quads`, segmentGeometry.ts); the emphasised grades' draws take ranges of their own index.
  */
-function drawPool(source: BufferGeometry, material: Material, name: string, renderOrder: number): Mesh[] {
+function drawPool(source: BufferGeometry, quads: boolean, material: Material, name: string, renderOrder: number): Mesh[] {
   const meshes: Mesh[] = [];
   for (let i = 0; i < lodSettings.maxDraws; i++) {
-    const g = new BufferGeometry();
-    g.setIndex(source.index);
-    const count = source.getAttribute('position');
-    if (count) g.setAttribute('position', count);
+    const count = source.getAttribute('position') as BufferAttribute;
+    const g = quads ? quadGeometry(count, source.index ?? undefined) : new BufferGeometry();
+    if (!quads) {
+      g.setIndex(source.index);
+      if (count) g.setAttribute('position', count);
+    }
     g.boundingBox = source.boundingBox;
     g.boundingSphere = source.boundingSphere;
     const m = new Mesh(g, material);
@@ -89,13 +96,13 @@ function drawPool(source: BufferGeometry, material: Material, name: string, rend
 
 /**
  * `whole`: the layer's full geometry (its index and placeholder position are shared, not copied);
- * `materials`: one per level.
+ * `materials`: per draw of the pool, one per level (setMaterials).
  */
-export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, materials: Material[], name: string): LodDraw {
+export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, materials: Material[][], name: string): LodDraw {
   const group = new Group();
   group.name = name;
   let mats = materials;
-  const meshes = drawPool(whole, mats[0], name, 0);
+  const meshes = drawPool(whole, true, mats[0]?.[0], name, 0);
   for (const m of meshes) group.add(m);
   // The emphasised grades: a pool of draws over the overlay's index, placed as the main draw's.
   let over: { overlay: LodOverlay; materials: Material[]; meshes: Mesh[] } | null = null;
@@ -157,9 +164,8 @@ export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, mate
       const r = ranges[i];
       m.visible = r !== undefined;
       if (!r) return;
-      m.material = mats[r.level];
-      // Index units: two triangles (6 indices) per entry.
-      m.geometry.setDrawRange(r.start * 6, r.count * 6);
+      m.material = mats[i][r.level];
+      setQuadRange(m, r.start, r.count);
     });
     if (!over) return;
     const overMats = over.materials;
@@ -182,7 +188,7 @@ export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, mate
     },
     setMaterials(next) {
       mats = next;
-      for (const m of meshes) m.material = mats[0];
+      meshes.forEach((m, i) => (m.material = mats[i][0]));
       // The next render chooses again, and gives each draw its level's material.
       lastKey.length = 0;
     },
@@ -190,7 +196,7 @@ export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, mate
       if (over) for (const m of over.meshes) { group.remove(m); m.geometry.dispose(); }
       over = null;
       if (next) {
-        const meshes = drawPool(next.geometry, next.materials[0], `${name}:on-top`, next.renderOrder);
+        const meshes = drawPool(next.geometry, false, next.materials[0], `${name}:on-top`, next.renderOrder);
         // Until the next render places it, the first draw is shown empty, so the scene's warm-up
         // finds its program (three skips a draw of no triangles).
         meshes[0].visible = true;

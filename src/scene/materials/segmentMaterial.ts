@@ -5,8 +5,8 @@
  * dashes for planned holes and fault displacement are computed on the GPU from those textures and
  * shared uniforms, so one draw call covers a whole layer and a filter change costs a uniform update.
  */
-import { Color, DoubleSide, MeshStandardMaterial, NoBlending, type DataTexture, type Texture } from 'three';
-import { HOLE_TEX_WIDTH, SEG_TEX_WIDTH } from '../geometry/segmentGeometry';
+import { Color, DoubleSide, MeshStandardMaterial, NoBlending, ShaderChunk, type DataTexture, type Texture } from 'three';
+import { HOLE_TEX_WIDTH, QUAD_CHUNK, SEG_TEX_WIDTH } from '../geometry/segmentGeometry';
 import { modelClipPlanes, NO_CLIP_PLANES, shared } from './sharedUniforms';
 import { FAULT_PARS } from './chunks';
 import { HOLE_MASK_WIDTH, MAX_BINS, NO_ZONES } from './sharedUniforms';
@@ -42,9 +42,34 @@ export interface SegmentMaterialOptions {
 /** uMode's codes (VERTEX_MAIN). */
 const MODE_CODES: Record<SegmentMode, number> = { grade: 0, trace: 1, fixed: 2, category: 3 };
 
+/**
+ * What the vertex shader hands the fragment shader. The colour and the planned flag are the same at
+ * a segment's four corners: flat, so they are not interpolated at each of the millions of pixels a
+ * large layer shades (SwiftShader interpolates every varying of every pixel, hidden or not).
+ */
+const VARYINGS = /* glsl */ `
+flat varying vec3 vSegColor;
+flat varying float vPlanned;
+varying float vDashDepth;
+varying float vAcross;
+varying vec3 vSide;
+varying vec3 vToCam;
+varying float vHaloFrom;
+`;
+
+/**
+ * three's model-box clipping tests each pixel's view position, which it hands over twice
+ * (vViewPosition for the lighting, vClipPosition for the planes, both -mvPosition.xyz): the planes
+ * read vViewPosition, one varying less. three's own normal varying (vNormal) is not handed over at
+ * all: the ribbon's normal is rebuilt per pixel (NORMAL). The same pixels, for less interpolation.
+ */
+const CLIP_PARS = ShaderChunk.clipping_planes_pars_fragment.replace('varying vec3 vClipPosition;', '');
+const CLIP = ShaderChunk.clipping_planes_fragment.replaceAll('vClipPosition', 'vViewPosition');
+
 const VERTEX_PARS = /* glsl */ `
-// The corners of a segment's two triangles, in the order of its six vertices (VERTEX_MAIN).
-const int QUAD_CORNERS[6] = int[6](0, 1, 2, 2, 1, 3);
+// This draw's segments (or level-of-detail entries) are uSegBase .. uSegEnd - 1 (VERTEX_MAIN).
+uniform int uSegBase;
+uniform int uSegEnd;
 uniform highp sampler2D uSegA;
 uniform highp sampler2D uSegB;
 uniform highp sampler2D uSegC;
@@ -52,7 +77,7 @@ uniform highp sampler2D uHoleAttr;
 // A level of detail's entries (1: the draw's vertices pull entries, not segments; SegmentTextures).
 uniform highp sampler2D uLodRefs;
 uniform int uLod;
-// 1: the emphasised grades' draw over the surfaces (indexed: vertex 4i + k is corner k of segment i).
+// 1: the emphasised grades' draw over the surfaces.
 uniform int uOnTop;
 uniform float uRadius;
 uniform float uMinPixels;
@@ -96,13 +121,7 @@ uniform vec3 uTraceColor;
 uniform int uMode;
 uniform int uHoleFilters;
 uniform int uFixedPalette;
-varying vec3 vSegColor;
-varying float vDashDepth;
-varying float vPlanned;
-varying float vAcross;
-varying vec3 vSide;
-varying vec3 vToCam;
-varying float vHaloFrom;
+${VARYINGS}
 ${FAULT_PARS}
 
 ivec2 texelOf(int i, int width) { return ivec2(i % width, i / width); }
@@ -138,19 +157,19 @@ vec3 gradeColor(float v) {
 /**
  * Finds this vertex's segment and corner, places the ribbon in view space; runs where three
  * computes the normal (before position). A corner k: bit 0 = end of the segment, bit 1 = side of
- * the ribbon. The layer's own draw has no index: vertex 6i + j is corner (0, 1, 2, 2, 1, 3)[j] of
- * segment i (segmentGeometry.ts). The emphasised grades' draw (uOnTop) is indexed over a subset:
- * vertex 4i + k is corner k of segment i (segmentPack.ts quadIndex).
+ * the ribbon. Every draw is indexed, four vertices a segment: vertex 4i + k is corner k of segment
+ * i, so the vertex cache runs the shader four times a segment, not six (segmentGeometry.ts). A
+ * layer's own draw repeats one index of QUAD_CHUNK segments, an instance per chunk from uSegBase;
+ * the last chunk's segments from uSegEnd on leave at once. The emphasised grades' draw (uOnTop)
+ * has an index of its own over a subset, drawn once (instance 0, uSegBase 0; segmentPack.ts
+ * quadIndex).
  */
 const VERTEX_MAIN = /* glsl */ `
-  int segIndex;
-  int corner;
-  if (uOnTop == 1) {
-    segIndex = gl_VertexID >> 2;
-    corner = gl_VertexID & 3;
-  } else {
-    segIndex = gl_VertexID / 6;
-    corner = QUAD_CORNERS[gl_VertexID - 6 * segIndex];
+  int segIndex = uSegBase + gl_InstanceID * ${QUAD_CHUNK} + (gl_VertexID >> 2);
+  int corner = gl_VertexID & 3;
+  if (segIndex >= uSegEnd) {
+    gl_Position = vec4(0.0, 0.0, 2.0, 1.0);
+    return;
   }
   float along = float(corner & 1);
   float across = (corner & 2) == 0 ? -1.0 : 1.0;
@@ -320,7 +339,12 @@ export interface SegmentTextures {
   segZone?: { value: Texture };
   /** a level of detail's entries (segmentGeometry.ts): the draw's vertices pull entries, not segments */
   lodRefs?: DataTexture;
+  /** the layer's segments: its own draw covers 0 .. count - 1 (absent: a draw placed by setQuadRange) */
+  count?: number;
 }
+
+/** uSegEnd of a draw with no end of its own (the emphasised grades' subset): every vertex is a segment's. */
+const NO_END = 0x7fffffff;
 
 
 export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTextures): MeshStandardMaterial {
@@ -362,6 +386,8 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
     uLodRefs: { value: tex.lodRefs ?? null },
     uLod: { value: tex.lodRefs ? 1 : 0 },
     uOnTop: { value: o.onTop ? 1 : 0 },
+    uSegBase: { value: 0 },
+    uSegEnd: { value: o.onTop ? NO_END : (tex.count ?? NO_END) },
     uSegZone: tex.segZone ?? { value: NO_ZONES },
     uMode: { value: MODE_CODES[o.mode] },
     uHoleFilters: { value: o.holeFilters ? 1 : 0 },
@@ -374,9 +400,16 @@ export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTex
       .replace('#include <common>', `#include <common>\n${VERTEX_PARS}`)
       .replace('#include <beginnormal_vertex>', VERTEX_MAIN)
       .replace('#include <begin_vertex>', 'vec3 transformed = mix(segA, segB, along);')
-      .replace('#include <project_vertex>', PROJECT);
+      .replace('#include <project_vertex>', PROJECT)
+      .replace('#include <clipping_planes_pars_vertex>', '')
+      .replace('#include <clipping_planes_vertex>', '')
+      .replace('#include <normal_pars_vertex>', '')
+      .replace('#include <normal_vertex>', '');
     shader.fragmentShader = shader.fragmentShader
-      .replace('#include <common>', '#include <common>\nvarying vec3 vSegColor;\nvarying float vDashDepth;\nvarying float vPlanned;\nvarying float vAcross;\nvarying vec3 vSide;\nvarying vec3 vToCam;\nvarying float vHaloFrom;\nuniform vec3 uHaloColor;')
+      .replace('#include <common>', `#include <common>\n${VARYINGS}\nuniform vec3 uHaloColor;`)
+      .replace('#include <clipping_planes_pars_fragment>', CLIP_PARS)
+      .replace('#include <clipping_planes_fragment>', CLIP)
+      .replace('#include <normal_pars_fragment>', '')
       .replace('#include <normal_fragment_begin>', NORMAL)
       .replace(
         '#include <color_fragment>',
