@@ -63,7 +63,12 @@ const counts = (patch: Partial<FilterState>, input = data) => {
 
 describe('in-view counts through the count index: hand-counted', () => {
   it('builds an index for this data', () => {
-    expect(drain(buildCountIndex(data.traces, data.intervals, 4))).not.toBeNull();
+    const ix = drain(buildCountIndex(data.traces, data.intervals, 4))!;
+    expect(ix).not.toBeNull();
+    // Rows kept relative to their hole's lowest: the marks of split rows need as many places as the
+    // widest hole has rows (hole 0, rows 0-3), not one per row of the table (8).
+    expect(ix.prow).toBeInstanceOf(Uint16Array);
+    expect(ix.mark.length).toBe(4);
   });
   it('no windows: every hole; every row with a value ≥ 0 (a 0 g/t row too)', () => {
     expect(counts({})).toEqual({ holes: 4, intervals: 7 });

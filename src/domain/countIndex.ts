@@ -73,12 +73,21 @@ export interface CountIndex {
   prow: Int32Array | Uint16Array;
   /** per hole: its lowest row, where `prow` is Uint16 */
   rowBase?: Int32Array;
-  /** one byte per row, all 0 between counts: countHoles marks the rows it has counted in a hole */
+  /**
+   * all 0 between counts: countHoles marks the rows it has counted in a hole, at `prow` of one of
+   * their pieces (markAt): one byte per row, or, once `prow` is narrowed (relative to its hole's
+   * lowest row), per row of the widest hole (10 MB less at 10,000,000 rows, Session 18)
+   */
   mark: Uint8Array;
 }
 
 /** A trace piece's row (-1) in a Uint16 `prow`. */
 const NO_ROW = 0xffff;
+
+/** The place in `mark` of piece k's row (a piece with a row): its `prow` entry, the row itself or the row less its hole's base. */
+function markAt(ix: CountIndex, k: number): number {
+  return ix.prow[k];
+}
 
 /** The interval row of piece k (elevation order) of hole h, -1 for a trace piece. */
 function pieceRow(ix: CountIndex, h: number, k: number): number {
@@ -95,6 +104,8 @@ function* narrowPieceRows(ix: CountIndex): Generator<void> {
   const { pieceStart, nHoles } = ix;
   const wide = ix.prow;
   const base = new Int32Array(nHoles);
+  // the most rows between a hole's lowest and highest, both counted
+  let span = 0;
   for (let h = 0; h < nHoles; h++) {
     let lo = Infinity, hi = -Infinity;
     for (let k = pieceStart[h]; k < pieceStart[h + 1]; k++) {
@@ -105,6 +116,7 @@ function* narrowPieceRows(ix: CountIndex): Generator<void> {
     }
     if (hi - lo >= NO_ROW) return;
     base[h] = lo === Infinity ? 0 : lo;
+    if (hi - lo + 1 > span) span = hi - lo + 1;
     if ((h & 1023) === 1023) yield;
   }
   const narrow = new Uint16Array(wide.length);
@@ -114,6 +126,7 @@ function* narrowPieceRows(ix: CountIndex): Generator<void> {
   }
   ix.prow = narrow;
   ix.rowBase = base;
+  ix.mark = new Uint8Array(span);
 }
 
 /** Pieces handled between two yields while building. */
@@ -365,7 +378,7 @@ function countAtLeast(a: Float32Array, lo: number, hi: number, c: number): numbe
  * windows: each single-piece row by its value, each split row once (marked, then unmarked).
  * Kept apart from countHoles so each path is compiled on its own.
  */
-function runRows(ix: CountIndex, h: number, lo: number, hi: number, c: number): number {
+function runRows(ix: CountIndex, lo: number, hi: number, c: number): number {
   const { countValue, splitPiece, mark } = ix;
   let rows = 0, split = false;
   for (let k = lo; k < hi; k++) {
@@ -373,11 +386,11 @@ function runRows(ix: CountIndex, h: number, lo: number, hi: number, c: number): 
     if (splitPiece[k] === 0) rows++;
     else {
       split = true;
-      const r = pieceRow(ix, h, k);
+      const r = markAt(ix, k);
       if (mark[r] === 0) { mark[r] = 1; rows++; }
     }
   }
-  if (split) for (let k = lo; k < hi; k++) if (splitPiece[k] === 1) mark[pieceRow(ix, h, k)] = 0;
+  if (split) for (let k = lo; k < hi; k++) if (splitPiece[k] === 1) mark[markAt(ix, k)] = 0;
   return rows;
 }
 
@@ -385,7 +398,7 @@ function runRows(ix: CountIndex, h: number, lo: number, hi: number, c: number): 
  * A hole's pieces lo..hi-1 tested one by one against both windows: -1 when none is inside, else
  * the rows at or above the cut-off c with a piece inside.
  */
-function scanPieces(ix: CountIndex, h: number, lo: number, hi: number, zMin: number, zMax: number, dMin: number, dMax: number, c: number): number {
+function scanPieces(ix: CountIndex, lo: number, hi: number, zMin: number, zMax: number, dMin: number, dMax: number, c: number): number {
   const { mz, md, mark, countValue, splitPiece } = ix;
   let seen = false, marked = false, rows = 0;
   for (let k = lo; k < hi; k++) {
@@ -398,11 +411,11 @@ function scanPieces(ix: CountIndex, h: number, lo: number, hi: number, zMin: num
     if (!counts) continue;
     if (splitPiece[k] === 0) rows++;
     else {
-      const r = pieceRow(ix, h, k);
+      const r = markAt(ix, k);
       if (mark[r] === 0) { mark[r] = 1; rows++; marked = true; }
     }
   }
-  if (marked) for (let k = lo; k < hi; k++) if (splitPiece[k] === 1) mark[pieceRow(ix, h, k)] = 0;
+  if (marked) for (let k = lo; k < hi; k++) if (splitPiece[k] === 1) mark[markAt(ix, k)] = 0;
   return seen ? rows : -1;
 }
 
@@ -452,11 +465,11 @@ export function countHoles(ix: CountIndex, w: CountWindow, lo: number, hi: numbe
       const r = lowerBound(ix, l, p1, zMax, true);
       if (l === r) continue;
       holes++;
-      rows += runRows(ix, h, l, r, c);
+      rows += runRows(ix, l, r, c);
       continue;
     }
     // Straddling the depth window (or a NaN mid): each piece tested.
-    const seen = scanPieces(ix, h, p0, p1, zMin, zMax, dMin, dMax, c);
+    const seen = scanPieces(ix, p0, p1, zMin, zMax, dMin, dMax, c);
     if (seen >= 0) { holes++; rows += seen; }
   }
   return { holes, rows };
@@ -526,9 +539,9 @@ function scanFiltered(ix: CountIndex, h: number, lo: number, hi: number, w: Coun
     const r = pieceRow(ix, h, k);
     if (zoneShown && rowZones && zoneShown[rowZones[r]] === 0) continue;
     if (splitPiece[k] === 0) rows++;
-    else if (mark[r] === 0) { mark[r] = 1; rows++; marked = true; }
+    else if (mark[markAt(ix, k)] === 0) { mark[markAt(ix, k)] = 1; rows++; marked = true; }
   }
-  if (marked) for (let k = lo; k < hi; k++) if (splitPiece[k] === 1) mark[pieceRow(ix, h, k)] = 0;
+  if (marked) for (let k = lo; k < hi; k++) if (splitPiece[k] === 1) mark[markAt(ix, k)] = 0;
   return seen ? rows : -1;
 }
 
