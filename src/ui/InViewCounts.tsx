@@ -4,7 +4,8 @@
  * intervals and intercepts leave the count) and the section slab or clip box (a piece counts when
  * its midpoint is kept; domain/viewCounts.ts).
  * Counting a million intervals is kept off the main thread: the loading worker stays on as the
- * dataset's counter (data/countClient.ts) and answers each change. A dataset without one (set
+ * dataset's counter (data/countClient.ts) and answers each change (holes and interval rows; the
+ * intercepts in view come from the page's flags, state/interceptsInView.ts). A dataset without one (set
  * directly, or its worker failed) is counted here, ~100 ms after the last filter change, in short
  * slices (domain/viewCounts.ts), so dragging a slider stays fluid.
  * Until the counts match the current filters, data and intercepts, the numbers carry
