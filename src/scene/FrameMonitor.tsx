@@ -13,6 +13,7 @@ import { markFirstPicture } from './firstPicture';
 import { gpuFinished } from './gpuFence';
 import { installForeground, pictureFinished } from './foreground';
 import { warmScenePrograms, type WarmTarget } from './warmUp';
+import { endFramePasses, FramePasses } from './framePasses';
 import type { OrthographicCamera, PerspectiveCamera } from 'three';
 
 export function FrameMonitor() {
@@ -25,6 +26,8 @@ export function FrameMonitor() {
   const pending = useRef<{ version: number; drawing: boolean } | null>(null);
   /** the dataset version whose scene-wide program pass has been queued */
   const scenePass = useRef(0);
+  /** the first frame of a dataset, drawn in passes when it is large (framePasses.ts) */
+  const passes = useRef(new FramePasses()).current;
 
   useEffect(() => {
     sceneState.handle = { gl, scene, camera, invalidate, size };
@@ -66,14 +69,27 @@ export function FrameMonitor() {
       addAfterEffect(() => {
         const p = pending.current;
         if (!p?.drawing) return;
+        // A pass of the dataset's first frame: the next one once the GPU has finished this one
+        // (else the passes only queue up in the GPU process, and nothing shows between them).
+        // Asked for after this loop has ended too: R3F's loop stops after its after-effects when
+        // no root drew more than it was asked to, and an invalidate from inside it would be lost.
+        if (!passes.after(get().gl)) {
+          const next = () => get().invalidate();
+          return void gpuFinished(get().gl.getContext()).then(next, next);
+        }
         pending.current = null;
-        store.getState().markRendered(p.version);
+        // Marked in the next task, so the progress bar shows its 100 % before it goes (React
+        // would render both changes as one).
+        setTimeout(() => {
+          store.getState().markRendered(p.version);
+          endFramePasses();
+        }, 0);
         const { gl: renderer, scene: drawn } = get();
         markFirstPicture(renderer, drawn);
         // Background computations waited for this picture (foreground.ts).
         void gpuFinished(renderer.getContext()).then(() => pictureFinished(p.version), () => pictureFinished(p.version));
       }),
-    [get],
+    [get, passes],
   );
 
   useFrame(() => {
@@ -87,7 +103,11 @@ export function FrameMonitor() {
       shared.uPixelScale.value = (2 * Math.tan(((camera as PerspectiveCamera).fov * Math.PI) / 360)) / Math.max(size.height, 1);
     }
     // This callback runs just before the render: the after-effect above marks the version drawn.
-    if (pending.current) pending.current.drawing = true;
+    const p = pending.current;
+    if (!p) return;
+    if (!p.drawing) passes.start();
+    p.drawing = true;
+    passes.before(gl, scene, camera, size.width, size.height);
   });
   return null;
 }

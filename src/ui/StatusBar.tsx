@@ -5,15 +5,19 @@ import { localText } from '../i18n/localText';
 import { coordNumber } from '../i18n/numbers';
 import { useVeinscape } from '../state/store';
 import { warmQueue } from '../scene/warmQueue';
+import { framePassProgress } from '../scene/framePasses';
 
 /** Share of the bar the worker's phases fill; the rest moves as the layers go up to the GPU. */
 const LOADED_SHARE = 0.9;
+/** Share of the rest that a large dataset's first frame fills, pass by pass (scene/framePasses.ts). */
+const PASSES_SHARE = 0.4;
 
 /**
  * The load's progress, then, once the dataset is in the store, the 3D view's: each layer's
  * warm-up (programs, uploads: about 1 s for the sample on software WebGL) moves the bar from 90 %
- * to 100 %, where it stays until the frame that draws the dataset is submitted. So the bar does
- * not vanish, then the view sit empty, while the picture is prepared.
+ * to 96 %, and the passes of a large dataset's first frame from there to 100 %; it stays until
+ * the frame that draws the dataset is submitted. So the bar does not vanish, then the view sit
+ * empty, while the picture is prepared.
  */
 export function ProgressBar() {
   const loading = useVeinscape((s) => s.loading);
@@ -21,6 +25,7 @@ export function ProgressBar() {
   const drawing = useVeinscape((s) => !s.loading && s.version > 0 && s.renderedVersion !== s.version);
   const source = useVeinscape((s) => s.datasetReport?.source ?? '');
   const warmed = useSyncExternalStore(warmQueue.subscribe, () => warmQueue.fraction(version));
+  const passed = useSyncExternalStore(framePassProgress.subscribe, framePassProgress.fraction);
   const { t } = useTranslation('status');
   // The highest value shown in this load: the worker's phases each start from a round figure
   // (reading fills up to 50 %, parsing starts at 0, validating at 40 %), and a bar that jumps back
@@ -30,7 +35,7 @@ export function ProgressBar() {
     shown.current = 0;
     return null;
   }
-  const fraction = loading ? loading.fraction : LOADED_SHARE + (1 - LOADED_SHARE) * warmed;
+  const fraction = loading ? loading.fraction : LOADED_SHARE + (1 - LOADED_SHARE) * ((1 - PASSES_SHARE) * warmed + PASSES_SHARE * passed);
   const pct = (shown.current = Math.max(shown.current, Math.round(fraction * 100)));
   return (
     <div className={`progress${loading ? '' : ' drawing'}`} role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} data-testid="progress" data-phase={loading ? loading.phase : 'drawing'}>
