@@ -82,7 +82,16 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
   // The surfaces' half of prepare on the other core (surfaceJob.ts), the holes' half here.
   // The world bounds and origin once, for both halves (a loop over every vertex).
   const frame = worldFrame(model);
-  const job = startSurfaceJob(model, frame.origin);
+  // Building is 0.7 to 0.85 of the bar for the holes (below), the rest to 0.9 for what follows:
+  // the surfaces' copies (the other workers' steps) and the layers' GPU layout.
+  let surfaceShare = 0;
+  let layoutDone = false;
+  const afterHoles = () => post({ type: 'progress', phase: 'building', fraction: 0.85 + 0.05 * (0.2 * Number(layoutDone) + 0.8 * surfaceShare) });
+  let holesDone = false;
+  const job = startSurfaceJob(model, frame.origin, (done) => {
+    surfaceShare = done;
+    if (holesDone) afterHoles();
+  });
   // Building is 0.7 to 0.85 of the bar; a report at most every 100 ms (a message each).
   let reported = performance.now();
   const prepared = prepare(model, req.method, frame, (f) => {
@@ -92,8 +101,11 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
     post({ type: 'progress', phase: 'building', fraction: 0.7 + 0.15 * f });
   });
   // GPU layout of every segment layer, here rather than on the page.
-  post({ type: 'progress', phase: 'building', fraction: 0.85 });
+  holesDone = true;
+  afterHoles();
   for (const b of [prepared.intervals, prepared.traces, prepared.workings, prepared.resources, prepared.faultTraces]) b.gpu = packSegments(b, b === prepared.intervals);
+  layoutDone = true;
+  afterHoles();
   prepared.surfaces = (await job) ?? surfaceBuffers(model, frame.origin, prepared.faultModels);
   // Surface bounds (views and axes frame them) from millions of vertices: here, not on the page.
   for (const s of prepared.surfaces) s.bounds ??= surfaceBounds(s.positions);

@@ -8,7 +8,7 @@
  */
 import { faultModelsOf, surfaceBuffers } from '../domain/prepare';
 import { surfaceBounds } from '../domain/bounds';
-import type { SurfaceJobRequest, SurfaceJobResult } from './surfaceJob';
+import type { SurfaceJobRequest, SurfaceJobResult, SurfaceJobStep } from './surfaceJob';
 import { surfaceLevels } from './surfaceLevels';
 import { boxDiagonal, SURFACE_LOD_MIN_TRIANGLES, type SurfaceLevel } from '../domain/surfaceLod';
 import type { SurfaceBuffer } from '../domain/surfaceBuffer';
@@ -29,7 +29,7 @@ async function levelsOf(s: SurfaceBuffer): Promise<SurfaceLevel[] | undefined> {
   }
 }
 
-const post = (m: SurfaceJobResult, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer);
+const post = (m: SurfaceJobResult | SurfaceJobStep, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer);
 
 self.onmessage = async (e: MessageEvent<SurfaceJobRequest>) => {
   try {
@@ -37,9 +37,13 @@ self.onmessage = async (e: MessageEvent<SurfaceJobRequest>) => {
     // The faults cut with every fault surface sent, this worker builds the first `build` surfaces.
     const surfaces = surfaceBuffers({ ...input, surfaces: input.surfaces.slice(0, build) }, origin, faultModelsOf(input));
     const out = new Set<ArrayBuffer>();
-    for (const s of surfaces) {
+    // Steps for the load's progress: the buffers, then each surface's copies.
+    const steps = 1 + surfaces.length;
+    post({ step: 1, steps });
+    for (const [i, s] of surfaces.entries()) {
       s.bounds = surfaceBounds(s.positions);
       s.levels = await levelsOf(s);
+      post({ step: 2 + i, steps });
       for (const a of [s.positions, s.normals, s.masks, s.indices, s.bounds, ...(s.levels ?? []).map((l) => l.indices)]) if (a) out.add(a.buffer as ArrayBuffer);
     }
     post({ surfaces }, [...out]);
