@@ -82,17 +82,17 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
   // The surfaces' half of prepare on the other core (surfaceJob.ts), the holes' half here.
   // The world bounds and origin once, for both halves (a loop over every vertex).
   const frame = worldFrame(model);
-  // Building is 0.7 to 0.85 of the bar for the holes (below), the rest to 0.9 for what follows:
-  // the surfaces' copies (the other workers' steps) and the layers' GPU layout.
-  let surfaceShare = 0;
-  let layoutDone = false;
-  const afterHoles = () => post({ type: 'progress', phase: 'building', fraction: 0.85 + 0.05 * (0.2 * Number(layoutDone) + 0.8 * surfaceShare) });
+  // Building is 0.7 to 0.85 of the bar for the holes (a report at most every 100 ms, a message
+  // each), the rest to 0.9 for what follows them: the layers' GPU layout and the surfaces' copies
+  // (the other workers' steps, reported once the holes are done).
   let holesDone = false;
+  let layoutDone = false;
+  let surfaceShare = 0;
+  const afterHoles = () => post({ type: 'progress', phase: 'building', fraction: 0.85 + 0.05 * (0.2 * Number(layoutDone) + 0.8 * surfaceShare) });
   const job = startSurfaceJob(model, frame.origin, (done) => {
     surfaceShare = done;
     if (holesDone) afterHoles();
   });
-  // Building is 0.7 to 0.85 of the bar; a report at most every 100 ms (a message each).
   let reported = performance.now();
   const prepared = prepare(model, req.method, frame, (f) => {
     const now = performance.now();

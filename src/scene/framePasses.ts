@@ -18,7 +18,7 @@
  * during the passes starts them again from pass 0; a view that keeps moving gets ordinary frames.
  */
 import type { BufferGeometry, Camera, InstancedBufferGeometry, Material, Mesh, Object3D, Scene, WebGLRenderer } from 'three';
-import { countLiveTriangles, setQuadRange } from './geometry/segmentGeometry';
+import { deadTrianglesOf, quadRangeOf, setQuadRange } from './geometry/segmentGeometry';
 
 /**
  * Vertices or indices drawn in one pass: 500,000 triangles, about 0.6-0.8 s of SwiftShader on this
@@ -57,18 +57,18 @@ function stretchOf(gl: WebGLRenderer, object: Object3D, geometry: BufferGeometry
   const plain = (object as { isMesh?: boolean }).isMesh === true && !(material as { wireframe?: boolean }).wireframe && !group;
   // A segment layer's draw: a chunk index repeated as instances over segments uSegBase .. uSegEnd
   // (geometry/segmentGeometry.ts): cut by segments, 6 indices each.
-  const quad = quadDrawOf(object, material);
+  const quad = quadRangeOf(object, material);
   if (plain && quad && instances > 1) {
     return {
       length: 6 * (quad.end - quad.base),
       cut: (a, b) => {
         const mesh = object as Mesh;
         setQuadRange(mesh, quad.base + a / 6, (b - a) / 6);
-        const partDead = (geometry.userData.deadTriangles as number | undefined) ?? 0;
+        const partDead = deadTrianglesOf(object, geometry);
         return () => {
           setQuadRange(mesh, quad.base, quad.end - quad.base);
           // countLiveTriangles (after this) takes off the whole draw's dead triangles: the part's instead.
-          gl.info.render.triangles += ((geometry.userData.deadTriangles as number | undefined) ?? 0) - partDead;
+          gl.info.render.triangles += deadTrianglesOf(object, geometry) - partDead;
         };
       },
     };
@@ -83,13 +83,6 @@ function stretchOf(gl: WebGLRenderer, object: Object3D, geometry: BufferGeometry
       return () => geometry.setDrawRange(saved.start, saved.count);
     },
   };
-}
-
-/** A draw placed by setQuadRange: its segments, from its material's uniforms. */
-function quadDrawOf(object: Object3D, material: Material): { base: number; end: number } | null {
-  const u = material.userData.uniforms as { uSegBase?: { value: number }; uSegEnd?: { value: number } } | undefined;
-  if (!u?.uSegBase || !u.uSegEnd || object.onAfterRender !== countLiveTriangles) return null;
-  return { base: u.uSegBase.value, end: u.uSegEnd.value };
 }
 
 /** The passes drawn of the latest first frame, for the progress bar (as warmQueue's fraction). */
@@ -121,6 +114,8 @@ export class FramePasses {
   private pass = -1;
   /** passes the frame needs, known once pass 0 has laid out every draw */
   private count = 1;
+  /** the frame's line of draws so far in this pass (vertices or indices) */
+  private length = 0;
   private restarts = 0;
   /** the view of pass 0: camera's view and projection matrices, canvas width and height */
   private readonly view = new Float64Array(34);
@@ -163,15 +158,15 @@ export class FramePasses {
     const to = from + this.budget;
     /** where the next draw starts on the frame's line of draws */
     let at = 0;
+    const passes = this;
     gl.renderBufferDirect = function (this: WebGLRenderer, cam, scn, geometry, material, object, group) {
       const { length, cut } = stretchOf(this, object, geometry, material, group);
       const begin = at;
       at += length;
+      passes.length = at;
       // A draw left to another pass: three still calls its onAfterRender, and a segment layer's
       // takes its dead triangles off the frame's count (countLiveTriangles): given back.
-      const skip = () => {
-        if (object.onAfterRender === countLiveTriangles) this.info.render.triangles += (geometry.userData.deadTriangles as number | undefined) ?? 0;
-      };
+      const skip = () => void (this.info.render.triangles += deadTrianglesOf(object, geometry));
       if (!cut) {
         if (begin >= from && begin < to) original.call(this, cam, scn, geometry, material, object, group);
         else skip();
@@ -189,11 +184,8 @@ export class FramePasses {
         undo();
       }
     } as RenderBufferDirect;
-    this.total = () => at;
+    this.length = 0;
   }
-
-  /** the length of the frame's line of draws, read after a pass's render */
-  private total: () => number = () => 0;
 
   /** After the render: undo the set-up; true when the picture is whole (the last pass was drawn). */
   after(gl: WebGLRenderer): boolean {
@@ -207,7 +199,7 @@ export class FramePasses {
     gl.info.autoReset = this.autoReset;
     if (this.scene) this.scene.background = this.background;
     this.scene = null;
-    if (this.pass === 0) this.count = Math.max(1, Math.ceil(this.total() / this.budget));
+    if (this.pass === 0) this.count = Math.max(1, Math.ceil(this.length / this.budget));
     this.pass++;
     // The last pass's share fills the bar (100 %) until the frame is marked drawn (endFramePasses).
     setPassShare(this.pass / this.count);

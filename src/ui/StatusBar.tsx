@@ -15,8 +15,8 @@ const PASSES_SHARE = 0.4;
 /**
  * The load's progress, then, once the dataset is in the store, the 3D view's: each layer's
  * warm-up (programs, uploads: about 1 s for the sample on software WebGL) moves the bar from 90 %
- * to 96 %, and the passes of a large dataset's first frame from there to 100 %; it stays until
- * the frame that draws the dataset is submitted. So the bar does not vanish, then the view sit
+ * to 96 %, and the passes of a large dataset's first frame (one for a small one) from there to
+ * 100 %; it goes once the last pass is submitted. So the bar does not vanish, then the view sit
  * empty, while the picture is prepared.
  */
 export function ProgressBar() {

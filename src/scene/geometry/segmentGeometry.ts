@@ -124,6 +124,21 @@ export function countLiveTriangles(renderer: WebGLRenderer, _scene: unknown, _ca
   renderer.info.render.triangles -= (geometry.userData.deadTriangles as number | undefined) ?? 0;
 }
 
+/**
+ * A quad draw's segments, base .. end - 1 (its material's uniforms), or null for any other draw:
+ * what a first frame drawn in passes (scene/framePasses.ts) cuts by whole segments.
+ */
+export function quadRangeOf(object: Object3D, material: Material): { base: number; end: number } | null {
+  const u = material.userData.uniforms as { uSegBase?: { value: number }; uSegEnd?: { value: number } } | undefined;
+  if (!u?.uSegBase || !u.uSegEnd || object.onAfterRender !== countLiveTriangles) return null;
+  return { base: u.uSegBase.value, end: u.uSegEnd.value };
+}
+
+/** The triangles countLiveTriangles takes off after this draw (its last chunk's dead ones; 0 for any other draw). */
+export function deadTrianglesOf(object: Object3D, geometry: BufferGeometry): number {
+  return object.onAfterRender === countLiveTriangles ? ((geometry.userData.deadTriangles as number | undefined) ?? 0) : 0;
+}
+
 export function buildSegmentGpuData(b: SegmentBuffer, packed: PackedSegments = packSegments(b)): SegmentGpuData {
   const n = packed.count;
   const geometry = quadGeometry(vertexCount(n * 4));
