@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BufferAttribute, BufferGeometry, Color, type InstancedBufferGeometry, Line, LineBasicMaterial, Mesh, MeshBasicMaterial, PerspectiveCamera, Scene, type Material, type Object3D, type WebGLRenderer } from 'three';
-import { FramePasses } from '../src/scene/framePasses';
+import { FramePasses, framePassProgress, NO_DEPTH_TEST_WEIGHT, PASS_TARGET_MS } from '../src/scene/framePasses';
 import { quadGeometry, setQuadRange, vertexCount } from '../src/scene/geometry/segmentGeometry';
 
 interface Drawn {
@@ -44,9 +44,16 @@ function standInRenderer(draws: { object: Object3D; geometry: BufferGeometry; ma
         gl.renderBufferDirect(camera, scene, d.geometry, d.material, d.object);
         d.object.onAfterRender(gl as unknown as WebGLRenderer, scene, camera, d.geometry, d.material, null as never);
       }
+      // A render that reached the GPU with no draw is the passes' listing of the frame's draws.
+      if (log[log.length - 1].length === 0) {
+        log.pop();
+        clears.pop();
+        listings.count++;
+      }
     },
   };
-  return { gl, log, clears };
+  const listings = { count: 0 };
+  return { gl, log, clears, listings };
 }
 
 function mesh(name: string, vertices: number, material: Material, range?: [number, number]): { object: Object3D; geometry: BufferGeometry; material: Material } {
@@ -68,6 +75,21 @@ function drawInPasses(passes: FramePasses, gl: ReturnType<typeof standInRenderer
     frames++;
     if (passes.after(gl as unknown as WebGLRenderer)) return frames;
     if (frames > 100) throw new Error('passes never end');
+  }
+}
+
+/** As drawInPasses, the GPU taking `gpuMs[k]` over pass k (FrameMonitor's `paced`); the bar's share after each pass. */
+function drawPaced(passes: FramePasses, gl: ReturnType<typeof standInRenderer>['gl'], scene: Scene, camera: PerspectiveCamera, gpuMs: number[]): number[] {
+  passes.start();
+  const shares: number[] = [];
+  for (let k = 0; ; k++) {
+    passes.before(gl as unknown as WebGLRenderer, scene, camera, 800, 600);
+    gl.render(scene, camera);
+    const whole = passes.after(gl as unknown as WebGLRenderer);
+    shares.push(framePassProgress.fraction());
+    if (whole) return shares;
+    passes.paced(gpuMs[k]);
+    if (k > 100) throw new Error('passes never end');
   }
 }
 
@@ -169,5 +191,79 @@ describe('the first frame in passes', () => {
     expect(gl.info.render.triangles).toBe(8_000 + 20_000);
     // The draw is the level of detail's again after the passes.
     expect([material.userData.uniforms.uSegBase.value, material.userData.uniforms.uSegEnd.value, geometry.instanceCount]).toEqual([1_000, 11_000, 3]);
+  });
+
+  it('starts a frame over the budget with a small pass, then sizes each pass by the GPU time of the last', () => {
+    // 9,000 vertices; budget 10,000 would be one pass, so a budget of 5,000 with first passes of 1,200.
+    const draws = [mesh('intervals', 9_000, opaque)];
+    const { gl, log, listings } = standInRenderer(draws);
+    // Pass 0: 1,200 vertices in 100 ms, so the next aims at PASS_TARGET_MS at 12 vertices a ms;
+    // pass 1 then takes 3 × the target, so the next is a third of pass 1's size.
+    const next1 = (1_200 * PASS_TARGET_MS) / 100;
+    const next2 = Math.round((next1 * PASS_TARGET_MS) / (3 * PASS_TARGET_MS));
+    const shares = drawPaced(new FramePasses(5_000, 1_200, 600), gl, scene, camera, [100, 3 * PASS_TARGET_MS, 1]);
+    const sizes = log.map((pass) => pass.reduce((n, d) => n + d.end - d.start, 0));
+    // Hand figures: 1,200, then 7,200 (12 × 600), then 9,000 - 8,400 = 600 left (under the 2,400 asked).
+    expect([next1, next2]).toEqual([7_200, 2_400]);
+    expect(sizes).toEqual([1_200, 7_200, 600]);
+    expect(joined(log).map((p) => [p.start, p.end])).toEqual([[0, 1_200], [1_200, 8_400], [8_400, 9_000]]);
+    // The bar moves by the share of the line drawn: 1,200 / 9,000, 8,400 / 9,000, then whole.
+    expect(shares).toEqual([1_200 / 9_000, 8_400 / 9_000, 1]);
+    // The frame's draws were listed once, before pass 0.
+    expect(listings.count).toBe(1);
+  });
+
+  it('never sizes a pass under the smallest, however slow the last one was', () => {
+    const draws = [mesh('intervals', 3_000, opaque)];
+    const { gl, log } = standInRenderer(draws);
+    drawPaced(new FramePasses(2_000, 900, 600), gl, scene, camera, [1e6, 1e6, 1e6, 1e6]);
+    // 900, then 600 each (whatever the GPU time asked): 900 + 600 + 600 + 600 + 300.
+    expect(log.map((pass) => pass.reduce((n, d) => n + d.end - d.start, 0))).toEqual([900, 600, 600, 600, 300]);
+  });
+
+  it('draws a frame within the budget in one pass, however small the first pass', () => {
+    const { gl, log, listings } = standInRenderer([mesh('intervals', 4_800, opaque)]);
+    expect(drawPaced(new FramePasses(5_000, 600, 600), gl, scene, camera, [])).toEqual([1]);
+    expect(log).toEqual([[{ name: 'intervals', start: 0, end: 4_800 }]]);
+    expect(listings.count).toBe(1);
+  });
+
+  it('counts a draw with no depth test (the emphasised grades) several times on the line', () => {
+    const overMaterial = new MeshBasicMaterial({ depthTest: false });
+    // 1,200 opaque vertices, then 600 drawn over everything: a line of 1,200 + 3 × 600 = 3,000.
+    expect(NO_DEPTH_TEST_WEIGHT).toBe(3);
+    const { gl, log } = standInRenderer([mesh('intervals', 1_200, opaque), mesh('emphasised', 600, overMaterial)]);
+    expect(drawInPasses(new FramePasses(1_000, 1_000, 1_000), gl, scene, camera)).toBe(3);
+    // Pass 1 ends at 1,000 on the line: 1,002 vertices (a whole segment); pass 2 ends at 2,000, 800
+    // into the emphasised draw, 800 / 3 = 266.7 of its vertices, 270 as whole segments.
+    expect(joined(log).map((p) => [p.name, p.start, p.end])).toEqual([
+      ['intervals', 0, 1_002],
+      ['intervals', 1_002, 1_200],
+      ['emphasised', 0, 270],
+      ['emphasised', 270, 600],
+    ]);
+  });
+
+  it('says the picture is unfinished from the set-up of a pass that leaves it so until the pass that ends it', () => {
+    const { gl } = standInRenderer([mesh('intervals', 3_000, opaque)]);
+    const passes = new FramePasses(1_000, 1_000, 1_000);
+    const seen: boolean[] = [];
+    passes.start();
+    for (;;) {
+      passes.before(gl as unknown as WebGLRenderer, scene, camera, 800, 600);
+      seen.push(framePassProgress.partial());
+      gl.render(scene, camera);
+      const whole = passes.after(gl as unknown as WebGLRenderer);
+      // Between passes too (a label repaint of its own would show over the half-drawn picture).
+      seen.push(framePassProgress.partial());
+      if (whole) break;
+    }
+    // Passes of 0-1,002, 1,002-2,004 and 2,004-3,000: unfinished until the third is set up.
+    expect(seen).toEqual([true, true, true, true, false, false]);
+    // A frame drawn in one pass never is.
+    const one = standInRenderer([mesh('intervals', 600, opaque)]);
+    passes.start();
+    passes.before(one.gl as unknown as WebGLRenderer, scene, camera, 800, 600);
+    expect(framePassProgress.partial()).toBe(false);
   });
 });

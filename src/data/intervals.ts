@@ -114,6 +114,9 @@ function cellReader(c: Column): (r: number) => unknown {
   return (r) => c[r];
 }
 
+/** Rows between two calls of readIntervalTable's `onRow` (a power of 2). */
+const ROWS_A_STEP = 65_536;
+
 export function readIntervalTable(
   t: IntervalTableT,
   at: string,
@@ -123,6 +126,7 @@ export function readIntervalTable(
   warnings: LoadIssue[],
   dropped: Record<string, number>,
   notes: LoadIssue[] = warnings,
+  onRow?: (row: number) => void,
 ): IntervalTableModel {
   const empty: IntervalTableModel = {
     id: t.id, name: t.name ?? t.id, columns: t.columns, hole: new Int32Array(0), from: new Float64Array(0), to: new Float64Array(0), numeric: {}, categorical: {},
@@ -153,6 +157,7 @@ export function readIntervalTable(
   };
   const nCols = t.columns.length;
   for (let r = 0; r < n; r++) {
+    if (onRow && (r & (ROWS_A_STEP - 1)) === 0) onRow(r);
     // Row form: a row that is not an array, or a cell that is neither number, text nor null, is that
     // row's error alone (the loader lets any row through, so one bad cell never costs the whole table).
     if (t.rows) {

@@ -124,3 +124,27 @@ describe('drilling years', () => {
     expect(report.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ path: '$.holes[0].year', id: doc.holes[0].id })]));
   });
 });
+
+describe('the validation\'s progress', () => {
+  it('moves through the hole records, their checks and the interval rows, never back', () => {
+    // 2,100 holes and one column-form interval table of 70,000 rows (100 rows on each of 700 holes).
+    const doc = mini();
+    doc.holes = Array.from({ length: 2_100 }, (_, i) => ({ id: `H${i}`, collar: [i, 0, 300], depth: 200, surveys: { depth: [0], azimuth: [0], dip: [-60] } }));
+    const hole: string[] = [], from: number[] = [], to: number[] = [], au: (number | null)[] = [];
+    for (let r = 0; r < 70_000; r++) {
+      hole.push(`H${Math.floor(r / 100)}`);
+      from.push(r % 100);
+      to.push((r % 100) + 1);
+      au.push(1);
+    }
+    doc.intervals = [{ id: 'assays', columns: [{ name: 'Au', type: 'numeric', unit: 'g/t' }], data: { hole, from, to, Au: au } }];
+    const seen: number[] = [];
+    const { report } = validateDeposit(doc, 'big.json', (f) => seen.push(f));
+    expect(report.counts).toMatchObject({ holes: 2_100, intervals: 70_000 });
+    // Hole records every 1,024 (a quarter of the bar), their checks likewise (to 30 %), the rows every 65,536 (the rest).
+    const expected = [0, (0.25 * 1_024) / 2_100, (0.25 * 2_048) / 2_100, 0.25, 0.25 + (0.05 * 1_024) / 2_100, 0.25 + (0.05 * 2_048) / 2_100, 0.3, 0.3 + (0.7 * 65_536) / 70_000];
+    expect(seen).toHaveLength(expected.length);
+    expected.forEach((f, i) => expect(seen[i]).toBeCloseTo(f, 12));
+  });
+});
+

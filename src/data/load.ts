@@ -61,6 +61,7 @@ function validRecords<K extends RecordKey>(
   dropped: Record<string, number>,
   indices: number[] = [],
   warnings: LoadIssue[] = errors,
+  onRecord?: (done: number, total: number) => void,
 ): z.output<(typeof RECORD_SCHEMAS)[K]>[] {
   const raw = doc[key];
   if (raw === undefined) return [];
@@ -79,6 +80,7 @@ function validRecords<K extends RecordKey>(
     dropped[key] = (dropped[key] ?? 0) + 1;
   };
   raw.forEach((rec, i) => {
+    if (onRecord && (i & (RECORDS_A_STEP - 1)) === 0) onRecord(i, raw.length);
     // Not an object: said at once (zod's generic path costs some microseconds a record).
     if (!rec || typeof rec !== 'object' || Array.isArray(rec)) {
       reject([{ path: `$.${key}[${i}]`, ...say('load.notObject', { found: Array.isArray(rec) ? 'array' : rec === null ? 'null' : typeof rec }) }]);
@@ -198,8 +200,23 @@ function outlierWarning(o: ModelOutlier, at: number): LoadIssue {
   return { path, id: o.id, ...say(key, { coordinate: coordinateText(o.value), axis: AXIS_WORDS[o.axis], distance }) };
 }
 
-/** Validate a parsed document into a Model plus a report of every problem and what loaded. */
-export function validateDeposit(doc: unknown, source: string): { model?: Model; report: LoadReport } {
+/** Hole records between two progress steps (a power of 2). */
+const RECORDS_A_STEP = 1024;
+
+/**
+ * Shares of the validation's progress (0-1) reached once the hole records, then the holes' checks,
+ * are done; the interval tables' rows fill the rest. About their shares of the time at
+ * 100,000 holes × 100 intervals.
+ */
+const HOLE_RECORDS_SHARE = 0.25;
+const HOLE_CHECKS_SHARE = 0.3;
+
+/**
+ * Validate a parsed document into a Model plus a report of every problem and what loaded.
+ * `progress` (0-1) is called as the holes and the interval tables' rows are read: at 100,000 holes
+ * this takes seconds, and the load's progress would stand still meanwhile.
+ */
+export function validateDeposit(doc: unknown, source: string, progress?: (fraction: number) => void): { model?: Model; report: LoadReport } {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
     return failed(source, [{ path: '$', ...say('load.notDeposit') }]);
   }
@@ -295,7 +312,11 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
 
   const holes: HoleModel[] = [];
   const holeAt: number[] = [];
-  validRecords(d, 'holes', errors, dropped, holeAt).forEach((h, n) => {
+  /** progress from `from` to `to` as `done` of `total` records or rows are read */
+  const step = (from: number, to: number) => (progress ? (done: number, total: number) => progress(from + ((to - from) * done) / Math.max(total, 1)) : undefined);
+  const holeChecks = step(HOLE_RECORDS_SHARE, HOLE_CHECKS_SHARE);
+  validRecords(d, 'holes', errors, dropped, holeAt, errors, step(0, HOLE_RECORDS_SHARE)).forEach((h, n, all) => {
+    if (holeChecks && (n & (RECORDS_A_STEP - 1)) === 0) holeChecks(n, all.length);
     const m = checkHole(h, holeAt[n], errors, warnings);
     if (m?.release !== undefined && !releaseIds.has(m.release)) {
       // Loaded as undisclosed: a release the file does not list vouches for nothing.
@@ -310,9 +331,17 @@ export function validateDeposit(doc: unknown, source: string): { model?: Model; 
 
   const holeIndex = new Map(holes.map((h, i) => [h.id, i]));
   const tableAt: number[] = [];
-  const intervals = validRecords(d, 'intervals', errors, dropped, tableAt).map((t, n) =>
-    readIntervalTable(t, `$.intervals[${tableAt[n]}]`, holeIndex, holes, errors, warnings, dropped, notes),
-  );
+  const tables = validRecords(d, 'intervals', errors, dropped, tableAt);
+  // The tables' rows, all tables end to end, fill the rest of the progress.
+  const rowsOf = (t: (typeof tables)[number]) => t.rows?.length ?? t.data?.hole?.length ?? 0;
+  const rows = tables.reduce((n, t) => n + rowsOf(t), 0);
+  const rowStep = step(HOLE_CHECKS_SHARE, 1);
+  let rowsBefore = 0;
+  const intervals = tables.map((t, n) => {
+    const model = readIntervalTable(t, `$.intervals[${tableAt[n]}]`, holeIndex, holes, errors, warnings, dropped, notes, rowStep && ((r) => rowStep(rowsBefore + r, rows)));
+    rowsBefore += rowsOf(t);
+    return model;
+  });
 
   const rcAt: number[] = [];
   const resourceCategories = validRecords(d, 'resourceCategories', errors, dropped, rcAt).filter((r: ResourceCategoryT, n) => {

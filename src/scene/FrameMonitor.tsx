@@ -73,8 +73,13 @@ export function FrameMonitor() {
         // (else the passes only queue up in the GPU process, and nothing shows between them).
         // Asked for after this loop has ended too: R3F's loop stops after its after-effects when
         // no root drew more than it was asked to, and an invalidate from inside it would be lost.
+        // The next pass is sized by how long the GPU took over this one (framePasses.ts `paced`).
         if (!passes.after(get().gl)) {
-          const next = () => get().invalidate();
+          const submitted = performance.now();
+          const next = () => {
+            passes.paced(performance.now() - submitted);
+            get().invalidate();
+          };
           return void gpuFinished(get().gl.getContext()).then(next, next);
         }
         pending.current = null;

@@ -21,6 +21,7 @@ import { cardBoxes } from './domBoxes';
 import { samePicture, type OverlayPicture } from '../overlay/picture';
 import { pictureNumber, pictureText } from '../overlay/pictureText';
 import { i18next } from '../i18n';
+import { framePassProgress } from './framePasses';
 
 const viewProj = new Matrix4();
 
@@ -63,7 +64,10 @@ export function OverlayPainter({ canvas, axes, theme }: Props) {
     const s = store.getState();
     // The picture's words and numbers follow the interface language.
     const language = i18next.language || 'en';
-    if (!prepared || !model || !anchors) {
+    // No labels over a half-drawn picture: a large first frame drawn in passes (framePasses.ts)
+    // gets its overlay with the pass that finishes it (FrameMonitor's frame callback, mounted
+    // before this one, has set that pass up).
+    if (!prepared || !model || !anchors || framePassProgress.partial()) {
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, size.width, size.height);
       shown.current = null;

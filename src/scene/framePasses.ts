@@ -16,16 +16,42 @@
  * it starts. So every draw is drawn once, in the frame's order, and the depth and colour buffers
  * are kept between passes: the finished picture is the one frame's. A camera or canvas change
  * during the passes starts them again from pass 0; a view that keeps moving gets ordinary frames.
+ *
+ * How long: a pass's GPU time depends on the pixels its draws cover, not only on their vertices
+ * (at 100,000 holes a pass of 1,500,000 vertices took about 3.7 s, at 10,000 holes 0.9 s). So the
+ * frame's line is measured first (a render that lists the draws and draws nothing); a frame over
+ * the budget starts with a small pass, and each next pass is sized from the last one's GPU time
+ * (`paced`), to about `PASS_TARGET_MS`.
  */
 import type { BufferGeometry, Camera, InstancedBufferGeometry, Material, Mesh, Object3D, Scene, WebGLRenderer } from 'three';
 import { deadTrianglesOf, quadRangeOf, setQuadRange } from './geometry/segmentGeometry';
 
 /**
- * Vertices or indices drawn in one pass: 500,000 triangles, about 0.6-0.8 s of SwiftShader on this
- * machine for the interval ribbons. A frame under it (the sample, 1,000 holes × 100 intervals) is
- * drawn as before, in one.
+ * Vertices or indices of a frame drawn in one pass: 500,000 triangles, about 0.6-0.8 s of
+ * SwiftShader on this machine for the interval ribbons at 1,000 holes. A frame under it (the
+ * sample, 1,000 holes × 100 intervals) is drawn as before, in one.
  */
 export const PASS_BUDGET = 1_500_000;
+
+/**
+ * The first pass of a frame over the budget (vertices or indices): its GPU time is not known yet,
+ * so it is small (about 0.25 s at 10,000 holes, 1 s at 100,000 holes on this machine).
+ */
+export const FIRST_PASS = 400_000;
+
+/** GPU time each pass after the first is sized for (ms): the page reaches the screen this often. */
+export const PASS_TARGET_MS = 600;
+
+/** No pass is smaller than this (vertices or indices): each pass adds a composite and a GPU wait. */
+export const MIN_PASS = 60_000;
+
+/**
+ * A draw with no depth test (the emphasised grades over the surfaces) shades every layer of the
+ * pixels it covers: about 110 layers a pixel at 10,000 holes, 1.74 ms of SwiftShader per 1,000
+ * indices against 0.64 for the intervals (docs/performance.md, Session 18 GPU). On the frame's line
+ * its vertices or indices count this many times, so the pass that draws them is not the longest.
+ */
+export const NO_DEPTH_TEST_WEIGHT = 3;
 
 /** A cut falls between whole segments (6 vertices or indices) and whole triangles. */
 const UNIT = 6;
@@ -42,11 +68,13 @@ function drawnPart(geometry: BufferGeometry): { start: number; end: number } {
 }
 
 /**
- * A draw as a stretch of the frame's line: its length (vertices or indices, all instances) and,
- * when it can be cut, how to draw the part `a` .. `b` of that length (whole segments) and undo it.
+ * A draw as a stretch of the frame's line: its length (vertices or indices, all instances), the
+ * weight of each on the line and, when it can be cut, how to draw the part `a` .. `b` of that length
+ * (whole segments) and undo it.
  */
 interface DrawStretch {
   length: number;
+  weight: number;
   cut: ((a: number, b: number) => () => void) | null;
 }
 
@@ -58,9 +86,11 @@ function stretchOf(gl: WebGLRenderer, object: Object3D, geometry: BufferGeometry
   // A segment layer's draw: a chunk index repeated as instances over segments uSegBase .. uSegEnd
   // (geometry/segmentGeometry.ts): cut by segments, 6 indices each.
   const quad = quadRangeOf(object, material);
+  const weight = material.depthTest ? 1 : NO_DEPTH_TEST_WEIGHT;
   if (plain && quad && instances > 1) {
     return {
       length: 6 * (quad.end - quad.base),
+      weight,
       cut: (a, b) => {
         const mesh = object as Mesh;
         setQuadRange(mesh, quad.base + a / 6, (b - a) / 6);
@@ -74,9 +104,10 @@ function stretchOf(gl: WebGLRenderer, object: Object3D, geometry: BufferGeometry
     };
   }
   const length = (end - start) * Math.max(instances, 0);
-  if (!plain || instances !== 1) return { length, cut: null };
+  if (!plain || instances !== 1) return { length, weight, cut: null };
   return {
     length,
+    weight,
     cut: (a, b) => {
       const saved = { start: geometry.drawRange.start, count: geometry.drawRange.count };
       geometry.setDrawRange(start + a, b - a);
@@ -85,9 +116,32 @@ function stretchOf(gl: WebGLRenderer, object: Object3D, geometry: BufferGeometry
   };
 }
 
+/**
+ * The frame's line of draws, end to end (vertices or indices), from a render that draws nothing:
+ * three lists, sorts and prepares the draws (the levels of detail choose for this camera, the
+ * geometry is uploaded), and `renderBufferDirect` only adds up their lengths. The canvas is
+ * cleared (pass 0 clears it anyway) and the frame's counts are reset by pass 0 after it.
+ */
+function lineLength(gl: WebGLRenderer, scene: Scene, camera: Camera): number {
+  const original = gl.renderBufferDirect;
+  let at = 0;
+  gl.renderBufferDirect = function (this: WebGLRenderer, _cam, _scn, geometry, material, object, group) {
+    const { length, weight } = stretchOf(this, object, geometry, material, group);
+    at += length * weight;
+  } as RenderBufferDirect;
+  try {
+    gl.render(scene, camera);
+  } finally {
+    gl.renderBufferDirect = original;
+  }
+  return at;
+}
+
 /** The passes drawn of the latest first frame, for the progress bar (as warmQueue's fraction). */
 const listeners = new Set<() => void>();
 let passShare = 0;
+/** a pass is under way, or drawn, that leaves the picture unfinished */
+let partial = false;
 export const framePassProgress = {
   subscribe(fn: () => void): () => void {
     listeners.add(fn);
@@ -95,9 +149,15 @@ export const framePassProgress = {
   },
   /** 0 until the first pass of a frame in passes is drawn, then the share drawn (0-1) */
   fraction: (): number => passShare,
+  /**
+   * True from the set-up of a pass that leaves the picture unfinished until the set-up of the pass
+   * that finishes it: the overlay (labels, scale bar) is not painted over a half-drawn picture.
+   */
+  partial: (): boolean => partial,
 };
 /** The frame is marked drawn: the bar goes, and the next load's starts from its warm-up. */
 export function endFramePasses(): void {
+  partial = false;
   setPassShare(0);
 }
 function setPassShare(share: number): void {
@@ -112,10 +172,13 @@ const MAX_RESTARTS = 2;
 export class FramePasses {
   /** the pass drawn next; -1: none under way */
   private pass = -1;
-  /** passes the frame needs, known once pass 0 has laid out every draw */
-  private count = 1;
   /** the frame's line of draws so far in this pass (vertices or indices) */
   private length = 0;
+  /** the part of the line the pass under way draws */
+  private from = 0;
+  private to = 0;
+  /** the size of the next pass (vertices or indices), set by `paced` */
+  private size = 0;
   private restarts = 0;
   /** the view of pass 0: camera's view and projection matrices, canvas width and height */
   private readonly view = new Float64Array(34);
@@ -125,7 +188,15 @@ export class FramePasses {
   private background: Scene['background'] = null;
   private scene: Scene | null = null;
 
-  constructor(private readonly budget = PASS_BUDGET) {}
+  /**
+   * `budget`: a frame of at most this many vertices or indices is drawn in one pass; `first`: the
+   * first pass of a larger one; `min`: the smallest pass `paced` asks for.
+   */
+  constructor(
+    private readonly budget = PASS_BUDGET,
+    private readonly first = Math.min(FIRST_PASS, budget),
+    private readonly min = Math.min(MIN_PASS, first),
+  ) {}
 
   /** The next frame is a dataset's first: drawn in as many passes as its draws need. */
   start(): void {
@@ -139,9 +210,21 @@ export class FramePasses {
     if (this.pass < 0) return;
     if (this.pass > 0 && !this.sameView(camera, width, height)) {
       this.pass = ++this.restarts > MAX_RESTARTS ? -1 : 0;
-      if (this.pass < 0) return;
+      if (this.pass < 0) return void (partial = false);
     }
-    if (this.pass === 0) this.keepView(camera, width, height);
+    if (this.pass === 0) {
+      this.keepView(camera, width, height);
+      // A frame within the budget is one pass; a larger one starts small (its pace is unknown).
+      this.length = lineLength(gl, scene, camera);
+      this.from = 0;
+      this.to = this.length <= this.budget ? this.length : this.first;
+      this.size = this.first;
+    } else {
+      this.from = this.to;
+      this.to = this.from + this.size;
+    }
+    // `length`: the line as listed (pass 0) or as the last pass drew it.
+    partial = this.to < this.length;
     this.autoClear = gl.autoClear;
     this.autoReset = gl.info.autoReset;
     // Pass 0 clears; the others draw onto it (three clears for a colour background whatever
@@ -154,15 +237,15 @@ export class FramePasses {
     gl.info.autoReset = false;
     const original = gl.renderBufferDirect;
     this.original = original;
-    const from = this.pass * this.budget;
-    const to = from + this.budget;
+    const { from, to } = this;
     /** where the next draw starts on the frame's line of draws */
     let at = 0;
     const passes = this;
+    passes.length = 0;
     gl.renderBufferDirect = function (this: WebGLRenderer, cam, scn, geometry, material, object, group) {
-      const { length, cut } = stretchOf(this, object, geometry, material, group);
+      const { length, weight, cut } = stretchOf(this, object, geometry, material, group);
       const begin = at;
-      at += length;
+      at += length * weight;
       passes.length = at;
       // A draw left to another pass: three still calls its onAfterRender, and a segment layer's
       // takes its dead triangles off the frame's count (countLiveTriangles): given back.
@@ -173,8 +256,8 @@ export class FramePasses {
         return;
       }
       // This pass's part of the draw, cut between whole segments.
-      const a = Math.max(0, Math.ceil((from - begin) / UNIT) * UNIT);
-      const b = Math.min(length, Math.max(0, Math.ceil((to - begin) / UNIT) * UNIT));
+      const a = Math.max(0, Math.ceil((from - begin) / weight / UNIT) * UNIT);
+      const b = Math.min(length, Math.max(0, Math.ceil((to - begin) / weight / UNIT) * UNIT));
       if (b <= a) return skip();
       if (a === 0 && b === length) return original.call(this, cam, scn, geometry, material, object, group);
       const undo = cut(a, b);
@@ -184,7 +267,6 @@ export class FramePasses {
         undo();
       }
     } as RenderBufferDirect;
-    this.length = 0;
   }
 
   /** After the render: undo the set-up; true when the picture is whole (the last pass was drawn). */
@@ -199,13 +281,24 @@ export class FramePasses {
     gl.info.autoReset = this.autoReset;
     if (this.scene) this.scene.background = this.background;
     this.scene = null;
-    if (this.pass === 0) this.count = Math.max(1, Math.ceil(this.length / this.budget));
     this.pass++;
     // The last pass's share fills the bar (100 %) until the frame is marked drawn (endFramePasses).
-    setPassShare(this.pass / this.count);
-    if (this.pass < this.count) return false;
+    const whole = this.to >= this.length;
+    setPassShare(whole ? 1 : this.to / this.length);
+    partial = !whole;
+    if (!whole) return false;
     this.pass = -1;
     return true;
+  }
+
+  /**
+   * The GPU finished the last pass `ms` after it was submitted: the next pass is sized to take
+   * about PASS_TARGET_MS at the same pace (at least `min`, and at most what is left is drawn).
+   */
+  paced(ms: number): void {
+    if (this.pass <= 0) return;
+    const drawn = this.to - this.from;
+    this.size = Math.max(this.min, Math.round((drawn * PASS_TARGET_MS) / Math.max(ms, 1)));
   }
 
   private keepView(camera: Camera, width: number, height: number): void {

@@ -36,7 +36,8 @@ export function ProgressBar() {
     return null;
   }
   const fraction = loading ? loading.fraction : LOADED_SHARE + (1 - LOADED_SHARE) * ((1 - PASSES_SHARE) * warmed + PASSES_SHARE * passed);
-  const pct = (shown.current = Math.max(shown.current, Math.round(fraction * 100)));
+  // In tenths of a per cent: a pass of a large first frame moves the bar by less than 1 %.
+  const pct = (shown.current = Math.max(shown.current, Math.round(fraction * 1000) / 10));
   return (
     <div className={`progress${loading ? '' : ' drawing'}`} role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} data-testid="progress" data-phase={loading ? loading.phase : 'drawing'}>
       <div className="bar" style={{ width: `${Math.max(4, pct)}%` }} />
