@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDepositText } from '../src/data/load';
 import { prepare, surfaceBuffers, worldFrame, type SurfaceInput } from '../src/domain/prepare';
-import { startSurfaceJob, surfaceJobParts, SURFACE_JOB_MIN_TRIANGLES } from '../src/data/surfaceJob';
+import { hasSurfaceForCopies, startSurfaceJob, surfaceJobParts, SURFACE_JOB_MIN_TRIANGLES } from '../src/data/surfaceJob';
 import { faultModelsOf } from '../src/domain/prepare';
 import type { Model } from '../src/data/model';
 
@@ -64,5 +64,22 @@ describe('surfaces built apart from the holes', () => {
   it('a small model, or no Worker (Node), is built in place: the job answers null', async () => {
     expect(model!.surfaces.reduce((n, s) => n + s.triangles.length / 3, 0)).toBeLessThan(SURFACE_JOB_MIN_TRIANGLES);
     expect(await startSurfaceJob(model!, worldFrame(model!).origin)).toBeNull();
+  });
+});
+
+describe('a parsed document with a surface to copy (the surfaces workers warm their simplifier up)', () => {
+  // 100,000 triangles (300,000 corner indices) get copies (SURFACE_LOD_MIN_TRIANGLES); 99,999 do not.
+  it('from 100,000 triangles, in a JSON array or the binary form\'s typed array', () => {
+    const surface = (corners: number) => ({ id: 's', vertices: [], triangles: new Uint32Array(corners) });
+    expect(hasSurfaceForCopies({ surfaces: [surface(3), surface(300_000)] })).toBe(true);
+    expect(hasSurfaceForCopies({ surfaces: [{ id: 's', triangles: new Array(300_000).fill(0) }] })).toBe(true);
+    expect(hasSurfaceForCopies({ surfaces: [surface(299_997), surface(3)] })).toBe(false);
+  });
+
+  it('not for a document without surfaces, or one not yet validated that is malformed', () => {
+    expect(hasSurfaceForCopies({ holes: [] })).toBe(false);
+    expect(hasSurfaceForCopies(null)).toBe(false);
+    expect(hasSurfaceForCopies({ surfaces: 'none' })).toBe(false);
+    expect(hasSurfaceForCopies({ surfaces: [null, { triangles: 7 }, { triangles: { length: '300000' } }] })).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chooseSurfaceLevel, type SurfaceLodView } from '../src/domain/surfaceLod';
-import { surfaceLevels } from '../src/data/surfaceLevels';
+import { surfaceLevels, warmSurfaceLevels } from '../src/data/surfaceLevels';
 
 // Copies with errors of 0.5 m and 4 m; a 10 m box; the eye d metres east of its east face.
 const ERRORS = [0.5, 4];
@@ -49,17 +49,19 @@ describe('choice of a surface copy by screen-space error', () => {
 });
 
 /**
- * A flat 100 m x 100 m sheet at z = 0 of 1 m cells (20,000 triangles), cut along x = 50 m by a
- * fault: each block has its own vertices on the cut (51 x 101 vertices a block).
+ * A 100 m x 100 m sheet of 1 m cells (20,000 triangles), cut along x = 50 m by a fault: each block
+ * has its own vertices on the cut (51 x 101 vertices a block). Flat at z = 0, or with a bump of
+ * `bump` metres in the middle (z = bump sin(pi x / 100) sin(pi y / 100)): a flat sheet needs one
+ * copy, a bumped one two, the second simplified from the first.
  */
-function faultedSheet() {
+function faultedSheet(bump = 0) {
   const n = 100, half = 50;
   const positions: number[] = [];
   const indices: number[] = [];
   for (const [x0, x1] of [[0, half], [half, n]]) {
     const base = positions.length / 3;
     const cols = x1 - x0 + 1;
-    for (let j = 0; j <= n; j++) for (let i = x0; i <= x1; i++) positions.push(i, j, 0);
+    for (let j = 0; j <= n; j++) for (let i = x0; i <= x1; i++) positions.push(i, j, bump * Math.sin((Math.PI * i) / n) * Math.sin((Math.PI * j) / n));
     for (let j = 0; j < n; j++) {
       for (let i = 0; i < cols - 1; i++) {
         const a = base + j * cols + i, b = a + 1, c = a + cols, d = c + 1;
@@ -74,18 +76,25 @@ function faultedSheet() {
 }
 
 describe('simplified copies of a surface', () => {
-  it('keep the sheet whole: same area, the fault cut on both sides, fewer triangles', async () => {
-    const s = faultedSheet();
+  it.each([
+    ['flat', 0, 1],
+    ['with a 5 m bump', 5, 2],
+  ])('keep the sheet whole (%s): same area, the fault cut on both sides, fewer triangles', async (_name, bump, copies) => {
+    const s = faultedSheet(bump);
     expect(s.indices.length / 3).toBe(20_000);
-    const levels = await surfaceLevels(s.positions, s.normals, s.indices, Math.hypot(100, 100));
-    expect(levels.length).toBeGreaterThan(0);
+    const diagonal = Math.hypot(100, 100, bump);
+    const levels = await surfaceLevels(s.positions, s.normals, s.indices, diagonal);
+    // Flat: one copy, and a copy of it would not halve it again. Bumped: the second copy, of the
+    // first (on its vertices alone), halves it.
+    expect(levels.length).toBe(copies);
     let finer = 20_000;
     for (const l of levels) {
       const triangles = l.indices.length / 3;
-      // At most half of the next finer copy's triangles, within its target error (the first: 1e-4 of the 141.4 m diagonal).
+      // At most half of the next finer copy's triangles, within its target error (1e-4 and 8e-4 of
+      // the 141.4 m diagonal, 141.5 m with the bump: 0.014 m and 0.113 m).
       expect(triangles).toBeLessThanOrEqual(finer / 2);
       finer = triangles;
-      expect(l.error).toBeLessThanOrEqual(1e-4 * Math.hypot(100, 100) * (levels.indexOf(l) === 0 ? 1 : 8));
+      expect(l.error).toBeLessThanOrEqual(1e-4 * diagonal * (levels.indexOf(l) === 0 ? 1 : 8));
       let area = 0;
       const onCut = [new Set<number>(), new Set<number>()];
       const p = s.positions;
@@ -95,12 +104,21 @@ describe('simplified copies of a surface', () => {
         // Vertices 0..5150 are the west block's, the rest the east block's.
         for (const v of [a, b, c]) if (p[v * 3] === 50) onCut[v < 51 * 101 ? 0 : 1].add(p[v * 3 + 1]);
       }
-      // 100 m x 100 m.
+      // 100 m x 100 m, seen from above (a copy of the bumped sheet neither folds nor leaves a hole).
       expect(area).toBeCloseTo(10_000, 3);
       // The cut is simplified alike on both sides (the simplifier sees the two blocks' vertices at
       // one place as one): the same points of it on each side, both ends kept, so the blocks meet.
       expect([...onCut[0]].sort((x, y) => x - y)).toEqual([...onCut[1]].sort((x, y) => x - y));
       expect(onCut[0].has(0) && onCut[0].has(100)).toBe(true);
     }
+  });
+
+  it('are the same after the warm-up on a made-up sheet', async () => {
+    const s = faultedSheet(5);
+    const before = await surfaceLevels(s.positions, s.normals, s.indices, Math.hypot(100, 100, 5));
+    await warmSurfaceLevels();
+    const after = await surfaceLevels(s.positions, s.normals, s.indices, Math.hypot(100, 100, 5));
+    expect(after.map((l) => [...l.indices])).toEqual(before.map((l) => [...l.indices]));
+    expect(after.map((l) => l.error)).toEqual(before.map((l) => l.error));
   });
 });

@@ -9,6 +9,7 @@ import type { Model } from './model';
 import type { SurfaceInput } from '../domain/prepare';
 import type { SurfaceBuffer } from '../domain/surfaceBuffer';
 import type { Vec3 } from '../domain/vec3';
+import { SURFACE_LOD_MIN_TRIANGLES } from '../domain/surfaceLod';
 
 export interface SurfaceJobRequest {
   input: SurfaceInput;
@@ -16,6 +17,11 @@ export interface SurfaceJobRequest {
   origin: Vec3;
   /** build the first `build` surfaces of input (the others are faults that cut them); all when absent */
   build?: number;
+}
+
+/** Asks a prestarted worker to warm its simplifier up (surfaceLevels.ts) while it waits for the job. */
+export interface SurfaceWarmRequest {
+  warm: true;
 }
 
 export interface SurfaceJobResult {
@@ -91,6 +97,30 @@ export function prestartSurfaceWorker(): void {
     if (!w) return;
     prestarted.push(w);
   }
+}
+
+/**
+ * Whether a parsed, not yet validated document (JSON or the binary form's) holds a surface large
+ * enough to get simplified copies: its `triangles` list of corner indices, 3 a triangle, an array
+ * or a typed array. A lower bound (the fault cuts add triangles), enough to decide a warm-up.
+ */
+export function hasSurfaceForCopies(doc: unknown): boolean {
+  const surfaces = (doc as { surfaces?: unknown } | null)?.surfaces;
+  if (!Array.isArray(surfaces)) return false;
+  return surfaces.some((s) => {
+    const t = (s as { triangles?: { length?: unknown } } | null)?.triangles;
+    return typeof t?.length === 'number' && t.length / 3 >= SURFACE_LOD_MIN_TRIANGLES;
+  });
+}
+
+/**
+ * The prestarted workers warm their simplifier up while this worker validates the document: at
+ * 10,000 x 100 its first sheet was otherwise simplified in the browser's baseline WebAssembly code.
+ * Asked only when the document has a surface to copy, so a small load does not pay for it.
+ */
+export function warmSurfaceWorkers(): void {
+  const warm: SurfaceWarmRequest = { warm: true };
+  for (const w of prestarted) w.postMessage(warm);
 }
 
 function takeWorkers(count: number): Worker[] {

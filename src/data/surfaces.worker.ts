@@ -8,8 +8,8 @@
  */
 import { faultModelsOf, surfaceBuffers } from '../domain/prepare';
 import { surfaceBounds } from '../domain/bounds';
-import type { SurfaceJobRequest, SurfaceJobResult, SurfaceJobStep } from './surfaceJob';
-import { surfaceLevels } from './surfaceLevels';
+import type { SurfaceJobRequest, SurfaceJobResult, SurfaceJobStep, SurfaceWarmRequest } from './surfaceJob';
+import { surfaceLevels, warmSurfaceLevels } from './surfaceLevels';
 import { boxDiagonal, SURFACE_LOD_MIN_TRIANGLES, type SurfaceLevel } from '../domain/surfaceLod';
 import type { SurfaceBuffer } from '../domain/surfaceBuffer';
 
@@ -31,7 +31,12 @@ async function levelsOf(s: SurfaceBuffer): Promise<SurfaceLevel[] | undefined> {
 
 const post = (m: SurfaceJobResult | SurfaceJobStep, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer);
 
-self.onmessage = async (e: MessageEvent<SurfaceJobRequest>) => {
+self.onmessage = async (e: MessageEvent<SurfaceJobRequest | SurfaceWarmRequest>) => {
+  if ('warm' in e.data) {
+    // A warm-up that fails is no loss: the job then runs as it did without one.
+    await warmSurfaceLevels().catch(() => undefined);
+    return;
+  }
   try {
     const { input, origin, build = input.surfaces.length } = e.data;
     // The faults cut with every fault surface sent, this worker builds the first `build` surfaces.
