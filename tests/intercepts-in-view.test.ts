@@ -103,8 +103,30 @@ describe('interceptsInView: hand-counted flags, and the count agrees', () => {
     expect([...out]).toEqual(Array.from({ length: 10003 }, (_, i) => ([0, 2, 3].includes(i % 5) ? 1 : 0)));
     // 2,000 runs of five keep 3 each; the last three (#0, #1, #2) keep 2.
     expect(out.reduce((a, b) => a + b, 0)).toBe(6002);
+    // The count alone (no flags kept, a reused block of the other filters' flags) says the same.
+    expect(countInView({ traces: empty, intervals: empty, holes, intercepts: many }, { ...ALL, gradeCutoff: 3 }).intercepts).toBe(6002);
+    // With an elevation window of -60 to -15 m: #1 (z -50, 1 g/t) and #2 (z -20, 8 g/t) pass it, #2 alone the cut-off.
+    expect(countInView({ traces: empty, intervals: empty, holes, intercepts: many }, { ...ALL, gradeCutoff: 3, elevMin: -60, elevMax: -15 }).intercepts).toBe(2001);
   });
 });
+
+/** One hole's attributes: drilled, surface, programme 0. */
+const one = { code: Uint8Array.of(0), program: Int32Array.of(0), year: Float64Array.of(0) };
+
+/**
+ * `runs` runs of three intercepts of one hole: 2 g/t over HW 1 m (core 10-11 m), 4 g/t over HW 3 m
+ * (core 20-22 m), 6 g/t with no horizontal width (core 30-34 m).
+ */
+function threeRows(runs: number) {
+  const b = new InterceptRowsBuilder([{ id: 'H1' }], { unit: 'g/t', element: 'Au' });
+  const fig = (from: number, to: number, grade: number, hw: number | null) => ({ from, to, sampledLength: to - from, unsampledLength: 0, rows: [0], grade, gradeUncapped: grade, trueWidth: null, horizontalWidth: hw, widthKind: 'core' as const, midpoint: [0, 0, 0] as [number, number, number] });
+  for (let k = 0; k < runs; k++) {
+    b.add(0, fig(10, 11, 2, 1), null, null, []);
+    b.add(0, fig(20, 22, 4, 3), null, null, []);
+    b.add(0, fig(30, 34, 6, null), null, null, []);
+  }
+  return b.finish();
+}
 
 describe('the flagger of a filter change (domain/interceptFlags.ts): a cut-off change tests the grade alone, with the same flags', () => {
   const full = (f: FilterState) => [...interceptsInView(points, holes, f)];
@@ -150,14 +172,8 @@ describe('the flagger of a filter change (domain/interceptFlags.ts): a cut-off c
   });
   it('the tally made with the flags is the summary of the flagged rows, by hand', () => {
     // Three intercepts of one hole: 2 g/t over HW 1 m, 4 g/t over HW 3 m, 6 g/t with no horizontal width; core 1, 2, 4 m.
-    const b = new InterceptRowsBuilder([{ id: 'H1' }], { unit: 'g/t', element: 'Au' });
-    const fig = (from: number, to: number, grade: number, hw: number | null) => ({ from, to, sampledLength: to - from, unsampledLength: 0, rows: [0], grade, gradeUncapped: grade, trueWidth: null, horizontalWidth: hw, widthKind: 'core' as const, midpoint: [0, 0, 0] as [number, number, number] });
-    b.add(0, fig(10, 11, 2, 1), null, null, []);
-    b.add(0, fig(20, 22, 4, 3), null, null, []);
-    b.add(0, fig(30, 34, 6, null), null, null, []);
-    const rows = b.finish();
+    const rows = threeRows(1);
     const flagger = new InterceptFlagger(interceptPoints(rows, [0, 0, 0]), tallyColumnsOf(rows));
-    const one = { code: Uint8Array.of(0), program: Int32Array.of(0), year: Float64Array.of(0) };
     // ≥ 3 g/t: the last two; the third has no HW, so core length: (4 x 2 + 6 x 4) / 6 = 5.333 g/t over (2 + 4) / 2 = 3 m.
     const hi = flagInView(flagger, one, { ...ALL, gradeCutoff: 3 });
     expect([...hi.flags]).toEqual([0, 1, 1]);
@@ -175,6 +191,23 @@ describe('the flagger of a filter change (domain/interceptFlags.ts): a cut-off c
     // HW known for both: (2 x 1 + 4 x 3) / 4 = 3.5 g/t over (1 + 3) / 2 = 2 m.
     expect(summaryOfTally(low.tally!, 'g/t', 'horizontal')).toEqual({ count: 2, widthKind: 'horizontal', grade: 3.5, width: 2, unit: 'g/t' });
     expect(summaryOfTally(low.tally!, 'g/t', 'horizontal')).toEqual(summariseFlagged(rows, low.flags, 'g/t', 'horizontal'));
+  });
+  it('the tally over several blocks (the flagged rows listed block by block), by hand', () => {
+    // 3,001 runs of the three above (9,003 rows, three blocks of 4,096).
+    const rows = threeRows(3001);
+    const flagger = new InterceptFlagger(interceptPoints(rows, [0, 0, 0]), tallyColumnsOf(rows));
+    // ≥ 3 g/t: 6,002 rows, the 6 g/t ones without HW, so core length: 3,001 x (4 x 2 + 6 x 4) g/t·m
+    // over 3,001 x 6 m = 16/3 g/t, over 18,006 / 6,002 = 3 m.
+    const hi = flagInView(flagger, one, { ...ALL, gradeCutoff: 3 });
+    expect(summaryOfTally(hi.tally!, 'g/t', 'horizontal')).toEqual({ count: 6002, widthKind: 'core', grade: 16 / 3, width: 3, unit: 'g/t' });
+    // The cut-off alone changed (4.5 g/t): the 6 g/t rows alone, 6 g/t over 4 m of core.
+    const top = flagInView(flagger, one, { ...ALL, gradeCutoff: 4.5 });
+    expect(summaryOfTally(top.tally!, 'g/t', 'horizontal')).toEqual({ count: 3001, widthKind: 'core', grade: 6, width: 4, unit: 'g/t' });
+    expect([...top.flags.subarray(9000)]).toEqual([0, 0, 1]);
+    // Mid depths 10.5 and 21 m (a depth window to 25 m, a full pass): every one has a HW, (2 + 12) / 4 = 3.5 g/t over 2 m.
+    const low = flagInView(flagger, one, { ...ALL, gradeCutoff: 0, depthMax: 25 });
+    expect(summaryOfTally(low.tally!, 'g/t', 'horizontal')).toEqual({ count: 6002, widthKind: 'horizontal', grade: 3.5, width: 2, unit: 'g/t' });
+    expect(summariseFlagged(rows, low.flags, 'g/t', 'horizontal')).toEqual(summaryOfTally(low.tally!, 'g/t', 'horizontal'));
   });
 });
 

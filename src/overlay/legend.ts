@@ -11,6 +11,7 @@ import { pictureNumber, pictureText } from './pictureText';
 import { localText } from '../i18n/localText';
 import { currentColouring } from '../state/colouring';
 import type { VeinscapeState } from '../state/store';
+import type { Filters } from '../state/slices/filters';
 import { FAULT_COLOR, KIND_LAYER, POINT_COLOR, RESOURCE_COLORS, TRACE_COLOR, WORKING_COLOR } from '../state/layerStyle';
 import { highlightGrade } from '../state/highlight';
 
@@ -38,8 +39,22 @@ export interface LegendSection {
 const MISSING = '#b8bec6';
 const TRACE = TRACE_COLOR;
 
-export type LegendState = Pick<VeinscapeState, 'model' | 'prepared' | 'colorBy' | 'bins' | 'layerVisible' | 'zoneVisible' | 'filters' | 'veinColour'> &
-  Partial<Pick<VeinscapeState, 'interceptQuery'>>;
+/** Of the filters, the legend reads the cut-off alone (its note): the live legend re-renders on no other filter. */
+export type LegendState = Pick<VeinscapeState, 'model' | 'prepared' | 'colorBy' | 'bins' | 'layerVisible' | 'zoneVisible' | 'veinColour'> & {
+  filters: Pick<Filters, 'gradeCutoff'>;
+} & Partial<Pick<VeinscapeState, 'interceptQuery'>>;
+
+/** Whether any hole is drilled, any planned: once per hole list (100,000 holes read on every render of the legend otherwise). */
+const statusCache = new WeakMap<readonly { status: string }[], { drilled: boolean; planned: boolean }>();
+
+function holeStatuses(holes: readonly { status: string }[]): { drilled: boolean; planned: boolean } {
+  let hit = statusCache.get(holes);
+  if (!hit) {
+    hit = { drilled: holes.some((h) => h.status === 'drilled'), planned: holes.some((h) => h.status === 'planned') };
+    statusCache.set(holes, hit);
+  }
+  return hit;
+}
 
 /** Zone kinds a surface's legend entry names when its own name does not say it. */
 const KIND_NAMED = new Set(['alteration', 'host', 'topography', 'other', 'shear']);
@@ -64,8 +79,9 @@ export function legendFor(s: LegendState, language = 'en'): LegendSection[] {
     out.push({ id: 'colouring', title: `${colouring.column}${colouring.unit ? ` (${colouring.unit})` : ''}`, items, columns: 1, note: notes.join(' · ') || undefined });
   }
   const symbols: LegendItem[] = [];
-  if (layers.traces && s.model?.holes.some((h) => h.status === 'drilled')) symbols.push({ symbol: 'line', color: TRACE, label: t('legend.drilledHole') });
-  if (layers.traces && s.model?.holes.some((h) => h.status === 'planned')) symbols.push({ symbol: 'dashed', color: TRACE, label: t('legend.plannedHole') });
+  const statuses = s.model ? holeStatuses(s.model.holes) : null;
+  if (layers.traces && statuses?.drilled) symbols.push({ symbol: 'line', color: TRACE, label: t('legend.drilledHole') });
+  if (layers.traces && statuses?.planned) symbols.push({ symbol: 'dashed', color: TRACE, label: t('legend.plannedHole') });
   if (layers.faults && s.model?.faults.length) symbols.push({ symbol: 'swatch', color: FAULT_COLOR, label: t('legend.fault') });
   if (layers.workings && s.model?.workings.length) symbols.push({ symbol: 'line', color: WORKING_COLOR, label: t('legend.workings') });
   if (layers.points && s.model?.pointSets.length) symbols.push({ symbol: 'swatch', color: POINT_COLOR, label: t('legend.points') });

@@ -4,8 +4,9 @@
  * and the significant-intercept cut-off (g/t), so "the gold" is the same grade the intercepts
  * table reports. One definition for the scene, the live legend and the exported legend.
  */
-import type { VeinscapeState } from './store';
+import type { Filters } from './slices/filters';
+import type { InterceptQuery } from '../domain/interceptQuery';
 
-export function highlightGrade(s: Pick<VeinscapeState, 'filters' | 'interceptQuery'>): number {
+export function highlightGrade(s: { filters: Pick<Filters, 'gradeCutoff'>; interceptQuery: Pick<InterceptQuery, 'cutoff'> }): number {
   return Math.max(s.filters.gradeCutoff, s.interceptQuery.cutoff);
 }

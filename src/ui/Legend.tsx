@@ -98,12 +98,14 @@ function GradeWidthToggle() {
 }
 
 export function Legend() {
-  const state = useVeinscape(
+  // The cut-off alone of the filters (overlay/legend.ts): an elevation or hole filter change does not re-render the legend.
+  const { gradeCutoff, ...rest } = useVeinscape(
     useShallow((s) => ({
       model: s.model, prepared: s.prepared, colorBy: s.colorBy, bins: s.bins, layerVisible: s.layerVisible, zoneVisible: s.zoneVisible,
-      filters: s.filters, veinColour: s.veinColour, interceptQuery: s.interceptQuery,
+      gradeCutoff: s.filters.gradeCutoff, veinColour: s.veinColour, interceptQuery: s.interceptQuery,
     })),
   );
+  const state = { ...rest, filters: { gradeCutoff } };
   const { t, i18n } = useTranslation('legend');
   const tool = useVeinscape((s) => !s.presenting && !s.embed);
   const colouring = useVeinscape(currentColouring);
