@@ -15,6 +15,7 @@ import { adoptCounter, dropCounter, expectCounter } from './countClient';
 import { laterTask, nextTask, runSliced } from '../domain/sliced';
 import { unpackSteps } from './unpackSteps';
 import { adoptLayerBounds, dataBox } from '../domain/bounds';
+import { veinStrike } from '../domain/viewFit';
 import { isBinaryDepositFile } from './binary/format';
 import { isSurfaceFileName, isSurfaceMainFileName } from './surfaces/names';
 import type { HoleModel, Model } from './model';
@@ -164,6 +165,8 @@ async function unpack(m: Extract<WorkerResponse, { type: 'done' }>): Promise<voi
   // The hole layers' bounds came made (0.1 s over 11 M segment ends at ten million intervals).
   adoptLayerBounds(m.prepared, m.bounds);
   dataBox(m.model, m.prepared);
+  // The first view's direction too (the view presets turn on the veins' strike).
+  veinStrike(m.model, m.prepared);
   await nextTask();
 }
 

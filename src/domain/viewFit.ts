@@ -4,6 +4,8 @@
  */
 import { directionFromAzDip } from './orientation';
 import type { Vec3 } from './vec3';
+import type { Model } from '../data/model';
+import type { Prepared } from './prepare';
 
 export interface Box {
   min: Vec3;
@@ -34,6 +36,30 @@ export function principalAzimuth(xyz: ArrayLike<number>): number {
   let az = 90 - (theta * 180) / Math.PI;
   az = ((az % 180) + 180) % 180;
   return az;
+}
+
+/** Dominant strike of the vein surfaces, degrees [0, 180), per prepared dataset. */
+const strikeCache = new WeakMap<Prepared, number>();
+/** Vertices sampled for the strike: plenty for a camera direction, cheap at millions of vertices. */
+const STRIKE_SAMPLES = 30000;
+
+/**
+ * The vein surfaces' dominant strike (principalAzimuth of up to STRIKE_SAMPLES of their vertices),
+ * 90 without veins; kept per dataset. The view presets turn on it; the load works it out before the
+ * dataset is stored (data/loadSource.ts), not in the task that shows the dataset (5-10 ms there).
+ */
+export function veinStrike(model: Pick<Model, 'zones' | 'surfaces'>, p: Prepared): number {
+  const known = strikeCache.get(p);
+  if (known !== undefined) return known;
+  const veinZones = new Set(model.zones.filter((z) => z.kind === 'vein').map((z) => z.id));
+  const veins = model.surfaces.map((s, i) => (s.zoneId && veinZones.has(s.zoneId) ? p.surfaces[i].positions : null)).filter((x): x is Float32Array => !!x);
+  const vertices = veins.reduce((n, a) => n + a.length / 3, 0);
+  const step = 3 * Math.max(3, Math.ceil(vertices / STRIKE_SAMPLES));
+  const pts: number[] = [];
+  for (const a of veins) for (let k = 0; k + 2 < a.length; k += step) pts.push(a[k], a[k + 1], a[k + 2]);
+  const strike = pts.length ? principalAzimuth(pts) : 90;
+  strikeCache.set(p, strike);
+  return strike;
 }
 
 /** Distance at which a sphere of `radius` fills a perspective view of vertical field `fovDeg`. */

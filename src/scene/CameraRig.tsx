@@ -7,7 +7,7 @@ import { useThree } from '@react-three/fiber';
 import { Matrix4, Vector3, type OrthographicCamera, type PerspectiveCamera } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
 import { store, useVeinscape } from '../state/store';
-import { boxRadius, placeCamera, principalAzimuth, type CameraPlacement } from '../domain/viewFit';
+import { boxRadius, placeCamera, veinStrike, type CameraPlacement } from '../domain/viewFit';
 import type { FrameRequest, ViewPreset } from '../state/slices/view';
 import { projectedBounds } from '../state/visibleSample';
 import type { Prepared } from '../domain/prepare';
@@ -19,25 +19,6 @@ import { northArrowBox } from '../overlay/paint';
 import { modelScreenBounds } from './modelBounds';
 import { cardBoxes } from './domBoxes';
 import { sceneState } from './handle';
-
-/** Dominant strike of the vein surfaces, degrees [0, 180). */
-const strikeCache = new WeakMap<Prepared, number>();
-/** Vertices sampled for the strike: plenty for a camera direction, cheap at millions of vertices. */
-const STRIKE_SAMPLES = 30000;
-
-function veinStrike(model: Model, p: Prepared): number {
-  const known = strikeCache.get(p);
-  if (known !== undefined) return known;
-  const veinZones = new Set(model.zones.filter((z) => z.kind === 'vein').map((z) => z.id));
-  const veins = model.surfaces.map((s, i) => (s.zoneId && veinZones.has(s.zoneId) ? p.surfaces[i].positions : null)).filter((x): x is Float32Array => !!x);
-  const vertices = veins.reduce((n, a) => n + a.length / 3, 0);
-  const step = 3 * Math.max(3, Math.ceil(vertices / STRIKE_SAMPLES));
-  const pts: number[] = [];
-  for (const a of veins) for (let k = 0; k + 2 < a.length; k += step) pts.push(a[k], a[k + 1], a[k + 2]);
-  const strike = pts.length ? principalAzimuth(pts) : 90;
-  strikeCache.set(p, strike);
-  return strike;
-}
 
 export function placementFor(preset: ViewPreset, model: Model, p: Prepared, fov: number, aspect: number, zoneId?: string): CameraPlacement {
   const strike = veinStrike(model, p);

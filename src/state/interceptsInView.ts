@@ -9,6 +9,7 @@
 import { flagInView, holeAttrsFor } from '../domain/viewCounts';
 import { InterceptFlagger, interceptPoints, type InterceptFlags, type InterceptPoints } from '../domain/interceptFlags';
 import { tallyColumnsOf } from '../domain/interceptQuery';
+import { newTally } from '../domain/interceptTally';
 import type { Intercept } from '../domain/intercepts';
 import type { InterceptRows } from '../domain/interceptRows';
 import { filterStateFrom, type FilterInputs } from './filterState';
@@ -43,8 +44,12 @@ const flagCache = new WeakMap<InterceptRows, { flagger: InterceptFlagger; keys: 
  * (domain/interceptFlags.ts).
  */
 export function interceptsInViewOf(s: InterceptViewInputs): InterceptFlags | null {
+  if (!s.model || !s.prepared) return null;
+  // No intercepts (a dataset just arrived, its intercepts not computed yet): none in view, without
+  // the hole filters' pass over every hole in the task that shows the dataset (Session 19).
+  if (s.intercepts.length === 0) return NONE;
   const points = interceptPointsOf(s);
-  if (!points || !s.model || !s.prepared) return null;
+  if (!points) return null;
   let c = flagCache.get(s.intercepts);
   if (!c || c.flagger.points !== points) {
     c = { flagger: new InterceptFlagger(points, tallyColumnsOf(s.intercepts)), keys: null, result: null };
@@ -56,6 +61,9 @@ export function interceptsInViewOf(s: InterceptViewInputs): InterceptFlags | nul
   c.keys = keys;
   return c.result;
 }
+
+/** The flags and tally of an empty intercept list. */
+const NONE: InterceptFlags = { flags: new Uint8Array(0), tally: newTally() };
 
 /** The flags of interceptsInViewOf alone. */
 export function interceptFlagsOf(s: InterceptViewInputs): Uint8Array | null {

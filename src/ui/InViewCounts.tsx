@@ -58,7 +58,6 @@ export function InViewCounts() {
     if (prepared) ensureIntercepts();
   }, [prepared, ensureIntercepts]);
 
-  const holes = useMemo(() => (model && prepared ? holeAttrsFor(model.holes, prepared.programs) : null), [model, prepared]);
   // The intercepts in view from the flags the intercept table and the labels use (state/interceptsInView.ts),
   // made on the page on every filter change anyway: the counter counts holes and interval rows only.
   const interceptsInView = useMemo(() => interceptsInViewOf({ model, prepared, filters, zoneVisible, section, intercepts })?.tally?.count, [model, prepared, filters, zoneVisible, section, intercepts]);
@@ -71,11 +70,13 @@ export function InViewCounts() {
   // frame, so the worker's answer (a few ms) usually lands before that frame and the sidebar is
   // laid out and painted once per change instead of twice.
   useLayoutEffect(() => {
-    if (!model || !prepared || !holes) return;
+    if (!model || !prepared) return;
     /** Counts on the page, in slices, after `delay` ms; returns how to cancel. */
     const countHere = (delay: number) => {
       let run: SlicedRun<ViewCounts> | null = null;
       const timer = setTimeout(() => {
+        // The holes' attributes here, not as the dataset is shown: the worker counter needs none.
+        const holes = holeAttrsFor(model.holes, prepared.programs);
         const f = filterStateFrom({ model, prepared, filters, zoneVisible, section });
         run = runSliced(countInViewSteps({ traces: prepared.traces, intervals: prepared.intervals, holes, intercepts: null, rowZones: prepared.intervalZones }, f));
         void run.promise.then((counts) => {
@@ -113,7 +114,7 @@ export function InViewCounts() {
     }
     return countHere(counted.current ? DEBOUNCE_MS : 0);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [model, prepared, filters, holes, inputs, counterVersion]);
+  }, [model, prepared, filters, inputs, counterVersion]);
 
   // A handful of outlines: counted here, at once.
   const outlines = useMemo(
