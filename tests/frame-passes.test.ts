@@ -88,7 +88,8 @@ function drawPaced(passes: FramePasses, gl: ReturnType<typeof standInRenderer>['
     const whole = passes.after(gl as unknown as WebGLRenderer);
     shares.push(framePassProgress.fraction());
     if (whole) return shares;
-    passes.paced(gpuMs[k]);
+    // Past the list, each pass takes as long as the last listed.
+    passes.paced(gpuMs[Math.min(k, gpuMs.length - 1)]);
     if (k > 100) throw new Error('passes never end');
   }
 }
@@ -197,18 +198,16 @@ describe('the first frame in passes', () => {
     // 9,000 vertices; budget 10,000 would be one pass, so a budget of 5,000 with first passes of 1,200.
     const draws = [mesh('intervals', 9_000, opaque)];
     const { gl, log, listings } = standInRenderer(draws);
-    // Pass 0: 1,200 vertices in 100 ms, so the next aims at PASS_TARGET_MS at 12 vertices a ms;
-    // pass 1 then takes 3 × the target, so the next is a third of pass 1's size.
-    const next1 = (1_200 * PASS_TARGET_MS) / 100;
-    const next2 = Math.round((next1 * PASS_TARGET_MS) / (3 * PASS_TARGET_MS));
+    // Pass 0: 1,200 vertices in 100 ms, so the next aims at PASS_TARGET_MS (500) at 12 vertices a
+    // ms: 6,000; it takes 3 × the target, so the next is a third of its size, 2,000.
+    expect(PASS_TARGET_MS).toBe(500);
     const shares = drawPaced(new FramePasses(5_000, 1_200, 600), gl, scene, camera, [100, 3 * PASS_TARGET_MS, 1]);
     const sizes = log.map((pass) => pass.reduce((n, d) => n + d.end - d.start, 0));
-    // Hand figures: 1,200, then 7,200 (12 × 600), then 9,000 - 8,400 = 600 left (under the 2,400 asked).
-    expect([next1, next2]).toEqual([7_200, 2_400]);
-    expect(sizes).toEqual([1_200, 7_200, 600]);
-    expect(joined(log).map((p) => [p.start, p.end])).toEqual([[0, 1_200], [1_200, 8_400], [8_400, 9_000]]);
-    // The bar moves by the share of the line drawn: 1,200 / 9,000, 8,400 / 9,000, then whole.
-    expect(shares).toEqual([1_200 / 9_000, 8_400 / 9_000, 1]);
+    // Hand figures: 1,200, 6,000, then 9,000 - 7,200 = 1,800 left (under the 2,000 asked).
+    expect(sizes).toEqual([1_200, 6_000, 1_800]);
+    expect(joined(log).map((p) => [p.start, p.end])).toEqual([[0, 1_200], [1_200, 7_200], [7_200, 9_000]]);
+    // The bar moves by the share of the line drawn: 1,200 / 9,000, 7,200 / 9,000, then whole.
+    expect(shares).toEqual([1_200 / 9_000, 7_200 / 9_000, 1]);
     // The frame's draws were listed once, before pass 0.
     expect(listings.count).toBe(1);
   });
@@ -265,5 +264,14 @@ describe('the first frame in passes', () => {
     passes.start();
     passes.before(one.gl as unknown as WebGLRenderer, scene, camera, 800, 600);
     expect(framePassProgress.partial()).toBe(false);
+  });
+
+  it('keeps to the slowest pace seen: a faster pass does not make the next one longer', () => {
+    const { gl, log } = standInRenderer([mesh('intervals', 30_000, opaque)]);
+    // Pass 0: 1,200 in 200 ms (6 a ms: next 3,000); pass 1: 3,000 in 100 ms (30 a ms), but the
+    // next stays at 6 a ms: 3,000 again; pass 2: 3,000 in 1,000 ms (3 a ms): then 1,500; pass 3:
+    // 1,500 in 1,000 ms (1.5 a ms): then 750.
+    drawPaced(new FramePasses(5_000, 1_200, 600), gl, scene, camera, [200, 100, 1_000]);
+    expect(log.slice(0, 5).map((pass) => pass.reduce((n, d) => n + d.end - d.start, 0))).toEqual([1_200, 3_000, 3_000, 1_500, 750]);
   });
 });

@@ -318,3 +318,14 @@ describe('the emphasised grades drawn by levels', () => {
     expect(Array.from(fullDetailOverlayIndex(l, segs.map((g) => g.value), 1.5))).toEqual([12, 13, 14, 14, 13, 15, 4, 5, 6, 6, 5, 7]);
   });
 });
+
+describe('the building\'s progress', () => {
+  it('reports the tiles, the full level, then each coarser level kept, never back', () => {
+    const seen: number[] = [];
+    const lod = buildSegmentLod(source(TWO_HOLES), 4, (f) => seen.push(f));
+    // 0.2 after the tiles, 0.3 after level 0, then 0.3 + 0.7 k / 6 for each coarser level k kept
+    // (LOD_MAX_LEVELS = 6): two here (2 m and 8 m, as above).
+    expect(lod.levels).toHaveLength(3);
+    expect(seen).toEqual([0.2, 0.3, 0.3 + 0.7 / 6, 0.3 + (0.7 * 2) / 6]);
+  });
+});

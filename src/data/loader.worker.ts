@@ -51,6 +51,13 @@ function validationProgress(): (fraction: number) => void {
   };
 }
 
+/**
+ * Progress steps between the surfaces and the result's message: the picking and counting copies,
+ * the paths, the page's forms of the layers, the fingerprint's start (together 2-5 s of this
+ * worker at ten million intervals on this machine, with no other report).
+ */
+const SENDING_STEPS = 5;
+
 /** Ends the wait for the page's go-ahead for the extras (ExtrasRequest). */
 let extrasWanted: (() => void) | null = null;
 
@@ -97,12 +104,14 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
   // The world bounds and origin once, for both halves (a loop over every vertex).
   const frame = worldFrame(model);
   // Building is 0.7 to 0.85 of the bar for the holes (a report at most every 100 ms, a message
-  // each), the rest to 0.9 for what follows them: the layers' GPU layout and the surfaces' copies
-  // (the other workers' steps, reported once the holes are done).
+  // each), 0.85 to 0.89 for what follows them: the layers' GPU layout (seconds at ten million
+  // intervals) and the surfaces' copies (the other workers' steps, reported once the holes are
+  // done), then to 0.9 the result's steps before it is sent (SENDING_STEPS).
   let holesDone = false;
-  let layoutDone = false;
+  let layout = 0;
   let surfaceShare = 0;
-  const afterHoles = () => post({ type: 'progress', phase: 'building', fraction: 0.85 + 0.05 * (0.2 * Number(layoutDone) + 0.8 * surfaceShare) });
+  const afterHoles = () => post({ type: 'progress', phase: 'building', fraction: 0.85 + 0.04 * (0.5 * layout + 0.5 * surfaceShare) });
+  const sending = (step: number) => post({ type: 'progress', phase: 'building', fraction: 0.89 + (0.01 * step) / SENDING_STEPS });
   const job = startSurfaceJob(model, frame.origin, (done) => {
     surfaceShare = done;
     if (holesDone) afterHoles();
@@ -117,8 +126,17 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
   // GPU layout of every segment layer, here rather than on the page.
   holesDone = true;
   afterHoles();
-  for (const b of [prepared.intervals, prepared.traces, prepared.workings, prepared.resources, prepared.faultTraces]) b.gpu = packSegments(b, b === prepared.intervals);
-  layoutDone = true;
+  // The intervals are most of the layout (their levels of detail): their progress is the layout's.
+  let laidOut = performance.now();
+  const intervalsLayout = (f: number) => {
+    const now = performance.now();
+    if (now - laidOut < 100) return;
+    laidOut = now;
+    layout = 0.95 * f;
+    afterHoles();
+  };
+  for (const b of [prepared.intervals, prepared.traces, prepared.workings, prepared.resources, prepared.faultTraces]) b.gpu = packSegments(b, b === prepared.intervals, b === prepared.intervals ? intervalsLayout : undefined);
+  layout = 1;
   afterHoles();
   prepared.surfaces = (await job) ?? surfaceBuffers(model, frame.origin, prepared.faultModels);
   // Surface bounds (views and axes frame them) from millions of vertices: here, not on the page.
@@ -131,9 +149,11 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
   // page's grids still hold.
   // One copy of each hole layer serves the picking index and the counter.
   const [intervalsCopy, tracesCopy] = [prepared.intervals, prepared.traces].map(copySegments);
+  sending(1);
   const gridSource = req.kind !== 'prepare' ? veinGridSource(model) : null;
   const countSource = attemptOrNull(() => countSourceOf(model, prepared, { traces: tracesCopy, intervals: intervalsCopy }));
   const paths = packPaths(prepared.paths);
+  sending(2);
   // The page keeps one hole entry and a one-byte fault-block mask per interval and trace piece
   // (segments.ts), and each end once where it is the next piece's start (segmentEnds.ts).
   const forPage = (b: Prepared['intervals']) => shareEnds(compactMasks(compactHoles(b)));
@@ -142,10 +162,12 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
   const intervalsForPage = gradeTable ? holesByRow(forPage(prepared.intervals), gradeTable.hole) : forPage(prepared.intervals);
   const sent: Prepared = { ...prepared, intervals: intervalsForPage, traces: forPage(prepared.traces), paths: [] };
   const stations = packStations(model.holes);
+  sending(3);
   // The dataset's fingerprint: its columns' digests start now (WebCrypto copies the bytes, which
   // then move to the page), its canonical text is written after the dataset is sent.
   const content = req.kind !== 'prepare' ? datasetContent(model) : null;
   const started = content ? attemptOrNull(() => startContentHash(content)) : null;
+  sending(4);
   // The holes first, in messages of their own (one long task on the page at 100,000 holes).
   for (const holes of holeRuns(model.holes)) post({ type: 'holes', holes });
   const sentModel: Model = { ...model, holes: [] };

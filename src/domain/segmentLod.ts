@@ -228,9 +228,11 @@ function emit(refs: Float32Array, reps: Uint32Array, m: number, first: number, l
  * The hierarchy of a layer: tiles, level 0 and coarser levels while each has at most 80 % of the
  * entries of the one below (at most LOD_MAX_LEVELS). `texWidth`: entries per texture row.
  */
-export function buildSegmentLod(s: LodSource, texWidth: number): SegmentLod {
+export function buildSegmentLod(s: LodSource, texWidth: number, progress?: (fraction: number) => void): SegmentLod {
   const n = s.count;
   const { tile, tileBounds } = tilesOf(s);
+  // The tiles, then each coarser level (each of fewer entries than the last), as shares of the work.
+  progress?.(0.2);
   // Segments grouped by tile, in layer order within a tile (a counting sort: stable).
   const tileFirst = new Uint32Array(LOD_TILES + 1);
   for (let i = 0; i < n; i++) tileFirst[tile[i] + 1]++;
@@ -239,11 +241,13 @@ export function buildSegmentLod(s: LodSource, texWidth: number): SegmentLod {
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[fill[tile[i]]++] = i;
   const levels = [fullLevel(order, tileFirst, texWidth)];
+  progress?.(0.3);
   const median = medianLength(s);
   for (let k = 1; k <= LOD_MAX_LEVELS; k++) {
     const level = coarserLevel(s, levels[levels.length - 1], levelLength(median, k), texWidth);
     if (level.count > LOD_MIN_GAIN * levels[levels.length - 1].count) break;
     levels.push(level);
+    progress?.(0.3 + (0.7 * k) / LOD_MAX_LEVELS);
   }
   return { tileBounds, segmentTile: tile, levels };
 }

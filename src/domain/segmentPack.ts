@@ -29,7 +29,10 @@ export interface PackedSegments {
 }
 
 /** `withLod`: also build the levels of detail (the intervals layer, when large). */
-export function packSegments(buffer: SegmentBuffer, withLod = false): PackedSegments {
+/** Segments packed between two calls of packSegments' `progress` (a power of 2). */
+const SEGMENTS_A_STEP = 1 << 18;
+
+export function packSegments(buffer: SegmentBuffer, withLod = false, progress?: (fraction: number) => void): PackedSegments {
   // Packed by the worker before the ends are shared; made whole again if the page packs a shared buffer.
   const b = withOwnEnds(buffer);
   const n = b.count;
@@ -40,7 +43,10 @@ export function packSegments(buffer: SegmentBuffer, withLod = false): PackedSegm
   const segC = new Float32Array(texels * 4);
   const bounds = new Float64Array([Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity]);
   let holes = 0;
+  // Without levels of detail the packing is the whole of the work; with them, about half of it.
+  const packShare = withLod ? 0.5 : 1;
   for (let i = 0; i < n; i++) {
+    if (progress && (i & (SEGMENTS_A_STEP - 1)) === 0) progress((packShare * i) / n);
     const i3 = i * 3;
     const i4 = i * 4;
     segA[i4] = b.start[i3]; segA[i4 + 1] = b.start[i3 + 1]; segA[i4 + 2] = b.start[i3 + 2]; segA[i4 + 3] = b.mask[i];
@@ -64,7 +70,7 @@ export function packSegments(buffer: SegmentBuffer, withLod = false): PackedSegm
     holeAttr[h * 4] = holeAttrAt(b, i, 0); holeAttr[h * 4 + 1] = holeAttrAt(b, i, 1); holeAttr[h * 4 + 2] = holeAttrAt(b, i, 2);
   }
   // No index for the whole layer: its draws repeat one small index (scene/geometry/segmentGeometry.ts QUAD_CHUNK).
-  const lod = withLod && n >= LOD_MIN_SEGMENTS ? buildSegmentLod(b, SEG_TEX_WIDTH) : undefined;
+  const lod = withLod && n >= LOD_MIN_SEGMENTS ? buildSegmentLod(b, SEG_TEX_WIDTH, progress && ((f) => progress(packShare + (1 - packShare) * f))) : undefined;
   return { count: n, rows, segA, segB, segC, holeRows, holeAttr, bounds, lod };
 }
 

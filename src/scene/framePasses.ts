@@ -20,8 +20,9 @@
  * How long: a pass's GPU time depends on the pixels its draws cover, not only on their vertices
  * (at 100,000 holes a pass of 1,500,000 vertices took about 3.7 s, at 10,000 holes 0.9 s). So the
  * frame's line is measured first (a render that lists the draws and draws nothing); a frame over
- * the budget starts with a small pass, and each next pass is sized from the last one's GPU time
- * (`paced`), to about `PASS_TARGET_MS`.
+ * the budget starts with a small pass, and each next pass is sized from the GPU time of those
+ * before it (`paced`: at the slowest pace seen, since the draws further on the line may cover more
+ * pixels a vertex), to about `PASS_TARGET_MS`.
  */
 import type { BufferGeometry, Camera, InstancedBufferGeometry, Material, Mesh, Object3D, Scene, WebGLRenderer } from 'three';
 import { deadTrianglesOf, quadRangeOf, setQuadRange } from './geometry/segmentGeometry';
@@ -40,7 +41,7 @@ export const PASS_BUDGET = 1_500_000;
 export const FIRST_PASS = 400_000;
 
 /** GPU time each pass after the first is sized for (ms): the page reaches the screen this often. */
-export const PASS_TARGET_MS = 600;
+export const PASS_TARGET_MS = 500;
 
 /** No pass is smaller than this (vertices or indices): each pass adds a composite and a GPU wait. */
 export const MIN_PASS = 60_000;
@@ -179,6 +180,8 @@ export class FramePasses {
   private to = 0;
   /** the size of the next pass (vertices or indices), set by `paced` */
   private size = 0;
+  /** the slowest pace of this frame's passes so far, vertices or indices a millisecond of GPU */
+  private pace = Infinity;
   private restarts = 0;
   /** the view of pass 0: camera's view and projection matrices, canvas width and height */
   private readonly view = new Float64Array(34);
@@ -219,6 +222,7 @@ export class FramePasses {
       this.from = 0;
       this.to = this.length <= this.budget ? this.length : this.first;
       this.size = this.first;
+      this.pace = Infinity;
     } else {
       this.from = this.to;
       this.to = this.from + this.size;
@@ -293,12 +297,13 @@ export class FramePasses {
 
   /**
    * The GPU finished the last pass `ms` after it was submitted: the next pass is sized to take
-   * about PASS_TARGET_MS at the same pace (at least `min`, and at most what is left is drawn).
+   * about PASS_TARGET_MS at the slowest pace of the frame's passes so far (at least `min`; at most
+   * what is left is drawn).
    */
   paced(ms: number): void {
     if (this.pass <= 0) return;
-    const drawn = this.to - this.from;
-    this.size = Math.max(this.min, Math.round((drawn * PASS_TARGET_MS) / Math.max(ms, 1)));
+    this.pace = Math.min(this.pace, (this.to - this.from) / Math.max(ms, 1));
+    this.size = Math.max(this.min, Math.round(this.pace * PASS_TARGET_MS));
   }
 
   private keepView(camera: Camera, width: number, height: number): void {
