@@ -23,7 +23,7 @@ function standInRenderer(draws: { object: Object3D; geometry: BufferGeometry; ma
   const clears: boolean[] = [];
   const gl = {
     autoClear: true,
-    info: { autoReset: true, reset() { gl.info.render.triangles = 0; }, render: { calls: 0, triangles: 0 } },
+    info: { autoReset: true, reset() { Object.assign(gl.info.render, { calls: 0, triangles: 0, points: 0, lines: 0 }); }, render: { calls: 0, triangles: 0, points: 0, lines: 0 } },
     renderBufferDirect(_c: unknown, _s: unknown, geometry: BufferGeometry, material: Material, object: Object3D) {
       const total = geometry.index ? geometry.index.count : (geometry.getAttribute('position')?.count ?? Infinity);
       const start = geometry.drawRange.start;
@@ -33,11 +33,12 @@ function standInRenderer(draws: { object: Object3D; geometry: BufferGeometry; ma
       log[log.length - 1].push({ name: object.name, start, end, ...(u ? { segments: [u.uSegBase.value, u.uSegEnd.value, instances] as [number, number, number] } : {}) });
       // As three's WebGLRenderer: every instance's triangles counted.
       gl.info.render.triangles += ((end - start) / 3) * instances;
+      gl.info.render.calls++;
     },
     render(scene: Scene, camera: PerspectiveCamera) {
       // three clears for a colour background whatever autoClear says (WebGLBackground).
       clears.push(gl.autoClear || !!(scene.background as Color | null)?.isColor);
-      if (gl.info.autoReset) gl.info.render.triangles = 0;
+      if (gl.info.autoReset) gl.info.reset();
       log.push([]);
       for (const d of draws) {
         // As three's renderObject: the draw, then the object's onAfterRender.
@@ -273,5 +274,23 @@ describe('the first frame in passes', () => {
     // 1,500 in 1,000 ms (1.5 a ms): then 750.
     drawPaced(new FramePasses(5_000, 1_200, 600), gl, scene, camera, [200, 100, 1_000]);
     expect(log.slice(0, 5).map((pass) => pass.reduce((n, d) => n + d.end - d.start, 0))).toEqual([1_200, 3_000, 3_000, 1_500, 750]);
+  });
+
+  it("counts the frame's draw calls and triangles over its passes, whatever is rendered between them", () => {
+    const { gl } = standInRenderer([mesh('intervals', 3_000, opaque)]);
+    const other = standInRenderer([mesh('export tile', 600, opaque)]);
+    // The export's renderer is the same WebGLRenderer: its render resets the counts (autoReset).
+    const passes = new FramePasses(1_000, 1_000, 1_000);
+    passes.start();
+    for (;;) {
+      passes.before(gl as unknown as WebGLRenderer, scene, camera, 800, 600);
+      gl.render(scene, camera);
+      if (passes.after(gl as unknown as WebGLRenderer)) break;
+      // Between passes: another render through the same counts.
+      other.gl.info = gl.info;
+      other.gl.render(scene, camera);
+    }
+    // Passes of 1,002, 1,002 and 996 vertices: 3 calls, 1,000 triangles, as one frame of it.
+    expect(gl.info.render).toMatchObject({ calls: 3, triangles: 1_000 });
   });
 });

@@ -188,6 +188,8 @@ export class FramePasses {
   private original: RenderBufferDirect | null = null;
   private autoClear = true;
   private autoReset = true;
+  /** the frame's counts (three's info.render) after the passes drawn so far */
+  private counts = { calls: 0, triangles: 0, points: 0, lines: 0 };
   private background: Scene['background'] = null;
   private scene: Scene | null = null;
 
@@ -237,7 +239,10 @@ export class FramePasses {
     this.scene = scene;
     this.background = scene.background;
     if (this.pass > 0) scene.background = null;
+    // The counts so far are this frame's own: a render between two passes (a warm-up step, an
+    // export) resets three's, so they are put back rather than added to.
     if (this.pass === 0) gl.info.reset();
+    else Object.assign(gl.info.render, this.counts);
     gl.info.autoReset = false;
     const original = gl.renderBufferDirect;
     this.original = original;
@@ -283,6 +288,8 @@ export class FramePasses {
     this.original = null;
     gl.autoClear = this.autoClear;
     gl.info.autoReset = this.autoReset;
+    const { calls, triangles, points, lines } = gl.info.render;
+    this.counts = { calls, triangles, points, lines };
     if (this.scene) this.scene.background = this.background;
     this.scene = null;
     this.pass++;
