@@ -24,6 +24,23 @@ describe('CSV tables without quotes', () => {
     }
   });
 
+  it('cuts each row at every delimiter: blank fields kept where they are, short rows padded, extra fields dropped', () => {
+    for (const sep of [',', '\t']) {
+      const text = ['HOLE,FROM,TO,Au', 'DH3,3,4,', ',1,2,3', 'DH4,,5,1', 'DH5,0,1,2,x,y', 'DH6', 'DH7,0,1,9'].join('\n').replace(/,/g, sep);
+      const t = parseCsv('a.csv', text, sep as ',' | '\t');
+      expect([...t.rows]).toEqual([
+        ['DH3', '3', '4', ''],
+        ['', '1', '2', '3'],
+        ['DH4', '', '5', '1'],
+        ['DH5', '0', '1', '2'],
+        ['DH6', '', '', ''],
+        ['DH7', '0', '1', '9'],
+      ]);
+      expect(t.lines).toEqual([2, 3, 4, 5, 6, 7]);
+      expect(t.ragged).toBe(2);
+    }
+  });
+
   it('reads the same rows and lines as the quoted form of the same table', () => {
     const plain = 'HOLE;FROM;TO;Au_ppm\r\nDH1;0;1,5;0,25\r\n\r\nDH1;1,5;3;<0,01\r\n';
     const quoted = 'HOLE;FROM;TO;Au_ppm\r\n"DH1";0;1,5;0,25\r\n\r\nDH1;1,5;3;"<0,01"\r\n';
