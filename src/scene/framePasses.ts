@@ -272,6 +272,8 @@ export class FramePasses {
       const undo = cut(a, b);
       try {
         original.call(this, cam, scn, geometry, material, object, group);
+        // stats() counts the picture's draws: a draw cut into parts counts once, with its first.
+        if (a > 0) this.info.render.calls--;
       } finally {
         undo();
       }
