@@ -75,9 +75,25 @@ export function paintLabels(ctx: CanvasRenderingContext2D, labels: Label[], t: O
  * grouping (formatCoord); other languages group as Intl does (French: a narrow no-break space).
  */
 export function tickText(t: AxisTick, language = 'en'): string {
-  const n = language === 'en' ? formatCoord(t.value) : pictureNumber(Math.round(t.value), language);
-  return pictureText(language)(t.axis === 'E' ? 'axis.east' : t.axis === 'N' ? 'axis.north' : 'axis.metres', { n });
+  const key = `${language}|${t.axis}|${t.value}`;
+  let text = tickTexts.get(key);
+  if (text === undefined) {
+    const n = language === 'en' ? formatCoord(t.value) : pictureNumber(Math.round(t.value), language);
+    text = pictureText(language)(t.axis === 'E' ? 'axis.east' : t.axis === 'N' ? 'axis.north' : 'axis.metres', { n });
+    // Values change as the view zooms: the texts of one session's views, not every view's.
+    if (tickTexts.size >= MAX_TICK_TEXTS) tickTexts.clear();
+    tickTexts.set(key, text);
+  }
+  return text;
 }
+
+/**
+ * Tick labels already written, by language, axis and value (the catalogues are bundled, so a text
+ * never changes): the overlay writes about twenty on every frame, each through i18next, about a
+ * millisecond of a filter change's frame.
+ */
+const tickTexts = new Map<string, string>();
+const MAX_TICK_TEXTS = 2000;
 
 /** The north arrow's disc radius and how far outside it the N is written (CSS px). */
 const NORTH_RADIUS = 22;

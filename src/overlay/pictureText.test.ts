@@ -13,6 +13,10 @@ describe('numbers drawn in the picture', () => {
     expect(tickText({ ...east, axis: 'N', value: 5312000 }, 'fr')).toBe(`5${NNBSP}312${NNBSP}000 N`);
     expect(tickText(z)).toBe('−1\u2009250 m');
     expect(tickText(z, 'fr')).toBe(`-1${NNBSP}250 m`);
+    // Written once and kept (by language, axis and value): the same value on another axis, and again.
+    expect(tickText({ ...east, axis: 'N' })).toBe('612\u2009400 N');
+    expect(tickText(east)).toBe('612\u2009400 E');
+    expect(tickText(east, 'fr')).toBe(`612${NNBSP}400 E`);
   });
 
   it('the scale bar: metres, then kilometres with a decimal comma in French', () => {

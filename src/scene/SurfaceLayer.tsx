@@ -91,8 +91,9 @@ export function SurfaceLayer() {
   const veinGrade = useVeinscape((s) => s.veinGrade);
   const topCut = useVeinscape((s) => s.interceptQuery.topCut);
   const widthBasis = useVeinscape((s) => s.interceptQuery.widthBasis);
-  // The hole filters decide which holes the interpolation uses.
-  const filters = useVeinscape((s) => s.filters);
+  // The hole filters decide which holes the interpolation uses: read only while the veins are
+  // coloured by it, so that a filter change does not re-render every surface otherwise.
+  const filters = useVeinscape((s) => (s.veinColour === 'gradeThickness' ? s.filters : null));
   const ensureVeinGrade = useVeinscape((s) => s.ensureVeinGrade);
   const byGrade = veinColour === 'gradeThickness';
   useEffect(() => {
