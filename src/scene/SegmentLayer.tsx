@@ -114,7 +114,7 @@ export function SegmentLayer({ buffer, options, overlay, overlayFloor = -Infinit
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const overlayLodMaterials = useMemo(() => (overlay && gpu.lod && levelled ? gpu.lod.refs.map((lodRefs) => createSegmentMaterial(overlay, { ...gpu, segZone, lodRefs })) : null), [overlayKey, gpu, segZone, levelled]);
   useEffect(() => () => overlayLodMaterials?.forEach((m) => m.dispose()), [overlayLodMaterials]);
-  const lodDraw = useMemo(() => (gpu.lod && levelled ? createLodDraw(gpu.lod.hierarchy, gpu.geometry, [], name) : null), [gpu, name]);
+  const lodDraw = useMemo(() => (gpu.lod && levelled ? createLodDraw(gpu.lod.hierarchy, gpu.geometry, [], name, gpu.count) : null), [gpu, name]);
   useEffect(() => {
     if (lodDraw && lodMaterials) lodDraw.setMaterials(lodMaterials);
     invalidate();

@@ -15,6 +15,7 @@ import { LOD_TILES, type SegmentLod } from '../domain/segmentLod';
 import { overlayRanges, type LodOverlay } from '../domain/segmentLodOverlay';
 import { lodSettings } from './lodSettings';
 import { quadGeometry, setQuadRange } from './geometry/segmentGeometry';
+import { createDeferredRibbons } from './deferredRibbons';
 
 export type Update = (renderer: WebGLRenderer, camera: Camera, target: WebGLRenderTarget | null) => void;
 
@@ -96,9 +97,10 @@ function drawPool(source: BufferGeometry, quads: boolean, material: Material, na
 
 /**
  * `whole`: the layer's full geometry (its index and placeholder position are shared, not copied);
- * `materials`: per draw of the pool, one per level (setMaterials).
+ * `materials`: per draw of the pool, one per level (setMaterials); `segments`: the layer's
+ * full-detail count (whether it is lit once per pixel, deferredChoice.ts).
  */
-export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, materials: Material[][], name: string): LodDraw {
+export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, materials: Material[][], name: string, segments: number): LodDraw {
   const group = new Group();
   group.name = name;
   let mats = materials;
@@ -118,7 +120,14 @@ export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, mate
   const lastKey: number[] = [];
   const key: number[] = [];
 
+  // A large layer is lit once per pixel on software WebGL (deferredRibbons.ts), after each choice.
+  const deferred = createDeferredRibbons(group, segments, () => over?.meshes[0]?.renderOrder ?? 0);
   const update: Update = (renderer, camera, target) => {
+    choose(renderer, camera, target);
+    deferred.frame(renderer, camera, target === null, meshes, over?.meshes ?? []);
+  };
+
+  const choose: Update = (renderer, camera, target) => {
     group.updateWorldMatrix(true, false);
     const world = group.matrixWorld;
     const height = target ? target.height : renderer.getDrawingBufferSize(size).y;
@@ -189,6 +198,7 @@ export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, mate
     setMaterials(next) {
       mats = next;
       meshes.forEach((m, i) => (m.material = mats[i][0]));
+      deferred.forget();
       // The next render chooses again, and gives each draw its level's material.
       lastKey.length = 0;
     },
@@ -204,10 +214,12 @@ export function createLodDraw(hierarchy: SegmentLod, whole: BufferGeometry, mate
         for (const m of meshes) group.add(m);
         over = { overlay: next.overlay, materials: next.materials, meshes };
       }
+      deferred.forget();
       lastKey.length = 0;
     },
     dispose() {
       updates.delete(update);
+      deferred.dispose();
       if (over) for (const m of over.meshes) m.geometry.dispose();
       if (name === 'intervals') lastScreen = null;
       // The index and position belong to the layer's geometry, disposed with it.

@@ -343,12 +343,15 @@ export interface SegmentTextures {
   count?: number;
 }
 
+/** How a ribbon's tube reflects light (three's standard material), here and where it is lit once per pixel (ribbonDeferred.ts). */
+export const RIBBON_SURFACE = { roughness: 0.55, metalness: 0.0 };
+
 /** uSegEnd of a draw with no end of its own (the emphasised grades' subset): every vertex is a segment's. */
 const NO_END = 0x7fffffff;
 
 
 export function createSegmentMaterial(o: SegmentMaterialOptions, tex: SegmentTextures): MeshStandardMaterial {
-  const m = new MeshStandardMaterial({ roughness: 0.55, metalness: 0.0, side: DoubleSide });
+  const m = new MeshStandardMaterial({ ...RIBBON_SURFACE, side: DoubleSide });
   // What a layer is (grade, trace, palette, hole filters, joints) is told by uniforms, not defines:
   // all segment layers share one program (and the emphasised grades' draw one more), instead of one
   // program each. On software WebGL each program costs 40-170 ms of the GPU process at start-up:
