@@ -135,6 +135,41 @@ test.describe('levels of detail of the intervals', () => {
     expect(close.programs).toBe(far.programs);
   });
 
+  test('lit once per pixel (deferredMin=1): the picture and counts drawn forward, three programs more', async ({ page, browser }) => {
+    test.setTimeout(300_000);
+    const forward = await browser.newPage({ viewport: page.viewportSize()! });
+    await open(page, '&deferredMin=1');
+    await open(forward, '');
+    // The first frame is drawn forward in both: the next one, in the dark theme, is lit once per pixel.
+    const dark = () => window.veinscape.store.getState().setTheme('dark');
+    await act(page, () => page.evaluate(dark));
+    await act(forward, () => forward.evaluate(dark));
+    const pixels = (p: Page) =>
+      p.evaluate(() => {
+        const c = document.querySelector<HTMLCanvasElement>('.viewer canvas:not(.overlay)')!;
+        const ctx = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height }).getContext('2d')!;
+        ctx.drawImage(c, 0, 0);
+        return Array.from(ctx.getImageData(0, 0, c.width, c.height).data);
+      });
+    const [a, b] = [await pixels(page), await pixels(forward)];
+    let differing = 0;
+    let largest = 0;
+    for (let i = 0; i < a.length; i += 4) {
+      const d = Math.max(Math.abs(a[i] - b[i]), Math.abs(a[i + 1] - b[i + 1]), Math.abs(a[i + 2] - b[i + 2]));
+      if (d > 0) differing++;
+      largest = Math.max(largest, d);
+    }
+    test.info().annotations.push({ type: 'pixels differing, once per pixel vs forward', description: `${differing} of ${a.length / 4}, largest ${largest}` });
+    // Half-float normals and a view position rebuilt from depth: a few pixels by 1/255 (docs/performance.md, Session 19).
+    expect(largest).toBeLessThanOrEqual(2);
+    expect(differing).toBeLessThan(0.01 * (a.length / 4));
+    const [lit, drawn] = [await page.evaluate(() => window.veinscape.stats()), await forward.evaluate(() => window.veinscape.stats())];
+    expect(lit.triangles).toBe(drawn.triangles);
+    expect(lit.drawCalls).toBe(drawn.drawCalls);
+    // The first pass and the two lighting draws: the path ran.
+    expect(lit.programs).toBe(drawn.programs + 3);
+  });
+
   test('over the triangle budget every tile is coarser, and a hover still names the exact interval', async ({ page }) => {
     test.setTimeout(300_000);
     // About 110,000 interval pieces (intervals cut at faults), 220,000 triangles in full: at most 30,000.

@@ -20,6 +20,8 @@ describe('deferred lighting of the interval ribbons', () => {
     expect(deferredLightingFor({ ...frame, segments: 499_999 })).toBe(false);
     expect(deferredLightingFor({ ...frame, segments: 500_000 })).toBe(true);
     expect(deferredLightingFor({ ...frame, segments: 1_000 * 100 })).toBe(false);
+    // the URL's deferredMin=1 (e2e): 100,000 segments deferred
+    expect(deferredLightingFor({ ...frame, segments: 1_000 * 100, minSegments: 1 })).toBe(true);
   });
 
   it('exports and warm-ups (their own targets) and the first picture (drawn in passes) stay forward', () => {

@@ -30,6 +30,8 @@ export interface DeferredFrame {
   support: DeferredSupport;
   /** the layer's segments (its full-detail count, whatever the levels of detail draw) */
   segments: number;
+  /** segments a layer needs (DEFERRED_MIN_SEGMENTS unless the URL says `deferredMin=N`: e2e tests) */
+  minSegments?: number;
   /** the render is the screen's (an export or a warm-up renders into its own target: forward) */
   toScreen: boolean;
   /**
@@ -44,5 +46,5 @@ export function renderersDeferredSupport(support: DeferredSupport): boolean {
 }
 
 export function deferredLightingFor(f: DeferredFrame): boolean {
-  return f.toScreen && f.firstPictureDrawn && f.segments >= DEFERRED_MIN_SEGMENTS && renderersDeferredSupport(f.support);
+  return f.toScreen && f.firstPictureDrawn && f.segments >= (f.minSegments ?? DEFERRED_MIN_SEGMENTS) && renderersDeferredSupport(f.support);
 }

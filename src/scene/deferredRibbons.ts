@@ -46,6 +46,10 @@ function shownInScene(group: Group): boolean {
   return true;
 }
 
+/** `deferredMin=N` in the URL: layers of N segments or more are lit once per pixel (e2e `lod` runs the path on 100,000). */
+const urlMin = Number(typeof location === 'undefined' ? 0 : new URLSearchParams(location.search).get('deferredMin'));
+const minSegments = urlMin > 0 ? urlMin : undefined;
+
 const supportOf = new WeakMap<WebGLRenderer, DeferredSupport>();
 
 function support(renderer: WebGLRenderer): DeferredSupport {
@@ -164,7 +168,7 @@ export function createDeferredRibbons(group: Group, segments: number, overOrder:
       const s = store.getState();
       const deferred =
         shownInScene(group) &&
-        deferredLightingFor({ support: support(renderer), segments, toScreen, firstPictureDrawn: s.version > 0 && s.renderedVersion === s.version });
+        deferredLightingFor({ support: support(renderer), segments, minSegments, toScreen, firstPictureDrawn: s.version > 0 && s.renderedVersion === s.version });
       lit.mesh.visible = false;
       litOver.mesh.visible = false;
       for (const d of [...draws, ...over]) d.layers.mask = deferred ? NO_LAYERS : DEFAULT_LAYERS;
