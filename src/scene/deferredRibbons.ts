@@ -85,7 +85,9 @@ function firstPassTarget(depth: boolean): WebGLRenderTarget {
 /** One full-screen lighting draw, in the layer's group; hidden until a frame is deferred. */
 function lightingDraw(target: WebGLRenderTarget, over: boolean, renderOrder: number, name: string): { mesh: Mesh; material: ReturnType<typeof createLightingMaterial> } {
   const material = createLightingMaterial({ color: target.textures[0], normal: target.textures[1], depth: target.depthTexture }, over);
-  const mesh = new Mesh(new PlaneGeometry(2, 2), material);
+  // No index: three uploads an index when it first draws with it, attributes when it first lists
+  // the object, and the first picture only lists the lighting draws (frame below).
+  const mesh = new Mesh(new PlaneGeometry(2, 2).toNonIndexed(), material);
   mesh.name = name;
   mesh.frustumCulled = false;
   mesh.renderOrder = renderOrder;
@@ -163,18 +165,38 @@ export function createDeferredRibbons(group: Group, segments: number, overOrder:
     return c;
   };
 
+  /** The first pass's targets at the drawing buffer's size (`size`). */
+  const sizeTargets = (renderer: WebGLRenderer) => {
+    renderer.getDrawingBufferSize(size);
+    for (const t of [targets.depth, targets.over]) if (t.width !== size.x || t.height !== size.y) t.setSize(size.x, size.y);
+  };
+
   return {
     frame(renderer, camera, toScreen, draws, over) {
       const s = store.getState();
-      const deferred =
-        shownInScene(group) &&
-        deferredLightingFor({ support: support(renderer), segments, minSegments, toScreen, firstPictureDrawn: s.version > 0 && s.renderedVersion === s.version });
+      const firstPictureDrawn = s.version > 0 && s.renderedVersion === s.version;
+      const lighting = (drawn: boolean) => shownInScene(group) && deferredLightingFor({ support: support(renderer), segments, minSegments, toScreen, firstPictureDrawn: drawn });
+      const deferred = lighting(firstPictureDrawn);
       lit.mesh.visible = false;
       litOver.mesh.visible = false;
+      for (const l of [lit, litOver]) l.material.visible = true;
       for (const d of [...draws, ...over]) d.layers.mask = deferred ? NO_LAYERS : DEFAULT_LAYERS;
-      if (!deferred) return;
-      renderer.getDrawingBufferSize(size);
-      for (const t of [targets.depth, targets.over]) if (t.width !== size.x || t.height !== size.y) t.setSize(size.x, size.y);
+      if (!deferred) {
+        // The dataset's first picture, of a layer that is lit once per pixel after it: the targets
+        // are made now, and the lighting draws are listed by this render (shown, their material
+        // not), so three uploads their geometry now, not with the first frame after ready() (a
+        // filter change's, which must upload nothing). Not drawn, so no program is built.
+        if (!firstPictureDrawn && lighting(true)) {
+          sizeTargets(renderer);
+          for (const t of [targets.depth, targets.over]) renderer.initRenderTarget(t);
+          for (const l of [lit, litOver]) {
+            l.mesh.visible = true;
+            l.material.visible = false;
+          }
+        }
+        return;
+      }
+      sizeTargets(renderer);
       for (const l of [lit, litOver]) {
         l.material.userData.lighting.uInverseProjection.value = camera.projectionMatrixInverse;
         l.material.userData.lighting.uBufferSize.value.copy(size);
