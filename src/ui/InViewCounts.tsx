@@ -51,7 +51,10 @@ export function InViewCounts() {
   const counted = useRef(false);
   // Bumped when the dataset's worker counter arrives or fails, to count again the right way.
   const [counterVersion, setCounterVersion] = useState(0);
-  useEffect(() => onCounterChange(() => setCounterVersion((v) => v + 1)), []);
+  // A layout effect, so it listens from the commit that mounts the count line: a passive one runs
+  // after the paint, and the counter's arrival (a worker message) could fall between the two when
+  // the line mounts with a dataset already stored, leaving the counts pending for good.
+  useLayoutEffect(() => onCounterChange(() => setCounterVersion((v) => v + 1)), []);
 
   // The intercept count needs the intercepts (computed in slices, once per dataset and settings).
   useEffect(() => {
