@@ -37,19 +37,25 @@ const post = (m: WorkerResponse | CountAnswer, transfer: Transferable[] = []) =>
 /** Once the dataset is sent, this worker stays on as its counter (see countHost.ts). */
 let counter: ((req: CountRequest) => CountAnswer) | null = null;
 
-/**
- * The validation's progress (validateDeposit's 0-1) as the load's, 40 % to 70 %, posted at most
- * every 100 ms: at 100,000 holes the validation takes 2.5 s of this worker, and the bar would stand.
- */
-function validationProgress(): (fraction: number) => void {
+/** Shortest time between two progress reports of one step (ms): each is a message the page handles. */
+const REPORT_MS = 100;
+
+/** `report`, called at most every REPORT_MS: a step's progress callback (0-1), called far more often. */
+function everyReport(report: (fraction: number) => void): (fraction: number) => void {
   let last = performance.now();
   return (f) => {
     const now = performance.now();
-    if (now - last < 100) return;
+    if (now - last < REPORT_MS) return;
     last = now;
-    post({ type: 'progress', phase: 'validating', fraction: 0.4 + 0.3 * f });
+    report(f);
   };
 }
+
+/**
+ * The validation's progress (validateDeposit's 0-1) as the load's, 40 % to 70 %: at 100,000 holes
+ * the validation takes 2.5 s of this worker, and the bar would stand.
+ */
+const validationProgress = () => everyReport((f) => post({ type: 'progress', phase: 'validating', fraction: 0.4 + 0.3 * f }));
 
 /**
  * Progress steps between the surfaces and the result's message: the picking and counting copies,
@@ -116,25 +122,15 @@ async function finish(model: Model, report: LoadReport, req: WorkerRequest, csv?
     surfaceShare = done;
     if (holesDone) afterHoles();
   });
-  let reported = performance.now();
-  const prepared = prepare(model, req.method, frame, (f) => {
-    const now = performance.now();
-    if (now - reported < 100) return;
-    reported = now;
-    post({ type: 'progress', phase: 'building', fraction: 0.7 + 0.15 * f });
-  });
+  const prepared = prepare(model, req.method, frame, everyReport((f) => post({ type: 'progress', phase: 'building', fraction: 0.7 + 0.15 * f })));
   // GPU layout of every segment layer, here rather than on the page.
   holesDone = true;
   afterHoles();
   // The intervals are most of the layout (their levels of detail): their progress is the layout's.
-  let laidOut = performance.now();
-  const intervalsLayout = (f: number) => {
-    const now = performance.now();
-    if (now - laidOut < 100) return;
-    laidOut = now;
+  const intervalsLayout = everyReport((f) => {
     layout = 0.95 * f;
     afterHoles();
-  };
+  });
   for (const b of [prepared.intervals, prepared.traces, prepared.workings, prepared.resources, prepared.faultTraces]) b.gpu = packSegments(b, b === prepared.intervals, b === prepared.intervals ? intervalsLayout : undefined);
   layout = 1;
   afterHoles();
