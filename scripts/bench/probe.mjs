@@ -82,7 +82,20 @@ export function installProbe() {
       const per = src.BYTES_PER_ELEMENT || 1;
       return a[4] ? a[4] * per : src.byteLength - (a[3] || 0) * per;
     });
-    for (const n of ['texImage2D', 'texSubImage2D', 'texImage3D', 'texSubImage3D']) wrap(P, n, (a) => bytesOfView(a.find((x) => x && typeof x.byteLength === 'number')));
+    // A texture upload moves width × height (× depth) texels, not its whole source array: the app
+    // uploads a large data texture a band of rows at a time from one array (srcOffset).
+    const CHANNELS = { 6403: 1, 36244: 1, 33319: 2, 33320: 2, 6407: 3, 36248: 3, 6408: 4, 36249: 4 };
+    const texelBytes = (a, w, h, d, format, src) => {
+      if (!src || typeof src.byteLength !== 'number') return 0;
+      const n = CHANNELS[a[format]];
+      const per = src.BYTES_PER_ELEMENT || 1;
+      return n && typeof a[w] === 'number' ? Math.min(src.byteLength, a[w] * a[h] * (d === null ? 1 : a[d]) * n * per) : src.byteLength;
+    };
+    const srcOf = (a) => a.find((x) => x && typeof x.byteLength === 'number');
+    wrap(P, 'texImage2D', (a) => (a.length >= 9 ? texelBytes(a, 3, 4, null, 6, srcOf(a)) : bytesOfView(srcOf(a))));
+    wrap(P, 'texSubImage2D', (a) => (a.length >= 9 ? texelBytes(a, 4, 5, null, 6, srcOf(a)) : bytesOfView(srcOf(a))));
+    wrap(P, 'texImage3D', (a) => texelBytes(a, 3, 4, 5, 7, srcOf(a)));
+    wrap(P, 'texSubImage3D', (a) => texelBytes(a, 5, 6, 7, 8, srcOf(a)));
     for (const n of ['compileShader', 'linkProgram', 'getProgramParameter', 'getShaderParameter', 'drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced']) wrap(P, n, null);
   }
 
