@@ -165,6 +165,21 @@ describe('the flagger of a filter change (domain/interceptFlags.ts): a cut-off c
     // The window changed: a full pass, which sees it.
     expect([...flagInView(flagger, holes, { ...f, elevMin: -25, gradeCutoff: 2 }).flags]).toEqual([0]);
   });
+  it('an elevation window change tests the window (and the grade) alone: the other filters\' flags are kept, the midpoint is read again', () => {
+    const own = interceptPoints([{ holeIndex: 0, from: 10, to: 12, grade: 5, midpoint: [1000, 2000, 290], zoneId: null }], origin);
+    const flagger = new InterceptFlagger(own);
+    // Mid depth 11 m, inside a 0-20 m depth window; z -10 m (local).
+    const f = { ...ALL, depthMin: 0, depthMax: 20, elevMin: -20, elevMax: 0 };
+    expect([...flagInView(flagger, holes, f).flags]).toEqual([1]);
+    own.from[0] = 30; // mid depth 31 m: outside the depth window, but the depth is not tested again
+    own.to[0] = 32;
+    own.mid[2] = 250; // z -50 m: the window is, and it is outside -20..0
+    expect([...flagInView(flagger, holes, { ...f, elevMin: -25 }).flags]).toEqual([0]);
+    expect([...flagInView(flagger, holes, { ...f, elevMin: -60, gradeCutoff: 2 }).flags]).toEqual([1]);
+    expect([...flagInView(flagger, holes, { ...f, elevMin: -60, gradeCutoff: 6 }).flags]).toEqual([0]);
+    // The depth window changed: a full pass, which sees the new depth.
+    expect([...flagInView(flagger, holes, { ...f, elevMin: -60, depthMax: 25 }).flags]).toEqual([0]);
+  });
   it('the same filter state twice: the same flags back, not made again', () => {
     const flagger = new InterceptFlagger(points);
     const a = flagInView(flagger, holes, { ...ALL, gradeCutoff: 3 });

@@ -89,29 +89,53 @@ export function interceptRange(p: InterceptPoints, w: CountWindow, lo: number, h
 }
 
 /**
- * 1 in kept[i - off] where intercept i (lo..hi-1) passes every filter but the grade. One simple loop
- * per filter over the block, each without a branch on its data where it can: the windows' tests
+ * 1 in kept[i - off] where intercept i (lo..hi-1) passes every filter but the grade: those but the
+ * elevation window (baseRange), then the window (elevationRange) over them in place.
+ */
+function keptRange(p: InterceptPoints, w: CountWindow, lo: number, hi: number, kept: Uint8Array, off: number): void {
+  baseRange(p, w, lo, hi, kept, off);
+  elevationRange(p, w, lo, hi, kept, off, kept, off);
+}
+
+/**
+ * 1 in base[i - off] where intercept i (lo..hi-1) passes the depth window, the hole filters, the
+ * zone ticks and the section: every filter but the elevation window and the grade. One simple loop
+ * per filter over the block, each without a branch on its data where it can: the window's tests
  * and'ed as 1 or 0. One loop with the tests joined by && cost about 60 % more (Node, 405,642
  * intercepts: 5.4 → 3.4 ms for an elevation change's pass); the set kept is the same.
  */
-function keptRange(p: InterceptPoints, w: CountWindow, lo: number, hi: number, kept: Uint8Array, off: number): void {
+function baseRange(p: InterceptPoints, w: CountWindow, lo: number, hi: number, base: Uint8Array, off: number): void {
   const { hole, mid, from, to, zone } = p;
   const [ox, oy, oz] = p.origin;
-  const { pass, zMin, zMax, dMin, dMax } = w;
+  const { pass, dMin, dMax } = w;
   const zoneShown = w.zoneShown ?? null, planes = w.planes ?? null;
   const nHoles = pass.length;
   for (let i = lo; i < hi; i++) {
-    // Local elevation (world minus origin) and mid depth, m.
-    const z = mid[3 * i + 2] - oz, d = (from[i] + to[i]) / 2;
-    kept[i - off] = +(z >= zMin) & +(z <= zMax) & +(d >= dMin) & +(d <= dMax);
+    // Mid depth, m.
+    const d = (from[i] + to[i]) / 2;
+    base[i - off] = +(d >= dMin) & +(d <= dMax);
   }
   // The holes are in runs (the calculator's order) and most pass: this branch is predicted.
   for (let i = lo; i < hi; i++) {
     const h = hole[i];
-    if (h >= 0 && h < nHoles && pass[h] === 0) kept[i - off] = 0;
+    if (h >= 0 && h < nHoles && pass[h] === 0) base[i - off] = 0;
   }
-  if (zoneShown !== null) for (let i = lo; i < hi; i++) if (zoneShown[zone[i]] === 0) kept[i - off] = 0;
-  if (planes !== null) for (let i = lo; i < hi; i++) if (kept[i - off] === 1 && !insidePlanes(planes, mid[3 * i] - ox, mid[3 * i + 1] - oy, mid[3 * i + 2] - oz)) kept[i - off] = 0;
+  if (zoneShown !== null) for (let i = lo; i < hi; i++) if (zoneShown[zone[i]] === 0) base[i - off] = 0;
+  if (planes !== null) for (let i = lo; i < hi; i++) if (base[i - off] === 1 && !insidePlanes(planes, mid[3 * i] - ox, mid[3 * i + 1] - oy, mid[3 * i + 2] - oz)) base[i - off] = 0;
+}
+
+/**
+ * kept[i - keptOff] = base[i - baseOff] and intercept i's midpoint within the elevation window
+ * (local m: world elevation minus the origin's), without a branch. kept may be base itself.
+ */
+function elevationRange(p: InterceptPoints, w: CountWindow, lo: number, hi: number, base: Uint8Array, baseOff: number, kept: Uint8Array, keptOff: number): void {
+  const { mid } = p;
+  const oz = p.origin[2];
+  const { zMin, zMax } = w;
+  for (let i = lo; i < hi; i++) {
+    const z = mid[3 * i + 2] - oz;
+    kept[i - keptOff] = base[i - baseOff] & +(z >= zMin) & +(z <= zMax);
+  }
 }
 
 /**
@@ -155,9 +179,13 @@ export interface InterceptFlags {
 /** Intercepts flagged (and tallied) per call of the range functions. */
 const BLOCK = 4096;
 
-/** Whether two windows differ at most in the grade cut-off (the hole pass array compared by identity). */
-function sameOthers(a: CountWindow, b: CountWindow): boolean {
-  if (a.pass !== b.pass || !Object.is(a.zMin, b.zMin) || !Object.is(a.zMax, b.zMax) || !Object.is(a.dMin, b.dMin) || !Object.is(a.dMax, b.dMax)) return false;
+/**
+ * Whether two windows differ at most in the grade cut-off (the hole pass array compared by
+ * identity); with `exceptElevation`, at most in the cut-off and the elevation window.
+ */
+function sameOthers(a: CountWindow, b: CountWindow, exceptElevation = false): boolean {
+  if (a.pass !== b.pass || !Object.is(a.dMin, b.dMin) || !Object.is(a.dMax, b.dMax)) return false;
+  if (!exceptElevation && (!Object.is(a.zMin, b.zMin) || !Object.is(a.zMax, b.zMax))) return false;
   if ((a.zoneShown ?? null) !== (b.zoneShown ?? null)) return false;
   const pa = a.planes ?? null, pb = b.planes ?? null;
   if (pa === null || pb === null) return pa === pb;
@@ -165,12 +193,19 @@ function sameOthers(a: CountWindow, b: CountWindow): boolean {
 }
 
 /**
- * The flags of one intercept list, remade per filter state: a full pass over the rule when a
- * filter other than the cut-off changed (it keeps the other filters' flags), else only the grade
- * tested again. With `columns`, the flagged rows' tally in the same blocks.
+ * The flags of one intercept list, remade per filter state, from what the last state left:
+ * - the cut-off alone changed: the grade tested again against the other filters' flags;
+ * - the elevation window (and maybe the cut-off) changed: the window tested again against the
+ *   flags of the filters but the window and the grade (at 100,000 holes an elevation change's pass
+ *   went from 3.6 to about 1.5 ms);
+ * - else a full pass, which keeps both sets of flags.
+ * With `columns`, the flagged rows' tally in the same blocks.
  */
 export class InterceptFlagger {
+  /** 1 where every filter but the grade passes */
   private others: Uint8Array | null = null;
+  /** 1 where every filter but the elevation window and the grade passes */
+  private base: Uint8Array | null = null;
   private last: { w: CountWindow; result: InterceptFlags } | null = null;
 
   constructor(
@@ -182,15 +217,22 @@ export class InterceptFlagger {
     const last = this.last;
     const same = last !== null && this.others !== null && sameOthers(last.w, w);
     if (same && Object.is(last.w.cut, w.cut)) return last.result;
+    const sameBase = !same && last !== null && this.others !== null && this.base !== null && sameOthers(last.w, w, true);
     const n = this.points.hole.length;
     const flags = new Uint8Array(n);
     const tally = this.columns ? newTally() : null;
-    // Written whole by a full pass: kept from one to the next.
+    // Written whole by each full pass: kept from one to the next.
     const others = (this.others ??= new Uint8Array(n));
+    const base = (this.base ??= new Uint8Array(n));
     const rows = tally ? listScratch(BLOCK) : null;
+    const p = this.points;
     for (let lo = 0; lo < n; lo += BLOCK) {
       const hi = Math.min(n, lo + BLOCK);
-      const k = same ? cutRange(others, 0, this.points.grade, w.cut, lo, hi, flags, rows) : interceptRange(this.points, w, lo, hi, flags, others, rows);
+      if (!same) {
+        if (!sameBase) baseRange(p, w, lo, hi, base, 0);
+        elevationRange(p, w, lo, hi, base, 0, others, 0);
+      }
+      const k = cutRange(others, 0, p.grade, w.cut, lo, hi, flags, rows);
       if (tally) tallyRows(this.columns!, rows!, k, tally);
     }
     const result = { flags, tally };
