@@ -7,7 +7,9 @@
  *   copy in local metres, without the 14.5 MB such a copy took (Session 18);
  * - the summary's tally (interceptTally.ts) is added up block by block as the flags are made;
  * - a change of the grade cut-off alone tests the grade again against the flags of the other
- *   filters, kept from the last full pass (a grade slider is dragged far more than the others).
+ *   filters, kept from the last full pass (a grade slider is dragged far more than the others);
+ *   a change of the elevation window (and the cut-off) tests the window and the grade again
+ *   against the flags of the rest (the depth window, hole filters, zones and section).
  * No react/three/zustand.
  */
 import type { CountWindow } from './countIndex';
