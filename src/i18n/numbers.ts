@@ -45,3 +45,16 @@ export function coordNumber(v: number, language: string, digits = 2): string {
 export function decimalNumber(v: number, digits: number, language: string): string {
   return numberFormat(language, `d${digits}`, { maximumFractionDigits: digits }).format(v);
 }
+
+/** Most decimals a number field shows (a typed 2.5 shows "2,5"; a computed 1/3 does not fill the field). */
+export const FIELD_DIGITS = 6;
+
+/**
+ * A value as a number field shows it (DecimalInput): the language's decimal separator, no grouping,
+ * as many decimals as the value has up to `digits`, no "-0"; "" for null (no value). "0,5" / "0.5",
+ * "5312004,25" / "5312004.25". readTypedNumber (typedNumber.ts) reads it back to the same number.
+ */
+export function fieldNumber(v: number | null, language: string, digits = FIELD_DIGITS): string {
+  if (v === null) return '';
+  return numberFormat(language, `i${digits}`, { useGrouping: false, maximumFractionDigits: digits, signDisplay: 'negative' }).format(v);
+}
