@@ -14,6 +14,7 @@ import type { TFunction } from 'i18next';
 import { formatCount, i18next } from '../i18n';
 import { fixedNumber } from '../i18n/numbers';
 import { picturesUndisclosed, UndisclosedResultsError } from '../export/internal';
+import { DecimalInput } from './DecimalInput';
 import './export.css';
 
 type Preset = 'window' | 'fhd' | 'uhd' | '8k' | 'custom';
@@ -48,7 +49,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const projectName = useVeinscape((s) => s.model?.project.name);
   const hasData = useVeinscape((s) => !!s.model && !!s.prepared);
   const [preset, setPreset] = useState<Preset>('uhd');
-  const [custom, setCustom] = useState({ w: '2560', h: '1440' });
+  const [custom, setCustom] = useState({ w: 2560, h: 1440 });
   const [transparent, setTransparent] = useState(false);
   const [overlays, setOverlays] = useState(true);
   // Undisclosed results in view (issue 21): exporting needs the explicit choice below, else it is refused.
@@ -80,7 +81,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   if (!open) return null;
 
   const size: [number, number] =
-    preset === 'window' ? win : preset === 'custom' ? [Number(custom.w), Number(custom.h)] : PRESETS.find((p) => p.id === preset)!.size!;
+    preset === 'window' ? win : preset === 'custom' ? [custom.w, custom.h] : PRESETS.find((p) => p.id === preset)!.size!;
   const problem = preset === 'custom' ? sizeProblem(size[0], size[1]) : null;
   const canRun = hasData && !problem && !busy;
 
@@ -138,9 +139,9 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           ))}
           {preset === 'custom' && (
             <div className="export-custom">
-              <input type="number" min={16} max={MAX_EXPORT_LONG} step={1} inputMode="numeric" aria-label={t('width')} value={custom.w} className={problem ? 'invalid' : ''} onChange={(e) => setCustom({ ...custom, w: e.target.value })} />
+              <DecimalInput min={16} max={MAX_EXPORT_LONG} inputMode="numeric" aria-label={t('width')} value={custom.w} invalid={!!problem} empty={0} onValue={(w) => setCustom({ ...custom, w })} />
               <span aria-hidden="true">×</span>
-              <input type="number" min={16} max={MAX_EXPORT_LONG} step={1} inputMode="numeric" aria-label={t('height')} value={custom.h} className={problem ? 'invalid' : ''} onChange={(e) => setCustom({ ...custom, h: e.target.value })} />
+              <DecimalInput min={16} max={MAX_EXPORT_LONG} inputMode="numeric" aria-label={t('height')} value={custom.h} invalid={!!problem} empty={0} onValue={(h) => setCustom({ ...custom, h })} />
               <span className="sub">{t('upTo', { w: MAX_EXPORT_LONG, h: MAX_EXPORT_SHORT })}</span>
             </div>
           )}

@@ -12,6 +12,7 @@ import type { Filters } from '../state/slices/filters';
 import { InViewCounts } from './InViewCounts';
 import { HoleSearch } from './HoleSearch';
 import { DisclosureDate } from './DisclosureDate';
+import { DecimalInput } from './DecimalInput';
 import { useTranslation } from 'react-i18next';
 
 let yearCache: { holes: unknown; range: [number, number] | null } | null = null;
@@ -25,12 +26,6 @@ function yearRange(s: VeinscapeState): [number, number] | null {
   return range;
 }
 
-function numberOrNull(v: string): number | null {
-  if (v.trim() === '') return null;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : null;
-}
-
 type NumberField = 'elevationMin' | 'elevationMax' | 'depthMin' | 'depthMax' | 'yearMin' | 'yearMax';
 
 /** One optional number of the filters (empty = no limit). */
@@ -38,8 +33,8 @@ function NumberFilter({ field, placeholder, label, min }: { field: NumberField; 
   const value = useVeinscape((s) => s.filters[field]);
   const setFilters = useVeinscape((s) => s.setFilters);
   return (
-    <input className="num" type="number" min={min} placeholder={placeholder} aria-label={label} value={value ?? ''}
-      onChange={(e) => setFilters({ [field]: numberOrNull(e.target.value) })} />
+    <DecimalInput className="num" min={min} placeholder={placeholder} aria-label={label} value={value}
+      empty={null} onValue={(v) => setFilters({ [field]: v })} />
   );
 }
 
@@ -68,10 +63,10 @@ function GradeCutoff({ unit }: { unit: string }) {
         aria-label={t('cutoffSlider')}
         onChange={(e) => setFilters({ gradeCutoff: Number(e.target.value) })}
       />
-      <input
-        type="number" min={0} step={0.1} value={cutoff} className="num"
+      <DecimalInput
+        min={0} step={0.1} value={cutoff} className="num"
         aria-label={t('cutoffInput', { unit })} data-testid="cutoff-input"
-        onChange={(e) => setFilters({ gradeCutoff: Math.max(0, Number(e.target.value) || 0) })}
+        empty={0} onValue={(v) => setFilters({ gradeCutoff: Math.max(0, v) })}
       />
     </label>
   );

@@ -13,8 +13,9 @@ import { DEFAULT_INTERCEPT_QUERY } from '../state/slices/intercepts';
 import { disclosurePreset, type InterceptQuery } from '../domain/interceptQuery';
 import { DEFAULT_UNSAMPLED, DEFAULT_WIDTH_BASIS, resolveGradeColumn, UNSAMPLED_TEXT, type UnsampledRule, type WidthKind } from '../domain/intercepts';
 import { EMPTY } from './empty';
-import { elementName, parseField } from './intercepts/table';
+import { elementName } from './intercepts/table';
 import { InterceptsInView } from './intercepts/InterceptsInView';
+import { DecimalInput } from './DecimalInput';
 import { disclosedHolesOf } from '../state/disclosed';
 import { interceptsOfShown } from '../state/holesShown';
 import './panels.css';
@@ -36,31 +37,14 @@ interface NumFieldProps {
   onCommit: (v: number | null) => void;
 }
 
-/**
- * A number input that keeps what is being typed ("", "0.", "-") as text and commits only valid
- * numbers; it follows the store when the value changes elsewhere (preset, API).
- */
-function NumField({ label, aria, title, value, allowEmpty = false, ok = () => true, placeholder, testId, onCommit }: NumFieldProps) {
-  const v = value ?? null;
-  const text = (x: number | null) => (x === null ? '' : String(x));
-  const [draft, setDraft] = useState(text(v));
-  const [prev, setPrev] = useState(v);
-  if (v !== prev) {
-    setPrev(v);
-    if (parseField(draft, allowEmpty, ok) !== v) setDraft(text(v));
-  }
-  const parsed = parseField(draft, allowEmpty, ok);
+/** A number of the query: what is being typed stays as typed (DecimalInput); only numbers passing `ok` are committed. */
+function NumField({ label, aria, title, value, allowEmpty = false, ok, placeholder, testId, onCommit }: NumFieldProps) {
   return (
     <label className="icept-field" title={title}>
       <span>{label}</span>
-      <input
-        type="number" inputMode="decimal" step="any" className={`num${parsed === undefined ? ' invalid' : ''}`}
-        value={draft} placeholder={placeholder} aria-label={aria} aria-invalid={parsed === undefined} data-testid={testId}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          const p = parseField(e.target.value, allowEmpty, ok);
-          if (p !== undefined && p !== v) onCommit(p);
-        }}
+      <DecimalInput
+        className="num" value={value ?? null} empty={allowEmpty ? null : undefined} accept={ok}
+        placeholder={placeholder} aria-label={aria} data-testid={testId} onValue={onCommit}
       />
     </label>
   );

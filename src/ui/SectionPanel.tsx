@@ -6,8 +6,7 @@ import { store, useVeinscape } from '../state/store';
 import { dataBox } from '../domain/bounds';
 import { useTranslation } from 'react-i18next';
 import { shortNumber } from '../i18n/numbers';
-
-const num = (v: string, fallback: number) => (Number.isFinite(Number(v)) && v.trim() !== '' ? Number(v) : fallback);
+import { DecimalInput } from './DecimalInput';
 
 export function SectionPanel() {
   const sec = useVeinscape((s) => s.section);
@@ -26,10 +25,10 @@ export function SectionPanel() {
     return { min: [b.min[0] + o[0], b.min[1] + o[1], b.min[2] + o[2]] as [number, number, number], max: [b.max[0] + o[0], b.max[1] + o[1], b.max[2] + o[2]] as [number, number, number] };
   };
   const box = sec.box ?? (sec.mode === 'box' ? defaultBox() : null);
-  const setBox = (k: 'min' | 'max', axis: number, v: string) => {
+  const setBox = (k: 'min' | 'max', axis: number, v: number) => {
     const b = sec.box ?? defaultBox();
     const next = { min: [...b.min] as [number, number, number], max: [...b.max] as [number, number, number] };
-    next[k][axis] = num(v, b[k][axis]);
+    next[k][axis] = v;
     setSection({ box: next });
   };
   return (
@@ -47,9 +46,9 @@ export function SectionPanel() {
           <button className={`wide ${sec.placing ? 'on' : ''}`} aria-pressed={sec.placing} onClick={() => setSection({ placing: !sec.placing, picks: [] })}>
             {sec.placing ? t('clickPoints', { count: 2 - sec.picks.length }) : t('place')}
           </button>
-          <label className="row"><span>{t('azimuth')}</span><input className="num" type="number" aria-label={t('azimuthLabel')} value={Math.round(sec.azimuth * 10) / 10} onChange={(e) => setSection({ azimuth: ((num(e.target.value, sec.azimuth) % 360) + 360) % 360, mode: 'slab' })} /></label>
-          <label className="row"><span>{t('throughE')}</span><input className="num wide-num" type="number" aria-label={t('eastingLabel')} value={Math.round(sec.centre[0])} onChange={(e) => setSection({ centre: [num(e.target.value, sec.centre[0]), sec.centre[1]], mode: 'slab' })} /></label>
-          <label className="row"><span>{t('throughN')}</span><input className="num wide-num" type="number" aria-label={t('northingLabel')} value={Math.round(sec.centre[1])} onChange={(e) => setSection({ centre: [sec.centre[0], num(e.target.value, sec.centre[1])], mode: 'slab' })} /></label>
+          <label className="row"><span>{t('azimuth')}</span><DecimalInput className="num" aria-label={t('azimuthLabel')} value={Math.round(sec.azimuth * 10) / 10} empty={sec.azimuth} onValue={(v) => setSection({ azimuth: ((v % 360) + 360) % 360, mode: 'slab' })} /></label>
+          <label className="row"><span>{t('throughE')}</span><DecimalInput className="num wide-num" aria-label={t('eastingLabel')} value={Math.round(sec.centre[0])} empty={sec.centre[0]} onValue={(v) => setSection({ centre: [v, sec.centre[1]], mode: 'slab' })} /></label>
+          <label className="row"><span>{t('throughN')}</span><DecimalInput className="num wide-num" aria-label={t('northingLabel')} value={Math.round(sec.centre[1])} empty={sec.centre[1]} onValue={(v) => setSection({ centre: [sec.centre[0], v], mode: 'slab' })} /></label>
           <label className="row"><span>{t('width')}</span><input type="range" min={5} max={400} step={5} aria-label={t('widthLabel')} value={sec.width} onChange={(e) => setSection({ width: Number(e.target.value), mode: 'slab' })} /><output className="num">{sec.width} m</output></label>
           <button className="wide" disabled={sec.mode !== 'slab'} onClick={() => store.getState().requestView('section')}>{t('view')}</button>
         </>
@@ -59,8 +58,8 @@ export function SectionPanel() {
           {(['E', 'N', 'Z'] as const).map((axis, i) => (
             <div key={axis} className="row">
               <span>{axis === 'Z' ? t('boxElevation') : t('boxAxis', { axis })}</span>
-              <input className="num wide-num" type="number" aria-label={t('boxMin', { axis })} value={Math.round(box.min[i])} onChange={(e) => setBox('min', i, e.target.value)} />
-              <input className="num wide-num" type="number" aria-label={t('boxMax', { axis })} value={Math.round(box.max[i])} onChange={(e) => setBox('max', i, e.target.value)} />
+              <DecimalInput className="num wide-num" aria-label={t('boxMin', { axis })} value={Math.round(box.min[i])} empty={box.min[i]} onValue={(v) => setBox('min', i, v)} />
+              <DecimalInput className="num wide-num" aria-label={t('boxMax', { axis })} value={Math.round(box.max[i])} empty={box.max[i]} onValue={(v) => setBox('max', i, v)} />
             </div>
           ))}
         </div>
@@ -72,7 +71,7 @@ export function SectionPanel() {
       {modelClip.on && (
         <label className="row">
           <span>{t('margin')}</span>
-          <input className="num" type="number" min={0} step={50} aria-label={t('marginLabel')} value={modelClip.margin} onChange={(e) => setModelClip({ margin: num(e.target.value, modelClip.margin) })} />
+          <DecimalInput className="num" min={0} step={50} aria-label={t('marginLabel')} value={modelClip.margin} empty={modelClip.margin} onValue={(v) => setModelClip({ margin: v })} />
         </label>
       )}
       <label className="row">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Intercept } from '../../domain/intercepts';
-import { elementName, fmt, nextSort, parseField, sortIntercepts, summaryText } from './table';
+import { elementName, fmt, nextSort, sortIntercepts, summaryText } from './table';
 
 const row = (holeId: string, from: number, gramMetres: number, hw: number | null, zoneId: string | null = null) =>
   ({ holeId, from, to: from + 1, coreLength: 1, gramMetres, grade: gramMetres, gradeUncapped: gramMetres, horizontalWidth: hw, trueWidth: hw, zoneId }) as unknown as Intercept;
@@ -33,11 +33,6 @@ describe('intercept table helpers', () => {
     );
     expect(summaryText({ count: 0, grade: NaN, width: NaN, widthKind: 'core', unit: 'g/t' }, 'Au')).toBe('0 intercepts');
     expect(summaryText({ count: 2, grade: 3, width: 1.5, widthKind: 'true', unit: 'g/t' }, 'Au')).toBe('2 intercepts · 3.00 g/t Au over 1.50 m (TW, width-weighted)');
-    expect(parseField('', true, () => true)).toBeNull();
-    expect(parseField('', false, () => true)).toBeUndefined();
-    expect(parseField('-1', false, (v) => v >= 0)).toBeUndefined();
-    expect(parseField(' 2.5 ', false, (v) => v >= 0)).toBe(2.5);
-    expect(parseField('abc', true, () => true)).toBeUndefined();
   });
 });
 

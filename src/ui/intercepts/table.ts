@@ -196,11 +196,3 @@ export function csvColumnsNote(unit: string, language = i18next.language || 'en'
   const names = csvHeader(unit, language).map((h, i) => `${h} = ${t(`csv.col.${CSV_COLUMN_KEYS[i]}`, { lng: language, unit: unit || t('table.col.grade', { lng: language }) })}`);
   return t('csv.columns', { lng: language, list: names.join('; ') });
 }
-
-/** Parse a number field: '' → null (when allowed), else a finite number passing `ok`, else undefined (invalid). */
-export function parseField(text: string, allowEmpty: boolean, ok: (v: number) => boolean): number | null | undefined {
-  const t = text.trim();
-  if (t === '') return allowEmpty ? null : undefined;
-  const v = Number(t);
-  return Number.isFinite(v) && ok(v) ? v : undefined;
-}
