@@ -25,6 +25,18 @@ function decimal(s: string): number {
 }
 
 /**
+ * A numeric cell as a file writes it so that readNumericCell reads back the same value and kind:
+ * missing (NaN) as null, below detection as the negative limit (twice the kept half-limit, an
+ * exact doubling), or "<0" for a zero limit, which no number reads back as. Used when a loaded
+ * model is saved, so a below-detection assay is not saved as a plain half-limit value.
+ */
+export function writeNumericCell(value: number, belowDetection: boolean): number | string | null {
+  if (Number.isNaN(value)) return null;
+  if (!belowDetection) return value;
+  return value > 0 ? -2 * value : '<0';
+}
+
+/**
  * Interpret one numeric cell. Below-detection (a negative number, or "<0.005") is kept as half
  * the detection limit, the usual convention; missing (null, blank, NS, -99) stays NaN.
  */

@@ -5,6 +5,7 @@
 import { FORMAT_NAME, SCHEMA_VERSION } from './formatConstants';
 import type { DepositInput } from './schema';
 import type { Model } from './model';
+import { writeNumericCell } from './intervals';
 
 /** Attributes as JSON arrays: NaN (no data) becomes null. */
 function plainAttributes(a: Record<string, Float64Array>): Record<string, (number | null)[]> {
@@ -57,7 +58,11 @@ export function modelToDocument(model: Model): DepositInput {
         to: Array.from(t.to),
       };
       for (const c of t.columns) {
-        if (c.type === 'numeric') data[c.name] = Array.from(t.numeric[c.name], (v) => (Number.isNaN(v) ? null : v));
+        if (c.type === 'numeric') {
+          // Below-detection rows as their limit again (negative), so they read back flagged.
+          const below = t.belowDetection?.[c.name];
+          data[c.name] = Array.from(t.numeric[c.name], (v, i) => writeNumericCell(v, below?.[i] === 1));
+        }
         else {
           const col = t.categorical[c.name];
           data[c.name] = Array.from(col.codes, (k) => (k < 0 ? null : col.categories[k]));
