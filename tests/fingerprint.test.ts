@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { canonicalJson, contentHash, finishContentHash, fingerprintCode, startContentHash, viewHash } from '../src/domain/fingerprint';
+import { describe, expect, it, vi } from 'vitest';
+import { canonicalJson, contentHash, finishContentHash, fingerprintCode, sha256, startContentHash, toHex, viewHash } from '../src/domain/fingerprint';
 import { validateDeposit } from '../src/data/load';
 import { datasetContent } from '../src/data/datasetContent';
 import { packStations, unpackStations } from '../src/data/pathTransfer';
@@ -55,6 +55,28 @@ describe('dataset fingerprint', () => {
     // The text and no column digests: the plain document hashes as its canonical JSON.
     expect(await contentHash({ b: 2, a: [1, 'x'] })).toBe(sha('{"a":[1,"x"],"b":2}'));
     expect(await viewHash({ z: 0.5, a: true })).toBe(sha('{"a":true,"z":0.5}'));
+  });
+});
+
+describe('a page without WebCrypto (plain http from another host)', () => {
+  it('digests bytes in JavaScript to the SHA-256 node:crypto makes: empty, "abc", 1 MB, a view at an offset', async () => {
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    const big = new Uint8Array(1 << 20).map((_, i) => (i * 2654435761) >>> 24);
+    const view = new Float64Array(big.buffer, 8, 1000);
+    for (const b of [new Uint8Array(0), new TextEncoder().encode('abc'), big]) expect(toHex(await sha256(b, undefined))).toBe(sha(b));
+    expect(toHex(await sha256(view, undefined))).toBe(sha(big.subarray(8, 8 + 8000)));
+    // The one everybody knows: SHA-256("abc").
+    expect(toHex(await sha256(new TextEncoder().encode('abc'), undefined))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+  it('gives the mini deposit the same dataset fingerprint as with WebCrypto', async () => {
+    const withCrypto = await dataHash(doc());
+    vi.stubGlobal('crypto', {});
+    try {
+      expect(globalThis.crypto.subtle).toBeUndefined();
+      expect(await dataHash(doc())).toBe(withCrypto);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 

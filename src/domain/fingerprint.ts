@@ -2,7 +2,8 @@
  * Fingerprints of what made a picture: a SHA-256 of the dataset's content and one of the view's
  * settings, and a short code printed in an exported image's footer ("VS-3F9A-21C7": the first four
  * hex digits of each). Pure: values in, hex out (WebCrypto's `crypto.subtle`, in browsers and
- * Node 20 alike).
+ * Node 20 alike; a page served over plain http from another host has no `crypto.subtle`, and the
+ * same digest is then made by @noble/hashes, an audited SHA-256 in JavaScript).
  *
  * Both hashes are of a canonical serialisation, never of a file's bytes or an object's key order:
  * objects with their keys sorted, arrays in order. Data numbers are exact (any change of a value
@@ -14,6 +15,8 @@
  * document names it by type, length and digest. No copy of the columns is made, and the digests
  * run in WebCrypto, off the page's script.
  */
+
+import { sha256 as sha256InScript } from '@noble/hashes/sha2.js';
 
 /** Version of this fingerprint scheme, stored with each fingerprint: a new scheme changes hashes. */
 export const FINGERPRINT_VERSION = 1;
@@ -71,11 +74,17 @@ export function canonicalJson(value: unknown, round: (v: number) => number = (v)
   return write(value);
 }
 
-/** SHA-256 of bytes (WebCrypto). */
-export async function sha256(bytes: Uint8Array | ArrayBufferView): Promise<Uint8Array> {
+/**
+ * SHA-256 of bytes: WebCrypto where the page has it (a secure page: https, localhost, file://),
+ * else the same digest in JavaScript (a page over plain http from another host, such as an office
+ * server: exports and their verification worked only on a secure page before). `subtle` is a
+ * parameter for the tests.
+ */
+export async function sha256(bytes: Uint8Array | ArrayBufferView, subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle): Promise<Uint8Array> {
+  if (!subtle) return sha256InScript(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   // A view of shared memory cannot be handed to WebCrypto: copy that one.
   const plain = typeof SharedArrayBuffer !== 'undefined' && bytes.buffer instanceof SharedArrayBuffer ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength).slice() : bytes;
-  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', plain as BufferSource));
+  return new Uint8Array(await subtle.digest('SHA-256', plain as BufferSource));
 }
 
 export const toHex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
