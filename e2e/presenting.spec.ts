@@ -165,7 +165,7 @@ test.describe('the long section as a presentation step', () => {
 
   test('full screen at 1920 x 1080, no label covers another label or a pierce point', async ({ page }) => {
     await openApp(page);
-    await page.evaluate(() => window.veinscape.store.getState().setLongSection({ system: null, fullScreen: true }));
+    await page.evaluate(() => window.veinscape.store.getState().setLongSection({ system: null, fullScreen: true, distanceShading: false }));
     await expect(page.getByTestId('long-section-svg')).toBeVisible();
     await expect(page.locator('[data-testid=long-section-svg] text.ls-label').first()).toBeVisible();
     const r = await page.evaluate(() => {

@@ -56,10 +56,16 @@ export function pictureView(name: string): SavedViewT & { settings: PictureSetti
   return { ...captureView(name), settings: pictureSettings() };
 }
 
-/** The view part of a fingerprint: a picture view without its name and caption. */
-function viewContent(v: SavedViewT & { settings: PictureSettings }): unknown {
+/**
+ * The view part of a fingerprint: a picture view without its name and caption. The long section's
+ * distance shading is hashed only when on: pictures exported before views had it keep their hash
+ * (a long section without the shading is hashed as it was then), and one with it differs.
+ */
+export function viewContent(v: SavedViewT & { settings: PictureSettings }): unknown {
   const { name: _name, caption: _caption, ...rest } = v;
-  return rest;
+  if (!rest.longSection || rest.longSection.distanceShading) return rest;
+  const { distanceShading: _off, ...longSection } = rest.longSection;
+  return { ...rest, longSection };
 }
 
 /** The fingerprint of the loaded data and the current view. */

@@ -51,7 +51,7 @@ export function viewState(view: SavedViewT, base: ViewDefaults): ViewDefaults {
     colorBy: view.colorBy !== undefined ? view.colorBy : base.colorBy,
     veinColour: view.veinColour ?? base.veinColour,
     gradeWidth: view.gradeWidth ?? base.gradeWidth,
-    longSection: view.longSection ? { system: view.longSection.system, fullScreen: view.longSection.fullScreen } : null,
+    longSection: view.longSection ? { system: view.longSection.system, fullScreen: view.longSection.fullScreen, distanceShading: view.longSection.distanceShading } : null,
   };
 }
 

@@ -47,6 +47,12 @@ const cases: [string, unknown][] = [
   ['long section with an empty system', { ...base, longSection: { system: '', fullScreen: true } }],
   ['long section full screen a string', { ...base, longSection: { system: 'x', fullScreen: 'yes' } }],
   ['long section not an object', { ...base, longSection: true }],
+  ['long section shaded by distance to data', { ...base, longSection: { system: 'x', fullScreen: false, distanceShading: true } }],
+  ['long section not shaded', { ...base, longSection: { system: null, distanceShading: false } }],
+  ['long section shading undefined (off)', { ...base, longSection: { system: null, fullScreen: true, distanceShading: undefined } }],
+  ['long section shading a string', { ...base, longSection: { system: 'x', fullScreen: true, distanceShading: 'true' } }],
+  ['long section shading a number', { ...base, longSection: { system: 'x', distanceShading: 1 } }],
+  ['long section shading null', { ...base, longSection: { system: 'x', distanceShading: null } }],
   ['categories missing one', { ...base, filters: { categories: { measured: true, indicated: true } } }],
   ['hole search a number', { ...base, filters: { holeSearch: 5 } }],
   ['only these holes', { ...base, filters: { onlyHoles: ['RK05-012', 'RK88-3'] } }],
@@ -120,5 +126,13 @@ describe('saved views checked without zod', () => {
   it('defaults the projection to perspective', () => {
     const r = checkSavedView(base);
     expect(r.success && r.data.camera.projection).toBe('perspective');
+  });
+
+  it('opens a long section saved before the distance shading without it, and refuses a shading that is not a boolean', () => {
+    const r = checkSavedView({ ...base, longSection: { system: 'mcdowell', fullScreen: true } });
+    expect(r.success && r.data.longSection).toStrictEqual({ system: 'mcdowell', fullScreen: true, distanceShading: false });
+    expect(checkSavedView({ ...base, longSection: { system: 'mcdowell', distanceShading: 'yes' } })).toEqual({
+      success: false, error: { path: ['longSection', 'distanceShading'], message: 'Invalid input: expected boolean, received string' },
+    });
   });
 });

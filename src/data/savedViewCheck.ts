@@ -179,7 +179,7 @@ const savedView = object(
     colorBy: nullable(str(Infinity)),
     veinColour: oneOf(['zone', 'gradeThickness']),
     gradeWidth: bool,
-    longSection: object({ system: nullable(str(200, 1)), fullScreen: bool }, [], { fullScreen: false }),
+    longSection: object({ system: nullable(str(200, 1)), fullScreen: bool, distanceShading: bool }, [], { fullScreen: false, distanceShading: false }),
   },
   ['caption', 'durationMs', 'layers', 'zones', 'filters', 'faultOffsets', 'holesFollowFaults', 'colorBy', 'veinColour', 'gradeWidth', 'longSection'],
 );

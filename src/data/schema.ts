@@ -282,6 +282,7 @@ export const SavedView = z.object({
     .object({
       system: z.string().min(1).max(200).nullable().describe('vein system id (null: the default system)'),
       fullScreen: z.boolean().default(false).describe('the long section fills the view (a presentation step of its own)'),
+      distanceShading: z.boolean().default(false).describe('the contours veiled by distance to the nearest pierce point (≤ 25 m informed, 25–50 m interpolated, 50–100 m sparse, > 100 m extrapolated); left out: off'),
     })
     .optional()
     .describe('the long section open with this view (left out: closed)'),

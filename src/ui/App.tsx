@@ -78,7 +78,7 @@ export function App() {
   const { t } = useTranslation('app');
   return (
     <div className={`app theme-${theme}${presenting ? ' presenting' : ''}${embed ? ' embed' : ''}`}>
-      <TopBar onExportImage={() => setExportOpen(true)} longSectionOpen={!!longSection} onToggleLongSection={() => store.getState().setLongSection(longSection ? null : { system: null, fullScreen: false })} />
+      <TopBar onExportImage={() => setExportOpen(true)} longSectionOpen={!!longSection} onToggleLongSection={() => store.getState().setLongSection(longSection ? null : { system: null, fullScreen: false, distanceShading: false })} />
       <main className="stage">
         <div className={`sidebar ${panelOpen ? '' : 'closed'}`}>
           <button className="collapse" onClick={() => setPanelOpen(!panelOpen)} aria-label={panelOpen ? t('hidePanels') : t('showPanels')}>

@@ -13,6 +13,7 @@ import { holesShown, interceptsOfShown } from '../state/holesShown';
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { store, useVeinscape } from '../state/store';
 import type { Model } from '../data/model';
+import type { LongSectionState } from '../state/slices/views';
 import type { Prepared } from '../domain/prepare';
 import { binIndex, binLabels, DEFAULT_GOLD_BINS } from '../domain/gradeBins';
 import { queryInterceptSteps } from '../domain/interceptQuery';
@@ -111,13 +112,17 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   const bins = (vc && binsByColumn[vc.name]) || { ...DEFAULT_GOLD_BINS, unit };
 
   const systems = useMemo(() => veinSystems(model), [model]);
-  // The system and full-screen state live in the store: a saved view (a presentation step) sets them.
+  // The system, full-screen and distance-shading states live in the store: a saved view (a
+  // presentation step, a link) sets them.
   const open = useVeinscape((s) => s.longSection);
   const setLongSection = useVeinscape((s) => s.setLongSection);
   const systemChoice = open?.system ?? null;
   const expanded = !!open?.fullScreen;
-  const setSystem = (id: string) => setLongSection({ system: id, fullScreen: expanded });
-  const setExpanded = (on: boolean) => setLongSection({ system: systemChoice, fullScreen: on });
+  const shadeDistance = !!open?.distanceShading;
+  const change = (part: Partial<LongSectionState>) => setLongSection({ system: systemChoice, fullScreen: expanded, distanceShading: shadeDistance, ...part });
+  const setSystem = (id: string) => change({ system: id });
+  const setExpanded = (on: boolean) => change({ fullScreen: on });
+  const setShadeDistance = (on: boolean) => change({ distanceShading: on });
   const system = systemChoice && systems.some((s) => s.id === systemChoice) ? systemChoice : defaultSystem(systems);
   const sys = systems.find((s) => s.id === system) ?? null;
   const [veinChoice, setVein] = useState<string>('all');
@@ -150,7 +155,6 @@ function LongSectionCard({ model, prepared, onClose }: { model: Model; prepared:
   }, [section, vein, shownHoles, model.holes.length]);
   const contours = useMemo(() => contourData(shown), [shown]);
   // "Shade by distance to data": a veil over the contours that thickens away from the pierce points.
-  const [shadeDistance, setShadeDistance] = useState(false);
   const veil = useMemo(() => (shadeDistance && section ? distanceVeil(shown, section.bounds) : null), [shadeDistance, shown, section]);
   const counts = useMemo(() => {
     const c = { intercept: 0, planned: 0, 'no-intercept': 0 };

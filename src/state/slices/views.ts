@@ -11,10 +11,16 @@ export interface TourState {
   presenter?: boolean;
 }
 
-/** The long section on screen: its vein system (null: the default one) and whether it fills the view. */
+/**
+ * The long section on screen: its vein system (null: the default one), whether it fills the view,
+ * and whether its contours are veiled by distance to data. All three are here, not in the panel,
+ * because a saved view (a tour or presentation step, a link) must show them as they were saved.
+ */
 export interface LongSectionState {
   system: string | null;
   fullScreen: boolean;
+  /** the veil of distance classes (≤ 25 m informed … > 100 m extrapolated) over the contours */
+  distanceShading: boolean;
 }
 
 export interface ViewsSlice {
