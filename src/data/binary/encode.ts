@@ -12,7 +12,7 @@
  *   values as NaN; text such as "<0.005" or "NS" as the number that reads back the same (-0.005,
  *   NaN); `hole` and categorical columns dictionary-coded (u16 codes up to 65,535 entries, else u32).
  */
-import { readNumericCell } from '../intervals';
+import { readNumericCell, writeNumericCell } from '../intervals';
 import { CONTAINER_VERSION, HEADER_BYTES, MAGIC, MISSING_CODE, alignUp, isTypedArray, type BufferRef, type BufferType } from './format';
 
 type Rec = Record<string, unknown>;
@@ -87,10 +87,10 @@ function numericCell(v: unknown): number | undefined {
   if (v === null || v === undefined) return NaN;
   if (typeof v !== 'string') return undefined;
   const cell = readNumericCell(v);
-  const n = cell.kind === 'missing' ? NaN : cell.kind === 'below-detection' ? -2 * cell.value : cell.value;
-  const back = readNumericCell(n);
-  // "<0" (below a zero limit) has no number that reads back as below-detection: the column stays JSON.
-  return back.kind === cell.kind && Object.is(back.value, cell.value) ? n : undefined;
+  // Written as a saved project writes it (writeNumericCell): "<0" (below a zero limit) stays text,
+  // which no number reads back as below-detection, so the column stays JSON.
+  const w = writeNumericCell(cell.value, cell.kind === 'below-detection');
+  return w === null ? NaN : typeof w === 'number' ? w : undefined;
 }
 
 /** from / to: numbers or null only (a text depth keeps the JSON's exact message, so it stays JSON). */
