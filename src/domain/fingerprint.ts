@@ -81,6 +81,8 @@ export function canonicalJson(value: unknown, round: (v: number) => number = (v)
  * parameter for the tests.
  */
 export async function sha256(bytes: Uint8Array | ArrayBufferView, subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle): Promise<Uint8Array> {
+  // At once, in this call (so the library is imported with the module, 6 kB of the loading worker,
+  // not on demand): startContentHash lets the columns be transferred away right after it.
   if (!subtle) return sha256InScript(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   // A view of shared memory cannot be handed to WebCrypto: copy that one.
   const plain = typeof SharedArrayBuffer !== 'undefined' && bytes.buffer instanceof SharedArrayBuffer ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength).slice() : bytes;
